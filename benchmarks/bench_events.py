@@ -1,0 +1,325 @@
+"""Benchmark of arabnews.events: seed-gold events and quotes, the sentence-level ASSAULT/PROTEST
+dev set, and speed, each with a keyword baseline side by side.
+
+Run: ``python benchmarks/bench_events.py`` (the seed-gold rows need ``../shared``; the dev set
+``benchmarks/data/events_dev.jsonl`` ships with the repository). A local-only dev set, if present
+under ``benchmarks/data/local/*.jsonl`` (same fields; built from non-commercial data, never
+committed), is reported too.
+
+Scoring:
+
+* events: a predicted event matches an unmatched gold event of the same type whose trigger span
+  overlaps (one-to-one, text order); predictions inside the gold boilerplate (captions, teasers,
+  related links: removed by the cleaner before extraction in the pipeline) are ignored;
+* actor accuracy: on matched events, the predicted actor set shares a cluster with the gold one
+  (both empty counts as right); actor mentions are mapped to gold clusters by ``entity_id`` or by
+  the cluster's canonical spelling;
+* quotes: a predicted quote matches a gold quote whose cue overlaps;
+* dev set: a sentence is an ASSAULT (PROTEST) report when the extractor gives it at least one
+  ASSAULT (PROTEST) event with modality ``asserted``; the baseline is keyword matching; "trigger
+  on right word" counts true ASSAULT sentences whose predicted trigger is one of the words the
+  annotator marked.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from arabnews.events import Event, extract_events, extract_quotes
+from arabnews.events.extractor import sentence_spans
+from arabnews.events.lexicon import match_first, trigger_rules, words
+from arabnews.spans import Entity
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEV = ROOT / "benchmarks" / "data" / "events_dev.jsonl"
+LOCAL = ROOT / "benchmarks" / "data" / "local"
+
+ASSAULT_KW = re.compile(
+    r"هجوم|هجمات|هاجم|قصف|اشتباك|غارة|غارات|تفجير|انفجار|قتل|مقتل|قتلى|اغتيال|اختطاف|معارك|"
+    r"استهداف|استهدف|اعتداء|مسلح|صاروخ|صواريخ|عدوان|حرب|إطلاق النار|الشهداء|استشهاد|استشهد|"
+    r"مجزرة|قنبلة|عبوة"
+)
+PROTEST_KW = re.compile(
+    r"مظاهر|تظاهر|احتجاج|احتج|اعتصام|معتصم|إضراب|اضراب|مسيرة|مسيرات|شغب|متظاهر|محتج|مقاطعة"
+)
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+# ----------------------------------------------------------------------------- seed gold
+
+
+def gold_entities(doc: dict[str, Any], clusters: dict[str, Any]) -> list[Entity]:
+    return [
+        Entity(
+            e["start"],
+            e["end"],
+            e["text"],
+            e["label"],
+            clusters[e["cluster"]]["canonical_ar"],
+            e["cluster"],
+        )
+        for e in doc["entities"]
+        if not e.get("in_boilerplate")
+    ]
+
+
+def keyword_events(text: str) -> list[tuple[str, int, int]]:
+    """Baseline: every word that matches the raw trigger lexicon, no context rules."""
+    rules = trigger_rules()
+    out = []
+    for s, _ in sentence_spans(text):
+        for w in words(text, s.start, s.end):
+            hits = match_first(w.norm)
+            if hits:
+                out.append((rules[hits[0][0]].category, w.start, w.end))
+    return out
+
+
+def _inside(spans: Sequence[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def score_events(
+    gold: dict[str, Any], predict: Callable[[str, dict[str, Any]], list[tuple[str, int, int, Any]]]
+) -> dict[str, float]:
+    clusters = gold["clusters"]
+    canon = {v["canonical_ar"]: k for k, v in clusters.items()}
+    tp = fp = fn = 0
+    actor_ok = actor_n = 0
+    for doc in gold["documents"]:
+        text = (ROOT / "seeds" / doc["file"]).read_text(encoding="utf-8")
+        bps = [(b["start"], b["end"]) for b in doc["boilerplate"]]
+        preds = [p for p in predict(text, doc) if not _inside(bps, p[1], p[2])]
+        used: set[int] = set()
+        for typ, s, e, actors in preds:
+            m = next(
+                (
+                    k
+                    for k, g in enumerate(doc["events"])
+                    if k not in used
+                    and g["type"] == typ
+                    and g["trigger"]["start"] < e
+                    and s < g["trigger"]["end"]
+                ),
+                None,
+            )
+            if m is None:
+                fp += 1
+                continue
+            used.add(m)
+            tp += 1
+            if actors is not None:
+                ids = {a.entity_id or canon.get(a.canonical or "", a.canonical) for a in actors}
+                gold_ids = set(doc["events"][m]["actor"])
+                actor_n += 1
+                actor_ok += bool(ids & gold_ids) or (not ids and not gold_ids)
+        fn += len(doc["events"]) - len(used)
+    p, r, f = prf(tp, fp, fn)
+    return {"P": p, "R": r, "F1": f, "actor": actor_ok / actor_n if actor_n else float("nan")}
+
+
+def ev_tuples(events: Sequence[Event]) -> list[tuple[str, int, int, Any]]:
+    return [(e.type, e.trigger.start, e.trigger.end, e.actor) for e in events]
+
+
+def score_quotes(gold: dict[str, Any], baseline: bool = False) -> tuple[float, float, float]:
+    tp = fp = fn = 0
+    for doc in gold["documents"]:
+        text = (ROOT / "seeds" / doc["file"]).read_text(encoding="utf-8")
+        bps = [(b["start"], b["end"]) for b in doc["boilerplate"]]
+        if baseline:
+            cues = [(c.start, c.end) for c in _cue_words(text)]
+        else:
+            qs = extract_quotes(text, entities=gold_entities(doc, gold["clusters"]))
+            cues = [(q.cue.start, q.cue.end) for q in qs]
+        cues = [c for c in cues if not _inside(bps, *c)]
+        used: set[int] = set()
+        for s, e in cues:
+            m = next(
+                (
+                    k
+                    for k, g in enumerate(doc["quotes"])
+                    if k not in used and g["cue"]["start"] < e and s < g["cue"]["end"]
+                ),
+                None,
+            )
+            if m is None:
+                fp += 1
+            else:
+                used.add(m)
+                tp += 1
+        fn += len(doc["quotes"]) - len(used)
+    return prf(tp, fp, fn)
+
+
+def _cue_words(text: str) -> list[Any]:
+    from arabnews.events.quotes import _cue_kind
+
+    return [w for w in words(text) if _cue_kind(w) is not None]
+
+
+# ----------------------------------------------------------------------------- dev set
+
+
+def score_dev(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    pa, pp, right, n_true = [], [], 0, 0
+    for r in records:
+        ev = extract_events(r["text"], entities=())
+        a = [e for e in ev if e.type == "ASSAULT" and e.modality == "asserted"]
+        pa.append(bool(a))
+        pp.append(any(e.type == "PROTEST" and e.modality == "asserted" for e in ev))
+        if r["assault"]:
+            n_true += 1
+            marks = r["assault_trigger"]
+            right += any(any(m in e.trigger.text or e.trigger.text in m for m in marks) for e in a)
+    for name, pred, kw, key in (
+        ("ASSAULT", pa, ASSAULT_KW, "assault"),
+        ("PROTEST", pp, PROTEST_KW, "protest"),
+    ):
+        gold = [bool(r[key]) for r in records]
+        base = [bool(kw.search(r["text"])) for r in records]
+        out[name] = (_sent_prf(pred, gold), _sent_prf(base, gold), sum(gold))
+    out["trigger_right"] = (right, n_true)
+    return out
+
+
+def _sent_prf(pred: Sequence[bool], gold: Sequence[bool]) -> tuple[float, float, float]:
+    tp = sum(p and g for p, g in zip(pred, gold, strict=True))
+    fp = sum(p and not g for p, g in zip(pred, gold, strict=True))
+    fn = sum(g and not p for p, g in zip(pred, gold, strict=True))
+    return prf(tp, fp, fn)
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def main() -> int:
+    rows: list[tuple[str, str, str]] = []
+    gold_path = SHARED / "gold" / "seeds_gold.json"
+    gold = json.loads(gold_path.read_text(encoding="utf-8")) if gold_path.is_file() else None
+    if gold is not None:
+        clusters = gold["clusters"]
+        ours = score_events(
+            gold, lambda t, d: ev_tuples(extract_events(t, entities=gold_entities(d, clusters)))
+        )
+        base = score_events(gold, lambda t, d: [(c, s, e, None) for c, s, e in keyword_events(t)])
+        rows.append(
+            (
+                "seed events F1, gold entities (target >= 0.60)",
+                f"{ours['F1']:.3f} (P {ours['P']:.3f} R {ours['R']:.3f})",
+                f"{base['F1']:.3f} (P {base['P']:.3f} R {base['R']:.3f})",
+            )
+        )
+        rows.append(
+            ("seed actor accuracy on matched events, gold entities", f"{ours['actor']:.3f}", "-")
+        )
+        rec = score_events(gold, lambda t, d: ev_tuples(extract_events(t)))
+        rows.append(
+            (
+                "seed events F1, entities from arabnews.ner (whatever is installed)",
+                f"{rec['F1']:.3f} (P {rec['P']:.3f} R {rec['R']:.3f})",
+                "-",
+            )
+        )
+        rows.append(("seed actor accuracy, recogniser entities", f"{rec['actor']:.3f}", "-"))
+        q, qb = score_quotes(gold), score_quotes(gold, baseline=True)
+        rows.append(
+            (
+                "seed quotes F1 (overlapping cue; target >= 0.75)",
+                f"{q[2]:.3f} (P {q[0]:.3f} R {q[1]:.3f})",
+                f"{qb[2]:.3f} (P {qb[0]:.3f} R {qb[1]:.3f})",
+            )
+        )
+    else:
+        rows.append(("seed gold", "skipped: ../shared not present", "-"))
+    dev_sets = [("dev", DEV)] + [(f"local:{p.stem}", p) for p in sorted(LOCAL.glob("*.jsonl"))]
+    for name, path in dev_sets:
+        if not path.is_file():
+            continue
+        recs = _read_jsonl(path)
+        res = score_dev(recs)
+        for cat in ("ASSAULT", "PROTEST"):
+            (p, r, f), (bp, br, bf), npos = res[cat]
+            rows.append(
+                (
+                    f"{name} {cat} sentence P/R/F1 ({len(recs)} sents, {npos} pos)",
+                    f"{p:.3f} / {r:.3f} / {f:.3f}",
+                    f"{bp:.3f} / {br:.3f} / {bf:.3f}",
+                )
+            )
+        right, n_true = res["trigger_right"]
+        rows.append(
+            (
+                f"{name} ASSAULT trigger on right word",
+                f"{right}/{n_true} = {right / max(1, n_true):.3f}",
+                "-",
+            )
+        )
+    # speed: seed-sized articles with their entities given (gold when available, else none)
+    texts = [
+        (p.read_text(encoding="utf-8"), p.name) for p in sorted((ROOT / "seeds").glob("*.txt"))
+    ]
+    ents: dict[str, list[Entity]] = {}
+    if gold is not None:
+        ents = {d["file"]: gold_entities(d, gold["clusters"]) for d in gold["documents"]}
+    for t, name in texts:  # warm the lazy loaders once
+        extract_events(t, entities=ents.get(name, ()))
+    # CPU time of this process (one core), so that other load on the machine does not count.
+    reps = 10
+    start = time.process_time()
+    for _ in range(reps):
+        for t, name in texts:
+            extract_events(t, entities=ents.get(name, ()))
+    ev_rate = reps * len(texts) / (time.process_time() - start)
+    start = time.process_time()
+    for _ in range(reps):
+        for t, name in texts:
+            extract_events(t, entities=ents.get(name, ()))
+            extract_quotes(t, entities=ents.get(name, ()))
+    both_rate = reps * len(texts) / (time.process_time() - start)
+    tracemalloc.start()
+    for t, name in texts:
+        extract_events(t, entities=ents.get(name, ()))
+        extract_quotes(t, entities=ents.get(name, ()))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rows.append(
+        (
+            "speed, events given entities, one core (target >= 100/s)",
+            f"{ev_rate:.0f} articles/s",
+            "-",
+        )
+    )
+    rows.append(
+        ("speed, events + quotes given entities, one core", f"{both_rate:.0f} articles/s", "-")
+    )
+    rows.append(("peak traced memory, one pass over the seeds", f"{peak / 2**20:.1f} MiB", "-"))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'arabnews.events':<32}  keyword baseline")
+    print("-" * (width + 60))
+    for label, ours_s, base_s in rows:
+        print(f"{label:<{width}}  {ours_s:<32}  {base_s}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,357 @@
+"""Benchmark of arabnews.names: variant recall vs hard-negative false matches, cross-script
+matching, seed-gold clustering, and speed, with baselines side by side.
+
+Run: ``python benchmarks/bench_names.py`` (needs ``../shared``; skips what is missing).
+``--holdout`` reports on the quarter of the dev groups kept out of cost tuning only.
+
+The dev file mixes permissive sources with ANETAC spellings that may only be used locally:
+this script reads them at run time and never writes them anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import hashlib
+import json
+import random
+import sys
+import time
+import tracemalloc
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from arabnews.names import Matcher, name_key, normalize_name, skeleton
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+Pair = tuple[str, str]
+
+
+# ----------------------------------------------------------------------------- data
+
+
+def load_dev(shared: Path = SHARED) -> list[dict[str, Any]] | None:
+    path = shared / "data" / "names" / "variants_dev.jsonl"
+    if not path.is_file():
+        return None
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def is_holdout(english: str) -> bool:
+    """A deterministic quarter of the dev groups, never looked at while tuning costs."""
+    return int(hashlib.sha256(("holdout:" + english).encode()).hexdigest(), 16) % 4 == 0
+
+
+def positive_pairs(records: Sequence[dict[str, Any]]) -> list[Pair]:
+    out: list[Pair] = []
+    for rec in records:
+        spellings = [v["ar"] for v in rec["variants"]]
+        out.extend(
+            (spellings[i], spellings[j])
+            for i in range(len(spellings))
+            for j in range(i + 1, len(spellings))
+        )
+    return out
+
+
+def _lev(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def hard_negatives(records: Sequence[dict[str, Any]], limit: int = 6000) -> list[Pair]:
+    """Spellings of different names whose consonant skeletons are equal or one edit apart.
+
+    Pairs are left out when the two groups share a spelling or have (nearly) the same
+    English key: those are the same name filed twice (andrei / andrey), not negatives.
+    """
+    by_skel: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    group_keys: list[set[str]] = []
+    for gi, rec in enumerate(records):
+        keys = {name_key(v["ar"]).text for v in rec["variants"]}
+        group_keys.append(keys)
+        for v in rec["variants"]:
+            by_skel[skeleton(v["ar"])].append((gi, v["ar"]))
+    skels = sorted(by_skel)
+    # neighbours one deletion apart, found through deletion keys
+    dels: dict[str, set[str]] = defaultdict(set)
+    for s in skels:
+        dels[s].add(s)
+        for i in range(len(s)):
+            dels[s[:i] + s[i + 1 :]].add(s)
+    cands: set[tuple[int, str, int, str]] = set()
+    for bucket in dels.values():
+        members = [m for s in sorted(bucket) for m in by_skel[s]]
+        if len(members) > 60:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                (ga, a), (gb, b) = members[x], members[y]
+                if ga == gb or _lev(skeleton(a), skeleton(b)) > 1:
+                    continue
+                ea, eb = records[ga]["english"], records[gb]["english"]
+                if group_keys[ga] & group_keys[gb]:
+                    continue
+                if _lev(ea, eb) <= max(1, len(max(ea, eb, key=len)) // 5):
+                    continue
+                if name_key(a).text == name_key(b).text:
+                    continue
+                cands.add((ga, a, gb, b) if (ga, a) < (gb, b) else (gb, b, ga, a))
+    pairs = sorted((a, b) for _, a, _, b in cands)
+    rng = random.Random(13)
+    rng.shuffle(pairs)
+    return pairs[:limit]
+
+
+def cross_script(records: Sequence[dict[str, Any]]) -> list[Pair]:
+    return [(rec["english"], v["ar"]) for rec in records for v in rec["variants"]]
+
+
+def cross_script_negatives(records: Sequence[dict[str, Any]], negatives: Sequence[Pair]) -> list[Pair]:
+    """English key of one group against look-alike Arabic spellings of other groups."""
+    owner: dict[str, str] = {}
+    for rec in records:
+        for v in rec["variants"]:
+            owner.setdefault(v["ar"], rec["english"])
+    return [(owner[a], b) for a, b in negatives if a in owner]
+
+
+# ----------------------------------------------------------------------------- scores
+
+
+def rate(pairs: Sequence[Pair], decide: Callable[[str, str], bool]) -> float:
+    if not pairs:
+        return float("nan")
+    return sum(1 for a, b in pairs if decide(a, b)) / len(pairs)
+
+
+def curve(
+    pairs: Sequence[Pair], negs: Sequence[Pair], score: Callable[[str, str], float]
+) -> list[tuple[float, float, float]]:
+    ps = [score(a, b) for a, b in pairs]
+    ns = [score(a, b) for a, b in negs]
+    out = []
+    for t in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
+        out.append((t, sum(s >= t for s in ps) / len(ps), sum(s >= t for s in ns) / len(ns)))
+    return out
+
+
+def bcubed(gold: dict[int, str], pred: dict[int, str]) -> tuple[float, float, float]:
+    gsets: dict[str, set[int]] = defaultdict(set)
+    psets: dict[str, set[int]] = defaultdict(set)
+    for i, c in gold.items():
+        gsets[c].add(i)
+    for i, c in pred.items():
+        psets[c].add(i)
+    p = r = 0.0
+    for i in gold:
+        g, q = gsets[gold[i]], psets[pred[i]]
+        inter = len(g & q)
+        p += inter / len(q)
+        r += inter / len(g)
+    p /= len(gold)
+    r /= len(gold)
+    return p, r, 2 * p * r / (p + r)
+
+
+# ----------------------------------------------------------------------------- baselines
+
+
+def exact_baseline(a: str, b: str) -> bool:
+    return name_key(a).text == name_key(b).text
+
+
+def lev_ratio(a: str, b: str) -> float:
+    a, b = normalize_name(a), normalize_name(b)
+    if not a and not b:
+        return 1.0
+    return 1.0 - _lev(a, b) / max(len(a), len(b))
+
+
+def lev_baseline(a: str, b: str) -> bool:
+    return lev_ratio(a, b) >= 0.75
+
+
+# ----------------------------------------------------------------------------- gold
+
+
+def gold_mentions(gold: dict[str, Any]) -> list[tuple[str, str, str]]:
+    out = []
+    for doc in gold["documents"]:
+        for ent in doc["entities"]:
+            if ent.get("cluster"):
+                out.append((ent["text"], ent["label"], ent["cluster"]))
+    return out
+
+
+def gold_scores(gold: dict[str, Any], use_gazetteer: bool = True) -> dict[str, Any]:
+    from arabnews.names import NameResolver
+
+    mentions = gold_mentions(gold)
+    resolver = NameResolver() if use_gazetteer else NameResolver(gazetteer=None)
+    for text, label, _ in mentions:
+        resolver.add(text, label)
+    gold_ids = {i: m[2] for i, m in enumerate(mentions)}
+    pred = {i: resolver.cluster_id(m[0]) or "" for i, m in enumerate(mentions)}
+    p, r, f = bcubed(gold_ids, pred)
+    by_cluster: dict[str, set[str]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        by_cluster[m[2]].add(pred[i])
+    merged = [
+        (x, y) for x, y, *_ in gold["distinct_pairs"] if by_cluster.get(x, set()) & by_cluster.get(y, set())
+    ]
+    return {"p": p, "r": r, "f": f, "merged": merged, "n": len(mentions)}
+
+
+# ----------------------------------------------------------------------------- speed
+
+
+def speed_pairs(matcher: Matcher, pairs: Sequence[Pair], seconds: float = 1.0) -> float:
+    for a, b in pairs:  # warm the key caches: steady state is what a corpus sees
+        matcher.same_name(a, b)
+    n = 0
+    start = time.process_time()
+    while time.process_time() - start < seconds:
+        for a, b in pairs:
+            matcher.same_name(a, b)
+        n += len(pairs)
+    return n / (time.process_time() - start)
+
+
+def synthetic_mentions(records: Sequence[dict[str, Any]], n: int, seed: int = 7) -> list[str]:
+    """Mentions drawn from dev spellings: bare names, and given + surname combinations."""
+    rng = random.Random(seed)
+    person = [r for r in records if "PERSON" in r["classes"]]
+    givens = [rng.choice(r["variants"])["ar"] for r in person[: len(person) // 3]]
+    people = [
+        (rng.randrange(len(givens)), r) for r in person[len(person) // 3 :] for _ in range(1)
+    ]
+    out: list[str] = []
+    weights = [1.0 / (i + 1) for i in range(len(people))]  # Zipf: few names dominate
+    chosen = rng.choices(range(len(people)), weights=weights, k=n)
+    for idx in chosen:
+        gi, rec = people[idx]
+        surname = rng.choice(rec["variants"])["ar"]
+        out.append(f"{givens[gi]} {surname}" if rng.random() < 0.5 else surname)
+    return out
+
+
+def resolver_speed(mentions: Sequence[str]) -> tuple[float, float, int]:
+    from arabnews.names import NameResolver
+
+    gc.collect()
+    tracemalloc.start()
+    start = time.process_time()
+    resolver = NameResolver()
+    for m in mentions:
+        resolver.add(m)
+    n_clusters = len(resolver.clusters())
+    elapsed = time.process_time() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return elapsed, peak / 2**20, n_clusters
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def row(name: str, *cols: object) -> str:
+    return f"| {name:<44} | " + " | ".join(f"{c!s:>12}" for c in cols) + " |"
+
+
+def fmt(x: float) -> str:
+    return f"{x:.3f}"
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--holdout", action="store_true", help="only the held-out quarter")
+    ap.add_argument("--quick", action="store_true", help="skip the 100k-mention run")
+    args = ap.parse_args(list(argv) if argv is not None else None)
+
+    records = load_dev()
+    matcher = Matcher()
+    if records is None:
+        print("../shared/data/names/variants_dev.jsonl not found: skipping dev benchmarks")
+    else:
+        if args.holdout:
+            records = [r for r in records if is_holdout(r["english"])]
+        pos = positive_pairs(records)
+        neg = hard_negatives(records)
+        xpos = cross_script(records)
+        xneg = cross_script_negatives(records, neg)
+        print(f"dev groups {len(records)}, positive pairs {len(pos)}, hard negatives {len(neg)}")
+        print(f"cross-script: {len(xpos)} english/arabic pairs, {len(xneg)} look-alike pairs")
+        print()
+        print(row("metric", "arabnews", "exact-norm", "lev>=0.75"))
+        print(row("-" * 44, *["-" * 12] * 3))
+        print(row("pair recall (variants_dev)", fmt(rate(pos, matcher.same_name)),
+                  fmt(rate(pos, exact_baseline)), fmt(rate(pos, lev_baseline))))
+        print(row("hard-negative false-match rate", fmt(rate(neg, matcher.same_name)),
+                  fmt(rate(neg, exact_baseline)), fmt(rate(neg, lev_baseline))))
+        print(row("cross-script recall (english vs arabic)", fmt(rate(xpos, matcher.same_name)),
+                  fmt(rate(xpos, exact_baseline)), fmt(rate(xpos, lev_baseline))))
+        print(row("cross-script false-match (look-alikes)", fmt(rate(xneg, matcher.same_name)),
+                  fmt(rate(xneg, exact_baseline)), fmt(rate(xneg, lev_baseline))))
+        print()
+        print("threshold curve (similarity >= t): recall vs hard-negative false matches")
+        print(row("t", "recall", "false-match", "lev recall", "lev false"))
+        ours = curve(pos, neg, matcher.similarity)
+        lev = curve(pos, neg, lev_ratio)
+        for (t, r, f), (_, lr, lf) in zip(ours, lev, strict=True):
+            print(row(f"{t:.2f}", fmt(r), fmt(f), fmt(lr), fmt(lf)))
+        print()
+    gold_path = SHARED / "gold" / "seeds_gold.json"
+    if gold_path.is_file():
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        ours_g = gold_scores(gold)
+        bare = gold_scores(gold, use_gazetteer=False)
+        print(row("seed gold clustering", "resolver", "no gazetteer"))
+        print(row("mentions", ours_g["n"], bare["n"]))
+        print(row("B-cubed precision", fmt(ours_g["p"]), fmt(bare["p"])))
+        print(row("B-cubed recall", fmt(ours_g["r"]), fmt(bare["r"])))
+        print(row("B-cubed F1", fmt(ours_g["f"]), fmt(bare["f"])))
+        print(row("distinct_pairs merged", len(ours_g["merged"]), len(bare["merged"])))
+        if ours_g["merged"]:
+            print("  merged:", ours_g["merged"])
+        print()
+    else:
+        print("seed gold not found: skipping clustering benchmark")
+    if records is not None:
+        sample = (positive_pairs(records)[:2000] + hard_negatives(records, 2000))
+        rng = random.Random(3)
+        spell = [v["ar"] for r in records for v in r["variants"]]
+        sample += [(rng.choice(spell), rng.choice(spell)) for _ in range(4000)]
+        pps = speed_pairs(matcher, sample)
+        lps = speed_pairs_fn(lev_baseline, sample)
+        print(row("speed (one core)", "arabnews", "lev>=0.75"))
+        print(row("same_name pairs/s (mixed pairs, warm)", f"{pps:,.0f}", f"{lps:,.0f}"))
+        if not args.quick:
+            mentions = synthetic_mentions(load_dev() or records, 100_000)
+            elapsed, peak, n_clusters = resolver_speed(mentions)
+            distinct = len(set(mentions))
+            print(row(f"NameResolver 100k mentions ({distinct} distinct): s", f"{elapsed:.2f}"))
+            print(row("  peak memory (tracemalloc), MiB", f"{peak:.1f}"))
+            print(row("  clusters", n_clusters))
+    return 0
+
+
+def speed_pairs_fn(fn: Callable[[str, str], bool], pairs: Sequence[Pair]) -> float:
+    start = time.process_time()
+    for a, b in pairs:
+        fn(a, b)
+    return len(pairs) / (time.process_time() - start)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

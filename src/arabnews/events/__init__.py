@@ -1,0 +1,135 @@
+"""PLOVER events and reported speech from Arabic news.
+
+>>> import datetime
+>>> text = "قالت السلطات إن قصفا روسيا على زابوريجيا أدى إلى مقتل شخصين وإصابة 12 آخرين أمس."
+>>> ev = extract_events(text, published=datetime.date(2025, 8, 7))
+>>> [(e.type, e.mode, e.trigger.text) for e in ev]
+[('ASSAULT', 'heavy-weapons', 'قصفا')]
+>>> [(q.text, q.kind, q.value) for q in ev[0].quantities]
+[('شخصين', 'killed', 2.0), ('12 آخرين', 'injured', 12.0)]
+>>> ev[0].time.value, [a.canonical for a in ev[0].actor]
+('2025-08-06', ['روسيا'])
+>>> q = extract_quotes(text)[0]
+>>> q.cue.text, q.speaker_text, q.direct
+('قالت', 'السلطات', False)
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from arabnews._checks import require_str
+from arabnews.events.schema import (
+    MODALITIES,
+    PLOVER_CATEGORIES,
+    PLOVER_MODES,
+    QUANTITY_KINDS,
+    Event,
+    Quantity,
+    Quote,
+    TimeExpression,
+)
+from arabnews.spans import Entity
+
+__all__ = [
+    "MODALITIES",
+    "PLOVER_CATEGORIES",
+    "PLOVER_MODES",
+    "QUANTITY_KINDS",
+    "Event",
+    "Quantity",
+    "Quote",
+    "TimeExpression",
+    "extract_events",
+    "extract_quotes",
+]
+
+
+def _entities(text: str, entities: Sequence[Entity] | None) -> tuple[tuple[Entity, ...], bool]:
+    """Entities to use and whether country-name fallbacks from the actor table are wanted."""
+    if entities is not None:
+        ents = tuple(entities)
+        for e in ents:
+            if not isinstance(e, Entity):
+                raise TypeError(f"entities must contain Entity objects, not {type(e).__name__}")
+        return ents, True
+    try:
+        from arabnews.ner import GazetteerRecognizer, recognize
+    except ImportError:
+        return (), True
+    try:
+        return tuple(recognize(text)), True
+    except Exception:
+        pass
+    try:
+        # No statistical model installed: the gazetteer alone still names the usual actors.
+        return tuple(recognize(text, recognizer=GazetteerRecognizer())), True
+    except Exception:
+        return (), True
+
+
+def _check_date(published: object) -> datetime.date | None:
+    if published is None:
+        return None
+    if isinstance(published, datetime.datetime):
+        return published.date()
+    if isinstance(published, datetime.date):
+        return published
+    raise TypeError(f"published must be datetime.date or None, not {type(published).__name__}")
+
+
+def extract_events(
+    text: str,
+    *,
+    published: datetime.date | None = None,
+    entities: Sequence[Entity] | None = None,
+) -> tuple[Event, ...]:
+    """PLOVER events of *text*, with original offsets.
+
+    Args:
+        text: the original article text.
+        published: publication date, used to resolve time expressions (اليوم، أمس، الأحد ...);
+            when ``None`` a dateline's date is used if the sentence splitter finds one.
+        entities: named entities of *text* (original offsets); when ``None``,
+            :func:`arabnews.ner.recognize` is used if available, else only actor nouns and
+            country names from the lexicon serve as arguments.
+
+    Returns:
+        The events in text order; ``()`` for empty or whitespace-only text.
+
+    Raises:
+        TypeError: if *text* is not a ``str`` (bytes are not decoded) or *published* not a date.
+    """
+    require_str(text, "text")
+    pub = _check_date(published)
+    if not text.strip():
+        return ()
+    from arabnews.events.extractor import extract_from_sentences, sentence_spans
+
+    ents, use_names = _entities(text, entities)
+    return extract_from_sentences(text, sentence_spans(text), ents, pub, use_names=use_names)
+
+
+def extract_quotes(text: str, *, entities: Sequence[Entity] | None = None) -> tuple[Quote, ...]:
+    """Reported speech in *text*: speaker, cue, content span and ``direct``.
+
+    Args:
+        text: the original article text.
+        entities: named entities of *text*; see :func:`extract_events`.
+
+    Returns:
+        The quotes in text order; ``()`` for empty or whitespace-only text.
+
+    Raises:
+        TypeError: if *text* is not a ``str``.
+    """
+    require_str(text, "text")
+    if not text.strip():
+        return ()
+    from arabnews.events.extractor import sentence_spans
+    from arabnews.events.quotes import quotes_in_sentences
+
+    ents, use_names = _entities(text, entities)
+    spans = [s for s, _ in sentence_spans(text)]
+    return quotes_in_sentences(text, spans, ents, use_names=use_names)

@@ -1,0 +1,366 @@
+"""PLOVER event extraction: triggers from the lexicon, then arguments, time, quantities, modality.
+
+The pipeline for one sentence:
+
+1. every word is matched against ``triggers.tsv`` (clitic-aware, longest match first);
+2. weak triggers are dropped when a strong trigger of the same category is in the sentence;
+3. scope blockers (a condemnation, a threat, a prevention or a background ``منذ``) drop an
+   ASSAULT trigger in their scope: a condemned attack is an ACCUSE event, not an ASSAULT report;
+4. the mode is refined from nearby cue words (``مسيّرة`` -> ``drone``);
+5. arguments, the nearest time expression and the quantities are attached; the modality is
+   computed; a future CONSULT becomes ``AGREE`` with ``future_of`` (the seed-gold convention).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+import attrs
+
+from arabnews.events.arguments import assign_roles, candidates
+from arabnews.events.lexicon import (
+    TriggerRule,
+    Word,
+    actor_hits,
+    actor_rules,
+    blockers,
+    evidence,
+    match_first,
+    mode_cues,
+    part_matches,
+    referential,
+    stem_candidates,
+    trigger_rules,
+    words,
+)
+from arabnews.events.modality import modality_of
+from arabnews.events.numbers import find_quantities
+from arabnews.events.schema import Event, Quantity, TimeExpression
+from arabnews.events.timex import find_times, is_future, parse_date
+from arabnews.spans import Entity, Mention, Span
+
+__all__ = ["Trigger", "extract_from_sentences", "find_triggers", "sentence_spans"]
+
+
+@attrs.frozen(slots=True)
+class Trigger:
+    """A lexicon match: words ``first..last`` of the sentence, the rule and the stripped prefix."""
+
+    first: int
+    last: int
+    rule: TriggerRule
+    prefix: str
+
+
+def _strip(norm: str) -> str:
+    return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
+
+
+def find_triggers(ws: Sequence[Word]) -> list[Trigger]:
+    """Trigger matches in a sentence's words (overlaps resolved: longest, then earliest rule).
+
+    Triggers inside a blocker's scope (a condemned, threatened or background attack) are dropped;
+    weak triggers are dropped when a strong one of the same category remains.
+    """
+    rules = trigger_rules()
+    found: list[Trigger] = []
+    for i, w in enumerate(ws):
+        for idx, prefix in match_first(w.norm):
+            rule = rules[idx]
+            n = len(rule.parts)
+            if n > 1 and (
+                i + n > len(ws)
+                or not all(part_matches(rule.parts[k], ws[i + k].norm) for k in range(1, n))
+            ):
+                continue
+            if rule.right is not None:
+                nxt = " ".join(x.norm for x in ws[i + n : i + n + 4])
+                if not rule.right.search(nxt):
+                    continue
+            if rule.not_left is not None and any(
+                part_matches(rule.not_left, x.norm) for x in ws[max(0, i - 3) : i]
+            ):
+                continue
+            found.append(Trigger(i, i + n - 1, rule, prefix))
+    found.sort(key=lambda tr: (tr.first, -(tr.last - tr.first), tr.rule.index))
+    out: list[Trigger] = []
+    end = -1
+    for tr in found:
+        if tr.first > end:
+            out.append(tr)
+            end = tr.last
+    out = [tr for tr in out if not _blocked(ws, tr)]
+    strong = {tr.rule.category for tr in out if tr.rule.strong}
+    # Weak triggers: none when a strong one of the category is there, else the first lexicon
+    # row wins (row order is priority: انفجار before قتل), one per category.
+    best_weak: dict[str, Trigger] = {}
+    for tr in out:
+        if not tr.rule.strong and tr.rule.category not in strong:
+            cur = best_weak.get(tr.rule.category)
+            if cur is None or tr.rule.index < cur.rule.index:
+                best_weak[tr.rule.category] = tr
+    keep = {id(t) for t in best_weak.values()}
+    return [tr for tr in out if tr.rule.strong or id(tr) in keep]
+
+
+def _blocked(ws: Sequence[Word], tr: Trigger) -> bool:
+    for rule in blockers():
+        if rule.label != tr.rule.category:
+            continue
+        hi = tr.first if rule.side == "before" else min(len(ws), tr.last + rule.window + 1)
+        for k in range(max(0, tr.first - rule.window), hi):
+            if tr.first <= k <= tr.last:
+                continue
+            if part_matches(rule.pattern, ws[k].norm):
+                return True
+    return False
+
+
+_PRONOUN_END = ("ها", "هم", "هما")
+
+
+def _back_reference(ws: Sequence[Word], tr: Trigger) -> bool:
+    """A trigger that names an attack rather than reports it: a definite or pronoun-suffixed noun
+    (الهجوم، هجومها) or a verbal noun in construct with a definite word (هجوم حماس، مقتل الطفل)."""
+    norm = ws[tr.first].norm
+    definite = "ال" in tr.prefix or any(p.endswith(("ال", "لل")) for _, p in stem_candidates(norm))
+    if definite or (len(norm) > 5 and norm.endswith(_PRONOUN_END)):
+        return True
+    nxt = tr.last + 1
+    if nxt < len(ws) and (
+        (ws[nxt].norm.startswith("ال") and not _adjective(ws[nxt].norm))
+        or any(actor_rules()[k].kind in ("group", "name") for k in actor_hits(ws[nxt].norm))
+    ):
+        return any(
+            r.label == tr.rule.category and part_matches(r.pattern, norm) for r in referential()
+        )
+    return False
+
+
+def _adjective(norm: str) -> bool:
+    """A nisba adjective (الإرهابي، الإسرائيلية، الجوية) rather than a genitive noun."""
+    return norm.endswith(("ي", "ية", "يه", "يين", "يون"))
+
+
+def _has_evidence(
+    ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger], casualties: bool
+) -> bool:
+    """Whether the sentence reports the event rather than only referring to it."""
+    if casualties:
+        return True
+    for other in triggers:
+        if (
+            other is not tr
+            and other.rule.category == tr.rule.category
+            and other.rule.strong
+            and not _back_reference(ws, other)
+        ):
+            return True
+    rules = [r for r in evidence() if r.label == tr.rule.category]
+    for k, w in enumerate(ws):
+        if tr.first <= k <= tr.last:
+            continue
+        if any(part_matches(r.pattern, w.norm) for r in rules):
+            return True
+    return False
+
+
+# Weapon modes that a nearby cue may refine (قصف + مسيّرة -> drone); other lexicon modes
+# (abduct, targeted, torture ...) say what happened and are kept.
+_REFINABLE = frozenset({None, "heavy-weapons", "aerial", "explosives", "firearms"})
+
+
+def _mode(ws: Sequence[Word], tr: Trigger) -> str | None:
+    if tr.rule.mode not in _REFINABLE:
+        return tr.rule.mode
+    for rule in mode_cues():
+        if rule.label != tr.rule.category:
+            continue
+        lo, hi = max(0, tr.first - rule.window), min(len(ws), tr.last + rule.window + 1)
+        for k in range(lo, hi):
+            if tr.first <= k <= tr.last and tr.rule.mode is not None:
+                continue
+            if part_matches(rule.pattern, ws[k].norm):
+                return rule.extra
+    return tr.rule.mode
+
+
+_FALLBACK_BREAKS = ".!?؟\n"
+# Categories whose back-referring nouns need report evidence (see data/evidence.tsv).
+_NEEDS_EVIDENCE = frozenset({"ASSAULT", "PROTEST"})
+_TOLL = 1000
+_COREF_SENTENCES = 6
+
+
+def sentence_spans(text: str) -> tuple[tuple[Span, datetime.date | None], ...]:
+    """Sentences of *text* with the date of their dateline, if any.
+
+    Uses :func:`arabnews.sentences.split_sentences` when that module is available, else a simple
+    splitter on ``. ! ? ؟`` and line breaks.
+    """
+    try:
+        from arabnews.sentences import split_sentences
+    except ImportError:  # the splitter is optional for this stage
+        return _fallback_sentences(text)
+    out = []
+    for s in split_sentences(text):
+        d = None
+        dl = getattr(s, "dateline", None)
+        if dl is not None and getattr(dl, "date_text", None):
+            d = parse_date(dl.date_text)
+        out.append((Span(s.start, s.end), d))
+    return tuple(out)
+
+
+def _fallback_sentences(text: str) -> tuple[tuple[Span, datetime.date | None], ...]:
+    spans: list[tuple[Span, datetime.date | None]] = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i <= n:
+        if i == n or text[i] in _FALLBACK_BREAKS:
+            j = i + 1 if i < n and text[i] != "\n" else i
+            s, e = start, min(j, n)
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.append((Span(s, e), None))
+            start = i + 1
+        i += 1
+    return tuple(spans)
+
+
+def _nearest(items: Sequence[TimeExpression], pos: int) -> TimeExpression | None:
+    if not items:
+        return None
+    return min(items, key=lambda x: abs(x.start - pos))
+
+
+def extract_from_sentences(
+    text: str,
+    sentences: Sequence[tuple[Span, datetime.date | None]],
+    entities: Sequence[Entity],
+    published: datetime.date | None,
+    *,
+    use_names: bool,
+) -> tuple[Event, ...]:
+    """Events of *text*, sentence by sentence (the body of :func:`extract_events`)."""
+    events: list[Event] = []
+    ents = sorted(entities, key=lambda e: e.start)
+    pub = published
+    ei = 0
+    recent: dict[str, tuple[int, Event]] = {}
+    for n_sent, (span, dl_date) in enumerate(sentences):
+        if pub is None and dl_date is not None:
+            pub = dl_date
+        ws = words(text, span.start, span.end)
+        if not ws:
+            continue
+        triggers = find_triggers(ws)
+        if not triggers:
+            continue
+        while ei < len(ents) and ents[ei].end <= span.start:
+            ei += 1
+        sent_ents = [e for e in ents[ei:] if e.start < span.end and e.start >= span.start]
+        cands = candidates(text, ws, sent_ents, use_names=use_names)
+        quants = find_quantities(text, span.start, span.end, ws=ws)
+        casualties = any(q.kind in ("killed", "injured") for q in quants)
+        triggers = [
+            tr
+            for tr in triggers
+            if tr.rule.category not in _NEEDS_EVIDENCE
+            or (not _back_reference(ws, tr) and (tr.rule.strong or tr.rule.category != "PROTEST"))
+            or _has_evidence(ws, tr, triggers, casualties)
+        ]
+        if any(q.value >= _TOLL for q in quants):
+            # A count in the thousands with only casualty words is a running toll, not a report.
+            triggers = [t for t in triggers if t.rule.strong or t.rule.category != "ASSAULT"]
+        if not triggers:
+            continue
+        times = find_times(text, span.start, span.end, published=pub)
+        q_owner: dict[int, list[Quantity]] = {}
+        for q in quants:
+            owner = min(
+                range(len(triggers)), key=lambda k: abs(ws[triggers[k].first].start - q.start)
+            )
+            q_owner.setdefault(owner, []).append(q)
+        for k, tr in enumerate(triggers):
+            first, last = ws[tr.first], ws[tr.last]
+            tstart = first.start + _prefix_len(first, tr.prefix)
+            trigger = Mention(tstart, last.end, text[tstart : last.end])
+            roles = assign_roles(ws, tr.first, tr.last, prefix=tr.prefix, rule=tr.rule, cands=cands)
+            earlier = recent.get(tr.rule.category)
+            if (
+                not roles.actor
+                and earlier is not None
+                and n_sent - earlier[0] <= _COREF_SENTENCES
+                and _back_reference(ws, tr)
+            ):
+                # المكالمة، الهجوم: a back-reference shares the earlier mention's participants
+                roles = attrs.evolve(
+                    roles,
+                    actor=earlier[1].actor,
+                    recipient=roles.recipient or earlier[1].recipient,
+                )
+            modality, cue_i = modality_of(ws, tr.first, tr.prefix)
+            time = _nearest(times, tstart)
+            category, mode, future_of = tr.rule.category, _mode(ws, tr), None
+            if modality == "asserted" and time is not None and is_future(time, pub):
+                modality, cue_i = "future", None
+            denied_by = None
+            cue = None
+            if cue_i is not None and cue_i != tr.first:
+                cw = ws[cue_i]
+                cue = Mention(cw.start, cw.end, cw.text)
+            if modality == "denied" and cue_i is not None:
+                denier = [c for c in cands if c.first > cue_i and c.last < tr.first]
+                denier = denier or [c for c in cands if c.last < cue_i]
+                denied_by = (
+                    (denier[0] if denier[0].first > cue_i else denier[-1]).mention
+                    if denier
+                    else None
+                )
+                if denied_by is None:
+                    cw = ws[cue_i]
+                    denied_by = Mention(cw.start, cw.end, cw.text)
+            if category == "CONSULT" and modality == "future":
+                category, future_of = "AGREE", "CONSULT" + (f"/{mode}" if mode else "")
+                mode, modality = None, "asserted"
+            ev = Event(
+                type=category,
+                mode=mode,
+                trigger=trigger,
+                actor=roles.actor,
+                recipient=roles.recipient,
+                location=roles.location,
+                time=time,
+                quantities=tuple(q_owner.get(k, ())),
+                modality=modality,
+                sentence=span,
+                future_of=future_of,
+                denied_by=denied_by,
+                modality_cue=cue,
+            )
+            events.append(ev)
+            if ev.actor:
+                recent[tr.rule.category] = (n_sent, ev)
+    return tuple(events)
+
+
+def _prefix_len(word: Word, prefix: str) -> int:
+    """Characters of *word*'s original text taken by the stripped proclitics (ال kept)."""
+    keep = prefix[:-2] if prefix.endswith("ال") else prefix
+    if prefix.endswith("لل"):
+        keep = prefix[:-1]
+    keep = keep.replace("س", "")
+    # Count letters, skipping harakat, so that the offset lands in the original text.
+    n = 0
+    i = 0
+    while n < len(keep) and i < len(word.text):
+        if word.text[i] not in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640":
+            n += 1
+        i += 1
+    return i

@@ -1,0 +1,436 @@
+"""Loading and matching of the data tables under ``events/data/`` (loaded lazily, once).
+
+Words are matched in a normalised form: harakat and tatweel removed, ``أ إ آ ٱ`` -> ``ا``,
+``ى`` -> ``ي``. Patterns in the tables are regular expressions over one such word with its
+proclitics (``و ف ب ل ك ال لل س``) removed; an enclitic pronoun (``ه ها هم هما هن نا``) or
+accusative alif may follow. A space in a pattern separates consecutive words.
+
+>>> norm_word("وَالمسيّرات")
+'والمسيرات'
+>>> [s for s, _ in stem_candidates("وبالهجوم")]
+['وبالهجوم', 'بالهجوم', 'الهجوم', 'هجوم']
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections.abc import Iterator
+from importlib import resources
+
+import attrs
+
+from arabnews.events.schema import QUANTITY_KINDS, validate_mode, validate_type
+
+__all__ = [
+    "Word",
+    "norm_word",
+    "stem_candidates",
+    "words",
+]
+
+_DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
+_NORM_TABLE = str.maketrans(
+    {**{c: None for c in _DIACRITICS}, "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"}
+)
+_WORD_RE = re.compile(r"[\w\u064B-\u065F\u0670\u0640\u06D6-\u06ED]+")
+_SUFFIX = r"(?:ا|ها|هما|هم|هن|ه|نا)?"
+
+
+def norm_word(text: str) -> str:
+    """Normalise a word (or a pattern) for matching: no harakat, unified alef and yeh."""
+    return _norm_cached(text) if len(text) < 40 else text.translate(_NORM_TABLE)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _norm_cached(text: str) -> str:
+    return text.translate(_NORM_TABLE)
+
+
+@attrs.frozen(slots=True)
+class Word:
+    """A word of the original text with its normalised form."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> tuple[Word, ...]:
+    """Words (letters, digits and harakat) of ``text[start:end]`` with original offsets."""
+    stop = len(text) if end is None else end
+    return tuple(
+        Word(m.start(), m.end(), m.group(), norm_word(m.group()))
+        for m in _WORD_RE.finditer(text, start, stop)
+    )
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem_candidates(word: str) -> tuple[tuple[str, str], ...]:
+    """``(stem, prefix)`` readings of a normalised word, least stripped first."""
+    out: list[tuple[str, str]] = [(word, "")]
+    seen = {word}
+
+    def add(stem: str, prefix: str) -> None:
+        if len(stem) >= 2 and stem not in seen:
+            seen.add(stem)
+            out.append((stem, prefix))
+
+    rest, pre = word, ""
+    if len(rest) > 3 and rest[0] in "وف":
+        pre, rest = rest[0], rest[1:]
+        add(rest, pre)
+    if len(rest) > 3 and rest.startswith("لل"):
+        add(rest[1:], pre + "ل")
+        add(rest[2:], pre + "لل")
+    if len(rest) > 3 and rest[0] in "بلك":
+        pre, rest = pre + rest[0], rest[1:]
+        add(rest, pre)
+    if len(rest) > 3 and rest[0] == "س" and rest[1] in "يتن":
+        add(rest[1:], pre + "س")
+    if len(rest) > 4 and rest.startswith("ال"):
+        add(rest[2:], pre + "ال")
+    return tuple(out)
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a TSV data file (comment lines starting with ``#`` skipped)."""
+    text = (
+        resources.files("arabnews.events")
+        .joinpath("data")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    for i, row in enumerate(reader, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise ValueError(f"{name}: row {i} has the wrong number of columns: {row}")
+        yield row
+
+
+def split_alternatives(pattern: str) -> list[list[str]]:
+    """Split a table pattern into word sequences: top-level ``|`` alternatives, then spaces.
+
+    Single-word alternatives are kept together as one alternation.
+
+    >>> split_alternatives("هدن[ةت]|وقف اطلاق النار|تهدئ(?:ة|ت)")
+    [['هدن[ةت]|تهدئ(?:ة|ت)'], ['وقف', 'اطلاق', 'النار']]
+    """
+    alts: list[str] = []
+    cur: list[str] = []
+    depth = 0
+    for ch in pattern:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            alts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    alts.append("".join(cur))
+    single = [a for a in alts if " " not in a]
+    out = [["|".join(single)]] if single else []
+    out.extend(a.split(" ") for a in alts if " " in a)
+    return out
+
+
+def _word_regex(pattern: str, *, suffix: bool = True) -> re.Pattern[str]:
+    return re.compile(f"(?:{norm_word(pattern)})" + (_SUFFIX if suffix else ""))
+
+
+def _opt_regex(value: str) -> re.Pattern[str] | None:
+    return None if value == "-" else re.compile(norm_word(value))
+
+
+@attrs.frozen(slots=True)
+class TriggerRule:
+    """One row of ``triggers.tsv``."""
+
+    index: int
+    parts: tuple[re.Pattern[str], ...]
+    category: str
+    mode: str | None
+    actor: str
+    recipient: tuple[str, ...]
+    strong: bool
+    right: re.Pattern[str] | None
+    not_left: re.Pattern[str] | None
+    example: str
+
+
+@attrs.frozen(slots=True)
+class CueRule:
+    """A word-pattern row of the smaller tables (modes, blockers, modality, speech cues)."""
+
+    pattern: re.Pattern[str]
+    label: str
+    extra: str
+    window: int
+    not_next: re.Pattern[str] | None = None
+    side: str = "before"
+
+
+@attrs.frozen(slots=True)
+class TimeRule:
+    """One row of ``time_words.tsv``."""
+
+    name: str
+    kind: str
+    value: int
+    regex: str
+
+
+@attrs.frozen(slots=True)
+class NumberRule:
+    """One row of ``number_words.tsv``."""
+
+    parts: tuple[re.Pattern[str], ...]
+    type: str
+    value: float
+    kind: str
+
+
+@attrs.frozen(slots=True)
+class ActorRule:
+    """One row of ``actor_nouns.tsv``."""
+
+    parts: tuple[re.Pattern[str], ...]
+    kind: str
+    canonical: str
+
+
+_ACTOR_KINDS = frozenset({"adj", "subj", "all", "host"})
+
+
+@functools.cache
+def trigger_rules() -> tuple[TriggerRule, ...]:
+    """The trigger lexicon, validated (PLOVER category/mode, frames, regexes)."""
+    rules: list[TriggerRule] = []
+    for row in _rows("triggers.tsv"):
+        category = validate_type(row["category"])
+        mode = validate_mode(category, None if row["mode"] == "-" else row["mode"])
+        if row["actor"] not in _ACTOR_KINDS:
+            raise ValueError(f"triggers.tsv: bad actor frame {row['actor']!r}")
+        if row["strength"] not in ("strong", "weak"):
+            raise ValueError(f"triggers.tsv: bad strength {row['strength']!r}")
+        rec = () if row["recipient"] == "-" else tuple(norm_word(row["recipient"]).split("|"))
+        for seq in split_alternatives(row["pattern"]):
+            rules.append(
+                TriggerRule(
+                    index=len(rules),
+                    parts=tuple(_word_regex(p) for p in seq),
+                    category=category,
+                    mode=mode,
+                    actor=row["actor"],
+                    recipient=rec,
+                    strong=row["strength"] == "strong",
+                    right=_opt_regex(row["right"]),
+                    not_left=_opt_regex(row["not_left"]),
+                    example=row["example"],
+                )
+            )
+    return tuple(rules)
+
+
+@functools.cache
+def _first_word_regex() -> re.Pattern[str]:
+    # One alternation as a cheap filter before trying rules one by one.
+    return re.compile("|".join(f"(?:{r.parts[0].pattern})" for r in trigger_rules()))
+
+
+@functools.lru_cache(maxsize=200_000)
+def match_first(word: str) -> tuple[tuple[int, str], ...]:
+    """``(rule index, prefix)`` of trigger rules whose first word matches normalised *word*."""
+    flt = _first_word_regex()
+    out: list[tuple[int, str]] = []
+    seen: set[int] = set()
+    for stem, prefix in stem_candidates(word):
+        if flt.fullmatch(stem) is None:
+            continue
+        for rule in trigger_rules():
+            if rule.index not in seen and rule.parts[0].fullmatch(stem):
+                seen.add(rule.index)
+                out.append((rule.index, prefix))
+    return tuple(out)
+
+
+def word_matches(pattern: re.Pattern[str], word: str) -> bool:
+    """Whether *pattern* fully matches some clitic-stripped reading of normalised *word*."""
+    return any(pattern.fullmatch(stem) for stem, _ in stem_candidates(word))
+
+
+def _cue_table(name: str, label_col: str, extra_col: str | None = None) -> tuple[CueRule, ...]:
+    out = []
+    for row in _rows(name):
+        out.append(
+            CueRule(
+                pattern=_word_regex(row["pattern"]),
+                label=row[label_col],
+                extra=row[extra_col] if extra_col else "",
+                window=int(row.get("window", "0") or 0),
+                not_next=_opt_regex(row.get("not_next", "-")),
+                side=row.get("side", "before"),
+            )
+        )
+    return tuple(out)
+
+
+@functools.cache
+def mode_cues() -> tuple[CueRule, ...]:
+    """Rows of ``mode_cues.tsv`` (label = category, extra = mode), validated."""
+    rules = _cue_table("mode_cues.tsv", "category", "mode")
+    for r in rules:
+        validate_mode(r.label, r.extra)
+    return rules
+
+
+@functools.cache
+def blockers() -> tuple[CueRule, ...]:
+    """Rows of ``blockers.tsv`` (label = blocked category, extra = reason)."""
+    rules = _cue_table("blockers.tsv", "category", "reason")
+    for r in rules:
+        validate_type(r.label)
+        if r.side not in ("before", "both"):
+            raise ValueError(f"blockers.tsv: bad side {r.side!r}")
+    return rules
+
+
+@functools.cache
+def evidence() -> tuple[CueRule, ...]:
+    """Rows of ``evidence.tsv`` (label = category): words that make an attack noun a report."""
+    rules = _cue_table("evidence.tsv", "category")
+    for r in rules:
+        validate_type(r.label)
+    return rules
+
+
+@functools.cache
+def referential() -> tuple[CueRule, ...]:
+    """Rows of ``referential.tsv`` (label = category): nouns that name rather than report."""
+    rules = _cue_table("referential.tsv", "category")
+    for r in rules:
+        validate_type(r.label)
+    return rules
+
+
+@functools.cache
+def modality_cues() -> tuple[CueRule, ...]:
+    """Rows of ``modality.tsv`` (label = modality)."""
+    rules = _cue_table("modality.tsv", "modality")
+    for r in rules:
+        if r.label not in ("denied", "negated", "hypothetical", "future"):
+            raise ValueError(f"modality.tsv: bad modality {r.label!r}")
+        if r.side not in ("before", "after"):
+            raise ValueError(f"modality.tsv: bad side {r.side!r}")
+    return rules
+
+
+@functools.cache
+def speech_cues() -> tuple[CueRule, ...]:
+    """Rows of ``cues.tsv`` (label = kind, extra = governing preposition or ``-``)."""
+    rules = _cue_table("cues.tsv", "kind", "prep")
+    for r in rules:
+        if r.label not in ("verb", "participle", "noun", "attrib"):
+            raise ValueError(f"cues.tsv: bad kind {r.label!r}")
+    return rules
+
+
+@functools.cache
+def speech_cue_regex() -> re.Pattern[str]:
+    """All speech cues as one alternation (a fast filter)."""
+    return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in speech_cues()))
+
+
+_TIME_KINDS = frozenset(
+    {"day_offset", "weekday", "week_offset", "month_offset", "year_offset", "month", "night", "ref"}
+)
+
+
+@functools.cache
+def time_rules() -> tuple[TimeRule, ...]:
+    """Rows of ``time_words.tsv``, validated."""
+    out = []
+    for row in _rows("time_words.tsv"):
+        if row["kind"] not in _TIME_KINDS:
+            raise ValueError(f"time_words.tsv: bad kind {row['kind']!r}")
+        re.compile(row["regex"])
+        out.append(TimeRule(row["name"], row["kind"], int(row["value"]), row["regex"]))
+    return tuple(out)
+
+
+_NUMBER_TYPES = frozenset({"number", "scale", "noun", "casualty"})
+
+
+@functools.cache
+def number_rules() -> tuple[NumberRule, ...]:
+    """Rows of ``number_words.tsv``, validated."""
+    out = []
+    for row in _rows("number_words.tsv"):
+        if row["type"] not in _NUMBER_TYPES:
+            raise ValueError(f"number_words.tsv: bad type {row['type']!r}")
+        kind = row["kind"]
+        if kind not in {"-", "person"} and kind not in QUANTITY_KINDS:
+            raise ValueError(f"number_words.tsv: bad kind {kind!r}")
+        for seq in split_alternatives(row["pattern"]):
+            out.append(
+                NumberRule(
+                    parts=tuple(_word_regex(p, suffix=False) for p in seq),
+                    type=row["type"],
+                    value=float(row["value"]) if row["value"] != "-" else 0.0,
+                    kind=kind,
+                )
+            )
+    # Longer word sequences first, so that ``طائرة مسيرة`` wins over ``مسيرة``.
+    out.sort(key=lambda r: -len(r.parts))
+    return tuple(out)
+
+
+_ACTOR_NOUN_KINDS = frozenset({"adj", "group", "name", "head"})
+
+
+@functools.cache
+def actor_rules() -> tuple[ActorRule, ...]:
+    """Rows of ``actor_nouns.tsv``, validated."""
+    out = []
+    for row in _rows("actor_nouns.tsv"):
+        if row["kind"] not in _ACTOR_NOUN_KINDS:
+            raise ValueError(f"actor_nouns.tsv: bad kind {row['kind']!r}")
+        for seq in split_alternatives(row["pattern"]):
+            out.append(
+                ActorRule(
+                    parts=tuple(_word_regex(p, suffix=False) for p in seq),
+                    kind=row["kind"],
+                    canonical=row["canonical"],
+                )
+            )
+    out.sort(key=lambda r: -len(r.parts))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=200_000)
+def number_hits(word: str) -> tuple[int, ...]:
+    """Indices of ``number_rules()`` whose first word matches normalised *word* (cached)."""
+    stems = [s for s, _ in stem_candidates(word)]
+    return tuple(
+        i for i, r in enumerate(number_rules()) if any(r.parts[0].fullmatch(s) for s in stems)
+    )
+
+
+@functools.lru_cache(maxsize=200_000)
+def actor_hits(word: str) -> tuple[int, ...]:
+    """Indices of ``actor_rules()`` whose first word matches normalised *word* (cached)."""
+    stems = [s for s, _ in stem_candidates(word)]
+    return tuple(
+        i for i, r in enumerate(actor_rules()) if any(r.parts[0].fullmatch(s) for s in stems)
+    )
+
+
+@functools.lru_cache(maxsize=200_000)
+def part_matches(pattern: re.Pattern[str], word: str) -> bool:
+    """Whether *pattern* fully matches a clitic-stripped reading of normalised *word* (cached)."""
+    return any(pattern.fullmatch(s) for s, _ in stem_candidates(word))

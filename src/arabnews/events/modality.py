@@ -1,0 +1,71 @@
+"""Modality of an event mention: asserted, future, hypothetical, negated or denied.
+
+Cues come from ``data/modality.tsv`` and are looked for in a window of words before the trigger;
+``denied`` outranks ``negated``, which outranks ``hypothetical``, which outranks ``future``. A
+future prefix ``س`` on the trigger itself (سيجري، ستناقش) also makes it future.
+
+>>> from arabnews.events.lexicon import words
+>>> ws = words("نفت موسكو أن تكون قواتها دخلت المنطقة")
+>>> modality_of(ws, 5)
+('denied', 0)
+>>> modality_of(words("لم يتم الاتفاق على موعد"), 2)
+('negated', 0)
+>>> modality_of(words("لا تزال القوات تقاتل"), 3)
+('asserted', None)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from arabnews.events.lexicon import Word, modality_cues
+
+__all__ = ["modality_of"]
+
+_ORDER = ("denied", "negated", "hypothetical", "future")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _matches(pattern: re.Pattern[str], norm: str) -> bool:
+    return bool(pattern.fullmatch(norm) or pattern.fullmatch(_strip_conj(norm)))
+
+
+def _strip_conj(norm: str) -> str:
+    return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
+
+
+def modality_of(
+    ws: Sequence[Word], t: int, prefix: str = "", *, lower: int = 0
+) -> tuple[str, int | None]:
+    """``(modality, index of the cue word or None)`` for a trigger at ``ws[t]``.
+
+    *prefix* is the proclitic string stripped from the trigger word; *lower* the first word index
+    that may hold a cue (the clause start).
+    """
+    found: dict[str, int] = {}
+    for rule in modality_cues():
+        if rule.label in found:
+            continue
+        if rule.side == "after":
+            span = range(t + 1, min(len(ws), t + 1 + rule.window))
+        else:
+            span = range(t - 1, max(lower, t - rule.window) - 1, -1)
+        for k in span:
+            if not _matches(rule.pattern, ws[k].norm):
+                continue
+            if (
+                rule.not_next is not None
+                and k + 1 < len(ws)
+                and rule.not_next.fullmatch(_strip_conj(ws[k + 1].norm))
+            ):
+                continue
+            found[rule.label] = k
+            break
+    if "س" in prefix and "future" not in found:
+        found["future"] = t
+    for label in _ORDER:
+        if label in found:
+            return label, found[label]
+    return "asserted", None

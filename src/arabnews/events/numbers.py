@@ -1,0 +1,151 @@
+"""Quantities: Arabic and Western digits, number words, scale words, duals and counted nouns.
+
+>>> [(q.text, q.kind, q.value) for q in find_quantities("أعلنت السلطات مقتل شخصين وإصابة 12 آخرين")]
+[('شخصين', 'killed', 2.0), ('12 آخرين', 'injured', 12.0)]
+>>> [(q.text, q.kind, q.value) for q in find_quantities("موافقتها على صفقة بقيمة 200 مليون دولار")]
+[('200 مليون دولار', 'money_usd', 200000000.0)]
+>>> [(q.text, q.value) for q in find_quantities("نشر ألفي جندي")]
+[('ألفي جندي', 2000.0)]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from arabnews.events.lexicon import (
+    NumberRule,
+    Word,
+    number_hits,
+    number_rules,
+    part_matches,
+    stem_candidates,
+    words,
+)
+from arabnews.events.schema import Quantity
+
+__all__ = ["find_quantities", "parse_number"]
+
+# Month names after a number make it a date (22 يونيو), not a quantity.
+_MONTHS = frozenset(
+    "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر "  # noqa: SIM905
+    "كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين".split()
+)
+
+
+def _digits(norm: str) -> float | None:
+    if len(norm) > 1 and norm[0] in "وفبل":
+        norm = norm[1:]
+    if not norm or not all(unicodedata.category(c) == "Nd" for c in norm):
+        return None
+    try:
+        return float(int("".join(str(unicodedata.digit(c)) for c in norm)))
+    except (ValueError, TypeError):
+        return None
+
+
+def _rule_match(kind: str, ws: Sequence[Word], i: int) -> tuple[NumberRule, int] | None:
+    """The first rule of type *kind* whose words match at ``ws[i]``: (rule, number of words)."""
+    rules = number_rules()
+    for idx in number_hits(ws[i].norm):
+        rule = rules[idx]
+        n = len(rule.parts)
+        if rule.type != kind or i + n > len(ws):
+            continue
+        if all(part_matches(rule.parts[k], ws[i + k].norm) for k in range(1, n)):
+            return rule, n
+    return None
+
+
+def parse_number(ws: Sequence[Word], i: int) -> tuple[float, int] | None:
+    """The number starting at ``ws[i]`` as ``(value, words used)``, scale words included.
+
+    >>> parse_number(words("200 مليون"), 0)
+    (200000000.0, 2)
+    """
+    value = _digits(ws[i].norm)
+    used = 1
+    if value is None:
+        hit = _rule_match("number", ws, i)
+        if hit is None:
+            return None
+        value, used = hit[0].value, hit[1]
+    if i + used < len(ws):
+        scale = _rule_match("scale", ws, i + used)
+        if scale is not None and value < 1000:
+            value *= scale[0].value
+            used += scale[1]
+    return value, used
+
+
+def _noun_at(ws: Sequence[Word], i: int) -> tuple[str, int] | None:
+    hit = _rule_match("noun", ws, i)
+    return (hit[0].kind, hit[1]) if hit else None
+
+
+def _casualty_kind(ws: Sequence[Word], i: int, j: int) -> str | None:
+    """Nearest casualty word (killed/injured): up to 4 words before ``ws[i]``, or after."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        hit = _rule_match("casualty", ws, k)
+        if hit:
+            return hit[0].kind
+    for k in range(j, min(len(ws), j + 3)):
+        hit = _rule_match("casualty", ws, k)
+        if hit:
+            return hit[0].kind
+    return None
+
+
+def _is_dual(ws: Sequence[Word], i: int) -> bool:
+    w = ws[i].norm
+    for stem, _ in stem_candidates(w):
+        if len(stem) > 4 and stem.endswith(("ين", "ان")) and not stem[:-2].endswith("ي"):
+            sing = stem[:-2]
+            if _noun_at([Word(0, 0, sing, sing)], 0) is not None:
+                return True
+    return False
+
+
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, *, ws: Sequence[Word] | None = None
+) -> tuple[Quantity, ...]:
+    """Counted quantities in ``text[start:end]``, original offsets (*ws*: its words, if known)."""
+    if ws is None:
+        ws = words(text, start, end)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(ws):
+        num = parse_number(ws, i)
+        if num is not None:
+            value, used = num
+            j = i + used
+            noun = _noun_at(ws, j) if j < len(ws) else None
+            if noun is not None:
+                kind, n = noun
+                j += n
+            elif (
+                j < len(ws)
+                and ws[j].norm not in _MONTHS
+                and not (1900 <= value <= 2100 and len(ws[i].norm) == 4)
+                and not (i > 0 and ws[i - 1].norm in _MONTHS)
+                and ws[j].norm.isalpha()
+            ):
+                kind, j = "other", j + 1
+            else:
+                i += used
+                continue
+            if kind == "person":
+                kind = _casualty_kind(ws, i, j) or "other"
+            # A proclitic glued to digits (و11) is not part of the quantity.
+            qs = ws[i].start + (1 if ws[i].norm[0] in "وفبل" and ws[i].norm[1:].isdigit() else 0)
+            out.append(Quantity(qs, ws[j - 1].end, text[qs : ws[j - 1].end], kind, value))
+            i = j
+            continue
+        noun = _noun_at(ws, i)
+        if noun is not None and noun[1] == 1 and _is_dual(ws, i):
+            kind = noun[0]
+            if kind == "person":
+                kind = _casualty_kind(ws, i, i + 1) or "other"
+            out.append(Quantity(ws[i].start, ws[i].end, ws[i].text, kind, 2.0))
+        i += 1
+    return tuple(out)

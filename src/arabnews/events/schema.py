@@ -1,0 +1,208 @@
+"""PLOVER categories, modes, modalities and quantity kinds, and the value types of this stage.
+
+The ontology follows PLOVER (Political Language Ontology for Verifiable Event Records): 16
+categories, each with its own modes. ``validate_type`` and ``validate_mode`` are used by the
+lexicon loader, so a typo in a data file fails at load time instead of producing odd events.
+
+>>> validate_mode("ASSAULT", "drone")
+'drone'
+>>> sorted(PLOVER_MODES["CONSULT"])
+['multilateral', 'phone', 'third-party', 'visit']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from arabnews.spans import Mention, Span
+
+__all__ = [
+    "MODALITIES",
+    "PLOVER_CATEGORIES",
+    "PLOVER_MODES",
+    "QUANTITY_KINDS",
+    "Event",
+    "Quantity",
+    "Quote",
+    "TimeExpression",
+    "validate_mode",
+    "validate_type",
+]
+
+PLOVER_MODES: dict[str, frozenset[str]] = {
+    "AGREE": frozenset(),
+    "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
+    "SUPPORT": frozenset(),
+    "CONCEDE": frozenset(),
+    "COOPERATE": frozenset(),
+    "AID": frozenset({"military", "economic", "humanitarian", "asylum"}),
+    "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
+    "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
+    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
+    "REJECT": frozenset({"assist", "change", "yield", "meet"}),
+    "THREATEN": frozenset({"restrict", "arrest", "relations", "expel", "territory", "violence"}),
+    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}),
+    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
+    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
+    "COERCE": frozenset(
+        {
+            "seize",
+            "restrict",
+            "censor",
+            "curfew",
+            "martial-law",
+            "arrest",
+            "deport",
+            "withhold",
+            "misinformation",
+            "cyber",
+        }
+    ),
+    "ASSAULT": frozenset(
+        {
+            "abduct",
+            "beat",
+            "torture",
+            "sexual",
+            "targeted",
+            "destroy",
+            "primitive",
+            "firearms",
+            "explosives",
+            "suicide-attack",
+            "aerial",
+            "drone",
+            "heavy-weapons",
+            "crowd-control",
+            "unconventional",
+        }
+    ),
+}
+PLOVER_CATEGORIES: tuple[str, ...] = tuple(PLOVER_MODES)
+MODALITIES = frozenset({"asserted", "future", "hypothetical", "negated", "denied"})
+QUANTITY_KINDS = frozenset(
+    {
+        "killed",
+        "injured",
+        "duration_days",
+        "money_usd",
+        "drones",
+        "missiles",
+        "prisoners",
+        "bodies",
+        "troops",
+        "intercepted",
+        "other",
+    }
+)
+
+
+def validate_type(value: str) -> str:
+    """Return *value* if it is a PLOVER category, else raise ``ValueError``."""
+    if value not in PLOVER_MODES:
+        raise ValueError(f"unknown PLOVER category {value!r}")
+    return value
+
+
+def validate_mode(category: str, mode: str | None) -> str | None:
+    """Return *mode* if it is ``None`` or a valid mode of *category*, else raise ``ValueError``."""
+    validate_type(category)
+    if mode is not None and mode not in PLOVER_MODES[category]:
+        raise ValueError(f"mode {mode!r} is not a PLOVER mode of {category}")
+    return mode
+
+
+def _check_type(_inst: Any, _attr: Any, value: str) -> None:
+    validate_type(value)
+
+
+def _check_mode(inst: Any, _attr: Any, value: str | None) -> None:
+    validate_mode(inst.type, value)
+
+
+def _check_modality(_inst: Any, _attr: Any, value: str) -> None:
+    if value not in MODALITIES:
+        raise ValueError(f"modality must be one of {sorted(MODALITIES)}, got {value!r}")
+
+
+def _check_kind(_inst: Any, _attr: Any, value: str) -> None:
+    if value not in QUANTITY_KINDS:
+        raise ValueError(f"quantity kind must be one of {sorted(QUANTITY_KINDS)}, got {value!r}")
+
+
+@attrs.frozen(slots=True)
+class TimeExpression:
+    """A time expression: its original span, its text and, when resolvable, an ISO value.
+
+    ``value`` is an ISO date (``2025-03-14``), an ISO range (``2025-03-10/2025-03-16``) or
+    ``None`` when the expression could not be resolved (no publication date, or a vague phrase).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@attrs.frozen(slots=True)
+class Quantity:
+    """A counted quantity tied to an event (``مقتل شخصين`` -> kind ``killed``, value 2)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = attrs.field(validator=_check_kind)
+    value: float
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@attrs.frozen(slots=True)
+class Event:
+    """One PLOVER event mention.
+
+    ``actor``, ``recipient`` and ``location`` are tuples of :class:`~arabnews.spans.Mention` (with
+    ``canonical`` filled from the entity or the actor-noun table). ``future_of`` names the planned
+    event for AGREE events that announce a future meeting or call (``"CONSULT/phone"``);
+    ``denied_by`` is the party denying a ``"denied"`` event; ``modality_cue`` is the word that set
+    a non-asserted modality.
+    """
+
+    type: str = attrs.field(validator=_check_type)
+    mode: str | None = attrs.field(validator=_check_mode)
+    trigger: Mention
+    actor: tuple[Mention, ...]
+    recipient: tuple[Mention, ...]
+    location: tuple[Mention, ...]
+    time: TimeExpression | None
+    quantities: tuple[Quantity, ...]
+    modality: str = attrs.field(validator=_check_modality)
+    sentence: Span
+    future_of: str | None = None
+    denied_by: Mention | None = None
+    modality_cue: Mention | None = None
+
+
+@attrs.frozen(slots=True)
+class Quote:
+    """Reported speech: who (``speaker``) said what (``content``), introduced by ``cue``.
+
+    ``direct`` is true only when the content is inside quotation marks (the marks are excluded);
+    ``partial`` marks indirect speech that contains quoted fragments. ``speaker_text`` holds the
+    wording of the speaker when it is not a named entity (``مصدر مطلع``, ``السلطات الأوكرانية``).
+    """
+
+    speaker: Mention | None
+    cue: Mention
+    content: Span
+    direct: bool
+    speaker_text: str | None = None
+    partial: bool = False

@@ -1,0 +1,194 @@
+"""Time expressions (اليوم، أمس، الأحد، الأسبوع المقبل، 22 يونيو، في يناير ...) and their values.
+
+Expressions are found with the named regexes of ``data/time_words.tsv`` and resolved against the
+publication date when one is known:
+
+* ``اليوم`` / ``أمس`` / ``غدا``: that day;
+* a weekday: its latest occurrence on or before the publication date (``المقبل``: the next one);
+* ``الأسبوع المقبل``: the ISO week (Monday to Sunday) after the publication week, as a range;
+* a month name: that month, in the year that puts it within six months of the publication date;
+* ``22 يونيو`` / ``فبراير 2022``: that day / month;
+* ``ليلا``, ``خلال الليل``: the night before publication (a two-day range).
+
+A leading preposition (في، بعد، منذ، خلال، بحلول ...) is part of the text; ``بعد 22 يونيو``
+resolves to its anchor day.
+
+>>> import datetime
+>>> pub = datetime.date(2025, 3, 17)
+>>> [(t.text, t.value) for t in find_times("التقيا أمس الأحد", published=pub)]
+[('أمس الأحد', '2025-03-16')]
+>>> [(t.text, t.value) for t in find_times("زيارته الأسبوع المقبل", published=pub)]
+[('الأسبوع المقبل', '2025-03-24/2025-03-30')]
+>>> [(t.text, t.value) for t in find_times("سيطرت عليها في يناير")]
+[('في يناير', None)]
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import functools
+import re
+
+from arabnews.events.lexicon import TimeRule, time_rules
+from arabnews.events.schema import TimeExpression
+
+__all__ = ["find_times", "parse_date", "resolve"]
+
+_PREPS = r"(?:(?:في|بعد|قبل|منذ|حتى|خلال|بحلول|مطلع|أواخر|أوائل|منتصف) )?"
+_NEXT = r"(?: (?:المقبل|القادم|الماضي|المنصرم))?"
+
+
+def _alt(kind: str) -> str:
+    return "|".join(f"(?:{r.regex})" for r in time_rules() if r.kind == kind)
+
+
+@functools.cache
+def _master() -> re.Pattern[str]:
+    months = _alt("month")
+    weekdays = _alt("weekday")
+    rel = "|".join(
+        f"(?P<r_{r.name}>{r.regex})" for r in time_rules() if r.kind not in ("month", "weekday")
+    )
+    body = (
+        rf"(?P<day>\d{{1,2}}) (?P<dmon>{months})(?: (?P<dyear>\d{{4}}))?"
+        rf"|(?P<ymon>{months}) (?P<year>\d{{4}})"
+        rf"|(?:{rel})(?: (?:يوم )?(?P<rwd>{weekdays}))?"
+        rf"|(?:يوم )?(?P<wd>{weekdays})(?P<wdnext>{_NEXT})"
+        rf"|(?<=في )(?P<mon>{months})"
+    )
+    # A match may begin after a proclitic و/ف but not inside a word.
+    return re.compile(rf"(?:(?<![\w\u064B-\u065F])|(?<=(?<![\w])[وف])){_PREPS}(?:{body})(?![\w])")
+
+
+@functools.cache
+def _by_name() -> dict[str, TimeRule]:
+    return {r.name: r for r in time_rules()}
+
+
+def _month_number(text: str) -> int:
+    for r in time_rules():
+        if r.kind == "month" and re.fullmatch(r.regex, text):
+            return r.value
+    raise ValueError(text)  # pragma: no cover - the master regex only yields month names
+
+
+def _weekday_number(text: str) -> int:
+    for r in time_rules():
+        if r.kind == "weekday" and re.fullmatch(r.regex, text):
+            return r.value
+    raise ValueError(text)  # pragma: no cover
+
+
+def _near_year(month: int, published: datetime.date) -> int:
+    """The year that puts *month* within six months of *published*."""
+    delta = month - published.month
+    if delta > 6:
+        return published.year - 1
+    if delta < -6:
+        return published.year + 1
+    return published.year
+
+
+def _month_range(year: int, month: int) -> str:
+    last = calendar.monthrange(year, month)[1]
+    return f"{year:04d}-{month:02d}-01/{year:04d}-{month:02d}-{last:02d}"
+
+
+def _add_months(d: datetime.date, n: int) -> tuple[int, int]:
+    m = d.month - 1 + n
+    return d.year + m // 12, m % 12 + 1
+
+
+def resolve(match: re.Match[str], published: datetime.date | None) -> str | None:
+    """The ISO value of a master-regex match, or ``None``."""
+    g = match.groupdict()
+    if g["day"]:
+        month = _month_number(g["dmon"])
+        if g["dyear"]:
+            year = int(g["dyear"])
+        elif published is not None:
+            year = _near_year(month, published)
+        else:
+            return None
+        try:
+            return datetime.date(year, month, int(g["day"])).isoformat()
+        except ValueError:
+            return None
+    if g["ymon"]:
+        return _month_range(int(g["year"]), _month_number(g["ymon"]))
+    if g["mon"]:
+        if published is None:
+            return None
+        month = _month_number(g["mon"])
+        return _month_range(_near_year(month, published), month)
+    if published is None:
+        return None
+    if g["wd"]:
+        wd = _weekday_number(g["wd"])
+        nxt = g["wdnext"].strip()
+        back = (published.weekday() - wd) % 7
+        if nxt in ("المقبل", "القادم"):
+            return (
+                published + datetime.timedelta(days=(wd - published.weekday()) % 7 or 7)
+            ).isoformat()
+        if nxt in ("الماضي", "المنصرم"):
+            back = back or 7
+        return (published - datetime.timedelta(days=back)).isoformat()
+    for name, rule in _by_name().items():
+        if g.get(f"r_{name}"):
+            return _resolve_rule(rule, published)
+    return None  # pragma: no cover
+
+
+def _resolve_rule(rule: TimeRule, p: datetime.date) -> str | None:
+    if rule.kind == "day_offset":
+        return (p + datetime.timedelta(days=rule.value)).isoformat()
+    if rule.kind == "night":
+        return f"{(p - datetime.timedelta(days=1)).isoformat()}/{p.isoformat()}"
+    if rule.kind == "week_offset":
+        monday = p - datetime.timedelta(days=p.weekday()) + datetime.timedelta(weeks=rule.value)
+        return f"{monday.isoformat()}/{(monday + datetime.timedelta(days=6)).isoformat()}"
+    if rule.kind == "month_offset":
+        return _month_range(*_add_months(p, rule.value))
+    if rule.kind == "year_offset":
+        y = p.year + rule.value
+        return f"{y:04d}-01-01/{y:04d}-12-31"
+    return None
+
+
+def find_times(
+    text: str, start: int = 0, end: int | None = None, *, published: datetime.date | None = None
+) -> tuple[TimeExpression, ...]:
+    """Time expressions in ``text[start:end]`` (original offsets), resolved against *published*."""
+    stop = len(text) if end is None else end
+    return tuple(
+        TimeExpression(m.start(), m.end(), m.group(), resolve(m, published))
+        for m in _master().finditer(text, start, stop)
+    )
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """The first full date (``14 مارس 2025``) in *text*, e.g. a dateline's date, or ``None``.
+
+    >>> parse_date("كييف - 14 مارس 2025 (أ ف ب)")
+    datetime.date(2025, 3, 14)
+    """
+    for m in _master().finditer(text):
+        if m.group("day") and m.group("dyear"):
+            value = resolve(m, None)
+            return datetime.date.fromisoformat(value) if value else None
+    return None
+
+
+def is_future(expr: TimeExpression, published: datetime.date | None) -> bool:
+    """Whether *expr* points after the publication date (or says المقبل/القادم)."""
+    if re.search(r"المقبل|القادم|غدا|غدًا", expr.text):
+        return True
+    if published is None or expr.value is None:
+        return False
+    first = expr.value.split("/")[0]
+    try:
+        return datetime.date.fromisoformat(first) > published
+    except ValueError:
+        return False

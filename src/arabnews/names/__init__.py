@@ -1,0 +1,49 @@
+"""Name variants: match, cluster and canonicalise foreign names written in Arabic.
+
+Arabic news spells the same foreign name many ways (زيلينسكي / زيلنسكي, البنتاجون /
+البنتاغون, Zelensky). This package normalises names, compares them with a weighted edit
+distance over letter-equivalence classes (:func:`same_name`, :func:`similarity`), clusters
+the mentions of a corpus (:class:`NameResolver`) and knows the names that dominate the news
+(:class:`Gazetteer`).
+
+>>> from arabnews.names import same_name
+>>> same_name("البنتاجون", "البنتاغون")
+True
+"""
+
+from __future__ import annotations
+
+from arabnews.names._keys import (
+    NameKey,
+    TokenKey,
+    blocking_keys,
+    name_key,
+    normalize_name,
+    skeleton,
+    to_arabic,
+    to_latin,
+    transliterate,
+)
+from arabnews.names._match import CostModel, Matcher, default_matcher, same_name, similarity
+from arabnews.names.gazetteer import Gazetteer, GazetteerEntry
+from arabnews.names.resolver import NameResolver
+
+__all__ = [
+    "CostModel",
+    "Gazetteer",
+    "GazetteerEntry",
+    "Matcher",
+    "NameResolver",
+    "NameKey",
+    "TokenKey",
+    "blocking_keys",
+    "default_matcher",
+    "name_key",
+    "normalize_name",
+    "same_name",
+    "similarity",
+    "skeleton",
+    "to_arabic",
+    "to_latin",
+    "transliterate",
+]

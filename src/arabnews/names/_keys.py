@@ -1,0 +1,364 @@
+"""Normalisation of names into comparison keys, transliteration and skeletons.
+
+A *name* (``"فولوديمير زيلينسكي"``, ``"وزيلينسكي"``, ``"Zelensky"``, ``"BBC"``) becomes a
+:class:`NameKey`: a tuple of token keys in one normalised Arabic letter space. Latin
+spellings are transliterated into that space first, so Arabic and Latin spellings of a
+name compare with the same edit distance.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import unicodedata
+from importlib import resources
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "NameKey",
+    "TokenKey",
+    "blocking_keys",
+    "name_key",
+    "normalize_name",
+    "skeleton",
+    "to_arabic",
+    "to_latin",
+    "transliterate",
+]
+
+# Arabic letters that a name key may contain after normalisation.
+_ARABIC_LETTERS = frozenset("ءابتثجحخدذرزسشصضطظعغفقكلمنهوي")
+_CLITICS = "وفبلك"
+# Minimum letters left after stripping an article or clitic: shorter remainders are too
+# ambiguous (ليون must not become يون).
+_MIN_STEM = 3
+
+
+def _load_json(name: str) -> dict[str, Any]:
+    text = resources.files("arabnews.names").joinpath("data", name).read_text(encoding="utf-8")
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"arabnews.names data file {name} must hold a JSON object")
+    return data
+
+
+@functools.cache
+def _translit_tables() -> dict[str, Any]:
+    data = _load_json("translit.json")
+    for key in ("latin_to_arabic", "latin_initial", "arabic_to_latin", "skeleton", "letter_names"):
+        if key not in data:
+            raise ValueError(f"translit.json lacks {key!r}")
+    for row in data["latin_to_arabic"] + data["latin_initial"]:
+        if len(row) != 3 or not all(isinstance(x, str) and x for x in row):
+            raise ValueError(f"translit.json: bad rule {row!r} (need [latin, arabic, example])")
+    return data
+
+
+# Character folding applied before anything else: hamza seats, yeh and kaf forms, Persian
+# and Urdu letters used for foreign sounds (گ g, چ ch, پ p, ڤ v, ژ zh), teh marbuta.
+_FOLD = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ؤ": "و",
+    "ئ": "ي",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ۍ": "ي",
+    "ێ": "ي",
+    "ي": "ي",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ە": "ه",
+    "ھ": "ه",
+    "ہ": "ه",
+    "ک": "ك",
+    "ڪ": "ك",
+    "گ": "ج",
+    "ڭ": "ج",
+    "ڨ": "ج",
+    "چ": "تش",
+    "پ": "ب",
+    "ڤ": "ف",
+    "ڥ": "ف",
+    "ژ": "ج",
+}
+_LATIN_FOLD = {"ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "ð": "d"}
+_ARABIC_DIGITS = {chr(0x660 + i): str(i) for i in range(10)} | {
+    chr(0x6F0 + i): str(i) for i in range(10)
+}
+
+
+def _is_mark(ch: str) -> bool:
+    # diacritics (harakat, shadda, sukun, superscript alef), tatweel, format/control chars
+    return ch == "\u0640" or unicodedata.category(ch) in ("Mn", "Me", "Cf", "Cc", "Cs", "Co")
+
+
+@functools.lru_cache(maxsize=65536)
+def normalize_name(name: str) -> str:
+    """Return *name* folded for comparison, tokens separated by single spaces.
+
+    Removes diacritics, tatweel and invisible characters; folds hamza seats, alef maqsura,
+    Persian yeh, teh marbuta and the Persian letters used for foreign sounds; lower-cases
+    Latin and drops its accents; turns punctuation into spaces. Clitics and the article are
+    kept (they are handled when comparing).
+
+    >>> normalize_name("إسطنبول")
+    'اسطنبول'
+    >>> normalize_name("فلادیمیر  بوتین")
+    'فلاديمير بوتين'
+    >>> normalize_name("Zelénsky")
+    'zelensky'
+    """
+    return " ".join(t for t, _ in _raw_tokens(name))
+
+
+def _raw_tokens(name: str) -> list[tuple[str, bool]]:
+    """Tokens of the folded name, each with a flag: written as a Latin initialism (BBC)."""
+    text = unicodedata.normalize("NFKC", name)
+    out: list[str] = []
+    for ch in text:
+        if ch in _FOLD:
+            out.append(_FOLD[ch])
+        elif ch in _ARABIC_LETTERS or ch.isascii() and ch.isalnum():
+            out.append(ch)
+        elif ch in _ARABIC_DIGITS:
+            out.append(_ARABIC_DIGITS[ch])
+        elif _is_mark(ch):
+            continue
+        elif ch.isalpha():
+            low = ch.lower()
+            if low in _LATIN_FOLD:
+                out.append(_LATIN_FOLD[low] if ch == low else _LATIN_FOLD[low].upper())
+                continue
+            decomposed = unicodedata.normalize("NFKD", ch)
+            base = "".join(c for c in decomposed if not unicodedata.combining(c))
+            out.append(base if base else ch)
+        elif ch.isdigit():
+            out.append(ch)
+        else:
+            out.append(" ")
+    tokens: list[tuple[str, bool]] = []
+    for tok in "".join(out).split():
+        initialism = tok.isascii() and tok.isalpha() and tok.isupper() and len(tok) > 1
+        if initialism and (len(tok) <= 3 or not any(c in "AEIOU" for c in tok)) and len(tok) <= 5:
+            tokens.append((tok.lower(), True))
+        else:
+            tokens.append((tok.lower(), False))
+    return tokens
+
+
+def _is_latin(token: str) -> bool:
+    return any("a" <= c <= "z" for c in token)
+
+
+@functools.lru_cache(maxsize=65536)
+def to_arabic(token: str) -> str:
+    """Spell one Latin name token the way Arabic news usually writes it.
+
+    The spelling is a comparison form (hamza seats folded), not a display form.
+
+    >>> to_arabic("zelensky")
+    'زيلينسكي'
+    >>> to_arabic("Dnipropetrovsk")
+    'دنيبروبيتروفسك'
+    """
+    tables = _translit_tables()
+    word = token.lower()
+    rules: list[list[str]] = tables["latin_to_arabic"]
+    initial = {r[0]: r[1] for r in tables["latin_initial"]}
+    soft = tables["latin_soft_c"]
+    out: list[str] = []
+    i = 0
+    n = len(word)
+    while i < n:
+        ch = word[i]
+        if i == 0 and ch in initial:
+            # a word-initial vowel needs an alef seat (Ivan إيفان, Odesa أوديسا)
+            out.append(initial[ch])
+            i += 1
+            continue
+        if ch == "c" and not word.startswith(("ch", "ck"), i):
+            nxt = word[i + 1] if i + 1 < n else ""
+            out.append(soft["soft"] if nxt and nxt in soft["before"] else soft["hard"])
+            i += 1
+            continue
+        for latin, arabic, _example in rules:
+            if word.startswith(latin, i):
+                out.append(arabic)
+                i += len(latin)
+                break
+        else:
+            if ch.isdigit():
+                out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def _initialism(token: str) -> list[str]:
+    names: dict[str, str] = _translit_tables()["letter_names"]
+    return [names.get(c, c) for c in token]
+
+
+@attrs.frozen(slots=True)
+class TokenKey:
+    """One name token in the comparison space.
+
+    Attributes:
+        text: the folded Arabic-letter form (article stripped, repeats collapsed).
+        alternative: the form with a leading clitic (و ف ب ل ك) stripped, or ``None``.
+    """
+
+    text: str
+    alternative: str | None = None
+
+
+@attrs.frozen(slots=True)
+class NameKey:
+    """A whole name in the comparison space: its token keys, in order."""
+
+    tokens: tuple[TokenKey, ...]
+
+    @property
+    def text(self) -> str:
+        """The token texts joined by spaces (a stable, readable key)."""
+        return " ".join(t.text for t in self.tokens)
+
+    @property
+    def joined(self) -> str:
+        """The token texts concatenated (for عبد الله / عبدالله)."""
+        return "".join(t.text for t in self.tokens)
+
+
+def _strip_article(tok: str) -> str:
+    if tok.startswith("ال") and len(tok) - 2 >= _MIN_STEM:
+        return tok[2:]
+    return tok
+
+
+def _fold_token(tok: str) -> str:
+    """Article off, ch/tsh folded, final heh as a vowel, repeated letters collapsed."""
+    tok = _strip_article(tok)
+    tok = tok.replace("تش", "ش")  # ch / tsh: تشيرنيهيف / شيرنيهيف
+    tok = tok.replace("ء", "")  # a hamza on the line comes and goes: إسرائيل / إسرايل
+    if len(tok) > 1 and tok.endswith("ه"):
+        tok = tok[:-1] + "ا"
+    out: list[str] = []
+    for ch in tok:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _alternative(tok: str) -> str | None:
+    """The token with one proclitic stripped (وزيلينسكي -> زيلينسكي), if plausible."""
+    if tok.startswith("لل") and len(tok) - 2 >= _MIN_STEM:
+        return _fold_token(tok[2:])
+    if tok[:1] in _CLITICS and len(tok) - 1 >= _MIN_STEM + (2 if tok[1:3] == "ال" else 0):
+        return _fold_token(tok[1:])
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(name: str) -> NameKey:
+    """The comparison key of *name* (cached).
+
+    >>> name_key("وزيلينسكي").tokens[0]
+    TokenKey(text='وزيلينسكي', alternative='زيلينسكي')
+    >>> name_key("BBC").text
+    'بي بي سي'
+    >>> name_key("Zelensky").text == name_key("زيلينسكي").text
+    True
+    """
+    tokens: list[TokenKey] = []
+    for tok, initialism in _raw_tokens(name):
+        parts = _initialism(tok) if initialism else [to_arabic(tok) if _is_latin(tok) else tok]
+        for part in parts:
+            if part == "ال" and not initialism:
+                continue  # a detached article ("Al Jazeera")
+            if not part:
+                continue
+            folded = _fold_token(part)
+            alt = _alternative(part) if not tokens and not initialism else None
+            if alt == folded:
+                alt = None
+            tokens.append(TokenKey(folded, alt))
+    return NameKey(tuple(tokens))
+
+
+def transliterate(name: str) -> str:
+    """Transliterate *name* between scripts: Arabic to Latin, Latin to Arabic.
+
+    >>> transliterate("Putin")
+    'بوتين'
+    >>> transliterate("بوتين")
+    'butin'
+    """
+    if any(_is_latin(t) for t, _ in _raw_tokens(name)):
+        return " ".join(to_arabic(t) if _is_latin(t) else t for t, _ in _raw_tokens(name))
+    return to_latin(name)
+
+
+def to_latin(name: str) -> str:
+    """A rough Latin reading of an Arabic name (for display and debugging).
+
+    >>> to_latin("زيلينسكي")
+    'zilinski'
+    """
+    table: dict[str, str] = _translit_tables()["arabic_to_latin"]
+    words: list[str] = []
+    for tok, _ in _raw_tokens(name):
+        out: list[str] = []
+        for i, ch in enumerate(tok):
+            if ch == "و":
+                out.append("w" if i == 0 or tok[i - 1] == "ا" else "u")
+            elif ch == "ي":
+                out.append("y" if i == 0 or tok[i - 1] == "ا" else "i")
+            else:
+                out.append(table.get(ch, ch))
+        words.append("".join(out))
+    return " ".join(words)
+
+
+def _token_skeleton(text: str) -> str:
+    table: dict[str, str] = _translit_tables()["skeleton"]
+    return "".join(table.get(ch, "" if ch in "اويعء" else ch) for ch in text)
+
+
+@functools.lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """The Latin consonant skeleton of *name*, in either script.
+
+    Vowel letters are dropped and letters that spell the same foreign sound share a symbol
+    (ج غ -> g, ق ك -> k, س ص ث -> s ...), so spelling variants usually share a skeleton.
+
+    >>> skeleton("زيلينسكي"), skeleton("Zelensky"), skeleton("البنتاجون") == skeleton("البنتاغون")
+    ('zlnsk', 'zlnsk', True)
+    """
+    return " ".join(_token_skeleton(t.text) for t in name_key(name).tokens)
+
+
+def blocking_keys(token: TokenKey) -> frozenset[str]:
+    """Blocking keys of one token: its skeleton and, when long enough, one-deletion variants.
+
+    Two spellings that differ by a vowel, a class substitution, one extra consonant, a
+    transposition or a truncated last letter share at least one key.
+    """
+    keys: set[str] = set()
+    for text in (token.text, token.alternative):
+        if text is None:
+            continue
+        skel = _token_skeleton(text)
+        if not skel:
+            keys.add("#" + text)
+            continue
+        keys.add(skel)
+        if len(skel) >= 3:
+            keys.update(skel[:i] + skel[i + 1 :] for i in range(len(skel)))
+    return frozenset(keys)

@@ -1,0 +1,455 @@
+"""Weighted edit distance between name keys, and the name matcher built on it.
+
+Costs come from letter-equivalence classes (``data/costs.json``): vowel letters are cheap
+to insert, delete or swap; letters that spell the same foreign sound (g as ج غ ق, s as
+س ص ث ...) substitute cheaply; unrelated consonants cost 1; adjacent transpositions and a
+truncated last letter or two are discounted. Whole names are compared token by token.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from arabnews._checks import require_str
+from arabnews.names._keys import NameKey, TokenKey, _fold_token, _load_json, name_key
+
+__all__ = ["CostModel", "Matcher", "default_matcher", "same_name", "similarity"]
+
+_SIZE = 256  # code space of the substitution table (letters outside it share one code)
+_OTHER = _SIZE - 1
+_INF = float("inf")
+_PAIR_CACHE = 1 << 18
+
+
+@attrs.frozen(slots=True)
+class CostModel:
+    """Edit costs and thresholds, usually loaded from ``data/costs.json``.
+
+    Attributes:
+        vowels: letters treated as vowels (cheap indels and substitutions).
+        vowel_indel: cost of inserting or deleting a vowel letter.
+        vowel_substitute: cost of replacing one vowel letter by another.
+        indel: per-letter insert/delete costs for other cheap letters (ع ه ء).
+        classes: ``(letters, cost)`` equivalence classes for substitutions.
+        transpose: cost of swapping two adjacent letters.
+        truncation: cost factor for dropping up to ``truncation_letters`` final letters
+            when at least ``truncation_min_stem`` letters remain.
+        place_suffixes: endings of place names (-ivka يفكا, -grad غراد); a token with one
+            against a token without one loses ``place_suffix_penalty`` (كليشتشييفكا, a
+            village, is not كليتشكو, a person).
+        clitic_penalty: similarity lost when a proclitic had to be stripped to match.
+        threshold: token similarity at or above which two tokens are the same.
+        given_name_threshold: the same for given names once the surnames agree.
+        single_token_link: the similarity at which :class:`NameResolver` links two
+            one-token names (higher than ``threshold``: with nothing else to agree on,
+            single names would otherwise chain through look-alikes into one cluster).
+    """
+
+    vowels: str = "اوي"
+    vowel_indel: float = 0.3
+    vowel_substitute: float = 0.55
+    indel: tuple[tuple[str, float], ...] = ()
+    classes: tuple[tuple[str, float], ...] = ()
+    default_indel: float = 1.0
+    default_substitute: float = 1.0
+    transpose: float = 0.55
+    truncation: float = 0.6
+    truncation_letters: int = 2
+    truncation_min_stem: int = 4
+    place_suffixes: tuple[str, ...] = ()
+    place_suffix_penalty: float = 0.1
+    clitic_penalty: float = 0.03
+    threshold: float = 0.7
+    given_name_threshold: float = 0.7
+    single_token_link: float = 0.8
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CostModel:
+        """Build a cost model from the ``costs.json`` layout (validated)."""
+        try:
+            vowels = data["vowels"]
+            model = cls(
+                vowels=str(vowels["letters"]),
+                vowel_indel=float(vowels["indel"]),
+                vowel_substitute=float(vowels["substitute"]),
+                indel=tuple((str(r["letter"]), float(r["cost"])) for r in data.get("indel", ())),
+                classes=tuple(
+                    (str(r["letters"]), float(r["cost"])) for r in data.get("classes", ())
+                ),
+                default_indel=float(data.get("default_indel", 1.0)),
+                default_substitute=float(data.get("default_substitute", 1.0)),
+                transpose=float(data["transpose"]),
+                truncation=float(data["truncation"]["cost"]),
+                truncation_letters=int(data["truncation"]["max_letters"]),
+                truncation_min_stem=int(data["truncation"]["min_stem"]),
+                place_suffixes=tuple(
+                    _fold_token(str(r["suffix"])) for r in data["place_suffixes"]["suffixes"]
+                ),
+                place_suffix_penalty=float(data["place_suffixes"]["penalty"]),
+                clitic_penalty=float(data["clitic_penalty"]),
+                threshold=float(data["threshold"]),
+                given_name_threshold=float(data["given_name_threshold"]),
+                single_token_link=float(data["single_token_link"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"invalid name cost table: {exc!r}") from exc
+        costs = [model.vowel_indel, model.vowel_substitute, model.transpose, model.truncation]
+        costs += [c for _, c in model.indel] + [c for _, c in model.classes]
+        if any(not 0.0 <= c <= 2.0 for c in costs) or not 0.0 < model.threshold <= 1.0:
+            raise ValueError("name costs must lie in [0, 2] and the threshold in (0, 1]")
+        return model
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> CostModel:
+        """The shipped, tuned cost model."""
+        return cls.from_dict(_load_json("costs.json"))
+
+
+@functools.cache
+def _given_names() -> frozenset[tuple[str, str]]:
+    """Pairs of token keys (short, full) from ``data/given_names.tsv``, both orders."""
+    text = resources.files("arabnews.names").joinpath("data", "given_names.tsv").read_text("utf-8")
+    rows = [line for line in text.splitlines() if line and not line.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(rows)), delimiter="\t")
+    pairs: set[tuple[str, str]] = set()
+    for row in reader:
+        short, full = row.get("short"), row.get("full")
+        if not short or not full or not row.get("example"):
+            raise ValueError(f"given_names.tsv: bad row {row!r}")
+        a, b = name_key(short), name_key(full)
+        if len(a.tokens) != 1 or len(b.tokens) != 1:
+            raise ValueError(f"given_names.tsv: one token per name please: {row!r}")
+        pairs.add((a.tokens[0].text, b.tokens[0].text))
+        pairs.add((b.tokens[0].text, a.tokens[0].text))
+    return frozenset(pairs)
+
+
+class Matcher:
+    """A name matcher for one :class:`CostModel` (caches compiled tokens).
+
+    >>> m = Matcher()
+    >>> m.same_name("البنتاجون", "البنتاغون"), m.same_name("فولوديمير زيلينسكي", "فلاديمير بوتين")
+    (True, False)
+    """
+
+    def __init__(self, model: CostModel | None = None) -> None:
+        self.model = model if model is not None else CostModel.default()
+        m = self.model
+        self._codes: dict[str, int] = {}
+        self._indel = [m.default_indel] * _SIZE
+        self._sub = [m.default_substitute] * (_SIZE * _SIZE)
+        for i in range(_SIZE):
+            self._sub[i * _SIZE + i] = 0.0
+        for ch in m.vowels:
+            self._indel[self._code(ch)] = m.vowel_indel
+        for ch, cost in m.indel:
+            self._indel[self._code(ch)] = cost
+        for a in m.vowels:
+            for b in m.vowels:
+                if a != b:
+                    self._sub[self._code(a) * _SIZE + self._code(b)] = m.vowel_substitute
+        for letters, cost in m.classes:
+            for a in letters:
+                for b in letters:
+                    if a != b:
+                        idx = self._code(a) * _SIZE + self._code(b)
+                        self._sub[idx] = min(self._sub[idx], cost)
+        self._sub_rows = [self._sub[r * _SIZE : (r + 1) * _SIZE] for r in range(_SIZE)]
+        self._bound = self._length_bound()
+        self._min_indel = min(self._indel)
+        self._compiled: dict[str, tuple[tuple[int, ...], tuple[float, ...], float]] = {}
+        self._pairs: dict[tuple[str, str, float], float] = {}
+
+        self._given = _given_names()
+
+    def _length_bound(self) -> float:
+        """The largest b such that every edit costs at least b times the weight it adds
+        or removes (used to skip the DP for names of very different lengths)."""
+        known = len(self._codes)
+        bound = min(1.0, self.model.truncation)
+        for x in range(known):
+            for y in range(known):
+                gap = abs(self._indel[x] - self._indel[y])
+                if x != y and gap > 0.0:
+                    bound = min(bound, self._sub[x * _SIZE + y] / gap)
+        return bound
+
+    def _code(self, ch: str) -> int:
+        code = self._codes.get(ch)
+        if code is None:
+            code = len(self._codes) if len(self._codes) < _OTHER else _OTHER
+            self._codes[ch] = code
+        return code
+
+    def _compile(self, text: str) -> tuple[tuple[int, ...], tuple[float, ...], float]:
+        got = self._compiled.get(text)
+        if got is None:
+            codes = tuple(self._code(ch) for ch in text)
+            weights = tuple(self._indel[c] for c in codes)
+            got = (codes, weights, sum(weights))
+            if len(self._compiled) > 200_000:
+                self._compiled.clear()
+            self._compiled[text] = got
+        return got
+
+    def distance(self, a: str, b: str, limit: float = _INF) -> float:
+        """Weighted edit distance between two token texts (``inf`` once above *limit*)."""
+        if a == b:
+            return 0.0
+        ca, wa, _ = self._compile(a)
+        cb, wb, _ = self._compile(b)
+        return self._dp(ca, wa, cb, wb, limit)
+
+    def _dp(
+        self,
+        ca: tuple[int, ...],
+        wa: tuple[float, ...],
+        cb: tuple[int, ...],
+        wb: tuple[float, ...],
+        limit: float,
+    ) -> float:
+        # Damerau (OSA) edit distance with per-letter weights, abandoned as soon as a
+        # whole row exceeds *limit* (every later cell can only grow).
+        n, m = len(ca), len(cb)
+        sub = self._sub_rows
+        tcost = self.model.transpose
+        wmin = self._min_indel
+        prev = [0.0] * (m + 1)
+        acc = 0.0
+        for j in range(m):
+            acc += wb[j]
+            prev[j + 1] = acc
+        prev2 = prev
+        last_col = [acc]  # D[i][m] for every i, for truncation of a
+        px = -1
+        for i in range(n):
+            x = ca[i]
+            wx = wa[i]
+            srow = sub[x]
+            left = prev[0] + wx
+            cur = [left]
+            py = -1
+            for j in range(m):
+                y = cb[j]
+                if x == y:
+                    c = prev[j]
+                else:
+                    c = prev[j] + srow[y]
+                    if px == y and py == x:
+                        d = prev2[j - 1] + tcost
+                        if d < c:
+                            c = d
+                d = prev[j + 1] + wx
+                if d < c:
+                    c = d
+                d = left + wb[j]
+                if d < c:
+                    c = d
+                cur.append(c)
+                left = c
+                py = y
+            # every path on from cell j still needs |rows left - columns left| indels
+            rows_left = n - i - 1 - m
+            best = min([c + wmin * abs(rows_left + j) for j, c in enumerate(cur)])
+            if best > limit:
+                return _INF
+            prev2, prev = prev, cur
+            last_col.append(left)
+            px = x
+        result = prev[m]
+        if n != m:
+            # a truncated spelling (ويتكو for ويتكوف): dropping final letters costs less
+            trunc = self.model.truncation
+            stem = self.model.truncation_min_stem
+            for k in range(1, self.model.truncation_letters + 1):
+                if n > m and n - k >= stem:
+                    d = last_col[n - k] + trunc * sum(wa[n - k :])
+                    if d < result:
+                        result = d
+                elif m > n and m - k >= stem:
+                    d = prev[m - k] + trunc * sum(wb[m - k :])
+                    if d < result:
+                        result = d
+        return result
+
+    def token_similarity(self, a: str, b: str, floor: float = 0.0) -> float:
+        """Similarity in [0, 1] of two token texts; values below *floor* may be reported as 0."""
+        if a == b:
+            return 1.0
+        if floor > 0.0:
+            # corpora compare the same surnames again and again: remember thresholded results
+            cache = self._pairs
+            mark = (a, b, floor)
+            got = cache.get(mark)
+            if got is None:
+                got = self._token_similarity(a, b, floor)
+                if len(cache) >= _PAIR_CACHE:
+                    cache.clear()
+                cache[mark] = got
+            return got
+        return self._token_similarity(a, b, 0.0)
+
+    def _token_similarity(self, a: str, b: str, floor: float) -> float:
+        ca, wa, ta = self._compile(a)
+        cb, wb, tb = self._compile(b)
+        scale = ta if ta > tb else tb
+        if scale <= 0.0:
+            return 0.0
+        if floor > 0.0:
+            limit = (1.0 - floor) * scale + 1e-9
+            # every edit costs at least _BOUND times the weight it adds or removes
+            if (ta - tb if ta > tb else tb - ta) * self._bound > limit:
+                return 0.0
+        else:
+            limit = _INF
+        d = self._dp(ca, wa, cb, wb, limit)
+        if d == _INF:
+            return 0.0
+        sim = 1.0 - d / scale
+        suffixes = self.model.place_suffixes
+        if suffixes and a.endswith(suffixes) != b.endswith(suffixes):
+            sim -= self.model.place_suffix_penalty
+        return sim if sim > 0.0 else 0.0
+
+    def _tok_sim(self, a: TokenKey, b: TokenKey, floor: float) -> float:
+        best = self.token_similarity(a.text, b.text, floor)
+        if a.alternative is None and b.alternative is None:
+            return best
+        if best >= (self.model.threshold if floor > 0.0 else 1.0):
+            return best
+        pen = self.model.clitic_penalty
+        for x, y, other, own in (
+            (a.alternative, b.text, b.text, a.text),
+            (a.text, b.alternative, a.text, b.text),
+        ):
+            # stripping a clitic only helps when the other name does not start with it
+            if x is not None and y is not None and other[:1] != own[:1]:
+                s = self.token_similarity(x, y, floor + pen if floor > 0.0 else 0.0) - pen
+                if s > best:
+                    best = s
+        return max(best, 0.0)
+
+    def _given_ok(self, a: TokenKey, b: TokenKey, floor: float) -> float:
+        if (a.text, b.text) in self._given:
+            return 1.0
+        return self._tok_sim(a, b, floor and self.model.given_name_threshold)
+
+    def key_similarity(self, a: NameKey, b: NameKey, floor: float = 0.0) -> float:
+        """Similarity of two name keys (see :func:`similarity`).
+
+        With *floor* > 0 the computation may stop early and report any value below the
+        threshold as a lower one (what :meth:`same_name` needs, faster).
+        """
+        ta, tb = a.tokens, b.tokens
+        if not ta or not tb:
+            return 0.0
+        thr = self.model.threshold
+        f = thr if floor > 0.0 else 0.0
+        if len(ta) == len(tb):
+            if len(ta) == 1:
+                return self._tok_sim(ta[0], tb[0], f)
+            # surname first: it decides, and it is where look-alike names usually differ
+            score = self._tok_sim(ta[-1], tb[-1], f)
+            if score < thr:
+                return score * 0.5
+            for x, y in zip(ta[:-1], tb[:-1], strict=True):
+                s = self._given_ok(x, y, f)
+                if s < self.model.given_name_threshold:
+                    return min(score, s) * 0.5
+                score = min(score, s)
+            return score
+        short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+        # عبد الله / عبدالله: the same letters split differently
+        joined = self.token_similarity(
+            "".join(t.text for t in short), "".join(t.text for t in long_), f
+        )
+        if joined >= thr:
+            return joined
+        if len(short) == 1:
+            return min(joined, 0.5)
+        # given + surname against given + middle + surname: first and last must agree
+        last = self._tok_sim(short[-1], long_[-1], f)
+        first = self._given_ok(short[0], long_[0], f)
+        if last < thr or first < self.model.given_name_threshold:
+            return min(joined, 0.5)
+        rest = list(long_[1:-1])
+        score = min(last, first)
+        for t in short[1:-1]:
+            found = False
+            while rest:
+                cand = rest.pop(0)
+                s = self._tok_sim(t, cand, f)
+                if s >= thr:
+                    score = min(score, s)
+                    found = True
+                    break
+            if not found:
+                return min(joined, 0.5)
+        return score * 0.98
+
+    def similarity(self, a: str, b: str) -> float:
+        """Similarity in [0, 1] of two names (1.0 for identical keys)."""
+        return self.key_similarity(name_key(a), name_key(b))
+
+    def same_name(self, a: str, b: str) -> bool:
+        """Whether *a* and *b* are spellings of the same name."""
+        ka, kb = name_key(a), name_key(b)
+        if ka.tokens == kb.tokens:
+            return bool(ka.tokens)
+        return self.key_similarity(ka, kb, 1.0) >= self.model.threshold
+
+    def same_key(self, a: NameKey, b: NameKey) -> bool:
+        """:meth:`same_name` on precomputed keys."""
+        if a.tokens == b.tokens:
+            return bool(a.tokens)
+        return self.key_similarity(a, b, 1.0) >= self.model.threshold
+
+
+@functools.cache
+def default_matcher() -> Matcher:
+    """The matcher with the shipped cost model (built once)."""
+    return Matcher()
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two names are, in [0, 1]; :func:`same_name` thresholds it.
+
+    Tokens are compared one by one (the surname first); a name with fewer tokens scores at
+    most 0.5 against a longer one unless it is the same letters split differently.
+
+    >>> similarity("زيلينسكي", "زيلينسكي")
+    1.0
+    >>> similarity("زيلينسكي", "زيلنسكي") > similarity("زيلينسكي", "بوتين")
+    True
+    """
+    require_str(a, "a")
+    require_str(b, "b")
+    return default_matcher().similarity(a, b)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two spellings are variants of the same name.
+
+    Handles dropped or added vowel letters, letters for foreign sounds (g as ج غ ق),
+    hamza seats, attached clitics, transpositions, truncation, Latin spellings and short
+    forms of given names when the surnames agree. A bare surname is not the same name as
+    a full name (use :class:`NameResolver` to resolve those within a corpus).
+
+    >>> same_name("زيلينسكي", "زيلنسكي"), same_name("Zelensky", "زيلينسكي")
+    (True, True)
+    >>> same_name("فولوديمير زيلينسكي", "فلاديمير بوتين")
+    False
+    >>> same_name("مايك والتز", "مايكل والتز")
+    True
+    """
+    require_str(a, "a")
+    require_str(b, "b")
+    return default_matcher().same_name(a, b)

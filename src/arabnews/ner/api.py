@@ -1,0 +1,271 @@
+"""``arabnews.recognize``: named entities of raw news text, in original offsets.
+
+The steps, each owned by its stage:
+
+1. :func:`arabnews.clean` normalises the text and drops boilerplate (keeping an alignment);
+2. :func:`arabnews.split_sentences` splits the cleaned text;
+3. the default recognizer (the shipped Stanza model, then the gazetteer filling its gaps)
+   tags the cleaned text sentence by sentence;
+4. attached proclitics are trimmed (:mod:`arabnews.ner.clitics`), using the gazetteer and the
+   other mentions of the same text as evidence of what a name is, and titles, nationality
+   adjectives and classifier nouns are cut from the edges (:mod:`arabnews.ner.edges`);
+5. spans are mapped back to the original text once, through the cleaner's alignment, and
+   anything touching removed boilerplate is dropped;
+6. ``canonical`` and ``entity_id`` are filled: the gazetteer's id and canonical spelling when
+   the name is listed, otherwise the :class:`arabnews.names.NameResolver` cluster.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from arabnews._checks import require_str
+from arabnews.ner.base import Recognizer, name_key
+from arabnews.ner.clitics import trim_entity
+from arabnews.ner.edges import trim_edges
+from arabnews.spans import Entity, Span
+
+__all__ = [
+    "default_recognizer",
+    "recognize",
+    "refine_entities",
+    "resolve_entities",
+    "trim_clitics",
+    "trim_titles",
+]
+
+_LOCK = threading.Lock()
+
+
+@functools.cache
+def _default_gazetteer() -> Any:
+    from arabnews.ner.gazetteer import GazetteerRecognizer
+
+    return GazetteerRecognizer()
+
+
+def default_recognizer() -> Recognizer:
+    """The recognizer :func:`recognize` uses: shipped model first, gazetteer second.
+
+    Built on first use and shared (the model loads once per process).
+    """
+    with _LOCK:
+        return _default_recognizer()
+
+
+@functools.cache
+def _default_recognizer() -> Recognizer:
+    from arabnews.ner.combine import CombinedRecognizer
+    from arabnews.ner.stanza_backend import StanzaRecognizer
+
+    return CombinedRecognizer(StanzaRecognizer(), _default_gazetteer())
+
+
+def _evidence(entities: Sequence[Entity], gazetteer: Any | None) -> Any:
+    """A factory of ``is_known`` functions for one entity: gazetteer or other mentions."""
+    mentions: set[str] = set()
+    for ent in entities:
+        key = name_key(ent.text)
+        mentions.add(key)
+        mentions.add(key.split(" ", 1)[0] if key else "")
+    knows = getattr(gazetteer, "knows", None)
+
+    def for_entity(ent: Entity) -> Any:
+        own_key = name_key(ent.text)
+        own_word = own_key.split(" ", 1)[0] if own_key else ""
+
+        def is_known(key: str) -> bool:
+            if knows is not None and knows(key):
+                return True
+            # another mention, not this one, must supply the evidence
+            return key not in (own_key, own_word) and key in mentions
+
+        return is_known
+
+    return for_entity
+
+
+def trim_clitics(entities: Sequence[Entity], *, gazetteer: Any | None = None) -> tuple[Entity, ...]:
+    """Trim leading proclitics from every entity (offsets stay in the same text).
+
+    Evidence that a remainder is a name: the gazetteer (anything with ``knows(key)``), or
+    another mention in *entities* whose first word is that remainder ("وباخموت" is trimmed
+    when "باخموت" is tagged elsewhere in the text).
+    """
+    evidence = _evidence(entities, gazetteer)
+    prefer_whole = _closer_whole(gazetteer)
+    return tuple(
+        trim_entity(ent, is_known=evidence(ent), prefer_whole=prefer_whole) for ent in entities
+    )
+
+
+def _closer_whole(gazetteer: Any | None) -> Any:
+    """``prefer_whole(word, rest)``: True when a listed name (found by the gazetteer's
+    variant-tolerant look-up) is closer to the whole word than to the word without its
+    clitic, so a misspelt "ويكتوف" (listed: "ويتكوف") keeps its و."""
+    lookup = getattr(getattr(gazetteer, "source", None), "lookup", None)
+    if not callable(lookup):
+        return None
+    try:
+        from arabnews.names import similarity
+    except ImportError:  # pragma: no cover - names package incomplete
+        return None
+
+    def prefer_whole(word: str, rest: str) -> bool:
+        entry = lookup(word) or lookup(rest)
+        if entry is None:
+            return False
+        spellings = [entry.canonical, *entry.variants]
+        whole = max(similarity(word, s) for s in spellings)
+        return whole > max(similarity(rest, s) for s in spellings) + 1e-9
+
+    return prefer_whole
+
+
+def trim_titles(entities: Sequence[Entity], *, gazetteer: Any | None = None) -> tuple[Entity, ...]:
+    """Cut titles, nationality adjectives and classifier nouns from entity edges
+    (:func:`arabnews.ner.edges.trim_edges`); entities that are only such words are dropped."""
+    evidence = _evidence(entities, gazetteer)
+    out = []
+    for ent in entities:
+        trimmed = trim_edges(ent, is_known=evidence(ent))
+        if trimmed is not None:
+            out.append(trimmed)
+    return tuple(out)
+
+
+def resolve_entities(
+    entities: Sequence[Entity],
+    *,
+    gazetteer: Any | None = None,
+    resolver: Any | None = None,
+) -> tuple[Entity, ...]:
+    """Fill ``canonical`` and ``entity_id``: gazetteer entry if listed, else resolver cluster.
+
+    *resolver* is an :class:`arabnews.names.NameResolver` (a fresh one per call by default;
+    pass a corpus-level one to share clusters across texts). Entities that already carry an
+    ``entity_id`` keep it.
+    """
+    if resolver is None:
+        from arabnews.names import NameResolver
+
+        resolver = NameResolver()
+    out = []
+    for found in entities:
+        ent = found
+        # every name goes into the resolver, so that a corpus-level one knows them all and a
+        # bare surname can join a full name seen before
+        cluster = resolver.add(ent.text, ent.label)
+        if ent.entity_id is None and gazetteer is not None:
+            entry = gazetteer.lookup(ent.text)
+            if entry is not None and entry.label == ent.label:
+                ent = attrs.evolve(ent, canonical=entry.canonical, entity_id=entry.id)
+        if ent.entity_id is None:
+            ent = attrs.evolve(ent, canonical=resolver.canonical(ent.text), entity_id=cluster)
+        out.append(ent)
+    return tuple(out)
+
+
+def refine_entities(
+    entities: Sequence[Entity], *, gazetteer: Any | None = None
+) -> tuple[Entity, ...]:
+    """The clean-up :func:`recognize` applies to a recognizer's raw entities (same text):
+    proclitics trimmed (:func:`trim_clitics`), then titles, nationality adjectives and
+    classifier nouns cut from the edges (:func:`trim_titles`)."""
+    return trim_titles(trim_clitics(entities, gazetteer=gazetteer), gazetteer=gazetteer)
+
+
+def recognize(
+    text: str,
+    *,
+    recognizer: Recognizer | None = None,
+    resolver: Any | None = None,
+) -> tuple[Entity, ...]:
+    """Named entities of *text*, in original offsets, resolved to canonical names.
+
+    Args:
+        text: raw news text (any Unicode; boilerplate is removed by the cleaner first).
+        recognizer: what tags the cleaned text (default: shipped model + gazetteer, see
+            :func:`default_recognizer`).
+        resolver: an :class:`arabnews.names.NameResolver` to cluster names with; by default
+            a fresh one for this text.
+
+    Returns:
+        Entities in text order; ``text[e.start:e.end] == e.text`` for each.
+
+    Raises:
+        TypeError: *text* is not a ``str``.
+        arabnews.ModelNotAvailableError: the model (or stanza) is not installed.
+    """
+    require_str(text, "text")
+    if not text.strip():
+        return ()
+    from arabnews.clean import clean
+    from arabnews.sentences import split_sentences
+
+    cleaned = clean(text)
+    if not cleaned.text.strip():
+        return ()
+    spans = tuple(Span(s.start, s.end) for s in split_sentences(cleaned.text) if s.end > s.start)
+    rec = recognizer if recognizer is not None else default_recognizer()
+    found = rec.recognize(cleaned.text, spans)
+    gazetteer = _gazetteer_for(rec)
+    found = refine_entities(found, gazetteer=gazetteer)
+    removed = _union([(r.start, r.end) for r in cleaned.removed if r.end > r.start])
+    removed_starts = [r[0] for r in removed]
+    mapped = []
+    for ent in found:
+        span = cleaned.span_to_original(Span(ent.start, ent.end))
+        start, end = _strip_space(text, span.start, span.end)
+        if end <= start or _touches(removed, removed_starts, start, end):
+            continue
+        mapped.append(attrs.evolve(ent, start=start, end=end, text=text[start:end]))
+    return resolve_entities(mapped, gazetteer=gazetteer, resolver=resolver)
+
+
+def _union(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint union of ranges."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(ranges):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _touches(removed: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """True when ``[start, end)`` overlaps one of the sorted, disjoint *removed* ranges."""
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0 and removed[i][1] > start:
+        return True
+    return i + 1 < len(removed) and removed[i + 1][0] < end
+
+
+def _gazetteer_for(recognizer: Recognizer) -> Any | None:
+    """The gazetteer recognizer inside *recognizer*, else the default one if it loads."""
+    from arabnews.ner.gazetteer import GazetteerRecognizer
+
+    if isinstance(recognizer, GazetteerRecognizer):
+        return recognizer
+    for inner in getattr(recognizer, "recognizers", ()):
+        if isinstance(inner, GazetteerRecognizer):
+            return inner
+    try:
+        return _default_gazetteer()
+    except ImportError:  # names package without a gazetteer: no gazetteer evidence
+        return None
+
+
+def _strip_space(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

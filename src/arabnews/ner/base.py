@@ -1,0 +1,165 @@
+"""The :class:`Recognizer` protocol and helpers that every backend shares.
+
+A recognizer takes a text (and optionally its sentence spans) and returns
+:class:`~arabnews.spans.Entity` objects whose offsets index *that* text. The backends never
+see the caller's original text: :func:`arabnews.ner.recognize` runs them on the cleaned text
+and maps the spans back once, at the end.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol, runtime_checkable
+
+from arabnews.spans import ENTITY_LABELS, Entity, Span
+
+__all__ = [
+    "LABEL_ALIASES",
+    "Recognizer",
+    "bioes_spans",
+    "canonical_label",
+    "name_key",
+    "sentence_spans",
+    "sort_entities",
+]
+
+# Label spellings used by the corpora and by Stanza models, mapped to ours.
+LABEL_ALIASES: dict[str, str] = {
+    "PER": "PER",
+    "PERS": "PER",
+    "PERSON": "PER",
+    "LOC": "LOC",
+    "LOCATION": "LOC",
+    "GPE": "LOC",
+    "ORG": "ORG",
+    "ORGANIZATION": "ORG",
+    "MISC": "MISC",
+}
+
+
+@runtime_checkable
+class Recognizer(Protocol):
+    """Anything that finds named entities in a text.
+
+    ``sentences`` are spans of ``text`` to tag (the backends tag each sentence on its own);
+    ``None`` means "split the text yourself". The entities returned index ``text``:
+    ``text[e.start:e.end] == e.text``.
+    """
+
+    def recognize(
+        self, text: str, sentences: Sequence[Span] | None = None
+    ) -> tuple[Entity, ...]:  # pragma: no cover - protocol
+        """Return the named entities of *text*, in text order."""
+        ...
+
+
+def canonical_label(label: str) -> str | None:
+    """Map a model's label (``PERS``, ``GPE``, ...) to one of ours, or ``None`` if unknown.
+
+    >>> canonical_label("PERS"), canonical_label("loc"), canonical_label("DATE")
+    ('PER', 'LOC', None)
+    """
+    mapped = LABEL_ALIASES.get(label.upper())
+    return mapped if mapped in ENTITY_LABELS else None
+
+
+def bioes_spans(tags: Sequence[str | None]) -> Iterator[tuple[int, int, str]]:
+    """Decode BIOES (or IOB2/IOB1) tags into ``(first, last + 1, type)`` token ranges.
+
+    Tolerant of the inconsistencies a tagger produces: an ``I-``/``E-`` that does not continue
+    the open entity starts a new one, and an entity left open at the end is closed there.
+
+    >>> list(bioes_spans(["B-PER", "E-PER", "O", "S-LOC", "I-ORG", "I-ORG"]))
+    [(0, 2, 'PER'), (3, 4, 'LOC'), (4, 6, 'ORG')]
+    """
+    start = -1
+    kind = ""
+    for i, raw in enumerate(tags):
+        tag = raw or "O"
+        prefix, _, label = tag.partition("-")
+        if tag == "O" or not label:
+            if start >= 0:
+                yield start, i, kind
+            start = -1
+            continue
+        continues = start >= 0 and label == kind and prefix in ("I", "E")
+        if not continues:
+            if start >= 0:
+                yield start, i, kind
+            start, kind = i, label
+        if prefix in ("E", "S"):
+            yield start, i + 1, kind
+            start = -1
+    if start >= 0:
+        yield start, len(tags), kind
+
+
+# Marks that carry no identity for name look-up: harakat, Quranic marks, tatweel, format
+# controls.  Folding alef/yeh variants makes "إسرائيل" and "اسرائيل" one key.
+_MARKS = (
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+    "\u00ad\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
+
+
+@functools.cache
+def _marks_re() -> re.Pattern[str]:
+    return re.compile(_MARKS)
+
+
+@functools.cache
+def _space_re() -> re.Pattern[str]:
+    return re.compile(r"\s+")
+
+
+def is_mark(char: str) -> bool:
+    """True for a character that :func:`name_key` drops (diacritic, tatweel, format mark)."""
+    return _marks_re().fullmatch(char) is not None
+
+
+def name_key(name: str) -> str:
+    """A look-up key for a name: marks removed, alef/yeh folded, spaces collapsed.
+
+    >>> name_key("إسرائيلَ") == name_key("اسرائيل")
+    True
+    """
+    key = _marks_re().sub("", name).translate(_FOLD)
+    return _space_re().sub(" ", key).strip()
+
+
+def sentence_spans(text: str, sentences: Sequence[Span] | None) -> tuple[Span, ...]:
+    """The sentence spans to tag: the caller's, else the sentence splitter's, else one span.
+
+    The splitter (:mod:`arabnews.sentences`) is imported lazily; if it is unavailable the
+    text is split at line breaks, which keeps headlines and paragraphs apart.
+    """
+    if sentences is not None:
+        return tuple(Span(s.start, s.end) for s in sentences if s.end > s.start)
+    if not text.strip():
+        return ()
+    try:
+        from arabnews.sentences import split_sentences
+    except ImportError:
+        return tuple(_line_spans(text))
+    return tuple(Span(s.start, s.end) for s in split_sentences(text) if s.end > s.start)
+
+
+def _line_spans(text: str) -> Iterator[Span]:
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            yield Span(match.start(), match.end())
+
+
+def sort_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
+    """Entities in text order (start, then longer first), duplicates removed."""
+    seen: set[tuple[int, int, str]] = set()
+    out: list[Entity] = []
+    for ent in sorted(entities, key=lambda e: (e.start, -e.end, e.label)):
+        key = (ent.start, ent.end, ent.label)
+        if key not in seen:
+            seen.add(key)
+            out.append(ent)
+    return tuple(out)

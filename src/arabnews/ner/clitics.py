@@ -1,0 +1,173 @@
+"""Trimming proclitics (و ف ب ل ك) glued to the first word of a named entity.
+
+Arabic writes the conjunctions و/ف and the prepositions ب/ل/ك joined to the next word, so a
+tagger trained on whole words (ANERcorp) returns "وزيلينسكي" where the entity is "زيلينسكي".
+The gold convention strips them; ``ال`` stays, and ل+ال written ``لل`` loses only the
+preposition ("للشرق الأوسط" is spanned as "لشرق الأوسط").
+
+Stripping is decided from data (``data/proclitics.tsv``, ``data/name_exceptions.tsv``):
+
+1. a word that is itself a known name or a listed exception (وليد، لبنان، كندا) is kept;
+2. otherwise the longest proclitic whose remainder is a known name is stripped ("known" is
+   whatever the caller says: the gazetteer, other mentions in the same text);
+3. otherwise only the "shape" rules apply: the conjunction و, and a clitic before ``ال``,
+   which begin few names; ب ف ك ل alone begin too many (بغداد، فرنسا، كندا) and need evidence.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from importlib import resources
+
+import attrs
+
+from arabnews.ner.base import is_mark, name_key
+from arabnews.spans import Entity
+
+__all__ = [
+    "ProcliticRule",
+    "name_exceptions",
+    "proclitic_length",
+    "proclitic_rules",
+    "trim_entity",
+]
+
+KnownFn = Callable[[str], bool]
+
+# A remainder shorter than this (in letters) is never taken for a name.
+MIN_REMAINDER = 2
+
+
+@attrs.frozen(slots=True)
+class ProcliticRule:
+    """One row of ``proclitics.tsv``: strip ``strip`` letters from a word starting ``prefix``."""
+
+    prefix: str
+    strip: int
+    evidence: str  # "shape" or "known"
+    example: str
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = resources.files("arabnews.ner").joinpath("data").joinpath(name)
+    text = path.read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return rows[1:]  # header
+
+
+@functools.cache
+def proclitic_rules() -> tuple[ProcliticRule, ...]:
+    """The proclitic table, longest strip first (validated on first use)."""
+    rules = []
+    for row in _rows("proclitics.tsv"):
+        if len(row) != 4:
+            raise ValueError(f"proclitics.tsv: expected 4 columns, got {row!r}")
+        prefix, strip, evidence, example = row
+        n = int(strip)
+        if evidence not in ("shape", "known") or not 0 < n <= len(prefix):
+            raise ValueError(f"proclitics.tsv: bad row {row!r}")
+        if not example.startswith(prefix):
+            raise ValueError(f"proclitics.tsv: example {example!r} does not start with {prefix!r}")
+        rules.append(ProcliticRule(prefix, n, evidence, example))
+    return tuple(sorted(rules, key=lambda r: (-r.strip, -len(r.prefix))))
+
+
+@functools.cache
+def name_exceptions() -> frozenset[str]:
+    """Name keys (see :func:`~arabnews.ner.base.name_key`) that are never stripped."""
+    words = set()
+    for row in _rows("name_exceptions.tsv"):
+        if len(row) != 3 or not row[0].strip():
+            raise ValueError(f"name_exceptions.tsv: bad row {row!r}")
+        words.add(name_key(row[0]))
+    return frozenset(words)
+
+
+def _never_known(_: str) -> bool:
+    return False
+
+
+def proclitic_length(
+    word: str,
+    *,
+    is_known: KnownFn | None = None,
+    tail: str = "",
+    prefer_whole: Callable[[str, str], bool] | None = None,
+) -> int:
+    """How many leading characters of *word* are a proclitic to strip (0 for none).
+
+    *word* is the first word of an entity and *tail* the rest of the entity's text (with its
+    leading space), so that "وفولوديمير" + " زيلينسكي" can be recognised through the full
+    name. *is_known* receives :func:`~arabnews.ner.base.name_key` keys. *prefer_whole*
+    ``(word_key, remainder_key)`` is asked before a shape rule strips on shape alone: True
+    keeps the word whole (a misspelt "ويكتوف" is closer to the listed "ويتكوف" than "يكتوف"
+    is). Diacritics inside *word* are skipped when counting letters and stay with the letter
+    they follow.
+
+    >>> proclitic_length("وزيلينسكي"), proclitic_length("وليد"), proclitic_length("للشرق")
+    (1, 0, 1)
+    >>> proclitic_length("بموسكو"), proclitic_length("بموسكو", is_known={"موسكو"}.__contains__)
+    (0, 1)
+    """
+    known = is_known or _never_known
+    key = name_key(word)
+    tail_key = name_key(tail)
+    if not key or key in name_exceptions() or known(key):
+        return 0
+    if tail_key and known(f"{key} {tail_key}"):
+        return 0
+
+    def remainder_known(rest: str, rule: ProcliticRule) -> bool:
+        forms = [rest]
+        if rule.prefix.endswith("لل"):
+            forms.append("ا" + rest)  # لشرق -> الشرق
+        return any(known(f) or bool(tail_key and known(f"{f} {tail_key}")) for f in forms)
+
+    candidates = [
+        r
+        for r in proclitic_rules()
+        if key.startswith(r.prefix) and len(key) - r.strip >= MIN_REMAINDER
+    ]
+    for rule in candidates:
+        rest = key[rule.strip :]
+        if rest in name_exceptions() or remainder_known(rest, rule):
+            return _chars_for_letters(word, rule.strip)
+    for rule in candidates:
+        if rule.evidence == "shape":
+            if prefer_whole is not None and prefer_whole(key, key[rule.strip :]):
+                return 0
+            return _chars_for_letters(word, rule.strip)
+    return 0
+
+
+def _chars_for_letters(word: str, letters: int) -> int:
+    """Index in *word* just after its first *letters* letters (and the marks on them)."""
+    seen = 0
+    for i, char in enumerate(word):
+        if is_mark(char):
+            continue
+        if seen == letters:
+            return i
+        seen += 1
+    return len(word)
+
+
+def trim_entity(
+    entity: Entity,
+    *,
+    is_known: KnownFn | None = None,
+    prefer_whole: Callable[[str, str], bool] | None = None,
+) -> Entity:
+    """*entity* with a leading proclitic removed from its span (same object if none).
+
+    >>> e = trim_entity(Entity(10, 19, "وزيلينسكي", "PER"))
+    >>> e.start, e.end, e.text
+    (11, 19, 'زيلينسكي')
+    """
+    text = entity.text
+    first, space, rest = text.partition(" ")
+    n = proclitic_length(first, is_known=is_known, tail=space + rest, prefer_whole=prefer_whole)
+    if n == 0 or n >= len(text):
+        return entity
+    return attrs.evolve(entity, start=entity.start + n, text=text[n:])

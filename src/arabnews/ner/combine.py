@@ -1,0 +1,175 @@
+"""Combining recognizers: the first one wins, the others refine it and fill its gaps.
+
+Policy (documented in :doc:`/ner`). Every recognizer runs on the same text and sentences; the
+first one's entities are kept (longer first where they overlap each other). Each later
+recognizer is then compared with what is kept; its own entities are first made disjoint
+(longer first). For a later entity ``L`` (think: a gazetteer name) and the kept ones:
+
+1. **Same span**: ``L`` supplies ``canonical``, ``entity_id`` and its label when it has an id
+   (a listed name keeps its listed type: countries are ``LOC`` even where a model says ``ORG``).
+2. **Split**: a kept entity made of several later entities and nothing but spaces,
+   punctuation or a conjunction between them ("بوتين ترامب", "زيلينسكي وروبيو") is replaced
+   by them.
+3. **Absorb**: ``L`` covering kept entities that stick out of it by nothing but spaces, a
+   proclitic or titles and nationality adjectives replaces them (a listed "حلف شمال الأطلسي"
+   over a tagged "الأطلسي"; "الولايات المتحدة" over "والولايات" + "المتحدة"; "مايك والتز"
+   over "الأميركي مايك").
+4. **Fill**: ``L`` overlapping nothing kept is added.
+5. Otherwise ``L`` is dropped: the earlier recognizer's boundaries stand.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+
+from arabnews._checks import require_str
+from arabnews.ner.base import Recognizer, sentence_spans, sort_entities
+from arabnews.spans import Entity, Span
+
+__all__ = ["CombinedRecognizer", "merge_entities"]
+
+# What may stand between the parts of a split entity: spaces, punctuation, the conjunction.
+_JOINERS = frozenset(" \t\n\u00a0,،;؛/-–—&و")
+_PROCLITIC_LETTERS = frozenset("وفبلك")
+
+
+def _disjoint(entities: Sequence[Entity]) -> list[Entity]:
+    """Greedy longest-first selection of non-overlapping entities, in text order."""
+    chosen: list[Entity] = []
+    starts: list[int] = []
+    for ent in sorted(entities, key=lambda e: (-(e.end - e.start), e.start)):
+        pos = bisect.bisect_right(starts, ent.start)
+        if pos > 0 and chosen[pos - 1].end > ent.start:
+            continue
+        if pos < len(chosen) and chosen[pos].start < ent.end:
+            continue
+        starts.insert(pos, ent.start)
+        chosen.insert(pos, ent)
+    return chosen
+
+
+def _covered(outer: Entity, parts: Sequence[Entity]) -> bool:
+    """True when *parts* cover every character of *outer* except joiners between them."""
+    mask = [False] * (outer.end - outer.start)
+    for part in parts:
+        for i in range(part.start - outer.start, part.end - outer.start):
+            mask[i] = True
+    return all(m or outer.text[i] in _JOINERS for i, m in enumerate(mask))
+
+
+def _sticks_out_by_nothing(head: Entity, tail: Entity, c: Entity) -> bool:
+    """True when the kept run ``head..tail`` extends past *c* by nothing that names anything:
+    spaces, a proclitic glued to *c*'s first word ("والولايات" under "الولايات المتحدة"), or
+    titles and nationality adjectives ("الأميركي مايك" under "مايك والتز")."""
+    if head.start < c.start:
+        left = head.text[: c.start - head.start]
+        if not (_PROCLITIC_LETTERS.issuperset(left) and len(left) <= 3) and not _edge_only(left):
+            return False
+    if tail.end > c.end:
+        return _edge_only(tail.text[c.end - tail.start :])
+    return True
+
+
+def _edge_only(piece: str) -> bool:
+    from arabnews.ner.edges import edge_word_kind
+
+    words = piece.split()
+    return all(edge_word_kind(w) is not None for w in words)
+
+
+def _merge_pair(kept_in: list[Entity], later: Sequence[Entity]) -> list[Entity]:
+    """One later recognizer's entities against the kept ones (both sorted, disjoint)."""
+    cands = _disjoint(later)
+    cstarts = [c.start for c in cands]
+    # 2. split kept entities that later ones tile
+    kept: list[Entity] = []
+    for k in kept_in:
+        i = bisect.bisect_left(cstarts, k.start)
+        inner = []
+        while i < len(cands) and cands[i].start < k.end:
+            if cands[i].end <= k.end:
+                inner.append(cands[i])
+            i += 1
+        if len(inner) >= 2 and _covered(k, inner):
+            kept.extend(inner)
+        else:
+            kept.append(k)
+    starts = [k.start for k in kept]
+    for c in cands:
+        # kept entities overlapping c form one run in start order
+        first = bisect.bisect_right(starts, c.start)
+        if first > 0 and kept[first - 1].end > c.start:
+            first -= 1
+        last = first
+        while last < len(kept) and kept[last].start < c.end:
+            last += 1
+        touching = kept[first:last]
+        if not touching:
+            kept.insert(first, c)  # 4. fill a gap
+            starts.insert(first, c.start)
+        elif len(touching) == 1 and (touching[0].start, touching[0].end) == (c.start, c.end):
+            # 1. same span: a listed name brings its id, canonical and label
+            old = touching[0]
+            if old.entity_id is None and c.entity_id is not None:
+                kept[first] = attrs.evolve(
+                    old, label=c.label, canonical=c.canonical, entity_id=c.entity_id
+                )
+        elif _sticks_out_by_nothing(touching[0], touching[-1], c):
+            kept[first:last] = [c]  # 3. absorb
+            starts[first:last] = [c.start]
+        # 5. otherwise the earlier boundaries stand
+    return kept
+
+
+def merge_entities(groups: Sequence[Sequence[Entity]]) -> tuple[Entity, ...]:
+    """Merge entity lists, earlier groups first, by the module's policy; no overlaps.
+
+    >>> model = [Entity(0, 5, "أأأأأ", "PER"), Entity(6, 11, "ب ب ب", "ORG")]
+    >>> listed = [Entity(3, 9, "جججججج", "LOC"), Entity(12, 14, "دد", "LOC")]
+    >>> [(e.start, e.end, e.label) for e in merge_entities([model, listed])]
+    [(0, 5, 'PER'), (6, 11, 'ORG'), (12, 14, 'LOC')]
+    """
+    if not groups:
+        return ()
+    kept = _disjoint(groups[0])
+    for later in groups[1:]:
+        kept = _merge_pair(kept, later)
+    return sort_entities(kept)
+
+
+class CombinedRecognizer:
+    """Run several recognizers and merge their entities (see the module policy).
+
+    >>> from types import SimpleNamespace as E
+    >>> from arabnews.ner.gazetteer import GazetteerRecognizer
+    >>> g = GazetteerRecognizer([E(id="Q1", canonical="لبنان", label="LOC", variants=())])
+    >>> [e.text for e in CombinedRecognizer(g).recognize("في لبنان")]
+    ['لبنان']
+    """
+
+    __slots__ = ("_recognizers",)
+
+    def __init__(self, *recognizers: Recognizer) -> None:
+        if not recognizers:
+            raise ValueError("CombinedRecognizer needs at least one recognizer")
+        self._recognizers = tuple(recognizers)
+
+    @property
+    def recognizers(self) -> tuple[Recognizer, ...]:
+        """The recognizers, highest priority first."""
+        return self._recognizers
+
+    def recognize(self, text: str, sentences: Sequence[Span] | None = None) -> tuple[Entity, ...]:
+        """Entities of *text* from every recognizer, merged by the module's policy."""
+        require_str(text, "text")
+        spans = sentence_spans(text, sentences)
+        if not spans:
+            return ()
+        return merge_entities([r.recognize(text, spans) for r in self._recognizers])
+
+    def __repr__(self) -> str:
+        inner = ", ".join(repr(r) for r in self._recognizers)
+        return f"CombinedRecognizer({inner})"

@@ -1,0 +1,140 @@
+"""Cutting titles, nationality adjectives and classifier nouns from the edges of entities.
+
+A tagger trained on another corpus draws its own boundaries ("الرئيس الأمريكي دونالد ترامب",
+"نهر الدانوب", "وكالة تاس"); the gold convention keeps only the name. The words and how each
+kind is cut are data: ``data/edge_words.tsv`` (word, kind, example) and
+``data/edge_kinds.tsv`` (kind, side, labels, evidence). An entity is never cut to nothing; one
+made only of edge words ("السفير الأميركي", a lone "يونيو" or "جنوب") is not a name and is
+dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from importlib import resources
+
+import attrs
+
+from arabnews.ner.base import name_key
+from arabnews.spans import ENTITY_LABELS, Entity
+
+__all__ = ["EdgeRule", "edge_rules", "edge_word_kind", "edge_words", "trim_edges"]
+
+KnownFn = Callable[[str], bool]
+
+
+@attrs.frozen(slots=True)
+class EdgeRule:
+    """One row of ``edge_kinds.tsv``."""
+
+    kind: str
+    side: str  # "lead", "trail", "both" or "none"
+    labels: frozenset[str]
+    evidence: str  # "shape" or "known"
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = resources.files("arabnews.ner").joinpath("data").joinpath(name)
+    text = path.read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return rows[1:]  # header
+
+
+@functools.cache
+def edge_rules() -> tuple[EdgeRule, ...]:
+    """The rules of ``edge_kinds.tsv`` (validated on first use)."""
+    rules = []
+    for row in _rows("edge_kinds.tsv"):
+        if len(row) != 5:
+            raise ValueError(f"edge_kinds.tsv: expected 5 columns, got {row!r}")
+        kind, side, labels, evidence, _example = row
+        wanted = ENTITY_LABELS if labels == "*" else frozenset(labels.split(","))
+        if side not in ("lead", "trail", "both", "none") or evidence not in ("shape", "known"):
+            raise ValueError(f"edge_kinds.tsv: bad row {row!r}")
+        if not wanted <= ENTITY_LABELS:
+            raise ValueError(f"edge_kinds.tsv: unknown label in {row!r}")
+        rules.append(EdgeRule(kind, side, frozenset(wanted), evidence))
+    return tuple(rules)
+
+
+@functools.cache
+def edge_words() -> dict[str, str]:
+    """Word key -> kind, from ``edge_words.tsv`` (validated on first use)."""
+    kinds = {r.kind for r in edge_rules()}
+    words: dict[str, str] = {}
+    for row in _rows("edge_words.tsv"):
+        if len(row) != 3 or row[1] not in kinds or not row[0].strip():
+            raise ValueError(f"edge_words.tsv: bad row {row!r}")
+        words[name_key(row[0])] = row[1]
+    return words
+
+
+@functools.cache
+def _word_re() -> re.Pattern[str]:
+    return re.compile(r"\S+")
+
+
+def edge_word_kind(word: str) -> str | None:
+    """The kind of an edge word ("title", "nationality", ...), or ``None``.
+
+    >>> edge_word_kind("الرئيس"), edge_word_kind("والأمريكي"), edge_word_kind("بوتين")
+    ('title', 'nationality', None)
+    """
+    key = name_key(word)
+    kind = edge_words().get(key)
+    if kind is None and key[:1] in ("و", "ف"):  # "والرئيس": the conjunction glued on
+        kind = edge_words().get(key[1:])
+    return kind
+
+
+def _cuttable(kind: str | None, side: str, label: str, rest: str, known: KnownFn) -> bool:
+    if kind is None:
+        return False
+    for rule in edge_rules():
+        if rule.kind != kind or rule.side not in (side, "both") or label not in rule.labels:
+            continue
+        if rule.evidence == "shape" or known(name_key(rest)):
+            return True
+    return False
+
+
+def trim_edges(entity: Entity, *, is_known: KnownFn | None = None) -> Entity | None:
+    """*entity* without leading/trailing edge words; ``None`` when it is not a name at all.
+
+    >>> e = trim_edges(Entity(0, 21, "الأمريكي دونالد ترامب", "PER"))
+    >>> e.start, e.text
+    (9, 'دونالد ترامب')
+    >>> trim_edges(Entity(0, 15, "السفير الأميركي", "PER")) is None
+    True
+    >>> trim_edges(Entity(0, 8, "وكالة تاس", "ORG")).text  # "تاس" unknown: kept whole
+    'وكالة تاس'
+    """
+    known = is_known or (lambda _key: False)
+    words = [(m.start(), m.end()) for m in _word_re().finditer(entity.text)]
+    if not words:
+        return None
+    kinds = [edge_word_kind(entity.text[s:e]) for s, e in words]
+    if all(k is not None for k in kinds):
+        return None  # only titles, adjectives, months...: not a name
+    first, last = 0, len(words)
+    while last - first > 1:
+        rest = entity.text[words[first + 1][0] : words[last - 1][1]]
+        if not _cuttable(kinds[first], "lead", entity.label, rest, known):
+            break
+        first += 1
+    while last - first > 1:
+        rest = entity.text[words[first][0] : words[last - 2][1]]
+        if not _cuttable(kinds[last - 1], "trail", entity.label, rest, known):
+            break
+        last -= 1
+    if (first, last) == (0, len(words)):
+        return entity
+    start, end = words[first][0], words[last - 1][1]
+    return attrs.evolve(
+        entity,
+        start=entity.start + start,
+        end=entity.start + end,
+        text=entity.text[start:end],
+    )

@@ -1,0 +1,166 @@
+"""A recognizer that finds the names of a gazetteer: longest match over tokens.
+
+It knows only what the gazetteer lists (:class:`arabnews.names.Gazetteer`), so it is precise
+on the names that dominate the news and blind to the rest; :class:`CombinedRecognizer` uses it
+to fill what the statistical model misses. Matching compares
+:func:`~arabnews.ner.base.name_key` keys token by token, so diacritics, tatweel and hamza/alef
+spellings do not matter, and it is clitic-aware: "ولبنان" matches "لبنان" with the span
+starting after the و, and "للشرق الأوسط" matches "الشرق الأوسط" as "لشرق الأوسط" (the gold
+convention for ل+ال).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+from arabnews._checks import require_str
+from arabnews.ner.base import name_key, sentence_spans, sort_entities
+from arabnews.ner.clitics import MIN_REMAINDER, proclitic_rules
+from arabnews.spans import ENTITY_LABELS, Entity, Span
+
+__all__ = ["GazetteerRecognizer", "NameEntry"]
+
+# Single-word names shorter than this (in letters) are not matched after stripping a clitic:
+# "بما" is not ب + a name "ما".
+MIN_STRIPPED_SINGLE = 3
+
+
+class NameEntry(Protocol):
+    """What the recognizer reads from a gazetteer entry (see :class:`arabnews.names.Gazetteer`)."""
+
+    @property
+    def id(self) -> str: ...  # pragma: no cover - protocol
+    @property
+    def canonical(self) -> str: ...  # pragma: no cover - protocol
+    @property
+    def label(self) -> str: ...  # pragma: no cover - protocol
+    @property
+    def variants(self) -> Sequence[str]: ...  # pragma: no cover - protocol
+
+
+class GazetteerRecognizer:
+    """Longest-match gazetteer look-up over tokens, clitic-aware.
+
+    *gazetteer* is any iterable of entries with ``id``, ``canonical``, ``label`` and
+    ``variants`` (by default :meth:`arabnews.names.Gazetteer.default`). Entities carry the
+    entry's ``canonical`` and ``id`` (as ``entity_id``).
+
+    >>> from types import SimpleNamespace as E
+    >>> g = GazetteerRecognizer([E(id="Q1", canonical="لبنان", label="LOC", variants=("لبنان",))])
+    >>> [(e.text, e.label, e.entity_id) for e in g.recognize("زار ولبنان")]
+    [('لبنان', 'LOC', 'Q1')]
+    """
+
+    __slots__ = ("_index", "_max_tokens", "_name_words", "_names", "_source")
+
+    def __init__(self, gazetteer: Iterable[Any] | None = None) -> None:
+        if gazetteer is None:
+            from arabnews.names import Gazetteer
+
+            gazetteer = Gazetteer.default()
+        self._source = gazetteer
+        self._index: dict[tuple[str, ...], Any] = {}
+        self._names: set[str] = set()
+        self._name_words: set[str] = set()
+        longest = 1
+        for entry in gazetteer:
+            if getattr(entry, "label", None) not in ENTITY_LABELS:
+                continue
+            spellings = [entry.canonical, *getattr(entry, "variants", ())]
+            for spelling in spellings:
+                key = name_key(spelling or "")
+                words = tuple(key.split())
+                if not words or sum(len(w) for w in words) < 2:
+                    continue
+                # the first entry listing a spelling wins: gazetteers list the main sense first
+                self._index.setdefault(words, entry)
+                self._names.add(key)
+                if len(words) > 1:
+                    # parts of listed names ("فولوديمير", "ويتكوف") are evidence of a name
+                    self._name_words.update(w for w in words if len(w) >= 3)
+                longest = max(longest, len(words))
+        self._max_tokens = longest
+
+    @property
+    def source(self) -> Any:
+        """The gazetteer the names came from (a :class:`arabnews.names.Gazetteer` by default)."""
+        return self._source
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def knows(self, key: str) -> bool:
+        """True when *key* (a :func:`~arabnews.ner.base.name_key`) is a listed name, or a word
+        of one (so "فولوديمير" is known through "فولوديمير زيلينسكي")."""
+        return key in self._names or key in self._name_words
+
+    def lookup(self, name: str) -> Any | None:
+        """The entry listing *name* (same key), else the gazetteer's own ``lookup`` (which
+        for :class:`arabnews.names.Gazetteer` also accepts close variant spellings), else
+        ``None``."""
+        entry = self._index.get(tuple(name_key(name).split()))
+        fallback = getattr(self._source, "lookup", None)
+        if entry is None and callable(fallback):
+            entry = fallback(name)
+        return entry
+
+    def recognize(self, text: str, sentences: Sequence[Span] | None = None) -> tuple[Entity, ...]:
+        """Gazetteer names in *text* (offsets into *text*), longest match first."""
+        require_str(text, "text")
+        from arabnews.tokens import tokenize
+
+        out: list[Entity] = []
+        for span in sentence_spans(text, sentences):
+            tokens = [t for t in tokenize(text, span.start, span.end) if t.text.strip()]
+            keys = [name_key(t.text) for t in tokens]
+            i = 0
+            while i < len(tokens):
+                found = self._match_at(keys, i)
+                if found is None:
+                    i += 1
+                    continue
+                n, strip, entry = found
+                start = tokens[i].start + _char_offset(tokens[i].text, strip)
+                end = tokens[i + n - 1].end
+                out.append(
+                    Entity(
+                        start,
+                        end,
+                        text[start:end],
+                        entry.label,
+                        canonical=entry.canonical,
+                        entity_id=entry.id,
+                    )
+                )
+                i += n
+        return sort_entities(out)
+
+    def _match_at(self, keys: Sequence[str], i: int) -> tuple[int, int, Any] | None:
+        """(tokens, letters stripped from the first, entry) of the longest match at *i*."""
+        first = keys[i]
+        if not first:
+            return None
+        forms: list[tuple[str, int]] = [(first, 0)]
+        for rule in proclitic_rules():
+            rest = first[rule.strip :]
+            if first.startswith(rule.prefix) and len(rest) >= MIN_REMAINDER:
+                forms.append((rest, rule.strip))
+                if rule.prefix.endswith("لل"):
+                    forms.append(("ا" + rest, rule.strip))  # لشرق -> الشرق
+        upper = min(self._max_tokens, len(keys) - i)
+        for n in range(upper, 0, -1):
+            tail = tuple(keys[i + 1 : i + n])
+            for form, strip in forms:
+                if n == 1 and strip and len(form) < MIN_STRIPPED_SINGLE:
+                    continue
+                entry = self._index.get((form, *tail))
+                if entry is not None:
+                    return n, strip, entry
+        return None
+
+
+def _char_offset(word: str, letters: int) -> int:
+    from arabnews.ner.clitics import _chars_for_letters
+
+    return _chars_for_letters(word, letters) if letters else 0

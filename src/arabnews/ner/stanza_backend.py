@@ -1,0 +1,535 @@
+"""The Stanza backend: the shipped model (our tokens) or official Stanza models (theirs).
+
+Two ways to run Stanza:
+
+* **The shipped model** (default). arabnews tokenises the text itself
+  (:func:`arabnews.tokens.tokenize`), builds a Stanza ``Document`` whose tokens carry their
+  offsets in the caller's text, and runs only Stanza's NER processor over it
+  (``tokenize_pretokenized=True``). Entities are read back by those offsets, so they always
+  index the caller's text.
+* **Official Stanza Arabic models** that a user downloaded elsewhere:
+  :meth:`StanzaRecognizer.from_dir`. Stanza tokenises (``tokenize,mwt,ner``) and the offsets
+  are Stanza's own ``start_char``/``end_char``, shifted by the sentence start.
+
+Either way nothing is downloaded: ``download_method=None``, explicit model paths, and a
+private empty resources folder, so Stanza never looks at the network or at ``~/stanza_resources``.
+A model is loaded once per process (cached by its files, device and batch size) and shared by
+every recognizer that uses it; sentences are tagged in batches (one Stanza call for many
+sentences and texts, up to :data:`MAX_CALL_TOKENS` tokens per call to bound memory).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from arabnews._checks import require_str
+from arabnews.errors import ModelNotAvailableError
+from arabnews.ner.base import bioes_spans, canonical_label, sentence_spans, sort_entities
+from arabnews.ner.loading import (
+    SHIPPED_HINT,
+    ModelFiles,
+    check_model_files,
+    input_normalizer,
+    read_manifest,
+    require_stanza,
+    shipped_model_dir,
+    sniff_checkpoint,
+)
+from arabnews.spans import Entity, Span
+
+__all__ = [
+    "StanzaRecognizer",
+    "entities_from_stanza",
+    "stanza_document",
+    "stanza_documents",
+]
+
+# Longest token sequence handed to the tagger at once; longer "sentences" (tables, lists
+# without punctuation) are cut, which costs a little context but bounds memory and time.
+MAX_SENTENCE_TOKENS = 200
+# Characters of one token the tagger sees: Stanza pads every word of a batch to the longest,
+# so one URL would multiply the character LSTM's memory; Arabic words are rarely longer.
+MAX_TOKEN_CHARS = 24
+# Sentences per Stanza batch (they are sorted by length first, so padding stays small).
+DEFAULT_BATCH_SIZE = 128
+# Tokens per Stanza call: bounds peak memory however much text one call gets.
+MAX_CALL_TOKENS = 8000
+
+_LOCK = threading.Lock()
+_PIPELINES: dict[tuple[Any, ...], Any] = {}
+
+
+@attrs.frozen(slots=True)
+class _TokenRef:
+    text_index: int
+    start: int
+    end: int
+
+
+def _empty_resources_dir() -> str:
+    """A private folder with an empty ``resources.json`` so Stanza never looks elsewhere."""
+    user = os.getuid() if hasattr(os, "getuid") else 0
+    folder = Path(tempfile.gettempdir()) / f"arabnews-stanza-{user}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        resources_json = folder / "resources.json"
+        current = resources_json.read_text(encoding="utf-8") if resources_json.is_file() else ""
+        if current.strip() != "{}":  # missing, or someone else's: ours must list nothing
+            resources_json.write_text(json.dumps({}), encoding="utf-8")
+    except OSError:  # a shared or read-only temp folder: use a fresh private one
+        folder = Path(tempfile.mkdtemp(prefix="arabnews-stanza-"))
+        (folder / "resources.json").write_text(json.dumps({}), encoding="utf-8")
+    return str(folder)
+
+
+def _load_shipped_pipeline(files: ModelFiles, device: str, batch_size: int) -> Any:
+    key = ("pretokenized", files, device, batch_size)
+    with _LOCK:
+        cached = _PIPELINES.get(key)
+        if cached is not None:
+            return cached
+        stanza = require_stanza()
+        check_model_files(files)
+        options: dict[str, Any] = {
+            "tokenize_pretokenized": True,
+            "ner_model_path": str(files.model),
+            "ner_batch_size": batch_size,
+        }
+        if files.pretrain is not None:
+            options["ner_pretrain_path"] = str(files.pretrain)
+        if files.charlm_forward is not None:
+            options["ner_forward_charlm_path"] = str(files.charlm_forward)
+        if files.charlm_backward is not None:
+            options["ner_backward_charlm_path"] = str(files.charlm_backward)
+        try:
+            pipeline = stanza.Pipeline(
+                lang="ar",
+                dir=_empty_resources_dir(),
+                processors="tokenize,ner",
+                download_method=None,
+                allow_unknown_language=True,  # our empty resources.json lists no languages
+                device=device,
+                logging_level="ERROR",
+                **options,
+            )
+        except Exception as exc:  # after our checks, any failure means these files do not fit
+            raise ModelNotAvailableError(
+                f"Stanza could not load the NER model {files.model} "
+                f"(with pretrain {files.pretrain}): {type(exc).__name__}: {exc}; the files may "
+                f"come from different trainings or a newer Stanza; {SHIPPED_HINT}",
+                path=str(files.model),
+            ) from exc
+        _PIPELINES[key] = pipeline
+        return pipeline
+
+
+def _load_official_pipeline(directory: Path, lang: str, device: str, batch_size: int) -> Any:
+    key = ("official", str(directory), lang, device, batch_size)
+    with _LOCK:
+        cached = _PIPELINES.get(key)
+        if cached is not None:
+            return cached
+        stanza = require_stanza()
+        _check_official_dir(directory, lang)
+        try:
+            pipeline = stanza.Pipeline(
+                lang=lang,
+                dir=str(directory),
+                processors="tokenize,mwt,ner",
+                download_method=None,
+                device=device,
+                logging_level="ERROR",
+                ner_batch_size=batch_size,
+            )
+        except Exception as exc:  # Stanza raises many kinds; all mean "this folder is unusable"
+            raise ModelNotAvailableError(
+                f"Stanza could not load its {lang!r} models from {directory}: "
+                f"{type(exc).__name__}: {exc}. The folder must be a Stanza resources folder "
+                f"(resources.json and {lang}/tokenize, {lang}/mwt, {lang}/ner, and their "
+                f"pretrain/charlm files), as written by stanza.download('{lang}', dir=...) "
+                f"on a machine with network access",
+                path=str(directory),
+            ) from exc
+        _PIPELINES[key] = pipeline
+        return pipeline
+
+
+def _check_official_dir(directory: Path, lang: str) -> None:
+    """Check an official Stanza resources folder before Stanza reads it."""
+    resources_json = directory / "resources.json"
+    if not resources_json.is_file():
+        raise ModelNotAvailableError(
+            f"{resources_json} is missing: StanzaRecognizer.from_dir needs a Stanza resources "
+            f"folder as written by stanza.download('{lang}', dir=...); copy that whole folder",
+            path=str(resources_json),
+        )
+    lang_dir = directory / lang
+    for processor in ("tokenize", "mwt", "ner"):
+        if not any((lang_dir / processor).glob("*.pt")):
+            raise ModelNotAvailableError(
+                f"no {processor} model (*.pt) in {lang_dir / processor}; download the Stanza "
+                f"'{lang}' models with stanza.download('{lang}', dir=...) and copy the folder",
+                path=str(lang_dir / processor),
+            )
+    for checkpoint in sorted(lang_dir.rglob("*.pt")):
+        sniff_checkpoint(checkpoint, f"Stanza {checkpoint.parent.name} model")
+    for ner_model in sorted((lang_dir / "ner").glob("*.pt")):
+        from arabnews.ner.loading import inspect_checkpoint
+
+        info = inspect_checkpoint(ner_model)
+        if info.transformer:
+            raise ModelNotAvailableError(
+                f"the NER model {ner_model} needs the transformer {info.transformer!r}, which "
+                f"arabnews does not load offline; download a Stanza Arabic NER package "
+                f"without a transformer",
+                path=str(ner_model),
+            )
+        if info.needs_pretrain and not any((lang_dir / "pretrain").glob("*.pt")):
+            raise ModelNotAvailableError(
+                f"the NER model {ner_model} needs word vectors but {lang_dir / 'pretrain'} has "
+                f"none; copy the pretrain files that stanza.download fetched with it",
+                path=str(ner_model),
+            )
+        if info.needs_charlm and not (
+            any((lang_dir / "forward_charlm").glob("*.pt"))
+            and any((lang_dir / "backward_charlm").glob("*.pt"))
+        ):
+            raise ModelNotAvailableError(
+                f"the NER model {ner_model} needs character language models but "
+                f"{lang_dir}/forward_charlm and backward_charlm are incomplete; copy the charlm "
+                f"files that stanza.download fetched with it",
+                path=str(ner_model),
+            )
+
+
+def stanza_documents(
+    texts: Sequence[str],
+    sentences: Sequence[Sequence[Span]],
+    *,
+    normalize: Callable[[str], str] | None = None,
+    max_tokens: int | None = None,
+) -> list[tuple[Any, list[list[_TokenRef]]]]:
+    """Pretokenized Stanza ``Document`` s of at most *max_tokens* tokens, with token refs.
+
+    Sentences are sorted by length and cut at :data:`MAX_SENTENCE_TOKENS`; each group of them
+    becomes one ``Document`` (one Stanza call), which bounds the memory a call needs.
+    """
+    from stanza.models.common.doc import Document
+
+    from arabnews.tokens import tokenize
+
+    norm = normalize or (lambda t: t)
+    stanza_sentences: list[list[dict[str, Any]]] = []
+    refs: list[list[_TokenRef]] = []
+    offset = 0
+    for index, (text, spans) in enumerate(zip(texts, sentences, strict=True)):
+        for span in spans:
+            tokens = [t for t in tokenize(text, span.start, span.end) if t.text.strip()]
+            for first in range(0, len(tokens), MAX_SENTENCE_TOKENS):
+                chunk = tokens[first : first + MAX_SENTENCE_TOKENS]
+                entries = []
+                for k, tok in enumerate(chunk, 1):
+                    form = norm(tok.text)[:MAX_TOKEN_CHARS]
+                    form = "".join(form.split()) or "_"  # Stanza tokens hold no whitespace
+                    entries.append(
+                        {
+                            "id": (k,),
+                            "text": form,
+                            "start_char": offset + tok.start,
+                            "end_char": offset + tok.end,
+                        }
+                    )
+                stanza_sentences.append(entries)
+                refs.append([_TokenRef(index, t.start, t.end) for t in chunk])
+        offset += len(text) + 1
+    # Stanza batches sentences in the order given; similar lengths together pad less.
+    order = sorted(range(len(refs)), key=lambda k: len(refs[k]))
+    joined = "\n".join(texts)
+    groups: list[tuple[Any, list[list[_TokenRef]]]] = []
+    group: list[int] = []
+    size = 0
+    for k in order:
+        if group and max_tokens is not None and size + len(refs[k]) > max_tokens:
+            groups.append(
+                (
+                    Document([stanza_sentences[i] for i in group], text=joined),
+                    [refs[i] for i in group],
+                )
+            )
+            group, size = [], 0
+        group.append(k)
+        size += len(refs[k])
+    if group or not groups:
+        groups.append(
+            (Document([stanza_sentences[i] for i in group], text=joined), [refs[i] for i in group])
+        )
+    return groups
+
+
+def stanza_document(
+    texts: Sequence[str],
+    sentences: Sequence[Sequence[Span]],
+    *,
+    normalize: Callable[[str], str] | None = None,
+) -> tuple[Any, list[list[_TokenRef]]]:
+    """A pretokenized Stanza ``Document`` for many texts, and each sentence's token refs.
+
+    Tokens come from :func:`arabnews.tokens.tokenize`; their text is passed through
+    *normalize* (the model's declared input normalisation) but their offsets stay those of
+    the caller's text, carried separately in the returned refs.
+    """
+    return stanza_documents(texts, sentences, normalize=normalize)[0]
+
+
+def entities_from_stanza(doc: Any, text: str, *, offset: int = 0) -> tuple[Entity, ...]:
+    """Entities from a tagged Stanza ``Document`` whose tokens carry ``start_char``/``end_char``.
+
+    Offsets are Stanza's token offsets minus *offset* (where the document's text starts in
+    *text*). Tags are read per token (BIOES, IOB tolerated); labels are mapped to ours
+    (``PERS`` -> ``PER``) and unknown labels are dropped. Entities that would not slice
+    *text* (a tokenizer that normalised text) are dropped rather than returned wrong.
+    """
+    out = []
+    for sentence in doc.sentences:
+        tokens = sentence.tokens
+        tags = [getattr(tok, "ner", None) for tok in tokens]
+        for first, last, kind in bioes_spans(tags):
+            label = canonical_label(kind)
+            start_char = tokens[first].start_char
+            end_char = tokens[last - 1].end_char
+            if label is None or start_char is None or end_char is None:
+                continue
+            start, end = start_char - offset, end_char - offset
+            if not 0 <= start < end <= len(text):
+                continue
+            out.append(Entity(start, end, text[start:end], label))
+    return sort_entities(out)
+
+
+def _entities_from_refs(
+    doc: Any, refs: list[list[_TokenRef]], texts: Sequence[str]
+) -> list[list[Entity]]:
+    out: list[list[Entity]] = [[] for _ in texts]
+    for sentence, sent_refs in zip(doc.sentences, refs, strict=True):
+        tags = [getattr(tok, "ner", None) for tok in sentence.tokens]
+        for first, last, kind in bioes_spans(tags):
+            label = canonical_label(kind)
+            if label is None:
+                continue
+            ref = sent_refs[first]
+            text = texts[ref.text_index]
+            start, end = ref.start, sent_refs[last - 1].end
+            out[ref.text_index].append(Entity(start, end, text[start:end], label))
+    return out
+
+
+class StanzaRecognizer:
+    """Named entities from a Stanza NER model, offline.
+
+    ``StanzaRecognizer()`` uses the model shipped with arabnews; ``StanzaRecognizer(path)``
+    another model folder with the same layout (a ``manifest.json`` naming its files);
+    :meth:`from_dir` official Stanza Arabic models. Loading happens on first use (or
+    :meth:`load`) and raises :class:`~arabnews.errors.ModelNotAvailableError` when a file is
+    missing or unusable.
+
+    *device* is passed to Stanza (``"cpu"`` by default; ``"cuda"`` if you have one). Torch's
+    thread count is left to the caller (``torch.set_num_threads``, ``OMP_NUM_THREADS``).
+    """
+
+    __slots__ = ("_batch_size", "_device", "_files", "_lang", "_official_dir")
+
+    def __init__(
+        self,
+        model_dir: str | os.PathLike[str] | None = None,
+        *,
+        device: str = "cpu",
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> None:
+        self._official_dir: Path | None = None
+        self._lang = "ar"
+        self._device = device
+        self._batch_size = int(batch_size)
+        self._files: ModelFiles | None = read_manifest(
+            model_dir if model_dir is not None else shipped_model_dir()
+        )
+
+    @classmethod
+    def from_files(
+        cls,
+        model: str | os.PathLike[str],
+        *,
+        pretrain: str | os.PathLike[str] | None = None,
+        charlm_forward: str | os.PathLike[str] | None = None,
+        charlm_backward: str | os.PathLike[str] | None = None,
+        input_normalization: str | None = None,
+        device: str = "cpu",
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> StanzaRecognizer:
+        """A recognizer for a Stanza NER checkpoint given file by file (our tokenizer)."""
+        self = cls.__new__(cls)
+        self._official_dir = None
+        self._lang = "ar"
+        self._device = device
+        self._batch_size = int(batch_size)
+        self._files = ModelFiles(
+            model=Path(model),
+            pretrain=Path(pretrain) if pretrain else None,
+            charlm_forward=Path(charlm_forward) if charlm_forward else None,
+            charlm_backward=Path(charlm_backward) if charlm_backward else None,
+            input_normalization=input_normalization,
+        )
+        return self
+
+    @classmethod
+    def from_dir(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        lang: str = "ar",
+        device: str = "cpu",
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> StanzaRecognizer:
+        """Official Stanza models from a resources folder downloaded elsewhere.
+
+        *path* is the folder that ``stanza.download(lang, dir=path)`` filled (it holds
+        ``resources.json`` and ``ar/``), or its ``ar/`` subfolder. Stanza's own tokenizer,
+        multi-word-token expander and NER run; nothing is downloaded.
+        """
+        folder = Path(path)
+        here, above = folder / "resources.json", folder.parent / "resources.json"
+        if not here.is_file() and above.is_file():
+            folder = folder.parent
+        self = cls.__new__(cls)
+        self._files = None
+        self._official_dir = folder
+        self._lang = lang
+        self._device = device
+        self._batch_size = int(batch_size)
+        return self
+
+    @property
+    def files(self) -> ModelFiles | None:
+        """The model files (``None`` for official models loaded with :meth:`from_dir`)."""
+        return self._files
+
+    def load(self) -> StanzaRecognizer:
+        """Load (and check) the model now rather than on first use; returns ``self``."""
+        self._pipeline()
+        return self
+
+    def _pipeline(self) -> Any:
+        if self._official_dir is not None:
+            return _load_official_pipeline(
+                self._official_dir, self._lang, self._device, self._batch_size
+            )
+        assert self._files is not None
+        return _load_shipped_pipeline(self._files, self._device, self._batch_size)
+
+    def recognize(self, text: str, sentences: Sequence[Span] | None = None) -> tuple[Entity, ...]:
+        """Entities of *text* (offsets into *text*); *sentences* default to the splitter's."""
+        require_str(text, "text")
+        return self.recognize_many([text], [sentences])[0]
+
+    def recognize_many(
+        self,
+        texts: Sequence[str],
+        sentences: Sequence[Sequence[Span] | None] | None = None,
+    ) -> list[tuple[Entity, ...]]:
+        """Entities of many texts with one batched Stanza call; one tuple per text."""
+        texts = list(texts)
+        for i, text in enumerate(texts):
+            require_str(text, f"texts[{i}]")
+        given: list[Sequence[Span] | None] = (
+            list(sentences) if sentences is not None else [None] * len(texts)
+        )
+        if len(given) != len(texts):
+            raise ValueError("texts and sentences must have the same length")
+        spans = [sentence_spans(t, s) for t, s in zip(texts, given, strict=True)]
+        if not any(spans):
+            return [() for _ in texts]
+        if self._official_dir is not None:
+            return self._recognize_official(texts, spans)
+        pipeline = self._pipeline()
+        assert self._files is not None
+        normalize = input_normalizer(self._files.input_normalization)
+        found: list[list[Entity]] = [[] for _ in texts]
+        for doc, refs in stanza_documents(
+            texts, spans, normalize=normalize, max_tokens=MAX_CALL_TOKENS
+        ):
+            if refs:
+                for i, ents in enumerate(_entities_from_refs(pipeline(doc), refs, texts)):
+                    found[i].extend(ents)
+        return [sort_entities(ents) for ents in found]
+
+    def tag_tokens(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIOES tags for already tokenised sentences (evaluation on CoNLL-style data).
+
+        The model's input normalisation is applied to each token, as in :meth:`recognize`.
+        Only for the shipped layout (not for :meth:`from_dir` models).
+        """
+        if self._official_dir is not None:
+            raise ValueError("tag_tokens needs a model loaded from files, not from_dir")
+        from stanza.models.common.doc import Document
+
+        pipeline = self._pipeline()
+        assert self._files is not None
+        norm = input_normalizer(self._files.input_normalization)
+        rows = [
+            [
+                {"id": (k,), "text": "".join(norm(t)[:MAX_TOKEN_CHARS].split()) or "_"}
+                for k, t in enumerate(sentence, 1)
+            ]
+            for sentence in sentences
+        ]
+        out: list[list[str]] = [[] for _ in rows]
+        order = sorted((k for k, r in enumerate(rows) if r), key=lambda k: len(rows[k]))
+        start = 0
+        while start < len(order):
+            stop, size = start, 0
+            while stop < len(order) and (
+                stop == start or size + len(rows[order[stop]]) <= MAX_CALL_TOKENS
+            ):
+                size += len(rows[order[stop]])
+                stop += 1
+            group = order[start:stop]
+            tagged = pipeline(Document([rows[k] for k in group], text=None))
+            for k, sentence in zip(group, tagged.sentences, strict=True):
+                out[k] = [tok.ner or "O" for tok in sentence.tokens]
+            start = stop
+        return out
+
+    def _recognize_official(
+        self, texts: Sequence[str], spans: Sequence[Sequence[Span]]
+    ) -> list[tuple[Entity, ...]]:
+        from stanza.models.common.doc import Document
+
+        pipeline = self._pipeline()
+        pieces: list[tuple[int, Span]] = [(i, s) for i, ss in enumerate(spans) for s in ss]
+        docs = [Document([], text=texts[i][s.start : s.end]) for i, s in pieces]
+        tagged = pipeline.bulk_process(docs) if docs else []
+        out: list[list[Entity]] = [[] for _ in texts]
+        for (i, span), doc in zip(pieces, tagged, strict=True):
+            sub = texts[i][span.start : span.end]
+            for ent in entities_from_stanza(doc, sub):
+                out[i].append(
+                    attrs.evolve(ent, start=ent.start + span.start, end=ent.end + span.start)
+                )
+        return [sort_entities(ents) for ents in out]
+
+    def __repr__(self) -> str:
+        where = self._official_dir if self._official_dir is not None else self._files
+        return f"StanzaRecognizer({where!r})"
+
+
+def clear_cache() -> None:
+    """Forget loaded models (tests; or to free memory after the last use)."""
+    with _LOCK:
+        _PIPELINES.clear()

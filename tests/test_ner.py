@@ -1,0 +1,581 @@
+"""arabnews.ner without a trained model: decoding, Stanza conversion, clitics, merging, checks."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arabnews.errors import ModelNotAvailableError
+from arabnews.ner import (
+    CombinedRecognizer,
+    GazetteerRecognizer,
+    Recognizer,
+    StanzaRecognizer,
+    bioes_spans,
+    entities_from_stanza,
+    merge_entities,
+    proclitic_length,
+    trim_clitics,
+    trim_entity,
+)
+from arabnews.ner.clitics import name_exceptions, proclitic_rules
+from arabnews.ner.edges import edge_rules, edge_word_kind, edge_words, trim_edges
+from arabnews.ner.loading import (
+    ModelFiles,
+    check_model_files,
+    input_normalizer,
+    read_manifest,
+    require_stanza,
+    sniff_checkpoint,
+)
+from arabnews.spans import Entity, Span
+
+
+def entry(id_: str, canonical: str, label: str, *variants: str) -> SimpleNamespace:
+    return SimpleNamespace(id=id_, canonical=canonical, label=label, variants=variants)
+
+
+NAMES = [
+    entry("Q212", "أوكرانيا", "LOC", "اوكرانيا"),
+    entry("Q3711", "زيلينسكي", "PER", "فولوديمير زيلينسكي", "زيلنسكي"),
+    entry("Q822", "لبنان", "LOC"),
+    entry("Q7809", "الشرق الأوسط", "LOC"),
+    entry("Q1065", "الأمم المتحدة", "ORG", "الامم المتحدة"),
+    entry("Q649", "موسكو", "LOC"),
+    entry("Q1953", "بغداد", "LOC"),
+]
+
+
+# --- BIOES decoding ---------------------------------------------------------------------
+
+
+def test_bioes_examples() -> None:
+    tags = ["B-PER", "I-PER", "E-PER", "O", "S-LOC", "B-ORG", "E-ORG", "I-MISC"]
+    assert list(bioes_spans(tags)) == [(0, 3, "PER"), (4, 5, "LOC"), (5, 7, "ORG"), (7, 8, "MISC")]
+    # IOB2 (no E-/S-) decodes too, and a type change inside I- starts a new entity
+    assert list(bioes_spans(["B-LOC", "I-LOC", "I-PER", "O"])) == [(0, 2, "LOC"), (2, 3, "PER")]
+    assert list(bioes_spans([None, "O"])) == []
+
+
+TAG = st.sampled_from(["O", "B-PER", "I-PER", "E-PER", "S-LOC", "B-ORG", "I-ORG", "E-ORG"])
+
+
+@given(st.lists(TAG, max_size=40))
+def test_bioes_spans_are_disjoint_and_cover_tagged_tokens(tags: list[str]) -> None:
+    spans = list(bioes_spans(tags))
+    covered: set[int] = set()
+    prev_end = 0
+    for first, last, _kind in spans:
+        assert prev_end <= first < last <= len(tags)
+        prev_end = last
+        covered.update(range(first, last))
+    assert covered == {i for i, t in enumerate(tags) if t != "O"}
+
+
+# --- Stanza documents -> entities ---------------------------------------------------------
+
+
+def _stanza_doc(text: str, tagged: Sequence[Sequence[tuple[str, str]]]) -> object:
+    """A Stanza Document over *text* with whitespace-separated tokens and given NER tags."""
+    from stanza.models.common.doc import Document
+
+    sentences = []
+    pos = 0
+    for sentence in tagged:
+        tokens = []
+        for k, (form, tag) in enumerate(sentence, 1):
+            start = text.index(form, pos)
+            pos = start + len(form)
+            tokens.append(
+                {"id": (k,), "text": form, "start_char": start, "end_char": pos, "ner": tag}
+            )
+        sentences.append(tokens)
+    return Document(sentences, text=text)
+
+
+def test_entities_from_hand_built_stanza_document() -> None:
+    pytest.importorskip("stanza")
+    text = "قال فولوديمير زيلينسكي في كييف. وزارت الأمم المتحدة باخموت"
+    doc = _stanza_doc(
+        text,
+        [
+            [
+                ("قال", "O"),
+                ("فولوديمير", "B-PERS"),
+                ("زيلينسكي", "E-PERS"),
+                ("في", "O"),
+                ("كييف", "S-LOC"),
+                (".", "O"),
+            ],
+            [("وزارت", "O"), ("الأمم", "B-ORG"), ("المتحدة", "E-ORG"), ("باخموت", "S-DATE")],
+        ],
+    )
+    ents = entities_from_stanza(doc, text)
+    assert [(e.text, e.label) for e in ents] == [
+        ("فولوديمير زيلينسكي", "PER"),
+        ("كييف", "LOC"),
+        ("الأمم المتحدة", "ORG"),
+    ]  # DATE is not one of our labels: dropped
+    for e in ents:
+        assert text[e.start : e.end] == e.text
+
+
+def test_entities_from_stanza_shift_by_offset() -> None:
+    pytest.importorskip("stanza")
+    prefix = "عنوان\n"
+    sentence = "زار بوتين موسكو"
+    doc = _stanza_doc(sentence, [[("زار", "O"), ("بوتين", "S-PER"), ("موسكو", "S-LOC")]])
+    ents = entities_from_stanza(doc, sentence)
+    shifted = [Span(e.start + len(prefix), e.end + len(prefix)) for e in ents]
+    full = prefix + sentence
+    assert [full[s.start : s.end] for s in shifted] == ["بوتين", "موسكو"]
+
+
+def test_stanza_document_keeps_caller_offsets_through_normalisation() -> None:
+    pytest.importorskip("stanza")
+    pytest.importorskip("arabnews.tokens")
+    from arabnews.ner.stanza_backend import _entities_from_refs, stanza_document
+
+    texts = ["قالَ زيلينسكيّ إنّ كييف صامدة", "خبر ثانٍ عن بغداد"]
+    spans = [[Span(0, len(texts[0]))], [Span(0, len(texts[1]))]]
+    doc, refs = stanza_document(texts, spans, normalize=input_normalizer("strip-marks"))
+    forms = [t.text for s in doc.sentences for t in s.tokens]
+    assert "زيلينسكي" in forms and "قال" in forms  # diacritics stripped for the model
+    # play the tagger: mark every form that is a name
+    names = {"زيلينسكي": "S-PER", "كييف": "S-LOC", "بغداد": "S-LOC"}
+    for sentence in doc.sentences:
+        for token in sentence.tokens:
+            token.ner = names.get(token.text, "O")
+    per_text = _entities_from_refs(doc, refs, texts)
+    assert [(e.text, e.label) for e in per_text[0]] == [("زيلينسكيّ", "PER"), ("كييف", "LOC")]
+    assert [(e.text, e.label) for e in per_text[1]] == [("بغداد", "LOC")]
+    for text, ents in zip(texts, per_text, strict=True):
+        assert all(text[e.start : e.end] == e.text for e in ents)
+
+
+# --- proclitics -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "known", "stripped"),
+    [
+        ("وزيلينسكي", (), "زيلينسكي"),  # conjunction و: stripped on shape
+        ("وليد", (), "وليد"),  # a name, listed as an exception
+        ("واشنطن", (), "واشنطن"),
+        ("للشرق", (), "لشرق"),  # ل+ال written لل: only the preposition goes (gold convention)
+        ("وللشرق", (), "لشرق"),
+        ("بالعراق", (), "العراق"),
+        ("وبالعراق", (), "العراق"),
+        ("بموسكو", (), "بموسكو"),  # ب alone needs evidence ...
+        ("بموسكو", ("موسكو",), "موسكو"),  # ... which the gazetteer gives
+        ("وبموسكو", ("موسكو",), "موسكو"),
+        ("بغداد", ("بغداد",), "بغداد"),  # a known name is never cut
+        ("وبغداد", ("بغداد",), "بغداد"),  # و, not وب: what remains is known
+        ("فرنسا", (), "فرنسا"),
+        ("لبنان", (), "لبنان"),
+        ("ولبنان", (), "لبنان"),
+        ("وزارة", (), "وزارة"),  # begins ORG names
+        ("وَزيلينسكي", (), "زيلينسكي"),  # the diacritic goes with the stripped letter
+    ],
+)
+def test_proclitic_examples(word: str, known: tuple[str, ...], stripped: str) -> None:
+    n = proclitic_length(word, is_known=set(known).__contains__)
+    assert word[n:] == stripped
+
+
+def test_proclitic_uses_the_rest_of_the_name() -> None:
+    known = {"الشرق الأوسط"}.__contains__
+    e = trim_entity(Entity(0, 11, "للشرق الأوسط", "LOC"), is_known=known)
+    assert (e.start, e.text) == (1, "لشرق الأوسط")
+    e = trim_entity(Entity(5, 16, "ولبنان وسوريا", "LOC"))
+    assert (e.start, e.text) == (6, "لبنان وسوريا")
+
+
+def test_clitic_tables_are_valid() -> None:
+    rules = proclitic_rules()
+    assert rules and all(r.example.startswith(r.prefix) for r in rules)
+    assert "وليد" in name_exceptions() and "لندن" in name_exceptions()
+
+
+def test_trim_clitics_takes_evidence_from_other_mentions() -> None:
+    text = "وباخموت قرب باخموت"
+    ents = (Entity(0, 7, "وباخموت", "LOC"), Entity(12, 18, "باخموت", "LOC"))
+    trimmed = trim_clitics(ents)
+    assert [(e.start, e.text) for e in trimmed] == [(1, "باخموت"), (12, "باخموت")]
+    assert all(text[e.start : e.end] == e.text for e in trimmed)
+    # without the second mention, ب of "بباخموت" is not cut on shape alone
+    alone = trim_clitics((Entity(0, 7, "ببيروتي", "LOC"),))
+    assert alone[0].text == "ببيروتي"
+
+
+ARABIC = st.text(alphabet=st.sampled_from("ابتثجحخدذرسشصضطظعغفقكلمنهويىةءأإآؤئ َُِّ"), max_size=12)
+
+
+@given(ARABIC, ARABIC)
+def test_trimmed_entities_still_slice_the_text(before: str, word: str) -> None:
+    word = word.strip()
+    if not word:
+        return
+    text = before + word
+    ent = Entity(len(before), len(text), word, "LOC")
+    out = trim_entity(ent)
+    assert text[out.start : out.end] == out.text
+    assert out.start >= ent.start and out.end == ent.end and out.text
+
+
+# --- titles, adjectives and classifiers at entity edges -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "known", "expected"),
+    [
+        ("الرئيس فلاديمير بوتين", "PER", (), "فلاديمير بوتين"),
+        ("الأمريكي دونالد ترامب", "PER", (), "دونالد ترامب"),
+        ("بوتين الروسي", "PER", (), "بوتين"),
+        ("القوات الجوية الأوكرانية", "ORG", (), "القوات الجوية الأوكرانية"),  # a named branch
+        ("نهر الدانوب", "LOC", (), "الدانوب"),
+        ("دلتا الدانوب", "LOC", (), "دلتا الدانوب"),
+        ("وكالة تاس", "ORG", ("تاس",), "تاس"),  # media noun + a known name
+        ("وكالة الأنباء الفرنسية", "ORG", (), "وكالة الأنباء الفرنسية"),
+        ("السفير الأميركي", "PER", (), None),  # nothing but a title and an adjective
+        ("يونيو", "LOC", (), None),
+        ("جنوب أفريقيا", "LOC", (), "جنوب أفريقيا"),  # directions are never cut
+    ],
+)
+def test_trim_edges_examples(
+    text: str, label: str, known: tuple[str, ...], expected: str | None
+) -> None:
+    out = trim_edges(Entity(4, 4 + len(text), text, label), is_known=set(known).__contains__)
+    if expected is None:
+        assert out is None
+    else:
+        assert out is not None and out.text == expected
+        assert out.start == 4 + text.index(expected) and out.end == out.start + len(expected)
+
+
+def test_edge_tables_are_valid() -> None:
+    kinds = {rule.kind for rule in edge_rules()}
+    assert {"title", "nationality", "classifier", "media", "common"} <= kinds
+    assert set(edge_words().values()) <= kinds
+    assert edge_word_kind("والرئيس") == "title"
+
+
+WORDS = st.sampled_from(["الرئيس", "الروسي", "نهر", "بوتين", "الدانوب", "تاس", "وكالة", "يونيو"])
+
+
+@given(st.lists(WORDS, min_size=1, max_size=5), st.sampled_from(["PER", "LOC", "ORG"]))
+def test_trim_edges_keeps_a_slice(words: list[str], label: str) -> None:
+    text = "قال " + " ".join(words) + " أمس"
+    start = 4
+    ent = Entity(start, start + len(" ".join(words)), " ".join(words), label)
+    out = trim_edges(ent)
+    if out is not None:
+        assert text[out.start : out.end] == out.text and out.text.strip() == out.text
+        assert ent.start <= out.start < out.end <= ent.end
+
+
+# --- gazetteer and combination ------------------------------------------------------------
+
+
+def test_gazetteer_longest_match_and_clitics() -> None:
+    pytest.importorskip("arabnews.tokens")
+    g = GazetteerRecognizer(NAMES)
+    text = "قال فولوديمير زيلينسكي للأمم المتحدة، وللشرق الأوسط وبموسكو ولبنان واوكرانيا"
+    ents = g.recognize(text)
+    got = [(e.text, e.label, e.entity_id) for e in ents]
+    assert ("فولوديمير زيلينسكي", "PER", "Q3711") in got  # longest, not "زيلينسكي"
+    assert ("لشرق الأوسط", "LOC", "Q7809") in got
+    assert ("موسكو", "LOC", "Q649") in got
+    assert ("لبنان", "LOC", "Q822") in got
+    assert ("اوكرانيا", "LOC", "Q212") in got
+    assert all(text[e.start : e.end] == e.text for e in ents)
+    assert g.knows("فولوديمير") and g.lookup("أوكرانيا") is not None
+
+
+class _Fixed:
+    def __init__(self, *entities: Entity) -> None:
+        self.entities = entities
+
+    def recognize(self, text: str, sentences: Sequence[Span] | None = None) -> tuple[Entity, ...]:
+        return self.entities
+
+
+def test_combined_policy() -> None:
+    model = _Fixed(
+        Entity(0, 4, "aaaa", "PER"),
+        Entity(10, 12, "bb", "ORG"),
+        Entity(30, 41, "بوتين ترامب", "PER"),  # two names run together
+        Entity(50, 57, "الأطلسي", "LOC"),  # a fragment of a listed name
+    )
+    gaz = _Fixed(
+        Entity(2, 8, "aaaaaa", "LOC", "x", "Q1"),  # crosses the model's boundary: dropped
+        Entity(10, 12, "bb", "LOC", "B", "Q2"),  # same span: id, canonical and label copied
+        Entity(20, 25, "ccccc", "LOC", "C", "Q3"),  # a gap: filled
+        Entity(30, 35, "بوتين", "PER", "بوتين", "Q7747"),
+        Entity(36, 41, "ترامب", "PER", "ترامب", "Q22686"),
+        Entity(42, 57, "حلف شمال الأطلسي", "ORG", "الناتو", "Q7184"),
+    )
+    # model spans that stick out of a listed name only by a clitic or a title give way
+    text = "قال والولايات المتحدة والرئيس مايك والتز"
+    model2 = _Fixed(
+        Entity(4, 13, "والولايات", "LOC"),
+        Entity(14, 21, "المتحدة", "LOC"),
+        Entity(22, 34, "والرئيس مايك", "PER"),
+    )
+    gaz2 = _Fixed(
+        Entity(5, 21, "الولايات المتحدة", "LOC", "الولايات المتحدة", "Q30"),
+        Entity(30, 40, "مايك والتز", "PER", "مايك والتز", "waltz"),
+    )
+    out2 = CombinedRecognizer(model2, gaz2).recognize(text)
+    assert [(text[e.start : e.end], e.entity_id) for e in out2] == [
+        ("الولايات المتحدة", "Q30"),
+        ("مايك والتز", "waltz"),
+    ]
+    combo = CombinedRecognizer(model, gaz)
+    assert isinstance(combo, Recognizer)
+    out = combo.recognize("x" * 60)
+    assert [(e.start, e.end, e.label, e.entity_id) for e in out] == [
+        (0, 4, "PER", None),
+        (10, 12, "LOC", "Q2"),
+        (20, 25, "LOC", "Q3"),
+        (30, 35, "PER", "Q7747"),
+        (36, 41, "PER", "Q22686"),
+        (42, 57, "ORG", "Q7184"),
+    ]
+    with pytest.raises(ValueError):
+        CombinedRecognizer()
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 50), st.integers(1, 8)), max_size=10)
+
+
+@given(st.lists(SPANS, max_size=3))
+def test_merged_entities_never_overlap(groups: list[list[tuple[int, int]]]) -> None:
+    ents = [[Entity(s, s + n, "x" * n, "LOC") for s, n in g] for g in groups]
+    merged = merge_entities(ents)
+    for a, b in itertools.pairwise(merged):
+        assert a.end <= b.start
+    everything = {e for g in ents for e in g}
+    assert set(merged) <= everything
+    if ents and ents[0]:  # something of the first group, or what absorbed it, survives
+        assert any(m.span.overlaps(e.span) for m in merged for e in ents[0])
+
+
+# --- top-level recognize ------------------------------------------------------------------
+
+
+def test_recognize_rejects_non_str_and_accepts_empty() -> None:
+    from arabnews.ner import recognize
+
+    with pytest.raises(TypeError, match="text must be str"):
+        recognize(b"abc")  # type: ignore[arg-type]
+    assert recognize("") == () and recognize(" \n\t") == ()
+
+
+def _pipeline_modules() -> None:
+    for name in ("arabnews.clean", "arabnews.sentences", "arabnews.tokens", "arabnews.names"):
+        module = pytest.importorskip(name)
+        if name == "arabnews.clean" and not hasattr(module, "clean"):
+            pytest.skip("arabnews.clean.clean not available yet")
+        if name == "arabnews.names" and not hasattr(module, "NameResolver"):
+            pytest.skip("arabnews.names.NameResolver not available yet")
+
+
+NAME_TEXTS = st.sampled_from(["زيلينسكي", "وزيلينسكي", "للشرق الأوسط", "موسكو", "لبنان"])
+FILLER = st.text(
+    alphabet=st.sampled_from([*"ابتسمن وفي،.\n ", "\u200f", "ـ", "َ", "😀", "\ud800", "\x07"]),
+    max_size=15,
+)
+
+
+@given(st.lists(st.tuples(FILLER, NAME_TEXTS), min_size=1, max_size=4), FILLER)
+def test_recognize_offsets_slice_the_original(parts: list[tuple[str, str]], end: str) -> None:
+    _pipeline_modules()
+    from arabnews.ner import recognize
+
+    text = "".join(f"{filler} {name} " for filler, name in parts) + end
+    ents = recognize(text, recognizer=GazetteerRecognizer(NAMES))
+    for e in ents:
+        assert text[e.start : e.end] == e.text
+        assert e.text.strip() == e.text and e.text
+        assert e.entity_id is not None and e.canonical is not None
+        assert not e.text.startswith("و")  # the conjunction never stays on a name here
+
+
+def test_recognize_with_gazetteer_trims_and_resolves() -> None:
+    _pipeline_modules()
+    from arabnews.ner import recognize
+
+    text = "أعلن وزيلينسكي أن الوفد توجه للشرق الأوسط.\nثم زار زيلنسكي بغداد."
+    ents = recognize(text, recognizer=GazetteerRecognizer(NAMES))
+    got = [(e.text, e.label, e.entity_id) for e in ents]
+    assert ("زيلينسكي", "PER", "Q3711") in got
+    assert ("لشرق الأوسط", "LOC", "Q7809") in got
+    assert ("زيلنسكي", "PER", "Q3711") in got
+    assert ("بغداد", "LOC", "Q1953") in got
+    assert all(text[e.start : e.end] == e.text for e in ents)
+
+
+# --- model files and loading --------------------------------------------------------------
+
+
+def test_missing_lfs_html_and_garbage_files(tmp_path: Path) -> None:
+    missing = tmp_path / "ner.pt"
+    with pytest.raises(ModelNotAvailableError, match=r"ner\.pt is missing") as info:
+        sniff_checkpoint(missing)
+    assert info.value.path == str(missing)
+
+    lfs = tmp_path / "lfs.pt"
+    lfs.write_text(
+        "version https://git-lfs.github.com/spec/v1\noid sha256:abc\nsize 123\n", encoding="ascii"
+    )
+    with pytest.raises(ModelNotAvailableError, match=r"Git LFS pointer.*git lfs pull"):
+        sniff_checkpoint(lfs)
+
+    html = tmp_path / "page.pt"
+    html.write_text("\n<!DOCTYPE html><html><body>Sign in</body></html>", encoding="utf-8")
+    with pytest.raises(ModelNotAvailableError, match="HTML page"):
+        sniff_checkpoint(html)
+
+    junk = tmp_path / "junk.pt"
+    junk.write_bytes(b"hello world")
+    with pytest.raises(ModelNotAvailableError, match="not a torch checkpoint"):
+        sniff_checkpoint(junk)
+
+    empty = tmp_path / "empty.pt"
+    empty.write_bytes(b"")
+    with pytest.raises(ModelNotAvailableError, match="empty"):
+        sniff_checkpoint(empty)
+
+
+def _checkpoint(
+    path: Path, config: dict[str, object], *, word_vocab: bool, saved_emb: bool
+) -> Path:
+    torch = pytest.importorskip("torch")
+    vocab: dict[str, object] = {"char": {}, "tag": {"_id2unit": ["<PAD>", "O", "S-PER"]}}
+    if word_vocab:
+        vocab["word"] = {}
+    model = {"tag_clfs.0.weight": torch.zeros(2, 2)}
+    if saved_emb:
+        model["word_emb.weight"] = torch.zeros(3, 2)
+    base = {"word_emb_dim": 2, "char": True, "char_emb_dim": 4, "charlm": False}
+    torch.save({"model": model, "vocab": vocab, "config": {**base, **config}}, path)
+    return path
+
+
+def test_model_needing_word_vectors_without_them(tmp_path: Path) -> None:
+    model = _checkpoint(
+        tmp_path / "ner.pt",
+        {"wordvec_pretrain_file": "ar_vectors.pretrain.pt"},
+        word_vocab=True,
+        saved_emb=False,
+    )
+    with pytest.raises(ModelNotAvailableError, match=r"word vectors \(ar_vectors\.pretrain\.pt\)"):
+        check_model_files(ModelFiles(model=model))
+    with pytest.raises(ModelNotAvailableError, match=r"pretrain.*missing"):
+        check_model_files(ModelFiles(model=model, pretrain=tmp_path / "pretrain.pt"))
+    # the same model with its vectors inside, or with the pretrain file present, is fine
+    inside = _checkpoint(tmp_path / "inside.pt", {}, word_vocab=True, saved_emb=True)
+    assert not check_model_files(ModelFiles(model=inside)).needs_pretrain
+    pretrain = _checkpoint(tmp_path / "pretrain.pt", {}, word_vocab=False, saved_emb=False)
+    assert check_model_files(ModelFiles(model=model, pretrain=pretrain)).labels == ("PER",)
+
+
+def test_model_needing_charlm_or_transformer(tmp_path: Path) -> None:
+    charlm = _checkpoint(
+        tmp_path / "charlm_ner.pt",
+        {"charlm": True, "charlm_forward_file": "ar_fwd.pt"},
+        word_vocab=False,
+        saved_emb=False,
+    )
+    with pytest.raises(ModelNotAvailableError, match=r"forward character language model"):
+        check_model_files(ModelFiles(model=charlm))
+    bert = _checkpoint(
+        tmp_path / "bert_ner.pt",
+        {"bert_model": "aubmindlab/bert-base"},
+        word_vocab=False,
+        saved_emb=False,
+    )
+    with pytest.raises(ModelNotAvailableError, match="transformer 'aubmindlab/bert-base'"):
+        check_model_files(ModelFiles(model=bert))
+
+
+def test_not_a_stanza_checkpoint(tmp_path: Path) -> None:
+    torch = pytest.importorskip("torch")
+    path = tmp_path / "weights.pt"
+    torch.save({"weights": torch.zeros(2)}, path)
+    with pytest.raises(ModelNotAvailableError, match="not a Stanza NER model"):
+        check_model_files(ModelFiles(model=path))
+
+
+def test_read_manifest(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotAvailableError, match="does not exist"):
+        read_manifest(tmp_path / "nowhere")
+    with pytest.raises(ModelNotAvailableError, match=r"no manifest\.json"):
+        read_manifest(tmp_path)
+    (tmp_path / "manifest.json").write_text(
+        json.dumps({"model": "ner.pt", "pretrain": "vec.pt", "input_normalization": "strip-marks"}),
+        encoding="utf-8",
+    )
+    files = read_manifest(tmp_path)
+    assert files.model == tmp_path / "ner.pt" and files.pretrain == tmp_path / "vec.pt"
+    assert files.charlm_forward is None and files.input_normalization == "strip-marks"
+    # a recognizer over it fails on first use, naming the file, before Stanza is involved
+    rec = StanzaRecognizer(tmp_path)
+    with pytest.raises(ModelNotAvailableError, match=r"ner\.pt is missing"):
+        rec.recognize("نص عربي", [Span(0, 7)])
+    # a file whose size disagrees with the manifest is reported, not loaded
+    (tmp_path / "ner.pt").write_bytes(b"PK\x03\x04" + b"0" * 2000)
+    (tmp_path / "manifest.json").write_text(
+        json.dumps({"ner_model": "ner.pt", "files": {"ner.pt": {"bytes": 5000}}}),
+        encoding="utf-8",
+    )
+    with pytest.raises(ModelNotAvailableError, match="truncated or was replaced"):
+        read_manifest(tmp_path)
+    (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelNotAvailableError, match="not valid JSON"):
+        read_manifest(tmp_path)
+
+
+def test_input_normalizer() -> None:
+    assert input_normalizer(None)("مُحَمَّد") == "مُحَمَّد"
+    assert input_normalizer("strip-marks")("مُحَمَّد") == "محمد"
+    assert input_normalizer("strip-marks")("ـــ") == "ـــ"  # never an empty token
+    with pytest.raises(ModelNotAvailableError, match="input normalisation"):
+        input_normalizer("lemmatize-everything")
+
+
+def test_missing_stanza_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "stanza", None)
+    with pytest.raises(ModelNotAvailableError, match=r"pip install 'arabnews\[ner\]'"):
+        require_stanza()
+
+
+def test_official_dir_checks(tmp_path: Path) -> None:
+    pytest.importorskip("stanza")
+    rec = StanzaRecognizer.from_dir(tmp_path)
+    with pytest.raises(ModelNotAvailableError, match=r"resources\.json is missing"):
+        rec.load()
+    (tmp_path / "resources.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "ar" / "tokenize").mkdir(parents=True)
+    with pytest.raises(ModelNotAvailableError, match="no tokenize model"):
+        StanzaRecognizer.from_dir(tmp_path / "ar").load()  # the ar/ folder is accepted too
+
+
+def test_importing_ner_loads_neither_torch_nor_stanza() -> None:
+    code = (
+        "import sys, arabnews, arabnews.ner; "
+        "arabnews.ner.StanzaRecognizer; arabnews.ner.recognize; arabnews.ner.CombinedRecognizer; "
+        "print(','.join(m for m in ('torch', 'stanza') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -1,0 +1,90 @@
+"""End to end with the shipped Stanza model (skipped without stanza/torch or the model)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arabnews.errors import ModelNotAvailableError
+from arabnews.spans import Span
+
+pytestmark = pytest.mark.model
+
+SEED_SENTENCE = (
+    "وتُعد المكاسب المحققة على الأرض مهمة جدا بالنسبة إلى أوكرانيا مع استعداد الرئيس، "
+    "فولوديمير زيلينسكي، لزيارته الثانية خلال الحرب إلى واشنطن الأسبوع المقبل."
+)
+
+
+@pytest.fixture(scope="module")
+def model():  # type: ignore[no-untyped-def]
+    pytest.importorskip("torch")
+    pytest.importorskip("stanza")
+    from arabnews.ner import StanzaRecognizer
+
+    try:
+        return StanzaRecognizer().load()
+    except ModelNotAvailableError as exc:
+        pytest.skip(f"shipped model not available: {exc}")
+
+
+def test_model_tags_a_seed_sentence(model) -> None:  # type: ignore[no-untyped-def]
+    ents = model.recognize(SEED_SENTENCE, [Span(0, len(SEED_SENTENCE))])
+    assert ents, "the model found no entity in a sentence with three names"
+    for e in ents:
+        assert SEED_SENTENCE[e.start : e.end] == e.text
+    found = {e.text for e in ents}
+    # at least two of the three names, whatever the exact spans
+    assert sum(any(name in f for f in found) for name in ("أوكرانيا", "زيلينسكي", "واشنطن")) >= 2
+
+
+def test_batched_and_single_calls_agree(model, seed_texts) -> None:  # type: ignore[no-untyped-def]
+    texts = [t[:1500] for t in list(seed_texts.values())[:3]]
+    together = model.recognize_many(texts)
+    one_by_one = [model.recognize(t) for t in texts]
+    assert together == one_by_one
+    for text, ents in zip(texts, together, strict=True):
+        assert all(text[e.start : e.end] == e.text for e in ents)
+
+
+def test_the_model_is_loaded_once(model) -> None:  # type: ignore[no-untyped-def]
+    from arabnews.ner import StanzaRecognizer
+
+    other = StanzaRecognizer()
+    assert other._pipeline() is model._pipeline()
+
+
+def test_recognize_end_to_end_on_a_seed_page(model, seed_texts) -> None:  # type: ignore[no-untyped-def]
+    names = pytest.importorskip("arabnews.names")
+    if not hasattr(names, "NameResolver") or not hasattr(names, "Gazetteer"):
+        pytest.skip("arabnews.names is not complete yet")
+    from arabnews.ner import recognize
+
+    text = next(iter(seed_texts.values()))
+    ents = recognize(text)
+    assert ents
+    for e in ents:
+        assert text[e.start : e.end] == e.text
+        assert e.canonical and e.entity_id
+    assert any(e.text == "زيلينسكي" and e.label == "PER" for e in ents)
+
+
+NAMES = st.sampled_from(["زيلينسكي", "وزيلينسكي", "للشرق الأوسط", "بوتين", "باخموت", "واشنطن"])
+FILLER = st.text(
+    alphabet=st.sampled_from([*"ابتسمن وفي،.\n ", "\u200f", "ـ", "َ", "😀", "\ud800", "\x07"]),
+    max_size=20,
+)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(FILLER, NAMES), min_size=1, max_size=3), FILLER)
+def test_model_offsets_slice_the_original(model, parts, end) -> None:  # type: ignore[no-untyped-def]
+    from arabnews.ner import CombinedRecognizer, GazetteerRecognizer, recognize
+
+    names = pytest.importorskip("arabnews.names")
+    if not hasattr(names, "Gazetteer"):
+        pytest.skip("arabnews.names.Gazetteer not available yet")
+    text = "".join(f"{filler} قال {name} " for filler, name in parts) + end
+    for e in recognize(text, recognizer=CombinedRecognizer(model, GazetteerRecognizer())):
+        assert text[e.start : e.end] == e.text and e.text.strip() == e.text

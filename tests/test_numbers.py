@@ -1,0 +1,63 @@
+"""Quantities: digits, number words, duals, scale words and counted nouns."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arabnews.events.lexicon import words
+from arabnews.events.numbers import find_quantities, parse_number
+
+
+def q(text: str) -> list[tuple[str, str, float]]:
+    return [(x.text, x.kind, x.value) for x in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مقتل شخصين وإصابة 12 آخرين", [("شخصين", "killed", 2), ("12 آخرين", "injured", 12)]),
+        (
+            "أطلقت روسيا 539 طائرة مسيّرة و11 صاروخاً",
+            [("539 طائرة مسيّرة", "drones", 539), ("11 صاروخاً", "missiles", 11)],
+        ),
+        (
+            "موافقتها على صفقة بقيمة 200 مليون دولار",
+            [("200 مليون دولار", "money_usd", 200_000_000)],
+        ),
+        ("مقترح هدنة 30 يوما", [("30 يوما", "duration_days", 30)]),
+        ("تلقت 1200 جثة", [("1200 جثة", "bodies", 1200)]),
+        ("نشرت ألفي جندي", [("ألفي جندي", "troops", 2000)]),
+        ("تبادل 1000 سجين", [("1000 سجين", "prisoners", 1000)]),
+        ("أسقطت 478 هدفاً جوياً", [("478 هدفاً جوياً", "intercepted", 478)]),
+        ("مقتل خمسة مدنيين في بوكروفسك", [("خمسة مدنيين", "killed", 5)]),
+        ("سقط عشرون قتيلا", [("عشرون قتيلا", "killed", 20)]),
+        ("أصيب ثلاثة أشخاص", [("ثلاثة أشخاص", "injured", 3)]),
+        ("٢٣ شخصاً أصيبوا", [("٢٣ شخصاً", "injured", 23)]),
+    ],
+)
+def test_quantities(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert q(text) == expected
+
+
+def test_years_and_dates_are_not_quantities() -> None:
+    assert q("منذ فبراير 2022") == []
+    assert q("في 22 يونيو") == []
+
+
+def test_plural_nisba_is_not_a_dual() -> None:
+    # مدنيين is a plural, not the dual of مدني
+    assert q("استهداف المدنيين") == []
+
+
+def test_parse_number_scale() -> None:
+    assert parse_number(words("3 ملايين"), 0) == (3_000_000.0, 2)
+    assert parse_number(words("كلمة"), 0) is None
+
+
+@given(st.text(max_size=200))
+def test_spans_slice_the_text(text: str) -> None:
+    for x in find_quantities(text):
+        assert text[x.start : x.end] == x.text
+        assert x.value >= 0

@@ -1,0 +1,74 @@
+"""Time expressions and their resolution against the publication date."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arabnews.events.timex import find_times, is_future, parse_date
+
+PUB = datetime.date(2025, 3, 14)  # a Friday
+
+
+def resolved(text: str, published: datetime.date | None = PUB) -> list[tuple[str, str | None]]:
+    return [(t.text, t.value) for t in find_times(text, published=published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قال اليوم", [("اليوم", "2025-03-14")]),
+        ("قال أمس", [("أمس", "2025-03-13")]),
+        ("يلتقيان غدا", [("غدا", "2025-03-15")]),
+        ("أعلنت الأحد", [("الأحد", "2025-03-09")]),
+        ("وقع يوم الجمعة", [("يوم الجمعة", "2025-03-14")]),
+        ("يوم الثلاثاء المقبل", [("يوم الثلاثاء المقبل", "2025-03-18")]),
+        ("اليوم الأربعاء", [("اليوم الأربعاء", "2025-03-14")]),
+        ("أمس الخميس", [("أمس الخميس", "2025-03-13")]),
+        ("الأسبوع المقبل", [("الأسبوع المقبل", "2025-03-17/2025-03-23")]),
+        ("الأسبوع الماضي", [("الأسبوع الماضي", "2025-03-03/2025-03-09")]),
+        ("الشهر المقبل", [("الشهر المقبل", "2025-04-01/2025-04-30")]),
+        ("العام الماضي", [("العام الماضي", "2024-01-01/2024-12-31")]),
+        ("سيطرت عليها في يناير", [("في يناير", "2025-01-01/2025-01-31")]),
+        ("بعد 22 يونيو", [("بعد 22 يونيو", "2025-06-22")]),
+        ("في 3 ديسمبر", [("في 3 ديسمبر", "2024-12-03")]),
+        ("منذ فبراير 2022", [("منذ فبراير 2022", "2022-02-01/2022-02-28")]),
+        ("هاجمت المسيرات ليلاً", [("ليلاً", "2025-03-13/2025-03-14")]),
+        ("في 14 آذار 2025", [("في 14 آذار 2025", "2025-03-14")]),
+    ],
+)
+def test_resolution(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert resolved(text) == expected
+
+
+def test_without_published_date_the_text_is_kept() -> None:
+    assert resolved("قال أمس الأحد", published=None) == [("أمس الأحد", None)]
+    assert resolved("في يناير", published=None) == [("في يناير", None)]
+    # a full date needs no publication date
+    assert resolved("في 14 مارس 2025", published=None) == [("في 14 مارس 2025", "2025-03-14")]
+
+
+def test_verb_homograph_of_a_month_is_not_a_time() -> None:
+    assert resolved("مارس الضغط على الحكومة") == []
+
+
+def test_proclitic_waw() -> None:
+    assert resolved("وأمس قال") == [("أمس", "2025-03-13")]
+
+
+def test_parse_date_and_future() -> None:
+    assert parse_date("كييف - 14 مارس 2025") == datetime.date(2025, 3, 14)
+    assert parse_date("بلا تاريخ") is None
+    (nxt,) = find_times("الأسبوع المقبل", published=PUB)
+    assert is_future(nxt, PUB)
+    (yday,) = find_times("أمس", published=PUB)
+    assert not is_future(yday, PUB)
+
+
+@given(st.text(max_size=200), st.dates())
+def test_spans_slice_the_text(text: str, published: datetime.date) -> None:
+    for t in find_times(text, published=published):
+        assert text[t.start : t.end] == t.text
