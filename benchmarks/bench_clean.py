@@ -30,7 +30,7 @@ import re
 import sys
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -134,12 +134,15 @@ def _corpus(shared: Path, seed_texts: list[str], mb: float) -> tuple[str, list[s
     return "\n\n".join([base] * reps), used
 
 
-def _best(fn: Callable[[], object], runs: int) -> float:
-    best = float("inf")
+def _best_interleaved(fns: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
+    """Best time of each function over *runs* rounds, the functions taking turns, so
+    that a change of load on a shared machine hits them all alike."""
+    best = dict.fromkeys(fns, float("inf"))
     for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - start)
     return best
 
 
@@ -147,12 +150,24 @@ def _speed(text: str, runs: int) -> list[tuple[str, str, str, str]]:
     mb = len(text.encode("utf-8")) / 1_000_000
     table = char_plan(CleanConfig()).table
     clean(text[:1000])  # load tables and compile patterns outside the timing
-    t_clean = _best(lambda: clean(text), runs)
-    t_tr = _best(lambda: text.translate(table), runs)
+    fns: dict[str, Callable[[], object]] = {
+        "clean": lambda: clean(text),
+        "translate": lambda: text.translate(table),
+    }
+    try:
+        from pyarabic import araby  # type: ignore[import-untyped]
+    except ImportError:
+        araby = None
+    if araby is not None:
+        fns["pyarabic"] = lambda: araby.normalize_hamza(
+            araby.strip_tatweel(araby.strip_tashkeel(text))
+        )
+    best = _best_interleaved(fns, runs)
     tracemalloc.start()
     clean(text)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
+    t_clean = best["clean"]
     rows = [
         (
             "clean (normalise + boilerplate + alignment)",
@@ -160,31 +175,28 @@ def _speed(text: str, runs: int) -> list[tuple[str, str, str, str]]:
             "1.00",
             f"{peak / 1e6:.0f}",
         ),
-        ("bare str.translate, same table", f"{mb / t_tr:.1f}", f"{t_tr / t_clean:.2f}", "-"),
-    ]
-    try:
-        from pyarabic import araby  # type: ignore[import-untyped]
-    except ImportError:
-        rows.append(("PyArabic chain", "skipped (pip install arabnews[bench])", "-", "-"))
-        return rows
-
-    def chain() -> str:
-        out: str = araby.normalize_hamza(araby.strip_tatweel(araby.strip_tashkeel(text)))
-        return out
-
-    t_py = _best(chain, runs)
-    rows.append(
         (
-            "PyArabic strip_tashkeel+strip_tatweel+normalize_hamza",
-            f"{mb / t_py:.1f}",
-            f"{t_py / t_clean:.2f}",
+            "bare str.translate, same table",
+            f"{mb / best['translate']:.1f}",
+            f"{best['translate'] / t_clean:.2f}",
             "-",
+        ),
+    ]
+    if "pyarabic" in best:
+        rows.append(
+            (
+                "PyArabic strip_tashkeel+strip_tatweel+normalize_hamza",
+                f"{mb / best['pyarabic']:.1f}",
+                f"{best['pyarabic'] / t_clean:.2f}",
+                "-",
+            )
         )
-    )
+    else:
+        rows.append(("PyArabic chain", "skipped (pip install arabnews[bench])", "-", "-"))
     return rows
 
 
-def _print_table(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def _print_table(title: str, header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> None:
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     print(f"\n{title}")
     line = " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))
@@ -198,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--mb", type=float, default=5.0)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     shared: Path = args.shared
     if not shared.is_dir():

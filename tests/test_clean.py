@@ -36,7 +36,7 @@ STEP_EXAMPLES = [
     ("digits", "٢٠٢٤ و۱۴۰۲ و٣٫٥ و٥٠٪", "2024 و1402 و3.5 و50%"),
     ("quotes", "“NBC” ‘x’", "\"NBC\" 'x'"),
     ("surrogates", "a\ud800b", "a\ufffdb"),
-    ("punctuation_spacing", "قال ، ثم ( 2024 ) « نعم » ؟", "قال، ثم (2024) «نعم»؟"),
+    ("punctuation_spacing", "قال ، ثم ( 2024 ) « نعم » ؟ !", "قال، ثم (2024) «نعم»؟!"),
 ]
 
 
@@ -50,6 +50,31 @@ def test_step_can_be_switched_off(step: str, text: str, expected: str) -> None:
     off = CleanConfig(**{step: False}, boilerplate=False, articles=False)
     out = clean(text, config=off).text
     assert out != expected  # the step is what made the change
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("( )", "()"),
+        ("( x )", "(x)"),
+        ("x\u00a0،", "x،"),
+        ("ی\u00a0،", "ي،"),
+        ("(\u00a0ی\u00a0)", "(ي)"),
+        ("x \u200f ، y", "x، y"),
+        ("كلمةً ،", "كلمة،"),
+        ("« نعم »", "«نعم»"),
+        ("( ( x ) )", "((x))"),
+        ("a ,b ;c !", "a,b;c!"),
+        ("3 . 5 و 10 : 30", "3 . 5 و 10 : 30"),
+    ],
+)
+def test_punctuation_spacing_cases(text: str, expected: str) -> None:
+    c = clean(text, config=ONLY_CHARS)
+    assert c.text == expected
+    assert clean(c.text, config=ONLY_CHARS).text == c.text
+    for cs, ce, os_, oe, equal in c.alignment.segments():
+        if equal:
+            assert text[os_:oe] == c.text[cs:ce]
 
 
 def test_yeh_decision_farsi_yeh_becomes_yeh_not_alef_maksura() -> None:

@@ -140,6 +140,22 @@ def test_entities_from_stanza_shift_by_offset() -> None:
     assert [full[s.start : s.end] for s in shifted] == ["بوتين", "موسكو"]
 
 
+WORD = st.text(alphabet=st.sampled_from("ابتسمنوي"), min_size=1, max_size=6)
+SEP = st.sampled_from([" ", "  ", "\n", " ، ", "\u200f "])
+BIOES = st.sampled_from(["O", "S-PER", "B-LOC", "I-LOC", "E-LOC", "S-GPE", "S-PERS", "B-ORG"])
+
+
+@given(st.lists(st.tuples(WORD, SEP, BIOES), min_size=1, max_size=12))
+def test_entities_from_stanza_always_slice_the_text(rows: list[tuple[str, str, str]]) -> None:
+    pytest.importorskip("stanza")
+    text = "".join(word + sep for word, sep, _ in rows)
+    doc = _stanza_doc(text, [[(word, tag) for word, _, tag in rows]])
+    ents = entities_from_stanza(doc, text)
+    for e in ents:
+        assert text[e.start : e.end] == e.text and e.label in {"PER", "LOC", "ORG"}
+    assert len(ents) <= sum(tag != "O" for _, _, tag in rows)
+
+
 def test_stanza_document_keeps_caller_offsets_through_normalisation() -> None:
     pytest.importorskip("stanza")
     pytest.importorskip("arabnews.tokens")

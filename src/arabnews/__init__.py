@@ -44,6 +44,7 @@ _EXPORTS: dict[str, str] = {
     "similarity": "arabnews.names",
     "NameResolver": "arabnews.names",
     "Gazetteer": "arabnews.names",
+    "GazetteerEntry": "arabnews.names",
     # named entities
     "recognize": "arabnews.ner",
     "Recognizer": "arabnews.ner",
@@ -75,6 +76,7 @@ __all__ = [
     "Entity",
     "Event",
     "Gazetteer",
+    "GazetteerEntry",
     "GazetteerRecognizer",
     "Mention",
     "ModelNotAvailableError",
@@ -124,7 +126,7 @@ if TYPE_CHECKING:
         extract_events,
         extract_quotes,
     )
-    from arabnews.names import Gazetteer, NameResolver, same_name, similarity
+    from arabnews.names import Gazetteer, GazetteerEntry, NameResolver, same_name, similarity
     from arabnews.ner import (
         CombinedRecognizer,
         GazetteerRecognizer,

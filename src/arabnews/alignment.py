@@ -138,6 +138,16 @@ class Alignment:
     def __hash__(self) -> int:
         return hash((bytes(self._c), bytes(self._o), self._eq))
 
+    def breakpoints(self) -> tuple[array[int], array[int], bytes]:
+        """The raw columns: cleaned breakpoints, original breakpoints, equal flags.
+
+        Segment ``k`` spans ``c[k]:c[k + 1]`` (cleaned) and ``o[k]:o[k + 1]`` (original).
+        The arrays are shared, not copied, for fast bulk rewrites (the cleaner's
+        boilerplate cut); treat them as read-only. ``Alignment(c, o, eq)`` builds one
+        back from such columns.
+        """
+        return self._c, self._o, self._eq
+
     def segments(self) -> Iterator[tuple[int, int, int, int, bool]]:
         """Yield ``(clean_start, clean_end, orig_start, orig_end, equal)`` for every segment."""
         c, o, eq = self._c, self._o, self._eq

@@ -126,7 +126,7 @@ class _Scanner(NamedTuple):
     lines: re.Pattern[str] | None  # candidate lines after a line break
     first: re.Pattern[str] | None  # the same for the first line (matched at 0)
     line_rows: tuple[tuple[re.Pattern[str], Pattern], ...]
-    inline: tuple[tuple[re.Pattern[str], Pattern], ...]
+    inline: tuple[tuple[re.Pattern[str], str, Pattern], ...]  # regex, literal lead, row
     repeat: tuple[tuple[re.Pattern[str], re.Pattern[str], Pattern], ...]
 
 
@@ -135,7 +135,7 @@ def _scanner() -> _Scanner:
     whole: list[str] = []
     starts: list[str] = []
     rows: list[tuple[re.Pattern[str], Pattern]] = []
-    inline: list[tuple[re.Pattern[str], Pattern]] = []
+    inline: list[tuple[re.Pattern[str], str, Pattern]] = []
     repeat: list[tuple[re.Pattern[str], re.Pattern[str], Pattern]] = []
     for p in patterns():
         body = _expand(p.regex)
@@ -146,7 +146,7 @@ def _scanner() -> _Scanner:
             starts.append(f"(?:{body})")
             rows.append((re.compile(f"[ \\t]*(?:{body})"), p))
         elif p.scope == "inline":
-            inline.append((re.compile(body, re.MULTILINE), p))
+            inline.append((re.compile(body, re.MULTILINE), _literal_lead(body), p))
         else:
             tail = "(?=\\n)(?:\\n(?P=cap))+(?=\\n|\\Z)"
             repeat.append(
@@ -168,6 +168,40 @@ def _scanner() -> _Scanner:
         body = f"[ \\t]*(?!\\n)(?:{'|'.join(alts)})"
         lines, first = re.compile(f"\\n{body}"), re.compile(body)
     return _Scanner(lines, first, tuple(rows), tuple(inline), tuple(repeat))
+
+
+_META = set("\\.^$*+?{}[]()|")
+
+
+def _literal_lead(regex: str) -> str:
+    """The literal text every match of *regex* starts with ("" if none is obvious)."""
+    lead: list[str] = []
+    for i, ch in enumerate(regex):
+        if ch in _META:
+            if ch in "*?{" and lead:  # the last character is optional or repeated
+                lead.pop()
+            break
+        lead.append(ch)
+        if i + 1 < len(regex) and regex[i + 1] == "+":
+            break
+    return "".join(lead)
+
+
+def _inline_matches(text: str, regex: re.Pattern[str], lead: str) -> list[re.Match[str]]:
+    """Matches of *regex*; with a literal lead of 3+ characters, ``str.find`` (much
+    faster than the regex engine's prefix scan) picks the places to try."""
+    if len(lead) < 3:
+        return list(regex.finditer(text))
+    out: list[re.Match[str]] = []
+    pos = text.find(lead)
+    while pos >= 0:
+        m = regex.match(text, pos)
+        if m is not None:
+            out.append(m)
+            pos = text.find(lead, max(m.end(), pos + 1))
+        else:
+            pos = text.find(lead, pos + 1)
+    return out
 
 
 def _headline_like(line: str) -> bool:
@@ -218,9 +252,9 @@ def find_boilerplate(text: str) -> list[BoilerplateMatch]:
         for m in found:
             if m is not None and _LETTER.search(m.group("cap")):
                 raw.append((m.start("cap"), m.end(), p))
-    for regex, p in scan.inline:
+    for regex, literal, p in scan.inline:
         cut = "cut" in regex.groupindex
-        for m in regex.finditer(text):
+        for m in _inline_matches(text, regex, literal):
             raw.append((m.start("cut"), m.end("cut"), p) if cut else (m.start(), m.end(), p))
     raw.sort(key=lambda r: (r[0], -r[1]))
     out: list[BoilerplateMatch] = []

@@ -1,17 +1,18 @@
-"""Character-level cleaning steps: one precompiled scan, edits only where something changes.
+"""Character-level cleaning steps, with no Python code running per changed character.
 
 The character table ``data/chars.tsv`` names, for every step, the code points it touches
 and what they become (a string, nothing, or their NFKC form for presentation forms). For a
 given :class:`~arabnews.clean.CleanConfig` the enabled rows are merged into one mapping,
-closed under itself (``ﻵ`` → ``لآ`` → ``لا`` when alef folding is on), and turned into:
+closed under itself (``ﻵ`` → ``لآ`` → ``لا`` when alef folding is on), and turned into
+one regular expression that starts with a single character class (so the regex engine
+skips unchanged text at C speed) and matches runs of changing characters, plus the
+closing marks and opening brackets that touch a space-like character.
 
-- one regular expression whose character class holds every code point that changes, plus
-  the two spacing rules (spaces before closing punctuation, spaces after opening
-  brackets) and ``CR LF``;
-- a ``str.translate`` table applied to each matched run.
-
-The scan visits only the places that change, so clean text costs one regex pass, and the
-alignment gets one breakpoint per edited run, never one per character.
+``re.split`` with it gives the text as alternating unchanged pieces and candidates. All
+runs are translated by one ``str.translate`` call on their concatenation (joined by a
+private-use separator and split again); the spaces next to each mark join the mark as one
+changed unit (``" ،"`` → ``"،"``); the alignment comes from the piece lengths through
+``itertools.accumulate``: one breakpoint per changed run, never one per character.
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ __all__ = ["CharPlan", "CharRow", "char_plan", "char_rows", "normalize_chars"]
 _KNOWN_STEPS = frozenset((*CHARACTER_STEPS, *FOLD_STEPS))
 
 # Punctuation that takes no space before it / brackets that take no space after them.
+# "." and ":" are left alone: they are also decimal points, abbreviation dots, times and
+# URL parts, where a space before them can be meaningful.
 _CLOSERS = "،؛؟,;!?)]}»"
-_STOPS = ".:"  # only when not followed by a word character (".5", "a:b" keep their spaces)
 _OPENERS = "([{«"
 
 
@@ -93,8 +95,9 @@ class CharPlan(NamedTuple):
     """Everything the two stages need for one configuration."""
 
     table: dict[int, str]  # code point -> replacement ("" = delete)
-    runs: re.Pattern[str] | None  # stage 1: runs of changing characters (one group)
-    spacing: re.Pattern[str] | None  # stage 2: closing/opening marks next to a space
+    runs: re.Pattern[str] | None  # runs of changing characters, and spacing marks
+    marks: frozenset[str]  # closing marks / opening brackets split out for spacing
+    spacers: str  # characters that become a space or disappear (and " "), for strip()
 
 
 def _class(cps: set[int]) -> str:
@@ -148,22 +151,29 @@ def char_plan(config: CleanConfig) -> CharPlan:
     if config.line_breaks:
         table[0x0D] = "\n"  # CR LF is folded to CR before translation (see below)
     changing = _class(set(table))
-    # Stage 1: maximal runs of changing characters. The pattern starts with one
-    # character class, so the engine skips to candidates at C speed; "\n" joins a run
-    # only right after CR (CR LF is one unit).
-    runs = re.compile(f"([{changing}](?:[{changing}]|(?<=\\r)\\n)*)") if table else None
-    spacing = None
+    marks = ""
+    spacers = ""
+    first = changing
+    branches: list[str] = []
     if config.punctuation_spacing:
+        # Closing marks after a space-like character and opening brackets before one
+        # come out of the same split as one-character pieces. A "space" here is any
+        # character that becomes a space or disappears (NBSP, LRM, a stray diacritic).
+        space_like = {0x20} | {cp for cp, r in table.items() if r in ("", " ")}
+        spacers = "".join(sorted(chr(cp) for cp in space_like))
+        hd = _class(space_like)
         closers = _class({ord(c) for c in _CLOSERS})
-        stops = _class({ord(c) for c in _STOPS})
         openers = _class({ord(c) for c in _OPENERS})
-        # Stage 2 runs on stage 1's output, where every space-like character is already
-        # a plain space and invisible marks are gone.
-        spacing = re.compile(
-            f"[{closers}{stops}{openers}]"
-            f"(?:(?<= [{closers}])|(?<= [{stops}])(?!\\w)|(?<=[{openers}])(?= ))"
-        )
-    return CharPlan(table, runs, spacing)
+        marks = _CLOSERS + _OPENERS
+        first = changing + closers + openers
+        branches += [f"(?<=[{hd}][{closers}])", f"(?<=[{openers}])(?=[{hd}])"]
+    if table:
+        # a run of changing characters; "\n" joins it only right after CR (CR LF)
+        branches.append(f"(?<=[{changing}])(?:[{changing}]|(?<=\\r)\\n)*")
+    # One character class first, so the engine skips unchanged text at C speed; the
+    # branches then say what the candidate is.
+    runs = re.compile(f"([{first}](?:{'|'.join(branches)}))") if first else None
+    return CharPlan(table, runs, frozenset(marks), spacers)
 
 
 _SEP = "\ue000"  # joins runs for one translate call; never in the table or its output
@@ -179,140 +189,118 @@ class CharResult(NamedTuple):
 def normalize_chars(text: str, config: CleanConfig) -> CharResult:
     """Apply the character steps of *config* to *text*.
 
-    Stage 1 splits the text at runs of changing characters (``re.split`` with a group,
-    in C), translates all runs with one ``str.translate`` call on their concatenation and
-    builds the alignment from the piece lengths with ``accumulate``: no Python code runs
-    per edit. Stage 2 (punctuation spacing) finds the spaces before closing marks and
-    after opening brackets in stage 1's output and cuts them out of the pieces.
+    The text is split (``re.split`` with a group, in C) into alternating unchanged pieces
+    and candidates: runs of changing characters, and closing marks / opening brackets that
+    touch a space-like run. All runs are translated by one ``str.translate`` call on their
+    concatenation; the spaces next to the marks are cut from their neighbours with
+    ``str.rstrip``/``lstrip``; the alignment comes from the piece lengths through
+    ``accumulate``. Python code runs per spacing mark, never per changed character.
     """
     plan = char_plan(config)
-    parts: list[str] = [text]
-    pieces: list[str] = [text]
-    if plan.runs is not None:
-        parts = plan.runs.split(text)
-        if len(parts) > 1:
-            joined = _SEP.join(parts[1::2])
-            if "\r\n" in joined:
-                joined = joined.replace("\r\n", "\r")
-            pieces = parts.copy()
-            pieces[1::2] = joined.translate(plan.table).split(_SEP)
+    if plan.runs is None:
+        return CharResult(text, Alignment.identity(len(text)))
+    parts = plan.runs.split(text)
+    if len(parts) == 1:
+        return CharResult(text, Alignment.identity(len(text)))
+    delims = parts[1::2]
+    joined = _SEP.join(delims)
+    if "\r\n" in joined:
+        joined = joined.replace("\r\n", "\r")
+    pieces = parts.copy()
+    pieces[1::2] = joined.translate(plan.table).split(_SEP)
     olens = list(map(len, parts))
-    clens = list(map(len, pieces))
+    clens = olens.copy()  # unchanged pieces keep their length
+    clens[1::2] = map(len, pieces[1::2])
     eqs = bytearray(b"\x01\x00" * (len(parts) // 2) + b"\x01")
-    out = "".join(pieces) if len(pieces) > 1 else text
-    if plan.spacing is not None:
-        cuts = _spacing_cuts(out, plan.spacing)
-        if cuts:
-            pieces, olens, clens, eqs = _cut_pieces(pieces, olens, clens, eqs, cuts)
-            out = "".join(pieces)
-    return CharResult(out, _alignment(olens, clens, eqs))
+    if plan.marks:
+        marks = plan.marks
+        at = [2 * i + 1 for i, d in enumerate(delims) if d in marks]
+        if at:
+            # marks are unchanged text, not edits
+            for i in at:
+                eqs[i] = 1
+            _space_marks(
+                parts, pieces, olens, clens, eqs, at=at, spacers=plan.spacers, table=plan.table
+            )
+    return CharResult("".join(pieces), _alignment(olens, clens, eqs))
 
 
 def _alignment(olens: list[int], clens: list[int], eqs: bytearray) -> Alignment:
-    """Alignment from segment lengths (empty unchanged segments are dropped)."""
-    if not olens[-1] and eqs[-1]:
+    """Alignment from segment lengths.
+
+    An empty unchanged piece sits between two candidates that touch (a run right before
+    a mark); it maps nothing and changes no answer of the alignment, so it is left in
+    rather than filtered out of every list. Those at the ends are dropped.
+    """
+    if len(olens) > 1 and not olens[-1] and eqs[-1]:
         del olens[-1], clens[-1], eqs[-1]
-    if olens and not olens[0] and eqs[0]:
+    if len(olens) > 1 and not olens[0] and eqs[0]:
         del olens[0], clens[0], eqs[0]
-    o = array("q", [0])
-    o.extend(accumulate(olens))
-    c = array("q", [0])
-    c.extend(accumulate(clens))
+    o = array("q", accumulate(olens, initial=0))
+    c = array("q", accumulate(clens, initial=0))
     return Alignment(c, o, bytes(eqs))
 
 
-def _spacing_cuts(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """Ranges of spaces before closing marks / after opening brackets (sorted, disjoint)."""
-    cuts: list[tuple[int, int]] = []
-    n = len(text)
-    for m in pattern.finditer(text):
-        p = m.start()
-        if text[p] in _OPENERS:
-            a = b = p + 1
-            while b < n and text[b] == " ":
-                b += 1
-        else:
-            a = b = p
-            while a > 0 and text[a - 1] == " ":
-                a -= 1
-        if cuts and a < cuts[-1][1]:
-            a = cuts[-1][1]
-        if a < b:
-            cuts.append((a, b))
-    return cuts
-
-
-def _cut_pieces(
+def _space_marks(
+    parts: list[str],
     pieces: list[str],
     olens: list[int],
     clens: list[int],
     eqs: bytearray,
-    cuts: list[tuple[int, int]],
-) -> tuple[list[str], list[int], list[int], bytearray]:
-    """Delete the cleaned ranges *cuts* from a piece list.
+    *,
+    at: list[int],
+    spacers: str,
+    table: dict[int, str],
+) -> None:
+    """Cut the space-like runs next to the marks at piece indices *at*, in place.
 
-    An unchanged piece is split around a cut (the spaces become a deletion segment); a
-    changed piece keeps its original extent and loses the spaces from its replacement
-    (``ی`` + NBSP before ``،`` becomes ``ي``). Untouched pieces are copied as slices.
+    The usual case, spaces at the end of the unchanged piece before a closing mark, costs
+    a few assignments and no list rebuilding: the spaces join the mark as one changed
+    unit (``" ،"`` → ``"،"``). A run that reaches over whole pieces (``" \u200f "``)
+    turns them into deletions; a changed run loses its spaces from its replacement.
     """
-    ends = list(accumulate(clens))
-    touched: dict[int, list[tuple[int, int]]] = {}
-    n = len(pieces)
-    for a, b in cuts:
-        k = bisect_right(ends, a)
-        while k < n and ends[k] - clens[k] < b:
-            start = ends[k] - clens[k]
-            lo, hi = max(a, start) - start, min(b, ends[k]) - start
-            if hi > lo:
-                touched.setdefault(k, []).append((lo, hi))
-            k += 1
-    new_pieces: list[str] = []
-    new_o: list[int] = []
-    new_c: list[int] = []
-    new_eq = bytearray()
-    prev = 0
-    for k, ranges in touched.items():
-        new_pieces.extend(pieces[prev:k])
-        new_o.extend(olens[prev:k])
-        new_c.extend(clens[prev:k])
-        new_eq.extend(eqs[prev:k])
-        txt = pieces[k]
-        if eqs[k]:
-            p = 0
-            for lo, hi in ranges:
-                if lo > p:
-                    new_pieces.append(txt[p:lo])
-                    new_o.append(lo - p)
-                    new_c.append(lo - p)
-                    new_eq.append(1)
-                new_pieces.append("")
-                new_o.append(hi - lo)
-                new_c.append(0)
-                new_eq.append(0)
-                p = hi
-            if p < len(txt):
-                new_pieces.append(txt[p:])
-                new_o.append(len(txt) - p)
-                new_c.append(len(txt) - p)
-                new_eq.append(1)
+    n = len(parts)
+    runs: dict[int, list[int]] = {}  # changed piece -> [head cut, tail cut]
+    for i in at:
+        if parts[i] in _OPENERS:
+            j, step = i + 1, 1
         else:
-            keep: list[str] = []
-            p = 0
-            for lo, hi in ranges:
-                keep.append(txt[p:lo])
-                p = hi
-            keep.append(txt[p:])
-            new_txt = "".join(keep)
-            new_pieces.append(new_txt)
-            new_o.append(olens[k])
-            new_c.append(len(new_txt))
-            new_eq.append(0)
-        prev = k + 1
-    new_pieces.extend(pieces[prev:])
-    new_o.extend(olens[prev:])
-    new_c.extend(clens[prev:])
-    new_eq.extend(eqs[prev:])
-    return new_pieces, new_o, new_c, new_eq
+            j, step = i - 1, -1
+        while 0 <= j < n:
+            if eqs[j]:
+                txt = pieces[j]
+                rest = txt.lstrip(spacers) if step > 0 else txt.rstrip(spacers)
+                cut = len(txt) - len(rest)
+                if rest or not txt:
+                    if cut:
+                        # the cut spaces join the piece on the mark's side
+                        pieces[j] = txt[cut:] if step > 0 else rest
+                        olens[j] -= cut
+                        clens[j] -= cut
+                        olens[j - step] += cut
+                        eqs[j - step] = 0
+                    if rest:
+                        break
+                    j += step
+                    continue
+                pieces[j] = ""  # a piece of spaces only: deleted
+                clens[j] = 0
+                eqs[j] = 0
+            else:
+                if parts[j] in _OPENERS or parts[j] in _CLOSERS:
+                    break  # another mark: not a space
+                cuts = runs.setdefault(j, [0, 0])
+                txt = parts[j]
+                rest = txt.lstrip(spacers) if step > 0 else txt.rstrip(spacers)
+                cuts[0 if step > 0 else 1] = len(txt) - len(rest)
+                if rest:
+                    break
+            j += step
+    for j, (head, tail) in runs.items():
+        txt = parts[j]
+        new_txt = txt[head : max(head, len(txt) - tail)].replace("\r\n", "\r").translate(table)
+        pieces[j] = new_txt
+        clens[j] = len(new_txt)
 
 
 def cut_alignment(alignment: Alignment, removals: list[tuple[int, int]]) -> Alignment:
@@ -323,8 +311,7 @@ def cut_alignment(alignment: Alignment, removals: list[tuple[int, int]]) -> Alig
     segments between removals are copied as array slices, their cleaned offsets shifted
     in C (``map(sub, ...)``): a few operations per removal, not per edit.
     """
-    # the breakpoint arrays (no public accessor yet; same library, read only)
-    c, o, eq = alignment._c, alignment._o, alignment._eq
+    c, o, eq = alignment.breakpoints()
     n = len(eq)
     nc = array("q", [0])
     no = array("q", [0])

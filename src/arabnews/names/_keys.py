@@ -34,6 +34,7 @@ _CLITICS = "وفبلك"
 # Minimum letters left after stripping an article or clitic: shorter remainders are too
 # ambiguous (ليون must not become يون).
 _MIN_STEM = 3
+_MAX_NAME = 200
 
 
 def _load_json(name: str) -> dict[str, Any]:
@@ -107,7 +108,7 @@ def normalize_name(name: str) -> str:
     Removes diacritics, tatweel and invisible characters; folds hamza seats, alef maqsura,
     Persian yeh, teh marbuta and the Persian letters used for foreign sounds; lower-cases
     Latin and drops its accents; turns punctuation into spaces. Clitics and the article are
-    kept (they are handled when comparing).
+    kept (they are handled when comparing). Only the first 200 characters count.
 
     >>> normalize_name("إسطنبول")
     'اسطنبول'
@@ -121,12 +122,14 @@ def normalize_name(name: str) -> str:
 
 def _raw_tokens(name: str) -> list[tuple[str, bool]]:
     """Tokens of the folded name, each with a flag: written as a Latin initialism (BBC)."""
-    text = unicodedata.normalize("NFKC", name)
+    # a name is short: past _MAX_NAME characters a "name" is text, and comparing it
+    # letter by letter would cost quadratic time
+    text = unicodedata.normalize("NFKC", name[:_MAX_NAME])
     out: list[str] = []
     for ch in text:
         if ch in _FOLD:
             out.append(_FOLD[ch])
-        elif ch in _ARABIC_LETTERS or ch.isascii() and ch.isalnum():
+        elif ch in _ARABIC_LETTERS or (ch.isascii() and ch.isalnum()):
             out.append(ch)
         elif ch in _ARABIC_DIGITS:
             out.append(_ARABIC_DIGITS[ch])
@@ -210,9 +213,8 @@ def _initialism(token: str) -> list[str]:
 class TokenKey:
     """One name token in the comparison space.
 
-    Attributes:
-        text: the folded Arabic-letter form (article stripped, repeats collapsed).
-        alternative: the form with a leading clitic (و ف ب ل ك) stripped, or ``None``.
+    :ivar text: the folded Arabic-letter form (article stripped, repeats collapsed).
+    :ivar alternative: the form with a leading clitic (و ف ب ل ك) stripped, or ``None``.
     """
 
     text: str
@@ -344,13 +346,16 @@ def skeleton(name: str) -> str:
     return " ".join(_token_skeleton(t.text) for t in name_key(name).tokens)
 
 
-def blocking_keys(token: TokenKey) -> frozenset[str]:
-    """Blocking keys of one token: its skeleton and, when long enough, one-deletion variants.
+def blocking_keys(token: TokenKey, *, loose: bool = True) -> frozenset[str]:
+    """Blocking keys of one token: its skeleton and its one-deletion variants.
 
     Two spellings that differ by a vowel, a class substitution, one extra consonant, a
-    transposition or a truncated last letter share at least one key.
+    transposition or a truncated last letter share at least one key. With
+    ``loose=False`` three-consonant skeletons get no deletion keys (their two-letter
+    deletions are shared by too many names to be worth comparing).
     """
     keys: set[str] = set()
+    shortest = 3 if loose else 4
     for text in (token.text, token.alternative):
         if text is None:
             continue
@@ -359,6 +364,6 @@ def blocking_keys(token: TokenKey) -> frozenset[str]:
             keys.add("#" + text)
             continue
         keys.add(skel)
-        if len(skel) >= 3:
+        if len(skel) >= shortest:
             keys.update(skel[:i] + skel[i + 1 :] for i in range(len(skel)))
     return frozenset(keys)

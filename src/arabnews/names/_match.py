@@ -32,24 +32,25 @@ _PAIR_CACHE = 1 << 18
 class CostModel:
     """Edit costs and thresholds, usually loaded from ``data/costs.json``.
 
-    Attributes:
-        vowels: letters treated as vowels (cheap indels and substitutions).
-        vowel_indel: cost of inserting or deleting a vowel letter.
-        vowel_substitute: cost of replacing one vowel letter by another.
-        indel: per-letter insert/delete costs for other cheap letters (ع ه ء).
-        classes: ``(letters, cost)`` equivalence classes for substitutions.
-        transpose: cost of swapping two adjacent letters.
-        truncation: cost factor for dropping up to ``truncation_letters`` final letters
-            when at least ``truncation_min_stem`` letters remain.
-        place_suffixes: endings of place names (-ivka يفكا, -grad غراد); a token with one
-            against a token without one loses ``place_suffix_penalty`` (كليشتشييفكا, a
-            village, is not كليتشكو, a person).
-        clitic_penalty: similarity lost when a proclitic had to be stripped to match.
-        threshold: token similarity at or above which two tokens are the same.
-        given_name_threshold: the same for given names once the surnames agree.
-        single_token_link: the similarity at which :class:`NameResolver` links two
-            one-token names (higher than ``threshold``: with nothing else to agree on,
-            single names would otherwise chain through look-alikes into one cluster).
+    :ivar vowels: letters treated as vowels (cheap indels and substitutions).
+    :ivar vowel_indel: cost of inserting or deleting a vowel letter.
+    :ivar vowel_substitute: cost of replacing one vowel letter by another.
+    :ivar indel: per-letter insert/delete costs for other cheap letters (ع ه ء).
+    :ivar classes: ``(letters, cost)`` equivalence classes for substitutions.
+    :ivar transpose: cost of swapping two adjacent letters.
+    :ivar truncation: cost factor for dropping up to ``truncation_letters`` final letters
+        when at least ``truncation_min_stem`` letters remain.
+    :ivar place_suffixes: endings of place names (-ivka يفكا, -grad غراد); a token with one
+        against a token without one loses ``place_suffix_penalty`` (كليشتشييفكا, a
+        village, is not كليتشكو, a person).
+    :ivar clitic_penalty: similarity lost when a proclitic had to be stripped to match.
+    :ivar threshold: token similarity at or above which two tokens are the same.
+    :ivar given_name_threshold: the same for given names once the surnames agree.
+    :ivar single_token_link: the similarity at which :class:`NameResolver` links two
+        one-token names (higher than ``threshold``: with nothing else to agree on,
+        single names would otherwise chain through look-alikes into one cluster).
+    :ivar compound_prefixes: name parts often written joined to the next one (عبد الله /
+        عبدالله, أبو ظبي / أبوظبي); only names with one are compared letters-joined.
     """
 
     vowels: str = "اوي"
@@ -69,6 +70,7 @@ class CostModel:
     threshold: float = 0.7
     given_name_threshold: float = 0.7
     single_token_link: float = 0.8
+    compound_prefixes: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CostModel:
@@ -97,6 +99,9 @@ class CostModel:
                 threshold=float(data["threshold"]),
                 given_name_threshold=float(data["given_name_threshold"]),
                 single_token_link=float(data["single_token_link"]),
+                compound_prefixes=tuple(
+                    str(r["prefix"]) for r in data["compound_prefixes"]["prefixes"]
+                ),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"invalid name cost table: {exc!r}") from exc
@@ -169,6 +174,9 @@ class Matcher:
         self._pairs: dict[tuple[str, str, float], float] = {}
 
         self._given = _given_names()
+        self._prefixes = frozenset(
+            tok.text for p in self.model.compound_prefixes for tok in name_key(p).tokens
+        )
 
     def _length_bound(self) -> float:
         """The largest b such that every edit costs at least b times the weight it adds
@@ -221,7 +229,7 @@ class Matcher:
         n, m = len(ca), len(cb)
         sub = self._sub_rows
         tcost = self.model.transpose
-        wmin = self._min_indel
+        band = int(limit / self._min_indel) if limit < _INF else n + m
         prev = [0.0] * (m + 1)
         acc = 0.0
         for j in range(m):
@@ -230,6 +238,7 @@ class Matcher:
         prev2 = prev
         last_col = [acc]  # D[i][m] for every i, for truncation of a
         px = -1
+        best_before = 0.0
         for i in range(n):
             x = ca[i]
             wx = wa[i]
@@ -245,22 +254,27 @@ class Matcher:
                     c = prev[j] + srow[y]
                     if px == y and py == x:
                         d = prev2[j - 1] + tcost
-                        if d < c:
+                        if d < c:  # noqa: PLR1730 (min() is slower in this hot loop)
                             c = d
                 d = prev[j + 1] + wx
-                if d < c:
+                if d < c:  # noqa: PLR1730 (min() is slower in this hot loop)
                     c = d
                 d = left + wb[j]
-                if d < c:
+                if d < c:  # noqa: PLR1730 (min() is slower in this hot loop)
                     c = d
                 cur.append(c)
                 left = c
                 py = y
-            # every path on from cell j still needs |rows left - columns left| indels
-            rows_left = n - i - 1 - m
-            best = min([c + wmin * abs(rows_left + j) for j, c in enumerate(cur)])
-            if best > limit:
+            # every path on from cell j still needs |rows left - columns left| indels, so
+            # only cells within limit / wmin of the diagonal through (n, m) can still count;
+            # a transposition can jump over this row from the one before
+            centre = m - (n - i - 1)
+            lo = centre - band
+            hi = centre + band + 1
+            best = _INF if hi <= 0 or lo > m else min(cur[lo if lo > 0 else 0 : hi])
+            if best > limit and best_before + tcost > limit:
                 return _INF
+            best_before = best
             prev2, prev = prev, cur
             last_col.append(left)
             px = x
@@ -272,11 +286,11 @@ class Matcher:
             for k in range(1, self.model.truncation_letters + 1):
                 if n > m and n - k >= stem:
                     d = last_col[n - k] + trunc * sum(wa[n - k :])
-                    if d < result:
+                    if d < result:  # noqa: PLR1730
                         result = d
                 elif m > n and m - k >= stem:
                     d = prev[m - k] + trunc * sum(wb[m - k :])
-                    if d < result:
+                    if d < result:  # noqa: PLR1730
                         result = d
         return result
 
@@ -317,13 +331,15 @@ class Matcher:
         suffixes = self.model.place_suffixes
         if suffixes and a.endswith(suffixes) != b.endswith(suffixes):
             sim -= self.model.place_suffix_penalty
-        return sim if sim > 0.0 else 0.0
+        # below the floor, report 0 whether or not the cut-off fired (the DP runs over the
+        # rows of a, so where it stops depends on the order of the arguments)
+        return sim if sim > 0.0 and sim >= floor else 0.0
 
     def _tok_sim(self, a: TokenKey, b: TokenKey, floor: float) -> float:
         best = self.token_similarity(a.text, b.text, floor)
         if a.alternative is None and b.alternative is None:
             return best
-        if best >= (self.model.threshold if floor > 0.0 else 1.0):
+        if best >= (floor if floor > 0.0 else 1.0):
             return best
         pen = self.model.clitic_penalty
         for x, y, other, own in (
@@ -333,9 +349,12 @@ class Matcher:
             # stripping a clitic only helps when the other name does not start with it
             if x is not None and y is not None and other[:1] != own[:1]:
                 s = self.token_similarity(x, y, floor + pen if floor > 0.0 else 0.0) - pen
-                if s > best:
-                    best = s
+                best = max(best, s)
         return max(best, 0.0)
+
+    def token_key_similarity(self, a: TokenKey, b: TokenKey, floor: float = 0.0) -> float:
+        """Similarity of two token keys, trying a stripped proclitic (و ف ب ل ك) too."""
+        return self._tok_sim(a, b, floor)
 
     def _given_ok(self, a: TokenKey, b: TokenKey, floor: float) -> float:
         if (a.text, b.text) in self._given:
@@ -367,14 +386,19 @@ class Matcher:
                 score = min(score, s)
             return score
         short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
-        # عبد الله / عبدالله: the same letters split differently
-        joined = self.token_similarity(
-            "".join(t.text for t in short), "".join(t.text for t in long_), f
-        )
-        if joined >= thr:
-            return joined
+        joined = 0.0
+        if self._compound(long_) or self._compound(short):
+            # عبد الله / عبدالله: the same letters split differently
+            joined = self.token_similarity(
+                "".join(t.text for t in short), "".join(t.text for t in long_), f
+            )
+            if joined >= thr:
+                return joined
         if len(short) == 1:
-            return min(joined, 0.5)
+            if f > 0.0:
+                return joined
+            # a bare surname gets partial credit (NameResolver decides what it refers to)
+            return max(joined, 0.5 * self._tok_sim(short[0], long_[-1], 0.0))
         # given + surname against given + middle + surname: first and last must agree
         last = self._tok_sim(short[-1], long_[-1], f)
         first = self._given_ok(short[0], long_[0], f)
@@ -394,6 +418,15 @@ class Matcher:
             if not found:
                 return min(joined, 0.5)
         return score * 0.98
+
+    def is_compound(self, key: NameKey) -> bool:
+        """Whether *key* has a part often written joined to the next (عبد الله)."""
+        return self._compound(key.tokens)
+
+    def _compound(self, tokens: tuple[TokenKey, ...]) -> bool:
+        """Whether a name has a token that is often written joined to the next (عبد, أبو)."""
+        prefixes = self._prefixes
+        return any(t.text in prefixes for t in tokens[:-1])
 
     def similarity(self, a: str, b: str) -> float:
         """Similarity in [0, 1] of two names (1.0 for identical keys)."""

@@ -40,13 +40,12 @@ def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
 class GazetteerEntry:
     """One known entity.
 
-    Attributes:
-        id: stable identifier (``"zelensky"``), used as the cluster id of its mentions.
-        canonical: the canonical Arabic spelling (``"فولوديمير زيلينسكي"``).
-        english: the English name.
-        label: ``PER``, ``LOC``, ``ORG`` or ``MISC``.
-        wikidata: the Wikidata QID where known, else ``None``.
-        variants: other known spellings (Arabic or Latin), short forms included.
+    :ivar id: stable identifier (``"zelensky"``), used as the cluster id of its mentions.
+    :ivar canonical: the canonical Arabic spelling (``"فولوديمير زيلينسكي"``).
+    :ivar english: the English name.
+    :ivar label: ``PER``, ``LOC``, ``ORG`` or ``MISC``.
+    :ivar wikidata: the Wikidata QID where known, else ``None``.
+    :ivar variants: other known spellings (Arabic or Latin), short forms included.
     """
 
     id: str
@@ -60,7 +59,9 @@ class GazetteerEntry:
         if not _ID.fullmatch(self.id):
             raise ValueError(f"gazetteer id must be lower-case ascii words: {self.id!r}")
         if self.label not in ENTITY_LABELS:
-            raise ValueError(f"gazetteer entry {self.id}: label {self.label!r} not in PER/LOC/ORG/MISC")
+            raise ValueError(
+                f"gazetteer entry {self.id}: label {self.label!r} not in PER/LOC/ORG/MISC"
+            )
         if self.wikidata is not None and not _QID.fullmatch(self.wikidata):
             raise ValueError(f"gazetteer entry {self.id}: bad Wikidata id {self.wikidata!r}")
         if not name_key(self.canonical).tokens:

@@ -10,11 +10,16 @@ How mentions become clusters:
 1. Every distinct spelling gets a comparison key (:func:`~arabnews.names.name_key`); keys
    are indexed by blocking keys of their last token, so a new key is compared only with
    the few keys that share a block, never with the whole corpus.
-2. Keys that :func:`~arabnews.names.same_name` accepts are linked; linked keys form a
-   cluster. A key that matches a gazetteer entry is anchored to it; links between keys
-   anchored to different entries are never made, and the cluster takes the entry's id.
-3. A cluster of bare single-token names (ماكرون) joins the one multi-token PER cluster
-   whose surname it matches (إيمانويل ماكرون), when exactly one does.
+2. Keys that :func:`~arabnews.names.same_name` accepts are linked (one-token names need
+   a higher similarity, ``single_token_link``). A key that matches a gazetteer entry is
+   anchored to it and takes the entry id; an unknown key linked to anchored keys joins
+   the most similar of them.
+3. The other keys are clustered around *centres* without chaining: keys are taken in a
+   fixed order (more tokens first, then the key text); a key joins the first earlier
+   linked key that is itself a centre, or becomes a centre. Every member therefore
+   matches its centre directly, so look-alikes cannot chain a corpus into one cluster.
+4. A cluster of bare one-token names (ميرتس) joins the one multi-token PER cluster whose
+   surname its centre matches (فريدريش ميرتس), when exactly one does.
 """
 
 from __future__ import annotations
@@ -73,12 +78,14 @@ class NameResolver:
 
     def __init__(
         self,
-        gazetteer: Gazetteer | None | str = _DEFAULT,
+        gazetteer: Gazetteer | str | None = _DEFAULT,
         matcher: Matcher | None = None,
     ) -> None:
         if isinstance(gazetteer, str):
             if gazetteer != _DEFAULT:
-                raise ValueError(f"gazetteer must be a Gazetteer, None or 'default', not {gazetteer!r}")
+                raise ValueError(
+                    f"gazetteer must be a Gazetteer, None or 'default', not {gazetteer!r}"
+                )
             gazetteer = Gazetteer.default()
         self._gazetteer: Gazetteer | None = gazetteer
         self._matcher = matcher if matcher is not None else default_matcher()
@@ -88,9 +95,9 @@ class NameResolver:
         self._index: dict[str, set[str]] = {}  # blocking key -> key texts
         self._links: dict[str, dict[str, float]] = {}  # same-name links with similarity
         self._surname_of: dict[str, set[str]] = {}  # bare key -> multi-token keys it ends
-        self._parent: dict[str, str] = {}
-        self._members: dict[str, set[str]] = {}
-        self._ids: dict[str, str] = {}  # cache: key text -> cluster id
+        self._bares: dict[str, set[str]] = {}  # the reverse of _surname_of
+        self._anchored: dict[str, set[str]] = {}  # gazetteer id -> keys anchored to it
+        self._centres: dict[str, str] = {}  # cache: unanchored key -> its centre
         self._total = 0
 
     # ------------------------------------------------------------------ feeding
@@ -99,7 +106,7 @@ class NameResolver:
         """Record one mention of *name* and return its cluster id.
 
         The id of a gazetteer entity is the entry id (``"zelensky"``); other clusters get
-        ``"name:<hash>"`` of their smallest key. Ids depend only on the mentions seen, so
+        ``"name:<hash>"`` of their centre's key. Ids depend only on the mentions seen, so
         a bare surname's id can change when a later mention makes it ambiguous. A name
         without letters is not recorded and gets ``""``.
         """
@@ -131,12 +138,7 @@ class NameResolver:
         info.spellings.add(spelling)
         counts = self._counts.setdefault(spelling, Counter())
         counts.update(labels)
-        new_labels = Counter({k: v for k, v in labels.items() if k})
-        if new_labels:
-            before = info.labels.most_common(1)
-            info.labels.update(new_labels)
-            if info.labels.most_common(1)[:1] != before[:1]:
-                self._ids.clear()  # a majority label changed: bare-surname links may too
+        info.labels.update({k: v for k, v in labels.items() if k})
         self._total += sum(labels.values())
         return self._cluster_of(keytext)
 
@@ -144,118 +146,163 @@ class NameResolver:
         keytext = key.text
         anchor = self._gazetteer.lookup_key(key) if self._gazetteer is not None else None
         self._keys[keytext] = _Key(key, anchor)
-        self._parent[keytext] = keytext
-        self._members[keytext] = {keytext}
-        self._ids.clear()
+        if anchor is not None:
+            self._anchored.setdefault(anchor, set()).add(keytext)
         matcher = self._matcher
         threshold = matcher.model.threshold
         link = max(threshold, matcher.model.single_token_link)
-        candidates: set[str] = set()
-        blocks = _blocks(key)
-        for block in blocks:
-            bucket = self._index.get(block)
-            if bucket is not None:
-                candidates.update(bucket)
-            else:
-                bucket = self._index[block] = set()
-            bucket.add(keytext)
         multi = len(key.tokens) > 1
+        # Strict keys are shared by every kind of key; loose keys (two-consonant deletions)
+        # only bring together pairs where one side has several tokens: two bare names that
+        # share no more than that cannot reach the single-token link threshold anyway.
+        strict, loose = _blocks(key)
+        own = "m:" if multi else "1:"
+        index = self._index
+        candidates: set[str] = set()
+        for block in strict:
+            candidates.update(index.get(block, ()))
+        for block in loose:
+            candidates.update(index.get("m:" + block, ()))
+            if multi:
+                candidates.update(index.get("1:" + block, ()))
+        for block in strict:
+            index.setdefault(block, set()).add(keytext)
+        for block in loose:
+            index.setdefault(own + block, set()).add(keytext)
+        tok_sim = matcher.token_key_similarity
         for other in sorted(candidates):
             oinfo = self._keys[other]
             if anchor is not None and oinfo.anchor is not None and anchor != oinfo.anchor:
                 continue  # two known, different entities
             okey = oinfo.key
-            sim = matcher.key_similarity(key, okey, 1.0)
-            if sim >= (link if not multi and len(okey.tokens) == 1 else threshold):
-                self._links.setdefault(keytext, {})[other] = sim
-                self._links.setdefault(other, {})[keytext] = sim
-                self._union(keytext, other)
-                continue
             omulti = len(okey.tokens) > 1
-            if multi == omulti:
+            if multi and omulti:
+                sim = matcher.key_similarity(key, okey, 1.0)
+                if sim >= threshold:
+                    self._link(keytext, other, sim)
                 continue
-            bare, full = (other, keytext) if multi else (keytext, other)
-            bare_tok = self._keys[bare].key.tokens[0]
-            full_tok = self._keys[full].key.tokens[-1]
-            if matcher._tok_sim(bare_tok, full_tok, threshold) >= threshold:
-                self._surname_of.setdefault(bare, set()).add(full)
+            if not multi and not omulti:
+                # cut the computation off at the (higher) single-token link threshold
+                sim = tok_sim(key.tokens[0], okey.tokens[0], link)
+                if sim >= link:
+                    self._link(keytext, other, sim)
+                continue
+            bare, full = (okey, key) if multi else (key, okey)
+            # عبد الله / عبدالله: the same letters split differently
+            sim = (
+                matcher.token_similarity(bare.tokens[0].text, full.joined, threshold)
+                if matcher.is_compound(full)
+                else 0.0
+            )
+            if sim >= threshold:
+                self._link(keytext, other, sim)
+            elif tok_sim(bare.tokens[0], full.tokens[-1], threshold) >= threshold:
+                bare_text, full_text = (other, keytext) if multi else (keytext, other)
+                self._surname_of.setdefault(bare_text, set()).add(full_text)
+                self._bares.setdefault(full_text, set()).add(bare_text)
+        if anchor is None:
+            self._invalidate(keytext)
 
-    def _find(self, x: str) -> str:
-        parent = self._parent
-        root = x
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    def _union(self, a: str, b: str) -> None:
-        ra, rb = self._find(a), self._find(b)
-        if ra == rb:
+    def _invalidate(self, keytext: str) -> None:
+        """Forget the centres that a new key can change: later keys reachable from it."""
+        memo = self._centres
+        if not memo:
             return
-        if len(self._members[ra]) < len(self._members[rb]):
-            ra, rb = rb, ra
-        self._parent[rb] = ra
-        self._members[ra] |= self._members.pop(rb)
+        keys = self._keys
+        todo = [keytext]
+        seen = {keytext}
+        while todo:
+            k = todo.pop()
+            ok = _order(keys[k].key, k)
+            for other in self._links.get(k, ()):
+                if (
+                    other not in seen
+                    and keys[other].anchor is None
+                    and _order(keys[other].key, other) > ok
+                ):
+                    seen.add(other)
+                    todo.append(other)
+                    memo.pop(other, None)
+
+    def _link(self, a: str, b: str, sim: float) -> None:
+        self._links.setdefault(a, {})[b] = sim
+        self._links.setdefault(b, {})[a] = sim
 
     # ------------------------------------------------------------------ clusters
 
-    def _label(self, members: Iterable[str]) -> str | None:
-        total: Counter[str] = Counter()
-        for m in members:
-            total.update(self._keys[m].labels)
-        if not total:
-            return None
-        return min(total, key=lambda lab: (-total[lab], lab))
+    def _centre(self, keytext: str) -> str:
+        """The centre of an unanchored key (see the module docstring), memoised."""
+        memo = self._centres
+        got = memo.get(keytext)
+        if got is not None:
+            return got
+        # collect the unanchored predecessors this answer depends on, then settle them in
+        # order (each one's own predecessors come earlier), without recursion
+        keys = self._keys
+        todo = [keytext]
+        need: set[str] = {keytext}
+        while todo:
+            k = todo.pop()
+            ok = _order(keys[k].key, k)
+            for other in self._links.get(k, ()):
+                if other in need or other in memo or keys[other].anchor is not None:
+                    continue
+                if _order(keys[other].key, other) < ok:
+                    need.add(other)
+                    todo.append(other)
+        for k in sorted(need, key=lambda t: _order(keys[t].key, t)):
+            ok = _order(keys[k].key, k)
+            preds = sorted(
+                (_order(keys[o].key, o), o)
+                for o in self._links.get(k, ())
+                if keys[o].anchor is None and _order(keys[o].key, o) < ok
+            )
+            memo[k] = next((o for _, o in preds if memo[o] == o), k)
+        return memo[keytext]
 
     def _own_id(self, keytext: str) -> str:
         """Cluster id without bare-surname attachment."""
         info = self._keys[keytext]
         if info.anchor is not None:
             return info.anchor
-        members = self._members[self._find(keytext)]
-        anchors = {self._keys[m].anchor for m in members} - {None}
-        if len(anchors) == 1:
-            return next(iter(anchors))  # type: ignore[arg-type]
-        if anchors:
-            # linked to several known entities through unknown spellings: follow the
-            # strongest direct link to an anchored key
-            links = self._links.get(keytext, {})
-            best = sorted(
-                (-sim, self._keys[o].anchor or "")
-                for o, sim in links.items()
-                if self._keys[o].anchor is not None
-            )
-            if best:
-                return best[0][1]
-            members = {m for m in members if self._keys[m].anchor is None}
-        return _unanchored_id(min(members))
+        anchor = self._linked_anchor(keytext)
+        if anchor is not None:
+            return anchor
+        centre = self._centre(keytext)
+        # a member follows its centre into a gazetteer cluster
+        anchor = self._linked_anchor(centre) if centre != keytext else None
+        return anchor if anchor is not None else _unanchored_id(centre)
+
+    def _linked_anchor(self, keytext: str) -> str | None:
+        """The gazetteer id of the most similar anchored key linked to *keytext*."""
+        keys = self._keys
+        anchored = [
+            (-sim, keys[o].anchor or "")
+            for o, sim in self._links.get(keytext, {}).items()
+            if keys[o].anchor is not None
+        ]
+        return min(anchored)[1] if anchored else None
+
+    def _label(self, keytext: str) -> str | None:
+        labels = self._keys[keytext].labels
+        if not labels:
+            return None
+        return min(labels, key=lambda lab: (-labels[lab], lab))
 
     def _cluster_of(self, keytext: str) -> str:
-        got = self._ids.get(keytext)
-        if got is not None:
-            return got
         ident = self._own_id(keytext)
         info = self._keys[keytext]
-        if info.anchor is None and len(info.key.tokens) == 1:
-            members = self._members[self._find(keytext)]
-            if all(len(self._keys[m].key.tokens) == 1 for m in members) and (
-                self._label(members) in _PERSONISH
-            ):
+        if ident.startswith("name:") and len(info.key.tokens) == 1:
+            centre = self._centre(keytext)
+            if self._label(centre) in _PERSONISH:
                 targets = set()
-                for m in members:
-                    for full in self._surname_of.get(m, ()):
-                        fid = self._own_id(full)
-                        fmembers = self._members[self._find(full)]
-                        if self._label(fmembers) in _PERSONISH or (
-                            self._gazetteer is not None
-                            and (entry := self._gazetteer.get(fid)) is not None
-                            and entry.label == "PER"
-                        ):
-                            targets.add(fid)
+                for full in self._surname_of.get(centre, ()):
+                    fid = self._own_id(full)
+                    entry = self._gazetteer.get(fid) if self._gazetteer is not None else None
+                    if (entry.label if entry is not None else self._label(full)) in _PERSONISH:
+                        targets.add(fid)
                 if len(targets) == 1:
-                    ident = next(iter(targets))
-        self._ids[keytext] = ident
+                    ident = targets.pop()
         return ident
 
     def cluster_id(self, name: str) -> str | None:
@@ -287,13 +334,36 @@ class NameResolver:
                 return entry.canonical
         if ident is None:
             return spelling
-        return self._most_frequent(self._spellings_of(ident))
+        return self._most_frequent(self._spellings_of(self._key_of_name(spelling), ident))
+
+    def _key_of_name(self, spelling: str) -> str:
+        keytext = self._key_of.get(spelling)
+        return keytext if keytext is not None else name_key(spelling).text
 
     def _most_frequent(self, spellings: Iterable[str]) -> str:
         return min(spellings, key=lambda s: (-sum(self._counts[s].values()), s))
 
-    def _spellings_of(self, ident: str) -> list[str]:
-        return self.clusters().get(ident, [])
+    def _members(self, keytext: str, ident: str) -> set[str]:
+        """The keys of *keytext*'s cluster *ident*, found from its neighbourhood rather
+        than by listing the whole corpus: every member is linked to its centre or to an
+        anchored key, or is a bare surname of, or the full name behind, a member."""
+        keys = self._keys
+        links = self._links
+        near = {keytext} | self._anchored.get(ident, set())
+        for _ in range(2):  # a bare surname's cluster, then the full name's, or back
+            for k in list(near):
+                near.update(links.get(k, ()))
+                near.update(self._surname_of.get(k, ()))
+                near.update(self._bares.get(k, ()))
+            for k in list(near):
+                if keys[k].anchor is None:
+                    centre = self._centre(k)
+                    near.add(centre)
+                    near.update(links.get(centre, ()))
+        return {k for k in near if self._cluster_of(k) == ident}
+
+    def _spellings_of(self, keytext: str, ident: str) -> list[str]:
+        return sorted(s for k in self._members(keytext, ident) for s in self._keys[k].spellings)
 
     def label(self, name: str) -> str | None:
         """The majority label of *name*'s cluster (the gazetteer's for known entities)."""
@@ -302,8 +372,10 @@ class NameResolver:
             return None
         if self._gazetteer is not None and (entry := self._gazetteer.get(ident)) is not None:
             return entry.label
-        keys = {self._key_of[s] for s in self._spellings_of(ident)}
-        return self._label(keys)
+        total: Counter[str] = Counter()
+        for keytext in self._members(self._key_of_name(" ".join(name.split())), ident):
+            total.update(self._keys[keytext].labels)
+        return min(total, key=lambda lab: (-total[lab], lab)) if total else None
 
     def clusters(self) -> dict[str, list[str]]:
         """Cluster id -> the spellings in it (sorted), for every cluster."""
@@ -336,11 +408,12 @@ class NameResolver:
         """A JSON-ready snapshot: the mentions seen (clusters are recomputed on load)."""
         return {
             "version": 1,
-            "gazetteer": "default" if self._gazetteer is Gazetteer.default() else (
-                None if self._gazetteer is None else "custom"
-            ),
+            "gazetteer": "default"
+            if self._gazetteer is Gazetteer.default()
+            else (None if self._gazetteer is None else "custom"),
             "mentions": [
-                [s, {lab: n for lab, n in sorted(c.items())}] for s, c in sorted(self._counts.items())
+                [s, {lab: n for lab, n in sorted(c.items())}]
+                for s, c in sorted(self._counts.items())
             ],
         }
 
@@ -348,7 +421,7 @@ class NameResolver:
     def from_dict(
         cls,
         data: Mapping[str, Any],
-        gazetteer: Gazetteer | None | str = _DEFAULT,
+        gazetteer: Gazetteer | str | None = _DEFAULT,
         matcher: Matcher | None = None,
     ) -> NameResolver:
         """Rebuild a resolver from :meth:`to_dict` output.
@@ -398,11 +471,21 @@ class NameResolver:
         )
 
 
-def _blocks(key: NameKey) -> frozenset[str]:
-    """Blocking keys: those of the last token, plus those of all letters run together
-    (عبد الله / عبدالله)."""
-    last = blocking_keys(key.tokens[-1])
-    if len(key.tokens) == 1:
-        return last | {"#" + b for b in last}
-    joined = name_key(key.joined).tokens
-    return last | {"#" + b for b in blocking_keys(joined[0])} if joined else last
+def _order(key: NameKey, keytext: str) -> tuple[int, str]:
+    """The fixed order in which keys become centres: fuller names first."""
+    return (-len(key.tokens), keytext)
+
+
+def _blocks(key: NameKey) -> tuple[frozenset[str], frozenset[str]]:
+    """Strict and loose blocking keys: those of the last token, plus (tagged ``#``) those
+    of all the letters run together (عبد الله / عبدالله)."""
+    last = key.tokens[-1]
+    joined = last if len(key.tokens) == 1 else name_key(key.joined).tokens[0]
+    strict = blocking_keys(last, loose=False)
+    loose = blocking_keys(last) - strict
+    jstrict = blocking_keys(joined, loose=False)
+    jloose = blocking_keys(joined) - jstrict
+    return (
+        strict | {"#" + b for b in jstrict},
+        loose | {"#" + b for b in jloose},
+    )

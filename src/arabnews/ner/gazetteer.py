@@ -55,6 +55,8 @@ class GazetteerRecognizer:
     __slots__ = ("_index", "_max_tokens", "_name_words", "_names", "_source")
 
     def __init__(self, gazetteer: Iterable[Any] | None = None) -> None:
+        from arabnews.tokens import tokenize
+
         if gazetteer is None:
             from arabnews.names import Gazetteer
 
@@ -69,8 +71,9 @@ class GazetteerRecognizer:
                 continue
             spellings = [entry.canonical, *getattr(entry, "variants", ())]
             for spelling in spellings:
-                key = name_key(spelling or "")
-                words = tuple(key.split())
+                # tokenised as texts are, so "ج.ب. مورغان" matches token by token
+                words = tuple(k for t in tokenize(spelling or "") if (k := name_key(t.text)))
+                key = " ".join(words)
                 if not words or sum(len(w) for w in words) < 2:
                     continue
                 # the first entry listing a spelling wins: gazetteers list the main sense first
@@ -99,7 +102,10 @@ class GazetteerRecognizer:
         """The entry listing *name* (same key), else the gazetteer's own ``lookup`` (which
         for :class:`arabnews.names.Gazetteer` also accepts close variant spellings), else
         ``None``."""
-        entry = self._index.get(tuple(name_key(name).split()))
+        from arabnews.tokens import tokenize
+
+        words = tuple(k for t in tokenize(name) if (k := name_key(t.text)))
+        entry = self._index.get(words)
         fallback = getattr(self._source, "lookup", None)
         if entry is None and callable(fallback):
             entry = fallback(name)

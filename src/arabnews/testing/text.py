@@ -51,6 +51,7 @@ _INVISIBLE = (
 _SPACES = "\u00a0\u2009\u202f\u3000"
 _DIGITS = "0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u06f1\u06f4"
 _PUNCT = ["،", ".", "؛", "؟", "!", ":", " ،", " .", "( ", " )", "«", "»", "“", "”", "..", "-"]
+_PUNCT += ["\u00a0،", "(\u00a0", "\u200f ،", " \u0640)", "( \u200e"]  # spacing edge cases
 
 # Lines that real pages carry; each is removed by a row of data/boilerplate.tsv.
 _BOILERPLATE: tuple[tuple[str, str], ...] = (

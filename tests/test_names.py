@@ -1,0 +1,446 @@
+"""Tests of arabnews.names: matcher, transliteration, gazetteer and resolver."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import arabnews
+from arabnews.names import (
+    CostModel,
+    Gazetteer,
+    GazetteerEntry,
+    Matcher,
+    NameResolver,
+    name_key,
+    normalize_name,
+    same_name,
+    similarity,
+    skeleton,
+    to_arabic,
+    to_latin,
+    transliterate,
+)
+from arabnews.names._keys import _load_json
+from arabnews.testing.names import (
+    foreign_names,
+    mention_lists,
+    orthographic_variants,
+    spelling_variants,
+)
+
+# ----------------------------------------------------------------------------- matcher
+
+SAME = [
+    ("زيلينسكي", "زيلنسكي"),
+    ("بوتين", "بوتن"),
+    ("نتنياهو", "نتانياهو"),
+    ("البنتاجون", "البنتاغون"),
+    ("إسطنبول", "اسطنبول"),
+    ("أردوغان", "إردوغان"),
+    ("ويتكوف", "ويكتوف"),
+    ("ويتكو", "ويتكوف"),
+    ("وزيلينسكي", "زيلينسكي"),
+    ("لبوتين", "بوتين"),
+    ("والكرملين", "الكرملين"),
+    ("بوتین", "بوتين"),
+    ("فلادیمیر بوتین", "فلاديمير بوتين"),
+    ("مايك والتز", "مايكل والتز"),
+    ("ستيف ويتكوف", "ستيفن ويتكوف"),
+    ("جي دي فانس", "جيه دي فانس"),
+    ("Zelensky", "زيلينسكي"),
+    ("Dnipropetrovsk", "دنيبروبيتروفسك"),
+    ("BBC", "بي بي سي"),
+    ("عبد الله", "عبدالله"),
+    ("تيليجرام", "تلغرام"),
+    ("أوكرانيا", "أوکرانیا"),
+]
+
+DIFFERENT = [
+    ("فولوديمير زيلينسكي", "فلاديمير بوتين"),
+    ("فيتالي كليتشكو", "فلاديمير كليتشكو"),
+    ("كليشتشييفكا", "كليتشكو"),
+    ("أندرييفكا", "أندريه"),
+    ("BBC", "NBC"),
+    ("إي بي سي", "بي بي سي"),
+    ("الولايات المتحدة", "الأمم المتحدة"),
+    ("نوفوسيلسكي", "زيلنسكي"),
+    ("الدانوب", "دلتا الدانوب"),
+    ("كييف", "كييف إندبندنت"),
+    ("ماكرون", "إيمانويل ماكرون"),  # a bare surname is the resolver's business
+    ("مايك والتز", "مايك بنس"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_same_name_variants(a: str, b: str) -> None:
+    assert same_name(a, b)
+    assert same_name(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_look_alikes_stay_apart(a: str, b: str) -> None:
+    assert not same_name(a, b)
+    assert not same_name(b, a)
+
+
+def test_contract_examples_via_top_level() -> None:
+    assert arabnews.same_name("زيلينسكي", "زيلنسكي")
+    assert not arabnews.same_name("فولوديمير زيلينسكي", "فلاديمير بوتين")
+    assert isinstance(arabnews.similarity("a", "b"), float)
+
+
+def test_similarity_orders_candidates() -> None:
+    assert similarity("زيلينسكي", "زيلينسكي") == 1.0
+    assert similarity("زيلينسكي", "زيلنسكي") > similarity("زيلينسكي", "بوتين")
+    # a bare surname gets partial credit against the full name, below the threshold
+    partial = similarity("ماكرون", "إيمانويل ماكرون")
+    assert 0.0 < partial <= 0.5
+
+
+def test_bad_input() -> None:
+    with pytest.raises(TypeError, match="a must be str"):
+        same_name(b"x", "x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="b must be str"):
+        similarity("x", None)  # type: ignore[arg-type]
+    assert not same_name("", "")
+    assert not same_name("   ", "\u200f")
+    assert similarity("", "بوتين") == 0.0
+
+
+def test_huge_and_hostile_input_is_cheap() -> None:
+    big = "ب" * 5_000_000
+    assert same_name(big, big + "ي")  # only the first 200 characters are a name
+    assert isinstance(similarity("\ud800" * 10, "x\u202e"), float)
+    r = NameResolver(gazetteer=None)
+    assert r.add(big).startswith("name:")
+
+
+def test_normalisation_and_keys() -> None:
+    assert normalize_name("إسطنبول") == "اسطنبول"
+    assert normalize_name("زيلينســكي") == "زيلينسكي"
+    assert normalize_name("مُحَمَّد") == "محمد"
+    assert normalize_name("Zelénsky") == "zelensky"
+    key = name_key("وزيلينسكي")
+    assert key.tokens[0].alternative == "زيلينسكي"
+    # the article is ignored, a short remainder keeps it
+    assert name_key("الكرملين").text == name_key("كرملين").text
+    assert name_key("الي").text == "الي"
+    # Latin initialisms are spelled out, acronyms that are words are not
+    assert name_key("NBC").text == name_key("إن بي سي").text
+    assert len(name_key("NATO").tokens) == 1
+
+
+def test_transliteration_and_skeleton() -> None:
+    assert to_arabic("Zelensky") == "زيلينسكي"
+    assert transliterate("Putin") == "بوتين"
+    assert to_latin("بوتين").startswith("but")
+    assert skeleton("زيلينسكي") == skeleton("Zelensky") == "zlnsk"
+    assert skeleton("البنتاجون") == skeleton("البنتاغون")
+    assert skeleton("فولوديمير") == skeleton("فلاديمير")  # why skeletons only block
+
+
+def test_cost_table_is_validated() -> None:
+    data = _load_json("costs.json")
+    model = CostModel.from_dict(data)
+    assert 0.0 < model.threshold < 1.0
+    bad = json.loads(json.dumps(data))
+    bad["transpose"] = -1
+    with pytest.raises(ValueError, match="costs"):
+        CostModel.from_dict(bad)
+    del bad["vowels"]
+    with pytest.raises(ValueError, match="invalid name cost table"):
+        CostModel.from_dict(bad)
+
+
+def test_a_stricter_matcher_changes_decisions() -> None:
+    data = _load_json("costs.json")
+    data["threshold"] = 0.99
+    strict = Matcher(CostModel.from_dict(data))
+    assert not strict.same_name("زيلينسكي", "زيلنسكي")
+    assert strict.same_name("إسطنبول", "اسطنبول")
+    assert strict.distance("ويتكوف", "ويتكوف") == 0.0
+    assert strict.distance("ويتكوف", "ويكتوف") == pytest.approx(strict.model.transpose)
+
+
+# ----------------------------------------------------------------------------- properties
+
+
+@given(foreign_names())
+def test_same_name_is_reflexive(name: str) -> None:
+    assert same_name(name, name)
+    assert similarity(name, name) == 1.0
+
+
+@given(foreign_names(), foreign_names())
+def test_similarity_is_symmetric_and_bounded(a: str, b: str) -> None:
+    s = similarity(a, b)
+    assert 0.0 <= s <= 1.0
+    assert s == pytest.approx(similarity(b, a))
+    assert same_name(a, b) == same_name(b, a)
+
+
+@given(orthographic_variants())
+def test_orthographic_variants_have_one_key(pair: tuple[str, str]) -> None:
+    name, variant = pair
+    assert name_key(name) == name_key(variant)
+    assert same_name(name, variant)
+
+
+@given(spelling_variants())
+def test_spelling_variants_match(pair: tuple[str, str]) -> None:
+    name, variant = pair
+    assert same_name(name, variant), (name, variant, similarity(name, variant))
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_any_unicode_is_handled(a: str, b: str) -> None:
+    assert isinstance(same_name(a, b), bool)
+    assert 0.0 <= similarity(a, b) <= 1.0
+    assert isinstance(skeleton(a), str)
+
+
+# ----------------------------------------------------------------------------- gazetteer
+
+
+def test_default_gazetteer_is_large_and_valid() -> None:
+    gaz = Gazetteer.default()
+    entries = list(gaz)
+    assert len(entries) >= 300
+    assert len({e.id for e in entries}) == len(entries)
+    labels = defaultdict(int)
+    for e in entries:
+        labels[e.label] += 1
+        assert e.canonical and e.english
+    assert all(labels[lab] >= 20 for lab in ("PER", "LOC", "ORG"))
+    assert gaz.get("zelensky") is not None and "zelensky" in gaz
+
+
+@pytest.mark.parametrize(
+    ("name", "ident"),
+    [
+        ("زيلنسكي", "zelensky"),
+        ("Zelensky", "zelensky"),
+        ("وزيلينسكي", "zelensky"),
+        ("البنتاجون", "pentagon"),
+        ("الناتو", "nato"),
+        ("BBC", "bbc"),
+        ("NBC", "nbc"),
+        ("ويتكو", "witkoff"),
+        ("لشرق الأوسط", "middle_east"),
+        ("فلادیمیر بوتین", "putin"),
+    ],
+)
+def test_gazetteer_lookup(name: str, ident: str) -> None:
+    entry = Gazetteer.default().lookup(name)
+    assert entry is not None and entry.id == ident
+
+
+def test_gazetteer_unknown_and_ambiguous() -> None:
+    gaz = Gazetteer.default()
+    assert gaz.lookup("فلان الفلاني") is None
+    assert gaz.lookup("كليتشكو") is None  # two famous brothers: no bare surname entry
+    assert gaz.lookup("") is None
+    with pytest.raises(TypeError):
+        gaz.lookup(3)  # type: ignore[arg-type]
+
+
+def test_gazetteer_from_tsv_validates() -> None:
+    header = "id\tlabel\twikidata\tcanonical\tenglish\tvariants\n"
+    gaz = Gazetteer.from_tsv(header + "x\tPER\tQ1\tزيد\tZaid\tزايد|Zayd\n")
+    assert gaz.lookup("زايد") == GazetteerEntry("x", "زيد", "Zaid", "PER", "Q1", ("زايد", "Zayd"))
+    with pytest.raises(ValueError, match="header"):
+        Gazetteer.from_tsv("a\tb\n")
+    with pytest.raises(ValueError, match="label"):
+        Gazetteer.from_tsv(header + "x\tPERSON\t\tزيد\tZaid\t\n")
+    with pytest.raises(ValueError, match="Wikidata"):
+        Gazetteer.from_tsv(header + "x\tPER\tX1\tزيد\tZaid\t\n")
+    with pytest.raises(ValueError, match="duplicate"):
+        Gazetteer.from_tsv(header + "x\tPER\t\tزيد\tZaid\t\nx\tPER\t\tعمرو\tAmr\t\n")
+    with pytest.raises(ValueError, match="columns"):
+        Gazetteer.from_tsv(header + "x\tPER\n")
+
+
+# ----------------------------------------------------------------------------- resolver
+
+
+def test_resolver_clusters_variants_and_canonicalises() -> None:
+    r = NameResolver()
+    ids = {r.add(n, "PER") for n in ("فولوديمير زيلينسكي", "زيلنسكي", "وزيلينسكي", "Zelensky")}
+    assert ids == {"zelensky"}
+    assert r.canonical("زيلنسكي") == "فولوديمير زيلينسكي"
+    assert r.add("فلاديمير بوتين", "PER") == "putin"
+    assert r.cluster_id("بوتين") is None  # not added yet
+    assert r.canonical("بوتين") == "فلاديمير بوتين"  # known to the gazetteer
+    assert r.canonical("فلان  الفلاني") == "فلان الفلاني"
+    assert r.label("زيلنسكي") == "PER"
+
+
+def test_resolver_without_gazetteer() -> None:
+    r = NameResolver(gazetteer=None)
+    full = r.add("دينيس شميهال", "PER")
+    assert r.add("شميهال", "PER") == full
+    assert r.add("شميهال") == full
+    # most frequent spelling wins
+    for _ in range(3):
+        r.add("زيلنسكي")
+    r.add("زيلينسكي")
+    assert r.canonical("زيلينسكي") == "زيلنسكي"
+    assert r.cluster_id("زيلنسكي") == r.cluster_id("زيلينسكي")
+    assert r.cluster_id("زيلنسكي") != full
+
+
+def test_bare_surname_resolves_only_when_unambiguous() -> None:
+    r = NameResolver(gazetteer=None)
+    vitali = r.add("فيتالي كليتشكو", "PER")
+    assert r.add("كليتشكو", "PER") == vitali
+    wladimir = r.add("فلاديمير كليتشكو", "PER")
+    assert wladimir != vitali
+    bare = r.cluster_id("كليتشكو")
+    assert bare not in (vitali, wladimir)  # now ambiguous: stays on its own
+
+
+def test_bare_place_name_does_not_join_a_longer_name() -> None:
+    r = NameResolver(gazetteer=None)
+    delta = r.add("دلتا الدانوب", "LOC")
+    assert r.add("الدانوب", "LOC") != delta
+
+
+def test_short_given_names() -> None:
+    r = NameResolver(gazetteer=None)
+    assert r.add("مايك والتز", "PER") == r.add("مايكل والتز", "PER")
+    assert r.add("ستيف ويتكوف", "PER") == r.add("ستيفن ويتكوف", "PER")
+
+
+def test_resolver_bad_input_and_protocol() -> None:
+    r = NameResolver()
+    with pytest.raises(TypeError, match="name must be str"):
+        r.add(b"x")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="label"):
+        r.add("بوتين", "PERSON")
+    with pytest.raises(ValueError, match="gazetteer"):
+        NameResolver(gazetteer="other")
+    with pytest.raises(TypeError):
+        r.merge("x")  # type: ignore[arg-type]
+    assert r.add("") == ""
+    assert r.add(" \u200f ") == ""
+    r.update(["بوتين", ("كييف", "LOC")])
+    assert len(r) == 2 and "بوتين" in r and list(r) == ["بوتين", "كييف"]
+    assert "NameResolver(2 spellings" in repr(r)
+    with pytest.raises(ValueError, match="snapshot"):
+        NameResolver.from_dict({"version": 2})
+
+
+def _clusters(r: NameResolver) -> dict[str, list[str]]:
+    return r.clusters()
+
+
+@given(mention_lists(), st.randoms(use_true_random=False))
+def test_merge_equals_one_resolver_fed_everything(
+    mentions: list[tuple[str, str | None]], rnd: random.Random
+) -> None:
+    cut = rnd.randint(0, len(mentions))
+    left, right = NameResolver(), NameResolver()
+    for name, label in mentions[:cut]:
+        left.add(name, label)
+    for name, label in mentions[cut:]:
+        right.add(name, label)
+    shuffled = list(mentions)
+    rnd.shuffle(shuffled)
+    whole = NameResolver()
+    for name, label in shuffled:
+        whole.add(name, label)
+    merged = left.merge(right)
+    assert merged == whole
+    assert _clusters(merged) == _clusters(whole)
+    assert _clusters(right.merge(left)) == _clusters(whole)
+    for name, _ in mentions:
+        assert merged.cluster_id(name) == whole.cluster_id(name)
+        assert merged.canonical(name) == whole.canonical(name)
+
+
+@given(mention_lists())
+def test_snapshot_round_trip(mentions: list[tuple[str, str | None]]) -> None:
+    for gazetteer in ("default", None):
+        r = NameResolver(gazetteer=gazetteer)
+        for name, label in mentions:
+            r.add(name, label)
+        data = json.loads(json.dumps(r.to_dict(), ensure_ascii=False))
+        back = NameResolver.from_dict(data)
+        assert back == r
+        assert back.clusters() == r.clusters()
+
+
+@given(mention_lists(labels=False))
+def test_every_mention_is_in_its_cluster(mentions: list[tuple[str, str | None]]) -> None:
+    r = NameResolver(gazetteer=None)
+    for name, _ in mentions:
+        r.add(name)
+    clusters = r.clusters()
+    assert sum(len(v) for v in clusters.values()) == len(set(r))
+    for name, _ in mentions:
+        ident = r.cluster_id(name)
+        if ident is None:  # a name without letters is not recorded
+            assert not name_key(name).tokens
+            continue
+        members = clusters[ident]
+        assert " ".join(name.split()) in members
+        counts = r.counts()
+        expected = min(members, key=lambda m: (-sum(counts[m].values()), m))
+        assert r.canonical(name) == expected
+
+
+# ----------------------------------------------------------------------------- seed gold
+
+
+def _gold_mentions(gold: dict[str, Any]) -> list[tuple[str, str, str]]:
+    return [
+        (e["text"], e["label"], e["cluster"])
+        for doc in gold["documents"]
+        for e in doc["entities"]
+        if e.get("cluster")
+    ]
+
+
+@pytest.mark.shared
+def test_seed_gold_clustering(seed_gold: dict[str, Any]) -> None:
+    mentions = _gold_mentions(seed_gold)
+    r = NameResolver()
+    for text, label, _ in mentions:
+        r.add(text, label)
+    gold_sets: dict[str, set[int]] = defaultdict(set)
+    pred_sets: dict[str, set[int]] = defaultdict(set)
+    for i, (text, _, cluster) in enumerate(mentions):
+        gold_sets[cluster].add(i)
+        pred_sets[r.cluster_id(text) or ""].add(i)
+    pred_of = {i: c for c, s in pred_sets.items() for i in s}
+    gold_of = {i: c for c, s in gold_sets.items() for i in s}
+    p = sum(
+        len(gold_sets[gold_of[i]] & pred_sets[pred_of[i]]) / len(pred_sets[pred_of[i]])
+        for i in gold_of
+    ) / len(gold_of)
+    rec = sum(
+        len(gold_sets[gold_of[i]] & pred_sets[pred_of[i]]) / len(gold_sets[gold_of[i]])
+        for i in gold_of
+    ) / len(gold_of)
+    assert 2 * p * rec / (p + rec) >= 0.95
+    by_cluster: dict[str, set[str]] = defaultdict(set)
+    for text, _, cluster in mentions:
+        by_cluster[cluster].add(r.cluster_id(text) or "")
+    for a, b, *_ in seed_gold["distinct_pairs"]:
+        assert not by_cluster[a] & by_cluster[b], (a, b)
+
+
+@pytest.mark.shared
+def test_gazetteer_covers_seed_gold(seed_gold: dict[str, Any]) -> None:
+    gaz = Gazetteer.default()
+    for ident, cluster in seed_gold["clusters"].items():
+        entry = gaz.get(ident)
+        assert entry is not None, ident
+        assert entry.label == cluster["label"]
