@@ -95,8 +95,10 @@ Dev F1 during training (Stanza's own scorer, every {args.eval_interval} steps): 
 Stanza {manifest["stanza_version"]} `stanza.models.ner_tagger`, default architecture (char BiLSTM
 100, word BiLSTM 256, CRF), SGD lr 0.1 with decay on plateau, batch 32, dropout 0.5, no charlm,
 seed {args.seed}, one CPU thread. Steps trained: {result.get("steps_trained")} (best checkpoint at
-step {result.get("best_step")}), {train_time} of training on one thread. Word vectors: 100-d
-skip-gram (gensim Word2Vec, window 5, negative 5, 5 epochs, min count 2, one worker, seed 1) on
+step {result.get("best_step")}), {train_time} wall-clock on one thread of a 2-core machine shared
+with other jobs (the run was stopped at the last step above; the dev curve had flattened).
+Word vectors: 100-d skip-gram (gensim Word2Vec, window 5, negative 5, 5 epochs, min count 2,
+one worker, seed 1) on
 {vec.get("tokens")} tokens; vocabulary pruned to the {max_vocab} most frequent
 words plus every training word with a vector ({vec.get("pretrain_vocab")} entries).
 

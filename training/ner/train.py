@@ -2,7 +2,8 @@
 
 One command reproduces the shipped model::
 
-    python training/ner/train.py --seed 1234 --max-steps 9000 --install
+    python training/ner/train.py --seed 1234 --max-steps 11500 --eval-interval 500 \
+        --max-steps-no-improve 100000 --install
 
 Stages (each skipped when its output exists, unless ``--force``):
 
@@ -106,8 +107,12 @@ def parse_log(log: Path) -> dict[str, object]:
     history: list[tuple[int, float]] = []
     best = (0, -1.0)
     last_step = 0
+    stamps: list[float] = []
     if log.exists():
         for line in log.read_text("utf-8").splitlines():
+            t = re.match(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)", line)
+            if t:
+                stamps.append(time.mktime(time.strptime(t.group(1), "%Y-%m-%d %H:%M:%S")))
             m = re.search(r"step (\d+): train_loss = [\d.]+, dev_score = ([\d.]+)", line)
             if m:
                 history.append((int(m.group(1)), float(m.group(2))))
@@ -121,6 +126,7 @@ def parse_log(log: Path) -> dict[str, object]:
         "best_step": best[0],
         "best_stanza_dev_f1": best[1],
         "last_logged_step": max([last_step, *[s for s, _ in history]]),
+        "train_wall_seconds": round(stamps[-1] - stamps[0]) if stamps else None,
     }
 
 
@@ -275,6 +281,8 @@ def main(argv: list[str] | None = None) -> None:
     old = run_dir / "eval.json"
     if args.skip_train and old.exists():
         result.setdefault("train_seconds", json.loads(old.read_text("utf-8")).get("train_seconds"))
+    if result.get("train_seconds") is None:
+        result["train_seconds"] = info["train_wall_seconds"]
     result["data_split"] = json.loads((data / "split.json").read_text("utf-8"))
     if pretrain is not None:
         result["vectors"] = json.loads((work / "vectors.json").read_text("utf-8"))
