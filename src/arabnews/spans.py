@@ -15,15 +15,15 @@ __all__ = ["ENTITY_LABELS", "Entity", "Mention", "Span"]
 ENTITY_LABELS = frozenset({"PER", "LOC", "ORG", "MISC"})
 
 
-def _non_negative(_inst: Any, attribute: attrs.Attribute[int], value: int) -> None:
+def non_negative(_inst: Any, attribute: attrs.Attribute[int], value: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError(f"{attribute.name} must be int, not {type(value).__name__}")
     if value < 0:
         raise ValueError(f"{attribute.name} must be >= 0, got {value}")
 
 
-def _end_after_start(inst: Any, attribute: attrs.Attribute[int], value: int) -> None:
-    _non_negative(inst, attribute, value)
+def end_after_start(inst: Any, attribute: attrs.Attribute[int], value: int) -> None:
+    non_negative(inst, attribute, value)
     if value < inst.start:
         raise ValueError(f"end ({value}) must be >= start ({inst.start})")
 
@@ -37,8 +37,8 @@ class Span:
     (4, True, True, False)
     """
 
-    start: int = attrs.field(validator=_non_negative)
-    end: int = attrs.field(validator=_end_after_start)
+    start: int = attrs.field(validator=non_negative)
+    end: int = attrs.field(validator=end_after_start)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -73,8 +73,8 @@ class Mention:
     entity (through the name resolver); ``label`` carries its NER label if any.
     """
 
-    start: int = attrs.field(validator=_non_negative)
-    end: int = attrs.field(validator=_end_after_start)
+    start: int = attrs.field(validator=non_negative)
+    end: int = attrs.field(validator=end_after_start)
     text: str
     label: str | None = None
     canonical: str | None = None
@@ -98,8 +98,8 @@ class Entity:
     ``entity_id`` a stable id (a gazetteer id such as a Wikidata QID, or a cluster id).
     """
 
-    start: int = attrs.field(validator=_non_negative)
-    end: int = attrs.field(validator=_end_after_start)
+    start: int = attrs.field(validator=non_negative)
+    end: int = attrs.field(validator=end_after_start)
     text: str
     label: str = attrs.field(validator=_check_label)
     canonical: str | None = None

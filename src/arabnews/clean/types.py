@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from arabnews.alignment import Alignment
-from arabnews.spans import Span
+from arabnews.spans import Span, end_after_start, non_negative
 
 __all__ = [
     "BOILERPLATE_KINDS",
@@ -57,16 +57,6 @@ FOLD_STEPS = ("fold_alef", "fold_yeh", "fold_teh_marbuta")
 """Search-key foldings: off in :func:`arabnews.clean`, on in :func:`arabnews.normalize`."""
 
 
-def _nonneg(_inst: Any, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < 0:
-        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
-
-
-def _after_start(inst: Any, attribute: attrs.Attribute[int], value: int) -> None:
-    if value < inst.start:
-        raise ValueError(f"end ({value}) must be >= start ({inst.start})")
-
-
 def _check_kind(_inst: Any, _attribute: Any, value: str) -> None:
     if value not in BOILERPLATE_KINDS:
         raise ValueError(f"kind must be one of {sorted(BOILERPLATE_KINDS)}, got {value!r}")
@@ -80,8 +70,8 @@ class Removal:
     ``pattern`` names the row of ``data/boilerplate.tsv`` that matched.
     """
 
-    start: int = attrs.field(validator=_nonneg)
-    end: int = attrs.field(validator=_after_start)
+    start: int = attrs.field(validator=non_negative)
+    end: int = attrs.field(validator=end_after_start)
     kind: str = attrs.field(validator=_check_kind)
     text: str
     pattern: str = ""
@@ -95,8 +85,8 @@ class Removal:
 class Article:
     """One article of a page, in original offsets; ``headline`` is its title line if any."""
 
-    start: int = attrs.field(validator=_nonneg)
-    end: int = attrs.field(validator=_after_start)
+    start: int = attrs.field(validator=non_negative)
+    end: int = attrs.field(validator=end_after_start)
     headline: Span | None = None
 
     @property

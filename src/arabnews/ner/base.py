@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
 from typing import Protocol, runtime_checkable
 
 from arabnews.spans import ENTITY_LABELS, Entity, Span
@@ -163,3 +164,11 @@ def sort_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
             seen.add(key)
             out.append(ent)
     return tuple(out)
+
+
+def data_rows(name: str) -> list[list[str]]:
+    """Rows of the TSV table *name* in ``arabnews/ner/data`` (comments and header skipped)."""
+    path = resources.files("arabnews.ner").joinpath("data").joinpath(name)
+    text = path.read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return rows[1:]  # header

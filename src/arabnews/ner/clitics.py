@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from importlib import resources
 
 import attrs
 
-from arabnews.ner.base import is_mark, name_key
+from arabnews.ner.base import data_rows, is_mark, name_key
 from arabnews.spans import Entity
 
 __all__ = [
@@ -49,18 +48,11 @@ class ProcliticRule:
     example: str
 
 
-def _rows(name: str) -> list[list[str]]:
-    path = resources.files("arabnews.ner").joinpath("data").joinpath(name)
-    text = path.read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return rows[1:]  # header
-
-
 @functools.cache
 def proclitic_rules() -> tuple[ProcliticRule, ...]:
     """The proclitic table, longest strip first (validated on first use)."""
     rules = []
-    for row in _rows("proclitics.tsv"):
+    for row in data_rows("proclitics.tsv"):
         if len(row) != 4:
             raise ValueError(f"proclitics.tsv: expected 4 columns, got {row!r}")
         prefix, strip, evidence, example = row
@@ -77,7 +69,7 @@ def proclitic_rules() -> tuple[ProcliticRule, ...]:
 def name_exceptions() -> frozenset[str]:
     """Name keys (see :func:`~arabnews.ner.base.name_key`) that are never stripped."""
     words = set()
-    for row in _rows("name_exceptions.tsv"):
+    for row in data_rows("name_exceptions.tsv"):
         if len(row) != 3 or not row[0].strip():
             raise ValueError(f"name_exceptions.tsv: bad row {row!r}")
         words.add(name_key(row[0]))

@@ -13,11 +13,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from importlib import resources
 
 import attrs
 
-from arabnews.ner.base import name_key
+from arabnews.ner.base import data_rows, name_key
 from arabnews.spans import ENTITY_LABELS, Entity
 
 __all__ = ["EdgeRule", "edge_rules", "edge_word_kind", "edge_words", "trim_edges"]
@@ -35,18 +34,11 @@ class EdgeRule:
     evidence: str  # "shape" or "known"
 
 
-def _rows(name: str) -> list[list[str]]:
-    path = resources.files("arabnews.ner").joinpath("data").joinpath(name)
-    text = path.read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return rows[1:]  # header
-
-
 @functools.cache
 def edge_rules() -> tuple[EdgeRule, ...]:
     """The rules of ``edge_kinds.tsv`` (validated on first use)."""
     rules = []
-    for row in _rows("edge_kinds.tsv"):
+    for row in data_rows("edge_kinds.tsv"):
         if len(row) != 5:
             raise ValueError(f"edge_kinds.tsv: expected 5 columns, got {row!r}")
         kind, side, labels, evidence, _example = row
@@ -64,7 +56,7 @@ def edge_words() -> dict[str, str]:
     """Word key -> kind, from ``edge_words.tsv`` (validated on first use)."""
     kinds = {r.kind for r in edge_rules()}
     words: dict[str, str] = {}
-    for row in _rows("edge_words.tsv"):
+    for row in data_rows("edge_words.tsv"):
         if len(row) != 3 or row[1] not in kinds or not row[0].strip():
             raise ValueError(f"edge_words.tsv: bad row {row!r}")
         words[name_key(row[0])] = row[1]
