@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _gold import gold_entities
 from arabnews.events import Event, extract_events
 from arabnews.events.lexicon import (
     actor_rules,
@@ -261,18 +262,7 @@ def test_seed_gold_events(seed_gold: dict[str, Any]) -> None:
     tp = fp = fn = 0
     for doc in seed_gold["documents"]:
         text = (root / doc["file"]).read_text(encoding="utf-8")
-        ents = [
-            Entity(
-                e["start"],
-                e["end"],
-                e["text"],
-                e["label"],
-                clusters[e["cluster"]]["canonical_ar"],
-                e["cluster"],
-            )
-            for e in doc["entities"]
-            if not e.get("in_boilerplate")
-        ]
+        ents = gold_entities(doc, clusters)
         bps = [(b["start"], b["end"]) for b in doc["boilerplate"]]
         gold = doc["events"]
         used: set[int] = set()

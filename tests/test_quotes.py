@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _gold import gold_entities
 from arabnews.events import Quote, extract_quotes
 from arabnews.spans import Entity
 
@@ -103,18 +104,7 @@ def test_seed_gold_quotes(seed_gold: dict[str, Any]) -> None:
     tp = fp = fn = 0
     for doc in seed_gold["documents"]:
         text = (root / doc["file"]).read_text(encoding="utf-8")
-        ents = [
-            Entity(
-                e["start"],
-                e["end"],
-                e["text"],
-                e["label"],
-                clusters[e["cluster"]]["canonical_ar"],
-                e["cluster"],
-            )
-            for e in doc["entities"]
-            if not e.get("in_boilerplate")
-        ]
+        ents = gold_entities(doc, clusters)
         used: set[int] = set()
         for q in extract_quotes(text, entities=ents):
             m = next(
