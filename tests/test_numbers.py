@@ -61,3 +61,12 @@ def test_spans_slice_the_text(text: str) -> None:
     for x in find_quantities(text):
         assert text[x.start : x.end] == x.text
         assert x.value >= 0
+
+
+def test_thousands_groups_and_decimals_are_read_whole() -> None:
+    from arabnews.events.numbers import find_quantities
+
+    got = [(q.text, q.value) for q in find_quantities("مقتل ١٬٢٠٠ شخص وإصابة 2,500 آخرين")]
+    assert got == [("١٬٢٠٠ شخص", 1200.0), ("2,500 آخرين", 2500.0)]
+    got = [(q.text, q.value) for q in find_quantities("بقيمة ٢٫٥ مليار دولار")]
+    assert got == [("٢٫٥ مليار دولار", 2_500_000_000.0)]

@@ -34,7 +34,13 @@ _DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
 _NORM_TABLE = str.maketrans(
     {**{c: None for c in _DIACRITICS}, "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"}
 )
-_WORD_RE = re.compile(r"[\w\u064B-\u065F\u0670\u0640\u06D6-\u06ED]+")
+# A number with thousands groups or a decimal part is one word ("1,200", "3.5", "٢٫٥"),
+# so that its value is read whole; otherwise letters, digits and harakat.
+_WORD_RE = re.compile(
+    r"\d{1,3}(?:[,\u066C]\d{3})+(?:[.\u066B]\d+)?(?!\d)"
+    r"|\d+[.\u066B]\d+"
+    r"|[\w\u064B-\u065F\u0670\u0640\u06D6-\u06ED]+"
+)
 _SUFFIX = r"(?:ا|ها|هما|هم|هن|ه|نا)?"
 
 

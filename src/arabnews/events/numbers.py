@@ -6,6 +6,9 @@
 [('200 مليون دولار', 'money_usd', 200000000.0)]
 >>> [(q.text, q.value) for q in find_quantities("نشر ألفي جندي")]
 [('ألفي جندي', 2000.0)]
+>>> text = "مقتل 1,200 شخص ومساعدات بقيمة 1.5 مليار دولار"
+>>> [(q.text, q.kind, q.value) for q in find_quantities(text)]
+[('1,200 شخص', 'killed', 1200.0), ('1.5 مليار دولار', 'money_usd', 1500000000.0)]
 """
 
 from __future__ import annotations
@@ -34,14 +37,21 @@ _MONTHS = frozenset(
 
 
 def _digits(norm: str) -> float | None:
+    """Value of a digit word: "12", "١٢", "1,200" (thousands groups), "3.5" / "٣٫٥"."""
     if len(norm) > 1 and norm[0] in "وفبل":
         norm = norm[1:]
-    if not norm or not all(unicodedata.category(c) == "Nd" for c in norm):
+    whole, _, frac = (
+        norm.replace(",", "").replace("\u066c", "").replace("\u066b", ".").partition(".")
+    )
+    if not whole or not all(unicodedata.category(c) == "Nd" for c in whole + frac):
         return None
     try:
-        return float(int("".join(str(unicodedata.digit(c)) for c in norm)))
+        value = float(int("".join(str(unicodedata.digit(c)) for c in whole)))
+        if frac:
+            value += int("".join(str(unicodedata.digit(c)) for c in frac)) / 10 ** len(frac)
     except (ValueError, TypeError):
         return None
+    return value
 
 
 def _rule_match(kind: str, ws: Sequence[Word], i: int) -> tuple[NumberRule, int] | None:
