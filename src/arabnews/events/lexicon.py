@@ -369,6 +369,17 @@ def time_rules() -> tuple[TimeRule, ...]:
     return tuple(out)
 
 
+@functools.cache
+def month_words() -> frozenset[str]:
+    """Normalised first words of the month names in ``time_words.tsv`` (``يونيو``, ``كانون``)."""
+    return frozenset(
+        norm_word(alt.split()[0])
+        for r in time_rules()
+        if r.kind == "month"
+        for alt in r.regex.split("|")
+    )
+
+
 _NUMBER_TYPES = frozenset({"number", "scale", "noun", "casualty"})
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from arabnews.events.lexicon import (
     NumberRule,
     Word,
+    month_words,
     number_hits,
     number_rules,
     part_matches,
@@ -28,12 +29,6 @@ from arabnews.events.lexicon import (
 from arabnews.events.schema import Quantity
 
 __all__ = ["find_quantities", "parse_number"]
-
-# Month names after a number make it a date (22 يونيو), not a quantity.
-_MONTHS = frozenset(
-    "يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر "  # noqa: SIM905
-    "كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين".split()
-)
 
 
 def _digits(norm: str) -> float | None:
@@ -135,9 +130,9 @@ def find_quantities(
                 j += n
             elif (
                 j < len(ws)
-                and ws[j].norm not in _MONTHS
+                and ws[j].norm not in month_words()
                 and not (1900 <= value <= 2100 and len(ws[i].norm) == 4)
-                and not (i > 0 and ws[i - 1].norm in _MONTHS)
+                and not (i > 0 and ws[i - 1].norm in month_words())
                 and ws[j].norm.isalpha()
             ):
                 kind, j = "other", j + 1
