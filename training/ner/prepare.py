@@ -35,6 +35,11 @@ HERE = Path(__file__).resolve().parent
 BLOCK = 100
 DEV_EVERY = 10
 DEV_OFFSET = 7
+# With ``--confirm``: a second held-out split (every DEV_EVERY-th block from CONFIRM_OFFSET) that
+# no model choice is made on; it is left out of training too, so a model trained with
+# ``--confirm`` can be scored on it once, honestly.  The shipped model (trained without
+# ``--confirm``) has seen these blocks in training, so its confirm score is not a held-out score.
+CONFIRM_OFFSET = 2
 LABEL_MAP = {"PERS": "PER", "PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
 
 Sentence = list[tuple[str, str]]
@@ -166,13 +171,31 @@ def split_anercorp(sents: list[Sentence]) -> tuple[list[Sentence], list[Sentence
 
 def load_split(shared: Path) -> tuple[list[Sentence], list[Sentence], int]:
     """Read ANERcorp, map PERS->PER, split; return ``(train, dev, n_dropped_duplicates)``."""
+    train, dev, _confirm, dropped = load_split3(shared, confirm=False)
+    return train, dev, dropped
+
+
+def load_split3(
+    shared: Path, *, confirm: bool
+) -> tuple[list[Sentence], list[Sentence], list[Sentence], int]:
+    """``(train, dev, confirm, n_dropped_duplicates)``; *confirm* empty unless asked for.
+
+    Training sentences equal to a dev or confirm sentence are dropped from train."""
     sents = [
         map_tags(s, LABEL_MAP) for s in read_conll(shared / "data/ner/anercorp_train.txt", None)
     ]
-    train, dev = split_anercorp(sents)
-    dev_keys = {key(s) for s in dev if len(key(s)) >= 10}
-    kept = [s for s in train if key(s) not in dev_keys]
-    return kept, dev, len(train) - len(kept)
+    held: list[Sentence] = []
+    if confirm:
+        indexed = list(enumerate(sents))
+        held = [s for i, s in indexed if (i // BLOCK) % DEV_EVERY == CONFIRM_OFFSET]
+        sents_train, dev = split_anercorp(sents)
+        held_ids = {id(s) for s in held}
+        sents_train = [s for s in sents_train if id(s) not in held_ids]
+    else:
+        sents_train, dev = split_anercorp(sents)
+    held_keys = {key(s) for s in (*dev, *held) if len(key(s)) >= 10}
+    kept = [s for s in sents_train if key(s) not in held_keys]
+    return kept, dev, held, len(sents_train) - len(kept)
 
 
 def to_json(sents: Iterable[Sentence]) -> list[list[dict[str, str]]]:
@@ -196,9 +219,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--shared", type=Path, default=HERE.parents[1].parent / "shared")
     ap.add_argument("--out", type=Path, default=HERE / "work")
     ap.add_argument("--fane", action="store_true", help="add NewsFANE + WikiFANE to train")
+    ap.add_argument(
+        "--confirm",
+        action="store_true",
+        help="also hold out the confirmation split (confirm.json), left out of training",
+    )
     args = ap.parse_args(argv)
-    train, dev, dropped = load_split(args.shared)
+    train, dev, confirm, dropped = load_split3(args.shared, confirm=args.confirm)
     info: dict[str, object] = {"anercorp_train_dropped_as_dev_duplicates": dropped}
+    if args.confirm:
+        info["confirm"] = count(confirm)
     if args.fane:
         mapping = load_fane_mapping()
         dev_keys = {key(s) for s in dev if len(key(s)) >= 10}
@@ -214,6 +244,10 @@ def main(argv: list[str] | None = None) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "train.json").write_text(json.dumps(to_json(train), ensure_ascii=False), "utf-8")
     (args.out / "dev.json").write_text(json.dumps(to_json(dev), ensure_ascii=False), "utf-8")
+    if args.confirm:
+        (args.out / "confirm.json").write_text(
+            json.dumps(to_json(confirm), ensure_ascii=False), "utf-8"
+        )
     with (args.out / "dev.conll").open("w", encoding="utf-8") as fh:
         for s in dev:
             fh.writelines(f"{t} {g}\n" for t, g in s)

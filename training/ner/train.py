@@ -152,6 +152,17 @@ def save_half(src: Path, dest: Path, kind: str) -> None:
     torch.save(data, dest, _use_new_zipfile_serialization=False)
 
 
+def save_float32(src: Path, dest: Path) -> None:
+    """Copy a Stanza pretrain ``.pt`` with its vectors as float32 (training needs float32)."""
+    import torch
+
+    data = torch.load(src, map_location="cpu", weights_only=True)
+    emb = data["emb"]
+    data["emb"] = (torch.from_numpy(emb) if not torch.is_tensor(emb) else emb).float()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(data, dest, _use_new_zipfile_serialization=False)
+
+
 def install(
     run_dir: Path, pretrain: Path | None, result: dict[str, object], args: argparse.Namespace
 ) -> None:
@@ -236,10 +247,24 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--install", action="store_true")
     ap.add_argument("--force", action="store_true", help="redo prepare and vectors")
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument(
+        "--confirm",
+        action="store_true",
+        help="leave the confirmation split out of training and score the model on it once",
+    )
+    ap.add_argument(
+        "--pretrain",
+        type=Path,
+        default=None,
+        help="use this Stanza pretrain .pt instead of building vectors (float16 files are "
+        "converted to float32 in work/)",
+    )
     ap.add_argument("stanza_args", nargs="*", help="extra ner_tagger args after --")
     args = ap.parse_args(argv)
     work = HERE / "work"
     data = work / "fane" if args.fane else work
+    if args.confirm:
+        data = work / ("confirm_fane" if args.fane else "confirm")
     name = args.name or f"s{args.seed}_{args.max_steps}{'_fane' if args.fane else ''}"
     run_dir = HERE / "runs" / name
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -249,7 +274,7 @@ def main(argv: list[str] | None = None) -> None:
             [*py, str(HERE / "prepare.py"), "--shared", str(args.shared), "--out", str(work)],
             check=True,
         )
-    if args.fane and (args.force or not (data / "train.json").exists()):
+    if (args.fane or args.confirm) and (args.force or not (data / "train.json").exists()):
         subprocess.run(
             [
                 *py,
@@ -258,12 +283,17 @@ def main(argv: list[str] | None = None) -> None:
                 str(args.shared),
                 "--out",
                 str(data),
-                "--fane",
+                *(["--fane"] if args.fane else []),
+                *(["--confirm"] if args.confirm else []),
             ],
             check=True,
         )
     pretrain: Path | None = None if args.no_vectors else work / PRETRAIN_NAME
-    if pretrain is not None and (args.force or not pretrain.exists()):
+    if args.pretrain is not None and not args.no_vectors:
+        pretrain = work / f"given.{args.pretrain.name}"
+        if args.force or not pretrain.exists():
+            save_float32(args.pretrain, pretrain)
+    elif pretrain is not None and (args.force or not pretrain.exists()):
         subprocess.run(
             [*py, str(HERE / "vectors.py"), "--shared", str(args.shared), "--work", str(work)],
             check=True,
@@ -284,8 +314,15 @@ def main(argv: list[str] | None = None) -> None:
     if result.get("train_seconds") is None:
         result["train_seconds"] = info["train_wall_seconds"]
     result["data_split"] = json.loads((data / "split.json").read_text("utf-8"))
-    if pretrain is not None:
+    if args.confirm:
+        # scored once, after training; no choice is made on this number
+        result["confirm"] = ev.evaluate(run_dir / "model.pt", pretrain, data / "confirm.json")
+        print("confirmation split:")
+        print(ev.format_table(result["confirm"]["table"]))  # type: ignore[index]
+    if pretrain is not None and (work / "vectors.json").exists() and args.pretrain is None:
         result["vectors"] = json.loads((work / "vectors.json").read_text("utf-8"))
+    elif args.pretrain is not None:
+        result["vectors"] = {"given_pretrain": str(args.pretrain)}
     (run_dir / "eval.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), "utf-8")
     print(ev.format_table(result["table"]))  # type: ignore[arg-type]
     print({k: result[k] for k in ("steps_trained", "best_step", "tokens_per_second_1_thread")})
