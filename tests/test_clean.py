@@ -300,16 +300,17 @@ def test_single_post_has_one_article_without_headline() -> None:
 # -- tables ---------------------------------------------------------------------------
 
 
-def test_unit_widening_when_boilerplate_starts_inside_a_ligature() -> None:
-    # a run of presentation forms is one unit ("ﻭﻳﻤﻜﻨﻜﻢ" -> "ويمكنكم"); the promo starts
-    # at its second letter, so the removal takes the whole unit and text and alignment
-    # stay consistent
+def test_boilerplate_starting_inside_a_run_of_presentation_forms_is_cut_exactly() -> None:
+    # "ﻭﻳﻤﻜﻨﻜﻢ" -> "ويمكنكم" is one changed run of equal length, mapped character for
+    # character: the promo starts at its second letter, so the conjunction stays and text
+    # and alignment stay consistent
     promo = "ﻭﻳﻤﻜﻨﻜﻢ متابعة الأخبار على واتساب"
     page = "نص.\n" + promo
     c = clean(page)
-    assert [(r.start, r.text) for r in c.removed] == [(4, promo)]
-    assert c.text == "نص.\n"
+    assert [(r.start, r.text) for r in c.removed] == [(5, promo[1:])]
+    assert c.text == "نص.\nو"
     assert c.alignment.cleaned_length == len(c.text)
+    assert c.span_to_original(Span(4, 5)) == Span(4, 5)
 
 
 def test_crlf_is_one_unit() -> None:

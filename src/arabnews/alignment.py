@@ -6,14 +6,17 @@ caller's original string through an :class:`Alignment`.
 
 An alignment is a tiling of both texts by *segments*. An **equal** segment maps
 character for character (same length on both sides, offset shifted). A **changed**
-segment maps a run of original characters to a run of cleaned characters as a unit
+segment maps a run of original characters to a run of cleaned characters
 (``ﻻ`` → ``لا``, a diacritic → nothing, a boilerplate block → nothing). Only the
 breakpoints are stored (two ``array('q')`` columns and a flag per segment), so the
 memory grows with the number of edits, not with the length of the text.
 
-Positions inside a changed segment map to the segment's start when they open a span
-and to its end when they close one, so a mapped span always covers whole units of the
-original and never splits a character that the cleaner replaced.
+Inside a changed segment, positions map one to one when both sides have the same length
+(a run of presentation forms becoming letters, NBSP becoming a space: each character is
+replaced by one character), and proportionally otherwise (rounded outwards: a position
+that opens a span rounds down, one that closes a span rounds up). So a span inside a long
+run of changed characters maps to its own characters, not to the whole run, and a span
+never splits a character that the cleaner expanded (``ﻻ`` → ``لا``).
 
 Pure insertions (cleaned text that comes from no original character) are not allowed:
 every cleaned character is accountable to some original text.
@@ -168,32 +171,40 @@ class Alignment:
     def to_original(self, i: int) -> int:
         """Original offset of cleaned offset *i* taken as the *start* of a span.
 
-        Text deleted right before *i* is skipped; inside a changed unit the unit's
-        start is returned.
+        Text deleted right before *i* is skipped; inside a changed segment the position
+        maps one to one when the lengths agree, else proportionally (rounded down).
         """
         self._check_clean(i)
         c = self._c
         k = bisect_right(c, i) - 1
         if k >= len(self._eq):
             return self._o[-1]
-        if self._eq[k]:
-            return self._o[k] + (i - c[k])
-        return self._o[k]
+        d = i - c[k]
+        o = self._o
+        if self._eq[k] or d == 0:
+            return o[k] + d
+        lo, lc = o[k + 1] - o[k], c[k + 1] - c[k]  # lc > 0: c[k] <= i < c[k + 1]
+        return o[k] + (d if lo == lc else d * lo // lc)
 
     def to_original_end(self, i: int) -> int:
         """Original offset of cleaned offset *i* taken as the *end* of a span.
 
-        Text deleted right after position *i* is excluded; inside a changed unit the
-        unit's end is returned.
+        Text deleted right after position *i* is excluded; inside a changed segment the
+        position maps one to one when the lengths agree, else proportionally (rounded up).
         """
         self._check_clean(i)
         if i == 0:
             return 0
         c = self._c
         k = bisect_right(c, i - 1) - 1
+        d = i - c[k]
+        o = self._o
         if self._eq[k]:
-            return self._o[k] + (i - c[k])
-        return self._o[k + 1]
+            return o[k] + d
+        lo, lc = o[k + 1] - o[k], c[k + 1] - c[k]  # lc > 0: c[k] < i <= c[k + 1]
+        if d == lc:
+            return o[k + 1]
+        return o[k] + (d if lo == lc else -(-d * lo // lc))
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the cleaned span ``[start, end)`` to original offsets."""
@@ -206,16 +217,23 @@ class Alignment:
         return s, max(s, e)
 
     def from_original(self, j: int) -> int:
-        """Cleaned offset where original offset *j* ends up (deleted text maps to the gap)."""
+        """Cleaned offset where original offset *j* ends up (deleted text maps to the gap).
+
+        Inside a changed segment: one to one when the lengths agree, else proportionally
+        (rounded down).
+        """
         if not 0 <= j <= self._o[-1]:
             raise IndexError(f"original offset {j} out of range 0..{self._o[-1]}")
         o = self._o
         k = bisect_right(o, j) - 1
         if k >= len(self._eq):
             return self._c[-1]
-        if self._eq[k]:
-            return self._c[k] + (j - o[k])
-        return self._c[k]
+        d = j - o[k]
+        c = self._c
+        if self._eq[k] or d == 0:
+            return c[k] + d
+        lo, lc = o[k + 1] - o[k], c[k + 1] - c[k]  # lo > 0: o[k] < j < o[k + 1]
+        return c[k] + (d if lo == lc else d * lc // lo)
 
     # -- composition -------------------------------------------------------------
     def compose(self, inner: Alignment) -> Alignment:

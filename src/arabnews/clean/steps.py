@@ -222,7 +222,84 @@ def normalize_chars(text: str, config: CleanConfig) -> CharResult:
             _space_marks(
                 parts, pieces, olens, clens, eqs, at=at, spacers=plan.spacers, table=plan.table
             )
+    _refine_runs(parts, pieces, olens, clens, eqs, table=plan.table)
     return CharResult("".join(pieces), _alignment(olens, clens, eqs))
+
+
+def _refine_runs(
+    parts: list[str],
+    pieces: list[str],
+    olens: list[int],
+    clens: list[int],
+    eqs: bytearray,
+    *,
+    table: dict[int, str],
+) -> None:
+    """Split changed runs whose two sides differ in length into exact sub-runs, in place.
+
+    A run whose sides have the same length maps character for character already (see
+    :class:`~arabnews.alignment.Alignment`). A run that also expands or deletes a
+    character (``ﻻ`` → ``لا``, a diacritic → nothing) would map proportionally; it is cut
+    into sub-runs of one-for-one characters and single characters that expand or vanish,
+    so a span inside it still maps to its own characters. Python runs per character of
+    such runs only (rare and short); a run whose marks were re-spaced stays one unit.
+    """
+    todo = [
+        i
+        for i in range(1, len(parts), 2)
+        if not eqs[i] and olens[i] > 1 and olens[i] != clens[i] and olens[i] == len(parts[i])
+    ]
+    if not todo:
+        return
+    new_o: list[int] = []
+    new_c: list[int] = []
+    new_eq = bytearray()
+    new_p: list[str] = []
+    prev = 0
+    for i in todo:
+        run = parts[i]
+        if pieces[i] != run.replace("\r\n", "\r").translate(table):
+            continue  # re-spaced by _space_marks: keep it as one unit
+        new_o.extend(olens[prev:i])
+        new_c.extend(clens[prev:i])
+        new_eq.extend(eqs[prev:i])
+        new_p.extend(pieces[prev:i])
+        prev = i + 1
+        same = 0  # length of the pending one-for-one sub-run
+        j = 0
+        while j < len(run):
+            ch = run[j]
+            width = 2 if ch == "\r" and run[j + 1 : j + 2] == "\n" else 1
+            repl = ("\r" if width == 2 else ch).translate(table)
+            if width == 1 and len(repl) == 1:
+                same += 1
+            else:
+                if same:
+                    new_o.append(same)
+                    new_c.append(same)
+                    new_eq.append(0)
+                    new_p.append(run[j - same : j].translate(table))
+                    same = 0
+                new_o.append(width)
+                new_c.append(len(repl))
+                new_eq.append(0)
+                new_p.append(repl)
+            j += width
+        if same:
+            new_o.append(same)
+            new_c.append(same)
+            new_eq.append(0)
+            new_p.append(run[len(run) - same :].translate(table))
+    if prev == 0:
+        return
+    new_o.extend(olens[prev:])
+    new_c.extend(clens[prev:])
+    new_eq.extend(eqs[prev:])
+    new_p.extend(pieces[prev:])
+    olens[:] = new_o
+    clens[:] = new_c
+    eqs[:] = new_eq
+    pieces[:] = new_p
 
 
 def _alignment(olens: list[int], clens: list[int], eqs: bytearray) -> Alignment:
@@ -306,10 +383,12 @@ def _space_marks(
 def cut_alignment(alignment: Alignment, removals: list[tuple[int, int]]) -> Alignment:
     """*alignment* with the original ranges *removals* deleted as well.
 
-    Removals are sorted, disjoint and never cut a changed segment (their bounds come from
-    ``span_to_original``), so each one splits at most two unchanged segments. The
-    segments between removals are copied as array slices, their cleaned offsets shifted
-    in C (``map(sub, ...)``): a few operations per removal, not per edit.
+    Removals are sorted and disjoint. A bound may fall inside a segment, a changed one
+    included (bounds come from ``span_to_original``, which maps one to one inside a
+    changed run); that segment is split where ``from_original`` puts the bound, so the
+    result agrees with the text the cleaner cut with ``from_original``. The segments
+    between removals are copied as array slices, their cleaned offsets shifted in C
+    (``map(sub, ...)``): a few operations per removal, not per edit.
     """
     c, o, eq = alignment.breakpoints()
     n = len(eq)
@@ -317,51 +396,45 @@ def cut_alignment(alignment: Alignment, removals: list[tuple[int, int]]) -> Alig
     no = array("q", [0])
     neq = bytearray()
     shift = 0  # cleaned characters removed so far
-    k = 0  # segment that holds pos
     pos = 0  # original offset copied up to
+    cleaned_at = alignment.from_original
 
     def seg(x: int) -> int:
         return min(bisect_right(o, x) - 1, n)
 
-    def cpos(x: int) -> int:
-        j = seg(x)
-        if j >= n:
-            return c[-1]
-        return c[j] + (x - o[j]) if eq[j] else c[j]
+    def piece(stop: int, k: int) -> None:
+        no.append(stop)
+        nc.append(cleaned_at(stop) - shift)
+        neq.append(eq[k])
 
     def copy_to(x: int) -> None:
-        nonlocal k, pos
-        if pos < x and k < n and pos > o[k]:  # finish a split equal segment first
-            stop = min(o[k + 1], x)
-            no.append(stop)
-            nc.append(nc[-1] + (stop - pos))
-            neq.append(1)
-            pos = stop
-            if stop == o[k + 1]:
-                k += 1
+        nonlocal pos
         if pos >= x:
             return
+        k = seg(pos)
+        if pos > o[k]:  # finish a segment that a removal split
+            stop = min(o[k + 1], x)
+            piece(stop, k)
+            pos = stop
+            if pos >= x:
+                return
+            k += 1
         j = seg(x)
-        if j > k:
+        if j > k:  # whole segments k .. j-1
             nc.extend(map(sub, c[k + 1 : j + 1], repeat(shift)))
             no.extend(o[k + 1 : j + 1])
             neq.extend(eq[k:j])
-            k = j
             pos = o[j]
-        if x > pos:  # part of equal segment k
-            no.append(x)
-            nc.append(nc[-1] + (x - pos))
-            neq.append(1)
+        if x > pos:  # the head of segment j
+            piece(x, j)
             pos = x
 
     for start, end in removals:
         copy_to(start)
-        removed = cpos(end) - cpos(start)
+        shift += cleaned_at(end) - cleaned_at(start)
         no.append(end)
         nc.append(nc[-1])
         neq.append(0)
-        shift += removed
-        k = seg(end)
         pos = end
     copy_to(o[-1])
     return Alignment(nc, no, bytes(neq))
