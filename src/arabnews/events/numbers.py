@@ -62,12 +62,8 @@ def _rule_match(kind: str, ws: Sequence[Word], i: int) -> tuple[NumberRule, int]
     return None
 
 
-def parse_number(ws: Sequence[Word], i: int) -> tuple[float, int] | None:
-    """The number starting at ``ws[i]`` as ``(value, words used)``, scale words included.
-
-    >>> parse_number(words("200 مليون"), 0)
-    (200000000.0, 2)
-    """
+def _simple_number(ws: Sequence[Word], i: int) -> tuple[float, int] | None:
+    """One number (digits or a number word) at ``ws[i]`` with a following scale word."""
     value = _digits(ws[i].norm)
     used = 1
     if value is None:
@@ -77,10 +73,67 @@ def parse_number(ws: Sequence[Word], i: int) -> tuple[float, int] | None:
         value, used = hit[0].value, hit[1]
     if i + used < len(ws):
         scale = _rule_match("scale", ws, i + used)
-        if scale is not None and value < 1000:
+        if scale is not None and value < 1000 and (value < 100 or scale[0].value > 100):
             value *= scale[0].value
             used += scale[1]
     return value, used
+
+
+def _place(value: float) -> float:
+    """The place a following part must stay below: 100 after 200, 1000 after 3000."""
+    p = 1.0
+    while p * 10 <= value:
+        p *= 10
+    return p
+
+
+def _is_word_number(ws: Sequence[Word], i: int, used: int) -> bool:
+    return _digits(ws[i].norm) is None and all(
+        _digits(ws[k].norm) is None for k in range(i, i + used)
+    )
+
+
+def parse_number(ws: Sequence[Word], i: int) -> tuple[float, int] | None:
+    """The number starting at ``ws[i]`` as ``(value, words used)``, scale words included.
+
+    Number words joined by ``و`` are one number when each part is below the place of the part
+    before it, or when units are followed by tens (خمسة وعشرين = 25, مئتين وخمسين = 250,
+    ثلاثة آلاف وخمسمائة = 3500).
+
+    >>> parse_number(words("200 مليون"), 0)
+    (200000000.0, 2)
+    >>> parse_number(words("خمسة وعشرين"), 0)
+    (25.0, 2)
+    >>> parse_number(words("ثلاثة آلاف"), 0)
+    (3000.0, 2)
+    """
+    first = _simple_number(ws, i)
+    if first is None:
+        return None
+    total, used = first
+    last = total
+    tens_done = False
+    words_only = _is_word_number(ws, i, used)
+    while words_only and i + used < len(ws):
+        k = i + used
+        w = ws[k]
+        if not (w.norm.startswith("و") and len(w.norm) > 2):
+            break
+        nxt = _simple_number(ws, k)
+        if nxt is None or not _is_word_number(ws, k, nxt[1]):
+            break
+        x = nxt[0]
+        unit_then_tens = 1 <= last <= 9 and x in _TENS and not tens_done
+        if not (unit_then_tens or (last >= 100 and x < _place(last))):
+            break
+        tens_done = unit_then_tens or x in _TENS
+        total += x
+        last = x
+        used += nxt[1]
+    return total, used
+
+
+_TENS = frozenset(float(v) for v in range(20, 100, 10))
 
 
 def _noun_at(ws: Sequence[Word], i: int) -> tuple[str, int] | None:
@@ -101,11 +154,28 @@ def _casualty_kind(ws: Sequence[Word], i: int, j: int) -> str | None:
     return None
 
 
+def _casualty_before(ws: Sequence[Word], i: int) -> str | None:
+    """A casualty word (مقتل، إصابة) right before the number at ``ws[i]``, or None."""
+    if i == 0:
+        return None
+    hit = _rule_match("casualty", ws, i - 1)
+    return hit[0].kind if hit else None
+
+
+def _participle(sing: str) -> bool:
+    """فاعل / مفعول-like singulars (نازح، مصاب، معتقل) take the sound plural in ين, not a dual."""
+    return (len(sing) == 4 and sing[1] == "ا") or (len(sing) >= 4 and sing[0] == "م")
+
+
 def _is_dual(ws: Sequence[Word], i: int) -> bool:
     w = ws[i].norm
-    for stem, _ in stem_candidates(w):
+    for stem, pre in stem_candidates(w):
+        if "ال" in pre or (stem == w and w.startswith("ال")):
+            return False  # النازحين: the displaced, not two of them
         if len(stem) > 4 and stem.endswith(("ين", "ان")) and not stem[:-2].endswith("ي"):
             sing = stem[:-2]
+            if _participle(sing):
+                continue
             if _noun_at([Word(0, 0, sing, sing)], 0) is not None:
                 return True
     return False
@@ -125,9 +195,23 @@ def find_quantities(
             value, used = num
             j = i + used
             noun = _noun_at(ws, j) if j < len(ws) else None
+            if noun is None and j + 1 < len(ws) and ws[j].norm == "من":
+                # خمسة من الجنود, عشرات الآلاف من النازحين
+                noun = _noun_at(ws, j + 1)
+                if noun is not None:
+                    noun = (noun[0], noun[1] + 1)
+            before = _casualty_before(ws, i)
             if noun is not None:
                 kind, n = noun
                 j += n
+            elif before is not None and (
+                j >= len(ws)
+                or not ws[j].norm.isalpha()
+                or ws[j].norm.startswith("و")
+                or _rule_match("casualty", ws, j) is not None
+            ):
+                # مقتل خمسة وإصابة عشرة: the count of a casualty noun, nothing counted after it
+                kind = before
             elif (
                 j < len(ws)
                 and ws[j].norm not in month_words()

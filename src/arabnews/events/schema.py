@@ -94,6 +94,7 @@ QUANTITY_KINDS = frozenset(
         "bodies",
         "troops",
         "intercepted",
+        "displaced",
         "other",
     }
 )

@@ -53,6 +53,7 @@ def _master() -> re.Pattern[str]:
     body = (
         rf"(?P<day>\d{{1,2}}) (?P<dmon>{months})(?: (?P<dyear>\d{{4}}))?"
         rf"|(?P<ymon>{months}) (?P<year>\d{{4}})"
+        rf"|(?:عام|العام|سنة|السنة) (?P<yonly>\d{{4}})"
         rf"|(?:{rel})(?: (?:يوم )?(?P<rwd>{weekdays}))?"
         rf"|(?:يوم )?(?P<wd>{weekdays})(?P<wdnext>{_NEXT})"
         rf"|(?<=في )(?P<mon>{months})"
@@ -115,6 +116,9 @@ def resolve(match: re.Match[str], published: datetime.date | None) -> str | None
             return datetime.date(year, month, int(g["day"])).isoformat()
         except ValueError:
             return None
+    if g["yonly"]:
+        y = int(g["yonly"])
+        return f"{y:04d}-01-01/{y:04d}-12-31"
     if g["ymon"]:
         return _month_range(int(g["year"]), _month_number(g["ymon"]))
     if g["mon"]:
@@ -157,15 +161,108 @@ def _resolve_rule(rule: TimeRule, p: datetime.date) -> str | None:
     return None
 
 
+_UNITS: dict[str, tuple[str, int]] = {}  # spelling -> (unit, count implied by the word)
+for _spellings, _unit, _n in (
+    ("ساعة ساعات", "hour", 1),
+    ("ساعتين ساعتان", "hour", 2),
+    ("يوم يوما يوماً أيام ايام", "day", 1),
+    ("يومين يومان", "day", 2),
+    ("أسبوع اسبوع أسابيع اسابيع", "week", 1),
+    ("أسبوعين اسبوعين أسبوعان اسبوعان", "week", 2),
+    ("شهر شهرا شهراً أشهر اشهر شهور", "month", 1),
+    ("شهرين شهران", "month", 2),
+    ("عام عاما عاماً أعوام اعوام سنة سنوات سنين", "year", 1),
+    ("عامين عامان سنتين سنتان", "year", 2),
+):
+    for _sp in _spellings.split():
+        _UNITS[_sp] = (_unit, _n)
+
+_RELATIVE = re.compile(
+    r"(?:(?<![\w\u064B-\u065F])|(?<=(?<![\w])[وف]))(?P<prep>قبل|منذ) "
+    r"(?P<num>(?:[\w\u064B-\u065F]+ ){0,3}?)(?P<unit>"
+    + "|".join(sorted(_UNITS, key=len, reverse=True))
+    + r")(?![\w\u064B-\u065F])(?! \d{4})"
+)
+_VAGUE = frozenset({"عدة", "بضعة", "بضع", "عدد من", "بعض"})
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+# "منذ 2011", "منذ عام 2011": a span reaching the present, not a past date
+_SINCE_YEAR = re.compile(r"منذ (?:(?:عام|العام|سنة) )?(?:\S+ )?(?:1[89]\d\d|20\d\d)(?!\d)")
+# An explicit year this many years before publication makes the passage history: relative
+# words (غدا، الأحد، اليوم) then refer to the narrated time, not to the publication date.
+_HISTORY_YEARS = 5
+_ANCHORED = frozenset({"day", "dmon", "ymon", "yonly"})
+
+
+def _relative_value(m: re.Match[str], published: datetime.date | None) -> tuple[bool, str | None]:
+    """(is a time expression, ISO value) of a ``قبل / منذ + count + unit`` match."""
+    from arabnews.events.lexicon import words
+    from arabnews.events.numbers import parse_number
+
+    unit, n = _UNITS[m.group("unit")]
+    num = m.group("num").strip()
+    count = float(n)
+    if num in _VAGUE:
+        return True, None
+    if num:
+        ws = words(num)
+        parsed = parse_number(ws, 0) if ws else None
+        if parsed is None or parsed[1] != len(ws):
+            return False, None
+        count = parsed[0]
+    if published is None:
+        return True, None
+    k = int(count)
+    try:
+        if unit == "hour":
+            return True, published.isoformat() if k <= 24 else None
+        if unit == "day":
+            return True, (published - datetime.timedelta(days=k)).isoformat()
+        if unit == "week":
+            return True, (published - datetime.timedelta(weeks=k)).isoformat()
+        if unit == "month":
+            return True, _month_range(*_add_months(published, -k))
+        y = published.year - k
+        return True, f"{y:04d}-01-01/{y:04d}-12-31"
+    except (OverflowError, ValueError):
+        return True, None
+
+
 def find_times(
     text: str, start: int = 0, end: int | None = None, *, published: datetime.date | None = None
 ) -> tuple[TimeExpression, ...]:
-    """Time expressions in ``text[start:end]`` (original offsets), resolved against *published*."""
+    """Time expressions in ``text[start:end]`` (original offsets), resolved against *published*.
+
+    ``قبل يومين``, ``منذ ثلاثة أيام``, ``قبل أسبوعين`` count back from *published*. When the
+    passage names a year at least five years before *published* (``عام 1976``) it is history:
+    the expressions that only the publication date could resolve (اليوم، غدا، الأحد ...) are
+    left out, since they refer to the narrated time.
+
+    >>> pub = datetime.date(2025, 3, 14)
+    >>> [(t.text, t.value) for t in find_times("قتل قبل يومين", published=pub)]
+    [('قبل يومين', '2025-03-12')]
+    >>> [(t.text, t.value) for t in find_times("منذ ثلاثة أيام", published=pub)]
+    [('منذ ثلاثة أيام', '2025-03-11')]
+    """
     stop = len(text) if end is None else end
-    return tuple(
-        TimeExpression(m.start(), m.end(), m.group(), resolve(m, published))
-        for m in _master().finditer(text, start, stop)
-    )
+    out: list[TimeExpression] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RELATIVE.finditer(text, start, stop):
+        ok, value = _relative_value(m, published)
+        if ok:
+            out.append(TimeExpression(m.start(), m.end(), m.group(), value))
+            taken.append((m.start(), m.end()))
+    history = False
+    if published is not None:
+        window = _SINCE_YEAR.sub(lambda m: " " * len(m.group()), text[start:stop])
+        history = any(int(y) <= published.year - _HISTORY_YEARS for y in _YEAR.findall(window))
+    for m in _master().finditer(text, start, stop):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if history and not any(m.group(g) for g in _ANCHORED):
+            continue
+        out.append(TimeExpression(m.start(), m.end(), m.group(), resolve(m, published)))
+    out.sort(key=lambda t: t.start)
+    return tuple(out)
 
 
 def parse_date(text: str) -> datetime.date | None:
@@ -182,13 +279,17 @@ def parse_date(text: str) -> datetime.date | None:
 
 
 def is_future(expr: TimeExpression, published: datetime.date | None) -> bool:
-    """Whether *expr* points after the publication date (or says المقبل/القادم)."""
-    if re.search(r"المقبل|القادم|غدا|غدًا", expr.text):
-        return True
-    if published is None or expr.value is None:
-        return False
-    first = expr.value.split("/")[0]
-    try:
-        return datetime.date.fromisoformat(first) > published
-    except ValueError:
-        return False
+    """Whether *expr* points after the publication date.
+
+    A resolved value decides (an expression dated on or before *published* is never future,
+    whatever its wording); without one, the wording does (المقبل، القادم، غدا).
+    """
+    if published is not None and expr.value is not None:
+        first = expr.value.split("/")[0]
+        try:
+            return datetime.date.fromisoformat(first) > published
+        except ValueError:
+            return False
+    if _YEAR.search(expr.text) or _RELATIVE.search(expr.text):
+        return False  # an explicit year or "قبل / منذ ..." without a date to compare
+    return re.search(r"المقبل|القادم|غدا|غدًا", expr.text) is not None

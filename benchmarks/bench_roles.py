@@ -1,0 +1,288 @@
+"""Benchmark of event roles (actor / recipient) given the gold trigger word.
+
+Run: ``python benchmarks/bench_roles.py [--ner default|gazetteer|none]``.
+
+Data:
+
+* ``../shared/data/events/gsr_dev/{assault,protest}_spans.json`` (Arabic PLOVER gold standard,
+  development share, MIT): records with an agreed verb (``verb_gold``). The gold source actor is
+  ``source_gold`` (words all coders agreed on); when it is empty and every coder left the source
+  empty the gold is "no actor", otherwise the record is left out of the actor score (the coders
+  disagree). Target likewise. Records are split by ``sha256(source id) % 5``: 0 is the *confirm*
+  part (never looked at while tuning), the rest *select*;
+* ``benchmarks/data/roles_{dev,test}.jsonl``: sentences written for this project (CC0) with a
+  trigger word and gold actor / recipient phrases; ``test`` was written before any tuning and is
+  the confirm part.
+
+Scoring: a prediction is right when its first actor (recipient) shares a content word (clitics
+stripped) with a gold phrase, or when both are empty. "end to end" runs :func:`extract_events` on
+the sentence and scores the event whose trigger overlaps the gold verb word (no such event counts
+as wrong); "given gold verb" runs the role assignment on the gold verb word (the lexicon rule of
+the trigger there, else the category's default frame), so detection changes do not matter.
+``actor*`` counts only the units whose gold names an actor.
+Baseline: the nearest candidate before the verb as actor, the nearest after as recipient.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from arabnews.events import extract_events
+from arabnews.events.arguments import Candidate, assign_roles, candidates
+from arabnews.events.extractor import find_triggers
+from arabnews.events.lexicon import (
+    TriggerRule,
+    Word,
+    norm_word,
+    stem_candidates,
+    trigger_rules,
+    words,
+)
+from arabnews.spans import Entity, Mention
+
+ROOT = Path(__file__).resolve().parents[1]
+GSR = ROOT.parent / "shared" / "data" / "events" / "gsr_dev"
+OWN = ROOT / "benchmarks" / "data"
+
+_STOP_WORDS = [
+    "من",
+    "في",
+    "على",
+    "الى",
+    "إلى",
+    "عن",
+    "مع",
+    "ب",
+    "ل",
+    "و",
+    "كل",
+    "الذي",
+    "التي",
+    "الذين",
+    "قبل",
+    "يد",
+    "بين",
+    "أحد",
+    "احد",
+]
+_STOP = frozenset(norm_word(w) for w in _STOP_WORDS)
+
+
+@attrs.frozen
+class Unit:
+    part: str  # select | confirm
+    source: str
+    text: str
+    type: str
+    verb: tuple[str, ...]  # gold verb words (text order irrelevant)
+    actor: tuple[str, ...] | None  # gold actor words; () = no actor; None = not scored
+    recipient: tuple[str, ...] | None
+
+
+def _words_of(phrases: Iterable[str]) -> tuple[str, ...]:
+    return tuple(w for p in phrases for w in p.split())
+
+
+def gsr_units() -> list[Unit]:
+    out: list[Unit] = []
+    for name, typ in (("assault_spans.json", "ASSAULT"), ("protest_spans.json", "PROTEST")):
+        path = GSR / name
+        if not path.exists():
+            continue
+        for r in json.loads(path.read_text(encoding="utf-8")):
+            if not r["verb_gold"].strip():
+                continue
+            h = int(hashlib.sha256(r["source"].encode()).hexdigest(), 16) % 5
+            gold: dict[str, tuple[str, ...] | None] = {}
+            for key, field in (("actor", "source"), ("recipient", "target")):
+                agreed = r[f"{field}_gold"].split()
+                if agreed:
+                    gold[key] = tuple(agreed)
+                elif all(not s[f"{field}_actor"] for s in r["spans"]):
+                    gold[key] = ()
+                else:
+                    gold[key] = None
+            out.append(
+                Unit(
+                    "confirm" if h == 0 else "select",
+                    "gsr:" + r["source"],
+                    r["text"],
+                    typ,
+                    tuple(r["verb_gold"].split()),
+                    gold["actor"],
+                    gold["recipient"],
+                )
+            )
+    return out
+
+
+def own_units() -> list[Unit]:
+    out: list[Unit] = []
+    for split, part in (("dev", "select"), ("test", "confirm")):
+        path = OWN / f"roles_{split}.jsonl"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line)
+            out.append(
+                Unit(
+                    part,
+                    r["id"],
+                    r["text"],
+                    r["type"],
+                    (r["trigger"],),
+                    _words_of(r["actor"]),
+                    _words_of(r["recipient"]),
+                )
+            )
+    return out
+
+
+def _stems(word: str) -> set[str]:
+    n = norm_word(word)
+    return {s for s, _ in stem_candidates(n) if len(s) >= 2 and s not in _STOP}
+
+
+def right(pred: Sequence[Mention], gold: tuple[str, ...]) -> bool:
+    if not gold:
+        return not pred
+    if not pred:
+        return False
+    gold_stems = set().union(*(_stems(w) for w in gold if norm_word(w) not in _STOP))
+    first = pred[0]
+    texts = [first.text] + ([first.canonical] if first.canonical else [])
+    return any(_stems(w) & gold_stems for t in texts for w in t.split())
+
+
+def verb_index(ws: Sequence[Word], verb: tuple[str, ...]) -> int | None:
+    gold = {norm_word(v) for v in verb}
+    hits = [i for i, w in enumerate(ws) if w.norm in gold]
+    if not hits:
+        return None
+    trig = {k for tr in find_triggers(ws) for k in range(tr.first, tr.last + 1)}
+    return next((i for i in hits if i in trig), hits[0])
+
+
+def _default_rule(category: str) -> TriggerRule:
+    rules = [r for r in trigger_rules() if r.category == category and r.actor == "subj"]
+    rule = next((r for r in rules if "obj" in r.recipient), rules[0] if rules else None)
+    if rule is None:
+        rule = trigger_rules()[0]
+    return attrs.evolve(rule, category=category, mode=None)
+
+
+def given_verb(text: str, unit: Unit, ents: Sequence[Entity]) -> tuple[Any, Any] | None:
+    ws = words(text)
+    t = verb_index(ws, unit.verb)
+    if t is None:
+        return None
+    cands = candidates(text, ws, ents, use_names=True)
+    tr = next((x for x in find_triggers(ws) if x.first <= t <= x.last), None)
+    if tr is not None:
+        roles = assign_roles(ws, tr.first, tr.last, prefix=tr.prefix, rule=tr.rule, cands=cands)
+    else:
+        pre = ""
+        for stem, p in stem_candidates(ws[t].norm):
+            if len(stem) >= 3:
+                pre = p
+        rule = _default_rule(unit.type)
+        roles = assign_roles(ws, t, t, prefix=pre, rule=rule, cands=cands)
+    return roles.actor, roles.recipient
+
+
+def baseline(text: str, unit: Unit, ents: Sequence[Entity]) -> tuple[Any, Any] | None:
+    ws = words(text)
+    t = verb_index(ws, unit.verb)
+    if t is None:
+        return None
+    cands: Sequence[Candidate] = candidates(text, ws, ents, use_names=True)
+    before = [c.mention for c in cands if c.last < t]
+    after = [c.mention for c in cands if c.first > t]
+    return tuple(before[-1:]), tuple(after[:1])
+
+
+def end_to_end(text: str, unit: Unit, ents: Sequence[Entity]) -> tuple[Any, Any] | None:
+    ws = words(text)
+    t = verb_index(ws, unit.verb)
+    if t is None:
+        return None
+    w = ws[t]
+    for ev in extract_events(text, entities=ents):
+        if ev.trigger.start < w.end and w.start < ev.trigger.end:
+            return ev.actor, ev.recipient
+    return (), ()
+
+
+def recognizer(kind: str) -> Any:
+    if kind == "none":
+        return lambda text: ()
+    from arabnews.ner import GazetteerRecognizer, recognize
+
+    if kind == "gazetteer":
+        g = GazetteerRecognizer()
+        return lambda text: recognize(text, recognizer=g)
+    return recognize
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--ner", choices=("default", "gazetteer", "none"), default="default")
+    ap.add_argument("--errors", action="store_true", help="print the wrong select-part actors")
+    args = ap.parse_args(argv)
+    rec = recognizer(args.ner)
+    sets = {"gsr_dev": gsr_units(), "own labels": own_units()}
+    t0 = time.perf_counter()
+    ents = {u.text: tuple(rec(u.text)) for us in sets.values() for u in us}
+    ner_s = time.perf_counter() - t0
+    systems = {"given gold verb": given_verb, "end to end": end_to_end, "baseline": baseline}
+    print(f"roles benchmark (NER: {args.ner}, {ner_s:.1f} s for {len(ents)} sentences)")
+    header = (
+        f"{'data':<11} {'part':<8} {'system':<16} {'n':>4} {'actor':>6} "
+        f"{'n':>4} {'actor*':>6} {'n':>4} {'recip':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, units in sets.items():
+        for part in ("select", "confirm"):
+            us = [u for u in units if u.part == part]
+            for sname, fn in systems.items():
+                a_ok = a_n = r_ok = r_n = g_ok = g_n = 0
+                t0 = time.perf_counter()
+                for u in us:
+                    res = fn(u.text, u, ents[u.text])
+                    if res is None:
+                        continue
+                    actor, recipient = res
+                    if u.actor is not None:
+                        a_n += 1
+                        ok = right(actor, u.actor)
+                        a_ok += ok
+                        if u.actor:
+                            g_n += 1
+                            g_ok += ok
+                        if args.errors and not ok and part == "select" and sname[0] == "g":
+                            got = [m.text for m in actor]
+                            print(f"  ! {u.source} gold={' '.join(u.actor)!r} got={got}")
+                            print(f"      {u.text[:160]}")
+                    if u.recipient is not None:
+                        r_n += 1
+                        r_ok += right(recipient, u.recipient)
+                a = a_ok / a_n if a_n else float("nan")
+                r = r_ok / r_n if r_n else float("nan")
+                g = g_ok / g_n if g_n else float("nan")
+                print(
+                    f"{name:<11} {part:<8} {sname:<16} {a_n:>4} {a:>6.2f} "
+                    f"{g_n:>4} {g:>6.2f} {r_n:>4} {r:>6.2f}"
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
