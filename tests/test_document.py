@@ -191,9 +191,10 @@ def test_encode_value_rejects_unknown_objects() -> None:
 
 def test_frames() -> None:
     pytest.importorskip("pandas")
-    doc = _hand_built()
+    doc = attrs.evolve(_hand_built(), id="page-1")
     ents = doc.entities_frame()
-    assert list(ents.columns[:7]) == [
+    assert list(ents.columns) == [
+        "doc_id",
         "start",
         "end",
         "text",
@@ -203,18 +204,29 @@ def test_frames() -> None:
         "score",
     ]
     assert ents["text"].tolist() == ["زيلينسكي", "كييف"]
+    assert ents["doc_id"].tolist() == ["page-1", "page-1"]
+    assert str(ents["score"].dtype) == "float64"  # NaN where an entity has no score
+    assert ents["score"].isna().tolist() == [False, True]
     evs = doc.events_frame()
     row = evs.iloc[0]
     assert row["type"] == "ASSAULT" and row["trigger"] == "سقطت"
     assert doc.text[row["trigger_start"] : row["trigger_end"]] == "سقطت"
-    assert row["recipient"] == ("كييف",) and row["time"] == "أمس"
-    assert row["time_value"] == "2024-05-01"
+    assert row["recipient"] == "كييف" and row["time"] == "أمس"  # strings, not tuples
+    assert row["time_value"] == "2024-05-01" and row["quantity_values"] == "12"
     quotes = doc.quotes_frame()
     assert quotes.iloc[0]["speaker_canonical"] == "فولوديمير زيلينسكي"
+    content = doc.quotes[0].content
+    assert quotes.iloc[0]["text"] == doc.text[content.start : content.end]
     frames = doc.to_pandas()
     assert set(frames) == {"entities", "events", "quotes"}
     empty = Document(text="", cleaned=CleanedText("", "", (), apply_edits("", [])[1]))
-    assert len(empty.events_frame()) == 0
+    # the same columns whether or not a document has rows
+    for method in ("entities_frame", "events_frame", "quotes_frame"):
+        full, none = getattr(doc, method)(), getattr(empty, method)()
+        assert len(none) == 0 and list(none.columns) == list(full.columns), method
+    for frame in frames.values():
+        for column in frame.columns:
+            assert not any(isinstance(v, tuple | list) for v in frame[column]), column
 
 
 def test_frames_without_pandas_say_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -237,3 +249,68 @@ def test_parse_published() -> None:
 @given(st.text(st.characters(categories=["Cs", "Lo", "Mn", "Cc", "So", "Zs", "Cf"])))
 def test_any_string_encodes_and_decodes(text: str) -> None:
     assert decode_value(json.loads(json.dumps(encode_value(text)))) == text
+
+
+# -- Document.id, repr, validation of from_dict (issue 13 item 7) -------------------------
+
+
+def test_id_round_trips_and_repr_is_short() -> None:
+    doc = attrs.evolve(_hand_built(), id="wire/42")
+    assert Document.from_json(doc.to_json()) == doc
+    assert doc.to_dict()["id"] == "wire/42"
+    assert "id" not in _hand_built().to_dict()
+    long = attrs.evolve(doc, text=doc.text * 500, cleaned=doc.cleaned)
+    text = repr(long)
+    assert len(text) < 300 and "entities=2" in text and "events=1" in text
+    assert "wire/42" in text and "quotes=1" in text
+    with pytest.raises(TypeError, match="id must be a str"):
+        attrs.evolve(doc, id=42)
+
+
+def _bad(mutate: object) -> dict[str, object]:
+    data = _hand_built().to_dict()
+    mutate(data)  # type: ignore[operator]
+    return data
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["entities"][0].update(end=10**30), r"entities\[0\]"),
+        (lambda d: d["entities"][0].update(start=-1), r"entities\[0\]"),
+        (lambda d: d["entities"][0].update(text="بوتين"), r"entities\[0\]\.text"),
+        (lambda d: d["entities"][0].pop("@type"), r"entities\[0\].*@type"),
+        (lambda d: d.update(entities="زيلينسكي"), r"entities: must be a list"),
+        (lambda d: d.update(entities=[{"@type": "Span", "start": 0, "end": 1}]), "Entity"),
+        (lambda d: d["events"][0]["trigger"].pop("@type"), r"events\[0\]\.trigger"),
+        (lambda d: d["events"][0]["trigger"].update(start="3"), r"events\[0\]\.trigger"),
+        (lambda d: d["quotes"][0]["content"].update(end=10**6), r"quotes\[0\]\.content"),
+        (lambda d: d["cleaned"].update(text=d["cleaned"]["text"] + "x"), "cleaned"),
+        (lambda d: d["cleaned"]["alignment"]["o"].__setitem__(-1, 3), r"cleaned\.alignment"),
+        (lambda d: d["cleaned"]["removed"][0].update(end=10**9), r"cleaned\.removed\[0\]"),
+        (lambda d: d.update(text=d["text"] + "!"), r"cleaned|alignment"),
+        (lambda d: d.update(text=5), r"text: must be a string"),
+        (lambda d: d.pop("text"), r"text: missing"),
+        (lambda d: d.update(published="yesterday"), r"published"),
+        (lambda d: d.update(id=7), r"id: must be a string"),
+        (lambda d: d.update(colour="red"), r"colour"),
+        (lambda d: d.pop("cleaned"), r"cleaned"),
+    ],
+)
+def test_from_dict_rejects_inconsistent_documents(mutate: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Document.from_dict(_bad(mutate))
+
+
+def test_from_dict_accepts_what_to_dict_writes_for_real_pages() -> None:
+    from pathlib import Path
+
+    from arabnews.pipeline import Pipeline
+
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    if not seeds:
+        pytest.skip("seed pages not available")
+    pipeline = Pipeline(ner=None)
+    for path in seeds[:2]:
+        doc = pipeline.analyze(path.read_text(encoding="utf-8"), "2025-08-07")
+        assert Document.from_json(doc.to_json()) == doc

@@ -62,6 +62,9 @@ _EXPORTS: dict[str, str] = {
     "Document": "arabnews.document",
     "analyze": "arabnews.pipeline",
     "Pipeline": "arabnews.pipeline",
+    # views: HTML and pandas tables
+    "render": "arabnews.rendering",
+    "frames": "arabnews.tables",
 }
 
 __all__ = [
@@ -96,8 +99,10 @@ __all__ = [
     "clean",
     "extract_events",
     "extract_quotes",
+    "frames",
     "normalize",
     "recognize",
+    "render",
     "same_name",
     "similarity",
     "split_articles",
@@ -135,8 +140,10 @@ if TYPE_CHECKING:
         recognize,
     )
     from arabnews.pipeline import Pipeline, analyze
+    from arabnews.rendering import render
     from arabnews.sentences import Dateline, Sentence, split_sentences
     from arabnews.spans import Entity, Mention, Span
+    from arabnews.tables import frames
     from arabnews.tokens import Token, tokenize
 
 

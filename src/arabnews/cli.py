@@ -194,9 +194,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _json_line(obj: Any) -> str:
-    from arabnews.document import _escape_lone_surrogates
+    from arabnews.serialization import escape_lone_surrogates
 
-    return _escape_lone_surrogates(json.dumps(obj, ensure_ascii=False))
+    return escape_lone_surrogates(json.dumps(obj, ensure_ascii=False))
 
 
 def _analyze(args: argparse.Namespace, inputs: _Inputs, out: IO[str]) -> None:
