@@ -154,8 +154,11 @@ def test_clean_and_sentences(capsys: pytest.CaptureFixture[str]) -> None:
     text = Path(seed).read_bytes().decode("utf-8")  # the CLI's offsets: the file's exact text
     code, out, _ = _run(["clean", seed], capsys)
     assert code == 0 and out.strip()
-    code, out, _ = _run(["clean", seed, "--format", "json"], capsys)
+    code, out, _ = _run(["clean", seed, "--format", "jsonl"], capsys)
     assert code == 0 and "removed" in json.loads(out)
+    code, out, _ = _run(["clean", seed, seed, "--format", "json"], capsys)
+    value = json.loads(out)  # one JSON value: an array with a record per document
+    assert code == 0 and len(value) == 2 and "removed" in value[0]
     code, out, _ = _run(["sentences", seed], capsys)
     assert code == 0
     rows = [line.split("\t") for line in out.splitlines()]
@@ -165,6 +168,8 @@ def test_clean_and_sentences(capsys: pytest.CaptureFixture[str]) -> None:
     for line in out.splitlines():
         s = json.loads(line)
         assert text[s["start"] : s["end"]] == s["text"]
+    code, out, _ = _run(["sentences", seed, "--format", "json"], capsys)
+    assert code == 0 and all(text[s["start"] : s["end"]] == s["text"] for s in json.loads(out))
 
 
 def test_names_cluster(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -172,15 +177,17 @@ def test_names_cluster(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     names.write_text(
         "زيلينسكي\nزيلنسكي\nفلاديمير بوتين\nبوتين\n\nالبنتاغون\nالبنتاجون\n", encoding="utf-8"
     )
-    code, out, _ = _run(["names", "cluster", str(names), "--format", "json"], capsys)
+    code, out, _ = _run(["names", "cluster", str(names), "--format", "jsonl"], capsys)
     assert code == 0
     clusters = [json.loads(line)["names"] for line in out.splitlines()]
+    code, out, _ = _run(["names", "cluster", str(names), "--format", "json"], capsys)
+    assert code == 0 and [c["names"] for c in json.loads(out)] == clusters
     together = {frozenset(c) for c in clusters}
     assert any({"زيلينسكي", "زيلنسكي"} <= c for c in together)
     assert any({"البنتاغون", "البنتاجون"} <= c for c in together)
     assert not any({"زيلينسكي", "بوتين"} <= c for c in together)
     code, out, _ = _run(["names", "cluster", str(names)], capsys)
-    assert code == 0 and all(len(line.split("\t")) == 3 for line in out.splitlines())
+    assert code == 0 and all(len(line.split("\t")) >= 3 for line in out.splitlines())
 
 
 def test_module_entry_point_runs() -> None:
@@ -212,3 +219,152 @@ def test_readme_main_job_with_the_model() -> None:
     assert proc.returncode == 0, proc.stderr
     for line in proc.stdout.splitlines():
         _assert_slices(json.loads(line))
+
+
+# -- as spaCy / CAMeL users expect (issue 14) and batches that survive (issue 13 item 5) ---
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: str) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode("utf-8"))))
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    import arabnews
+
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"arabnews {arabnews.__version__}"
+
+
+def test_no_path_reads_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "قال زيلينسكي في كييف إن الهجوم فشل."
+    _stdin(monkeypatch, text)
+    code, out, _ = _run(["analyze", *LIGHT], capsys)
+    assert code == 0 and json.loads(out)["text"] == text
+    _stdin(monkeypatch, text)
+    code, out, _ = _run(["sentences"], capsys)
+    assert code == 0 and out.startswith("<stdin>\t0\t")
+
+
+def test_no_path_and_a_terminal_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Terminal(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal(io.BytesIO(b"")))
+    with pytest.raises(SystemExit) as info:
+        main(["clean"])
+    assert info.value.code == 2 and "no input" in capsys.readouterr().err
+
+
+def test_every_analyze_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = _seed_paths()[:2]
+    code, out, _ = _run(["analyze", *paths, "--format", "json", *LIGHT], capsys)
+    assert code == 0 and [r["id"] for r in json.loads(out)] == paths  # one JSON value
+    code, out, _ = _run(["analyze", *paths, "--format", "jsonl", *LIGHT], capsys)
+    assert code == 0 and [json.loads(line)["id"] for line in out.splitlines()] == paths
+    code, out, _ = _run(["analyze", *paths, "--format", "tsv", *LIGHT], capsys)
+    rows = [line.split("\t") for line in out.splitlines()]
+    from arabnews.cli import TSV_COLUMNS
+
+    assert code == 0 and tuple(rows[0]) == TSV_COLUMNS
+    assert all(len(r) == len(TSV_COLUMNS) for r in rows) and len(rows) > 2
+    assert {r[0] for r in rows[1:]} <= set(paths) and {r[1] for r in rows[1:]} >= {"event"}
+    texts = {p: Path(p).read_bytes().decode("utf-8") for p in paths}
+    for r in rows[1:]:
+        if r[1] == "entity":
+            assert texts[r[0]][int(r[2]) : int(r[3])] == r[5]
+    html_file = tmp_path / "out.html"
+    code, out, _ = _run(
+        ["analyze", *paths, "--format", "html", "-o", str(html_file), *LIGHT], capsys
+    )
+    page = html_file.read_text(encoding="utf-8")
+    assert code == 0 and out == ""
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    assert page.count('class="arabnews-doc"') == 2 and "<script" not in page
+    code, out, _ = _run(["analyze", paths[0], "--format", "table", *LIGHT], capsys)
+    assert code == 0 and out.startswith(f"# {paths[0]}")
+
+
+def test_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seed = _seed_paths()[0]
+    target = tmp_path / "doc.jsonl"
+    code, out, _ = _run(["analyze", seed, "-o", str(target), *LIGHT], capsys)
+    assert code == 0 and out == ""
+    assert Document.from_json(target.read_text(encoding="utf-8").strip()).id == seed
+    code, _, err = _run(["clean", seed, "--output", str(tmp_path / "no" / "dir.txt")], capsys)
+    assert code == 1 and "cannot write" in err
+
+
+def test_ignored_option_warns(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    seed = _seed_paths()[0]
+    code, _, err = _run(["analyze", seed, "--model-dir", str(tmp_path), *LIGHT], capsys)
+    assert code == 0 and "--model-dir is ignored with --ner gazetteer" in err
+    code, _, err = _run(["analyze", seed, *LIGHT], capsys)
+    assert code == 0 and "warning" not in err
+
+
+@pytest.mark.parametrize("workers", [1, pytest.param(2, marks=pytest.mark.slow)])
+def test_a_bad_file_keeps_the_results_before_it(
+    workers: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = _seed_paths()[:3]
+    bad = tmp_path / "latin.txt"
+    bad.write_bytes("caf\xe9".encode("latin-1"))
+    argv = ["analyze", *good[:2], str(bad), good[2], "--workers", str(workers), *LIGHT]
+    code, out, err = _run([*argv, "--format", "json"], capsys)
+    assert code == 1 and "not UTF-8" in err
+    assert [r["id"] for r in json.loads(out)] == good[:2]  # valid JSON, nothing lost
+    code, out, err = _run([*argv, "--format", "jsonl", "--skip-bad"], capsys)
+    assert code == 0 and [json.loads(x)["id"] for x in out.splitlines()] == good
+    assert "1 bad input(s) skipped" in err
+
+
+def _failing_pipeline(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
+    from arabnews.pipeline import Pipeline
+
+    real = Pipeline._analyze
+
+    def analyze(self: Pipeline, text: str, *args: object, **kwargs: object) -> Document:
+        if "BOOM" in text:
+            raise exc
+        return real(self, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Pipeline, "_analyze", analyze)
+
+
+def test_a_failing_document_keeps_json_valid(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _failing_pipeline(monkeypatch, RuntimeError("broken stage"))
+    src = tmp_path / "in.jsonl"
+    lines = [{"id": "a", "text": "زار بوتين موسكو."}, {"id": "b", "text": "BOOM"}]
+    lines.append({"id": "c", "text": "عاد ترامب إلى واشنطن."})
+    src.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    code, out, err = _run(["analyze", str(src), "--format", "json", *LIGHT], capsys)
+    assert code == 1 and "b: RuntimeError: broken stage" in err
+    assert [r["id"] for r in json.loads(out)] == ["a"]
+    from arabnews.pipeline import Pipeline
+
+    if "errors" not in __import__("inspect").signature(Pipeline.analyze_many).parameters:
+        pytest.skip("Pipeline.analyze_many(errors=...) has not landed yet")
+    code, out, err = _run(["analyze", str(src), "--format", "json", "--skip-bad", *LIGHT], capsys)
+    assert code == 0 and [r["id"] for r in json.loads(out)] == ["a", "c"]
+    assert "skipped: b: RuntimeError: broken stage" in err
+
+
+def test_ctrl_c_leaves_valid_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _failing_pipeline(monkeypatch, KeyboardInterrupt())
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": "a", "text": "زار بوتين موسكو."}, {"id": "b", "text": "BOOM"}]
+    src.write_text("".join(json.dumps(x) + "\n" for x in rows), encoding="utf-8")
+    code, out, err = _run(["analyze", str(src), "--format", "json", *LIGHT], capsys)
+    assert code == 130 and "interrupted" in err
+    assert [r["id"] for r in json.loads(out)] == ["a"]

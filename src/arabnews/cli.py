@@ -2,41 +2,65 @@
 
 ::
 
-    arabnews analyze seeds/*.txt --format jsonl         # one JSON document per line
+    arabnews analyze seeds/*.txt --format jsonl          # one JSON document per line
     arabnews analyze corpus.jsonl --workers 2 --skip-bad  # JSONL with id, text, published
-    cat page.txt | arabnews analyze - --format table
+    cat page.txt | arabnews analyze --format table       # no PATH: standard input
+    arabnews analyze page.txt --format html -o page.html  # a self-contained HTML view
     arabnews clean page.txt
-    arabnews sentences page.txt
+    arabnews sentences page.txt --format json
     arabnews names cluster names.txt
+    arabnews --version
 
 Inputs are plain UTF-8 text files (one document each, offsets index the file's exact
 decoded content) or JSON Lines files (``.jsonl``/``.ndjson``, or ``-`` whose first
 non-blank character is ``{``) with one object per line: ``text`` (required), ``id`` and
-``published`` (optional).
+``published`` (optional). Without a PATH, standard input is read.
 
-Exit status: 0 success; 1 an input could not be read or parsed (the message names the
-file and line; ``--skip-bad`` reports it and keeps going); 2 a usage error such as an
-invalid ``--published`` date; 3 the NER model is not available.
+Output formats mean what their names say: ``json`` is one JSON value (an array),
+``jsonl`` one JSON value per line, ``tsv`` tab-separated rows, ``html`` one self-contained
+page, ``table`` and ``text`` for reading. ``-o FILE`` writes to a file instead of standard
+output. Results are written as soon as each document is done, in input order; a ``json``
+array is closed even when a run stops on an error or Ctrl-C, so the output stays valid.
+
+Exit status: 0 success; 1 an input could not be read, parsed or analysed (the message
+names the file and line; ``--skip-bad`` reports it and keeps going); 2 a usage error
+such as an invalid ``--published`` date; 3 the NER model is not available; 130
+interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import inspect
 import io
 import json
+import os
 import sys
-from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
-from arabnews.document import parse_published
+from arabnews.dates import parse_published
 from arabnews.errors import ModelNotAvailableError
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_MODEL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
+ANALYZE_FORMATS = ("jsonl", "json", "tsv", "table", "html")
+TSV_COLUMNS = (
+    "doc_id",
+    "kind",
+    "start",
+    "end",
+    "label",
+    "text",
+    "canonical",
+    "entity_id",
+    "score",
+    "detail",
+)
+"""Header of ``arabnews analyze --format tsv``: one row per entity, event and quote."""
 
 
 class BadInput(Exception):
@@ -123,6 +147,54 @@ class _Inputs:
             yield str(doc_id), obj["text"], date if date is not None else self.published
 
 
+def _count_documents(paths: Sequence[str], fmt: str) -> int | None:
+    """How many documents *paths* hold, when that is cheap to know (for a progress bar)."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        is_jsonl = fmt == "jsonl" or (fmt == "auto" and path.lower().endswith(_JSONL_SUFFIXES))
+        if not is_jsonl:
+            total += 1
+            continue
+        try:
+            with open(path, "rb") as f:
+                total += sum(1 for line in f if line.strip())
+        except OSError:
+            continue  # reported when the file is read
+    return total
+
+
+class _Feed:
+    """The ``(text, published)`` items handed to ``analyze_many``, with their ids.
+
+    An input error (without ``--skip-bad``) ends the feed instead of raising inside
+    ``analyze_many``: the documents before it are still analysed and written, then the
+    error is reported.
+    """
+
+    def __init__(self, inputs: _Inputs, total: int | None) -> None:
+        self.inputs = inputs
+        self.total = total
+        self.ids: dict[int, str] = {}
+        self.error: BadInput | None = None
+
+    def __iter__(self) -> Iterator[tuple[str, _dt.date | None]]:
+        try:
+            for i, (doc_id, text, date) in enumerate(self.inputs):
+                self.ids[i] = doc_id
+                yield text, date
+        except BadInput as exc:
+            self.error = exc
+
+
+class _Sized(_Feed):
+    """A feed whose length is known (so that the progress bar has a total)."""
+
+    def __len__(self) -> int:
+        return self.total or 0
+
+
 def _date_arg(value: str) -> _dt.date:
     try:
         date = parse_published(value, "--published")
@@ -132,16 +204,26 @@ def _date_arg(value: str) -> _dt.date:
     return date
 
 
+def _version() -> str:
+    from arabnews import __version__
+
+    return f"arabnews {__version__}"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="arabnews",
         description="Structured facts from raw Arabic news text.",
     )
+    parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def inputs(p: argparse.ArgumentParser) -> None:
+    def common(p: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:
         p.add_argument(
-            "paths", nargs="+", metavar="PATH", help="text or JSONL files; - reads standard input"
+            "paths",
+            nargs="*",
+            metavar="PATH",
+            help="text or JSONL files; - (or no PATH) reads standard input",
         )
         p.add_argument(
             "--input",
@@ -152,12 +234,18 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--skip-bad",
             action="store_true",
-            help="report unreadable files and bad lines on stderr and keep going",
+            help="report unreadable files, bad lines and documents that fail on stderr "
+            "and keep going",
+        )
+        p.add_argument(
+            "--format", choices=formats, default=default, help=f"output format (default {default})"
+        )
+        p.add_argument(
+            "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
         )
 
     p = sub.add_parser("analyze", help="run the whole pipeline; print documents")
-    inputs(p)
-    p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
+    common(p, ANALYZE_FORMATS, "jsonl")
     p.add_argument(
         "--published",
         type=_date_arg,
@@ -175,21 +263,24 @@ def _parser() -> argparse.ArgumentParser:
         "gazetteer only, or none",
     )
     p.add_argument("--model-dir", metavar="DIR", help="a Stanza NER model directory to use")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="give up on a document after SECONDS (with --skip-bad it is skipped)",
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     p = sub.add_parser("clean", help="print the cleaned text (or JSON with removals)")
-    inputs(p)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    common(p, ("text", "json", "jsonl"), "text")
 
     p = sub.add_parser("sentences", help="print sentences with their offsets")
-    inputs(p)
-    p.add_argument("--format", choices=("tsv", "jsonl"), default="tsv")
+    common(p, ("tsv", "json", "jsonl"), "tsv")
 
     p = sub.add_parser("names", help="name-variant tools")
     names_sub = p.add_subparsers(dest="names_command", required=True, metavar="SUBCOMMAND")
     c = names_sub.add_parser("cluster", help="cluster names (one per line) into entities")
-    inputs(c)
-    c.add_argument("--format", choices=("tsv", "json"), default="tsv")
+    common(c, ("tsv", "json", "jsonl"), "tsv")
     return parser
 
 
@@ -199,41 +290,192 @@ def _json_line(obj: Any) -> str:
     return escape_lone_surrogates(json.dumps(obj, ensure_ascii=False))
 
 
+class _Writer:
+    """Writes records as the format asks, flushing each one as soon as it is written.
+
+    ``json`` output is one array: :meth:`close` writes its end whatever happened before,
+    so a run stopped by an error or Ctrl-C still leaves valid JSON.
+    """
+
+    def __init__(self, out: IO[str], fmt: str) -> None:
+        self.out = out
+        self.fmt = fmt
+        self.count = 0
+        if fmt == "json":
+            out.write("[")
+
+    def record(self, obj: Any) -> None:
+        if self.fmt == "json":
+            self.out.write(("," if self.count else "") + "\n" + _json_line(obj))
+        else:
+            self.out.write(_json_line(obj) + "\n")
+        self.count += 1
+        self.out.flush()
+
+    def text(self, value: str) -> None:
+        self.out.write(value)
+        self.count += 1
+        self.out.flush()
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.out.write("\n]\n" if self.count else "]\n")
+        self.out.flush()
+
+
+def _warn(message: str) -> None:
+    print(f"arabnews: warning: {message}", file=sys.stderr)
+
+
+def _ignored_options(args: argparse.Namespace) -> None:
+    if args.command != "analyze":
+        return
+    if args.model_dir and args.ner in ("gazetteer", "none"):
+        _warn(f"--model-dir is ignored with --ner {args.ner} (no model is loaded)")
+    if args.workers > 1 and len(args.paths) == 1 and args.paths[0] != "-":
+        path = args.paths[0]
+        if args.input == "text" or (
+            args.input == "auto" and not path.lower().endswith(_JSONL_SUFFIXES)
+        ):
+            _warn("--workers is ignored for a single text file (one document)")
+
+
+def _tsv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return " ".join(str(value).split())
+
+
+def _tsv_rows(doc_id: str, doc: Any) -> Iterator[tuple[Any, ...]]:
+    for e in doc.entities:
+        yield (doc_id, "entity", e.start, e.end, e.label, e.text, e.canonical, e.entity_id,
+               e.score, "")  # fmt: skip
+    for ev in doc.events:
+        trig = ev.trigger
+        actors = ", ".join(_name_of(m) for m in _as_tuple(getattr(ev, "actor", ())))
+        recips = ", ".join(_name_of(m) for m in _as_tuple(getattr(ev, "recipient", ())))
+        label = ev.type + (f"/{ev.mode}" if getattr(ev, "mode", None) else "")
+        yield (doc_id, "event", trig.start, trig.end, label, trig.text, None, None,
+               getattr(ev, "score", None), f"{actors} → {recips} [{ev.modality}]")  # fmt: skip
+    for q in doc.quotes:
+        speaker = q.speaker
+        content = doc.text[q.content.start : q.content.end]
+        yield (doc_id, "quote", q.content.start, q.content.end, "direct" if q.direct else
+               "indirect", content, None if speaker is None else speaker.canonical,
+               None if speaker is None else speaker.entity_id, getattr(q, "score", None),
+               "" if speaker is None else f"speaker: {speaker.text}")  # fmt: skip
+
+
+def _analyze_many_options(pipeline: Any, args: argparse.Namespace) -> dict[str, Any]:
+    """``errors=`` and ``timeout=`` for ``analyze_many``, where this version has them."""
+    try:
+        params = inspect.signature(pipeline.analyze_many).parameters
+    except (TypeError, ValueError):  # pragma: no cover
+        return {}
+    options: dict[str, Any] = {}
+    if "errors" in params:
+        options["errors"] = "skip" if args.skip_bad else "raise"
+    if args.timeout is not None:
+        if "timeout" in params:
+            options["timeout"] = args.timeout
+        else:
+            _warn("--timeout is ignored: this version of Pipeline.analyze_many has none")
+    return options
+
+
 def _analyze(args: argparse.Namespace, inputs: _Inputs, out: IO[str]) -> None:
+    import attrs
+
     from arabnews.pipeline import Pipeline
 
     ner = None if args.ner == "none" else args.ner
-    pipeline = Pipeline(ner=ner, model_dir=args.model_dir)
-    ids: deque[str] = deque()  # ids of texts handed to the pipeline, not yet written
-
-    def texts() -> Iterator[tuple[str, _dt.date | None]]:
-        for doc_id, text, date in inputs:
-            ids.append(doc_id)
-            yield text, date
-
+    model_dir = args.model_dir if args.ner not in ("gazetteer", "none") else None
+    pipeline = Pipeline(ner=ner, model_dir=model_dir)
+    total = _count_documents(args.paths, args.input)
+    feed: _Feed = _Sized(inputs, total) if total is not None else _Feed(inputs, None)
     # a bar only for runs over several documents (one page just waits for the model)
-    several = (
-        len(args.paths) > 1
-        or args.input == "jsonl"
-        or any(p == "-" or p.lower().endswith(_JSONL_SUFFIXES) for p in args.paths)
+    progress = (total is None or total > 1) and not args.no_progress
+    docs = pipeline.analyze_many(
+        feed, workers=args.workers, progress=progress, **_analyze_many_options(pipeline, args)
     )
-    progress = several and not args.no_progress
-    docs = pipeline.analyze_many(texts(), workers=args.workers, progress=progress)
-    if args.format == "json":
-        out.write("[")
-    for n, doc in enumerate(docs):
-        doc_id = ids.popleft()
-        if args.format == "table":
-            _write_table(doc_id, doc, out)
-            continue
-        record = {"id": doc_id, **doc.to_dict()}
-        if args.format == "jsonl":
-            out.write(_json_line(record) + "\n")
-        else:
-            out.write(("," if n else "") + "\n" + _json_line(record))
-        out.flush()
-    if args.format == "json":
-        out.write("\n]\n")
+    failed: dict[int, Any] = {}  # input index -> SkippedDocument, as analyze_many reports
+    reported: set[int] = set()
+    taken = 0
+
+    def take_skipped() -> None:
+        nonlocal taken
+        skipped = getattr(pipeline, "skipped", ())
+        for item in skipped[taken:]:
+            failed[item.index] = item
+        taken = len(skipped)
+
+    def report(i: int) -> None:
+        if i in reported:
+            return
+        reported.add(i)
+        item = failed[i]
+        inputs.skipped += 1
+        doc_id = feed.ids.get(i, f"#{i}")
+        print(f"arabnews: skipped: {doc_id}: {item.error_type}: {item.message}", file=sys.stderr)
+
+    index = 0  # input index of the next document analyze_many yields
+    writer: _Writer | None = None
+    if args.format in ("json", "jsonl"):
+        writer = _Writer(out, args.format)
+    elif args.format == "html":
+        from arabnews.rendering import STYLE
+
+        out.write(
+            '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>arabnews</title>\n<style>body{{margin:1em}}{STYLE}</style>\n"
+            "</head>\n<body>\n"
+        )
+    elif args.format == "tsv":
+        out.write("\t".join(TSV_COLUMNS) + "\n")
+    try:
+        for result in docs:
+            # every document skipped before this one is already in pipeline.skipped
+            take_skipped()
+            while index in failed:
+                report(index)
+                index += 1
+            doc_id = feed.ids.get(index, f"#{index}")
+            index += 1
+            doc = attrs.evolve(result, id=doc_id)
+            if writer is not None:
+                writer.record(doc.to_dict())
+            elif args.format == "html":
+                from arabnews.rendering import render
+
+                out.write(render(doc, style=False) + "\n")
+                out.flush()
+            elif args.format == "tsv":
+                for row in _tsv_rows(doc_id, doc):
+                    out.write("\t".join(_tsv_cell(v) for v in row) + "\n")
+                out.flush()
+            else:
+                _write_table(doc_id, doc, out)
+                out.flush()
+        take_skipped()
+        for i in sorted(failed):
+            report(i)
+    except (BadInput, ModelNotAvailableError, KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as exc:
+        doc_id = feed.ids.get(index, f"#{index}")
+        raise BadInput(
+            f"{doc_id}: {type(exc).__name__}: {exc} (--skip-bad skips documents that fail)"
+        ) from exc
+    finally:
+        if writer is not None:
+            writer.close()
+        elif args.format == "html":
+            out.write("</body>\n</html>\n")
+            out.flush()
+    if feed.error is not None:
+        raise feed.error
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -299,16 +541,17 @@ def _as_tuple(value: Any) -> tuple[Any, ...]:
 
 def _clean(args: argparse.Namespace, inputs: _Inputs, out: IO[str]) -> None:
     from arabnews.clean import clean
+    from arabnews.serialization import encode_value
 
-    for doc_id, text, _date in inputs:
-        cleaned = clean(text)
-        if args.format == "text":
-            out.write(cleaned.text.rstrip("\n") + "\n")
-            continue
-        from arabnews.document import encode_value
-
-        out.write(
-            _json_line(
+    writer = _Writer(out, args.format) if args.format != "text" else None
+    try:
+        for doc_id, text, _date in inputs:
+            cleaned = clean(text)
+            if writer is None:
+                out.write(cleaned.text.rstrip("\n") + "\n")
+                out.flush()
+                continue
+            writer.record(
                 {
                     "id": doc_id,
                     "text": cleaned.text,
@@ -316,25 +559,29 @@ def _clean(args: argparse.Namespace, inputs: _Inputs, out: IO[str]) -> None:
                     "articles": encode_value(getattr(cleaned, "articles", ())),
                 }
             )
-            + "\n"
-        )
+    finally:
+        if writer is not None:
+            writer.close()
 
 
 def _sentences(args: argparse.Namespace, inputs: _Inputs, out: IO[str]) -> None:
     from arabnews.sentences import split_sentences
 
-    for doc_id, text, _date in inputs:
-        for s in split_sentences(text):
-            kind = getattr(s, "kind", "body")
-            if args.format == "tsv":
-                out.write(f"{doc_id}\t{s.start}\t{s.end}\t{kind}\t{' '.join(s.text.split())}\n")
-            else:
-                out.write(
-                    _json_line(
+    writer = _Writer(out, args.format) if args.format != "tsv" else None
+    try:
+        for doc_id, text, _date in inputs:
+            for s in split_sentences(text):
+                kind = getattr(s, "kind", "body")
+                if writer is None:
+                    out.write(f"{doc_id}\t{s.start}\t{s.end}\t{kind}\t{' '.join(s.text.split())}\n")
+                else:
+                    writer.record(
                         {"id": doc_id, "start": s.start, "end": s.end, "kind": kind, "text": s.text}
                     )
-                    + "\n"
-                )
+            out.flush()
+    finally:
+        if writer is not None:
+            writer.close()
 
 
 def _names_cluster(args: argparse.Namespace, inputs: _Inputs, out: IO[str]) -> None:
@@ -352,25 +599,42 @@ def _names_cluster(args: argparse.Namespace, inputs: _Inputs, out: IO[str]) -> N
     groups: dict[str, list[str]] = {}
     for name in seen:
         groups.setdefault(resolver.cluster_id(name) or name, []).append(name)
-    for cluster, names in groups.items():
-        canonical = resolver.canonical(names[0])
-        if args.format == "tsv":
-            out.write(f"{cluster}\t{canonical}\t{' | '.join(names)}\n")
-        else:
-            out.write(_json_line({"cluster": cluster, "canonical": canonical, "names": names}))
-            out.write("\n")
+    writer = _Writer(out, args.format) if args.format != "tsv" else None
+    try:
+        for cluster, names in groups.items():
+            canonical = resolver.canonical(names[0])
+            if writer is None:
+                out.write(f"{cluster}\t{canonical}\t{' | '.join(names)}\n")
+            else:
+                writer.record({"cluster": cluster, "canonical": canonical, "names": names})
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+def _open_output(path: str | None) -> IO[str]:
+    if path is None or path == "-":
+        out = sys.stdout
+        if isinstance(out, io.TextIOWrapper):
+            # Lone surrogates cannot be written as UTF-8; escape rather than crash.
+            out.reconfigure(errors="backslashreplace")
+        return out
+    return open(path, "w", encoding="utf-8", errors="backslashreplace", newline="")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
-    out = sys.stdout
-    if isinstance(out, io.TextIOWrapper):
-        # Lone surrogates cannot be written as UTF-8; escape rather than crash.
-        out.reconfigure(errors="backslashreplace")
     if args.command == "analyze" and args.workers < 1:
         parser.error("--workers must be >= 1")
+    if args.command == "analyze" and args.timeout is not None and args.timeout <= 0:
+        parser.error("--timeout must be > 0")
+    if not args.paths:
+        if _stdin_is_terminal():
+            parser.error("no input: give a PATH or pipe text into standard input")
+        args.paths = ["-"]
+    _ignored_options(args)
     inputs = _Inputs(
         args.paths,
         fmt=args.input,
@@ -379,11 +643,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         stdin=sys.stdin.buffer,
         stderr=sys.stderr,
     )
-    run = {"analyze": _analyze, "clean": _clean, "sentences": _sentences}.get(args.command)
-    if run is None:
-        run = _names_cluster
+    runners: dict[str, Callable[[argparse.Namespace, _Inputs, IO[str]], None]] = {
+        "analyze": _analyze,
+        "clean": _clean,
+        "sentences": _sentences,
+        "names": _names_cluster,
+    }
     try:
-        run(args, inputs, out)
+        out = _open_output(args.output)
+    except OSError as exc:
+        print(
+            f"arabnews: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr
+        )
+        return EXIT_BAD_INPUT
+    try:
+        runners[args.command](args, inputs, out)
     except BadInput as exc:
         print(f"arabnews: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -393,11 +667,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_MODEL
+    except KeyboardInterrupt:
+        print("arabnews: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # e.g. piped into head
+        _quiet_broken_pipe()
         return EXIT_OK
+    finally:
+        if out is not sys.stdout:
+            out.close()
     if inputs.skipped:
         print(f"arabnews: {inputs.skipped} bad input(s) skipped", file=sys.stderr)
     return EXIT_OK
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _quiet_broken_pipe() -> None:
+    # Python flushes stdout at exit; point it at devnull so that no second error follows.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover
