@@ -45,9 +45,13 @@ _MACROS = {
         "(?:محادثة|التعليقات|تعليقات|تعليق|فيسبوك|فيس بوك|تويتر|إكس|واتساب"
         "|تلغرام|تيليجرام"
         "|لينكد إن|البريد الإلكتروني|طباعة|حفظ"
-        "|Facebook|Twitter|WhatsApp|Telegram|Email|Print|[0-9]+)"
+        "|Facebook|Twitter|WhatsApp|Telegram|Email|Print|[0-9]++)"
     ),
 }
+# Every line/linestart row is anchored at a line start (it is only ever tried there) and
+# takes the blanks that open the line possessively: even a scan of every position of a
+# long line of digits or blanks stays linear.
+_LEAD = "(?<![^\\n])[ \\t]*+"
 _SCOPES = frozenset({"line", "block", "linestart", "inline", "repeat"})
 _BULLET = re.compile(r"[ \t]*[•·▪◦●■►▸\-–—*][ \t]*\S")
 _TERMINAL = ".!?؟…:؛"
@@ -141,10 +145,10 @@ def _scanner() -> _Scanner:
         body = _expand(p.regex)
         if p.scope in ("line", "block"):
             whole.append(f"(?:{body})")
-            rows.append((re.compile(f"[ \\t]*(?:{body})[ \\t]*(?=\\n|\\Z)"), p))
+            rows.append((re.compile(f"{_LEAD}(?:{body})[ \\t]*(?=\\n|\\Z)"), p))
         elif p.scope == "linestart":
             starts.append(f"(?:{body})")
-            rows.append((re.compile(f"[ \\t]*(?:{body})"), p))
+            rows.append((re.compile(f"{_LEAD}(?:{body})"), p))
         elif p.scope == "inline":
             inline.append((re.compile(body, re.MULTILINE), _literal_lead(body), p))
         else:
@@ -165,7 +169,7 @@ def _scanner() -> _Scanner:
     # (?!\n): blank lines fail before the branches are tried.
     lines = first = None
     if alts:
-        body = f"[ \\t]*(?!\\n)(?:{'|'.join(alts)})"
+        body = f"{_LEAD}(?!\\n)(?:{'|'.join(alts)})"
         lines, first = re.compile(f"\\n{body}"), re.compile(body)
     return _Scanner(lines, first, tuple(rows), tuple(inline), tuple(repeat))
 

@@ -20,7 +20,9 @@ __all__ = ["AbbreviationTable", "DatelineRules", "abbreviations", "dateline_rule
 
 _ABBREVIATION_KINDS = frozenset({"title", "initialism", "era"})
 # Letters (any script) plus Arabic combining marks and tatweel: one "word" of a place name.
-WORD = r"(?<![^\W\d_])(?:[^\W\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640])++"
+_WORD_CHAR = r"(?:[^\W\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640])"
+# (the lookbehind refuses marks too, so a run of marks is tried once, not at every mark)
+WORD = rf"(?<!{_WORD_CHAR}){_WORD_CHAR}++"
 _NUMBER = r"[0-9\u0660-\u0669\u06F0-\u06F9]{1,4}"
 
 
