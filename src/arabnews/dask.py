@@ -12,9 +12,13 @@ process (the model is not reloaded per partition) with a fresh
     from arabnews import Pipeline
     from arabnews.dask import analyze_bag
 
-    bag = db.read_text("pages/*.txt", files_per_partition=50, linedelimiter="\\0")
-    result = analyze_bag(bag, Pipeline())
-    documents, resolver = dask.compute(result.documents, result.resolver)
+    if __name__ == "__main__":  # worker processes import this module again
+        records = db.read_text("corpus-*.jsonl").map(json.loads)  # {"id", "text", ...}
+        result = analyze_bag(records, Pipeline())
+        documents, resolver = dask.compute(result.documents, result.resolver)
+
+A record's ``id`` becomes the document's :attr:`~arabnews.Document.id`. The complete,
+runnable recipe is ``docs/examples/dask_bag.py`` (see :doc:`/pipeline`).
 
 Dask is imported only when these functions run (``pip install 'arabnews[dask]'``).
 """
@@ -103,16 +107,21 @@ def _default_payload(pipeline: Pipeline | None) -> _PipelinePayload:
     return _PipelinePayload.of(pipeline)
 
 
-def _item(item: Any, default: _dt.date | None) -> tuple[str, _dt.date | None]:
+def _item(item: Any, default: _dt.date | None) -> tuple[str, _dt.date | None, str | None]:
     if isinstance(item, str):
-        return item, default
+        return item, default, None
     if isinstance(item, tuple) and len(item) == 2:
-        return item[0], parse_published(item[1]) or default
+        return item[0], parse_published(item[1]) or default, None
     if isinstance(item, Mapping):
-        return item["text"], parse_published(item.get("published")) or default
+        doc_id = item.get("id")
+        return (
+            item["text"],
+            parse_published(item.get("published")) or default,
+            None if doc_id is None else str(doc_id),
+        )
     raise TypeError(
-        "a bag item must be a text, a (text, published) pair or a mapping with 'text', "
-        f"not {type(item).__name__}"
+        "a bag item must be a text, a (text, published) pair or a mapping with 'text' "
+        f"(and optionally 'id' and 'published'), not {type(item).__name__}"
     )
 
 
@@ -137,7 +146,11 @@ def analyze_partition(
             made.append(NameResolver())
         return made[0]
 
-    docs = [pipeline._analyze(*_item(item, default), partition_resolver) for item in items]
+    docs = []
+    for item in items:
+        text, date, doc_id = _item(item, default)
+        doc = pipeline._analyze(text, date, partition_resolver)
+        docs.append(doc if doc_id is None else attrs.evolve(doc, id=doc_id))
     return docs, (made[0] if made else None)
 
 
@@ -190,7 +203,8 @@ def analyze_bag(
 
     Args:
         bag: items are texts, ``(text, published)`` pairs or mappings with ``"text"``
-            (and optionally ``"published"``).
+            (and optionally ``"id"``, kept as the document's ``id``, and
+            ``"published"``).
         pipeline: the pipeline to run (default: ``Pipeline()``); it is pickled once and
             loaded once per worker process.
         published: default publication date for items without one.
