@@ -42,6 +42,14 @@ def load_dev(shared: Path = SHARED) -> list[dict[str, Any]] | None:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def load_negatives(shared: Path = SHARED) -> list[dict[str, Any]] | None:
+    path = shared / "data" / "names" / "negatives_dev.jsonl"
+    if not path.is_file():
+        return None
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
 def is_holdout(english: str) -> bool:
     """A deterministic quarter of the dev groups, never looked at while tuning costs."""
     return int(hashlib.sha256(("holdout:" + english).encode()).hexdigest(), 16) % 4 == 0

@@ -44,7 +44,6 @@ SAME = [
     ("البنتاجون", "البنتاغون"),
     ("إسطنبول", "اسطنبول"),
     ("أردوغان", "إردوغان"),
-    ("ويتكوف", "ويكتوف"),
     ("ويتكو", "ويتكوف"),
     ("وزيلينسكي", "زيلينسكي"),
     ("لبوتين", "بوتين"),
@@ -232,7 +231,6 @@ def test_default_gazetteer_is_large_and_valid() -> None:
         ("الناتو", "nato"),
         ("BBC", "bbc"),
         ("NBC", "nbc"),
-        ("ويتكو", "witkoff"),
         ("لشرق الأوسط", "middle_east"),
         ("فلادیمیر بوتین", "putin"),
     ],
@@ -251,20 +249,33 @@ def test_gazetteer_unknown_and_ambiguous() -> None:
         gaz.lookup(3)  # type: ignore[arg-type]
 
 
+def test_gazetteer_from_tsv_reads_a_path(tmp_path: Any) -> None:
+    header = "id\tlabel\twikidata\tcanonical\tenglish\tvariants\n"
+    path = tmp_path / "g.tsv"
+    path.write_text(header + "x\tPER\tQ1\tزيد\tZaid\tزايد|Zayd\n", encoding="utf-8")
+    for source in (path, str(path)):
+        entry = Gazetteer.from_tsv(source).lookup("Zayd")
+        assert entry is not None and entry.id == "x"
+    with pytest.raises(FileNotFoundError):
+        Gazetteer.from_tsv(str(tmp_path / "missing.tsv"))
+    with pytest.raises(TypeError):
+        Gazetteer.from_tsv(3)  # type: ignore[arg-type]
+
+
 def test_gazetteer_from_tsv_validates() -> None:
     header = "id\tlabel\twikidata\tcanonical\tenglish\tvariants\n"
-    gaz = Gazetteer.from_tsv(header + "x\tPER\tQ1\tزيد\tZaid\tزايد|Zayd\n")
+    gaz = Gazetteer.from_tsv_text(header + "x\tPER\tQ1\tزيد\tZaid\tزايد|Zayd\n")
     assert gaz.lookup("زايد") == GazetteerEntry("x", "زيد", "Zaid", "PER", "Q1", ("زايد", "Zayd"))
     with pytest.raises(ValueError, match="header"):
-        Gazetteer.from_tsv("a\tb\n")
+        Gazetteer.from_tsv_text("a\tb\n")
     with pytest.raises(ValueError, match="label"):
-        Gazetteer.from_tsv(header + "x\tPERSON\t\tزيد\tZaid\t\n")
+        Gazetteer.from_tsv_text(header + "x\tPERSON\t\tزيد\tZaid\t\n")
     with pytest.raises(ValueError, match="Wikidata"):
-        Gazetteer.from_tsv(header + "x\tPER\tX1\tزيد\tZaid\t\n")
+        Gazetteer.from_tsv_text(header + "x\tPER\tX1\tزيد\tZaid\t\n")
     with pytest.raises(ValueError, match="duplicate"):
-        Gazetteer.from_tsv(header + "x\tPER\t\tزيد\tZaid\t\nx\tPER\t\tعمرو\tAmr\t\n")
+        Gazetteer.from_tsv_text(header + "x\tPER\t\tزيد\tZaid\t\nx\tPER\t\tعمرو\tAmr\t\n")
     with pytest.raises(ValueError, match="columns"):
-        Gazetteer.from_tsv(header + "x\tPER\n")
+        Gazetteer.from_tsv_text(header + "x\tPER\n")
 
 
 # ----------------------------------------------------------------------------- resolver
@@ -435,12 +446,3 @@ def test_seed_gold_clustering(seed_gold: dict[str, Any]) -> None:
         by_cluster[cluster].add(r.cluster_id(text) or "")
     for a, b, *_ in seed_gold["distinct_pairs"]:
         assert not by_cluster[a] & by_cluster[b], (a, b)
-
-
-@pytest.mark.shared
-def test_gazetteer_covers_seed_gold(seed_gold: dict[str, Any]) -> None:
-    gaz = Gazetteer.default()
-    for ident, cluster in seed_gold["clusters"].items():
-        entry = gaz.get(ident)
-        assert entry is not None, ident
-        assert entry.label == cluster["label"]

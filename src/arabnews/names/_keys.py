@@ -215,10 +215,12 @@ class TokenKey:
 
     :ivar text: the folded Arabic-letter form (article stripped, repeats collapsed).
     :ivar alternative: the form with a leading clitic (و ف ب ل ك) stripped, or ``None``.
+    :ivar latin: the token was written in Latin letters and transliterated.
     """
 
     text: str
     alternative: str | None = None
+    latin: bool = attrs.field(default=False, repr=False)
 
 
 @attrs.frozen(slots=True)
@@ -280,7 +282,8 @@ def name_key(name: str) -> NameKey:
     """
     tokens: list[TokenKey] = []
     for tok, initialism in _raw_tokens(name):
-        parts = _initialism(tok) if initialism else [to_arabic(tok) if _is_latin(tok) else tok]
+        latin = _is_latin(tok)
+        parts = _initialism(tok) if initialism else [to_arabic(tok) if latin else tok]
         for part in parts:
             if part == "ال" and not initialism:
                 continue  # a detached article ("Al Jazeera")
@@ -290,7 +293,7 @@ def name_key(name: str) -> NameKey:
             alt = _alternative(part) if not tokens and not initialism else None
             if alt == folded:
                 alt = None
-            tokens.append(TokenKey(folded, alt))
+            tokens.append(TokenKey(folded, alt, latin))
     return NameKey(tuple(tokens))
 
 

@@ -18,12 +18,19 @@ from typing import Any
 import attrs
 
 from arabnews._checks import require_str
+from arabnews.names._features import Decision, pair_features
 from arabnews.names._keys import NameKey, TokenKey, _fold_token, _load_json, name_key
 
 __all__ = ["CostModel", "Matcher", "default_matcher", "same_name", "similarity"]
 
-_SIZE = 256  # code space of the substitution table (letters outside it share one code)
-_OTHER = _SIZE - 1
+# Code space of the substitution table: the letters a name key is made of get fixed codes
+# when a matcher is built; letters of other scripts (Cyrillic, Greek, CJK ...) get codes
+# from _UNKNOWN_BASE on, numbered afresh for every pair compared, so a comparison never
+# depends on what was compared before. A pair of tokens holds at most 2 * 200 letters.
+_KNOWN = "ءابتثجحخدذرزسشصضطظعغفقكلمنهوي" + "0123456789" + "abcdefghijklmnopqrstuvwxyz"
+_UNKNOWN_BASE = 96
+_SIZE = _UNKNOWN_BASE + 2 * 200 + 8
+_MAX_TOKEN = 200
 _INF = float("inf")
 _PAIR_CACHE = 1 << 18
 
@@ -45,6 +52,8 @@ class CostModel:
         village, is not كليتشكو, a person).
     :ivar clitic_penalty: similarity lost when a proclitic had to be stripped to match.
     :ivar threshold: token similarity at or above which two tokens are the same.
+    :ivar cross_script_threshold: the threshold when one name is written in Latin letters
+        (Zelensky / زيلينسكي): a probability too, chosen on its own dev pairs.
     :ivar given_name_threshold: the same for given names once the surnames agree.
     :ivar single_token_link: the similarity at which :class:`NameResolver` links two
         one-token names (higher than ``threshold``: with nothing else to agree on,
@@ -68,6 +77,7 @@ class CostModel:
     place_suffix_penalty: float = 0.1
     clitic_penalty: float = 0.03
     threshold: float = 0.7
+    cross_script_threshold: float = 0.7
     given_name_threshold: float = 0.7
     single_token_link: float = 0.8
     compound_prefixes: tuple[str, ...] = ()
@@ -97,6 +107,7 @@ class CostModel:
                 place_suffix_penalty=float(data["place_suffixes"]["penalty"]),
                 clitic_penalty=float(data["clitic_penalty"]),
                 threshold=float(data["threshold"]),
+                cross_script_threshold=float(data.get("cross_script_threshold", data["threshold"])),
                 given_name_threshold=float(data["given_name_threshold"]),
                 single_token_link=float(data["single_token_link"]),
                 compound_prefixes=tuple(
@@ -107,7 +118,8 @@ class CostModel:
             raise ValueError(f"invalid name cost table: {exc!r}") from exc
         costs = [model.vowel_indel, model.vowel_substitute, model.transpose, model.truncation]
         costs += [c for _, c in model.indel] + [c for _, c in model.classes]
-        if any(not 0.0 <= c <= 2.0 for c in costs) or not 0.0 < model.threshold <= 1.0:
+        thresholds = (model.threshold, model.cross_script_threshold, model.single_token_link)
+        if any(not 0.0 <= c <= 2.0 for c in costs) or not all(0.0 < t <= 1.0 for t in thresholds):
             raise ValueError("name costs must lie in [0, 2] and the threshold in (0, 1]")
         return model
 
@@ -145,33 +157,41 @@ class Matcher:
     (True, False)
     """
 
-    def __init__(self, model: CostModel | None = None) -> None:
+    def __init__(self, model: CostModel | None = None, decision: Decision | None = None) -> None:
         self.model = model if model is not None else CostModel.default()
+        self.decision = decision if decision is not None else Decision.default()
         m = self.model
-        self._codes: dict[str, int] = {}
+        self._codes: dict[str, int] = {ch: i for i, ch in enumerate(_KNOWN)}
+        for letters in [m.vowels, *(ch for ch, _ in m.indel), *(ls for ls, _ in m.classes)]:
+            for ch in letters:
+                if ch not in self._codes:
+                    if len(self._codes) >= _UNKNOWN_BASE:
+                        raise ValueError(f"name cost table: too many letters ({ch!r})")
+                    self._codes[ch] = len(self._codes)
         self._indel = [m.default_indel] * _SIZE
         self._sub = [m.default_substitute] * (_SIZE * _SIZE)
         for i in range(_SIZE):
             self._sub[i * _SIZE + i] = 0.0
         for ch in m.vowels:
-            self._indel[self._code(ch)] = m.vowel_indel
+            self._indel[self._codes[ch]] = m.vowel_indel
         for ch, cost in m.indel:
-            self._indel[self._code(ch)] = cost
+            self._indel[self._codes[ch]] = cost
         for a in m.vowels:
             for b in m.vowels:
                 if a != b:
-                    self._sub[self._code(a) * _SIZE + self._code(b)] = m.vowel_substitute
+                    self._sub[self._codes[a] * _SIZE + self._codes[b]] = m.vowel_substitute
         for letters, cost in m.classes:
             for a in letters:
                 for b in letters:
                     if a != b:
-                        idx = self._code(a) * _SIZE + self._code(b)
+                        idx = self._codes[a] * _SIZE + self._codes[b]
                         self._sub[idx] = min(self._sub[idx], cost)
         self._sub_rows = [self._sub[r * _SIZE : (r + 1) * _SIZE] for r in range(_SIZE)]
         self._bound = self._length_bound()
+        self._vowel_codes = frozenset(self._codes[ch] for ch in m.vowels)
         self._min_indel = min(self._indel)
         self._compiled: dict[str, tuple[tuple[int, ...], tuple[float, ...], float]] = {}
-        self._pairs: dict[tuple[str, str, float], float] = {}
+        self._pairs: dict[tuple[str, str, float, bool], float] = {}
 
         self._given = _given_names()
         self._prefixes = frozenset(
@@ -181,8 +201,8 @@ class Matcher:
     def _length_bound(self) -> float:
         """The largest b such that every edit costs at least b times the weight it adds
         or removes (used to skip the DP for names of very different lengths)."""
-        known = len(self._codes)
         bound = min(1.0, self.model.truncation)
+        known = _UNKNOWN_BASE + 1  # letters of other scripts all behave like one more code
         for x in range(known):
             for y in range(known):
                 gap = abs(self._indel[x] - self._indel[y])
@@ -190,23 +210,38 @@ class Matcher:
                     bound = min(bound, self._sub[x * _SIZE + y] / gap)
         return bound
 
-    def _code(self, ch: str) -> int:
-        code = self._codes.get(ch)
-        if code is None:
-            code = len(self._codes) if len(self._codes) < _OTHER else _OTHER
-            self._codes[ch] = code
-        return code
-
     def _compile(self, text: str) -> tuple[tuple[int, ...], tuple[float, ...], float]:
+        """Codes, indel weights and total weight of a token made of known letters only
+        (letters of other scripts get code -1: :meth:`_pair_codes` numbers them)."""
         got = self._compiled.get(text)
         if got is None:
-            codes = tuple(self._code(ch) for ch in text)
-            weights = tuple(self._indel[c] for c in codes)
+            codes_of = self._codes
+            codes = tuple(codes_of.get(ch, -1) for ch in text)
+            indel = self._indel
+            default = self.model.default_indel
+            weights = tuple(indel[c] if c >= 0 else default for c in codes)
             got = (codes, weights, sum(weights))
             if len(self._compiled) > 200_000:
                 self._compiled.clear()
             self._compiled[text] = got
         return got
+
+    @staticmethod
+    def _pair_codes(
+        a: str, ca: tuple[int, ...], b: str, cb: tuple[int, ...]
+    ) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Give the letters of other scripts in one pair codes of their own (pure: the
+        numbering depends on this pair only)."""
+        local: dict[str, int] = {}
+        out = []
+        for text, codes in ((a, ca), (b, cb)):
+            fixed = []
+            for ch, code in zip(text, codes, strict=True):
+                fixed.append(
+                    code if code >= 0 else local.setdefault(ch, _UNKNOWN_BASE + len(local))
+                )
+            out.append(tuple(fixed))
+        return out[0], out[1]
 
     def distance(self, a: str, b: str, limit: float = _INF) -> float:
         """Weighted edit distance between two token texts (``inf`` once above *limit*)."""
@@ -214,6 +249,8 @@ class Matcher:
             return 0.0
         ca, wa, _ = self._compile(a)
         cb, wb, _ = self._compile(b)
+        if -1 in ca or -1 in cb:
+            ca, cb = self._pair_codes(a[:_MAX_TOKEN], ca, b[:_MAX_TOKEN], cb)
         return self._dp(ca, wa, cb, wb, limit)
 
     def _dp(
@@ -294,24 +331,11 @@ class Matcher:
                         result = d
         return result
 
-    def token_similarity(self, a: str, b: str, floor: float = 0.0) -> float:
-        """Similarity in [0, 1] of two token texts; values below *floor* may be reported as 0."""
+    def raw_similarity(self, a: str, b: str, floor: float = 0.0) -> float:
+        """1 - weighted edit distance / weight of the heavier token, in [0, 1] (the
+        edit-distance evidence alone; values below *floor* may be reported as 0)."""
         if a == b:
             return 1.0
-        if floor > 0.0:
-            # corpora compare the same surnames again and again: remember thresholded results
-            cache = self._pairs
-            mark = (a, b, floor)
-            got = cache.get(mark)
-            if got is None:
-                got = self._token_similarity(a, b, floor)
-                if len(cache) >= _PAIR_CACHE:
-                    cache.clear()
-                cache[mark] = got
-            return got
-        return self._token_similarity(a, b, 0.0)
-
-    def _token_similarity(self, a: str, b: str, floor: float) -> float:
         ca, wa, ta = self._compile(a)
         cb, wb, tb = self._compile(b)
         scale = ta if ta > tb else tb
@@ -319,11 +343,15 @@ class Matcher:
             return 0.0
         if floor > 0.0:
             limit = (1.0 - floor) * scale + 1e-9
-            # every edit costs at least _BOUND times the weight it adds or removes
+            # every edit costs at least _bound times the weight it adds or removes
             if (ta - tb if ta > tb else tb - ta) * self._bound > limit:
                 return 0.0
         else:
             limit = _INF
+        if -1 in ca or -1 in cb:
+            if len(a) > _MAX_TOKEN or len(b) > _MAX_TOKEN:
+                return 0.0
+            ca, cb = self._pair_codes(a, ca, b, cb)
         d = self._dp(ca, wa, cb, wb, limit)
         if d == _INF:
             return 0.0
@@ -335,8 +363,122 @@ class Matcher:
         # rows of a, so where it stops depends on the order of the arguments)
         return sim if sim > 0.0 and sim >= floor else 0.0
 
+    def edit_ops(self, a: str, b: str) -> tuple[int, ...]:
+        """Counts of the edits on one cheapest alignment of two token texts: vowel letters
+        added or dropped, vowel letters swapped, cheap letters (ع ه) added or dropped,
+        letters of one sound class swapped, other letters swapped, other letters added
+        or dropped, transpositions, edits within the first two letters, edits at the
+        last letter (see :data:`arabnews.names._features.FEATURES`)."""
+        ca, wa, _ = self._compile(a)
+        cb, wb, _ = self._compile(b)
+        if -1 in ca or -1 in cb:
+            ca, cb = self._pair_codes(a, ca, b, cb)
+        n, m = len(ca), len(cb)
+        sub = self._sub_rows
+        tcost = self.model.transpose
+        d = [[0.0] * (m + 1) for _ in range(n + 1)]
+        for j in range(m):
+            d[0][j + 1] = d[0][j] + wb[j]
+        for i in range(n):
+            d[i + 1][0] = d[i][0] + wa[i]
+            row, prev, srow = d[i + 1], d[i], sub[ca[i]]
+            for j in range(m):
+                c = prev[j] + (0.0 if ca[i] == cb[j] else srow[cb[j]])
+                c = min(c, prev[j + 1] + wa[i], row[j] + wb[j])
+                if i and j and ca[i] == cb[j - 1] and ca[i - 1] == cb[j] and ca[i] != cb[j]:
+                    c = min(c, d[i - 1][j - 1] + tcost)
+                row[j + 1] = c
+        vowels = self._vowel_codes
+        ops = [0] * 9
+        i, j = n, m
+        eps = 1e-9
+
+        def mark(pa: int, pb: int) -> None:
+            if pa <= 1 or pb <= 1:
+                ops[7] += 1
+            if pa >= n - 1 or pb >= m - 1:
+                ops[8] += 1
+
+        while i > 0 or j > 0:
+            here = d[i][j]
+            if i and j and ca[i - 1] == cb[j - 1] and abs(here - d[i - 1][j - 1]) < eps:
+                i, j = i - 1, j - 1
+                continue
+            if i and j:
+                x, y = ca[i - 1], cb[j - 1]
+                cost = sub[x][y]
+                if abs(here - (d[i - 1][j - 1] + cost)) < eps:
+                    if x in vowels and y in vowels:
+                        ops[1] += 1
+                    elif cost < 1.0:
+                        ops[3] += 1
+                    else:
+                        ops[4] += 1
+                    mark(i - 1, j - 1)
+                    i, j = i - 1, j - 1
+                    continue
+                if (
+                    i > 1
+                    and j > 1
+                    and x == cb[j - 2]
+                    and ca[i - 2] == y
+                    and abs(here - (d[i - 2][j - 2] + tcost)) < eps
+                ):
+                    ops[6] += 1
+                    mark(i - 2, j - 2)
+                    i, j = i - 2, j - 2
+                    continue
+            if i and abs(here - (d[i - 1][j] + wa[i - 1])) < eps:
+                x = ca[i - 1]
+                ops[0 if x in vowels else 2 if wa[i - 1] < 1.0 else 5] += 1
+                mark(i - 1, j)
+                i -= 1
+                continue
+            y = cb[j - 1]
+            ops[0 if y in vowels else 2 if wb[j - 1] < 1.0 else 5] += 1
+            mark(i, j - 1)
+            j -= 1
+        return tuple(ops)
+
+    def token_similarity(
+        self, a: str, b: str, floor: float = 0.0, *, cross_script: bool = False
+    ) -> float:
+        """Probability in [0, 1] that two token texts spell one name (1.0 when equal);
+        values below *floor* may be reported as 0.
+
+        The edit similarity (:meth:`raw_similarity`) must reach the decision model's
+        ``raw_floor``; above it, the calibrated model (:class:`Decision`) weighs where the
+        edits are and what kind of word each spelling is.
+        """
+        if a == b:
+            return 1.0
+        if floor > 0.0:
+            # corpora compare the same surnames again and again: remember thresholded results
+            cache = self._pairs
+            mark = (a, b, floor, cross_script)
+            got = cache.get(mark)
+            if got is None:
+                got = self._token_probability(a, b, cross_script)
+                got = got if got >= floor else 0.0
+                if len(cache) >= _PAIR_CACHE:
+                    cache.clear()
+                cache[mark] = got
+            return got
+        return self._token_probability(a, b, cross_script)
+
+    def _token_probability(self, a: str, b: str, cross_script: bool) -> float:
+        decision = self.decision
+        if not cross_script and decision.both_native(a, b):
+            return 0.0  # two frequent Arabic words that differ are different words
+        raw = self.raw_similarity(a, b, decision.raw_floor)
+        if raw <= 0.0:
+            return 0.0
+        ops = self.edit_ops(a, b)
+        return decision.probability(pair_features(a, b, raw, ops, cross_script))
+
     def _tok_sim(self, a: TokenKey, b: TokenKey, floor: float) -> float:
-        best = self.token_similarity(a.text, b.text, floor)
+        cross = a.latin or b.latin
+        best = self.token_similarity(a.text, b.text, floor, cross_script=cross)
         if a.alternative is None and b.alternative is None:
             return best
         if best >= (floor if floor > 0.0 else 1.0):
@@ -348,7 +490,12 @@ class Matcher:
         ):
             # stripping a clitic only helps when the other name does not start with it
             if x is not None and y is not None and other[:1] != own[:1]:
-                s = self.token_similarity(x, y, floor + pen if floor > 0.0 else 0.0) - pen
+                s = (
+                    self.token_similarity(
+                        x, y, floor + pen if floor > 0.0 else 0.0, cross_script=cross
+                    )
+                    - pen
+                )
                 best = max(best, s)
         return max(best, 0.0)
 
@@ -370,7 +517,7 @@ class Matcher:
         ta, tb = a.tokens, b.tokens
         if not ta or not tb:
             return 0.0
-        thr = self.model.threshold
+        thr = self.threshold_for(a, b)
         f = thr if floor > 0.0 else 0.0
         if len(ta) == len(tb):
             if len(ta) == 1:
@@ -397,8 +544,9 @@ class Matcher:
         if len(short) == 1:
             if f > 0.0:
                 return joined
-            # a bare surname gets partial credit (NameResolver decides what it refers to)
-            return max(joined, 0.5 * self._tok_sim(short[0], long_[-1], 0.0))
+            # a bare surname gets partial credit, always under the threshold (NameResolver
+            # decides what it refers to)
+            return max(joined, 0.9 * thr * self._tok_sim(short[0], long_[-1], 0.0))
         # given + surname against given + middle + surname: first and last must agree
         last = self._tok_sim(short[-1], long_[-1], f)
         first = self._given_ok(short[0], long_[0], f)
@@ -419,6 +567,13 @@ class Matcher:
                 return min(joined, 0.5)
         return score * 0.98
 
+    def threshold_for(self, a: NameKey, b: NameKey) -> float:
+        """The decision threshold for two keys: ``cross_script_threshold`` when one of
+        them was written in Latin letters, else ``threshold``."""
+        if any(t.latin for t in a.tokens) != any(t.latin for t in b.tokens):
+            return self.model.cross_script_threshold
+        return self.model.threshold
+
     def is_compound(self, key: NameKey) -> bool:
         """Whether *key* has a part often written joined to the next (عبد الله)."""
         return self._compound(key.tokens)
@@ -434,16 +589,13 @@ class Matcher:
 
     def same_name(self, a: str, b: str) -> bool:
         """Whether *a* and *b* are spellings of the same name."""
-        ka, kb = name_key(a), name_key(b)
-        if ka.tokens == kb.tokens:
-            return bool(ka.tokens)
-        return self.key_similarity(ka, kb, 1.0) >= self.model.threshold
+        return self.same_key(name_key(a), name_key(b))
 
     def same_key(self, a: NameKey, b: NameKey) -> bool:
         """:meth:`same_name` on precomputed keys."""
-        if a.tokens == b.tokens:
+        if a.tokens == b.tokens or a.text == b.text:
             return bool(a.tokens)
-        return self.key_similarity(a, b, 1.0) >= self.model.threshold
+        return self.key_similarity(a, b, 1.0) >= self.threshold_for(a, b)
 
 
 @functools.cache

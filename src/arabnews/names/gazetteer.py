@@ -19,17 +19,19 @@ from pathlib import Path
 import attrs
 
 from arabnews._checks import require_str
+from arabnews.names._features import consonants
 from arabnews.names._keys import NameKey, blocking_keys, name_key
 from arabnews.names._match import Matcher, default_matcher
 from arabnews.spans import ENTITY_LABELS
 
-__all__ = ["Gazetteer", "GazetteerEntry"]
+__all__ = ["Gazetteer", "GazetteerEntry", "compatible_labels"]
 
 _QID = re.compile(r"Q[1-9][0-9]*")
 _ID = re.compile(r"[a-z0-9][a-z0-9_]*")
 _COLUMNS = ("id", "label", "wikidata", "canonical", "english", "variants")
 # Fuzzy lookups need a few letters: two- and three-letter names are too often unrelated.
 _MIN_FUZZY_LETTERS = 4
+_NOT_PER = frozenset({"LOC", "ORG"})
 
 
 def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
@@ -106,13 +108,21 @@ class Gazetteer:
     def default(cls) -> Gazetteer:
         """The shipped gazetteer (``data/gazetteer.tsv``), loaded once."""
         text = resources.files("arabnews.names").joinpath("data", "gazetteer.tsv")
-        return cls.from_tsv(text.read_text(encoding="utf-8"))
+        return cls.from_tsv_text(text.read_text(encoding="utf-8"))
 
     @classmethod
-    def from_tsv(cls, source: str | Path) -> Gazetteer:
-        """Load a gazetteer from TSV text or a ``Path`` (columns: id, label, wikidata,
-        canonical, english, variants; ``#`` lines are comments; variants split on ``|``)."""
-        text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
+    def from_tsv(cls, path: str | Path) -> Gazetteer:
+        """Load a gazetteer from a TSV file at *path* (a ``str`` or ``Path``; see
+        :meth:`from_tsv_text` for the layout)."""
+        if not isinstance(path, (str, Path)):
+            raise TypeError(f"path must be str or Path, not {type(path).__name__}")
+        return cls.from_tsv_text(Path(path).read_text(encoding="utf-8"))
+
+    @classmethod
+    def from_tsv_text(cls, text: str) -> Gazetteer:
+        """Load a gazetteer from TSV text (columns: id, label, wikidata, canonical, english,
+        variants; ``#`` lines are comments; variants split on ``|``)."""
+        require_str(text, "text")
         lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
         reader = csv.reader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
         rows = list(reader)
@@ -149,43 +159,73 @@ class Gazetteer:
         """The entry with id *ident*, or ``None``."""
         return self._entries.get(ident)
 
-    def lookup(self, name: str) -> GazetteerEntry | None:
+    def lookup(self, name: str, label: str | None = None) -> GazetteerEntry | None:
         """The entry whose spellings *name* matches, or ``None`` (unknown or ambiguous).
 
         Exact matches (after normalisation) win; otherwise the entry with the most similar
         spelling that :func:`~arabnews.names.same_name` accepts, if only one entry has it.
+        A one-token name matches fuzzily only when its consonants are those of the listed
+        spelling (only vowel letters or letters of one sound class differ: بوتن / بوتين).
+        With *label*, a ``PER`` name never matches a ``LOC``/``ORG`` entry nor the reverse.
         """
         require_str(name, "name")
-        ident = self.lookup_key(name_key(name))
-        return self._entries[ident] if ident is not None else None
+        found = self.match_key(name_key(name), label)
+        return self._entries[found[0]] if found is not None else None
 
-    def lookup_key(self, key: NameKey) -> str | None:
+    def match(self, name: str, label: str | None = None) -> tuple[GazetteerEntry, float] | None:
+        """:meth:`lookup` with how sure the match is: 1.0 for an exact spelling, else the
+        calibrated similarity (:func:`~arabnews.names.similarity`) to the closest one."""
+        require_str(name, "name")
+        found = self.match_key(name_key(name), label)
+        return (self._entries[found[0]], found[1]) if found is not None else None
+
+    def lookup_key(self, key: NameKey, label: str | None = None) -> str | None:
         """:meth:`lookup` on a precomputed key; returns the entry id."""
+        found = self.match_key(key, label)
+        return found[0] if found is not None else None
+
+    def _unique(self, ids: set[str] | None, label: str | None) -> str | None:
+        if not ids:
+            return None
+        ok = [i for i in ids if compatible_labels(label, self._entries[i].label)]
+        return ok[0] if len(ok) == 1 and len(ok) == len(ids) else None
+
+    def match_key(self, key: NameKey, label: str | None = None) -> tuple[str, float] | None:
+        """:meth:`match` on a precomputed key; returns the entry id and the score."""
         if not key.tokens:
             return None
         for exact in (key.text, _joined(key)):
             ids = self._exact.get(exact)
             if ids:
-                return next(iter(ids)) if len(ids) == 1 else None
+                ident = self._unique(ids, label)
+                return (ident, 1.0) if ident is not None else None
         alt = key.tokens[0].alternative
         if alt is not None:  # وزيلينسكي, والكرملين: the stem is a known spelling
             stem = " ".join((alt, *(t.text for t in key.tokens[1:])))
             ids = self._exact.get(stem)
             if ids:
-                return next(iter(ids)) if len(ids) == 1 else None
+                ident = self._unique(ids, label)
+                return (ident, 1.0) if ident is not None else None
         if len(_joined(key)) < _MIN_FUZZY_LETTERS:
             return None
         best = 0.0
         best_ids: set[str] = set()
         seen: set[tuple[str, str]] = set()
         matcher = self._matcher
-        threshold = matcher.model.threshold
+        single = len(key.tokens) == 1
         for block in _blocks(key):
             for cand, ident in self._blocks.get(block, ()):
                 mark = (cand.text, ident)
                 if mark in seen:
                     continue
                 seen.add(mark)
+                if single and (len(cand.tokens) != 1 or not _near_exact(key, cand)):
+                    continue
+                if not compatible_labels(label, self._entries[ident].label):
+                    continue
+                threshold = matcher.threshold_for(key, cand)
+                if single:
+                    threshold = max(threshold, matcher.model.single_token_link)
                 sim = matcher.key_similarity(key, cand, 1.0)
                 if sim < threshold:
                     continue
@@ -193,7 +233,23 @@ class Gazetteer:
                     best, best_ids = sim, {ident}
                 elif sim > best - 1e-9:
                     best_ids.add(ident)
-        return next(iter(best_ids)) if len(best_ids) == 1 else None
+        return (next(iter(best_ids)), round(best, 4)) if len(best_ids) == 1 else None
+
+
+def compatible_labels(a: str | None, b: str | None) -> bool:
+    """Whether a mention labelled *a* may link to an entity labelled *b*: a person never
+    links to a place or an organisation, nor the reverse (no label links to anything)."""
+    if a is None or b is None or a == b:
+        return True
+    return not ((a == "PER" and b in _NOT_PER) or (b == "PER" and a in _NOT_PER))
+
+
+def _near_exact(a: NameKey, b: NameKey) -> bool:
+    """One-token names: the same consonants, up to letters of one sound class."""
+    return consonants(a.tokens[0].text) == consonants(b.tokens[0].text) or any(
+        x is not None and consonants(x) == consonants(b.tokens[0].text)
+        for x in (a.tokens[0].alternative,)
+    )
 
 
 def _joined(key: NameKey) -> str:

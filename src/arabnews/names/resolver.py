@@ -32,7 +32,7 @@ from typing import Any, Final
 from arabnews._checks import require_str
 from arabnews.names._keys import NameKey, blocking_keys, name_key
 from arabnews.names._match import Matcher, default_matcher
-from arabnews.names.gazetteer import Gazetteer
+from arabnews.names.gazetteer import Gazetteer, compatible_labels
 from arabnews.spans import ENTITY_LABELS
 
 __all__ = ["NameResolver"]
@@ -138,7 +138,11 @@ class NameResolver:
         info.spellings.add(spelling)
         counts = self._counts.setdefault(spelling, Counter())
         counts.update(labels)
+        before = self._label(keytext) if info.anchor is not None else None
         info.labels.update({k: v for k, v in labels.items() if k})
+        if info.anchor is not None and self._label(keytext) != before:
+            # whether this key may keep its gazetteer anchor depends on its majority label
+            self._centres.clear()
         self._total += sum(labels.values())
         return self._cluster_of(keytext)
 
@@ -150,7 +154,7 @@ class NameResolver:
             self._anchored.setdefault(anchor, set()).add(keytext)
         matcher = self._matcher
         threshold = matcher.model.threshold
-        link = max(threshold, matcher.model.single_token_link)
+        single_link = matcher.model.single_token_link
         multi = len(key.tokens) > 1
         # Strict keys are shared by every kind of key; loose keys (two-consonant deletions)
         # only bring together pairs where one side has several tokens: two bare names that
@@ -178,11 +182,12 @@ class NameResolver:
             omulti = len(okey.tokens) > 1
             if multi and omulti:
                 sim = matcher.key_similarity(key, okey, 1.0)
-                if sim >= threshold:
+                if sim >= matcher.threshold_for(key, okey):
                     self._link(keytext, other, sim)
                 continue
             if not multi and not omulti:
                 # cut the computation off at the (higher) single-token link threshold
+                link = max(matcher.threshold_for(key, okey), single_link)
                 sim = tok_sim(key.tokens[0], okey.tokens[0], link)
                 if sim >= link:
                     self._link(keytext, other, sim)
@@ -217,7 +222,7 @@ class NameResolver:
             for other in self._links.get(k, ()):
                 if (
                     other not in seen
-                    and keys[other].anchor is None
+                    and self._anchor(other) is None
                     and _order(keys[other].key, other) > ok
                 ):
                     seen.add(other)
@@ -245,7 +250,7 @@ class NameResolver:
             k = todo.pop()
             ok = _order(keys[k].key, k)
             for other in self._links.get(k, ()):
-                if other in need or other in memo or keys[other].anchor is not None:
+                if other in need or other in memo or self._anchor(other) is not None:
                     continue
                 if _order(keys[other].key, other) < ok:
                     need.add(other)
@@ -255,16 +260,16 @@ class NameResolver:
             preds = sorted(
                 (_order(keys[o].key, o), o)
                 for o in self._links.get(k, ())
-                if keys[o].anchor is None and _order(keys[o].key, o) < ok
+                if self._anchor(o) is None and _order(keys[o].key, o) < ok
             )
             memo[k] = next((o for _, o in preds if memo[o] == o), k)
         return memo[keytext]
 
     def _own_id(self, keytext: str) -> str:
         """Cluster id without bare-surname attachment."""
-        info = self._keys[keytext]
-        if info.anchor is not None:
-            return info.anchor
+        own = self._anchor(keytext)
+        if own is not None:
+            return own
         anchor = self._linked_anchor(keytext)
         if anchor is not None:
             return anchor
@@ -273,15 +278,38 @@ class NameResolver:
         anchor = self._linked_anchor(centre) if centre != keytext else None
         return anchor if anchor is not None else _unanchored_id(centre)
 
+    def _anchor(self, keytext: str) -> str | None:
+        """The gazetteer id a key is anchored to, unless the key's majority label is
+        incompatible with the entry's (a person is never a place or an organisation)."""
+        anchor = self._keys[keytext].anchor
+        if anchor is None or self._gazetteer is None:
+            return anchor
+        entry = self._gazetteer.get(anchor)
+        if entry is not None and not compatible_labels(self._label(keytext), entry.label):
+            return None
+        return anchor
+
     def _linked_anchor(self, keytext: str) -> str | None:
-        """The gazetteer id of the most similar anchored key linked to *keytext*."""
-        keys = self._keys
-        anchored = [
-            (-sim, keys[o].anchor or "")
-            for o, sim in self._links.get(keytext, {}).items()
-            if keys[o].anchor is not None
-        ]
-        return min(anchored)[1] if anchored else None
+        """The gazetteer id of the most similar anchored key linked to *keytext* whose
+        entry's label is compatible with *keytext*'s."""
+        return self._linked_anchor_scored(keytext)[0]
+
+    def _linked_anchor_scored(self, keytext: str) -> tuple[str | None, float]:
+        gaz = self._gazetteer
+        label = self._label(keytext)
+        anchored = []
+        for o, sim in self._links.get(keytext, {}).items():
+            anchor = self._anchor(o)
+            if anchor is None:
+                continue
+            entry = gaz.get(anchor) if gaz is not None else None
+            if entry is not None and not compatible_labels(label, entry.label):
+                continue
+            anchored.append((-sim, anchor))
+        if not anchored:
+            return None, 0.0
+        best = min(anchored)
+        return best[1], -best[0]
 
     def _label(self, keytext: str) -> str | None:
         labels = self._keys[keytext].labels
@@ -315,6 +343,43 @@ class NameResolver:
             if keytext not in self._keys:
                 return None
         return self._cluster_of(keytext)
+
+    def score(self, name: str) -> float | None:
+        """How sure the link of *name* to its cluster is, in [0, 1] (``None`` for an unseen
+        name): 1.0 for an exact gazetteer spelling or the cluster's own centre, else the
+        calibrated similarity (:func:`~arabnews.names.similarity`) to the gazetteer
+        spelling or centre it was linked through; a bare surname attached to a full name
+        scores its surname similarity times the ``single_token_link`` prior."""
+        require_str(name, "name")
+        spelling = " ".join(name.split())
+        keytext = self._key_of_name(spelling)
+        if keytext not in self._keys:
+            return None
+        ident = self._cluster_of(keytext)
+        info = self._keys[keytext]
+        own = self._anchor(keytext)
+        if own is not None:
+            found = self._gazetteer.match_key(info.key) if self._gazetteer is not None else None
+            return found[1] if found is not None else 1.0
+        anchor, sim = self._linked_anchor_scored(keytext)
+        if anchor is not None and anchor == ident:
+            return round(sim, 4)
+        centre = self._centre(keytext)
+        if ident != self._own_id(keytext):  # a bare surname attached to a full name
+            full = max(
+                (
+                    self._matcher.token_key_similarity(
+                        info.key.tokens[0], self._keys[f].key.tokens[-1]
+                    )
+                    for f in self._surname_of.get(centre, ())
+                    if self._own_id(f) == ident
+                ),
+                default=0.0,
+            )
+            return round(full * self._matcher.model.single_token_link, 4)
+        if centre == keytext:
+            return 1.0
+        return round(self._links.get(keytext, {}).get(centre, 0.0), 4)
 
     def canonical(self, name: str) -> str:
         """The canonical spelling of *name*'s cluster.

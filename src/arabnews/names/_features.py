@@ -1,0 +1,218 @@
+"""Features of a pair of name tokens and the calibrated decision built on them.
+
+The weighted edit distance (:mod:`arabnews.names._match`) says how many cheap edits turn
+one spelling into the other. Whether those edits are plausible depends on *where* they
+are and on *what kind of word* is being spelt:
+
+- transliterations of one foreign name vary by vowel letters added or dropped
+  (زيلينسكي / زيلنسكي) and by letters for one foreign sound (ج / غ); two different names
+  more often differ by one vowel letter *replacing* another (غاريكا / غوركا) or by a
+  consonant;
+- native Arabic names and common words are spelt one way: two of them that differ are
+  different words (حسن / حسين, تونس / يونس). Evidence comes from a lexicon of word forms
+  frequent in Arabic Wikipedia and of forms seen where native given names stand (next to
+  بن / ابن, after أبو / عبد): ``data/lexicon.tsv``, built by
+  ``training/names/build_lexicon.py``.
+
+A logistic model over these features (weights in ``data/decision.json``, fitted by
+``training/names/fit_decision.py``) turns them into a probability that two token spellings
+are one name. Inference is plain Python.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from arabnews.names._keys import _load_json, _translit_tables
+
+__all__ = ["FEATURES", "Decision", "consonants", "lexicon", "pair_features"]
+
+_VOWELS = "اوي"
+
+#: Feature names, in the order :func:`pair_features` returns them.
+FEATURES: tuple[str, ...] = (
+    "raw",  # 1 - weighted edit distance / weight of the longer token
+    "raw_sq",  # raw squared (a bent response)
+    "cons_same",  # the consonants (vowel letters removed) are the same letters
+    "cons_class_same",  # ... the same after letter classes (ج غ -> g, س ص ث -> s)
+    "vowel_sub_slots",  # vowel slots where one vowel letter replaces another
+    "vowel_indel",  # edits on the cheapest alignment (Matcher.edit_ops), capped at 3
+    "vowel_sub",
+    "cheap_indel",
+    "class_sub",
+    "cons_sub",
+    "cons_indel",
+    "transpose",
+    "edit_start",  # edits within the first two letters
+    "edit_end",  # edits at the last letter
+    "short",  # 1 / number of letters of the shorter token
+    "freq_min",  # log2 frequency bucket (Wikipedia) of the rarer spelling, / 10
+    "freq_max",  # ... of the more frequent spelling, / 10
+    "kin_min",  # log2 count of native-given-name positions of the rarer spelling, / 10
+    "kin_max",  # ... of the other spelling, / 10
+    "both_known",  # both spellings are frequent Arabic word forms
+    "cross_script",  # one side was written in Latin letters
+    "cross_raw",  # cross_script * raw
+    "cross_vowel_sub",  # cross_script * vowel_sub
+)
+
+
+@functools.cache
+def lexicon() -> Mapping[str, tuple[int, int]]:
+    """Folded word form -> (frequency bucket, native-name-position bucket)."""
+    text = resources.files("arabnews.names").joinpath("data", "lexicon.tsv").read_text("utf-8")
+    out: dict[str, tuple[int, int]] = {}
+    header = True
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if header:
+            if line.split("\t") != ["form", "count", "kin"]:
+                raise ValueError("lexicon.tsv must start with the header form<TAB>count<TAB>kin")
+            header = False
+            continue
+        form, count, kin = line.split("\t")
+        out[form] = (int(count), int(kin))
+    return out
+
+
+def _groups(text: str) -> tuple[str, list[str]]:
+    """Consonants of a token and the vowel letters before, between and after them."""
+    cons: list[str] = []
+    vowels = [""]
+    for ch in text:
+        if ch in _VOWELS:
+            vowels[-1] += ch
+        else:
+            cons.append(ch)
+            vowels.append("")
+    return "".join(cons), vowels
+
+
+def consonants(text: str) -> str:
+    """The letters of a token text other than vowel letters, mapped to their sound class
+    (ج غ -> g, س ص ث -> s ...)."""
+    return "".join(ch for ch in text if ch not in _VOWELS).translate(_class_table())
+
+
+def _is_subsequence(short: str, long_: str) -> bool:
+    it = iter(long_)
+    return all(ch in it for ch in short)
+
+
+@functools.cache
+def _class_table() -> dict[int, str]:
+    table: dict[str, str] = _translit_tables()["skeleton"]
+    return {ord(k): v for k, v in table.items()}
+
+
+def pair_features(
+    a: str, b: str, raw: float, ops: Sequence[int], cross_script: bool
+) -> tuple[float, ...]:
+    """The :data:`FEATURES` of two different token texts (symmetric in *a* and *b*);
+    *ops* are the edit counts of :meth:`arabnews.names.Matcher.edit_ops`."""
+    cons_a, vow_a = _groups(a)
+    cons_b, vow_b = _groups(b)
+    cons_same = cons_a == cons_b
+    sub_slots = 0
+    if cons_same:
+        for x, y in zip(vow_a, vow_b, strict=True):
+            if x != y and not (_is_subsequence(x, y) or _is_subsequence(y, x)):
+                sub_slots += 1
+        cons_class_same = True
+    else:
+        table = _class_table()
+        cons_class_same = cons_a.translate(table) == cons_b.translate(table)
+    lex = lexicon()
+    if cross_script:
+        fa = fb = (0, 0)
+    else:
+        fa = lex.get(a, (0, 0))
+        fb = lex.get(b, (0, 0))
+    short = min(len(a), len(b))
+    capped = [float(min(k, 3)) for k in ops]
+    xs = float(cross_script)
+    return (
+        raw,
+        raw * raw,
+        float(cons_same),
+        float(cons_class_same),
+        float(min(sub_slots, 3)),
+        *capped,
+        1.0 / short if short else 1.0,
+        min(fa[0], fb[0]) / 10.0,
+        max(fa[0], fb[0]) / 10.0,
+        min(fa[1], fb[1]) / 10.0,
+        max(fa[1], fb[1]) / 10.0,
+        float(fa[0] > 0 and fb[0] > 0),
+        xs,
+        raw * xs,
+        capped[1] * xs,
+    )
+
+
+@attrs.frozen(slots=True)
+class Decision:
+    """A logistic model over :data:`FEATURES` (usually ``data/decision.json``).
+
+    :ivar weights: one weight per feature, in :data:`FEATURES` order.
+    :ivar bias: the intercept.
+    :ivar raw_floor: below this edit similarity two tokens are different (probability 0)
+        and no feature is computed (it bounds the edit-distance computation).
+    :ivar native_bucket: two different Arabic-script spellings that are *both* frequent
+        word forms (lexicon frequency bucket at or above this) are different words
+        (probability 0): native names and common nouns are spelt one way.
+    """
+
+    weights: tuple[float, ...]
+    bias: float
+    raw_floor: float = 0.5
+    native_bucket: int = 7
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Decision:
+        """Build from the ``decision.json`` layout (validated)."""
+        try:
+            names = list(data["features"])
+            weights = dict(zip(names, (float(w) for w in data["weights"]), strict=True))
+            model = cls(
+                weights=tuple(weights[name] for name in FEATURES),
+                bias=float(data["bias"]),
+                raw_floor=float(data["raw_floor"]),
+                native_bucket=int(data["native_bucket"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"invalid name decision model: {exc!r}") from exc
+        if not 0.0 <= model.raw_floor < 1.0 or not all(math.isfinite(w) for w in model.weights):
+            raise ValueError("decision.json: raw_floor must lie in [0, 1) and weights be finite")
+        return model
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Decision:
+        """The shipped model."""
+        return cls.from_dict(_load_json("decision.json"))
+
+    def both_native(self, a: str, b: str) -> bool:
+        """Whether *a* and *b* are both frequent Arabic word forms (see ``native_bucket``)."""
+        lex = lexicon()
+        fa = lex.get(a)
+        if fa is None or fa[0] < self.native_bucket:
+            return False
+        fb = lex.get(b)
+        return fb is not None and fb[0] >= self.native_bucket
+
+    def probability(self, features: Sequence[float]) -> float:
+        """P(same name) for one feature vector."""
+        z = self.bias
+        for w, x in zip(self.weights, features, strict=True):
+            z += w * x
+        if z < -30.0:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))

@@ -1,0 +1,101 @@
+"""Build ``src/arabnews/names/data/lexicon.tsv``: frequent Arabic words and native given names.
+
+Source: the Arabic Wikipedia text in ``../shared/data/text/arwiki_comparable_20170120.txt.gz``
+(CC BY-SA 4.0, Arabic Wikipedia contributors via motazsaad/comparableWikiCoprus). Only
+aggregate counts of folded word forms are shipped (a word list, not text).
+
+Every whitespace token is folded the way :func:`arabnews.names.name_key` folds a name token
+(diacritics off, hamza seats, article stripped, repeats collapsed). Two counts per form:
+
+- ``count``: how often the form occurs (any position);
+- ``kin``: how often it stands right before or after a kinship word of an Arabic
+  patronymic (بن, ابن, بنت) or right after أبو/أبي/أم/عبد: the positions native given
+  names take (محمد بن سلمان, أبو بكر).
+
+A form is kept when ``count >= --min-count``; the file stores both counts in log2 buckets
+(``round(log2(n + 1))``), which is all the matcher reads.
+
+Run: ``python training/names/build_lexicon.py [--min-count 40]`` (a few minutes, one core).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+from arabnews.names import name_key
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT.parent / "shared" / "data" / "text" / "arwiki_comparable_20170120.txt.gz"
+OUT = ROOT / "src" / "arabnews" / "names" / "data" / "lexicon.tsv"
+
+_KIN_BOTH = frozenset({"بن", "ابن", "بنت"})
+_KIN_AFTER = frozenset({"ابو", "ابي", "ام", "عبد"})
+_ARABIC = frozenset("ءابتثجحخدذرزسشصضطظعغفقكلمنهويىةأإآؤئ")
+
+
+def fold(word: str) -> str:
+    key = name_key(word)
+    if len(key.tokens) != 1:
+        return ""
+    text = key.tokens[0].text
+    return text if all(c in _ARABIC for c in text) else ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--source", type=Path, default=SOURCE)
+    ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--min-count", type=int, default=40)
+    args = ap.parse_args(argv)
+    if not args.source.is_file():
+        print(f"{args.source} not found", file=sys.stderr)
+        return 1
+    counts: Counter[str] = Counter()
+    kin: Counter[str] = Counter()
+    cache: dict[str, str] = {}
+    with gzip.open(args.source, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            raw = line.split()
+            forms = []
+            for w in raw:
+                f = cache.get(w)
+                if f is None:
+                    f = fold(w) if len(cache) < 2_000_000 else ""
+                    cache[w] = f
+                forms.append(f)
+            for i, f in enumerate(forms):
+                if not f:
+                    continue
+                counts[f] += 1
+                prev = forms[i - 1] if i else ""
+                nxt = forms[i + 1] if i + 1 < len(forms) else ""
+                if prev in _KIN_BOTH or nxt in _KIN_BOTH or prev in _KIN_AFTER:
+                    kin[f] += 1
+    kept = sorted(
+        (f for f, n in counts.items() if n >= args.min_count and f not in _KIN_BOTH),
+        key=lambda f: (-counts[f], f),
+    )
+    with args.out.open("w", encoding="utf-8") as out:
+        out.write(
+            "# Folded Arabic word forms frequent in Arabic Wikipedia (dump 2017-01-20, via\n"
+            "# motazsaad/comparableWikiCoprus; CC BY-SA 4.0, by the Arabic Wikipedia\n"
+            "# contributors). Built by training/names/build_lexicon.py. count: log2 bucket of\n"
+            "# the form's frequency; kin: log2 bucket of its occurrences next to بن/ابن/بنت or\n"
+            "# after أبو/عبد (positions of native given names).\n"
+        )
+        out.write("form\tcount\tkin\n")
+        for f in kept:
+            c = round(math.log2(counts[f] + 1))
+            k = round(math.log2(kin[f] + 1))
+            out.write(f"{f}\t{c}\t{k}\n")
+    print(f"{len(counts)} forms, {len(kept)} kept (count >= {args.min_count}) -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
