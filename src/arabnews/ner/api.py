@@ -146,11 +146,14 @@ def resolve_entities(
     gazetteer: Any | None = None,
     resolver: Any | None = None,
 ) -> tuple[Entity, ...]:
-    """Fill ``canonical`` and ``entity_id``: gazetteer entry if listed, else resolver cluster.
+    """Fill ``canonical``, ``entity_id`` and ``score``: gazetteer entry if listed, else
+    resolver cluster.
 
     *resolver* is an :class:`arabnews.names.NameResolver` (a fresh one per call by default;
     pass a corpus-level one to share clusters across texts). Entities that already carry an
-    ``entity_id`` keep it.
+    ``entity_id`` keep it. A ``PER`` entity never takes the id of a ``LOC``/``ORG`` entity
+    nor the reverse. ``score`` says how sure the link is (1.0 for an exact spelling, else the
+    calibrated name similarity; the lower of that and a recognizer's score).
     """
     if resolver is None:
         from arabnews.names import NameResolver
@@ -165,20 +168,73 @@ def resolve_entities(
         if ent.entity_id is None and gazetteer is not None:
             entry = gazetteer.lookup(ent.text)
             if entry is not None and entry.label == ent.label:
-                ent = attrs.evolve(ent, canonical=entry.canonical, entity_id=entry.id)
+                score = _gazetteer_link_score(gazetteer, ent.text, entry.id)
+                ent = attrs.evolve(
+                    ent,
+                    canonical=entry.canonical,
+                    entity_id=entry.id,
+                    score=_link_score(ent.score, score),
+                )
         if ent.entity_id is None:
-            ent = attrs.evolve(ent, canonical=resolver.canonical(ent.text), entity_id=cluster)
+            link = getattr(resolver, "link", None)
+            if callable(link):  # label-aware, with how sure the link is
+                cluster, canonical, score = link(ent.text, ent.label)
+                ent = attrs.evolve(
+                    ent, canonical=canonical, entity_id=cluster, score=_link_score(ent.score, score)
+                )
+            else:
+                ent = attrs.evolve(ent, canonical=resolver.canonical(ent.text), entity_id=cluster)
         out.append(ent)
     return tuple(out)
 
 
+def _gazetteer_link_score(gazetteer: Any, text: str, ident: str) -> float | None:
+    """How sure the gazetteer link of *text* to entry *ident* is (None when unknown)."""
+    match = getattr(getattr(gazetteer, "source", None), "match", None)
+    if not callable(match):
+        return None
+    found = match(text)
+    return float(found[1]) if found is not None and found[0].id == ident else 1.0
+
+
+def _link_score(score: float | None, link: float | None) -> float | None:
+    """``Entity.score`` after linking: the link's score, or the lower of the two when the
+    recognizer set one (an entity is as sure as its weakest step)."""
+    if link is None:
+        return score
+    return link if score is None else min(score, link)
+
+
 def refine_entities(
-    entities: Sequence[Entity], *, gazetteer: Any | None = None
+    entities: Sequence[Entity], *, gazetteer: Any | None = None, text: str | None = None
 ) -> tuple[Entity, ...]:
     """The clean-up :func:`recognize` applies to a recognizer's raw entities (same text):
-    proclitics trimmed (:func:`trim_clitics`), then titles, nationality adjectives and
-    classifier nouns cut from the edges (:func:`trim_titles`)."""
-    return trim_titles(trim_clitics(entities, gazetteer=gazetteer), gazetteer=gazetteer)
+
+    1. with *text*: formulas taken out ("حفظه الله", "الحمد لله";
+       :func:`arabnews.ner.nonnames.drop_formulas`), and pieces of number expressions
+       ("1دو59ث") dropped;
+    2. proclitics trimmed (:func:`trim_clitics`), then titles, nationality adjectives and
+       classifier nouns cut from the edges (:func:`trim_titles`);
+    3. closed-class words cut from the edges, entities made only of them dropped ("كيف",
+       "له"; :func:`arabnews.ner.nonnames.drop_function_words`);
+    4. with *text*: a person name split in two by the tagger joined again, and a place after a
+       treaty head noun made one ``MISC`` name with it ("اتفاقية روما";
+       :mod:`arabnews.ner.nonnames`).
+
+    *text* is the text the entities index; without it steps 1 and 4 are skipped.
+    """
+    from arabnews.ner import nonnames
+
+    found = tuple(entities)
+    if text is not None:
+        found = nonnames.drop_number_fragments(nonnames.drop_formulas(found, text), text)
+    found = trim_titles(trim_clitics(found, gazetteer=gazetteer), gazetteer=gazetteer)
+    found = nonnames.drop_function_words(found)
+    if text is not None:
+        knows = getattr(gazetteer, "knows", None)
+        found = nonnames.join_split_names(found, text, is_known=knows)
+        found = nonnames.treaty_names(found, text)
+    return found
 
 
 def recognize(
@@ -216,7 +272,7 @@ def recognize(
     rec = recognizer if recognizer is not None else default_recognizer()
     found = rec.recognize(cleaned.text, spans)
     gazetteer = _gazetteer_for(rec)
-    found = refine_entities(found, gazetteer=gazetteer)
+    found = refine_entities(found, gazetteer=gazetteer, text=cleaned.text)
     removed = _union([(r.start, r.end) for r in cleaned.removed if r.end > r.start])
     removed_starts = [r[0] for r in removed]
     mapped = []

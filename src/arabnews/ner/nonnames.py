@@ -1,0 +1,347 @@
+"""What a tagger takes for a name but is not one, and names it cuts short or splits.
+
+Decided from data tables, each row with an example (``data/``):
+
+* ``formulas.tsv``: religious and courtesy formulas ("حفظه الله", "الحمد لله"). An entity inside
+  one is dropped; an entity that runs into one ends before it.
+* ``function_words.tsv``: closed-class words (question words, prepositions with pronouns,
+  particles, demonstratives). An entity made only of them is dropped; at an
+  entity's edge they are cut as the table's ``cut`` column says ("ماكرون له" -> "ماكرون";
+  "كيف" is never the city "كييف").
+* shape: an entity glued to digits on both sides ("1دو59ث") is part of a number, not a name.
+* ``instruments.tsv``: head nouns of treaties and agreements. A place right after one makes one
+  ``MISC`` name with it ("اتفاقية روما"), unless the place is one of several parties
+  ("اتفاق موسكو وكييف").
+
+And one shape rule: two person names side by side with only a space between them are one name
+cut in two by the tagger ("مها سليمان طه" + "أيوب") when the second is one word, unless both
+are known names on their own ("بوتين ترامب" in a headline).
+
+Every function keeps offsets in the same text and returns entities that slice it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from arabnews.ner.base import data_rows, name_key
+from arabnews.spans import Entity
+
+__all__ = [
+    "drop_formulas",
+    "drop_function_words",
+    "drop_number_fragments",
+    "formula_spans",
+    "function_words",
+    "instrument_heads",
+    "join_split_names",
+    "treaty_names",
+]
+
+KnownFn = Callable[[str], bool]
+
+_CUTS = ("lead", "trail", "both", "alone")
+# diacritics, Quranic marks, tatweel: skipped inside a formula
+_MARKS = "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*"
+_VARIANTS = {
+    "ا": "اأإآٱ",
+    "أ": "اأإآٱ",
+    "إ": "اأإآٱ",
+    "آ": "اأإآٱ",
+    "ي": "يى",
+    "ى": "يى",
+    "ه": "هة",
+    "ة": "هة",
+}
+_PROCLITICS = "وفبلك"
+
+
+@functools.cache
+def function_words() -> dict[str, str]:
+    """Word key -> cut (``lead``, ``trail``, ``both`` or ``alone``), from the table."""
+    out: dict[str, str] = {}
+    for row in data_rows("function_words.tsv"):
+        if len(row) != 4 or row[2] not in _CUTS or not row[0].strip():
+            raise ValueError(f"function_words.tsv: bad row {row!r}")
+        out[_function_key(row[0])] = row[2]
+    return out
+
+
+_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+
+
+def _function_key(word: str) -> str:
+    """Marks removed and hamza on alef folded, but alef maqsura kept: "على" is not "علي"."""
+    return re.sub(_MARKS[:-1], "", word).translate(_ALEFS)
+
+
+@functools.cache
+def instrument_heads() -> frozenset[str]:
+    """Keys of the treaty/agreement head nouns."""
+    heads = set()
+    for row in data_rows("instruments.tsv"):
+        if len(row) != 2 or not row[0].strip() or not row[1].startswith(row[0]):
+            raise ValueError(f"instruments.tsv: bad row {row!r}")
+        heads.add(name_key(row[0]))
+    return frozenset(heads)
+
+
+def _char_class(char: str) -> str:
+    options = _VARIANTS.get(char, char)
+    return f"[{re.escape(options)}]" if len(options) > 1 else re.escape(char)
+
+
+@functools.cache
+def _formula_re() -> re.Pattern[str]:
+    phrases = []
+    for row in data_rows("formulas.tsv"):
+        if len(row) != 3 or row[1] not in ("after", "before", "alone") or not row[0].strip():
+            raise ValueError(f"formulas.tsv: bad row {row!r}")
+        if name_key(row[0]) not in name_key(row[2]):
+            raise ValueError(f"formulas.tsv: example {row[2]!r} does not contain {row[0]!r}")
+        words = row[0].split()
+        phrases.append(r"\s+".join("".join(_char_class(c) + _MARKS for c in w) for w in words))
+    # longest first so that "بسم الله الرحمن الرحيم" wins over "بسم الله"
+    phrases.sort(key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:[وف]{_MARKS})?(?:{'|'.join(phrases)})(?!\w)")
+
+
+def formula_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every formula in *text*, in text order.
+
+    >>> formula_spans("قال الملك حفظه الله إن")
+    [(10, 19)]
+    """
+    return [(m.start(), m.end()) for m in _formula_re().finditer(text)]
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not (text[start].isalnum()):
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or _is_mark(text[end - 1])):
+        end -= 1
+    return start, end
+
+
+def _is_mark(char: str) -> bool:
+    return re.fullmatch(_MARKS[:-1], char) is not None
+
+
+def _respan(entity: Entity, start: int, end: int) -> Entity | None:
+    """*entity* cut to ``[start, end)`` of its own text (relative offsets); ``None`` if empty."""
+    text = entity.text
+    start, end = _strip_span(text, start, end)
+    if end <= start:
+        return None
+    if (start, end) == (0, len(text)):
+        return entity
+    return attrs.evolve(
+        entity, start=entity.start + start, end=entity.start + end, text=text[start:end]
+    )
+
+
+def drop_formulas(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """Entities of *text* with formulas taken out: dropped when inside one, cut before or
+    after one that overlaps them.
+
+    >>> t = "استقبل الملك سلمان بن عبدالعزيز حفظه الله الوفد"
+    >>> [e.text for e in drop_formulas([Entity(13, 41, t[13:41], "PER")], t)]
+    ['سلمان بن عبدالعزيز']
+    """
+    spans = formula_spans(text)
+    if not spans:
+        return tuple(entities)
+    starts = [s for s, _ in spans]
+    out = []
+    for ent in entities:
+        cur: Entity | None = ent
+        i = max(bisect.bisect_right(starts, ent.start) - 1, 0)
+        while cur is not None and i < len(spans) and spans[i][0] < cur.end:
+            fs, fe = spans[i]
+            i += 1
+            if fe <= cur.start:
+                continue
+            if fs <= cur.start and cur.end <= fe:
+                cur = None  # the entity is (part of) the formula
+            elif fs > cur.start:
+                cur = _respan(cur, 0, fs - cur.start)  # the name ends before the formula
+            else:
+                cur = _respan(cur, fe - cur.start, cur.end - cur.start)
+        if cur is not None:
+            out.append(cur)
+    return tuple(out)
+
+
+def _word_cut(word: str) -> str | None:
+    return function_words().get(_function_key(word))
+
+
+def drop_number_fragments(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """Entities glued to a digit on both sides are pieces of a number expression (a race time
+    "1دو59ث", a code), not names: dropped.
+
+    >>> t = "توقيت 1دو59ث"
+    >>> drop_number_fragments([Entity(7, 9, "دو", "MISC")], t)
+    ()
+    """
+    return tuple(
+        e
+        for e in entities
+        if not (
+            e.start > 0
+            and e.end < len(text)
+            and text[e.start - 1].isdigit()
+            and text[e.end].isdigit()
+        )
+    )
+
+
+def drop_function_words(entities: Sequence[Entity]) -> tuple[Entity, ...]:
+    """Entities without closed-class words at their edges; those made only of them dropped.
+
+    >>> [e.text for e in drop_function_words([Entity(0, 3, "كيف", "LOC"),
+    ...                                       Entity(4, 14, "ماكرون له", "PER")])]
+    ['ماكرون']
+    """
+    out = []
+    for ent in entities:
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", ent.text)]
+        cuts = [_word_cut(ent.text[s:e]) for s, e in words]
+        if not words or all(c is not None for c in cuts):
+            continue
+        first, last = 0, len(words)
+        while last - first > 1 and cuts[first] in ("lead", "both"):
+            first += 1
+        while last - first > 1 and cuts[last - 1] in ("trail", "both"):
+            last -= 1
+        if (first, last) == (0, len(words)):
+            out.append(ent)
+            continue
+        cut = _respan(ent, words[first][0], words[last - 1][1])
+        if cut is not None:
+            out.append(cut)
+    return tuple(out)
+
+
+def join_split_names(
+    entities: Sequence[Entity], text: str, *, is_known: KnownFn | None = None
+) -> tuple[Entity, ...]:
+    """A person name followed, after nothing but spaces (no line break), by a one-word person
+    name: the tagger cut the name's last word off, and the two are joined, unless both halves
+    are known names on their own (*is_known* gets name keys; entities that carry an
+    ``entity_id`` count as known). Two full names side by side ("أنطونيو سبيرز توني باركر"
+    in a team list) are left apart.
+
+    >>> t = "وقالت مها سليمان طه أيوب إن"
+    >>> ents = [Entity(6, 19, "مها سليمان طه", "PER"), Entity(20, 24, "أيوب", "PER")]
+    >>> [e.text for e in join_split_names(ents, t)]
+    ['مها سليمان طه أيوب']
+    """
+    known = is_known or (lambda _key: False)
+    ordered = sorted(entities, key=lambda e: (e.start, e.end))
+    out: list[Entity] = []
+    for ent in ordered:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == ent.label == "PER"
+            and prev.end < ent.start
+            and text[prev.end : ent.start].isspace()
+            and "\n" not in text[prev.end : ent.start]
+            and len(ent.text.split()) == 1
+            and not (_known(prev, known) and _known(ent, known))
+        ):
+            out[-1] = attrs.evolve(
+                prev,
+                end=ent.end,
+                text=text[prev.start : ent.end],
+                canonical=None,
+                entity_id=None,
+                score=_min_score(prev.score, ent.score),
+            )
+            continue
+        out.append(ent)
+    return tuple(out)
+
+
+def _known(ent: Entity, known: KnownFn) -> bool:
+    return ent.entity_id is not None or known(name_key(ent.text))
+
+
+def _min_score(a: float | None, b: float | None) -> float | None:
+    if a is None or b is None:
+        return a if b is None else b
+    return min(a, b)
+
+
+@functools.cache
+def _last_word_re() -> re.Pattern[str]:
+    return re.compile(r"(\S+)[ \t\u00a0]+$")
+
+
+def _instrument_start(text: str, start: int) -> int | None:
+    """Where a treaty head noun right before offset *start* begins (after a glued
+    proclitic), or ``None``."""
+    window = text[max(0, start - 40) : start]
+    match = _last_word_re().search(window)
+    if match is None:
+        return None
+    word = match.group(1)
+    key = name_key(word)
+    base = start - len(window) + match.start(1)
+    for strip in range(0, 3):
+        if strip and key[strip - 1 : strip] not in _PROCLITICS:
+            break
+        if key[strip:] in instrument_heads():
+            # offsets: skip as many leading characters of the word as letters stripped
+            return base + _chars_for(word, strip)
+    return None
+
+
+def _chars_for(word: str, letters: int) -> int:
+    seen = 0
+    for i, char in enumerate(word):
+        if _is_mark(char):
+            continue
+        if seen == letters:
+            return i
+        seen += 1
+    return len(word)
+
+
+def treaty_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """A place right after a treaty head noun becomes, with it, one ``MISC`` name.
+
+    >>> t = "وقعت الدول على اتفاقية روما عام 1998"
+    >>> [(e.text, e.label) for e in treaty_names([Entity(23, 27, "روما", "LOC")], t)]
+    [('اتفاقية روما', 'MISC')]
+    """
+    ordered = sorted(entities, key=lambda e: (e.start, e.end))
+    out: list[Entity] = []
+    for k, ent in enumerate(ordered):
+        head = _instrument_start(text, ent.start) if ent.label == "LOC" else None
+        if head is not None and out and out[-1].end > head:
+            head = None  # the head word is already part of another entity
+        if head is not None and k + 1 < len(ordered):
+            gap = text[ent.end : ordered[k + 1].start]
+            if gap.strip() in ("و", "،", ",", "-", "–") and len(gap) <= 3:
+                head = None  # "اتفاق موسكو وكييف": parties, not a name
+        if head is None:
+            out.append(ent)
+            continue
+        out.append(
+            attrs.evolve(
+                ent,
+                start=head,
+                text=text[head : ent.end],
+                label="MISC",
+                canonical=None,
+                entity_id=None,
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,186 @@
+"""Formulas, function words, split names and treaty names (no model needed)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arabnews.ner import refine_entities
+from arabnews.ner.base import data_rows
+from arabnews.ner.nonnames import (
+    drop_formulas,
+    drop_function_words,
+    drop_number_fragments,
+    formula_spans,
+    function_words,
+    instrument_heads,
+    join_split_names,
+    treaty_names,
+)
+from arabnews.spans import Entity
+
+
+def ent(text: str, part: str, label: str, nth: int = 0) -> Entity:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return Entity(start, start + len(part), part, label)
+
+
+def test_tables_are_valid_and_every_example_shows_its_row() -> None:
+    assert function_words() and instrument_heads()
+    for row in data_rows("function_words.tsv"):
+        assert row[0] in row[3] or row[0].replace("ى", "ي") in row[3], row
+    for row in data_rows("formulas.tsv"):
+        assert formula_spans(row[2]), f"formula {row[0]!r} not found in its own example"
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "label", "expected"),
+    [
+        # a name running into a formula ends before it
+        (
+            "استقبل الملك سلمان بن عبدالعزيز حفظه الله الوفد",
+            "سلمان بن عبدالعزيز حفظه الله",
+            "PER",
+            ["سلمان بن عبدالعزيز"],
+        ),
+        ("وقال الأمير محمد بن سلمان رعاه الله إن", "الله", "PER", []),  # inside a formula
+        ("الحمد لله على السلامة", "لله", "MISC", []),
+        ("والحمد لله على السلامة", "لله", "MISC", []),  # conjunction glued to the formula
+        ("سنعود إن شاء الله قريبا", "الله", "MISC", []),
+        # diacritics and tatweel inside the formula are skipped
+        ("الملك سلمان حفظـهُ اللهُ", "سلمان حفظـهُ اللهُ", "PER", ["سلمان"]),
+        # names with الله are not formulas
+        ("وقال عبد الله بن زايد إن", "عبد الله بن زايد", "PER", ["عبد الله بن زايد"]),
+        ("أعلن حزب الله أن", "حزب الله", "ORG", ["حزب الله"]),
+    ],
+)
+def test_formulas(text: str, part: str, label: str, expected: list[str]) -> None:
+    out = drop_formulas([ent(text, part, label)], text)
+    assert [e.text for e in out] == expected
+    assert all(text[e.start : e.end] == e.text for e in out)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("كيف", []),  # a question word is never a name (the gazetteer read it as كييف)
+        ("متى", []),
+        ("له", []),  # a preposition with a pronoun alone
+        ("ماكرون له", ["ماكرون"]),  # ... and at the end of a name
+        ("كيف موسكو", ["موسكو"]),
+        ("علي", ["علي"]),  # the name Ali is not the preposition على
+        ("علي بلال منصور", ["علي بلال منصور"]),
+        ("محمد بن سلمان", ["محمد بن سلمان"]),
+    ],
+)
+def test_function_words(text: str, expected: list[str]) -> None:
+    out = drop_function_words([Entity(0, len(text), text, "PER")])
+    assert [e.text for e in out] == expected
+
+
+def test_number_fragments() -> None:
+    text = "سجل توقيت 1دو59ث في برلين"
+    ents = [ent(text, "دو", "MISC"), ent(text, "برلين", "LOC")]
+    assert [e.text for e in drop_number_fragments(ents, text)] == ["برلين"]
+
+
+def test_split_person_name_is_joined_but_two_full_names_are_not() -> None:
+    text = "وقالت مها سليمان طه أيوب إن المشروع"
+    parts = [ent(text, "مها سليمان طه", "PER"), ent(text, "أيوب", "PER")]
+    assert [e.text for e in join_split_names(parts, text)] == ["مها سليمان طه أيوب"]
+    text2 = "اللاعبان أنطونيو سبيرز توني باركر"
+    two = [ent(text2, "أنطونيو سبيرز", "PER"), ent(text2, "توني باركر", "PER")]
+    assert join_split_names(two, text2) == tuple(two)
+    # both halves known on their own (a headline "بوتين ترامب"): left apart
+    text3 = "قمة بوتين ترامب"
+    known = [ent(text3, "بوتين", "PER"), ent(text3, "ترامب", "PER")]
+    assert len(join_split_names(known, text3, is_known={"بوتين", "ترامب"}.__contains__)) == 2
+    # a line break or punctuation between them: two names
+    text4 = "مها سليمان طه\nأيوب"
+    apart = [ent(text4, "مها سليمان طه", "PER"), ent(text4, "أيوب", "PER")]
+    assert len(join_split_names(apart, text4)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "expected"),
+    [
+        ("وقعت الدول على اتفاقية روما عام 1998", "روما", ("اتفاقية روما", "MISC")),
+        ("التزامها باتفاقية باريس للمناخ", "باريس", ("اتفاقية باريس", "MISC")),
+        ("انسحبت من معاهدة برلين", "برلين", ("معاهدة برلين", "MISC")),
+        ("وقعت في روما اتفاقا", "روما", ("روما", "LOC")),  # no head noun: still a place
+    ],
+)
+def test_treaty_names(text: str, place: str, expected: tuple[str, str]) -> None:
+    (out,) = treaty_names([ent(text, place, "LOC")], text)
+    assert (out.text, out.label) == expected
+    assert text[out.start : out.end] == out.text
+
+
+def test_an_agreement_between_places_is_not_a_treaty_name() -> None:
+    text = "توصل إلى اتفاق موسكو وكييف"
+    ents = [ent(text, "موسكو", "LOC"), ent(text, "كييف", "LOC")]
+    assert [(e.text, e.label) for e in treaty_names(ents, text)] == [
+        ("موسكو", "LOC"),
+        ("كييف", "LOC"),
+    ]
+
+
+def test_refine_entities_applies_every_step_with_the_text() -> None:
+    text = "وقال الملك سلمان حفظه الله كيف وقعت اتفاقية روما"
+    raw = [
+        ent(text, "سلمان حفظه الله", "PER"),
+        ent(text, "كيف", "LOC"),
+        ent(text, "روما", "LOC"),
+    ]
+    out = refine_entities(raw, text=text)
+    assert [(e.text, e.label) for e in out] == [("سلمان", "PER"), ("اتفاقية روما", "MISC")]
+    # without the text only the steps that need no context run
+    assert [e.text for e in refine_entities(raw)] == ["سلمان حفظه الله", "روما"]
+
+
+WORDS = st.sampled_from(
+    [
+        "حفظه",
+        "الله",
+        "لله",
+        "الحمد",
+        "كيف",
+        "له",
+        "اتفاقية",
+        "روما",
+        "محمد",
+        "سلمان",
+        "و",
+        "1",
+        "دو",
+        "\n",
+        "،",
+        "إن",
+        "شاء",
+        "عبد",
+        "َ",
+        "ـ",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=12), st.data())
+def test_refined_entities_slice_the_text_and_avoid_formulas(words: list[str], data) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join(words)
+    bounds = sorted({0, len(text), *data.draw(st.lists(st.integers(0, len(text)), max_size=6))})
+    raw = [
+        Entity(a, b, text[a:b], data.draw(st.sampled_from(["PER", "LOC", "ORG", "MISC"])))
+        for a, b in itertools.pairwise(bounds)
+        if text[a:b].strip() == text[a:b] and text[a:b]
+    ]
+    out = refine_entities(raw, text=text)
+    formulas = formula_spans(text)
+    for e in out:
+        assert text[e.start : e.end] == e.text and e.text.strip() == e.text and e.text
+        assert not any(s <= e.start and e.end <= t for s, t in formulas)
