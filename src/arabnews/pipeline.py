@@ -345,7 +345,7 @@ class Pipeline:
 
             # the same clean-up as arabnews.recognize: proclitics ("وباخموت" -> "باخموت"),
             # titles, nationality adjectives and classifier nouns cut from the edges
-            found = refine_entities(found, gazetteer=self._gazetteer())
+            found = refine_entities(found, gazetteer=self._gazetteer(), text=work)
         if not cleaned.removed:
             return found
         # An entity that spans a removed block of boilerplate is not a name of the article.
