@@ -24,6 +24,9 @@ _EXPORTS: dict[str, str] = {
     "Entity": "arabnews.spans",
     "ArabnewsError": "arabnews.errors",
     "ModelNotAvailableError": "arabnews.errors",
+    "SkippedDocument": "arabnews.errors",
+    "DocumentSkippedWarning": "arabnews.errors",
+    "DocumentTimeoutError": "arabnews.errors",
     "Alignment": "arabnews.alignment",
     # cleaning
     "clean": "arabnews.clean",
@@ -76,6 +79,8 @@ __all__ = [
     "CombinedRecognizer",
     "Dateline",
     "Document",
+    "DocumentSkippedWarning",
+    "DocumentTimeoutError",
     "Entity",
     "Event",
     "Gazetteer",
@@ -90,6 +95,7 @@ __all__ = [
     "Recognizer",
     "Removal",
     "Sentence",
+    "SkippedDocument",
     "Span",
     "StanzaRecognizer",
     "TimeExpression",
@@ -122,7 +128,13 @@ if TYPE_CHECKING:
         split_articles,
     )
     from arabnews.document import Document
-    from arabnews.errors import ArabnewsError, ModelNotAvailableError
+    from arabnews.errors import (
+        ArabnewsError,
+        DocumentSkippedWarning,
+        DocumentTimeoutError,
+        ModelNotAvailableError,
+        SkippedDocument,
+    )
     from arabnews.events import (
         Event,
         Quantity,

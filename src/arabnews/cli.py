@@ -603,10 +603,14 @@ def _names_cluster(args: argparse.Namespace, inputs: _Inputs, out: IO[str]) -> N
     try:
         for cluster, names in groups.items():
             canonical = resolver.canonical(names[0])
+            # how sure the weakest link of the cluster is (NameResolver.score)
+            score = round(min(resolver.score(n) or 0.0 for n in names), 3)
             if writer is None:
-                out.write(f"{cluster}\t{canonical}\t{' | '.join(names)}\n")
+                out.write(f"{cluster}\t{canonical}\t{score:.3f}\t{' | '.join(names)}\n")
             else:
-                writer.record({"cluster": cluster, "canonical": canonical, "names": names})
+                writer.record(
+                    {"cluster": cluster, "canonical": canonical, "score": score, "names": names}
+                )
     finally:
         if writer is not None:
             writer.close()

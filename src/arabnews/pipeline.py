@@ -30,7 +30,9 @@ import contextlib
 import functools
 import os
 import pickle
+import signal
 import sys
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -39,6 +41,7 @@ import attrs
 
 from arabnews._checks import require_str
 from arabnews.document import Document, parse_published
+from arabnews.errors import DocumentSkippedWarning, DocumentTimeoutError, SkippedDocument
 
 if TYPE_CHECKING:
     import datetime as _dt
@@ -222,6 +225,8 @@ class Pipeline:
         else:
             raise ValueError("names must be 'corpus', 'document', None or a NameResolver")
         self._recognizer: _RecognizerLike | None = None
+        #: documents the last ``analyze_many(errors="skip")`` call left out, in input order
+        self.skipped: list[SkippedDocument] = []
 
     # -- pickling: configuration travels, loaded models and corpus state do not ----------
     def __getstate__(self) -> dict[str, Any]:
@@ -229,6 +234,7 @@ class Pipeline:
         if isinstance(self._ner_spec, str):
             state["_recognizer"] = None
         state["_resolver"] = None
+        state["skipped"] = []
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -439,6 +445,8 @@ class Pipeline:
         published: _dt.date | str | None = None,
         mp_context: str | None = None,
         threads_per_worker: int = 1,
+        errors: Literal["raise", "skip"] = "raise",
+        timeout: float | None = None,
     ) -> Iterator[Document]:
         """Analyse many texts, yielding documents in input order as they are ready.
 
@@ -453,94 +461,58 @@ class Pipeline:
         iterator is exhausted they are merged into :attr:`resolver`, so that
         ``pipeline.resolver.canonical(name)`` answers for the whole corpus. Documents
         streamed before the merge carry their worker's cluster ids; gazetteer ids are
-        global.
+        global. (A worker killed after a crash or a hang takes the names it saw along.)
 
-        A progress bar (tqdm) appears when *progress* is true, tqdm is installed,
-        stderr is a terminal and the run takes more than a couple of seconds.
+        Failures:
+            ``errors="raise"`` (default): the first failing document raises its
+            exception, after the documents before it were yielded and the workers
+            were stopped. ``errors="skip"``: a failing document (any exception, an
+            item that is not a ``str``, a document over *timeout*, a worker process
+            that died on it) is not yielded; a :class:`~arabnews.SkippedDocument`
+            is appended to :attr:`skipped` (reset when this call starts) and a
+            :class:`~arabnews.DocumentSkippedWarning` is emitted. When the document
+            with input index ``i`` is yielded, every skipped index below ``i`` is
+            already in :attr:`skipped`, so outputs map back to inputs.
+
+            *timeout* (seconds per document) interrupts a document that runs longer
+            (:class:`~arabnews.DocumentTimeoutError`). It uses ``SIGALRM`` (POSIX):
+            in process (``workers=1``) this needs the main thread; with workers, a
+            worker stuck where the signal cannot reach it (inside native code) is
+            killed after a grace period and the pool restarted. Ctrl-C stops the
+            workers at once (they ignore SIGINT; the parent kills them).
+
+        A progress bar (``tqdm.auto``, with the total when *texts* has a length)
+        appears when *progress* is true, tqdm is installed, and stderr is a terminal
+        or the caller is a Jupyter kernel; a run shorter than two seconds shows none.
         """
         if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
             raise ValueError(f"workers must be a positive int, got {workers!r}")
         if chunksize is not None and (not isinstance(chunksize, int) or chunksize < 1):
             raise ValueError(f"chunksize must be a positive int, got {chunksize!r}")
+        if errors not in ("raise", "skip"):
+            raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+        if timeout is not None:
+            if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+                raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
+            if workers == 1 and not _alarm_available():
+                raise ValueError(
+                    "timeout with workers=1 needs SIGALRM in the main thread (POSIX); "
+                    "use workers >= 2"
+                )
         default_date = parse_published(published)
         items = _normalise_items(texts, default_date)
-        bar = _progress_bar(texts, progress)
-        try:
-            if workers == 1:
-                for text, date in items:
-                    yield self._analyze(text, date, self._resolver_for_document)
-                    if bar is not None:
-                        bar.update(1)
-            else:
-                yield from self._analyze_parallel(
-                    items,
-                    workers=workers,
-                    chunksize=chunksize or 4,
-                    mp_context=mp_context,
-                    threads=threads_per_worker,
-                    bar=bar,
-                )
-        finally:
-            if bar is not None:
-                bar.close()
-
-    def _analyze_parallel(
-        self,
-        items: Iterator[tuple[str, _dt.date | None]],
-        *,
-        workers: int,
-        chunksize: int,
-        mp_context: str | None,
-        threads: int,
-        bar: Any,
-    ) -> Iterator[Document]:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        try:
-            payload = pickle.dumps(self)
-        except Exception as exc:
-            raise TypeError(
-                "analyze_many(workers>1) needs a picklable pipeline; a stage such as a "
-                f"lambda or a local function cannot be sent to worker processes ({exc})"
-            ) from exc
-        method = mp_context or (
-            "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        self.skipped = []
+        run = _Run(self, errors=errors, bar=_progress_bar(texts, progress))
+        if workers == 1:
+            return run.serial(items, timeout)
+        return run.parallel(
+            items,
+            workers=workers,
+            chunksize=chunksize or 4,
+            mp_context=mp_context,
+            threads=threads_per_worker,
+            timeout=timeout,
         )
-        ctx = multiprocessing.get_context(method)
-        if method == "forkserver" and self._ner_spec in ("default", "combined", "stanza"):
-            # workers fork from a server that has imported torch and stanza once, so each
-            # worker only loads the model (about 1.4 s less start-up per worker)
-            ctx.set_forkserver_preload(["torch", "stanza", "arabnews.ner"])
-        barrier = ctx.Barrier(workers)
-        window = 2 * workers  # chunks in flight: bounded memory whatever the input size
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=ctx,
-            initializer=_init_worker,
-            initargs=(payload, threads, barrier),
-        )
-        try:
-            pending: deque[Future[list[Document]]] = deque()
-            exhausted = False
-            while True:
-                while not exhausted and len(pending) < window:
-                    chunk = _take(items, chunksize)
-                    if not chunk:
-                        exhausted = True
-                        break
-                    pending.append(pool.submit(_work_chunk, chunk))
-                if not pending:
-                    break
-                for doc in pending.popleft().result():
-                    yield doc
-                    if bar is not None:
-                        bar.update(1)
-            if self._names_mode == "corpus":
-                self._merge_worker_resolvers(pool, workers)
-        finally:
-            # also on an early break or an error: drop queued chunks, then stop the workers
-            pool.shutdown(wait=True, cancel_futures=True)
 
     def _merge_worker_resolvers(self, pool: Any, workers: int) -> None:
         # One collect task per worker: each waits at a barrier until all workers hold one,
@@ -559,26 +531,324 @@ class Pipeline:
 
 # -- helpers for analyze_many -------------------------------------------------------------
 
+#: Seconds a worker may overrun *timeout* (a document stuck in native code, where SIGALRM
+#: cannot reach it) before the parent kills the pool; a fresh pool also gets
+#: ``_START_GRACE_S`` to start (model load).
+_HANG_GRACE_S = 30.0
+_START_GRACE_S = 120.0
 
-def _normalise_items(
-    texts: Iterable[Any], default: _dt.date | None
-) -> Iterator[tuple[str, _dt.date | None]]:
+
+@attrs.frozen(slots=True)
+class _Failure:
+    """A document that failed, as it travels from a worker (picklable)."""
+
+    index: int
+    error_type: str
+    message: str
+    exc: BaseException | None = None
+    detail: str | None = None  # the worker's traceback
+
+    @classmethod
+    def of(cls, index: int, exc: BaseException, *, remote: bool = False) -> _Failure:
+        name, message = type(exc).__name__, str(exc)
+        detail = None
+        if remote:
+            import traceback
+
+            detail = "".join(traceback.format_exception(exc))
+            try:
+                pickle.dumps(exc)
+            except Exception:
+                exc = RuntimeError(f"{name}: {message}")
+        return cls(index, name, message, exc, detail)
+
+
+_Item = tuple[int, "tuple[str, _dt.date | None] | _Failure"]
+
+
+def _normalise_items(texts: Iterable[Any], default: _dt.date | None) -> Iterator[_Item]:
+    """``(index, (text, date))`` per item, or ``(index, _Failure)`` for a bad item."""
     if isinstance(texts, str | bytes):
         raise TypeError(
             "texts must be an iterable of str, not a single "
             f"{type(texts).__name__} (wrap it in a list)"
         )
+    if not isinstance(texts, Iterable):
+        raise TypeError(f"texts must be an iterable of str, not {type(texts).__name__}")
+    return _items(texts, default)
+
+
+def _items(texts: Iterable[Any], default: _dt.date | None) -> Iterator[_Item]:
     for i, item in enumerate(texts):
-        if isinstance(item, tuple):
-            if len(item) != 2:
-                raise TypeError(f"texts[{i}] must be a str or a (text, published) pair")
-            text, date = item
-            yield require_str(text, f"texts[{i}]"), parse_published(date, f"texts[{i}] published")
+        try:
+            if isinstance(item, tuple):
+                if len(item) != 2:
+                    raise TypeError(f"texts[{i}] must be a str or a (text, published) pair")
+                text, date = item
+                pair = (
+                    require_str(text, f"texts[{i}]"),
+                    parse_published(date, f"texts[{i}] published"),
+                )
+            else:
+                pair = (require_str(item, f"texts[{i}]"), default)
+        except (TypeError, ValueError) as exc:
+            yield i, _Failure.of(i, exc)
         else:
-            yield require_str(item, f"texts[{i}]"), default
+            yield i, pair
 
 
-def _take(items: Iterator[tuple[str, _dt.date | None]], n: int) -> list[tuple[str, Any]]:
+def _alarm_available() -> bool:
+    import threading
+
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _raise_timeout(signum: int, frame: Any) -> None:
+    raise DocumentTimeoutError("the document did not finish within the timeout")
+
+
+def _analyze_item(
+    pipeline: Pipeline,
+    item: tuple[str, _dt.date | None],
+    timeout: float | None,
+    resolver: Callable[[], NameResolver | None],
+) -> Document:
+    text, date = item
+    if timeout is None or not _alarm_available():
+        return pipeline._analyze(text, date, resolver)
+    previous = signal.signal(signal.SIGALRM, _raise_timeout)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        return pipeline._analyze(text, date, resolver)
+    except DocumentTimeoutError as exc:
+        raise DocumentTimeoutError(
+            f"the document did not finish within {timeout:g} s (timeout)"
+        ) from exc
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class _Run:
+    """One ``analyze_many`` call: ordering, failures, progress, the worker pool."""
+
+    def __init__(self, pipeline: Pipeline, *, errors: str, bar: Any) -> None:
+        self.pipeline = pipeline
+        self.errors = errors
+        self.bar = bar
+
+    def _fail(self, failure: _Failure) -> None:
+        """Raise (errors="raise") or record and warn (errors="skip")."""
+        if self.errors == "raise":
+            if failure.exc is not None:
+                if failure.detail:
+                    failure.exc.add_note(f"in a worker process (texts[{failure.index}]):")
+                    failure.exc.add_note(failure.detail.rstrip())
+                raise failure.exc
+            raise RuntimeError(f"texts[{failure.index}]: {failure.error_type}: {failure.message}")
+        record = SkippedDocument(failure.index, failure.error_type, failure.message)
+        self.pipeline.skipped.append(record)
+        warnings.warn(
+            DocumentSkippedWarning(
+                f"texts[{record.index}] skipped: {record.error_type}: {record.message}"
+            ),
+            stacklevel=3,
+        )
+
+    def _tick(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def serial(self, items: Iterator[_Item], timeout: float | None) -> Iterator[Document]:
+        pipeline = self.pipeline
+        try:
+            for index, item in items:
+                if isinstance(item, _Failure):
+                    self._tick()
+                    self._fail(item)
+                    continue
+                try:
+                    doc = _analyze_item(pipeline, item, timeout, pipeline._resolver_for_document)
+                except Exception as exc:
+                    self._tick()
+                    if self.errors == "raise":
+                        raise
+                    self._fail(_Failure.of(index, exc))
+                    continue
+                self._tick()
+                yield doc
+        finally:
+            if self.bar is not None:
+                self.bar.close()
+
+    def parallel(
+        self,
+        items: Iterator[_Item],
+        *,
+        workers: int,
+        chunksize: int,
+        mp_context: str | None,
+        threads: int,
+        timeout: float | None,
+    ) -> Iterator[Document]:
+        import multiprocessing
+
+        pipeline = self.pipeline
+        try:
+            payload = pickle.dumps(pipeline)
+        except Exception as exc:
+            raise TypeError(
+                "analyze_many(workers>1) needs a picklable pipeline; a stage such as a "
+                f"lambda or a local function cannot be sent to worker processes ({exc})"
+            ) from exc
+        method = mp_context or (
+            "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        )
+        ctx = multiprocessing.get_context(method)
+        if method == "forkserver" and pipeline._ner_spec in ("default", "combined", "stanza"):
+            # workers fork from a server that has imported torch and stanza once, so each
+            # worker only loads the model (about 1.4 s less start-up per worker)
+            ctx.set_forkserver_preload(["torch", "stanza", "arabnews.ner"])
+        return self._parallel(
+            items,
+            _PoolFactory(ctx, workers, payload, threads),
+            chunksize=chunksize,
+            timeout=timeout,
+        )
+
+    def _parallel(
+        self,
+        items: Iterator[_Item],
+        factory: _PoolFactory,
+        *,
+        chunksize: int,
+        timeout: float | None,
+    ) -> Iterator[Document]:
+        from concurrent.futures import TimeoutError as FutureTimeout
+        from concurrent.futures.process import BrokenProcessPool
+
+        window = 2 * factory.workers  # chunks in flight: bounded memory whatever the input
+        pool = factory.start()
+        first_result = True  # the first result of a pool also waits for its start-up
+        pending: deque[tuple[list[_Item], Future[list[Document | _Failure]]]] = deque()
+        retry: deque[list[_Item]] = deque()  # chunks to run again, one at a time
+        isolating = 0  # items that must run alone (after a crash or a hang)
+        exhausted = False
+        clean_exit = False
+        try:
+            while True:
+                while len(pending) < (1 if isolating else window):
+                    if retry:
+                        chunk = retry.popleft()
+                    elif exhausted:
+                        break
+                    else:
+                        chunk = _take(items, chunksize)
+                        if not chunk:
+                            exhausted = True
+                            break
+                    pending.append((chunk, pool.submit(_work_chunk, chunk, timeout)))
+                if not pending:
+                    break
+                chunk, future = pending.popleft()
+                wait = None
+                if timeout is not None:
+                    wait = timeout * len(chunk) + _HANG_GRACE_S
+                    wait += _START_GRACE_S if first_result else 0.0
+                try:
+                    results = future.result(timeout=wait)
+                except (BrokenProcessPool, FutureTimeout) as exc:
+                    # a worker died or hangs where no signal reaches it: start afresh and
+                    # run the chunks in flight one document at a time, so the next
+                    # failure names its document
+                    factory.kill(pool)
+                    lost = [chunk] + [c for c, _ in pending]
+                    pending.clear()
+                    if isolating and len(chunk) == 1:
+                        isolating -= 1
+                        lost.pop(0)
+                        [(index, _)] = chunk
+                        error: BaseException = (
+                            DocumentTimeoutError(
+                                f"texts[{index}] did not finish within {timeout:g} s; "
+                                "its worker was killed"
+                            )
+                            if isinstance(exc, FutureTimeout)
+                            else exc
+                        )
+                        self._tick()
+                        self._fail(_Failure.of(index, error))
+                    elif self.errors == "raise":
+                        if isinstance(exc, FutureTimeout):
+                            first, last = chunk[0][0], chunk[-1][0]
+                            raise DocumentTimeoutError(
+                                f"a document of texts[{first}..{last}] did not finish within "
+                                f"{timeout:g} s; the workers were killed"
+                            ) from None
+                        raise
+                    singles = [[item] for c in lost for item in c]
+                    isolating += len(singles)
+                    retry.extendleft(reversed(singles))
+                    pool = factory.start()
+                    first_result = True
+                    continue
+                first_result = False
+                if isolating:
+                    isolating -= 1
+                for _item, result in zip(chunk, results, strict=True):
+                    self._tick()
+                    if isinstance(result, _Failure):
+                        self._fail(result)
+                    else:
+                        yield result
+            if self.pipeline._names_mode == "corpus":
+                self.pipeline._merge_worker_resolvers(pool, factory.workers)
+            clean_exit = True
+        finally:
+            if clean_exit:
+                pool.shutdown(wait=True)
+            else:
+                # an error, Ctrl-C or an early close: the workers stop now, not when
+                # their chunks are done
+                factory.kill(pool)
+            if self.bar is not None:
+                self.bar.close()
+
+
+class _PoolFactory:
+    """Starts worker pools (again after a crash) and kills them."""
+
+    def __init__(self, ctx: Any, workers: int, payload: bytes, threads: int) -> None:
+        self.ctx = ctx
+        self.workers = workers
+        self.payload = payload
+        self.threads = threads
+
+    def start(self) -> Any:
+        from concurrent.futures import ProcessPoolExecutor
+
+        barrier = self.ctx.Barrier(self.workers)
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=self.ctx,
+            initializer=_init_worker,
+            initargs=(self.payload, self.threads, barrier),
+        )
+
+    @staticmethod
+    def kill(pool: Any) -> None:
+        """Stop *pool* without waiting for the documents it is working on."""
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.join(timeout=5)
+
+
+def _take(items: Iterator[_Item], n: int) -> list[_Item]:
     chunk = []
     for item in items:
         chunk.append(item)
@@ -588,14 +858,20 @@ def _take(items: Iterator[tuple[str, _dt.date | None]], n: int) -> list[tuple[st
 
 
 def _progress_bar(texts: Iterable[Any], progress: bool) -> Any:
-    # A bar is for a person watching a terminal, not for log files and pipes.
-    if not progress or not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
+    # A bar is for a person watching a terminal or a notebook, not for logs and pipes.
+    if not progress:
+        return None
+    terminal = hasattr(sys.stderr, "isatty") and sys.stderr.isatty()
+    if not terminal and "ipykernel" not in sys.modules:
         return None
     try:
         from tqdm.auto import tqdm
     except ImportError:
         return None
-    total = len(texts) if isinstance(texts, Sequence) else None
+    try:
+        total = len(texts)  # type: ignore[arg-type]
+    except TypeError:
+        total = None
     # delay: a short run never shows a bar
     return tqdm(total=total, unit="doc", delay=2.0, file=sys.stderr, desc="arabnews")
 
@@ -605,6 +881,9 @@ _WORKER_STATE: dict[str, Any] = {}
 
 
 def _init_worker(payload: bytes, threads: int, barrier: Any) -> None:
+    # Ctrl-C is the parent's to handle: it kills the workers at once.
+    with contextlib.suppress(ValueError, AttributeError):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Workers share the machine: one BLAS/torch thread each unless told otherwise.
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, str(threads))
@@ -621,9 +900,18 @@ def _init_worker(payload: bytes, threads: int, barrier: Any) -> None:
     pipeline.warm_up()  # the model loads once per worker, here
 
 
-def _work_chunk(chunk: list[tuple[str, _dt.date | None]]) -> list[Document]:
+def _work_chunk(chunk: list[_Item], timeout: float | None) -> list[Document | _Failure]:
     pipeline: Pipeline = _WORKER_STATE["pipeline"]
-    return [pipeline.analyze(text, date) for text, date in chunk]
+    out: list[Document | _Failure] = []
+    for index, item in chunk:
+        if isinstance(item, _Failure):
+            out.append(item)
+            continue
+        try:
+            out.append(_analyze_item(pipeline, item, timeout, pipeline._resolver_for_document))
+        except Exception as exc:
+            out.append(_Failure.of(index, exc, remote=True))
+    return out
 
 
 def _collect_resolver() -> tuple[int, Any]:

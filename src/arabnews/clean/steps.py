@@ -98,6 +98,7 @@ class CharPlan(NamedTuple):
     runs: re.Pattern[str] | None  # runs of changing characters, and spacing marks
     marks: frozenset[str]  # closing marks / opening brackets split out for spacing
     spacers: str  # characters that become a space or disappear (and " "), for strip()
+    uneven: re.Pattern[str] | None = None  # a character that does not become one character
 
 
 def _class(cps: set[int]) -> str:
@@ -173,7 +174,9 @@ def char_plan(config: CleanConfig) -> CharPlan:
     # One character class first, so the engine skips unchanged text at C speed; the
     # branches then say what the candidate is.
     runs = re.compile(f"([{first}](?:{'|'.join(branches)}))") if first else None
-    return CharPlan(table, runs, frozenset(marks), spacers)
+    odd = {cp for cp, r in table.items() if len(r) != 1}
+    uneven = re.compile(f"[{_class(odd)}]|\r\n" if odd else "\r\n")
+    return CharPlan(table, runs, frozenset(marks), spacers, uneven)
 
 
 _SEP = "\ue000"  # joins runs for one translate call; never in the table or its output
@@ -222,7 +225,8 @@ def normalize_chars(text: str, config: CleanConfig) -> CharResult:
             _space_marks(
                 parts, pieces, olens, clens, eqs, at=at, spacers=plan.spacers, table=plan.table
             )
-    _refine_runs(parts, pieces, olens, clens, eqs, table=plan.table)
+    if plan.uneven is not None:
+        _refine_runs(parts, pieces, olens, clens, eqs, table=plan.table, uneven=plan.uneven)
     return CharResult("".join(pieces), _alignment(olens, clens, eqs))
 
 
@@ -234,21 +238,28 @@ def _refine_runs(
     eqs: bytearray,
     *,
     table: dict[int, str],
+    uneven: re.Pattern[str],
 ) -> None:
-    """Split changed runs whose two sides differ in length into exact sub-runs, in place.
+    """Split changed runs that expand or delete a character into exact sub-runs, in place.
 
-    A run whose sides have the same length maps character for character already (see
-    :class:`~arabnews.alignment.Alignment`). A run that also expands or deletes a
-    character (``ﻻ`` → ``لا``, a diacritic → nothing) would map proportionally; it is cut
-    into sub-runs of one-for-one characters and single characters that expand or vanish,
-    so a span inside it still maps to its own characters. Python runs per character of
-    such runs only (rare and short); a run whose marks were re-spaced stays one unit.
+    A run in which every character becomes one character maps character for character
+    already (see :class:`~arabnews.alignment.Alignment`). A run that also expands or
+    deletes one (``ﻻ`` → ``لا``, a diacritic → nothing) would map proportionally, or
+    wrongly when an expansion and a deletion cancel out; it is cut into sub-runs of
+    one-for-one characters and single characters that expand or vanish, so a span inside
+    it still maps to its own characters. Python runs per character of such runs only
+    (rare and short); a run whose marks were re-spaced stays one unit.
     """
-    todo = [
-        i
-        for i in range(1, len(parts), 2)
-        if not eqs[i] and olens[i] > 1 and olens[i] != clens[i] and olens[i] == len(parts[i])
-    ]
+    multi = [i for i in range(1, len(parts), 2) if olens[i] > 1 and not eqs[i]]
+    if not multi:
+        return
+    joined = _SEP.join([parts[i] for i in multi])
+    starts = list(accumulate([olens[i] + 1 for i in multi], initial=0))
+    todo: list[int] = []
+    for match in uneven.finditer(joined):
+        i = multi[bisect_right(starts, match.start()) - 1]
+        if (not todo or todo[-1] != i) and olens[i] == len(parts[i]):
+            todo.append(i)
     if not todo:
         return
     new_o: list[int] = []
