@@ -58,6 +58,8 @@ class CostModel:
     :ivar single_token_link: the similarity at which :class:`NameResolver` links two
         one-token names (higher than ``threshold``: with nothing else to agree on,
         single names would otherwise chain through look-alikes into one cluster).
+    :ivar single_token_gazetteer: the similarity a one-token name needs to link to a
+        gazetteer entry by a fuzzy match (on top of having the entry's consonants).
     :ivar compound_prefixes: name parts often written joined to the next one (عبد الله /
         عبدالله, أبو ظبي / أبوظبي); only names with one are compared letters-joined.
     """
@@ -80,6 +82,7 @@ class CostModel:
     cross_script_threshold: float = 0.7
     given_name_threshold: float = 0.7
     single_token_link: float = 0.8
+    single_token_gazetteer: float = 0.7
     compound_prefixes: tuple[str, ...] = ()
 
     @classmethod
@@ -110,6 +113,7 @@ class CostModel:
                 cross_script_threshold=float(data.get("cross_script_threshold", data["threshold"])),
                 given_name_threshold=float(data["given_name_threshold"]),
                 single_token_link=float(data["single_token_link"]),
+                single_token_gazetteer=float(data.get("single_token_gazetteer", 0.7)),
                 compound_prefixes=tuple(
                     str(r["prefix"]) for r in data["compound_prefixes"]["prefixes"]
                 ),

@@ -32,6 +32,7 @@ _COLUMNS = ("id", "label", "wikidata", "canonical", "english", "variants")
 # Fuzzy lookups need a few letters: two- and three-letter names are too often unrelated.
 _MIN_FUZZY_LETTERS = 4
 _NOT_PER = frozenset({"LOC", "ORG"})
+_LATIN = "latin:"
 
 
 def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
@@ -98,8 +99,11 @@ class Gazetteer:
                 key = name_key(spelling)
                 if not key.tokens:
                     continue
-                self._exact[key.text].add(entry.id)
-                self._exact[_joined(key)].add(entry.id)
+                # a Latin spelling (Turkey) is matched by Latin queries only: its
+                # transliteration is a guess that can collide with an Arabic word (تركي)
+                tag = _LATIN if _is_latin(key) else ""
+                self._exact[tag + key.text].add(entry.id)
+                self._exact[tag + _joined(key)].add(entry.id)
                 for block in _blocks(key):
                     self._blocks[block].append((key, entry.id))
 
@@ -194,7 +198,11 @@ class Gazetteer:
         """:meth:`match` on a precomputed key; returns the entry id and the score."""
         if not key.tokens:
             return None
-        for exact in (key.text, _joined(key)):
+        latin = _is_latin(key)
+        exacts = [key.text, _joined(key)]
+        if latin:
+            exacts = [_LATIN + e for e in exacts] + exacts
+        for exact in exacts:
             ids = self._exact.get(exact)
             if ids:
                 ident = self._unique(ids, label)
@@ -221,11 +229,13 @@ class Gazetteer:
                 seen.add(mark)
                 if single and (len(cand.tokens) != 1 or not _near_exact(key, cand)):
                     continue
+                if not latin and _is_latin(cand):
+                    continue
                 if not compatible_labels(label, self._entries[ident].label):
                     continue
                 threshold = matcher.threshold_for(key, cand)
                 if single:
-                    threshold = max(threshold, matcher.model.single_token_link)
+                    threshold = max(threshold, matcher.model.single_token_gazetteer)
                 sim = matcher.key_similarity(key, cand, 1.0)
                 if sim < threshold:
                     continue
@@ -242,6 +252,10 @@ def compatible_labels(a: str | None, b: str | None) -> bool:
     if a is None or b is None or a == b:
         return True
     return not ((a == "PER" and b in _NOT_PER) or (b == "PER" and a in _NOT_PER))
+
+
+def _is_latin(key: NameKey) -> bool:
+    return any(t.latin for t in key.tokens)
 
 
 def _near_exact(a: NameKey, b: NameKey) -> bool:

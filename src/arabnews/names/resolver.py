@@ -381,6 +381,21 @@ class NameResolver:
             return 1.0
         return round(self._links.get(keytext, {}).get(centre, 0.0), 4)
 
+    def link(self, name: str, label: str | None = None) -> tuple[str, str, float]:
+        """Cluster id, canonical spelling and :meth:`score` of one mention of *name* (add it
+        first), for a mention labelled *label*: a cluster of a gazetteer entity whose label
+        is incompatible with *label* (a person against a place or an organisation) is not
+        used; the mention then keeps an id and spelling of its own, with score 1.0."""
+        require_str(name, "name")
+        spelling = " ".join(name.split())
+        ident = self.cluster_id(spelling)
+        if ident is None:
+            raise KeyError(f"name not added to the resolver: {name!r}")
+        entry = self._gazetteer.get(ident) if self._gazetteer is not None else None
+        if entry is not None and not compatible_labels(label, entry.label):
+            return _unanchored_id(self._key_of_name(spelling)), spelling, 1.0
+        return ident, self.canonical(spelling), self.score(spelling) or 0.0
+
     def canonical(self, name: str) -> str:
         """The canonical spelling of *name*'s cluster.
 
