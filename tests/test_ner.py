@@ -578,13 +578,13 @@ def test_missing_stanza_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_official_dir_checks(tmp_path: Path) -> None:
     pytest.importorskip("stanza")
-    rec = StanzaRecognizer.from_dir(tmp_path)
-    with pytest.raises(ModelNotAvailableError, match=r"resources\.json is missing"):
-        rec.load()
+    # a folder in neither layout: one error, raised at once, describing both layouts
+    with pytest.raises(ModelNotAvailableError, match=r"expected either .*manifest\.json.*ar/ner"):
+        StanzaRecognizer.from_dir(tmp_path)
     (tmp_path / "resources.json").write_text("{}", encoding="utf-8")
-    (tmp_path / "ar" / "tokenize").mkdir(parents=True)
-    with pytest.raises(ModelNotAvailableError, match="no tokenize model"):
-        StanzaRecognizer.from_dir(tmp_path / "ar").load()  # the ar/ folder is accepted too
+    (tmp_path / "ar" / "ner").mkdir(parents=True)
+    with pytest.raises(ModelNotAvailableError, match=r"ar/ner holds no \*\.pt"):
+        StanzaRecognizer.from_dir(tmp_path / "ar")  # the ar/ folder is accepted too
 
 
 def test_importing_ner_loads_neither_torch_nor_stanza() -> None:

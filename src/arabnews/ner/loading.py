@@ -16,6 +16,7 @@ its files::
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import re
@@ -33,13 +34,17 @@ from arabnews.errors import ModelNotAvailableError
 __all__ = [
     "CheckpointInfo",
     "ModelFiles",
+    "ModelLayout",
     "check_model_files",
+    "file_sha256",
     "input_normalizer",
     "inspect_checkpoint",
+    "locate_model_dir",
     "read_manifest",
     "require_stanza",
     "shipped_model_dir",
     "sniff_checkpoint",
+    "verify_checksums",
 ]
 
 INSTALL_HINT = (
@@ -71,6 +76,8 @@ class ModelFiles:
     charlm_forward: Path | None = None
     charlm_backward: Path | None = None
     input_normalization: str | None = None
+    # (file name, sha256) pairs from manifest.json, checked when the model is loaded
+    checksums: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -133,7 +140,8 @@ def read_manifest(directory: str | os.PathLike[str]) -> ModelFiles:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         except (ValueError, UnicodeDecodeError) as exc:
             raise ModelNotAvailableError(
-                f"{manifest_path} is not valid JSON ({exc}); {SHIPPED_HINT}",
+                f"{manifest_path} is not valid JSON in UTF-8 ({type(exc).__name__}); "
+                f"{SHIPPED_HINT}",
                 path=str(manifest_path),
             ) from exc
         if not isinstance(manifest, Mapping):
@@ -155,14 +163,15 @@ def read_manifest(directory: str | os.PathLike[str]) -> ModelFiles:
 
         def opt(role: str) -> Path | None:
             value = _manifest_value(manifest, role)
-            return folder / value if value else None
+            return _inside(folder, value, manifest_path) if value else None
 
         return ModelFiles(
-            model=folder / model,
+            model=_inside(folder, model, manifest_path),
             pretrain=opt("pretrain"),
             charlm_forward=opt("charlm_forward"),
             charlm_backward=opt("charlm_backward"),
             input_normalization=str(norm) if norm else None,
+            checksums=_manifest_checksums(folder, manifest, manifest_path),
         )
     checkpoints = sorted(folder.glob("*.pt"))
     pretrains = [p for p in checkpoints if "pretrain" in p.name]
@@ -176,6 +185,75 @@ def read_manifest(directory: str | os.PathLike[str]) -> ModelFiles:
     return ModelFiles(model=taggers[0], pretrain=pretrains[0] if len(pretrains) == 1 else None)
 
 
+def _inside(folder: Path, name: str, manifest_path: Path) -> Path:
+    """``folder / name`` for a file name from a manifest, which must stay in *folder*."""
+    candidate = Path(name)
+    if candidate.is_absolute() or ".." in candidate.parts or not candidate.parts:
+        raise ModelNotAvailableError(
+            f"{manifest_path} names the file {name!r}, which is not inside the model folder; a "
+            f"manifest may only name files in its own folder (by a relative path)",
+            path=str(manifest_path),
+        )
+    return folder / candidate
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _manifest_checksums(
+    folder: Path, manifest: Mapping[str, Any], manifest_path: Path
+) -> tuple[tuple[str, str], ...]:
+    files = manifest.get("files")
+    if not isinstance(files, Mapping):
+        return ()
+    out = []
+    for name, record in files.items():
+        digest = record.get("sha256") if isinstance(record, Mapping) else None
+        if digest is None:
+            continue
+        if not isinstance(digest, str) or not _SHA256.fullmatch(digest.lower()):
+            raise ModelNotAvailableError(
+                f"{manifest_path}: the sha256 of {name!r} is not 64 hexadecimal digits",
+                path=str(manifest_path),
+            )
+        _inside(folder, str(name), manifest_path)
+        out.append((str(name), digest.lower()))
+    return tuple(sorted(out))
+
+
+@functools.lru_cache(maxsize=64)
+def _sha256_cached(path: str, _size: int, _mtime_ns: int, _inode: int) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """The sha256 of a file, computed once per process for each (path, size, mtime, inode)."""
+    stat = os.stat(path)
+    return _sha256_cached(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+def verify_checksums(files: ModelFiles) -> None:
+    """Raise :class:`ModelNotAvailableError` when a file differs from its manifest sha256."""
+    folder = files.model.parent
+    for name, expected in files.checksums:
+        path = folder / name
+        if not path.is_file():
+            raise ModelNotAvailableError(
+                f"the model file {path} named in manifest.json is missing; {SHIPPED_HINT}",
+                path=str(path),
+            )
+        if file_sha256(path) != expected:
+            raise ModelNotAvailableError(
+                f"the model file {path} does not match the sha256 in manifest.json: it is "
+                f"corrupt or was replaced by another file; {SHIPPED_HINT}",
+                path=str(path),
+            )
+
+
 def _check_sizes(folder: Path, manifest: Mapping[str, Any]) -> None:
     """A file whose size differs from the manifest's record is truncated or replaced."""
     files = manifest.get("files")
@@ -183,7 +261,7 @@ def _check_sizes(folder: Path, manifest: Mapping[str, Any]) -> None:
         return
     for name, record in files.items():
         size = record.get("bytes") if isinstance(record, Mapping) else None
-        path = folder / str(name)
+        path = _inside(folder, str(name), folder / "manifest.json")
         if isinstance(size, int) and path.is_file() and path.stat().st_size != size:
             if path.stat().st_size < 1024:
                 sniff_checkpoint(path)  # an LFS pointer or an HTML page says so more clearly
@@ -236,8 +314,8 @@ def sniff_checkpoint(path: str | os.PathLike[str], role: str = "NER model") -> N
         )
     if not (head.startswith(_ZIP_MAGIC) or head[0] == _PICKLE_MAGIC):
         raise ModelNotAvailableError(
-            f"the {role} file {file} is not a torch checkpoint (it starts with {head[:16]!r}); "
-            f"{SHIPPED_HINT}",
+            f"the {role} file {file} is not a torch checkpoint (neither a zip archive nor a "
+            f"pickle); {SHIPPED_HINT}",
             path=str(file),
         )
 
@@ -251,7 +329,7 @@ def _inspect_cached(path: str, _mtime: float, _size: int) -> CheckpointInfo:
     except Exception as exc:
         raise ModelNotAvailableError(
             f"the NER model file {path} could not be read as a torch checkpoint "
-            f"({type(exc).__name__}: {exc}); it may be truncated or from another program; "
+            f"({type(exc).__name__}); it may be truncated or from another program; "
             f"{SHIPPED_HINT}",
             path=path,
         ) from exc
@@ -307,7 +385,11 @@ def inspect_checkpoint(path: str | os.PathLike[str]) -> CheckpointInfo:
 
 
 def check_model_files(files: ModelFiles) -> CheckpointInfo:
-    """Check a model and its dependencies; raise :class:`ModelNotAvailableError` if unusable."""
+    """Check a model and its dependencies; raise :class:`ModelNotAvailableError` if unusable.
+
+    Files with a sha256 in the manifest are hashed (once per process and file version) and
+    must match it."""
+    verify_checksums(files)
     info = inspect_checkpoint(files.model)
     if info.transformer:
         raise ModelNotAvailableError(
@@ -398,4 +480,151 @@ def input_normalizer(name: str | None) -> Callable[[str], str]:
         f"of arabnews does not know; upgrade arabnews or retrain with a known normalisation "
         f"({', '.join(sorted(_NORMALIZERS))})",
         path=None,
+    )
+
+
+EXPECTED_LAYOUTS = (
+    "expected either (1) a model folder as training/ner/train.py --install writes it (like "
+    "the shipped arabnews/ner/models/ar_news): manifest.json naming the tagger .pt and its "
+    "pretrain .pt, or a single tagger *.pt with an optional *pretrain*.pt; or (2) a Stanza "
+    "resources folder as stanza.download('{lang}', dir=...) writes it, or its '{lang}' "
+    "subfolder: {lang}/ner/<name>.pt with {lang}/pretrain/<name>.pt and, when the model uses "
+    "them, {lang}/forward_charlm/<name>.pt and {lang}/backward_charlm/<name>.pt (with "
+    "{lang}/tokenize and {lang}/mwt as well, Stanza's own tokenizer runs)"
+)
+
+
+@attrs.frozen(slots=True)
+class ModelLayout:
+    """Where a model folder's files are: our layout (``files``) or a full official Stanza
+    resources folder (``official_root``, run with Stanza's tokenizer)."""
+
+    files: ModelFiles | None = None
+    official_root: Path | None = None
+
+
+def _wrong_folder(folder: Path, lang: str, why: str) -> ModelNotAvailableError:
+    return ModelNotAvailableError(
+        f"{folder} is not a usable NER model folder ({why}); " + EXPECTED_LAYOUTS.format(lang=lang),
+        path=str(folder),
+    )
+
+
+def _resources_dependencies(root: Path, lang: str, ner_name: str) -> dict[str, str]:
+    """``{"pretrain": package, ...}`` for an NER package listed in ``resources.json``."""
+    path = root / "resources.json"
+    try:
+        table = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return {}
+    entry = table.get(lang, {}).get("ner", {}).get(ner_name) if isinstance(table, dict) else None
+    out: dict[str, str] = {}
+    deps = entry.get("dependencies") if isinstance(entry, Mapping) else None
+    for dep in deps if isinstance(deps, list) else ():
+        if isinstance(dep, Mapping) and isinstance(dep.get("model"), str):
+            package = dep.get("package")
+            if isinstance(package, str):
+                out[dep["model"]] = package
+    return out
+
+
+def _pick(
+    folder: Path,
+    role: str,
+    wanted: str | None,
+    hint: Callable[[], str | None],
+    *,
+    lang_dir: Path,
+    lang: str,
+) -> Path | None:
+    """The one ``folder/*.pt`` for *role*: named by resources.json (*wanted*), by the tagger's
+    saved config (*hint*, read only when needed), or the only one there."""
+    candidates = sorted(folder.glob("*.pt")) if folder.is_dir() else []
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    for first in (True, False):
+        name = wanted if first else hint()
+        if not name:
+            continue
+        stem = Path(name).stem
+        for path in candidates:
+            if path.stem == stem or path.stem.endswith(f"_{stem}") or stem.endswith(path.stem):
+                return path
+    raise _wrong_folder(
+        lang_dir,
+        lang,
+        f"{folder} holds several {role} files ({', '.join(p.name for p in candidates)}) and "
+        f"neither resources.json nor the tagger says which one it uses",
+    )
+
+
+def locate_model_dir(path: str | os.PathLike[str], *, lang: str = "ar") -> ModelLayout:
+    """Find the NER model in *path* (``~`` expanded); files are checked later, at load.
+
+    Accepts the layout ``training/ner`` writes (``manifest.json``, or one tagger ``*.pt``
+    with an optional ``*pretrain*.pt``) and an official Stanza resources folder (or its
+    language subfolder). Anything else raises one :class:`ModelNotAvailableError` that
+    describes both layouts.
+    """
+    folder = Path(path).expanduser()
+    if not folder.is_dir():
+        raise _wrong_folder(folder, lang, "no such folder")
+    if (folder / "manifest.json").is_file():
+        return ModelLayout(files=read_manifest(folder))
+    if (folder / lang / "ner").is_dir():
+        root, lang_dir = folder, folder / lang
+    elif (folder / "ner").is_dir():
+        root, lang_dir = folder.parent, folder
+    elif any(folder.glob("*.pt")):
+        try:
+            return ModelLayout(files=read_manifest(folder))
+        except ModelNotAvailableError as exc:
+            raise _wrong_folder(folder, lang, "no manifest.json and no single tagger .pt") from exc
+    else:
+        raise _wrong_folder(folder, lang, "no manifest.json, no *.pt and no ner/ subfolder")
+    taggers = sorted((lang_dir / "ner").glob("*.pt"))
+    if not taggers:
+        raise _wrong_folder(folder, lang, f"{lang_dir / 'ner'} holds no *.pt")
+    has_tokenizer = any((lang_dir / "tokenize").glob("*.pt"))
+    if has_tokenizer and (root / "resources.json").is_file():
+        return ModelLayout(official_root=root)
+    if len(taggers) != 1:
+        raise _wrong_folder(
+            folder,
+            lang,
+            f"{lang_dir / 'ner'} holds several models ({', '.join(p.name for p in taggers)}); "
+            f"keep one, or load one with StanzaRecognizer.from_files",
+        )
+    tagger = taggers[0]
+    deps = _resources_dependencies(root, lang, tagger.stem)
+
+    @functools.cache
+    def info() -> CheckpointInfo | None:
+        try:
+            return inspect_checkpoint(tagger)
+        except ImportError:  # torch missing: the load reports it; pick files by name only
+            return None
+
+    def hint(role: str) -> Callable[[], str | None]:
+        def read() -> str | None:
+            found = info()
+            if found is None:
+                return None
+            if role == "pretrain":
+                return found.pretrain_hint
+            return found.charlm_hints[0 if role == "forward_charlm" else 1]
+
+        return read
+
+    picked = {
+        role: _pick(lang_dir / role, role, deps.get(role), hint(role), lang_dir=lang_dir, lang=lang)
+        for role in ("pretrain", "forward_charlm", "backward_charlm")
+    }
+    return ModelLayout(
+        files=ModelFiles(
+            model=tagger,
+            pretrain=picked["pretrain"],
+            charlm_forward=picked["forward_charlm"],
+            charlm_backward=picked["backward_charlm"],
+        )
     )

@@ -20,11 +20,14 @@ sentences and texts, up to :data:`MAX_CALL_TOKENS` tokens per call to bound memo
 
 from __future__ import annotations
 
+import atexit
+import functools
 import json
 import os
+import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +41,7 @@ from arabnews.ner.loading import (
     ModelFiles,
     check_model_files,
     input_normalizer,
+    locate_model_dir,
     read_manifest,
     require_stanza,
     shipped_model_dir,
@@ -48,6 +52,7 @@ from arabnews.spans import Entity, Span
 __all__ = [
     "StanzaRecognizer",
     "entities_from_stanza",
+    "iter_stanza_documents",
     "stanza_document",
     "stanza_documents",
 ]
@@ -62,6 +67,11 @@ MAX_TOKEN_CHARS = 24
 DEFAULT_BATCH_SIZE = 128
 # Tokens per Stanza call: bounds peak memory however much text one call gets.
 MAX_CALL_TOKENS = 8000
+# Tokens read ahead of the tagger: sentences are tokenised, sorted by length and tagged one
+# window at a time, so memory stays bounded whatever the size of the input.
+WINDOW_TOKENS = 4 * MAX_CALL_TOKENS
+# torch intra-op threads set at load (see StanzaRecognizer; None leaves torch alone).
+DEFAULT_THREADS: int | None = 1
 
 _LOCK = threading.Lock()
 _PIPELINES: dict[tuple[Any, ...], Any] = {}
@@ -74,20 +84,42 @@ class _TokenRef:
     end: int
 
 
+@functools.cache
 def _empty_resources_dir() -> str:
-    """A private folder with an empty ``resources.json`` so Stanza never looks elsewhere."""
-    user = os.getuid() if hasattr(os, "getuid") else 0
-    folder = Path(tempfile.gettempdir()) / f"arabnews-stanza-{user}"
+    """A private folder with an empty ``resources.json`` so Stanza never looks elsewhere.
+
+    Made once per process with :func:`tempfile.mkdtemp` (a fresh name, mode 0700, created
+    atomically), so nothing planted in the temp folder (a symlink, another user's file) is
+    followed or read; removed when the process exits.
+    """
+    folder = tempfile.mkdtemp(prefix="arabnews-stanza-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    fd = os.open(
+        os.path.join(folder, "resources.json"),
+        os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+        0o600,
+    )
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps({}))
+    return folder
+
+
+_THREADS_SET: list[int] = []
+
+
+def _apply_threads(threads: int | None) -> None:
+    """Set torch's intra-op threads (process-wide) unless *threads* is ``None`` or the user set
+    ``OMP_NUM_THREADS``; done once per distinct value, before the first Stanza call."""
+    if threads is None or os.environ.get("OMP_NUM_THREADS"):
+        return
+    if _THREADS_SET and _THREADS_SET[-1] == threads:
+        return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        resources_json = folder / "resources.json"
-        current = resources_json.read_text(encoding="utf-8") if resources_json.is_file() else ""
-        if current.strip() != "{}":  # missing, or someone else's: ours must list nothing
-            resources_json.write_text(json.dumps({}), encoding="utf-8")
-    except OSError:  # a shared or read-only temp folder: use a fresh private one
-        folder = Path(tempfile.mkdtemp(prefix="arabnews-stanza-"))
-        (folder / "resources.json").write_text(json.dumps({}), encoding="utf-8")
-    return str(folder)
+        import torch
+    except ImportError:  # require_stanza() reports it
+        return
+    torch.set_num_threads(threads)
+    _THREADS_SET.append(threads)
 
 
 def _load_shipped_pipeline(files: ModelFiles, device: str, batch_size: int) -> Any:
@@ -123,7 +155,7 @@ def _load_shipped_pipeline(files: ModelFiles, device: str, batch_size: int) -> A
         except Exception as exc:  # after our checks, any failure means these files do not fit
             raise ModelNotAvailableError(
                 f"Stanza could not load the NER model {files.model} "
-                f"(with pretrain {files.pretrain}): {type(exc).__name__}: {exc}; the files may "
+                f"(with pretrain {files.pretrain}): {type(exc).__name__}; the files may "
                 f"come from different trainings or a newer Stanza; {SHIPPED_HINT}",
                 path=str(files.model),
             ) from exc
@@ -152,7 +184,7 @@ def _load_official_pipeline(directory: Path, lang: str, device: str, batch_size:
         except Exception as exc:  # Stanza raises many kinds; all mean "this folder is unusable"
             raise ModelNotAvailableError(
                 f"Stanza could not load its {lang!r} models from {directory}: "
-                f"{type(exc).__name__}: {exc}. The folder must be a Stanza resources folder "
+                f"{type(exc).__name__}. The folder must be a Stanza resources folder "
                 f"(resources.json and {lang}/tokenize, {lang}/mwt, {lang}/ner, and their "
                 f"pretrain/charlm files), as written by stanza.download('{lang}', dir=...) "
                 f"on a machine with network access",
@@ -210,26 +242,30 @@ def _check_official_dir(directory: Path, lang: str) -> None:
             )
 
 
-def stanza_documents(
+def iter_stanza_documents(
     texts: Sequence[str],
     sentences: Sequence[Sequence[Span]],
     *,
     normalize: Callable[[str], str] | None = None,
     max_tokens: int | None = None,
-) -> list[tuple[Any, list[list[_TokenRef]]]]:
-    """Pretokenized Stanza ``Document`` s of at most *max_tokens* tokens, with token refs.
+    window_tokens: int | None = None,
+) -> Iterator[tuple[Any, list[list[_TokenRef]]]]:
+    """Pretokenized Stanza ``Document`` s of at most *max_tokens* tokens, with token refs,
+    made lazily.
 
-    Sentences are sorted by length and cut at :data:`MAX_SENTENCE_TOKENS`; each group of them
-    becomes one ``Document`` (one Stanza call), which bounds the memory a call needs.
+    Sentences are read in order, cut at :data:`MAX_SENTENCE_TOKENS`, and gathered into
+    windows of about *window_tokens* tokens (all of them when ``None``); each window is sorted
+    by sentence length (similar lengths pad less) and cut into ``Document`` s of at most
+    *max_tokens* tokens. Only one window exists at a time, which bounds memory whatever the
+    input's size.
     """
     from stanza.models.common.doc import Document
 
     from arabnews.tokens import tokenize
 
     norm = normalize or (lambda t: t)
-    stanza_sentences: list[list[dict[str, Any]]] = []
-    refs: list[list[_TokenRef]] = []
-    offset = 0
+    window: list[tuple[list[dict[str, Any]], list[_TokenRef]]] = []
+    size = 0
     for index, (text, spans) in enumerate(zip(texts, sentences, strict=True)):
         for span in spans:
             tokens = [t for t in tokenize(text, span.start, span.end) if t.text.strip()]
@@ -239,39 +275,47 @@ def stanza_documents(
                 for k, tok in enumerate(chunk, 1):
                     form = norm(tok.text)[:MAX_TOKEN_CHARS]
                     form = "".join(form.split()) or "_"  # Stanza tokens hold no whitespace
-                    entries.append(
-                        {
-                            "id": (k,),
-                            "text": form,
-                            "start_char": offset + tok.start,
-                            "end_char": offset + tok.end,
-                        }
-                    )
-                stanza_sentences.append(entries)
-                refs.append([_TokenRef(index, t.start, t.end) for t in chunk])
-        offset += len(text) + 1
-    # Stanza batches sentences in the order given; similar lengths together pad less.
-    order = sorted(range(len(refs)), key=lambda k: len(refs[k]))
-    joined = "\n".join(texts)
-    groups: list[tuple[Any, list[list[_TokenRef]]]] = []
+                    # no start_char/end_char: offsets travel in the refs, and Stanza would
+                    # need the whole joined text to slice entity texts with them
+                    entries.append({"id": (k,), "text": form})
+                window.append((entries, [_TokenRef(index, t.start, t.end) for t in chunk]))
+                size += len(chunk)
+                if window_tokens is not None and size >= window_tokens:
+                    yield from _window_documents(window, max_tokens, Document)
+                    window, size = [], 0
+    if window or window_tokens is None:
+        yield from _window_documents(window, max_tokens, Document)
+
+
+def _window_documents(
+    window: list[tuple[list[dict[str, Any]], list[_TokenRef]]],
+    max_tokens: int | None,
+    document: Any,
+) -> Iterator[tuple[Any, list[list[_TokenRef]]]]:
+    order = sorted(range(len(window)), key=lambda k: len(window[k][1]))
     group: list[int] = []
     size = 0
+    emitted = False
     for k in order:
-        if group and max_tokens is not None and size + len(refs[k]) > max_tokens:
-            groups.append(
-                (
-                    Document([stanza_sentences[i] for i in group], text=joined),
-                    [refs[i] for i in group],
-                )
-            )
+        if group and max_tokens is not None and size + len(window[k][1]) > max_tokens:
+            yield document([window[i][0] for i in group]), [window[i][1] for i in group]
+            emitted = True
             group, size = [], 0
         group.append(k)
-        size += len(refs[k])
-    if group or not groups:
-        groups.append(
-            (Document([stanza_sentences[i] for i in group], text=joined), [refs[i] for i in group])
-        )
-    return groups
+        size += len(window[k][1])
+    if group or not emitted:
+        yield document([window[i][0] for i in group]), [window[i][1] for i in group]
+
+
+def stanza_documents(
+    texts: Sequence[str],
+    sentences: Sequence[Sequence[Span]],
+    *,
+    normalize: Callable[[str], str] | None = None,
+    max_tokens: int | None = None,
+) -> list[tuple[Any, list[list[_TokenRef]]]]:
+    """All of :func:`iter_stanza_documents` at once (for small inputs and tests)."""
+    return list(iter_stanza_documents(texts, sentences, normalize=normalize, max_tokens=max_tokens))
 
 
 def stanza_document(
@@ -335,16 +379,30 @@ class StanzaRecognizer:
     """Named entities from a Stanza NER model, offline.
 
     ``StanzaRecognizer()`` uses the model shipped with arabnews; ``StanzaRecognizer(path)``
-    another model folder with the same layout (a ``manifest.json`` naming its files);
-    :meth:`from_dir` official Stanza Arabic models. Loading happens on first use (or
+    and :meth:`from_dir` another model folder, in either layout (see :meth:`from_dir`);
+    :meth:`from_files` names the files one by one. Loading happens on first use (or
     :meth:`load`) and raises :class:`~arabnews.errors.ModelNotAvailableError` when a file is
-    missing or unusable.
+    missing, unusable, or differs from the sha256 its ``manifest.json`` records.
 
-    *device* is passed to Stanza (``"cpu"`` by default; ``"cuda"`` if you have one). Torch's
-    thread count is left to the caller (``torch.set_num_threads``, ``OMP_NUM_THREADS``).
+    *device* is passed to Stanza (``"cpu"`` by default; ``"cuda"`` if you have one).
+
+    *threads*: torch's intra-op threads, set when the model loads (torch's setting is
+    process-wide). The default, :data:`DEFAULT_THREADS` (one), is what holds up on a busy
+    machine: tagging one sentence at a time gains little from more threads, while torch's own
+    default (one thread per core) fights every other process for the cores; measured on a
+    shared 2-core machine, 100 KB of news took 21.7 s with torch's default and 1.4 s with one
+    thread. ``threads=None`` leaves torch alone (as does an ``OMP_NUM_THREADS`` set in the
+    environment); a number sets it. For more throughput use more processes
+    (:meth:`arabnews.Pipeline.analyze_many` with ``workers``), not more threads.
     """
 
-    __slots__ = ("_batch_size", "_device", "_files", "_lang", "_official_dir")
+    __slots__ = ("_batch_size", "_device", "_files", "_lang", "_official_dir", "_threads")
+    _batch_size: int
+    _device: str
+    _files: ModelFiles | None
+    _lang: str
+    _official_dir: Path | None
+    _threads: int | None
 
     def __init__(
         self,
@@ -352,14 +410,24 @@ class StanzaRecognizer:
         *,
         device: str = "cpu",
         batch_size: int = DEFAULT_BATCH_SIZE,
+        threads: int | None = DEFAULT_THREADS,
     ) -> None:
-        self._official_dir: Path | None = None
-        self._lang = "ar"
+        self._init(device, batch_size, threads, "ar")
+        if model_dir is None:
+            self._files = read_manifest(shipped_model_dir())
+        else:
+            layout = locate_model_dir(model_dir, lang=self._lang)
+            self._files, self._official_dir = layout.files, layout.official_root
+
+    def _init(self, device: str, batch_size: int, threads: int | None, lang: str) -> None:
+        if threads is not None and (isinstance(threads, bool) or int(threads) < 1):
+            raise ValueError(f"threads must be a positive int or None, not {threads!r}")
+        self._official_dir = None
+        self._files = None
+        self._lang = lang
         self._device = device
         self._batch_size = int(batch_size)
-        self._files: ModelFiles | None = read_manifest(
-            model_dir if model_dir is not None else shipped_model_dir()
-        )
+        self._threads = None if threads is None else int(threads)
 
     @classmethod
     def from_files(
@@ -372,18 +440,22 @@ class StanzaRecognizer:
         input_normalization: str | None = None,
         device: str = "cpu",
         batch_size: int = DEFAULT_BATCH_SIZE,
+        threads: int | None = DEFAULT_THREADS,
     ) -> StanzaRecognizer:
         """A recognizer for a Stanza NER checkpoint given file by file (our tokenizer)."""
+
+        def path(p: str | os.PathLike[str] | None) -> Path | None:
+            return Path(p).expanduser() if p else None
+
         self = cls.__new__(cls)
-        self._official_dir = None
-        self._lang = "ar"
-        self._device = device
-        self._batch_size = int(batch_size)
+        self._init(device, batch_size, threads, "ar")
+        model_path = path(model)
+        assert model_path is not None
         self._files = ModelFiles(
-            model=Path(model),
-            pretrain=Path(pretrain) if pretrain else None,
-            charlm_forward=Path(charlm_forward) if charlm_forward else None,
-            charlm_backward=Path(charlm_backward) if charlm_backward else None,
+            model=model_path,
+            pretrain=path(pretrain),
+            charlm_forward=path(charlm_forward),
+            charlm_backward=path(charlm_backward),
             input_normalization=input_normalization,
         )
         return self
@@ -396,23 +468,29 @@ class StanzaRecognizer:
         lang: str = "ar",
         device: str = "cpu",
         batch_size: int = DEFAULT_BATCH_SIZE,
+        threads: int | None = DEFAULT_THREADS,
     ) -> StanzaRecognizer:
-        """Official Stanza models from a resources folder downloaded elsewhere.
+        """A model from a folder (``~`` is expanded), in either of two layouts:
 
-        *path* is the folder that ``stanza.download(lang, dir=path)`` filled (it holds
-        ``resources.json`` and ``ar/``), or its ``ar/`` subfolder. Stanza's own tokenizer,
-        multi-word-token expander and NER run; nothing is downloaded.
+        1. **A model trained with** ``training/ner`` (the shipped model's layout): a
+           ``manifest.json`` naming the tagger and its pretrain (sha256 checked at load), or
+           a folder with one tagger ``*.pt`` and an optional ``*pretrain*.pt``. arabnews
+           tokenises the text.
+        2. **An official Stanza resources folder** (what ``stanza.download('ar', dir=path)``
+           writes elsewhere), or its ``ar/`` subfolder: ``ar/ner/<name>.pt``,
+           ``ar/pretrain/<name>.pt`` and, if the model uses them, ``ar/forward_charlm/`` and
+           ``ar/backward_charlm/``; ``resources.json`` (optional) says which pretrain and
+           charlm go with the tagger. When the folder also holds Stanza's tokenizer
+           (``ar/tokenize``, ``ar/mwt``) and ``resources.json``, Stanza's own tokenizer runs
+           (the tokens the official model was trained on); otherwise arabnews tokenises.
+
+        Nothing is downloaded. A folder in neither layout raises one
+        :class:`~arabnews.errors.ModelNotAvailableError` describing both.
         """
-        folder = Path(path)
-        here, above = folder / "resources.json", folder.parent / "resources.json"
-        if not here.is_file() and above.is_file():
-            folder = folder.parent
         self = cls.__new__(cls)
-        self._files = None
-        self._official_dir = folder
-        self._lang = lang
-        self._device = device
-        self._batch_size = int(batch_size)
+        self._init(device, batch_size, threads, lang)
+        layout = locate_model_dir(path, lang=lang)
+        self._files, self._official_dir = layout.files, layout.official_root
         return self
 
     @property
@@ -426,6 +504,7 @@ class StanzaRecognizer:
         return self
 
     def _pipeline(self) -> Any:
+        _apply_threads(self._threads)
         if self._official_dir is not None:
             return _load_official_pipeline(
                 self._official_dir, self._lang, self._device, self._batch_size
@@ -461,8 +540,12 @@ class StanzaRecognizer:
         assert self._files is not None
         normalize = input_normalizer(self._files.input_normalization)
         found: list[list[Entity]] = [[] for _ in texts]
-        for doc, refs in stanza_documents(
-            texts, spans, normalize=normalize, max_tokens=MAX_CALL_TOKENS
+        for doc, refs in iter_stanza_documents(
+            texts,
+            spans,
+            normalize=normalize,
+            max_tokens=MAX_CALL_TOKENS,
+            window_tokens=WINDOW_TOKENS,
         ):
             if refs:
                 for i, ents in enumerate(_entities_from_refs(pipeline(doc), refs, texts)):
