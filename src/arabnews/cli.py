@@ -262,7 +262,12 @@ def _parser() -> argparse.ArgumentParser:
         help="entity recognizer: shipped model + gazetteer (default), model only, "
         "gazetteer only, or none",
     )
-    p.add_argument("--model-dir", metavar="DIR", help="a Stanza NER model directory to use")
+    p.add_argument(
+        "--model-dir",
+        metavar="DIR",
+        help="another NER model: a folder trained with training/ner (manifest.json) or a "
+        "Stanza resources folder (ar/ner/*.pt, ar/pretrain/*.pt, optional charlm); ~ expands",
+    )
     p.add_argument(
         "--timeout",
         type=float,

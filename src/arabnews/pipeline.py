@@ -209,7 +209,13 @@ class Pipeline:
         self._clean_spec = clean
         self._sentences_spec = sentences
         self._ner_spec = ner
-        self._model_dir = None if model_dir is None else os.fspath(model_dir)
+        self._model_dir = None
+        if model_dir is not None:
+            from arabnews.ner.loading import locate_model_dir
+
+            # ~ expanded; a folder in neither model layout fails here, saying what was expected
+            self._model_dir = os.path.expanduser(os.fspath(model_dir))
+            locate_model_dir(self._model_dir)
         self._events_spec = events
         self._quotes_spec = quotes
         self._clean_config = clean_config
