@@ -1,6 +1,7 @@
 """Benchmark of event roles (actor / recipient) given the gold trigger word.
 
-Run: ``python benchmarks/bench_roles.py [--ner default|gazetteer|none]``.
+Run: ``python benchmarks/bench_roles.py [--ner default|gazetteer|none]`` (entities are cached in
+``benchmarks/data/local/``, not committed; delete the cache after a recogniser change).
 
 Data:
 
@@ -16,8 +17,9 @@ Data:
 
 Scoring: a prediction is right when its first actor (recipient) shares a content word (clitics
 stripped) with a gold phrase, or when both are empty. "end to end" runs :func:`extract_events` on
-the sentence and scores the event whose trigger overlaps the gold verb word (no such event counts
-as wrong); "given gold verb" runs the role assignment on the gold verb word (the lexicon rule of
+the sentence and scores the event whose trigger overlaps the gold verb word, on the found events
+only (detection is measured by ``bench_events.py``; ``n`` says how many were found); "given
+gold verb" runs the role assignment on the gold verb word (the lexicon rule of
 the trigger there, else the category's default frame), so detection changes do not matter.
 ``actor*`` counts only the units whose gold names an actor.
 Baseline: the nearest candidate before the verb as actor, the nearest after as recipient.
@@ -217,7 +219,7 @@ def end_to_end(text: str, unit: Unit, ents: Sequence[Entity]) -> tuple[Any, Any]
     for ev in extract_events(text, entities=ents):
         if ev.trigger.start < w.end and w.start < ev.trigger.end:
             return ev.actor, ev.recipient
-    return (), ()
+    return None  # not found: scored on found events only (the n column)
 
 
 def recognizer(kind: str) -> Any:
@@ -231,15 +233,34 @@ def recognizer(kind: str) -> Any:
     return recognize
 
 
+def _cached_entities(texts: list[str], kind: str, rec: Any) -> dict[str, tuple[Entity, ...]]:
+    """Entities of *texts*, cached under ``benchmarks/data/local`` (never committed)."""
+    path = OWN / "local" / f"roles_entities_{kind}.json"
+    cache: dict[str, list[list[Any]]] = {}
+    if path.exists():
+        cache = json.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, tuple[Entity, ...]] = {}
+    for text in texts:
+        if text not in cache:
+            cache[text] = [
+                [e.start, e.end, e.text, e.label, e.canonical, e.entity_id] for e in rec(text)
+            ]
+        out[text] = tuple(Entity(*row) for row in cache[text])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--ner", choices=("default", "gazetteer", "none"), default="default")
     ap.add_argument("--errors", action="store_true", help="print the wrong select-part actors")
+    ap.add_argument("--system", default="given gold verb", help="whose errors --errors prints")
     args = ap.parse_args(argv)
     rec = recognizer(args.ner)
     sets = {"gsr_dev": gsr_units(), "own labels": own_units()}
     t0 = time.perf_counter()
-    ents = {u.text: tuple(rec(u.text)) for us in sets.values() for u in us}
+    ents = _cached_entities([u.text for us in sets.values() for u in us], args.ner, rec)
     ner_s = time.perf_counter() - t0
     systems = {"given gold verb": given_verb, "end to end": end_to_end, "baseline": baseline}
     print(f"roles benchmark (NER: {args.ner}, {ner_s:.1f} s for {len(ents)} sentences)")
@@ -267,7 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         if u.actor:
                             g_n += 1
                             g_ok += ok
-                        if args.errors and not ok and part == "select" and sname[0] == "g":
+                        if args.errors and not ok and part == "select" and sname == args.system:
                             got = [m.text for m in actor]
                             print(f"  ! {u.source} gold={' '.join(u.actor)!r} got={got}")
                             print(f"      {u.text[:160]}")

@@ -11,6 +11,8 @@ introduced by في، قرب، جنوب ... .
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -21,8 +23,12 @@ from arabnews.events.lexicon import (
     Word,
     actor_hits,
     actor_rules,
+    match_first,
+    norm_word,
     part_matches,
     referential,
+    speech_cue_regex,
+    speech_cues,
     stem_candidates,
 )
 from arabnews.spans import Entity, Mention
@@ -47,7 +53,7 @@ class Candidate:
     first: int
     last: int
     mention: Mention
-    kind: str  # entity | force | group | name
+    kind: str  # entity | force | group | name | phrase
     prep: str  # governing preposition (a separate word or a proclitic), "" if none
 
 
@@ -89,16 +95,32 @@ def _prep(text: str, ws: Sequence[Word], first: int, start: int) -> str:
 
 
 def candidates(
-    text: str, ws: Sequence[Word], entities: Sequence[Entity], *, use_names: bool = True
+    text: str,
+    ws: Sequence[Word],
+    entities: Sequence[Entity],
+    *,
+    use_names: bool = True,
+    phrases: bool = True,
 ) -> tuple[Candidate, ...]:
-    """Argument candidates of one sentence (*ws* are its words, *entities* those inside it)."""
+    """Argument candidates of one sentence (*ws* are its words, *entities* those inside it).
+
+    With *phrases*, the noun phrases that are neither entities nor actor nouns are candidates
+    too (kind ``phrase``: ``مسلحون مجهولون``, ``قوات الأمن``, ``عناصر الشرطة``): most actors
+    and victims in news are not named.
+    """
     out: list[Candidate] = []
     taken: set[int] = set()
+    ends = [w.end for w in ws]
     for ent in entities:
-        idx = [i for i, w in enumerate(ws) if w.start < ent.end and ent.start < w.end]
-        if not idx:
+        # words overlapping the entity: from the first word ending after its start (bisect)
+        first = bisect.bisect_right(ends, ent.start)
+        last = first
+        while last < len(ws) and ws[last].start < ent.end:
+            last += 1
+        last -= 1
+        if first >= len(ws) or last < first:
             continue
-        first, last = idx[0], idx[-1]
+        idx = range(first, last + 1)
         taken.update(idx)
         mention = ent.to_mention()
         if mention.canonical is None:
@@ -113,6 +135,7 @@ def candidates(
         head = _rule_at(heads, ws, i)
         if head is not None:
             j = i + head[1]
+            nxt_i = i + 1
             for gap in (0, 1):  # القوات الجوية الأوكرانية
                 adj = _rule_at(adjs, ws, j + gap) if j + gap < len(ws) else None
                 if adj is not None and not taken.intersection(range(i, j + gap + adj[1])):
@@ -123,8 +146,9 @@ def candidates(
                     )
                     out.append(Candidate(i, last, m, "force", _prep(text, ws, i, start)))
                     taken.update(range(i, last + 1))
+                    nxt_i = last + 1
                     break
-            i = max(i + 1, max(taken, default=i) + 1 if i in taken else i + 1)
+            i = nxt_i
             continue
         hit = _rule_at(others, ws, i)
         if hit is not None and (use_names or hit[0].kind == "group"):
@@ -139,10 +163,18 @@ def candidates(
     out.sort(key=lambda c: c.first)
     # "وزير الدفاع الأوكراني، دينيس شميهال": a force phrase that is a person's title is not an
     # actor of its own; the person is.
-    pers = [c for c in out if c.mention.label == "PER"]
+    pers_firsts = sorted(c.first for c in out if c.mention.label == "PER")
     out = [
-        c for c in out if not (c.kind == "force" and any(0 < p.first - c.last <= 2 for p in pers))
+        c
+        for c in out
+        if not (
+            c.kind == "force"
+            and (k := bisect.bisect_right(pers_firsts, c.last)) < len(pers_firsts)
+            and pers_firsts[k] - c.last <= 2
+        )
     ]
+    if phrases:
+        out = _with_phrases(text, ws, out)
     return tuple(out)
 
 
@@ -173,10 +205,26 @@ class Roles:
 
 
 def _clause_start(ws: Sequence[Word], t: int) -> int:
-    for k in range(t - 1, -1, -1):
+    for k in range(t - 1, max(-1, t - _WINDOW - 1), -1):
         if ws[k].norm in _COMPLEMENTIZERS:
             return k + 1
-    return 0
+    return max(0, t - _WINDOW)
+
+
+_WINDOW = 30
+_FIRSTS: list[tuple[Sequence[Candidate], list[int]]] = []
+
+
+def _window(cands: Sequence[Candidate], lo: int, hi: int) -> Sequence[Candidate]:
+    """The candidates starting within words ``lo..hi`` (*cands* sorted by ``first``)."""
+    if len(cands) <= 2 * _WINDOW:
+        return cands
+    if _FIRSTS and _FIRSTS[0][0] is cands:
+        firsts = _FIRSTS[0][1]
+    else:
+        firsts = [c.first for c in cands]
+        _FIRSTS[:] = [(cands, firsts)]
+    return cands[bisect.bisect_left(firsts, lo) : bisect.bisect_right(firsts, hi)]
 
 
 _PREP_WORDS = frozenset(
@@ -237,7 +285,12 @@ def assign_roles(
     rule: TriggerRule,
     cands: Sequence[Candidate],
 ) -> Roles:
-    """Actor, recipient and location of a trigger spanning words ``t..t_end``."""
+    """Actor, recipient and location of a trigger spanning words ``t..t_end``.
+
+    Only the candidates within ``_WINDOW`` words of the trigger are looked at (found by bisection),
+    so a sentence with many triggers costs linear time.
+    """
+    cands = _window(cands, t - _WINDOW, t_end + _WINDOW)
     lower = _clause_start(ws, t)
     left = [c for c in cands if lower <= c.first and c.last < t and t - c.last <= 10]
     if not left and lower > 0 and ws[lower - 1].norm.endswith(("ه", "ها", "هم")):
@@ -248,7 +301,7 @@ def assign_roles(
     prep = {id(c): _governing(ws, c, max(prev_end[id(c)], t_end + 1)) for c in right}
     actor: list[Candidate] = []
     recipient: list[Candidate] = []
-    nominal = _is_nominal(prefix, ws[t])
+    nominal = _is_nominal(prefix, ws[t]) or bool(set(prefix) & {"ب", "ل"})
     rec_preps = set(rule.recipient) - {"obj"}
 
     def no_prep(c: Candidate) -> bool:
@@ -259,10 +312,66 @@ def assign_roles(
     if rule.actor == "adj" or nominal:
         for k in range(t_end + 1, min(len(ws), t_end + 4)):
             canon = adjective_at(ws, k)
-            if canon is not None and not any(c.first <= k <= c.last for c in cands):
+            if canon is not None and not any(
+                c.first <= k <= c.last for c in cands if c.kind != "phrase"
+            ):
                 w = ws[k]
                 adj_actor = Mention(w.start, w.end, w.text, None, canon)
                 break
+    if rule.actor in ("subj", "adj"):
+        act, rec = structural_roles(ws, t, t_end, nominal=nominal, rule=rule, cands=cands)
+        actor, recipient = ([] if adj_actor is not None else act), rec
+    else:
+        _frame_roles(
+            ws,
+            t,
+            t_end,
+            nominal=nominal,
+            rule=rule,
+            cands=cands,
+            left=left,
+            right=right,
+            prep=prep,
+            actor=actor,
+            recipient=recipient,
+        )
+    used = {id(c) for c in actor}
+    # A place that is attacked or visited is also where the event happens (على زابوريجيا).
+    location = [
+        c.mention
+        for c in cands
+        if id(c) not in used
+        and (c.mention.label == "LOC" or c.kind == "name")
+        and (c.prep in _LOC_PREPS or (c.prep == "علي" and rule.category == "ASSAULT"))
+    ]
+    actors = tuple(c.mention for c in actor)
+    if adj_actor is not None:
+        actors = (adj_actor, *actors)
+    return Roles(actors, tuple(c.mention for c in recipient), tuple(location))
+
+
+def _frame_roles(
+    ws: Sequence[Word],
+    t: int,
+    t_end: int,
+    *,
+    nominal: bool,
+    rule: TriggerRule,
+    cands: Sequence[Candidate],
+    left: list[Candidate],
+    right: list[Candidate],
+    prep: dict[int, str],
+    actor: list[Candidate],
+    recipient: list[Candidate],
+) -> None:
+    """Roles of the symmetric frames (``all``: CONSULT مع / بين; ``host``), in place."""
+    rec_preps = set(rule.recipient) - {"obj"}
+
+    def no_prep(c: Candidate) -> bool:
+        p = prep.get(id(c), c.prep)
+        return p not in rec_preps and p not in _LOC_PREPS and p not in _PREP_WORDS | {"ل", "ب"}
+
+    adj_actor = None
     # VSO subject (a verb's first bare candidate, titles in between) or a genitive (هجمات روسيا)
     subj_window = 2 if nominal else 6
     subj = next(
@@ -298,17 +407,508 @@ def assign_roles(
         ):
             recipient.append(c)
     if rule.actor == "host":
-        actor, recipient = recipient, actor
-    used = {id(c) for c in actor}
-    # A place that is attacked or visited is also where the event happens (على زابوريجيا).
-    location = [
-        c.mention
-        for c in cands
-        if id(c) not in used
-        and (c.mention.label == "LOC" or c.kind == "name")
-        and (c.prep in _LOC_PREPS or (c.prep == "علي" and rule.category == "ASSAULT"))
-    ]
-    actors = tuple(c.mention for c in actor)
-    if adj_actor is not None:
-        actors = (adj_actor, *actors)
-    return Roles(actors, tuple(c.mention for c in recipient), tuple(location))
+        actor[:], recipient[:] = list(recipient), list(actor)
+
+
+# ----------------------------------------------------------------------------- noun phrases
+
+
+def _wordset(words_: str) -> frozenset[str]:
+    return frozenset(norm_word(w) for w in words_.split())
+
+
+# Closed word classes of the phrase chunker (normalised words, و/ف stripped). Function words,
+# not a list of phrases: a phrase is a noun with its genitives and adjectives.
+_PREPOSITIONS = _wordset(
+    "في من الي علي عن مع حتي منذ خلال بعد قبل عند ضد نحو تجاه عبر لدي بين حول قرب داخل امام "
+    "خلف وسط بجانب اثناء عقب اثر جراء بسبب ازاء تحت فوق دون لدى الى على لحين بحق"
+)
+_PARTICLES = _wordset(
+    "ان انه انها انهم بان بانه بانها لان قد لقد لم لن لا ما كما ايضا حيث اذ اذا لكن لكنه الا "
+    "او ام ثم بل هو هي هم هما نحن هذا هذه ذلك تلك هؤلاء هناك هنا الذي التي الذين اللذين اللتين "
+    "اللواتي اللاتي كان كانت كانوا يكون تكون ليس عدم تم يتم جري مما ممن عندما بينما فيما كل "
+    "جميع مختلف احد احدي بعض عده عدة سوي غير مثل اي يوم امس اليوم غدا الان حاليا ليلا صباح مساء "
+    "صباحا مساء فجر ظهر ظهرا فجرا اول نفسه نفسها انفسهم به بها بهم له لها لهم فيه فيها فيهم "
+    "عليه عليها عليهم منه منها منهم عنه عنها عنهم معه معها معهم اليه اليها اليهم"
+)
+_QUANTIFIERS = _wordset(
+    "مئات الاف عشرات المئات الالاف العشرات نحو حوالي قرابه قرابة اكثر اقل عدد بضعه بضعة"
+)
+_RELATIVE = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
+_AUX = frozenset({"قد", "لقد", "كان", "كانت", "كانوا", "لم", "لن", "سوف", "ما", "لا"})
+_ADVERBS = _wordset(
+    "مرارا تكرارا رسميا ايضا مجددا فورا حاليا سابقا لاحقا اخيرا مؤخرا علنا صراحه صراحة "
+    "امس اليوم غدا ليلا صباحا مساء فجرا ظهرا"
+)
+_MAX_PHRASE = 4
+_AUX, _RELATIVE = (frozenset(norm_word(w) for w in x) for x in (_AUX, _RELATIVE))
+
+
+def _bare(norm: str) -> str:
+    return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
+
+
+def _is_number(w: Word) -> bool:
+    from arabnews.events.lexicon import number_hits, number_rules
+
+    if any(c.isdigit() for c in w.norm):
+        return True
+    rules = number_rules()
+    return any(rules[k].type in ("number", "scale") for k in number_hits(w.norm))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _lexicon_verb(norm: str) -> bool:
+    """A trigger or speech-cue word that is not a (verbal) noun: قتلت، اختطف، قال."""
+    if _definite(norm) or norm.endswith(("ة", "ات", "ه")):
+        return False
+    if any(part_matches(r.pattern, norm) for r in referential()):
+        return False
+    if match_first(norm):
+        return True
+    flt = speech_cue_regex()
+    return any(
+        flt.fullmatch(stem)
+        and any(r.pattern.fullmatch(stem) for r in speech_cues() if r.label == "verb")
+        for stem, _ in stem_candidates(norm)
+    )
+
+
+def _verb_like(w: Word) -> bool:
+    """A word that is most likely a finite verb (a phrase boundary)."""
+    n = _bare(w.norm)
+    if n.startswith("ال") or n.endswith(("ة", "ات")):
+        return False
+    if _lexicon_verb(w.norm):
+        return True
+    if _casualty_verb([w], 0) and not any(part_matches(r.pattern, w.norm) for r in referential()):
+        return True  # أصيب، قتلوا (not مقتل)
+    if len(n) >= 4 and n.endswith("وا"):
+        return True  # خطفوا، تجمعوا
+    if len(n) >= 4 and n[0] == "ي" and not n.endswith(("ي", "ين", "يه")):
+        return True  # يقود، يعملون، يهتفون
+    return len(n) >= 4 and n[0] == "س" and n[1] in "يتن"
+
+
+def _function_word(w: Word) -> bool:
+    n = _bare(w.norm)
+    return w.norm in _PREPOSITIONS or n in _PREPOSITIONS or w.norm in _PARTICLES or n in _PARTICLES
+
+
+def _definite(norm: str) -> bool:
+    return any(p.endswith(("ال", "لل")) for _, p in stem_candidates(norm)) or norm.startswith(
+        ("ال", "وال", "فال", "بال", "لل")
+    )
+
+
+def _adjective_like(norm: str) -> bool:
+    n = _bare(norm)
+    return n.endswith(("ي", "يه", "ية", "يون", "يين", "ون", "ين", "ه", "ة"))
+
+
+def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | None:
+    """Last word of the noun phrase starting at ``ws[i]``, or None if no phrase starts there."""
+    w = ws[i]
+    if i in taken or _function_word(w) or _verb_like(w) or _is_number(w) or not w.norm.isalpha():
+        return None
+    if _bare(w.norm) in _QUANTIFIERS or w.norm in _ADVERBS or len(_bare(w.norm)) < 2:
+        return None
+    head_def = _definite(w.norm)
+    last = i
+    for k in range(i + 1, min(len(ws), i + _MAX_PHRASE)):
+        nxt = ws[k]
+        gap = text[ws[k - 1].end : nxt.start]
+        if gap.strip() or k in taken:
+            break
+        if nxt.norm.startswith("و") and not nxt.norm.startswith(
+            ("وزير", "وزار", "وكال", "وحد", "ولاي")
+        ):
+            break  # coordination: a phrase of its own
+        if _function_word(nxt) or _verb_like(nxt) or _is_number(nxt) or not nxt.norm.isalpha():
+            break
+        if nxt.norm in _ADVERBS or nxt.norm[:1] in ("ب", "ل", "ك"):
+            break
+        if _definite(nxt.norm) or (not head_def and _adjective_like(nxt.norm)):
+            last = k
+            continue
+        break
+    return last
+
+
+def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list[Candidate]:
+    """*cands* plus the noun phrases of the sentence outside them, in word order.
+
+    A phrase right before a named entity (``أعضاء حزب الغد``, ``المتحدث العسكري وحيد أرشد``) is
+    its head or title: the entity stands for the whole phrase.
+    """
+    taken: set[int] = set()
+    for c in cands:
+        taken.update(range(c.first, c.last + 1))
+    by_first = {c.first: c for c in cands}
+    out = list(cands)
+    pos = {id(c): k for k, c in enumerate(out)}
+    by_last = {c.last: c for c in cands}
+    i = 0
+    while i < len(ws):
+        last = _phrase_at(text, ws, i, taken)
+        if last is None:
+            i += 1
+            continue
+        nxt = by_first.get(last + 1)
+        if (
+            nxt is not None
+            and nxt.kind == "entity"
+            and nxt.mention.label != "LOC"
+            and nxt.mention.start == ws[last + 1].start
+        ):
+            gap = text[ws[last].end : ws[last + 1].start]
+            if not gap.strip(" ،,«»\"'"):
+                merged = attrs.evolve(nxt, first=i, prep=_prep(text, ws, i, ws[i].start))
+                out[pos[id(nxt)]] = merged
+                pos[id(merged)] = pos[id(nxt)]
+                by_first[last + 1] = merged
+                i = last + 1
+                continue
+        prev = by_last.get(i - 1)
+        if (
+            prev is not None
+            and prev.kind in ("group", "force")
+            and not text[ws[i - 1].end : ws[i].start].strip()
+            and not _definite(ws[i].norm)
+            and _prep(text, ws, i, _start_after_clitics(ws[i])) not in ("ب", "ل", "ك")
+            and ws[i].norm[:1] not in ("ب", "ل", "ك")
+            and _adjective_like(ws[i].norm)
+        ):
+            # مسلحون مقنعون، مسلحين صوماليين: the adjective belongs to the group (one word: the
+            # next indefinite noun may be the object, مسلحون ملثمون عاملين)
+            last = i
+            end = ws[last].end
+            m = attrs.evolve(prev.mention, end=end, text=text[prev.mention.start : end])
+            merged = attrs.evolve(prev, last=last, mention=m)
+            out[pos[id(prev)]] = merged
+            pos[id(merged)] = pos[id(prev)]
+            i = last + 1
+            continue
+        start = _start_after_clitics(ws[i])
+        end = ws[last].end
+        m = Mention(start, end, text[start:end], None, text[start:end])
+        out.append(Candidate(i, last, m, "phrase", _prep(text, ws, i, start)))
+        i = last + 1
+    out.sort(key=lambda c: c.first)
+    return out
+
+
+# ----------------------------------------------------------------------------- clause roles
+# Agent markers: the actor of a passive verb or of an attack noun (اغتيل على يد، برصاص قناص).
+_AGENT_ONE = frozenset({"بواسطه", "بواسطة", "برصاص", "بنيران", "بقذائف", "بصواريخ"})
+_AGENT_TWO = frozenset({("من", "قبل"), ("علي", "يد"), ("على", "يد"), ("علي", "ايدي")})
+# Verbs that carry out a nominal event (شن هجوما، نفذت هجوما، قام بإحراق، هجوم شنه مسلحون).
+# Weapon verbs count too (أطلقت الشرطة الغاز، فتح مسلح النار، وجهت القوات ضربات).
+_LIGHT = (
+    "شن",
+    "نفذ",
+    "قام",
+    "ارتكب",
+    "تبني",
+    "نظم",
+    "نصب",
+    "شارك",
+    "خاض",
+    "دبر",
+    "اطلق",
+    "القي",
+    "استخدم",
+    "فتح",
+    "وجه",
+)
+# Verbal nouns whose genitive is the victim, not the actor (مقتل الصحفي، اعتقال الناشط).
+_VICTIM_NOUNS = (
+    "مقتل",
+    "قتل",
+    "اغتيال",
+    "اصابه",
+    "اصابة",
+    "استشهاد",
+    "اعتقال",
+    "اختطاف",
+    "خطف",
+    "احتجاز",
+    "اسر",
+    "جرح",
+    "مصرع",
+    "اعدام",
+    "توقيف",
+    "استهداف",
+)
+
+
+def _stem(norm: str) -> str:
+    return stem_candidates(norm)[-1][0]
+
+
+def _light_verb(w: Word) -> bool:
+    n = _bare(w.norm)
+    for stem in {s for s, _ in stem_candidates(n)} | {n}:
+        core = stem[1:] if stem[:1] in "يت" and len(stem) > 3 else stem
+        for lv in _LIGHT:
+            if core.startswith(lv) and len(core) - len(lv) <= 3 and not _definite(n):
+                return True
+    return False
+
+
+def _passive(ws: Sequence[Word], t: int) -> bool:
+    """A passive verb of the فُعِل forms without diacritics (أُصيب، اغتيل)."""
+    n = _bare(ws[t].norm)
+    return len(n) in (4, 5, 6) and n[0] == "ا" and n[-2] == "ي" and not _definite(n)
+
+
+def _agent(ws: Sequence[Word], cands: Sequence[Candidate], lo: int, hi: int) -> Candidate | None:
+    """The candidate after an agent marker in words ``lo..hi``."""
+    for k in range(lo, min(hi, len(ws))):
+        n = ws[k].norm
+        after = None
+        if n in _AGENT_ONE or _bare(n) in _AGENT_ONE:
+            after = k + 1
+        elif k + 1 < len(ws) and (_bare(n), ws[k + 1].norm) in _AGENT_TWO:
+            after = k + 2
+        if after is not None:
+            c = next((c for c in cands if c.first <= after + 1 and c.last >= after), None)
+            if c is not None:
+                return c
+    return None
+
+
+def _cand_at(cands: Sequence[Candidate], k: int) -> Candidate | None:
+    return next((c for c in cands if c.first <= k <= c.last), None)
+
+
+def _skip_right(ws: Sequence[Word], k: int) -> int:
+    """Skip time words, adverbs and auxiliaries after a verb (VSO: وقتل أمس مسلحون ...)."""
+    n = 0
+    while k < len(ws) and n < 4:
+        w = _bare(ws[k].norm)
+        if ws[k].norm in _ADVERBS or w in _ADVERBS or w in _AUX or w in ("اول", "من", "يوم"):
+            if w == "من" and not (k > 0 and _bare(ws[k - 1].norm) == "اول"):
+                break
+            k += 1
+            n += 1
+            continue
+        break
+    return k
+
+
+def _skip_quantity(ws: Sequence[Word], k: int) -> int:
+    """Skip a count before its noun (ثلاثة من المتهمين، مئات المواطنين، 4 جنود)."""
+    start = k
+    while k < len(ws) and k - start < 4:
+        w = ws[k]
+        if _is_number(w) or _bare(w.norm) in _QUANTIFIERS or w.norm in ("من", "اكثر", "نحو"):
+            k += 1
+            continue
+        break
+    return k
+
+
+def _subject_after(
+    ws: Sequence[Word], cands: Sequence[Candidate], k: int, *, quantity: bool = True
+) -> Candidate | None:
+    """A bare candidate starting at ``ws[k]`` (time words and, with *quantity*, counts skipped)."""
+    k = _skip_right(ws, k)
+    k0 = k
+    if quantity:
+        k = _skip_quantity(ws, k)
+    c = _cand_at(cands, k)
+    if c is None or c.first < k - 1:
+        return None
+    return c if _bare_cand(c, after_quantity=k > k0) else None
+
+
+def _bare_cand(c: Candidate, *, after_quantity: bool = False) -> bool:
+    """Not governed by a preposition (the partitive من of a count does not count)."""
+    p = _bare(c.prep)
+    if after_quantity and p == "من":
+        return True
+    return p not in _PREPOSITIONS and c.prep not in ("ب", "ل", "ك")
+
+
+def _subject_before(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> Candidate | None:
+    """SVO: a bare candidate ending right before the verb (قد / كان in between allowed)."""
+    k = t - 1
+    while k >= 0 and _bare(ws[k].norm) in _AUX:
+        k -= 1
+    if k < 0:
+        return None
+    c = _cand_at(cands, k)
+    if c is None or c.last != k or not _bare_cand(c):
+        return None
+    if c.mention.label == "LOC" and _after_classifier(ws, c):
+        return None
+    return c
+
+
+def _counted(ws: Sequence[Word], c: Candidate) -> bool:
+    """A counted group of people: a count before it (ثلاثة أشخاص) or a dual (شخصين)."""
+    from arabnews.events.numbers import find_quantities
+
+    k = c.first - 1
+    if k >= 0 and (_is_number(ws[k]) or _bare(ws[k].norm) in _QUANTIFIERS):
+        return True
+    return any(q.value == 2 for q in find_quantities("", ws=ws[c.first : c.last + 1]))
+
+
+def _casualty_verb(ws: Sequence[Word], t: int) -> bool:
+    from arabnews.events.numbers import casualty_at
+
+    return casualty_at(ws, t) is not None
+
+
+_KANA = frozenset({"كان", "كانت", "كانوا"})
+
+
+def _subject_after_kana(
+    ws: Sequence[Word], cands: Sequence[Candidate], lower: int, t: int
+) -> Candidate | None:
+    """``وكان متظاهرون بمدينة العريش قد حطموا``: the subject right after كان, verb after قد."""
+    for k in range(t - 1, max(lower, t - 10) - 1, -1):
+        if _bare(ws[k].norm) in _KANA:
+            c = _subject_after(ws, cands, k + 1, quantity=True)
+            return c if c is not None and c.last < t else None
+        if _verb_like(ws[k]):
+            return None
+    return None
+
+
+def structural_roles(
+    ws: Sequence[Word],
+    t: int,
+    t_end: int,
+    *,
+    nominal: bool,
+    rule: TriggerRule,
+    cands: Sequence[Candidate],
+) -> tuple[list[Candidate], list[Candidate]]:
+    """Actor and recipient candidates of a trigger from the clause around it.
+
+    Verbs: the agent of a passive (من قبل، على يد، بواسطة، برصاص), the antecedent of a relative
+    clause (المسلحون الذين اقتحموا), a subject right before the verb (SVO) or right after it
+    (VSO, time words skipped); the object follows the subject, or a recipient preposition of the
+    frame introduces it. Nouns: an agent, the subject of a carrying-out verb before
+    (نفذت حركة طالبان هجوما، قامت مجموعة بإحراق) or after (هجوم شنه مسلحون); the genitive is
+    the victim of a killing or arrest noun (مقتل الصحفي). A passive verb's subject and a victim
+    are recipients.
+    """
+    own = {id(c) for c in cands if c.first <= t_end and c.last >= t}
+    cs = [c for c in cands if id(c) not in own]
+    lower = _clause_start(ws, t)
+    actor: Candidate | None = None
+    recipient: list[Candidate] = []
+    rec_preps = set(rule.recipient) - {"obj"}
+    wants_obj = "obj" in rule.recipient
+    agent = _agent(ws, cs, t_end + 1, t_end + 12)
+    named = [c for c in cands if id(c) in own and c.kind in ("group", "entity", "force")]
+    if named and rule.category == "PROTEST":
+        # "المتظاهرين" as the trigger: the protesters are the actor
+        return [named[0]], []
+    if not nominal:
+        passive = _passive(ws, t)
+        r = t - 1
+        while r >= 0 and _bare(ws[r].norm) in _AUX:
+            r -= 1  # الذين كانوا يهتفون
+        rel = r >= 0 and _bare(ws[r].norm) in _RELATIVE
+        if agent is not None:
+            actor = agent
+        elif rel:
+            actor = _subject_before(ws, cs, r)
+        if actor is None and not passive:
+            before = _subject_before(ws, cs, t) or _subject_after_kana(ws, cs, lower, t)
+            if before is not None and _counted(ws, before) and _casualty_verb(ws, t):
+                # "شخصين قتلا": the counted victims of a killing verb
+                recipient.append(before)
+                passive, before = True, None
+            actor = before
+            if actor is None and not passive:
+                k = _skip_right(ws, t_end + 1)
+                if k < len(ws) and _is_number(ws[k]) and _casualty_verb(ws, t):
+                    passive = True  # قتل اول من امس 4 جنود
+                else:
+                    actor = _subject_after(ws, cs, t_end + 1, quantity=True)
+        obj_from = t_end + 1
+        if actor is not None and actor is not agent and actor.first > t_end:
+            obj_from = actor.last + 1
+        if (passive or wants_obj) and not recipient:
+            obj = _subject_after(ws, cs, obj_from, quantity=True)
+            if obj is not None and obj is not actor:
+                recipient.append(obj)
+        if actor is None and passive:
+            # قتل 150 مدنيا في ... الضربات الجوية الأمريكية: the actor of the attack noun
+            for k in range(t_end + 1, min(len(ws), t_end + 10)):
+                if _bare(ws[k].norm) in ("هجوم", "هجمات", "غاره", "غارة", "غارات", "ضربه") or (
+                    _stem(ws[k].norm) in ("هجوم", "هجمات", "غارات", "ضربات", "قصف")
+                ):
+                    canon = next(
+                        (
+                            (j, a)
+                            for j in range(k + 1, min(len(ws), k + 4))
+                            if (a := adjective_at(ws, j)) is not None
+                        ),
+                        None,
+                    )
+                    if canon is not None:
+                        w = ws[canon[0]]
+                        m = Mention(w.start, w.end, w.text, None, canon[1])
+                        actor = Candidate(canon[0], canon[0], m, "force", "")
+                    else:
+                        sub = _agent(ws, cs, k + 1, k + 6)
+                        if sub is None and k + 1 < len(ws) and _light_verb(ws[k + 1]):
+                            sub = _subject_after(ws, cs, k + 2)
+                        actor = sub
+                    break
+    else:
+        stem = _stem(ws[t].norm)
+        victim = stem in _VICTIM_NOUNS or _bare(ws[t].norm) in _VICTIM_NOUNS
+        if agent is not None:
+            actor = agent
+        if actor is None:
+            # هجوم شنه مسلحون / مظاهرة نظمها محتجون / الهجوم الذي نفذته خلية
+            k = t_end + 1
+            while k < len(ws) and k <= t_end + 3 and not _light_verb(ws[k]):
+                k += 1
+            if k < len(ws) and k <= t_end + 3 and _light_verb(ws[k]):
+                actor = _subject_after(ws, cs, k + 1)
+        if actor is None:
+            # نفذت حركة طالبان هجوما / قامت مجموعة من الشبان بإحراق
+            for k in range(t - 1, max(lower, t - 6) - 1, -1):
+                if _light_verb(ws[k]):
+                    actor = _subject_after(ws, cs, k + 1)
+                    if actor is None or actor.first >= t:
+                        actor = _subject_before(ws, cs, k)
+                    break
+        if (
+            actor is None
+            and rule.category == "PROTEST"
+            and t > 0
+            and _bare(ws[t - 1].norm)
+            in (
+                "في",
+                "الي",
+            )
+        ):
+            # خرج مئات المواطنين في مسيرة: the subject of the clause verb
+            for k in range(t - 2, max(lower, t - 8) - 1, -1):
+                if _verb_like(ws[k]) or _light_verb(ws[k]) or _lexicon_verb(ws[k].norm):
+                    actor = _subject_after(ws, cs, k + 1)
+                    break
+        gen = _subject_after(ws, cs, t_end + 1, quantity=True)
+        if gen is not None and gen.first <= t_end + 4 and gen is not actor:
+            if victim or rule.category in ("COERCE",):
+                recipient.append(gen)
+            elif actor is None and gen.first == t_end + 1 and rule.actor != "adj":
+                actor = gen
+            elif wants_obj:
+                recipient.append(gen)
+    for c in cs:
+        if c.first > t_end and c.first - t_end <= 12 and c is not actor and c not in recipient:
+            p = _governing(ws, c, t_end + 1)
+            if p in rec_preps and not recipient:
+                recipient.append(c)
+    return ([actor] if actor is not None else []), recipient

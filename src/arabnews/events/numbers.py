@@ -154,6 +154,12 @@ def _casualty_kind(ws: Sequence[Word], i: int, j: int) -> str | None:
     return None
 
 
+def casualty_at(ws: Sequence[Word], i: int) -> str | None:
+    """The casualty kind (killed / injured) of the word ``ws[i]`` (مقتل، أصيب), or None."""
+    hit = _rule_match("casualty", ws, i)
+    return hit[0].kind if hit else None
+
+
 def _casualty_before(ws: Sequence[Word], i: int) -> str | None:
     """A casualty word (مقتل، إصابة) right before the number at ``ws[i]``, or None."""
     if i == 0:

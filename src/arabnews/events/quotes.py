@@ -94,7 +94,7 @@ def quotes_in_sentences(
         if not cue_idx:
             continue
         sent_ents = [e for e in ents if span.start <= e.start < span.end]
-        cands = candidates(text, ws, sent_ents, use_names=use_names)
+        cands = candidates(text, ws, sent_ents, use_names=use_names, phrases=False)
         cue_positions = [i for i, _ in cue_idx]
         for i, (kind, prep) in cue_idx:
             ctx = _Sentence(text, span, ws, cands, cue_positions, last_speaker)
