@@ -358,6 +358,9 @@ def main(argv: Iterable[str] | None = None) -> int:
         for (t, r, f), (_, lr, lf) in zip(ours, lev, strict=True):
             print(row(f"{t:.2f}", fmt(r), fmt(f), fmt(lr), fmt(lf)))
         print()
+    negs = load_negatives()
+    if records is not None and negs is not None:
+        dev_negative_report(records, negs, matcher, holdout=args.holdout)
     gold_path = SHARED / "gold" / "seeds_gold.json"
     if gold_path.is_file():
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -402,6 +405,61 @@ def main(argv: Iterable[str] | None = None) -> int:
             print(row("  peak memory (tracemalloc), MiB", f"{peak:.1f}"))
             print(row("  clusters", n_clusters))
     return 0
+
+
+def dev_negative_report(
+    records: Sequence[dict[str, Any]],
+    negs: Sequence[dict[str, Any]],
+    matcher: Matcher,
+    *,
+    holdout: bool = False,
+) -> None:
+    """negatives_dev.jsonl: false matches (Arabic/Arabic and English key/Arabic), the
+    precision/recall curve against the variant pairs, and calibration bins."""
+    if holdout:  # negative pairs are held out by their two English keys (fit_decision.py)
+        negs = [n for n in negs if is_holdout("|".join(sorted((n["en1"], n["en2"]))))]
+    neg = [(n["ar1"], n["ar2"]) for n in negs]
+    xneg = [(n["en1"], n["ar2"]) for n in negs] + [(n["en2"], n["ar1"]) for n in negs]
+    pos = positive_pairs(records)
+    xpos = cross_script(records)
+    print(f"negatives_dev: {len(neg)} Arabic pairs, {len(xneg)} English-key/Arabic pairs")
+    print(row("metric", "arabnews", "exact-norm", "lev>=0.75"))
+    for label, pairs in (("false-match (negatives_dev)", neg), ("false-match (en key)", xneg)):
+        print(
+            row(
+                label,
+                fmt(rate(pairs, matcher.same_name)),
+                fmt(rate(pairs, exact_baseline)),
+                fmt(rate(pairs, lev_baseline)),
+            )
+        )
+    sp = [matcher.similarity(a, b) for a, b in pos]
+    sn = [matcher.similarity(a, b) for a, b in neg]
+    sxp = [matcher.similarity(a, b) for a, b in xpos]
+    sxn = [matcher.similarity(a, b) for a, b in xneg]
+    thr = getattr(matcher.model, "threshold", None)
+    print()
+    print(f"precision/recall curve (similarity >= t), operating point t = {thr}")
+    print(row("t", "pair recall", "neg false", "xs recall", "xs false", "precision@1:1"))
+    for t in (0.05, 0.1, 0.14, 0.2, 0.22, 0.25, 0.3, 0.34, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        r = sum(s >= t for s in sp) / len(sp)
+        f = sum(s >= t for s in sn) / len(sn)
+        xr = sum(s >= t for s in sxp) / len(sxp)
+        xf = sum(s >= t for s in sxn) / len(sxn)
+        prec = r / (r + f) if r + f else float("nan")
+        print(row(f"{t:.2f}", fmt(r), fmt(f), fmt(xr), fmt(xf), fmt(prec)))
+    print()
+    print("calibration: variant pairs + negatives_dev pairs (Arabic), by predicted bin")
+    print(row("bin", "pairs", "mean predicted", "observed same"))
+    scored = [(s, 1) for s in sp] + [(s, 0) for s in sn]
+    for lo in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        hi = lo + 0.1
+        sel = [(s, y) for s, y in scored if lo <= s < hi or (hi >= 1.0 and s == 1.0)]
+        if sel:
+            mean = sum(s for s, _ in sel) / len(sel)
+            obs = sum(y for _, y in sel) / len(sel)
+            print(row(f"[{lo:.1f}, {hi:.1f})", len(sel), fmt(mean), fmt(obs)))
+    print()
 
 
 def speed_pairs_fn(fn: Callable[[str, str], bool], pairs: Sequence[Pair]) -> float:
