@@ -361,11 +361,17 @@ class Pipeline:
         if not cleaned.removed:
             return found
         # An entity that spans a removed block of boilerplate is not a name of the article.
-        removed = [(r.start, r.end) for r in cleaned.removed]
+        # Removals are sorted and disjoint: one bisection per entity finds the first that
+        # ends after the entity starts (linear in entities, not entities x removals).
+        from bisect import bisect_right
+
+        starts = [r.start for r in cleaned.removed]
+        ends = [r.end for r in cleaned.removed]
         keep = []
         for ent in found:
             start, end = cleaned.alignment.span_to_original(ent.start, ent.end)
-            if not any(rs < end and start < re_ for rs, re_ in removed):
+            i = bisect_right(ends, start)
+            if i == len(ends) or starts[i] >= end:
                 keep.append(ent)
         return tuple(keep)
 
