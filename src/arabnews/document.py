@@ -82,7 +82,7 @@ def _optional_str(_inst: Any, attribute: Any, value: Any) -> None:
 
 @attrs.frozen(slots=True, repr=False)
 class Document:
-    """One analysed text; every span is in offsets of :attr:`text`.
+    """One analysed text; every span is in offsets of :attr:`Document.text`.
 
     Fields:
 
@@ -145,7 +145,7 @@ class Document:
         """Yield ``(path, obj)`` for every object with ``start``/``end`` in the document.
 
         The path names where the object sits (``"events[0].trigger"``). Every such
-        object indexes :attr:`text`; those with a ``text`` field satisfy
+        object indexes :attr:`Document.text`; those with a ``text`` field satisfy
         ``document.text[obj.start:obj.end] == obj.text``.
         """
         cleaned = self.cleaned
