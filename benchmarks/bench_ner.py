@@ -27,15 +27,25 @@ Exact span and label. ANERcorp keeps glued proclitics inside entities ("وإسر
 differs from the gold only by a leading proclitic (و ف ب ل ك, up to two letters).
 
 The seed pages are examples, not a benchmark, and are not scored here.
+
+``--scaling``: peak RSS of ``StanzaRecognizer.recognize`` on one long news text (Wikinews
+paragraphs repeated), each size in a fresh process: with the tagger replaced by a stub (what
+arabnews itself holds: tokens, Stanza documents, entities) at 1 MB and 20 MB, and with the real
+model at 0.1 MB and 1 MB. Target: 20 MB within ~1.5x the peak of 1 MB.
+
+``--threads-check``: ``recognize()`` of ~100 KB of news with torch's own default thread count
+(one per core) against the library's default of one thread, on whatever load the machine has.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -241,6 +251,135 @@ def import_check() -> str:
     return f"import arabnews, arabnews.ner: {secs} s (target <= 0.3), loads {loaded} (expected [])"
 
 
+SCALING_CODE = """
+import json, resource, sys, time
+import torch
+from arabnews.ner import StanzaRecognizer
+from arabnews.ner import stanza_backend
+size, stub = int(sys.argv[1]), sys.argv[2] == "stub"
+paragraphs = json.loads(open(sys.argv[3], encoding="utf-8").read())
+text = ""
+while len(text) < size:
+    text += "\\n".join(paragraphs) + "\\n"
+text = text[:size]
+rec = StanzaRecognizer()
+if stub:
+    def tag(doc):
+        for sentence in doc.sentences:
+            for token in sentence.tokens:
+                token.ner = "S-LOC" if len(token.text) == 5 else "O"
+        return doc
+    StanzaRecognizer._pipeline = lambda self: tag
+else:
+    rec.load()
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+t = time.perf_counter()
+n = len(rec.recognize(text))
+secs = time.perf_counter() - t
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+row = {"before_mb": base / 1024, "peak_mb": peak / 1024, "seconds": secs, "entities": n}
+print(json.dumps(row))
+"""
+
+
+def scaling_lines(shared: Path) -> list[str]:
+    paragraphs = news_paragraphs(shared)
+    lines = [
+        "Peak RSS of StanzaRecognizer.recognize on one text (fresh process per row):",
+        f"  {'tagger':<8}{'size':>8}{'peak MB':>10}{'before MB':>11}{'seconds':>9}",
+    ]
+    peaks: dict[tuple[str, int], float] = {}
+    for mode, size in (
+        ("stub", 1_000_000),
+        ("stub", 20_000_000),
+        ("model", 100_000),
+        ("model", 1_000_000),
+    ):
+        out = subprocess.run(
+            [sys.executable, "-c", SCALING_CODE, str(size), mode, _as_file(paragraphs)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        peaks[mode, size] = row["peak_mb"]
+        lines.append(
+            f"  {mode:<8}{size / 1e6:7.1f}M{row['peak_mb']:10.0f}{row['before_mb']:11.0f}"
+            f"{row['seconds']:9.1f}"
+        )
+    lines.append(
+        f"  ratio stub 20 MB / 1 MB: {peaks['stub', 20_000_000] / peaks['stub', 1_000_000]:.2f} "
+        f"(target <= 1.5); model 1 MB / 0.1 MB: "
+        f"{peaks['model', 1_000_000] / peaks['model', 100_000]:.2f}"
+    )
+    return lines
+
+
+THREADS_CODE = """
+import json, sys, time
+import torch
+from arabnews.ner import StanzaRecognizer, recognize
+threads = None if sys.argv[1] == "default" else int(sys.argv[1])
+text = json.loads(open(sys.argv[2], encoding="utf-8").read())
+rec = StanzaRecognizer(threads=threads).load()
+recognize(text[:2000], recognizer=rec)
+t = time.perf_counter()
+recognize(text, recognizer=rec)
+print(json.dumps({"threads": torch.get_num_threads(), "seconds": time.perf_counter() - t}))
+"""
+
+
+def threads_lines(shared: Path) -> list[str]:
+    paragraphs = news_paragraphs(shared)
+    text = ""
+    while len(text) < 100_000:
+        text += "\n".join(paragraphs) + "\n"
+    text = text[:100_000]
+    lines = ["recognize() of 100 KB of news by torch threads (fresh process per row):"]
+    for setting in ("default", "1"):
+        env = {
+            k: v for k, v in os.environ.items() if k not in ("OMP_NUM_THREADS", "MKL_NUM_THREADS")
+        }
+        out = subprocess.run(
+            [sys.executable, "-c", THREADS_CODE, setting, _as_file(text)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        name = "torch default" if setting == "default" else "arabnews default"
+        lines.append(f"  {name:<18} threads={row['threads']:<3} {row['seconds']:7.1f} s")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    lines.append(f"  (load average {load:.1f} on {os.cpu_count()} cores)")
+    return lines
+
+
+def _as_file(value: object) -> str:
+    """*value* as JSON in a temporary file (too long for a command line); its path."""
+    with tempfile.NamedTemporaryFile(
+        "w", suffix=".json", prefix="bench_ner_", delete=False, encoding="utf-8"
+    ) as handle:
+        json.dump(value, handle, ensure_ascii=False)
+    return handle.name
+
+
+def news_paragraphs(shared: Path) -> list[str]:
+    """Wikinews paragraphs (CC BY 2.5), or the seed pages without ../shared."""
+    out: list[str] = []
+    for name in ("wikinews_2024_plain.txt", "wikinews_2014_plain.txt"):
+        path = shared / "data" / "news" / name
+        if path.is_file():
+            out += [
+                line
+                for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")
+            ]
+    if not out:
+        out = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    return out
+
+
 def rss_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 1024 if sys.platform != "darwin" else peak / 1024 / 1024
@@ -256,7 +395,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model-dir", type=Path, default=None, help="another model folder")
     parser.add_argument("--limit", type=int, default=None, help="sentences per split")
     parser.add_argument("--splits", default="dev,confirm,wojood")
+    parser.add_argument("--scaling", action="store_true", help="only the memory scaling run")
+    parser.add_argument("--threads-check", action="store_true", help="only the threads run")
     args = parser.parse_args(argv)
+    if args.scaling or args.threads_check:
+        if args.scaling:
+            print("\n".join(scaling_lines(args.shared)))
+        if args.threads_check:
+            print("\n".join(threads_lines(args.shared)))
+        return 0
 
     from arabnews.errors import ModelNotAvailableError
     from arabnews.ner import CombinedRecognizer, GazetteerRecognizer, StanzaRecognizer
