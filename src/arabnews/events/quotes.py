@@ -10,22 +10,35 @@ the content is looked for after the cue and its speaker:
   is excluded; a bare prepositional object (شدد على الحاجة) is the content;
 * ``وفق ما / بحسب ما`` + verb: the attributed clause before the attribution.
 
-The speaker is the first entity or actor noun between the cue and the content (Arabic VSO), else
-the nearest one before a finite cue, else the previous quote's speaker
-(``وأضاف أن``، ``مشيرا إلى``).
-In ``نقل X عن Y`` the speaker is Y, never the relaying outlet X.
+The speaker is the wording between the cue and the content (Arabic VSO): a named entity when
+one starts it, else the noun phrase itself (``مصدر مطلع``), without adverbs (``مرارا``), trailing
+prepositional phrases (``في بيان``، ``عبر صفحته على فيسبوك``) or the outlet it spoke to; else the
+subject before the cue (``أما وزير المالية فيرى``، ``الوزارة أكدت``), else the previous quote's
+speaker (``وأضاف أن``، ``مشيرا إلى``، ``لافتا إلى``). In ``نقل X عن Y`` the speaker is Y and the
+relaying outlet X is ``via``; ``قال لوكالة رويترز`` gives ``via`` too. A quoted outlet name
+(``لصحيفة "لوفيغارو"``) is never the content. Cue words inside a direct quotation, definite
+(``التابع``) or governed by a preposition (``في تصريح``) are not cues. ``score`` ranks quotes:
+quotation marks and a named speaker score highest, a speaker carried over lowest.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
 
 import attrs
 
-from arabnews.events.arguments import Candidate, candidates
-from arabnews.events.lexicon import Word, speech_cue_regex, speech_cues, stem_candidates, words
+from arabnews.events.arguments import Candidate, _window, candidates
+from arabnews.events.lexicon import (
+    Word,
+    norm_word,
+    speech_cue_regex,
+    speech_cues,
+    stem_candidates,
+    words,
+)
 from arabnews.events.schema import Quote
 from arabnews.spans import Entity, Mention, Span
 
@@ -35,7 +48,35 @@ _OPEN = {'"': '"', "“": "”", "«": "»", "”": "”", "„": "“"}
 _COMP = re.compile(r"(?:[وف]?(?:ب|ل)?)[اإأ]ن(?:ه|ها|هم|هما|نا|ني)?")
 _COMP_NORM = re.compile(r"(?:[وف]?(?:ب|ل)?)ان(?:ه|ها|هم|هما|نا|ني)?")
 _ATTRIB = frozenset({"وفق", "وفقا", "بحسب", "حسب", "طبقا", "وبحسب", "ووفق", "ووفقا"})
-_PARTICIPLE = re.compile(r"(?:قائل|مشير|مضيف|موضح|مؤكد|محذر|معرب|معبر|مشدد)(?:ا|ة|ه|ين)?")
+_PARTICIPLE = re.compile(
+    r"(?:قائل|مشير|مضيف|موضح|مؤكد|محذر|معرب|معبر|مشدد|لافت|منوه|مبين|معتبر|اخذ)(?:ا|ة|ه|ين)?"
+)
+# A quotation longer than this (characters) is not a real one: a mark that never closes.
+_MAX_QUOTE = 3000
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(norm_word(w) for w in text.split())
+
+
+# Outlet nouns: the one a statement was given to or relayed by (لصحيفة، وكالة، موقع ...).
+_OUTLETS = _wordset(
+    "صحيفة صحيفه جريدة جريده وكالة وكاله موقع قناة قناه إذاعة اذاعه تلفزيون التلفزيون شبكة "
+    "شبكه مجلة مجله بوابة بوابه راديو محطة محطه صحيفتي وكالتي"
+)
+# Platforms and accounts: where something was written, never who said it.
+_PLATFORMS = _wordset(
+    "فيسبوك فيس بوك تويتر إكس اكس تلغرام تليغرام تلجرام يوتيوب انستغرام إنستغرام انستجرام "
+    "واتساب تيك توك منصة منصه حساب حسابه حسابها صفحة صفحته صفحتها موقعه موقعها الإنترنت"
+)
+_SPEAKER_ADVERBS = _wordset(
+    "مرارا تكرارا وتكرارا رسميا ايضا أيضا مجددا فورا حاليا سابقا لاحقا اخيرا أخيرا مؤخرا "
+    "علنا صراحة صراحه اليوم امس أمس غدا مساء صباحا مساء الليلة كذلك بدوره بدورها بوضوح"
+)
+_SPEAKER_PREPS = _wordset(
+    "في من عن على إلى الى مع خلال عبر لدى أمام امام بعد قبل عند حول ضمن خلف وسط أثناء اثناء"
+)
+_AMMA = frozenset({"اما", "وأما", "واما", "أما"})
 
 
 def _cue_kind(w: Word) -> tuple[str, str] | None:
@@ -81,6 +122,22 @@ class _Sentence:
     last_speaker: tuple[Mention | None, str | None]
 
 
+def _is_cue_here(ws: Sequence[Word], i: int) -> bool:
+    """A cue word used as a cue: not definite (التابع), not after a preposition (في تصريح)."""
+    w = ws[i]
+    if any(
+        "ال" in p for stem, p in stem_candidates(w.norm) if _cue_kind_norm(stem)
+    ) or w.norm.startswith(("ال", "وال", "بال", "لل")):
+        return False
+    if w.norm[:1] in ("ب", "ل") and _cue_kind_norm(w.norm[1:]) is not None:
+        return False
+    if i > 0 and ws[i - 1].norm in ("في", "اثر", "عقب", "خلال", "بعد", "قبل"):
+        return False
+    stem = stem_candidates(w.norm)[-1][0]
+    # عبر صفحته: "through", not "expressed"
+    return not (stem in ("عبر", "يعبر", "تعبر") and (i + 1 >= len(ws) or ws[i + 1].norm != "عن"))
+
+
 def quotes_in_sentences(
     text: str, sentences: Sequence[Span], entities: Sequence[Entity], *, use_names: bool
 ) -> tuple[Quote, ...]:
@@ -88,26 +145,68 @@ def quotes_in_sentences(
     out: list[Quote] = []
     last_speaker: tuple[Mention | None, str | None] = (None, None)
     ents = sorted(entities, key=lambda e: e.start)
+    starts = [e.start for e in ents]
     for span in sentences:
         ws = words(text, span.start, span.end)
-        cue_idx = [(i, k) for i, w in enumerate(ws) if (k := _cue_kind(w)) is not None]
+        cue_idx = [
+            (i, k)
+            for i, w in enumerate(ws)
+            if (k := _cue_kind(w)) is not None and _is_cue_here(ws, i)
+        ]
         if not cue_idx:
             continue
-        sent_ents = [e for e in ents if span.start <= e.start < span.end]
-        cands = candidates(text, ws, sent_ents, use_names=use_names, phrases=False)
+        lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+        cands = candidates(text, ws, ents[lo:hi], use_names=use_names, phrases=False)
         cue_positions = [i for i, _ in cue_idx]
+        covered = -1  # end offset of the last direct quotation: cues inside it are quoted words
         for i, (kind, prep) in cue_idx:
+            if ws[i].start < covered:
+                continue
             ctx = _Sentence(text, span, ws, cands, cue_positions, last_speaker)
             q = _quote_at(ctx, i, kind, prep)
             if q is not None:
                 out.append(q)
-                last_speaker = (q.speaker, q.speaker_text)
+                if q.speaker is not None or q.speaker_text is not None:
+                    last_speaker = (q.speaker, q.speaker_text)
+                if q.direct:
+                    covered = q.content.end
     return tuple(out)
 
 
 def _line_end(text: str, pos: int) -> int:
-    nl = text.find("\n", pos)
-    return len(text) if nl < 0 else nl
+    """The end of the line at *pos*, at most ``_MAX_QUOTE`` characters on."""
+    stop = min(len(text), pos + _MAX_QUOTE)
+    nl = text.find("\n", pos, stop)
+    return stop if nl < 0 else nl
+
+
+_Who = tuple[Mention | None, str | None, Mention | None, float]
+
+
+def _quoted_to_end(text: str, span: Span, gap_start: int, gap_end: int) -> bool:
+    """Whether a quotation opens in ``text[gap_start:gap_end]`` and closes at the sentence end."""
+    gap = text[gap_start:gap_end]
+    mark = next((ch for ch in gap if ch in _OPEN), None)
+    if mark is None:
+        return False
+    close = text.find(_OPEN[mark], gap_end, min(span.end, gap_end + _MAX_QUOTE))
+    return close >= 0 and not text[close + 1 : span.end].strip(' .،,؛!؟?"»”)')
+
+
+def _platform_before(ws: Sequence[Word], j: int) -> bool:
+    """على منصة «إكس»: a quoted platform name, neither content nor outlet."""
+    return j > 0 and any(s in _PLATFORMS for s, _ in stem_candidates(ws[j - 1].norm))
+
+
+def _outlet_before(ws: Sequence[Word], j: int) -> bool:
+    """Whether ``ws[j - 1]`` names an outlet (لصحيفة، وكالة) or relays (نقلت): a quoted name
+    right after it is the outlet, not the content."""
+    if j == 0:
+        return False
+    n = ws[j - 1].norm
+    return any(s in _OUTLETS for s, _ in stem_candidates(n)) or n.lstrip("وف").startswith(
+        ("نقل", "ينقل", "تنقل")
+    )
 
 
 def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
@@ -119,40 +218,69 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
         if e <= s:
             return None
         sp = _speaker_between(ctx.cands, i, len(ws))
-        return _make(
-            text, cue_w, Span(s, e), direct=False, speaker=(sp.mention if sp else None, None)
-        )
-    nxt_cues = [p for p in ctx.cue_positions if p > i]
-    limit = nxt_cues[0] if nxt_cues else len(ws)
+        who: _Who = (sp.mention if sp else None, None, None, 1.0 if sp else 0.6)
+        return _make(text, cue_w, Span(s, e), direct=False, speaker=who, base=0.6)
+    k = bisect.bisect_right(ctx.cue_positions, i)
+    limit = ctx.cue_positions[k] if k < len(ctx.cue_positions) else len(ws)
     relay = ws[i].norm.lstrip("وف").startswith(("نقل", "ينقل", "تنقل"))
+    via: Mention | None = None
+    skip_to = -1  # a quoted outlet name ends here: the content comes after it
     j = i + 1
-    while j < min(limit, i + 25):
+    while j <= min(limit, i + 25) and j < len(ws):
         w = ws[j]
-        gap = text[ws[j - 1].end : w.start]
+        if w.start < skip_to:
+            j += 1
+            continue
+        gap_start = max(ws[j - 1].end, skip_to)
+        gap = text[gap_start : w.start]
         # direct quote: an opening mark (after an optional colon) right before this word
         mark = next((ch for ch in gap if ch in _OPEN), None)
         if mark is not None and (":" in gap or j - i <= 12):
-            cs = ws[j - 1].end + gap.index(mark) + 1
-            ce = text.find(_OPEN[mark], cs)
+            cs = gap_start + gap.index(mark) + 1
             line_end = _line_end(text, cs)
-            if ce < 0 or ce > line_end + 1:
+            ce = text.find(_OPEN[mark], cs, line_end + 1)
+            if ce < 0:
                 ce = line_end
             s, e = _trim(text, cs, ce)
             if e <= s:
                 return None
-            who = _speaker(ctx, i, j, kind=kind, relay=relay)
-            return _make(text, cue_w, Span(s, e), direct=True, speaker=who)
+            after = text[ce + 1 : ce + 40].lstrip()
+            name_like = len(text[s:e].split()) <= 4 and ":" not in gap
+            if name_like and _platform_before(ws, j):
+                skip_to = ce + 1
+                j += 1
+                continue
+            if name_like and (
+                _outlet_before(ws, j)
+                or relay
+                or after.startswith((":", "«", '"', "“", "عن", "بأن", "بان", "أن", "إن", "ان"))
+            ):
+                # لصحيفة "لوفيغارو الفرنسية" بأن ...: the outlet, not the content
+                vs = ws[j - 1].start if _outlet_before(ws, j) and not relay else s
+                if vs == ws[j - 1].start and _outlet_word(ws[j - 1].norm):
+                    vs += 2 if ws[j - 1].norm.startswith("لل") else 1
+                ve = ce + 1 if ce < len(text) and vs < s else e
+                if not relay or _outlet_before(ws, j) or j == i + 1:
+                    via = Mention(vs, ve, text[vs:ve])
+                skip_to = ce + 1
+                j += 1
+                continue
+            who = _speaker(ctx, i, j, kind=kind, relay=relay, via=via)
+            return _make(text, cue_w, Span(s, e), direct=True, speaker=who, base=0.9)
         if ":" in gap and j - i <= 15:
             s, e = _trim(text, w.start, _line_end(text, w.start))
-            who = _speaker(ctx, i, j, kind=kind, relay=relay)
-            return _make(text, cue_w, Span(s, e), direct=False, speaker=who)
+            who = _speaker(ctx, i, j, kind=kind, relay=relay, via=via)
+            return _make(text, cue_w, Span(s, e), direct=False, speaker=who, base=0.6)
         if _COMP_NORM.fullmatch(w.norm) and w.norm.lstrip("وف") != "لان":
+            if j + 1 < len(ws) and _quoted_to_end(text, span, w.end, ws[j + 1].start):
+                j += 1  # إن "...".: the quotation marks give the content
+                continue
             e = _content_end(text, span, ws, j, limit)
             s, e = _trim(text, w.start + (1 if w.norm[0] in "وف" else 0), e)
             if e <= s:
                 return None
-            who = _speaker(ctx, i, j, kind=kind, relay=relay)
-            return _make(text, cue_w, Span(s, e), direct=False, speaker=who)
+            who = _speaker(ctx, i, j, kind=kind, relay=relay, via=via)
+            return _make(text, cue_w, Span(s, e), direct=False, speaker=who, base=0.8)
         if prep != "-" and w.norm == prep and j - i <= 8 and j + 1 < len(ws):
             k = j + 1
             if _COMP_NORM.fullmatch(ws[k].norm):
@@ -162,8 +290,8 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
             s, e = _trim(text, ws[k].start, e)
             if e <= s:
                 return None
-            who = _speaker(ctx, i, k, kind=kind, relay=relay)
-            return _make(text, cue_w, Span(s, e), direct=False, speaker=who)
+            who = _speaker(ctx, i, k, kind=kind, relay=relay, via=via)
+            return _make(text, cue_w, Span(s, e), direct=False, speaker=who, base=0.7)
         j += 1
     return None
 
@@ -178,41 +306,140 @@ def _content_end(text: str, span: Span, ws: Sequence[Word], j: int, limit: int) 
             gap = text[ws[k - 1].end : ws[k].start]
             if "،" in gap or "," in gap:
                 return ws[k - 1].end + gap.index("،" if "،" in gap else ",")
+        if k > limit:
+            break
     return end
 
 
+def _bare(norm: str) -> str:
+    return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
+
+
+def _outlet_word(norm: str) -> bool:
+    """لوكالة، لصحيفة، لقناة: the outlet a statement was given to."""
+    return (norm[:1] == "ل" and norm[1:] in _OUTLETS) or (norm[:2] == "لل" and norm[2:] in _OUTLETS)
+
+
+def _prepositional(norm: str) -> bool:
+    """A word with a preposition clitic on a definite noun (للوزارة، بالقرار) or a known noun
+    (لصحيفة، بحساب); names that start with ب or ل (بوتين، لافروف) are not."""
+    if norm == "باسم":
+        return False
+    if norm.startswith(("لل", "بال", "كال", "ولل", "وبال")):
+        return True
+    rest = norm[1:] if norm[:1] in ("ب", "ل") else ""
+    return bool(rest) and (rest in _OUTLETS or rest in _PLATFORMS or rest in ("بيان", "حساب"))
+
+
+def _speaker_words(ws: Sequence[Word], lo: int, hi: int) -> tuple[int, int, int, int]:
+    """The speaker's words ``a..b`` (exclusive) within ``ws[lo:hi]`` and the outlet's ``c..d``.
+
+    Leading adverbs are skipped; the phrase ends at a comma-free preposition (``في بيان``),
+    a platform (``عبر صفحته على فيسبوك``) or an outlet it spoke to (``لوكالة رويترز``).
+    """
+    a = lo
+    while a < hi and (ws[a].norm in _SPEAKER_ADVERBS or _bare(ws[a].norm) in _SPEAKER_ADVERBS):
+        a += 1
+    b = a
+    c = d = -1
+    while b < hi:
+        n = ws[b].norm
+        if _outlet_word(n):
+            c, d = b, hi
+            for k in range(b + 1, hi):
+                if ws[k].norm in _SPEAKER_PREPS:
+                    d = k
+                    break
+            break
+        if b > a and (n in _SPEAKER_PREPS or n in _SPEAKER_ADVERBS or _bare(n) in _SPEAKER_ADVERBS):
+            break
+        if b > a and _prepositional(n):
+            break
+        if n in _PLATFORMS or _bare(n) in _PLATFORMS:
+            break
+        if b == a and (n in _SPEAKER_PREPS or _prepositional(n)):
+            break  # starts with a preposition: not a speaker
+        b += 1
+        if ws[b - 1].norm == "باسم" and b < hi:
+            b += 1  # المتحدث باسم الشرطة
+    return a, b, c, d
+
+
 def _speaker(
-    ctx: _Sentence, i: int, j: int, *, kind: str, relay: bool
-) -> tuple[Mention | None, str | None]:
-    """Speaker of the cue at ``ws[i]`` whose content starts at ``ws[j]``: (mention, wording)."""
+    ctx: _Sentence, i: int, j: int, *, kind: str, relay: bool, via: Mention | None
+) -> _Who:
+    """Speaker of the cue at ``ws[i]`` whose content starts at ``ws[j]``.
+
+    Returns ``(mention, wording, via, confidence)``.
+    """
     cands, ws, text, last = ctx.cands, ctx.ws, ctx.text, ctx.last_speaker
     if relay:
-        after_an = [c for c in cands if i < c.first < j and c.prep == "عن"]
-        if after_an:
-            return after_an[0].mention, None
-        for k in range(i + 1, j):
-            if ws[k].norm == "عن" and k + 1 < j:
-                s, e = _trim(text, ws[k + 1].start, ws[j - 1].end)
-                return None, text[s:e] or None
-        return None, None
-    c = _speaker_between(cands, i, j)
-    if c is not None:
-        st = None if c.kind == "entity" else c.mention.text
-        return c.mention, st
-    if j - i > 1 and kind == "verb" and not _PARTICIPLE.fullmatch(ws[i].norm.lstrip("و")):
-        # unnamed speaker: the words between the cue and the content, up to a comma
-        s = ws[i + 1].start
-        e = ws[j - 1].end
-        seg = text[s:e]
-        cut = min([p for p in (seg.find("،"), seg.find(",")) if p >= 0], default=len(seg))
-        s2, e2 = _trim(text, s, s + cut)
-        if e2 > s2 and ws[i + 1].norm not in ("علي", "الي", "من", "عن", "في", "ب"):
-            return None, text[s2:e2]
-    before = [c for c in cands if c.last < i and i - c.last <= 4]
-    if before and not _PARTICIPLE.fullmatch(ws[i].norm.lstrip("و")):
-        c = before[-1]
-        return c.mention, None if c.kind == "entity" else c.mention.text
-    return last
+        an = next((k for k in range(i + 1, j) if ws[k].norm == "عن"), None)
+        if an is not None:
+            if via is None and an > i + 1:
+                s, e = _trim(text, ws[i + 1].start, ws[an - 1].end)
+                via = Mention(s, e, text[s:e]) if e > s else None
+            after_an = [c for c in cands if an < c.first < j and c.first == an + 1]
+            if after_an:
+                return after_an[0].mention, None, via, 1.0
+            if an + 1 < j:
+                a, b, _, _ = _speaker_words(ws, an + 1, j)
+                if b > a:
+                    s, e = _trim(text, ws[a].start, ws[b - 1].end)
+                    return None, text[s:e] or None, via, 0.95
+        return None, None, via, 0.5
+    a, b, c, d = _speaker_words(ws, i + 1, j) if j - i > 1 else (i + 1, i + 1, -1, -1)
+    if c >= 0 and via is None and d > c:
+        s, e = _trim(text, ws[c].start + 1, ws[d - 1].end)
+        s = ws[c].start + (2 if ws[c].norm.startswith("لل") else 1)
+        via = Mention(s, e, text[s:e]) if e > s else None
+    participle = _PARTICIPLE.fullmatch(ws[i].norm.lstrip("و")) is not None
+    if b > a and not participle:
+        # الناطق باسم الكرملين، دميتري بيسكوف، أن ...: the named person of the title
+        per = next(
+            (
+                x
+                for x in cands
+                if i < x.first < j
+                and x.kind == "entity"
+                and x.mention.label == "PER"
+                and x.prep not in ("ل", "ب", "عن", "مع", "الي", "علي", "في", "من")
+                and not (c <= x.first < d)
+            ),
+            None,
+        )
+        if per is not None:
+            return per.mention, None, via, 1.0
+        ent = next((x for x in cands if a <= x.first < b), None)
+        if ent is not None and ent.first == a and ent.kind == "entity":
+            return ent.mention, None, via, 1.0
+        seg_text = text[ws[a].start : ws[b - 1].end]
+        seg = seg_text.split("،")[0].split(",")[0]
+        s, e = _trim(text, ws[a].start, ws[a].start + len(seg))
+        if ent is not None and ent.first == a:
+            return ent.mention, text[s:e], via, 1.0
+        if e > s:
+            return None, text[s:e], via, 0.95
+    # أما وزير المالية فيرى أن ...: the topic after أما is the speaker
+    if ws[i].norm[:1] == "ف":
+        amma = next((k for k in range(i - 1, max(-1, i - 8), -1) if ws[k].norm in _AMMA), None)
+        if amma is not None and amma + 1 < i:
+            t0, t1, _, _ = _speaker_words(ws, amma + 1, i)
+            if t1 > t0:
+                ent = next((c2 for c2 in cands if c2.first == t0 and c2.kind == "entity"), None)
+                if ent is not None:
+                    return ent.mention, None, via, 0.95
+                s, e = _trim(text, ws[t0].start, ws[t1 - 1].end)
+                return None, text[s:e], via, 0.95
+    before = [x for x in _window(cands, i - 5, i) if x.last < i and i - x.last <= 4]
+    if before and not participle:
+        prev = before[-1]
+        if prev.prep not in ("ل", "عبر", "علي", "في", "ب"):
+            wording = None if prev.kind == "entity" else prev.mention.text
+            return prev.mention, wording, via, 0.9
+    if last[0] is None and last[1] is None:
+        return None, None, via, 0.5
+    return last[0], last[1], via, 0.8
 
 
 def _make(
@@ -221,12 +448,15 @@ def _make(
     content: Span,
     *,
     direct: bool,
-    speaker: tuple[Mention | None, str | None],
+    speaker: _Who,
+    base: float,
 ) -> Quote:
     pre = _cue_prefix_len(cue_w.norm)
     cue = Mention(cue_w.start + pre, cue_w.end, text[cue_w.start + pre : cue_w.end])
     partial = not direct and any(ch in _OPEN for ch in text[content.start : content.end])
-    return Quote(speaker[0], cue, content, direct, speaker[1], partial)
+    mention, wording, via, sure = speaker
+    score = round(base * sure, 2)
+    return Quote(mention, cue, content, direct, wording, partial, via, score)
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -199,6 +199,9 @@ class Quote:
     ``direct`` is true only when the content is inside quotation marks (the marks are excluded);
     ``partial`` marks indirect speech that contains quoted fragments. ``speaker_text`` holds the
     wording of the speaker when it is not a named entity (``مصدر مطلع``, ``السلطات الأوكرانية``).
+    ``via`` is the outlet that relayed the statement (``نقلت وكالة رويترز عن مسؤول``, ``قال
+    لصحيفة الأخبار``), never the speaker. ``score`` (0..1) ranks how sure the finder is of the
+    quote (cue, content and speaker together); threshold it for precision.
     """
 
     speaker: Mention | None
@@ -207,3 +210,9 @@ class Quote:
     direct: bool
     speaker_text: str | None = None
     partial: bool = False
+    via: Mention | None = None
+    score: float = attrs.field(
+        default=1.0,
+        converter=float,
+        validator=[attrs.validators.ge(0.0), attrs.validators.le(1.0)],
+    )

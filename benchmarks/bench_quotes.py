@@ -1,0 +1,200 @@
+"""Benchmark of reported speech: quote F1, speaker, content and relaying outlet (``via``).
+
+Run: ``python benchmarks/bench_quotes.py [--errors]``.
+
+Data: ``benchmarks/data/quotes_{dev,test}.jsonl``, sentences written for this project (CC0), each
+with its quotes (cue word and offset, speaker, content, relaying outlet, direct). ``dev`` is the
+*select* part, ``test`` was written before any tuning and is the *confirm* part. The seed pages
+(``../shared/gold``) are reported too, as examples only (not a quality figure).
+
+Scoring: a predicted quote matches the gold quote whose cue it overlaps (one to one); F1 over
+quotes; on matched quotes, the speaker is right when its text (entity or ``speaker_text``)
+shares a content word with the gold speaker (both empty is right), the content is right when its
+word F1 with the gold content is at least 0.8, ``via`` likewise (both empty is right).
+Baseline: every speech-cue word is a quote, its speaker the next word, its content the rest of
+the sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from arabnews.events import extract_quotes
+from arabnews.events.lexicon import norm_word, speech_cues, stem_candidates, words
+from arabnews.ner import GazetteerRecognizer, recognize
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "benchmarks" / "data"
+_PUNCT = re.compile(r"[\"«»“”„.،,:؛!?؟]")
+_STOP = frozenset(norm_word(w) for w in ("في", "من", "عن", "على", "إلى", "ل", "ب", "و", "باسم"))
+
+
+def _stems(text: str) -> set[str]:
+    out: set[str] = set()
+    for w in _PUNCT.sub(" ", text).split():
+        n = norm_word(w)
+        if n in _STOP:
+            continue
+        out |= {s for s, _ in stem_candidates(n) if len(s) >= 2}
+    return out
+
+
+def same(pred: str | None, gold: str | None) -> bool:
+    if not gold:
+        return not pred
+    return bool(pred) and bool(_stems(pred or "") & _stems(gold))
+
+
+def word_f1(pred: str, gold: str) -> float:
+    p = [norm_word(w) for w in _PUNCT.sub(" ", pred).split()]
+    g = [norm_word(w) for w in _PUNCT.sub(" ", gold).split()]
+    common = sum(min(p.count(w), g.count(w)) for w in set(p))
+    if not common:
+        return 0.0
+    prec, rec = common / len(p), common / len(g)
+    return 2 * prec * rec / (prec + rec)
+
+
+def _is_cue(norm: str) -> bool:
+    return any(
+        r.pattern.fullmatch(stem) for stem, _ in stem_candidates(norm) for r in speech_cues()
+    )
+
+
+def baseline(text: str) -> list[dict[str, Any]]:
+    ws = words(text)
+    out = []
+    for i, w in enumerate(ws):
+        if _is_cue(w.norm) and i + 2 < len(ws):
+            out.append(
+                {
+                    "cue": (w.start, w.end),
+                    "speaker": ws[i + 1].text,
+                    "content": text[ws[i + 2].start :].rstrip("."),
+                    "via": None,
+                }
+            )
+    return out
+
+
+def ours(text: str, ner: Any) -> list[dict[str, Any]]:
+    out = []
+    for q in extract_quotes(text, entities=ner(text)):
+        sp = q.speaker_text or (q.speaker.text if q.speaker else None)
+        via = getattr(q, "via", None)
+        out.append(
+            {
+                "cue": (q.cue.start, q.cue.end),
+                "speaker": sp,
+                "content": text[q.content.start : q.content.end],
+                "via": via.text if via is not None else None,
+                "score": getattr(q, "score", 1.0),
+            }
+        )
+    return out
+
+
+def score(rows: Sequence[dict[str, Any]], predict: Any, errors: bool = False) -> dict[str, float]:
+    tp = fp = fn = 0
+    sp_ok = ct_ok = via_ok = 0
+    for row in rows:
+        text = row["text"]
+        gold = row["quotes"]
+        used: set[int] = set()
+        for p in predict(text):
+            s, e = p["cue"]
+            m = next(
+                (
+                    k
+                    for k, g in enumerate(gold)
+                    if k not in used and g["cue_start"] < e and s < g["cue_start"] + len(g["cue"])
+                ),
+                None,
+            )
+            if m is None:
+                fp += 1
+                if errors:
+                    print(f"  FP {row['id']}: {text[s:e]} -> {p}")
+                continue
+            used.add(m)
+            tp += 1
+            g = gold[m]
+            a = same(p["speaker"], g["speaker"])
+            b = word_f1(p["content"], g["content"]) >= 0.8
+            c = same(p["via"], g["via"])
+            sp_ok += a
+            ct_ok += b
+            via_ok += c
+            if errors and not (a and b and c):
+                print(f"  !  {row['id']}: speaker {p['speaker']!r} (gold {g['speaker']!r})")
+                print(f"     content {p['content']!r} (gold {g['content']!r})")
+                print(f"     via {p['via']!r} (gold {g['via']!r})")
+        fn += len(gold) - len(used)
+        if errors:
+            for k, g in enumerate(gold):
+                if k not in used:
+                    print(f"  FN {row['id']}: {g['cue']} {g['content'][:40]}")
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    n = tp or 1
+    return {
+        "n": tp + fn,
+        "P": prec,
+        "R": rec,
+        "F1": f1,
+        "speaker": sp_ok / n,
+        "content": ct_ok / n,
+        "via": via_ok / n,
+    }
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    path = DATA / f"quotes_{name}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="quotes benchmark")
+    ap.add_argument("--errors", action="store_true", help="print the dev-part errors")
+    ap.add_argument("--ner", choices=("default", "gazetteer", "none"), default="gazetteer")
+    args = ap.parse_args(argv)
+    if args.ner == "none":
+
+        def ner(text: str) -> tuple[()]:
+            return ()
+
+    elif args.ner == "gazetteer":
+        g = GazetteerRecognizer()
+
+        def ner(text: str) -> Any:
+            return recognize(text, recognizer=g)
+
+    else:
+        ner = recognize
+    print(f"quotes benchmark (NER: {args.ner})")
+    head = (
+        f"{'part':<8} {'system':<10} {'n':>3} {'P':>5} {'R':>5} {'F1':>5} "
+        f"{'spk':>5} {'cont':>5} {'via':>5}"
+    )
+    print(head)
+    print("-" * len(head))
+    for name, part in (("dev", "select"), ("test", "confirm")):
+        rows = load(name)
+        for sname, fn in (("arabnews", lambda t: ours(t, ner)), ("baseline", baseline)):
+            r = score(rows, fn, errors=args.errors and name == "dev" and sname == "arabnews")
+            print(
+                f"{part:<8} {sname:<10} {r['n']:>3} {r['P']:>5.2f} {r['R']:>5.2f} {r['F1']:>5.2f} "
+                f"{r['speaker']:>5.2f} {r['content']:>5.2f} {r['via']:>5.2f}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
