@@ -70,3 +70,37 @@ def test_thousands_groups_and_decimals_are_read_whole() -> None:
     assert got == [("١٬٢٠٠ شخص", 1200.0), ("2,500 آخرين", 2500.0)]
     got = [(q.text, q.value) for q in find_quantities("بقيمة ٢٫٥ مليار دولار")]
     assert got == [("٢٫٥ مليار دولار", 2_500_000_000.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # compound numbers, thousands and hundreds written in words are read whole
+        ("قتل خمسة وعشرون شخصا", [("خمسة وعشرون شخصا", "killed", 25)]),
+        ("فر ثلاثة آلاف نازح من القرى", [("ثلاثة آلاف نازح", "displaced", 3000)]),
+        ("أصيب مئتان وخمسون آخرون", [("مئتان وخمسون آخرون", "injured", 250)]),
+        ("أفرج عن مئة واثني عشر معتقلا", [("مئة واثني عشر معتقلا", "prisoners", 112)]),
+        ("نشر ألفين وخمسمائة جندي", [("ألفين وخمسمائة جندي", "troops", 2500)]),
+        ("أرسلت ثلاث مئة شاحنة", [("ثلاث مئة شاحنة", "other", 300)]),
+        # the kind from the counted noun, after من too
+        ("ارتفع عدد المصابين إلى سبعة مصابين", [("سبعة مصابين", "injured", 7)]),
+        ("اعتقل عشرة من المتظاهرين", [("عشرة من المتظاهرين", "other", 10)]),
+        ("نزوح عشرات الآلاف من اللاجئين", [("عشرات الآلاف من اللاجئين", "displaced", 10000)]),
+        # a bare count after a casualty noun takes its kind
+        ("مقتل ستة وإصابة تسعة", [("ستة", "killed", 6), ("تسعة", "injured", 9)]),
+    ],
+)
+def test_numbers_in_words(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert q(text) == expected
+
+
+def test_tens_before_units_are_two_numbers() -> None:
+    # "عشرة وعشرين" is not a compound (units come before tens in Arabic)
+    assert parse_number(words("عشرة وعشرين"), 0) == (10.0, 1)
+    assert parse_number(words("سبعة وثلاثين"), 0) == (37.0, 2)
+
+
+def test_sound_plural_of_a_participle_is_not_a_dual() -> None:
+    # النازحين / مصابين are plurals, not "two displaced / two injured"
+    assert q("عاد النازحين إلى منازلهم") == []
+    assert q("نقل مصابين إلى المستشفى") == []

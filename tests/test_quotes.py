@@ -134,3 +134,90 @@ SPEECH = st.text(alphabet=st.sampled_from(list('قالأنإبهكتبوضح :"�
 def test_any_unicode_no_crash(text: str) -> None:
     for q in extract_quotes(text, entities=()):
         _check(text, q)
+
+
+# ------------------------------------------------------------ speakers, outlets, scores
+
+
+def test_relay_outlet_is_via_not_speaker() -> None:
+    text = "ونقلت وكالة الأنباء المحلية عن شاهد عيان أن الطريق أغلق."
+    q = one(text)
+    assert q.speaker_text == "شاهد عيان"
+    assert q.via is not None and q.via.text == "وكالة الأنباء المحلية"
+
+
+def test_outlet_spoken_to_is_via() -> None:
+    text = "وقال وزير النقل لإذاعة محلية إن القطارات ستعود للعمل."
+    q = one(text)
+    assert q.speaker_text == "وزير النقل"
+    assert q.via is not None and q.via.text == "إذاعة محلية"
+    assert content(text, q) == "إن القطارات ستعود للعمل"
+
+
+def test_quoted_outlet_name_is_never_the_content() -> None:
+    text = 'وقال المدرب لمجلة "الملاعب" إن "الفريق جاهز للمباراة".'
+    q = one(text)
+    assert content(text, q) == "الفريق جاهز للمباراة"
+    assert q.direct and q.via is not None and "الملاعب" in q.via.text
+
+
+def test_adverbs_and_platforms_are_not_speakers() -> None:
+    text = "وأكدت الشركة مجددا أن الخدمة ستعود."
+    assert one(text).speaker_text == "الشركة"
+    text2 = 'وكتب الناشط عبر حسابه على تويتر أن "المعركة مستمرة".'
+    q2 = one(text2)
+    assert q2.speaker_text == "الناشط"
+    assert content(text2, q2) == "المعركة مستمرة"
+
+
+def test_prepositional_word_is_not_a_speaker_and_definite_cue_is_not_a_cue() -> None:
+    # التابع is "affiliated", not the speech verb تابع; للوزارة is not a speaker
+    text = "وأوضح المكتب التابع للوزارة أن الطلبات ستدرس."
+    q = one(text)
+    assert q.cue.text == "أوضح"
+    assert q.speaker_text == "المكتب التابع"
+
+
+def test_participle_cues() -> None:
+    text = "وقالت النقابة إن الإضراب مستمر، لافتة إلى أن المفاوضات متوقفة."
+    first, second = extract_quotes(text, entities=())
+    assert content(text, first) == "إن الإضراب مستمر"
+    assert second.cue.text == "لافتة"
+    assert second.speaker_text == "النقابة"
+    assert content(text, second) == "أن المفاوضات متوقفة"
+
+
+def test_amma_topic_is_the_speaker() -> None:
+    text = "أما رئيس البلدية فأكد أن المياه ستعود غدا."
+    q = one(text)
+    assert q.speaker_text == "رئيس البلدية"
+
+
+def test_cue_inside_a_quotation_is_not_a_quote() -> None:
+    text = 'وقال المحافظ: "أعلنا رسميا حالة الطوارئ".'
+    q = one(text)
+    assert q.cue.text == "قال" and q.speaker_text == "المحافظ"
+
+
+def test_appositive_name_is_the_speaker() -> None:
+    text = "وقال المتحدث باسم الحكومة، سامي خليل، إن الاجتماع تأجل."
+    q = one(text, ("سامي خليل",))
+    assert q.speaker is not None and q.speaker.text == "سامي خليل"
+
+
+def test_score_ranks_a_named_direct_quote_above_a_carried_speaker() -> None:
+    text = 'وقال الوزير: "سنرفع الأجور". وأضاف أن القرار نهائي.'
+    first, second = extract_quotes(text, entities=())
+    assert 0.0 <= second.score < first.score <= 1.0
+    assert second.speaker_text == "الوزير"
+
+
+@given(st.text(alphabet='قال إن«»":،. وأضافلصحيفة"الوزير', max_size=150))
+def test_quote_spans_and_scores_are_valid(text: str) -> None:
+    for q in extract_quotes(text, entities=()):
+        assert 0 <= q.content.start <= q.content.end <= len(text)
+        assert 0.0 <= q.score <= 1.0
+        if q.via is not None:
+            assert text[q.via.start : q.via.end] == q.via.text
+        if q.speaker is not None:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.text

@@ -72,3 +72,44 @@ def test_parse_date_and_future() -> None:
 def test_spans_slice_the_text(text: str, published: datetime.date) -> None:
     for t in find_times(text, published=published):
         assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قتل قبل يومين", [("قبل يومين", "2025-03-12")]),
+        ("منذ ثلاثة أيام", [("منذ ثلاثة أيام", "2025-03-11")]),
+        ("وصل قبل 5 أيام", [("قبل 5 أيام", "2025-03-09")]),
+        ("اعتقل قبل أسبوعين", [("قبل أسبوعين", "2025-02-28")]),
+        ("غادر قبل ثلاثة أشهر", [("قبل ثلاثة أشهر", "2024-12-01/2024-12-31")]),
+        ("بني قبل عشرين عاما", [("قبل عشرين عاما", "2005-01-01/2005-12-31")]),
+        ("أعلن قبل ساعات", [("قبل ساعات", "2025-03-14")]),
+        ("وقع أول من أمس", [("أول من أمس", "2025-03-12")]),
+        ("اندلعت الحرب عام 2011", [("عام 2011", "2011-01-01/2011-12-31")]),
+        ("منذ عام 2014", [("منذ عام 2014", "2014-01-01/2014-12-31")]),
+        # a vague count is a time expression without a value
+        ("قبل عدة أيام", [("قبل عدة أيام", None)]),
+    ],
+)
+def test_relative_expressions(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert resolved(text) == expected
+
+
+def test_before_a_clause_is_not_a_time() -> None:
+    assert resolved("قبل أن يغادر") == []
+
+
+def test_history_is_not_resolved_against_publication() -> None:
+    # a 1976 killing "غد الأحد" is narrated time, not tomorrow relative to publication
+    got = resolved("قتل عام 1976 صباح غد الأحد")
+    assert got == [("عام 1976", "1976-01-01/1976-12-31")]
+    assert not any(is_future(t, PUB) for t in find_times("قتل عام 1976 غدا", published=PUB))
+    # "منذ 2011" reaches the present: the passage is still news
+    assert resolved("قتل أمس في الحرب المستمرة منذ 2011") == [("أمس", "2025-03-13")]
+
+
+def test_a_resolved_past_date_is_never_future() -> None:
+    (t,) = find_times("قبل يومين", published=PUB)
+    assert not is_future(t, PUB)
+    (t2,) = find_times("الأسبوع المقبل", published=PUB)
+    assert is_future(t2, PUB)

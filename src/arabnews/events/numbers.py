@@ -225,7 +225,9 @@ def find_quantities(
                 and not (i > 0 and ws[i - 1].norm in month_words())
                 and ws[j].norm.isalpha()
             ):
-                kind, j = "other", j + 1
+                kind = "other"
+                # عشرة من الزوار: the partitive من and its noun are part of the count
+                j += 2 if ws[j].norm == "من" and j + 1 < len(ws) and ws[j + 1].norm.isalpha() else 1
             else:
                 i += used
                 continue
