@@ -276,8 +276,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             for sname, fn in systems.items():
                 a_ok = a_n = r_ok = r_n = g_ok = g_n = 0
                 t0 = time.perf_counter()
+                failed = None
                 for u in us:
-                    res = fn(u.text, u, ents[u.text])
+                    try:
+                        res = fn(u.text, u, ents[u.text])
+                    except Exception as exc:  # the extractor may be mid-change; say so
+                        failed = f"{type(exc).__name__}: {exc}"[:60]
+                        break
                     if res is None:
                         continue
                     actor, recipient = res
@@ -295,6 +300,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     if u.recipient is not None:
                         r_n += 1
                         r_ok += right(recipient, u.recipient)
+                if failed is not None:
+                    print(f"{name:<11} {part:<8} {sname:<16} failed ({failed})")
+                    continue
                 a = a_ok / a_n if a_n else float("nan")
                 r = r_ok / r_n if r_n else float("nan")
                 g = g_ok / g_n if g_n else float("nan")

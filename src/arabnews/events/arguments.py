@@ -183,7 +183,7 @@ def _start_after_clitics(w: Word) -> int:
     cands = stem_candidates(w.norm)
     best = w.start
     for stem, pre in cands:
-        if pre and not pre.endswith("ال") and len(stem) >= 3:
+        if pre and not pre.endswith("ال") and "ك" not in pre and len(stem) >= 3:
             best = w.start + len(pre)
     return best
 
@@ -911,4 +911,28 @@ def structural_roles(
             p = _governing(ws, c, t_end + 1)
             if p in rec_preps and not recipient:
                 recipient.append(c)
-    return ([actor] if actor is not None else []), recipient
+    actors = [actor] if actor is not None else []
+    return _coordinated(ws, cs, actors), _coordinated(ws, cs, recipient)
+
+
+def _coordinated(
+    ws: Sequence[Word], cands: Sequence[Candidate], found: list[Candidate]
+) -> list[Candidate]:
+    """*found* plus the phrases coordinated with its last one by و (قوات الحكومة ومقاتلو
+    المعارضة، أوروبيين وطيارين): the next candidate starting right after it with و."""
+    if not found:
+        return found
+    out = list(found)
+    last = out[-1]
+    for _ in range(3):
+        nxt = next((c for c in cands if c.first == last.last + 1), None)
+        if (
+            nxt is None
+            or nxt in out
+            or not ws[nxt.first].norm.startswith("و")
+            or ws[nxt.first].norm.startswith(("وزير", "وزار", "وكال", "وحد", "ولاي"))
+        ):
+            break
+        out.append(nxt)
+        last = nxt
+    return out
