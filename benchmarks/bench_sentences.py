@@ -8,6 +8,11 @@ non-whitespace characters from the start of the document, where one sentence end
 next begins; micro-averaged over documents.
 
 * PUD: ``../shared/data/sentences/pud_wiki_docs.jsonl``, gold = its ``sentences``.
+* Quoted newswire (synthetic, built at run time, never stored): ANERcorp news sentences
+  (``../shared/data/ner/anercorp_train.txt``, CC BY-SA) in paragraphs of four, two in five
+  set as quoted speech: ``news «»`` with standard guillemets (``وقال: «...».``), ``news »«``
+  with the reversed guillemets some Arabic papers use (``وقال:» ... «.``), ``news stray«``
+  with standard quotes and a ``«`` that never closes in one sentence in ten.
 * Seed gold: the splitters run on the whole raw page, but only the characters inside gold
   sentences are counted (the gold leaves boilerplate out), so a boundary inside a «اقرأ
   أيضا» block is neither rewarded nor punished, and a predicted sentence that holds only
@@ -96,6 +101,69 @@ def seed_documents() -> list[tuple[str, list[tuple[int, int]], list[tuple[int, i
     return documents
 
 
+_NO_SPACE_BEFORE = re.compile(r" ([.،,:؛;!?؟)\]»])")
+_NO_SPACE_AFTER = re.compile(r"([(\[«]) ")
+_SPEAKERS = ("وقال المتحدث", "وأضاف", "وتابع الوزير", "وأكد البيان", "وقال مصدر مسؤول")
+
+
+def anercorp_sentences(limit: int = 1600) -> list[str]:
+    """Detokenised ANERcorp sentences (news; CC BY-SA 4.0), each ending in a full stop."""
+    path = SHARED / "data" / "ner" / "anercorp_train.txt"
+    sentences: list[str] = []
+    tokens: list[str] = []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if line.strip():
+            tokens.append(line.split()[0])
+            continue
+        if tokens and tokens[-1] == "." and 6 <= len(tokens) <= 60:
+            text = _NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", " ".join(tokens)))
+            if "«" not in text and "»" not in text and '"' not in text:
+                sentences.append(text)
+        tokens = []
+        if len(sentences) >= limit:
+            break
+    return sentences
+
+
+def quoted_newswire(style: str, seed: int = 13) -> list[tuple[str, list[tuple[int, int]], None]]:
+    """Synthetic newswire with gold boundaries: ANERcorp sentences in paragraphs of four,
+    two in five turned into quoted speech.
+
+    *style*: ``"standard"`` (``وقال:« ... ».``), ``"reversed"`` (``وقال:» ... «.``, as some
+    Arabic papers set it) or ``"stray"`` (standard quotes, and one sentence in ten gets a
+    ``«`` that never closes)."""
+    import random
+
+    rng = random.Random(seed)
+    documents: list[tuple[str, list[tuple[int, int]], None]] = []
+    sentences = anercorp_sentences()
+    for first in range(0, len(sentences) - 3, 4):
+        pieces = []
+        for plain in sentences[first : first + 4]:
+            sentence = plain
+            if rng.random() < 0.4:
+                speaker = rng.choice(_SPEAKERS)
+                body = plain[:-1]
+                if style == "reversed":
+                    sentence = f"{speaker}:» {body} «."
+                else:
+                    sentence = f"{speaker}: «{body}»."
+            if style == "stray" and rng.random() < 0.1:
+                words = sentence.split(" ")
+                at = rng.randrange(1, len(words))
+                sentence = " ".join([*words[:at], "«" + words[at], *words[at + 1 :]])
+            pieces.append(sentence)
+        text = " ".join(pieces)
+        gold = []
+        position = 0
+        for piece in pieces:
+            start = text.index(piece, position)
+            position = start + len(piece)
+            gold.append((start, position))
+        documents.append((text, gold, None))
+    return documents
+
+
 def score(
     splitter: Splitter,
     documents: Sequence[tuple[str, list[tuple[int, int]], list[tuple[int, int]] | None]],
@@ -168,6 +236,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if SHARED.is_dir():
         sets = [("seed gold", seed_documents()), ("PUD wiki", pud_documents())]
+        if (SHARED / "data" / "ner" / "anercorp_train.txt").is_file():
+            sets += [
+                ("news «»", quoted_newswire("standard")),
+                ("news »«", quoted_newswire("reversed")),
+                ("news stray«", quoted_newswire("stray")),
+            ]
         print("\nBoundary precision / recall / F1")
         print(f"{'data set':<11} {'docs':>5}  " + "  ".join(f"{n:>20}" for n, _ in splitters))
         for label, documents in sets:

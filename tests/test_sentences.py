@@ -497,3 +497,47 @@ def test_long_single_line_with_many_quotes() -> None:
     result = split_sentences(text)
     assert len(result) == 3001
     assert result[-1].text == "وقال «لا. أبدا» ثم غادر."
+
+
+# -- quotation state that recovers (issue 13, item 11) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reversed guillemets, as some Arabic papers set quoted speech
+        "وقال الوزير:» إن المحادثات كانت مثمرة «. وأضاف:» سنلتقي مجددا الأسبوع المقبل «."
+        " وانتهى الاجتماع مساء.",
+        "وقال الوزير:»إن المحادثات كانت مثمرة«. وأضاف:»سنلتقي مجددا«. وانتهى الاجتماع.",
+        # standard guillemets: unchanged
+        "وقال الوزير: «إن المحادثات كانت مثمرة». وأضاف: «سنلتقي مجددا». وانتهى الاجتماع.",
+    ],
+)
+def test_quoted_speech_in_either_guillemet_direction(text: str) -> None:
+    assert len(split_sentences(text)) == 3
+
+
+def test_a_quote_mark_that_never_closes_swallows_nothing() -> None:
+    text = "قال المتحدث « إن الوضع هادئ. وأضاف أن الجيش انسحب. وتابع أن المفاوضات مستمرة."
+    assert [s.text[:5] for s in split_sentences(text)] == ["قال ا", "وأضاف", "وتابع"]
+
+
+def test_a_stray_mark_paired_with_a_far_one_is_no_quotation() -> None:
+    body = "جملة أخرى في الفقرة نفسها. " * 60
+    text = f"قال « نص أول. {body}ثم » انتهى."
+    assert len(split_sentences(text)) == 62
+    # a real quotation of a few sentences still holds together
+    assert len(split_sentences("قال «نعم. لا». وأضاف أن الحرب انتهت.")) == 2
+
+
+def test_a_terminator_after_a_closing_quote_mark_always_counts() -> None:
+    # a stray straight quote after «ربما» shifts the toggle: the pairs found are
+    # «"ربما ... "» and «". وأضاف "», yet «". » still ends the sentence it closes
+    text = 'ثم قال "ربما. وصف البيان "الهجوم". وأضاف "لن نسكت". وانتهى.'
+    assert [s.text for s in split_sentences(text)] == [
+        'ثم قال "ربما. وصف البيان "الهجوم".',
+        'وأضاف "لن نسكت".',
+        "وانتهى.",
+    ]
+    # «...» glued to a word keeps its meaning: an opening mark before "..." is no end
+    assert len(split_sentences("قال «... لا شيء» ثم غادر.")) == 1
