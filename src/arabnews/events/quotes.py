@@ -217,7 +217,7 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
         s, e = _trim(text, span.start, ws[i - 2].start)
         if e <= s:
             return None
-        sp = _speaker_between(ctx.cands, i, len(ws))
+        sp = _speaker_between(_window(ctx.cands, i, i + 12), i, len(ws))
         who: _Who = (sp.mention if sp else None, None, None, 1.0 if sp else 0.6)
         return _make(text, cue_w, Span(s, e), direct=False, speaker=who, base=0.6)
     k = bisect.bisect_right(ctx.cue_positions, i)
@@ -372,7 +372,8 @@ def _speaker(
 
     Returns ``(mention, wording, via, confidence)``.
     """
-    cands, ws, text, last = ctx.cands, ctx.ws, ctx.text, ctx.last_speaker
+    ws, text, last = ctx.ws, ctx.text, ctx.last_speaker
+    cands = _window(ctx.cands, i - 10, j + 1)  # bisection: linear in the sentence length
     if relay:
         an = next((k for k in range(i + 1, j) if ws[k].norm == "عن"), None)
         if an is not None:
