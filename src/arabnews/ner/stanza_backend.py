@@ -375,6 +375,19 @@ def _entities_from_refs(
     return out
 
 
+def _sorted_unique(entities: list[Entity]) -> tuple[Entity, ...]:
+    """:func:`sort_entities` in place, without its set of keys (which would cost more memory
+    than the entities on a very long text): sort, then drop adjacent repeats."""
+    entities.sort(key=lambda e: (e.start, -e.end, e.label))
+    out: list[Entity] = []
+    for ent in entities:
+        if out and (out[-1].start, out[-1].end, out[-1].label) == (ent.start, ent.end, ent.label):
+            continue
+        out.append(ent)
+    entities.clear()
+    return tuple(out)
+
+
 class StanzaRecognizer:
     """Named entities from a Stanza NER model, offline.
 
@@ -387,12 +400,13 @@ class StanzaRecognizer:
     *device* is passed to Stanza (``"cpu"`` by default; ``"cuda"`` if you have one).
 
     *threads*: torch's intra-op threads, set when the model loads (torch's setting is
-    process-wide). The default, :data:`DEFAULT_THREADS` (one), is what holds up on a busy
+    process-wide). The default, ``DEFAULT_THREADS`` (one), is what holds up on a busy
     machine: tagging one sentence at a time gains little from more threads, while torch's own
-    default (one thread per core) fights every other process for the cores; measured on a
-    shared 2-core machine, 100 KB of news took 21.7 s with torch's default and 1.4 s with one
-    thread. ``threads=None`` leaves torch alone (as does an ``OMP_NUM_THREADS`` set in the
-    environment); a number sets it. For more throughput use more processes
+    default (one thread per core) fights every other process for the cores. Measured on a
+    shared 2-core machine (load average 6.6), ``recognize`` of 100 KB of news took 43.1 s with
+    torch's default (2 threads) and 9.5 s with one (``benchmarks/bench_ner.py
+    --threads-check``). ``threads=None`` leaves torch alone (as does an ``OMP_NUM_THREADS``
+    set in the environment); a number sets it. For more throughput use more processes
     (:meth:`arabnews.Pipeline.analyze_many` with ``workers``), not more threads.
     """
 
@@ -550,7 +564,7 @@ class StanzaRecognizer:
             if refs:
                 for i, ents in enumerate(_entities_from_refs(pipeline(doc), refs, texts)):
                     found[i].extend(ents)
-        return [sort_entities(ents) for ents in found]
+        return [_sorted_unique(ents) for ents in found]
 
     def tag_tokens(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIOES tags for already tokenised sentences (evaluation on CoNLL-style data).
