@@ -183,7 +183,7 @@ def _start_after_clitics(w: Word) -> int:
     cands = stem_candidates(w.norm)
     best = w.start
     for stem, pre in cands:
-        if pre and not pre.endswith("ال") and "ك" not in pre and len(stem) >= 3:
+        if pre and not pre.endswith("ال") and "ك" not in pre and "س" not in pre and len(stem) >= 3:
             best = w.start + len(pre)
     return best
 
@@ -506,10 +506,23 @@ def _adjective_like(norm: str) -> bool:
     return n.endswith(("ي", "يه", "ية", "يون", "يين", "ون", "ين", "ه", "ة"))
 
 
+def _initial_verb(w: Word) -> bool:
+    """A sentence-initial word shaped like a past verb (خرج، داهمت، انفجرت، استهدف): Arabic news
+    sentences mostly open with their verb; nouns there are definite, plural, feminine or م-."""
+    n = _bare(w.norm)
+    if len(n) < 3 or n.startswith(("ال", "م")) or n.endswith(("ة", "ات", "ون", "ين", "ان", "ي")):
+        return False
+    if n.endswith("ت") and len(n) >= 4:
+        return True
+    return len(n) == 3 or (len(n) in (4, 5) and n[0] == "ا") or n.startswith("است")
+
+
 def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | None:
     """Last word of the noun phrase starting at ``ws[i]``, or None if no phrase starts there."""
     w = ws[i]
     if i in taken or _function_word(w) or _verb_like(w) or _is_number(w) or not w.norm.isalpha():
+        return None
+    if i == 0 and _initial_verb(w):
         return None
     if _bare(w.norm) in _QUANTIFIERS or w.norm in _ADVERBS or len(_bare(w.norm)) < 2:
         return None
@@ -544,6 +557,16 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
     taken: set[int] = set()
     for c in cands:
         taken.update(range(c.first, c.last + 1))
+    if ws:
+        # time expressions (يوم الجمعة الماضي، الأسبوع الماضي) are not participants
+        from arabnews.events.timex import find_times
+
+        ends = [w.end for w in ws]
+        for tx in find_times(text, ws[0].start, ws[-1].end):
+            k = bisect.bisect_right(ends, tx.start)
+            while k < len(ws) and ws[k].start < tx.end:
+                taken.add(k)
+                k += 1
     by_first = {c.first: c for c in cands}
     out = list(cands)
     pos = {id(c): k for k, c in enumerate(out)}
@@ -743,7 +766,27 @@ def _subject_before(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> C
         return None
     if c.mention.label == "LOC" and _after_classifier(ws, c):
         return None
+    if any(ws[m + 1].start - ws[m].end > 1 for m in range(c.last, t)):
+        return None  # "عمان ـ ا ف ب: تظاهر"، "وسط القاهرة، تظاهر": punctuation, another clause
     return c
+
+
+def _no_object(ws: Sequence[Word], cands: Sequence[Candidate], k: int) -> bool:
+    """Nothing the verb could act on follows: a preposition, another verb or the end."""
+    k = _skip_right(ws, k)
+    if k >= len(ws):
+        return True
+    n = _bare(ws[k].norm)
+    return n in _PREPOSITIONS or ws[k].norm in _PREPOSITIONS or _verb_like(ws[k])
+
+
+def _previous_subject(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> Candidate | None:
+    """The subject of the nearest earlier verb of the sentence (coordinated verbs share it)."""
+    for k in range(t - 1, max(-1, t - 15), -1):
+        if _lexicon_verb(ws[k].norm) or _verb_like(ws[k]):
+            subj = _subject_before(ws, cands, k) or _subject_after(ws, cands, k + 1)
+            return subj if subj is not None and subj.last < t else None
+    return None
 
 
 def _counted(ws: Sequence[Word], c: Candidate) -> bool:
@@ -820,18 +863,33 @@ def structural_roles(
         elif rel:
             actor = _subject_before(ws, cs, r)
         if actor is None and not passive:
+            casualty = _casualty_verb(ws, t)
             before = _subject_before(ws, cs, t) or _subject_after_kana(ws, cs, lower, t)
-            if before is not None and _counted(ws, before) and _casualty_verb(ws, t):
-                # "شخصين قتلا": the counted victims of a killing verb
+            if (
+                before is not None
+                and casualty
+                and (_counted(ws, before) or _no_object(ws, cs, t_end + 1))
+            ):
+                # "شخصين قتلا"، "كانت بوتو قد قتلت في هجوم": the victims of a killing verb
                 recipient.append(before)
                 passive, before = True, None
             actor = before
             if actor is None and not passive:
                 k = _skip_right(ws, t_end + 1)
-                if k < len(ws) and _is_number(ws[k]) and _casualty_verb(ws, t):
+                after = _subject_after(ws, cs, t_end + 1, quantity=True)
+                if k < len(ws) and _is_number(ws[k]) and casualty:
                     passive = True  # قتل اول من امس 4 جنود
+                elif (
+                    casualty
+                    and after is not None
+                    and _counted(ws, after)
+                    and ws[t].norm.startswith("و")
+                ):
+                    # "صدم مهاجم ... وقتل جنديين": the count is the object of a coordinated verb
+                    recipient.append(after)
+                    actor = _previous_subject(ws, cs, t)
                 else:
-                    actor = _subject_after(ws, cs, t_end + 1, quantity=True)
+                    actor = after
         obj_from = t_end + 1
         if actor is not None and actor is not agent and actor.first > t_end:
             obj_from = actor.last + 1
@@ -894,7 +952,7 @@ def structural_roles(
             )
         ):
             # خرج مئات المواطنين في مسيرة: the subject of the clause verb
-            for k in range(t - 2, max(lower, t - 8) - 1, -1):
+            for k in range(t - 2, max(lower, t - 16) - 1, -1):
                 if _verb_like(ws[k]) or _light_verb(ws[k]) or _lexicon_verb(ws[k].norm):
                     actor = _subject_after(ws, cs, k + 1)
                     break
