@@ -342,3 +342,66 @@ def _alive(pid: int) -> bool:
             return handle.read().split(") ", 1)[1][:1] != "Z"
     except OSError:
         return True
+
+
+# -- analyze on anything: invariants over thousands of generated pages ----------------------
+
+
+def _hostile_pages() -> st.SearchStrategy[str]:
+    from arabnews.testing import any_unicode, arabic_text, news_pages
+
+    reversed_quotes = st.builds(
+        lambda a, b: f"وقال:» {a} «. {b}",
+        arabic_text(1, 12),
+        arabic_text(1, 12),
+    )
+    return st.one_of(
+        news_pages(hostile=True),
+        news_pages(),
+        any_unicode(),
+        arabic_text(0, 60),
+        presentation_page().map(lambda case: case[0]),
+        reversed_quotes,
+        st.builds(lambda d, t: d + t, st.text(alphabet="1١ |", max_size=60), any_unicode(40)),
+    )
+
+
+def check_document_invariants(doc: arabnews.Document, page: str) -> None:
+    """What every Document must satisfy, whatever its text."""
+    assert doc.text == page and doc.cleaned.original == page
+    alignment = doc.cleaned.alignment
+    assert alignment.original_length == len(page)
+    assert alignment.cleaned_length == len(doc.cleaned.text)
+    for cs, ce, os_, oe, equal in alignment.segments():
+        if equal:
+            assert doc.cleaned.text[cs:ce] == page[os_:oe]
+    last = 0
+    for removal in doc.cleaned.removed:
+        assert last <= removal.start < removal.end <= len(page)
+        assert page[removal.start : removal.end] == removal.text
+        last = removal.end
+    for path, obj in doc.iter_spans():
+        assert 0 <= obj.start <= obj.end <= len(page), path
+        if isinstance(getattr(obj, "text", None), str):
+            assert page[obj.start : obj.end] == obj.text, path
+    previous_end = 0
+    for sentence in doc.sentences:
+        assert previous_end <= sentence.start < sentence.end
+        assert sentence.text == sentence.text.strip() and sentence.text
+        previous_end = sentence.end
+    for entity in doc.entities:
+        assert entity.label in {"PER", "LOC", "ORG", "MISC"}
+        assert entity.text.strip() and (entity.score is None or 0.0 <= entity.score <= 1.0)
+    for fact in (*doc.events, *doc.quotes):
+        assert fact.score is None or 0.0 <= fact.score <= 1.0
+    assert arabnews.Document.from_json(doc.to_json()) == doc
+
+
+_ANALYZE = Pipeline(ner="gazetteer", names="document")
+
+
+@pytest.mark.slow
+@settings(max_examples=2000, deadline=None)
+@given(_hostile_pages())
+def test_analyze_keeps_every_invariant_on_any_page(page: str) -> None:
+    check_document_invariants(_ANALYZE.analyze(page), page)

@@ -227,7 +227,57 @@ def normalize_chars(text: str, config: CleanConfig) -> CharResult:
             )
     if plan.uneven is not None:
         _refine_runs(parts, pieces, olens, clens, eqs, table=plan.table, uneven=plan.uneven)
+    if plan.marks and any(d in plan.marks for d in delims):
+        _split_mark_units(pieces, olens, clens, eqs)
     return CharResult("".join(pieces), _alignment(olens, clens, eqs))
+
+
+def _split_mark_units(
+    pieces: list[str], olens: list[int], clens: list[int], eqs: bytearray
+) -> None:
+    """Split ``"( "`` → ``"("`` and ``" ،"`` → ``"،"`` into the mark (kept) and the spaces
+    (deleted), in place, so that a span ending at an opening bracket or starting at a
+    closing mark does not take the deleted spaces along."""
+    todo = [
+        i
+        for i, piece in enumerate(pieces)
+        if clens[i] == 1
+        and olens[i] > 1
+        and not eqs[i]
+        and (piece in _OPENERS or piece in _CLOSERS)
+    ]
+    if not todo:
+        return
+    new_o: list[int] = []
+    new_c: list[int] = []
+    new_eq = bytearray()
+    new_p: list[str] = []
+    prev = 0
+    for i in todo:
+        new_o.extend(olens[prev:i])
+        new_c.extend(clens[prev:i])
+        new_eq.extend(eqs[prev:i])
+        new_p.extend(pieces[prev:i])
+        spaces = olens[i] - 1
+        if pieces[i] in _OPENERS:  # the spaces after it were cut
+            new_o += [1, spaces]
+            new_c += [1, 0]
+            new_eq += b"\x01\x00"
+            new_p += [pieces[i], ""]
+        else:  # the spaces before it were cut
+            new_o += [spaces, 1]
+            new_c += [0, 1]
+            new_eq += b"\x00\x01"
+            new_p += ["", pieces[i]]
+        prev = i + 1
+    new_o.extend(olens[prev:])
+    new_c.extend(clens[prev:])
+    new_eq.extend(eqs[prev:])
+    new_p.extend(pieces[prev:])
+    olens[:] = new_o
+    clens[:] = new_c
+    eqs[:] = new_eq
+    pieces[:] = new_p
 
 
 def _refine_runs(
@@ -253,8 +303,9 @@ def _refine_runs(
     multi = [i for i in range(1, len(parts), 2) if olens[i] > 1 and not eqs[i]]
     if not multi:
         return
-    joined = _SEP.join([parts[i] for i in multi])
-    starts = list(accumulate([olens[i] + 1 for i in multi], initial=0))
+    texts = [parts[i] for i in multi]
+    joined = _SEP.join(texts)
+    starts = list(accumulate([len(t) + 1 for t in texts], initial=0))
     todo: list[int] = []
     for match in uneven.finditer(joined):
         i = multi[bisect_right(starts, match.start()) - 1]
