@@ -221,3 +221,25 @@ def test_quote_spans_and_scores_are_valid(text: str) -> None:
             assert text[q.via.start : q.via.end] == q.via.text
         if q.speaker is not None:
             assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "، بينما استمرت الاشتباكات",
+        "، وفقا لما نقلته وكالة محلية",
+        "، على حد قوله",
+        "، وأكد الوزير ذلك",
+    ],
+)
+def test_indirect_content_ends_before_a_new_clause(tail: str) -> None:
+    text = f"وقال المحافظ إن الطرق أغلقت أمام السيارات{tail}."
+    q = extract_quotes(text, entities=())[0]
+    assert content(text, q) == "إن الطرق أغلقت أمام السيارات"
+
+
+def test_cue_inside_indirect_content_does_not_stop_the_cut() -> None:
+    # توضح inside the content is not where the content ends; the participle is
+    text = "وأعرب الوزير عن أمله في أن توضح الشركة موقفها، محذرا من التأخير."
+    first = extract_quotes(text, entities=())[0]
+    assert content(text, first) == "أمله في أن توضح الشركة موقفها"

@@ -74,7 +74,9 @@ _SPEAKER_ADVERBS = _wordset(
     "علنا صراحة صراحه اليوم امس أمس غدا مساء صباحا مساء الليلة كذلك بدوره بدورها بوضوح"
 )
 _SPEAKER_PREPS = _wordset(
-    "في من عن على إلى الى مع خلال عبر لدى أمام امام بعد قبل عند حول ضمن خلف وسط أثناء اثناء"
+    "في من عن على إلى الى مع خلال عبر لدى أمام امام بعد قبل عند حول ضمن خلف وسط أثناء اثناء "
+    "فيه فيها فيهم عليه عليها عليهم منه منها منهم عنه عنها عنهم له لها لهم به بها بهم معه معها "
+    "اليه اليها إليه إليها يوم"
 )
 _AMMA = frozenset({"اما", "وأما", "واما", "أما"})
 
@@ -260,7 +262,9 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
                 if vs == ws[j - 1].start and _outlet_word(ws[j - 1].norm):
                     vs += 2 if ws[j - 1].norm.startswith("لل") else 1
                 ve = ce + 1 if ce < len(text) and vs < s else e
-                if not relay or _outlet_before(ws, j) or j == i + 1:
+                subject = j - 1 == i + 1 and not relay and not _outlet_word(ws[j - 1].norm)
+                if not subject and (not relay or _outlet_before(ws, j) or j == i + 1):
+                    # ذكرت مجلة "X" أن: the outlet is the speaker, not the relay
                     via = Mention(vs, ve, text[vs:ve])
                 skip_to = ce + 1
                 j += 1
@@ -296,18 +300,38 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
     return None
 
 
+# Clause connectors that end indirect content after a comma (بينما، رغم، وفقا لما، على حد قوله).
+_CONNECTORS = _wordset(
+    "بينما فيما حيث رغم برغم لكن لكنه لكنها ولكن الا وفقا وفق بحسب حسب طبقا نقلا مما"
+)
+_CONNECTORS_2 = frozenset(
+    {("في", "حين"), ("في", "الوقت"), ("علي", "الرغم"), ("غير", "ان"), ("علي", "حد")}
+)
+# Indirect content longer than this (words) is cut at the sentence end only.
+_MAX_CONTENT_WORDS = 150
+
+
 def _content_end(text: str, span: Span, ws: Sequence[Word], j: int, limit: int) -> int:
-    """End of indirect content: the sentence end, or a comma before the next cue."""
+    """End of indirect content: the sentence end, or a comma before a new clause: a participle
+    cue (``، مشيرا إلى``), a speech verb with و (``، وأكد``), a connector (``، بينما``، ``، وفقا
+    لما``)."""
     end = span.end
-    for k in range(j + 1, len(ws)):
-        if _PARTICIPLE.fullmatch(ws[k].norm.lstrip("و")) or (
-            k == limit and ws[k].norm.startswith("و")
+    for k in range(j + 1, min(len(ws), j + _MAX_CONTENT_WORDS)):
+        gap = text[ws[k - 1].end : ws[k].start]
+        if "،" not in gap and "," not in gap:
+            continue
+        n = ws[k].norm
+        bare = n[1:] if len(n) > 2 and n[0] == "و" else n
+        nxt = ws[k + 1].norm if k + 1 < len(ws) else ""
+        if (
+            _PARTICIPLE.fullmatch(bare)
+            or (n.startswith("و") and _cue_kind(ws[k]) is not None and _is_cue_here(ws, k))
+            or (k == limit and n.startswith("و"))
+            or n in _CONNECTORS
+            or bare in _CONNECTORS
+            or (bare, nxt) in _CONNECTORS_2
         ):
-            gap = text[ws[k - 1].end : ws[k].start]
-            if "،" in gap or "," in gap:
-                return ws[k - 1].end + gap.index("،" if "،" in gap else ",")
-        if k > limit:
-            break
+            return ws[k - 1].end + gap.index("،" if "،" in gap else ",")
     return end
 
 
@@ -344,6 +368,8 @@ def _speaker_words(ws: Sequence[Word], lo: int, hi: int) -> tuple[int, int, int,
     c = d = -1
     while b < hi:
         n = ws[b].norm
+        if _COMP_NORM.fullmatch(n):
+            break  # بأن / إن before a quotation: the content starts here
         if _outlet_word(n):
             c, d = b, hi
             for k in range(b + 1, hi):
