@@ -47,7 +47,7 @@ from arabnews.names._features import FEATURES, lexicon, pair_features  # noqa: E
 
 OUT = ROOT / "src" / "arabnews" / "names" / "data" / "decision.json"
 COSTS = ROOT / "src" / "arabnews" / "names" / "data" / "costs.json"
-RAW_FLOOR = 0.45
+RAW_FLOOR = 0.65
 NATIVE_BUCKET = 7
 
 Example = tuple[str, str, int, bool]  # a, b, label, held out

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
+import re
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
@@ -63,6 +65,10 @@ FEATURES: tuple[str, ...] = (
 )
 
 
+_ABSENT = (0, 0)
+_LEXICON: dict[str, tuple[int, int]] = {}
+
+
 @functools.cache
 def lexicon() -> Mapping[str, tuple[int, int]]:
     """Folded word form -> (frequency bucket, native-name-position bucket)."""
@@ -79,20 +85,32 @@ def lexicon() -> Mapping[str, tuple[int, int]]:
             continue
         form, count, kin = line.split("\t")
         out[form] = (int(count), int(kin))
+    _LEXICON.update(out)
     return out
+
+
+_NOT_VOWEL = re.compile("[^" + _VOWELS + "]")
+_DROP_VOWELS = str.maketrans("", "", _VOWELS)
 
 
 def _groups(text: str) -> tuple[str, list[str]]:
     """Consonants of a token and the vowel letters before, between and after them."""
-    cons: list[str] = []
-    vowels = [""]
-    for ch in text:
-        if ch in _VOWELS:
-            vowels[-1] += ch
-        else:
-            cons.append(ch)
-            vowels.append("")
-    return "".join(cons), vowels
+    return text.translate(_DROP_VOWELS), _NOT_VOWEL.split(text)
+
+
+_TokenInfo = tuple[str, list[str], str, int, int]
+_INFO: dict[str, _TokenInfo] = {}
+
+
+def _token_info(text: str) -> _TokenInfo:
+    """Consonants, vowel groups, class consonants and lexicon buckets of a token (cached)."""
+    count, kin = (_LEXICON or lexicon()).get(text, _ABSENT)
+    cons = text.translate(_DROP_VOWELS)
+    info = (cons, _NOT_VOWEL.split(text), cons.translate(_class_table()), count, kin)
+    if len(_INFO) > 200_000:
+        _INFO.clear()
+    _INFO[text] = info
+    return info
 
 
 def consonants(text: str) -> str:
@@ -117,43 +135,52 @@ def pair_features(
 ) -> tuple[float, ...]:
     """The :data:`FEATURES` of two different token texts (symmetric in *a* and *b*);
     *ops* are the edit counts of :meth:`arabnews.names.Matcher.edit_ops`."""
-    cons_a, vow_a = _groups(a)
-    cons_b, vow_b = _groups(b)
-    cons_same = cons_a == cons_b
+    ia = _INFO.get(a) or _token_info(a)
+    ib = _INFO.get(b) or _token_info(b)
     sub_slots = 0
-    if cons_same:
-        for x, y in zip(vow_a, vow_b, strict=True):
+    if ia[0] == ib[0]:
+        cons_same = cons_class_same = 1.0
+        for x, y in zip(ia[1], ib[1], strict=True):
             if x != y and not (_is_subsequence(x, y) or _is_subsequence(y, x)):
                 sub_slots += 1
-        cons_class_same = True
     else:
-        table = _class_table()
-        cons_class_same = cons_a.translate(table) == cons_b.translate(table)
-    lex = lexicon()
+        cons_same = 0.0
+        cons_class_same = 1.0 if ia[2] == ib[2] else 0.0
     if cross_script:
-        fa = fb = (0, 0)
+        c_lo = c_hi = k_lo = k_hi = both = 0.0
     else:
-        fa = lex.get(a, (0, 0))
-        fb = lex.get(b, (0, 0))
-    short = min(len(a), len(b))
-    capped = [float(min(k, 3)) for k in ops]
-    xs = float(cross_script)
+        ca, ka = ia[3], ia[4]
+        cb, kb = ib[3], ib[4]
+        c_lo, c_hi = (ca / 10.0, cb / 10.0) if ca < cb else (cb / 10.0, ca / 10.0)
+        k_lo, k_hi = (ka / 10.0, kb / 10.0) if ka < kb else (kb / 10.0, ka / 10.0)
+        both = 1.0 if ca > 0 and cb > 0 else 0.0
+    short = len(a) if len(a) < len(b) else len(b)
+    v_indel, v_sub, cheap, cls, csub, cindel, trans, start, end = (k if k < 3 else 3 for k in ops)
+    xs = 1.0 if cross_script else 0.0
     return (
         raw,
         raw * raw,
-        float(cons_same),
-        float(cons_class_same),
-        float(min(sub_slots, 3)),
-        *capped,
+        cons_same,
+        cons_class_same,
+        sub_slots if sub_slots < 3 else 3,
+        v_indel,
+        v_sub,
+        cheap,
+        cls,
+        csub,
+        cindel,
+        trans,
+        start,
+        end,
         1.0 / short if short else 1.0,
-        min(fa[0], fb[0]) / 10.0,
-        max(fa[0], fb[0]) / 10.0,
-        min(fa[1], fb[1]) / 10.0,
-        max(fa[1], fb[1]) / 10.0,
-        float(fa[0] > 0 and fb[0] > 0),
+        c_lo,
+        c_hi,
+        k_lo,
+        k_hi,
+        both,
         xs,
         raw * xs,
-        capped[1] * xs,
+        v_sub * xs,
     )
 
 
@@ -210,9 +237,9 @@ class Decision:
 
     def probability(self, features: Sequence[float]) -> float:
         """P(same name) for one feature vector."""
-        z = self.bias
-        for w, x in zip(self.weights, features, strict=True):
-            z += w * x
+        if len(features) != len(self.weights):
+            raise ValueError("decision: wrong number of features")
+        z = self.bias + sum(map(operator.mul, self.weights, features))
         if z < -30.0:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))

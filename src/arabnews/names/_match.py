@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from arabnews._checks import require_str
-from arabnews.names._features import Decision, pair_features
+from arabnews.names._features import Decision, lexicon, pair_features
 from arabnews.names._keys import NameKey, TokenKey, _fold_token, _load_json, name_key
 
 __all__ = ["CostModel", "Matcher", "default_matcher", "same_name", "similarity"]
@@ -193,11 +193,23 @@ class Matcher:
         self._sub_rows = [self._sub[r * _SIZE : (r + 1) * _SIZE] for r in range(_SIZE)]
         self._bound = self._length_bound()
         self._vowel_codes = frozenset(self._codes[ch] for ch in m.vowels)
+        # For the quick lower bound of _unmatched: the letters each full-cost letter may
+        # be replaced by for less than a full edit (itself included); None for cheap letters.
+        known = range(_UNKNOWN_BASE)
+        self._partners: list[frozenset[int] | None] = [
+            frozenset(y for y in known if self._sub_rows[x][y] < 1.0)
+            if self._indel[x] >= 1.0
+            else None
+            for x in known
+        ]
+        # the least an unmatched full-cost letter can cost (a truncated ending is cheaper)
+        self._unmatched_cost = min(1.0, m.truncation, m.default_substitute)
         self._min_indel = min(self._indel)
         self._compiled: dict[str, tuple[tuple[int, ...], tuple[float, ...], float]] = {}
         self._pairs: dict[tuple[str, str, float, bool], float] = {}
 
         self._given = _given_names()
+        lexicon()  # load the word list now rather than on the first comparison
         self._prefixes = frozenset(
             tok.text for p in self.model.compound_prefixes for tok in name_key(p).tokens
         )
@@ -219,16 +231,33 @@ class Matcher:
         (letters of other scripts get code -1: :meth:`_pair_codes` numbers them)."""
         got = self._compiled.get(text)
         if got is None:
-            codes_of = self._codes
-            codes = tuple(codes_of.get(ch, -1) for ch in text)
+            get = self._codes.get
+            codes = tuple([get(ch, -1) for ch in text])
             indel = self._indel
-            default = self.model.default_indel
-            weights = tuple(indel[c] if c >= 0 else default for c in codes)
+            # code -1 (another script) reads indel[-1], the default cost of the last code
+            weights = tuple([indel[c] for c in codes])
             got = (codes, weights, sum(weights))
             if len(self._compiled) > 200_000:
                 self._compiled.clear()
             self._compiled[text] = got
         return got
+
+    def _unmatched(self, ca: tuple[int, ...], cb: tuple[int, ...]) -> float:
+        """A lower bound of the edit distance: every full-cost letter with no cheap
+        partner on the other side needs an edit of its own costing at least
+        ``_unmatched_cost``."""
+        partners = self._partners
+        sa, sb = set(ca), set(cb)
+        na = nb = 0
+        for x in ca:
+            px = partners[x]
+            if px is not None and px.isdisjoint(sb):
+                na += 1
+        for y in cb:
+            py = partners[y]
+            if py is not None and py.isdisjoint(sa):
+                nb += 1
+        return (na if na > nb else nb) * self._unmatched_cost
 
     @staticmethod
     def _pair_codes(
@@ -264,9 +293,12 @@ class Matcher:
         cb: tuple[int, ...],
         wb: tuple[float, ...],
         limit: float,
+        *,
+        rows: list[list[float]] | None = None,
     ) -> float:
         # Damerau (OSA) edit distance with per-letter weights, abandoned as soon as a
-        # whole row exceeds *limit* (every later cell can only grow).
+        # whole row exceeds *limit* (every later cell can only grow). With *rows*, every
+        # row of the matrix is appended to it (for :meth:`_traceback`).
         n, m = len(ca), len(cb)
         sub = self._sub_rows
         tcost = self.model.transpose
@@ -277,6 +309,8 @@ class Matcher:
             acc += wb[j]
             prev[j + 1] = acc
         prev2 = prev
+        if rows is not None:
+            rows.append(prev)
         last_col = [acc]  # D[i][m] for every i, for truncation of a
         px = -1
         best_before = 0.0
@@ -316,6 +350,8 @@ class Matcher:
             if best > limit and best_before + tcost > limit:
                 return _INF
             best_before = best
+            if rows is not None:
+                rows.append(cur)
             prev2, prev = prev, cur
             last_col.append(left)
             px = x
@@ -335,37 +371,46 @@ class Matcher:
                         result = d
         return result
 
-    def raw_similarity(self, a: str, b: str, floor: float = 0.0) -> float:
+    def raw_similarity(
+        self, a: str, b: str, floor: float = 0.0, rows: list[list[float]] | None = None
+    ) -> float:
         """1 - weighted edit distance / weight of the heavier token, in [0, 1] (the
-        edit-distance evidence alone; values below *floor* may be reported as 0)."""
-        if a == b:
-            return 1.0
+        edit-distance evidence alone; values below *floor* may be reported as 0). With
+        *rows*, the DP matrix is appended to it when the DP runs to the end."""
+        return self._raw(a, b, floor, rows)[0]
+
+    def _raw(
+        self, a: str, b: str, floor: float, rows: list[list[float]] | None
+    ) -> tuple[float, tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[float, ...]]:
+        """:meth:`raw_similarity`, with the letter codes and weights it compared."""
         ca, wa, ta = self._compile(a)
         cb, wb, tb = self._compile(b)
         scale = ta if ta > tb else tb
         if scale <= 0.0:
-            return 0.0
+            return 0.0, ca, wa, cb, wb
         if floor > 0.0:
             limit = (1.0 - floor) * scale + 1e-9
             # every edit costs at least _bound times the weight it adds or removes
             if (ta - tb if ta > tb else tb - ta) * self._bound > limit:
-                return 0.0
+                return 0.0, ca, wa, cb, wb
+            if -1 not in ca and -1 not in cb and self._unmatched(ca, cb) > limit:
+                return 0.0, ca, wa, cb, wb
         else:
             limit = _INF
         if -1 in ca or -1 in cb:
             if len(a) > _MAX_TOKEN or len(b) > _MAX_TOKEN:
-                return 0.0
+                return 0.0, ca, wa, cb, wb
             ca, cb = self._pair_codes(a, ca, b, cb)
-        d = self._dp(ca, wa, cb, wb, limit)
+        d = self._dp(ca, wa, cb, wb, limit, rows=rows)
         if d == _INF:
-            return 0.0
+            return 0.0, ca, wa, cb, wb
         sim = 1.0 - d / scale
         suffixes = self.model.place_suffixes
         if suffixes and a.endswith(suffixes) != b.endswith(suffixes):
             sim -= self.model.place_suffix_penalty
         # below the floor, report 0 whether or not the cut-off fired (the DP runs over the
         # rows of a, so where it stops depends on the order of the arguments)
-        return sim if sim > 0.0 and sim >= floor else 0.0
+        return (sim if sim > 0.0 and sim >= floor else 0.0), ca, wa, cb, wb
 
     def edit_ops(self, a: str, b: str) -> tuple[int, ...]:
         """Counts of the edits on one cheapest alignment of two token texts: vowel letters
@@ -377,32 +422,27 @@ class Matcher:
         cb, wb, _ = self._compile(b)
         if -1 in ca or -1 in cb:
             ca, cb = self._pair_codes(a, ca, b, cb)
+        rows: list[list[float]] = []
+        self._dp(ca, wa, cb, wb, _INF, rows=rows)
+        return self._traceback(rows, ca, wa, cb, wb)
+
+    def _traceback(
+        self,
+        d: list[list[float]],
+        ca: tuple[int, ...],
+        wa: tuple[float, ...],
+        cb: tuple[int, ...],
+        wb: tuple[float, ...],
+    ) -> tuple[int, ...]:
+        """The edit counts of :meth:`edit_ops`, read back from a full DP matrix *d*."""
         n, m = len(ca), len(cb)
         sub = self._sub_rows
         tcost = self.model.transpose
-        d = [[0.0] * (m + 1) for _ in range(n + 1)]
-        for j in range(m):
-            d[0][j + 1] = d[0][j] + wb[j]
-        for i in range(n):
-            d[i + 1][0] = d[i][0] + wa[i]
-            row, prev, srow = d[i + 1], d[i], sub[ca[i]]
-            for j in range(m):
-                c = prev[j] + (0.0 if ca[i] == cb[j] else srow[cb[j]])
-                c = min(c, prev[j + 1] + wa[i], row[j] + wb[j])
-                if i and j and ca[i] == cb[j - 1] and ca[i - 1] == cb[j] and ca[i] != cb[j]:
-                    c = min(c, d[i - 1][j - 1] + tcost)
-                row[j + 1] = c
         vowels = self._vowel_codes
         ops = [0] * 9
         i, j = n, m
         eps = 1e-9
-
-        def mark(pa: int, pb: int) -> None:
-            if pa <= 1 or pb <= 1:
-                ops[7] += 1
-            if pa >= n - 1 or pb >= m - 1:
-                ops[8] += 1
-
+        last_a, last_b = n - 1, m - 1
         while i > 0 or j > 0:
             here = d[i][j]
             if i and j and ca[i - 1] == cb[j - 1] and abs(here - d[i - 1][j - 1]) < eps:
@@ -418,7 +458,8 @@ class Matcher:
                         ops[3] += 1
                     else:
                         ops[4] += 1
-                    mark(i - 1, j - 1)
+                    ops[7] += i <= 2 or j <= 2
+                    ops[8] += i >= n or j >= m
                     i, j = i - 1, j - 1
                     continue
                 if (
@@ -429,18 +470,21 @@ class Matcher:
                     and abs(here - (d[i - 2][j - 2] + tcost)) < eps
                 ):
                     ops[6] += 1
-                    mark(i - 2, j - 2)
+                    ops[7] += i <= 3 or j <= 3
+                    ops[8] += i - 2 >= last_a or j - 2 >= last_b
                     i, j = i - 2, j - 2
                     continue
             if i and abs(here - (d[i - 1][j] + wa[i - 1])) < eps:
                 x = ca[i - 1]
                 ops[0 if x in vowels else 2 if wa[i - 1] < 1.0 else 5] += 1
-                mark(i - 1, j)
+                ops[7] += i <= 2 or j <= 1
+                ops[8] += i >= n or j >= last_b
                 i -= 1
                 continue
             y = cb[j - 1]
             ops[0 if y in vowels else 2 if wb[j - 1] < 1.0 else 5] += 1
-            mark(i, j - 1)
+            ops[7] += i <= 1 or j <= 2
+            ops[8] += i >= last_a or j >= m
             j -= 1
         return tuple(ops)
 
@@ -474,10 +518,13 @@ class Matcher:
         decision = self.decision
         if not cross_script and decision.both_native(a, b):
             return 0.0  # two frequent Arabic words that differ are different words
-        raw = self.raw_similarity(a, b, decision.raw_floor)
+        if a == b:
+            return 1.0
+        rows: list[list[float]] = []
+        raw, ca, wa, cb, wb = self._raw(a, b, decision.raw_floor, rows)
         if raw <= 0.0:
             return 0.0
-        ops = self.edit_ops(a, b)
+        ops = self._traceback(rows, ca, wa, cb, wb)
         return decision.probability(pair_features(a, b, raw, ops, cross_script))
 
     def _tok_sim(self, a: TokenKey, b: TokenKey, floor: float) -> float:
@@ -518,10 +565,12 @@ class Matcher:
         With *floor* > 0 the computation may stop early and report any value below the
         threshold as a lower one (what :meth:`same_name` needs, faster).
         """
+        return self._key_similarity(a, b, floor, self.threshold_for(a, b))
+
+    def _key_similarity(self, a: NameKey, b: NameKey, floor: float, thr: float) -> float:
         ta, tb = a.tokens, b.tokens
         if not ta or not tb:
             return 0.0
-        thr = self.threshold_for(a, b)
         f = thr if floor > 0.0 else 0.0
         if len(ta) == len(tb):
             if len(ta) == 1:
@@ -599,7 +648,8 @@ class Matcher:
         """:meth:`same_name` on precomputed keys."""
         if a.tokens == b.tokens or a.text == b.text:
             return bool(a.tokens)
-        return self.key_similarity(a, b, 1.0) >= self.threshold_for(a, b)
+        thr = self.threshold_for(a, b)
+        return self._key_similarity(a, b, 1.0, thr) >= thr
 
 
 @functools.cache
