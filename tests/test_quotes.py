@@ -243,3 +243,18 @@ def test_cue_inside_indirect_content_does_not_stop_the_cut() -> None:
     text = "وأعرب الوزير عن أمله في أن توضح الشركة موقفها، محذرا من التأخير."
     first = extract_quotes(text, entities=())[0]
     assert content(text, first) == "أمله في أن توضح الشركة موقفها"
+
+
+def test_participle_speaker_is_the_clause_subject() -> None:
+    text = "ولم يوضح رئيس البلدية سمير داود موعد الافتتاح، قائلا إن الأعمال مستمرة."
+    q = one(text, ("سمير داود",))
+    assert q.cue.text == "قائلا"
+    assert q.speaker is not None and q.speaker.text == "سمير داود"
+
+
+def test_second_speech_verb_keeps_the_speaker_not_the_outlet() -> None:
+    text = 'وقال الوزير لقناة "الشرق" إن الأسعار ستنخفض، وأكد على ضرورة الصبر.'
+    ent_ = ent(text, "الشرق", "ORG")
+    first, second = extract_quotes(text, entities=[ent_])
+    assert first.speaker_text == "الوزير" and second.speaker_text == "الوزير"
+    assert content(text, first) == "إن الأسعار ستنخفض"

@@ -33,7 +33,14 @@ from arabnews.events.lexicon import (
 )
 from arabnews.spans import Entity, Mention
 
-__all__ = ["Candidate", "assign_roles", "candidates"]
+__all__ = [
+    "Candidate",
+    "assign_roles",
+    "candidates",
+    "candidates_within",
+    "finite_verb",
+    "structural_roles",
+]
 
 _LOC_PREPS = frozenset(
     {"في", "قرب", "جنوب", "شمال", "شرق", "غرب", "داخل", "حول", "بالقرب", "ب", "من"}
@@ -213,6 +220,12 @@ def _clause_start(ws: Sequence[Word], t: int) -> int:
 
 _WINDOW = 30
 _FIRSTS: list[tuple[Sequence[Candidate], list[int]]] = []
+
+
+def candidates_within(cands: Sequence[Candidate], lo: int, hi: int) -> Sequence[Candidate]:
+    """The candidates starting within words ``lo..hi`` (*cands* sorted by ``first``), found by
+    bisection; small lists are returned whole (callers filter them further)."""
+    return _window(cands, lo, hi)
 
 
 def _window(cands: Sequence[Candidate], lo: int, hi: int) -> Sequence[Candidate]:
@@ -472,6 +485,11 @@ def _lexicon_verb(norm: str) -> bool:
         and any(r.pattern.fullmatch(stem) for r in speech_cues() if r.label == "verb")
         for stem, _ in stem_candidates(norm)
     )
+
+
+def finite_verb(w: Word) -> bool:
+    """Whether *w* is most likely a finite verb (lexicon verb, verb affixes)."""
+    return _lexicon_verb(w.norm) or _verb_like(w)
 
 
 def _verb_like(w: Word) -> bool:

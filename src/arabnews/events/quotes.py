@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from arabnews.events.arguments import Candidate, _window, candidates
+from arabnews.events.arguments import Candidate, candidates, candidates_within, finite_verb
 from arabnews.events.lexicon import (
     Word,
     norm_word,
@@ -122,6 +122,7 @@ class _Sentence:
     cands: Sequence[Candidate]
     cue_positions: Sequence[int]
     last_speaker: tuple[Mention | None, str | None]
+    same_sentence_quote: bool = False
 
 
 def _is_cue_here(ws: Sequence[Word], i: int) -> bool:
@@ -161,12 +162,14 @@ def quotes_in_sentences(
         cands = candidates(text, ws, ents[lo:hi], use_names=use_names, phrases=False)
         cue_positions = [i for i, _ in cue_idx]
         covered = -1  # end offset of the last direct quotation: cues inside it are quoted words
+        found = False
         for i, (kind, prep) in cue_idx:
             if ws[i].start < covered:
                 continue
-            ctx = _Sentence(text, span, ws, cands, cue_positions, last_speaker)
+            ctx = _Sentence(text, span, ws, cands, cue_positions, last_speaker, found)
             q = _quote_at(ctx, i, kind, prep)
             if q is not None:
+                found = True
                 out.append(q)
                 if q.speaker is not None or q.speaker_text is not None:
                     last_speaker = (q.speaker, q.speaker_text)
@@ -219,7 +222,7 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
         s, e = _trim(text, span.start, ws[i - 2].start)
         if e <= s:
             return None
-        sp = _speaker_between(_window(ctx.cands, i, i + 12), i, len(ws))
+        sp = _speaker_between(candidates_within(ctx.cands, i, i + 12), i, len(ws))
         who: _Who = (sp.mention if sp else None, None, None, 1.0 if sp else 0.6)
         return _make(text, cue_w, Span(s, e), direct=False, speaker=who, base=0.6)
     k = bisect.bisect_right(ctx.cue_positions, i)
@@ -399,7 +402,7 @@ def _speaker(
     Returns ``(mention, wording, via, confidence)``.
     """
     ws, text, last = ctx.ws, ctx.text, ctx.last_speaker
-    cands = _window(ctx.cands, i - 10, j + 1)  # bisection: linear in the sentence length
+    cands = candidates_within(ctx.cands, i - 10, j + 1)  # bisection: linear in the sentence length
     if relay:
         an = next((k for k in range(i + 1, j) if ws[k].norm == "عن"), None)
         if an is not None:
@@ -458,15 +461,37 @@ def _speaker(
                     return ent.mention, None, via, 0.95
                 s, e = _trim(text, ws[t0].start, ws[t1 - 1].end)
                 return None, text[s:e], via, 0.95
-    before = [x for x in _window(cands, i - 5, i) if x.last < i and i - x.last <= 4]
-    if before and not participle:
+    carried = ws[i].norm.startswith("و") and ctx.same_sentence_quote
+    before = [x for x in candidates_within(cands, i - 5, i) if x.last < i and i - x.last <= 4]
+    if before and not participle and not carried:
         prev = before[-1]
-        if prev.prep not in ("ل", "عبر", "علي", "في", "ب"):
+        if prev.prep not in ("ل", "عبر", "علي", "في", "ب") and not _prepositional(prev.prep):
             wording = None if prev.kind == "entity" else prev.mention.text
             return prev.mention, wording, via, 0.9
+    if participle and not ctx.same_sentence_quote:
+        # "لم يذكر زعيم أوكرانيا فولوديمير زيلنسكي ...، قائلا": the subject of the clause verb
+        subj = _clause_subject(ctx, i)
+        if subj is not None:
+            return subj.mention, None if subj.kind == "entity" else subj.mention.text, via, 0.85
     if last[0] is None and last[1] is None:
         return None, None, via, 0.5
     return last[0], last[1], via, 0.8
+
+
+def _clause_subject(ctx: _Sentence, i: int) -> Candidate | None:
+    """The named subject of the nearest finite verb before ``ws[i]`` in the sentence (VSO,
+    titles in between), or None."""
+    ws = ctx.ws
+    for k in range(i - 1, max(-1, i - 40), -1):
+        if not finite_verb(ws[k]):
+            continue
+        for c in candidates_within(ctx.cands, k + 1, k + 6):
+            if k < c.first <= k + 6 and c.last < i and c.kind != "phrase":
+                if c.prep in ("ل", "ب", "عن", "مع", "الي", "علي", "في", "من"):
+                    continue
+                return c
+        return None
+    return None
 
 
 def _make(
