@@ -13,9 +13,9 @@ Each stage runs on two kinds of input of each size (UTF-8 bytes):
 Every measurement runs in a fresh interpreter: the stage is warmed up on a small text
 (tables and models loaded), then timed on the input: CPU seconds of the process (on a
 shared machine wall time mostly measures the neighbours), the best of up to five runs
-while they take less than 3 s in all (the best wall time is in ``--json``); peak RSS is the process's
-high-water mark (``ru_maxrss``), so it includes the interpreter, the tables and the
-input. The table prints seconds per MB and its growth from one size to the next; a
+while they take less than 3 s in all (the best wall time is in ``--json``). Peak RSS is
+the process's high-water mark (``ru_maxrss``), so it includes the interpreter, the tables
+and the input. The table prints seconds per MB and its growth from one size to the next; a
 linear stage stays near ×1.0, the goal is at most ×1.5 per step. The ``arabnews`` row of
 ``analyze`` is the gazetteer pipeline (no model); ``--model`` adds the default pipeline
 and ``recognize`` with the shipped Stanza model (slow on a small CPU: run the big sizes in
