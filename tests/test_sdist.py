@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -15,19 +16,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _tracked_tree(target: Path) -> None:
-    """Copy the files git tracks (a clean checkout: nothing local, nothing ignored)."""
-    listing = subprocess.run(
-        ["git", "-C", str(ROOT), "ls-files", "-z"], capture_output=True, check=True
+    """The committed tree (``git archive HEAD``): a clean checkout, nothing local."""
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", "HEAD"],
+        capture_output=True,
+        check=True,
     ).stdout
-    for name in listing.decode("utf-8").split("\0"):
-        if not name:
-            continue
-        source = ROOT / name
-        if not source.is_file():  # deleted in the working tree
-            continue
-        dest = target / name
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, dest)
+    target.mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
 
 
 @pytest.mark.slow
