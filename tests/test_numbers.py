@@ -104,3 +104,11 @@ def test_sound_plural_of_a_participle_is_not_a_dual() -> None:
     # النازحين / مصابين are plurals, not "two displaced / two injured"
     assert q("عاد النازحين إلى منازلهم") == []
     assert q("نقل مصابين إلى المستشفى") == []
+
+
+def test_duals_and_soldier_casualties() -> None:
+    assert q("سقط قتيلان وجريحان") == [("قتيلان", "killed", 2), ("جريحان", "injured", 2)]
+    assert q("مقتل جنديين") == [("جنديين", "killed", 2)]
+    assert q("مقتل 5 جنود") == [("5 جنود", "killed", 5)]
+    # without a casualty word soldiers are troops
+    assert q("نشر ألفي جندي") == [("ألفي جندي", "troops", 2000)]

@@ -173,18 +173,30 @@ def _participle(sing: str) -> bool:
     return (len(sing) == 4 and sing[1] == "ا") or (len(sing) >= 4 and sing[0] == "م")
 
 
-def _is_dual(ws: Sequence[Word], i: int) -> bool:
+# Duals of nisba nouns, whose plural is broken (جنود، شرطة), so ين here can only be a dual;
+# a nisba adjective's ين (مدنيين) is a plural and is not listed.
+_NISBA_DUALS = frozenset({"جنديين", "جنديان", "شرطيين", "شرطيان"})
+
+
+def _dual_kind(ws: Sequence[Word], i: int) -> str | None:
+    """The counted kind when ``ws[i]`` is the dual of a counted noun (شخصين، قتيلان), else None."""
     w = ws[i].norm
+    listed = _noun_at(ws, i)
+    if w in _NISBA_DUALS or (len(w) > 2 and w[0] in "وف" and w[1:] in _NISBA_DUALS):
+        return listed[0] if listed is not None else None
+    if listed is not None and listed[1] != 1:
+        return None
     for stem, pre in stem_candidates(w):
         if "ال" in pre or (stem == w and w.startswith("ال")):
-            return False  # النازحين: the displaced, not two of them
+            return None  # النازحين: the displaced, not two of them
         if len(stem) > 4 and stem.endswith(("ين", "ان")) and not stem[:-2].endswith("ي"):
             sing = stem[:-2]
             if _participle(sing):
                 continue
-            if _noun_at([Word(0, 0, sing, sing)], 0) is not None:
-                return True
-    return False
+            hit = _noun_at([Word(0, 0, sing, sing)], 0)
+            if hit is not None:
+                return hit[0]
+    return None
 
 
 def find_quantities(
@@ -233,16 +245,31 @@ def find_quantities(
                 continue
             if kind == "person":
                 kind = _casualty_kind(ws, i, j) or "other"
+            elif kind == "troops":
+                # مقتل 5 جنود: soldiers counted as casualties are killed / injured
+                kind = _casualty_kind(ws, i, j) or "troops"
             # A proclitic glued to digits (و11) is not part of the quantity.
             qs = ws[i].start + (1 if ws[i].norm[0] in "وفبل" and ws[i].norm[1:].isdigit() else 0)
             out.append(Quantity(qs, ws[j - 1].end, text[qs : ws[j - 1].end], kind, value))
             i = j
             continue
-        noun = _noun_at(ws, i)
-        if noun is not None and noun[1] == 1 and _is_dual(ws, i):
-            kind = noun[0]
+        dual = _dual_kind(ws, i)
+        if dual is not None:
+            kind = dual
             if kind == "person":
                 kind = _casualty_kind(ws, i, i + 1) or "other"
-            out.append(Quantity(ws[i].start, ws[i].end, ws[i].text, kind, 2.0))
+            elif kind == "troops":
+                kind = _casualty_kind(ws, i, i + 1) or "troops"
+            # a proclitic و/ف (وجريحان) is not part of the quantity
+            rest = ws[i].norm[1:]
+            qs = ws[i].start
+            if (
+                ws[i].norm[:1] in ("و", "ف")
+                and text[qs : qs + 1] in ("و", "ف")
+                and rest
+                and _dual_kind([Word(0, 0, rest, rest)], 0) is not None
+            ):
+                qs += 1
+            out.append(Quantity(qs, ws[i].end, text[qs : ws[i].end], kind, 2.0))
         i += 1
     return tuple(out)
