@@ -368,3 +368,25 @@ def test_ctrl_c_leaves_valid_json(
     code, out, err = _run(["analyze", str(src), "--format", "json", *LIGHT], capsys)
     assert code == 130 and "interrupted" in err
     assert [r["id"] for r in json.loads(out)] == ["a"]
+
+
+def test_progress_bar_gets_the_number_of_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from arabnews.pipeline import Pipeline
+
+    seen: list[object] = []
+    real = Pipeline.analyze_many
+
+    def spy(self: Pipeline, texts: object, **kwargs: object) -> object:
+        seen.append(len(texts) if hasattr(texts, "__len__") else None)  # type: ignore[arg-type]
+        seen.append(kwargs.get("progress"))
+        return real(self, texts, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Pipeline, "analyze_many", spy)
+    src = tmp_path / "two.jsonl"
+    src.write_text('{"text": "زار بوتين موسكو."}\n\n{"text": "عاد ترامب."}\n', encoding="utf-8")
+    paths = _seed_paths()[:2]
+    code, out, _ = _run(["analyze", *paths, str(src), "--ner", "gazetteer"], capsys)
+    assert code == 0 and len(out.splitlines()) == 4
+    assert seen == [4, True]  # two text files and two JSONL records: the bar's total
