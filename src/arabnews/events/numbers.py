@@ -183,7 +183,9 @@ def _dual_kind(ws: Sequence[Word], i: int) -> str | None:
     w = ws[i].norm
     listed = _noun_at(ws, i)
     if w in _NISBA_DUALS or (len(w) > 2 and w[0] in "وف" and w[1:] in _NISBA_DUALS):
-        return listed[0] if listed is not None else None
+        sing = w.lstrip("وف")[:-2]
+        hit = _noun_at([Word(0, 0, sing, sing)], 0)
+        return hit[0] if hit is not None else None
     if listed is not None and listed[1] != 1:
         return None
     for stem, pre in stem_candidates(w):
@@ -237,7 +239,8 @@ def find_quantities(
                 and not (i > 0 and ws[i - 1].norm in month_words())
                 and ws[j].norm.isalpha()
             ):
-                kind = "other"
+                # اعتقل خمسة عشر مشتبها: a casualty or arrest word right before gives the kind
+                kind = before or "other"
                 # عشرة من الزوار: the partitive من and its noun are part of the count
                 j += 2 if ws[j].norm == "من" and j + 1 < len(ws) and ws[j + 1].norm.isalpha() else 1
             else:
