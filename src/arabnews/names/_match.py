@@ -58,6 +58,9 @@ class CostModel:
     :ivar single_token_link: the similarity at which :class:`NameResolver` links two
         one-token names (higher than ``threshold``: with nothing else to agree on,
         single names would otherwise chain through look-alikes into one cluster).
+    :ivar single_token_raw: the edit similarity (:meth:`Matcher.raw_similarity`) two
+        one-token names need before :class:`NameResolver` weighs linking them (1% of the
+        dev variant pairs that reach ``single_token_link`` are below 0.75).
     :ivar single_token_gazetteer: the similarity a one-token name needs to link to a
         gazetteer entry by a fuzzy match (on top of having the entry's consonants).
     :ivar compound_prefixes: name parts often written joined to the next one (عبد الله /
@@ -82,6 +85,7 @@ class CostModel:
     cross_script_threshold: float = 0.7
     given_name_threshold: float = 0.7
     single_token_link: float = 0.8
+    single_token_raw: float = 0.75
     single_token_gazetteer: float = 0.7
     compound_prefixes: tuple[str, ...] = ()
 
@@ -113,6 +117,7 @@ class CostModel:
                 cross_script_threshold=float(data.get("cross_script_threshold", data["threshold"])),
                 given_name_threshold=float(data["given_name_threshold"]),
                 single_token_link=float(data["single_token_link"]),
+                single_token_raw=float(data.get("single_token_raw", 0.75)),
                 single_token_gazetteer=float(data.get("single_token_gazetteer", 0.7)),
                 compound_prefixes=tuple(
                     str(r["prefix"]) for r in data["compound_prefixes"]["prefixes"]

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
 from arabnews._checks import require_str
-from arabnews.names._keys import NameKey, blocking_keys, name_key
+from arabnews.names._keys import NameKey, TokenKey, blocking_keys, name_key
 from arabnews.names._match import Matcher, default_matcher
 from arabnews.names.gazetteer import Gazetteer, compatible_labels
 from arabnews.spans import ENTITY_LABELS
@@ -155,6 +155,7 @@ class NameResolver:
         matcher = self._matcher
         threshold = matcher.model.threshold
         single_link = matcher.model.single_token_link
+        single_raw = matcher.model.single_token_raw
         multi = len(key.tokens) > 1
         # Strict keys are shared by every kind of key; loose keys (two-consonant deletions)
         # only bring together pairs where one side has several tokens: two bare names that
@@ -188,6 +189,8 @@ class NameResolver:
             if not multi and not omulti:
                 # cut the computation off at the (higher) single-token link threshold
                 link = max(matcher.threshold_for(key, okey), single_link)
+                if not _close_enough(matcher, key.tokens[0], okey.tokens[0], single_raw):
+                    continue
                 sim = tok_sim(key.tokens[0], okey.tokens[0], link)
                 if sim >= link:
                     self._link(keytext, other, sim)
@@ -201,7 +204,10 @@ class NameResolver:
             )
             if sim >= threshold:
                 self._link(keytext, other, sim)
-            elif tok_sim(bare.tokens[0], full.tokens[-1], threshold) >= threshold:
+            elif (
+                _close_enough(matcher, bare.tokens[0], full.tokens[-1], single_raw)
+                and tok_sim(bare.tokens[0], full.tokens[-1], threshold) >= threshold
+            ):
                 bare_text, full_text = (other, keytext) if multi else (keytext, other)
                 self._surname_of.setdefault(bare_text, set()).add(full_text)
                 self._bares.setdefault(full_text, set()).add(bare_text)
@@ -549,6 +555,16 @@ class NameResolver:
             f"NameResolver({len(self._counts)} spellings, {self._total} mentions, "
             f"{len(set(map(self._cluster_of, self._keys)))} clusters)"
         )
+
+
+def _close_enough(matcher: Matcher, a: TokenKey, b: TokenKey, floor: float) -> bool:
+    """Whether two one-token names reach the edit similarity *floor* (either may have a
+    proclitic stripped): the cheap first half of the single-token link rule."""
+    for x in (a.text, a.alternative):
+        for y in (b.text, b.alternative):
+            if x is not None and y is not None and matcher.raw_similarity(x, y, floor) > 0.0:
+                return True
+    return False
 
 
 def _order(key: NameKey, keytext: str) -> tuple[int, str]:
