@@ -24,7 +24,7 @@ from array import array
 from bisect import bisect_right
 from importlib import resources
 from itertools import accumulate, repeat
-from operator import sub
+from operator import add, sub
 from typing import NamedTuple
 
 from arabnews.alignment import Alignment
@@ -174,8 +174,10 @@ def char_plan(config: CleanConfig) -> CharPlan:
     # One character class first, so the engine skips unchanged text at C speed; the
     # branches then say what the candidate is.
     runs = re.compile(f"([{first}](?:{'|'.join(branches)}))") if first else None
-    odd = {cp for cp, r in table.items() if len(r) != 1}
-    uneven = re.compile(f"[{_class(odd)}]|\r\n" if odd else "\r\n")
+    # a character that does not become one character, inside a run of two or more (runs
+    # are joined by U+E000 when this is used; a lone one maps exactly already), or CR LF
+    odd = _class({cp for cp, r in table.items() if len(r) != 1})
+    uneven = re.compile(f"[{odd}](?=[^\ue000])|(?<=[^\ue000])[{odd}]|\r\n" if odd else "\r\n")
     return CharPlan(table, runs, frozenset(marks), spacers, uneven)
 
 
@@ -206,7 +208,7 @@ def normalize_chars(text: str, config: CleanConfig) -> CharResult:
     if len(parts) == 1:
         return CharResult(text, Alignment.identity(len(text)))
     delims = parts[1::2]
-    joined = _SEP.join(delims)
+    raw = joined = _SEP.join(delims)
     if "\r\n" in joined:
         joined = joined.replace("\r\n", "\r")
     pieces = parts.copy()
@@ -215,6 +217,7 @@ def normalize_chars(text: str, config: CleanConfig) -> CharResult:
     clens = olens.copy()  # unchanged pieces keep their length
     clens[1::2] = map(len, pieces[1::2])
     eqs = bytearray(b"\x01\x00" * (len(parts) // 2) + b"\x01")
+    at: list[int] = []
     if plan.marks:
         marks = plan.marks
         at = [2 * i + 1 for i, d in enumerate(delims) if d in marks]
@@ -225,26 +228,34 @@ def normalize_chars(text: str, config: CleanConfig) -> CharResult:
             _space_marks(
                 parts, pieces, olens, clens, eqs, at=at, spacers=plan.spacers, table=plan.table
             )
-    if plan.uneven is not None:
-        _refine_runs(parts, pieces, olens, clens, eqs, table=plan.table, uneven=plan.uneven)
-    if plan.marks and any(d in plan.marks for d in delims):
-        _split_mark_units(pieces, olens, clens, eqs)
+    rebuilt = plan.uneven is not None and _refine_runs(
+        parts, pieces, olens, clens, eqs, table=plan.table, uneven=plan.uneven, joined=raw
+    )
+    if at:
+        # (the refinement renumbers the pieces: then every piece is looked at)
+        _split_mark_units(pieces, olens, clens, eqs, candidates=None if rebuilt else at)
     return CharResult("".join(pieces), _alignment(olens, clens, eqs))
 
 
 def _split_mark_units(
-    pieces: list[str], olens: list[int], clens: list[int], eqs: bytearray
+    pieces: list[str],
+    olens: list[int],
+    clens: list[int],
+    eqs: bytearray,
+    *,
+    candidates: list[int] | None,
 ) -> None:
     """Split ``"( "`` → ``"("`` and ``" ،"`` → ``"،"`` into the mark (kept) and the spaces
     (deleted), in place, so that a span ending at an opening bracket or starting at a
     closing mark does not take the deleted spaces along."""
+    indices = range(len(pieces)) if candidates is None else candidates
     todo = [
         i
-        for i, piece in enumerate(pieces)
+        for i in indices
         if clens[i] == 1
         and olens[i] > 1
         and not eqs[i]
-        and (piece in _OPENERS or piece in _CLOSERS)
+        and (pieces[i] in _OPENERS or pieces[i] in _CLOSERS)
     ]
     if not todo:
         return
@@ -289,7 +300,8 @@ def _refine_runs(
     *,
     table: dict[int, str],
     uneven: re.Pattern[str],
-) -> None:
+    joined: str,
+) -> bool:
     """Split changed runs that expand or delete a character into exact sub-runs, in place.
 
     A run in which every character becomes one character maps character for character
@@ -300,19 +312,25 @@ def _refine_runs(
     it still maps to its own characters. Python runs per character of such runs only
     (rare and short); a run whose marks were re-spaced stays one unit.
     """
-    multi = [i for i in range(1, len(parts), 2) if olens[i] > 1 and not eqs[i]]
-    if not multi:
-        return
-    texts = [parts[i] for i in multi]
-    joined = _SEP.join(texts)
-    starts = list(accumulate([len(t) + 1 for t in texts], initial=0))
+    # *joined* is every run joined by _SEP: the uneven characters are found in C, and a
+    # bisection over the run starts says which run each belongs to
+    first = uneven.search(joined)
+    if first is None:
+        return False
+    lengths = list(accumulate(map(len, parts[1::2]), initial=0))
+    starts = list(map(add, lengths, range(len(lengths))))  # + one _SEP per run before
     todo: list[int] = []
-    for match in uneven.finditer(joined):
-        i = multi[bisect_right(starts, match.start()) - 1]
-        if (not todo or todo[-1] != i) and olens[i] == len(parts[i]):
+    for match in uneven.finditer(joined, first.start()):
+        i = 2 * (bisect_right(starts, match.start()) - 1) + 1
+        if (
+            (not todo or todo[-1] != i)
+            and olens[i] > 1
+            and not eqs[i]
+            and olens[i] == len(parts[i])
+        ):
             todo.append(i)
     if not todo:
-        return
+        return False
     new_o: list[int] = []
     new_c: list[int] = []
     new_eq = bytearray()
@@ -353,7 +371,7 @@ def _refine_runs(
             new_eq.append(0)
             new_p.append(run[len(run) - same :].translate(table))
     if prev == 0:
-        return
+        return False
     new_o.extend(olens[prev:])
     new_c.extend(clens[prev:])
     new_eq.extend(eqs[prev:])
@@ -362,6 +380,7 @@ def _refine_runs(
     clens[:] = new_c
     eqs[:] = new_eq
     pieces[:] = new_p
+    return True
 
 
 def _alignment(olens: list[int], clens: list[int], eqs: bytearray) -> Alignment:
