@@ -256,6 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--ner", choices=("default", "gazetteer", "none"), default="default")
     ap.add_argument("--errors", action="store_true", help="print the wrong select-part actors")
     ap.add_argument("--system", default="given gold verb", help="whose errors --errors prints")
+    ap.add_argument("--recipient-errors", action="store_true", help="print wrong recipients")
     args = ap.parse_args(argv)
     rec = recognizer(args.ner)
     sets = {"gsr_dev": gsr_units(), "own labels": own_units()}
@@ -299,7 +300,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                             print(f"      {u.text[:160]}")
                     if u.recipient is not None:
                         r_n += 1
-                        r_ok += right(recipient, u.recipient)
+                        ok_r = right(recipient, u.recipient)
+                        r_ok += ok_r
+                        show = args.recipient_errors and sname == args.system
+                        if show and not ok_r and part == "select":
+                            got = [m.text for m in recipient]
+                            print(f"  ! {u.source} gold={' '.join(u.recipient)!r} got={got}")
+                            print(f"      {u.text[:160]}")
                 if failed is not None:
                     print(f"{name:<11} {part:<8} {sname:<16} failed ({failed})")
                     continue

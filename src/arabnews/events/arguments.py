@@ -185,8 +185,14 @@ def candidates(
     return tuple(out)
 
 
+# Words whose first letter و is part of the word, not a conjunction.
+_WAW_WORDS = ("وزير", "وزار", "وكال", "وحد", "ولاي", "وفد", "وسائل", "وسيط", "وجهاء", "وثائق")
+
+
 def _start_after_clitics(w: Word) -> int:
     """Start of a word without its proclitics (so that ``والقوات`` spans ``القوات``)."""
+    if w.norm.startswith(_WAW_WORDS):
+        return w.start
     cands = stem_candidates(w.norm)
     best = w.start
     for stem, pre in cands:
@@ -322,7 +328,9 @@ def assign_roles(
         return p not in rec_preps and p not in _LOC_PREPS and p not in _PREP_WORDS | {"ل", "ب"}
 
     adj_actor: Mention | None = None
-    if rule.actor == "adj" or nominal:
+    victim_noun = nominal and _victim_noun(ws[t])
+    if (rule.actor == "adj" or nominal) and not victim_noun:
+        # (مقتل جندي أفغاني: the adjective is the victim's, not the attacker's)
         for k in range(t_end + 1, min(len(ws), t_end + 4)):
             canon = adjective_at(ws, k)
             if canon is not None and not any(
@@ -524,6 +532,12 @@ def _adjective_like(norm: str) -> bool:
     return n.endswith(("ي", "يه", "ية", "يون", "يين", "ون", "ين", "ه", "ة"))
 
 
+@functools.lru_cache(maxsize=100_000)
+def _event_word(norm: str) -> bool:
+    """A word of the trigger lexicon (مقتل، هجوم، قصف): an event, not a participant."""
+    return bool(match_first(norm))
+
+
 def _initial_verb(w: Word) -> bool:
     """A sentence-initial word shaped like a past verb (خرج، داهمت، انفجرت، استهدف): Arabic news
     sentences mostly open with their verb; nouns there are definite, plural, feminine or م-."""
@@ -540,7 +554,7 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
     w = ws[i]
     if i in taken or _function_word(w) or _verb_like(w) or _is_number(w) or not w.norm.isalpha():
         return None
-    if i == 0 and _initial_verb(w):
+    if (i == 0 and _initial_verb(w)) or _event_word(w.norm):
         return None
     if _bare(w.norm) in _QUANTIFIERS or w.norm in _ADVERBS or len(_bare(w.norm)) < 2:
         return None
@@ -556,6 +570,8 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
         ):
             break  # coordination: a phrase of its own
         if _function_word(nxt) or _verb_like(nxt) or _is_number(nxt) or not nxt.norm.isalpha():
+            break
+        if _event_word(nxt.norm):
             break
         if nxt.norm in _ADVERBS or nxt.norm[:1] in ("ب", "ل", "ك"):
             break
@@ -683,6 +699,11 @@ _VICTIM_NOUNS = (
 )
 
 
+def _victim_noun(w: Word) -> bool:
+    """A verbal noun whose genitive is the victim (مقتل، اغتيال، اعتقال ...)."""
+    return _stem(w.norm) in _VICTIM_NOUNS or _bare(w.norm) in _VICTIM_NOUNS
+
+
 def _stem(norm: str) -> str:
     return stem_candidates(norm)[-1][0]
 
@@ -726,16 +747,52 @@ def _cand_at(cands: Sequence[Candidate], k: int) -> Candidate | None:
 def _skip_right(ws: Sequence[Word], k: int) -> int:
     """Skip time words, adverbs and auxiliaries after a verb (VSO: وقتل أمس مسلحون ...)."""
     n = 0
-    while k < len(ws) and n < 4:
+    while k < len(ws) and n < 6:
         w = _bare(ws[k].norm)
-        if ws[k].norm in _ADVERBS or w in _ADVERBS or w in _AUX or w in ("اول", "من", "يوم"):
+        if (
+            ws[k].norm in _ADVERBS
+            or w in _ADVERBS
+            or w in _AUX
+            or w in _TIME_WORDS
+            or ws[k].norm in _TIME_WORDS
+            or w in ("اول", "من", "يوم")
+        ):
             if w == "من" and not (k > 0 and _bare(ws[k - 1].norm) == "اول"):
                 break
             k += 1
             n += 1
             continue
+        if (
+            w == "قبل"
+            and k + 1 < len(ws)
+            and (ws[k + 1].norm in _TIME_WORDS or _is_number(ws[k + 1]))
+        ):
+            # قبل ظهر أمس، قبل خمسة أيام: a time expression, then the object
+            k += 2
+            n += 2
+            while (
+                k < len(ws)
+                and n < 6
+                and (ws[k].norm in _TIME_WORDS or ws[k].norm in _ADVERBS or _time_unit(ws[k].norm))
+            ):
+                k += 1
+                n += 1
+            continue
         break
     return k
+
+
+_TIME_WORDS = _wordset(
+    "صباح مساء ظهر فجر ليل ليلة ظهيرة أمس امس البارحة اليوم الماضي الماضية المنصرم الفائت "
+    "الاثنين الثلاثاء الاربعاء الأربعاء الخميس الجمعة السبت الاحد الأحد الأسبوع الاسبوع"
+)
+
+
+def _time_unit(norm: str) -> bool:
+    return norm in _TIME_UNITS
+
+
+_TIME_UNITS = _wordset("يوم ايام أيام يومين ساعة ساعات ساعتين أسبوع اسبوع أسبوعين اسبوعين شهر أشهر")
 
 
 def _skip_quantity(ws: Sequence[Word], k: int) -> int:
@@ -940,8 +997,7 @@ def structural_roles(
                         actor = sub
                     break
     else:
-        stem = _stem(ws[t].norm)
-        victim = stem in _VICTIM_NOUNS or _bare(ws[t].norm) in _VICTIM_NOUNS
+        victim = _victim_noun(ws[t])
         if agent is not None:
             actor = agent
         if actor is None:
