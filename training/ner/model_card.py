@@ -90,6 +90,12 @@ Every model decision (steps, vectors, data) was taken on this split only.
 
 Dev F1 during training (Stanza's own scorer, every {args.eval_interval} steps): {hist}.
 
+**How this checkpoint was chosen**: the best of {len(history)} dev evaluations (Stanza keeps
+the checkpoint with the best dev score), so the dev figure above is optimistic. Figures on a
+second split that nothing was selected on (`prepare.py --confirm`), and through
+`arabnews.recognize` one sentence per call, are in `training/ner/runs.md` and
+`python benchmarks/bench_ner.py`.
+
 ## Settings
 
 Stanza {manifest["stanza_version"]} `stanza.models.ner_tagger`, default architecture (char BiLSTM
