@@ -30,12 +30,20 @@ PUB = datetime.date(2025, 8, 7)
 
 
 def ev(text: str, **kw: Any) -> tuple[Event, ...]:
+    """Events at the default thresholds (what a user gets)."""
     kw.setdefault("entities", ())
     return extract_events(text, **kw)
 
 
+def cands(text: str, **kw: Any) -> tuple[Event, ...]:
+    """Every candidate the lexicon and its rules allow (threshold 0): for tests of the lexicon,
+    modes, arguments and modality rather than of the detection decision."""
+    kw.setdefault("threshold", 0.0)
+    return ev(text, **kw)
+
+
 def types(text: str, **kw: Any) -> list[tuple[str, str | None, str]]:
-    return [(e.type, e.mode, e.trigger.text) for e in ev(text, **kw)]
+    return [(e.type, e.mode, e.trigger.text) for e in cands(text, **kw)]
 
 
 def ent(text: str, name: str, label: str = "LOC", eid: str | None = None) -> Entity:
@@ -61,7 +69,7 @@ def test_every_trigger_example_yields_its_category() -> None:
     """Each row's example sentence produces an event of the row's category (or is explained)."""
     missing = []
     for rule in trigger_rules():
-        cats = {e.type for e in ev(rule.example)}
+        cats = {e.type for e in cands(rule.example)}
         # future meetings are AGREE by convention
         if rule.category not in cats and not (rule.category == "CONSULT" and "AGREE" in cats):
             missing.append((rule.category, rule.example))
@@ -156,7 +164,7 @@ def test_back_reference_with_report_evidence_is_kept() -> None:
 def test_back_reference_inherits_participants() -> None:
     text = "أجرى ترامب مكالمة هاتفية مع زيلينسكي. وكانت المكالمة مثمرة."
     ents = [ent(text, "ترامب", "PER"), ent(text, "زيلينسكي", "PER")]
-    first, second = ev(text, entities=ents)
+    first, second = cands(text, entities=ents)
     assert second.trigger.text == "المكالمة"
     assert second.actor == first.actor
 
@@ -203,7 +211,7 @@ def test_consult_participants_are_all_actors() -> None:
 
 def test_recipient_after_preposition() -> None:
     text = "دعت كييف واشنطن إلى زيادة الضغط على موسكو."
-    (e,) = ev(text, entities=[ent(text, "كييف"), ent(text, "واشنطن"), ent(text, "موسكو")])
+    (e,) = cands(text, entities=[ent(text, "كييف"), ent(text, "واشنطن"), ent(text, "موسكو")])
     assert [a.text for a in e.actor] == ["كييف"]
     assert [r.text for r in e.recipient][:1] == ["واشنطن"]
 
@@ -240,7 +248,7 @@ def test_denied_by() -> None:
 
 def test_future_meeting_is_agree_with_future_of() -> None:
     text = "ومن المقرر أن يجري الرئيسان اتصالا هاتفيا الأسبوع المقبل."
-    (e,) = ev(text, published=PUB)
+    (e,) = cands(text, published=PUB)
     assert (e.type, e.modality, e.future_of) == ("AGREE", "asserted", "CONSULT/phone")
     assert e.time is not None and e.time.value == "2025-08-11/2025-08-17"
 
@@ -287,7 +295,13 @@ def test_bad_input() -> None:
     with pytest.raises(TypeError, match="text"):
         extract_events(b"\xd9\x82\xd8\xb5\xd9\x81")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="published"):
-        extract_events("قصف", published="2025-01-01")  # type: ignore[arg-type]
+        extract_events("قصف", published=20250101)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="ISO"):
+        extract_events("قصف", published="yesterday")
+    with pytest.raises(ValueError, match="threshold"):
+        extract_events("قصف", threshold=1.5)
+    with pytest.raises(TypeError, match="threshold"):
+        extract_events("قصف", threshold="0.5")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="entities"):
         extract_events("قصف", entities=["روسيا"])  # type: ignore[list-item]
     assert extract_events("") == ()

@@ -172,6 +172,9 @@ class Pipeline:
         quotes: ``extract_quotes``-compatible callable ``(text, *, entities) -> quotes``,
             ``"default"`` or ``None``.
         clean_config: a :class:`~arabnews.CleanConfig` for the default cleaner.
+        event_threshold: the least :attr:`~arabnews.events.Event.score` of the events the
+            default extractor reports (0..1); ``None`` uses the model's defaults, chosen for
+            precision; lower it for recall, ``0`` keeps every lexicon candidate.
 
     A pipeline holds mutable state (the corpus resolver); use one per thread. It is
     picklable when its stages are (the defaults are); a loaded model is never pickled,
@@ -189,6 +192,7 @@ class Pipeline:
         events: EventExtractor | str | None = _DEFAULT,
         quotes: QuoteExtractor | str | None = _DEFAULT,
         clean_config: CleanConfig | None = None,
+        event_threshold: float | None = None,
     ) -> None:
         for arg, value in (
             ("clean", clean),
@@ -217,6 +221,15 @@ class Pipeline:
             self._model_dir = os.path.expanduser(os.fspath(model_dir))
             locate_model_dir(self._model_dir)
         self._events_spec = events
+        if event_threshold is not None and (
+            isinstance(event_threshold, bool)
+            or not isinstance(event_threshold, (int, float))
+            or not 0.0 <= event_threshold <= 1.0
+        ):
+            raise ValueError(
+                f"event_threshold must be None or between 0 and 1, not {event_threshold!r}"
+            )
+        self._event_threshold = None if event_threshold is None else float(event_threshold)
         self._quotes_spec = quotes
         self._clean_config = clean_config
         self._resolver: NameResolver | None = None
@@ -316,7 +329,8 @@ class Pipeline:
         if spec == _DEFAULT:
             from arabnews.events import extract_events
 
-            spec = extract_events
+            threshold = getattr(self, "_event_threshold", None)
+            return extract_events(text, published=published, entities=entities, threshold=threshold)
         return tuple(spec(text, published=published, entities=entities))  # type: ignore[operator]
 
     def _run_quotes(self, text: str, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:

@@ -13,12 +13,14 @@ The pipeline for one sentence:
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from collections.abc import Sequence
 
 import attrs
 
 from arabnews.events.arguments import assign_roles, candidates
+from arabnews.events.classifier import EventModel, candidate_features, event_model
 from arabnews.events.lexicon import (
     TriggerRule,
     Word,
@@ -26,6 +28,7 @@ from arabnews.events.lexicon import (
     actor_rules,
     blockers,
     evidence,
+    fixed_expressions,
     match_first,
     mode_cues,
     part_matches,
@@ -51,13 +54,14 @@ class Trigger:
     last: int
     rule: TriggerRule
     prefix: str
+    blocked: str | None = None
 
 
 def _strip(norm: str) -> str:
     return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
 
 
-def find_triggers(ws: Sequence[Word]) -> list[Trigger]:
+def find_triggers(ws: Sequence[Word], *, keep_blocked: bool = False) -> list[Trigger]:
     """Trigger matches in a sentence's words (overlaps resolved: longest, then earliest rule).
 
     Triggers inside a blocker's scope (a condemned, threatened or background attack) are dropped;
@@ -90,7 +94,11 @@ def find_triggers(ws: Sequence[Word]) -> list[Trigger]:
         if tr.first > end:
             out.append(tr)
             end = tr.last
-    out = [tr for tr in out if not _blocked(ws, tr)]
+    reasons = [_blocked(ws, tr) for tr in out]
+    blocked = [
+        attrs.evolve(tr, blocked=r) for tr, r in zip(out, reasons, strict=True) if r is not None
+    ]
+    out = [tr for tr, r in zip(out, reasons, strict=True) if r is None]
     strong = {tr.rule.category for tr in out if tr.rule.strong}
     # Weak triggers: none when a strong one of the category is there, else the first lexicon
     # row wins (row order is priority: انفجار before قتل), one per category.
@@ -101,10 +109,14 @@ def find_triggers(ws: Sequence[Word]) -> list[Trigger]:
             if cur is None or tr.rule.index < cur.rule.index:
                 best_weak[tr.rule.category] = tr
     keep = {id(t) for t in best_weak.values()}
-    return [tr for tr in out if tr.rule.strong or id(tr) in keep]
+    out = [tr for tr in out if tr.rule.strong or id(tr) in keep]
+    if keep_blocked and blocked:
+        out = sorted(out + blocked, key=lambda tr: tr.first)
+    return out
 
 
-def _blocked(ws: Sequence[Word], tr: Trigger) -> bool:
+def _blocked(ws: Sequence[Word], tr: Trigger) -> str | None:
+    """The reason of the first blocker (``blockers.tsv``) whose scope holds the trigger."""
     for rule in blockers():
         if rule.label != tr.rule.category:
             continue
@@ -113,8 +125,8 @@ def _blocked(ws: Sequence[Word], tr: Trigger) -> bool:
             if tr.first <= k <= tr.last:
                 continue
             if part_matches(rule.pattern, ws[k].norm):
-                return True
-    return False
+                return rule.extra
+    return None
 
 
 _PRONOUN_END = ("ها", "هم", "هما")
@@ -190,6 +202,15 @@ _FALLBACK_BREAKS = ".!?؟\n"
 # Categories whose back-referring nouns need report evidence (see data/evidence.tsv).
 _NEEDS_EVIDENCE = frozenset({"ASSAULT", "PROTEST"})
 _TOLL = 1000
+_MAX_WORDS = 300
+# Blocker reasons (blockers.tsv) that the model weighs instead of dropping the candidate: those
+# under which labelled candidates were real events often enough (15% or more of the blocked
+# ASSAULT candidates of the training sentences: background, a relative clause, a
+# characterisation, a threat, a toll, sport words); the other reasons (a condemnation, a request,
+# an accident, a court sentence, cyber, civil or verbal senses...) and a back-reference without
+# report evidence (3-6% real) drop the candidate.
+_SOFT_BLOCKS = frozenset({"background", "relative", "characterise", "threat", "toll", "sport"})
+_SOFT_RULES = True
 _COREF_SENTENCES = 6
 
 
@@ -239,6 +260,55 @@ def _nearest(items: Sequence[TimeExpression], pos: int) -> TimeExpression | None
     return min(items, key=lambda x: abs(x.start - pos))
 
 
+def _chunks(text: str, span: Span) -> list[tuple[Span, tuple[Word, ...]]]:
+    """The sentence's words, cut into pieces of at most ``_MAX_WORDS`` words.
+
+    Per-sentence work (argument candidates, evidence, quantity owners) grows with the square of a
+    sentence's length; a page without punctuation is one "sentence" of thousands of words, so it
+    is read in bounded pieces to keep the extractor linear in the length of the text.
+    """
+    ws = words(text, span.start, span.end)
+    if len(ws) <= _MAX_WORDS:
+        return [(span, ws)]
+    out = []
+    for i in range(0, len(ws), _MAX_WORDS):
+        part = ws[i : i + _MAX_WORDS]
+        out.append((Span(part[0].start, part[-1].end), part))
+    return out
+
+
+def _in_quote(text: str, start: int, pos: int) -> bool:
+    """Whether *pos* is inside an open quotation (``«`` or ``"``) begun after *start*."""
+    seg = text[start:pos]
+    return (
+        seg.count("«") > seg.count("»")
+        or seg.count('"') % 2 == 1
+        or (seg.count("“") > seg.count("”"))
+    )
+
+
+def _name_part(ws: Sequence[Word], tr: Trigger) -> bool:
+    """Whether the trigger is a word of a name, a title or a fixed expression (fixed.tsv)."""
+    for rule in fixed_expressions():
+        if rule.label == "word" and part_matches(rule.pattern, ws[tr.first].norm):
+            return True
+        if (
+            rule.label == "head"
+            and tr.first > 0
+            and part_matches(rule.pattern, ws[tr.first - 1].norm)
+            and not _definite(ws[tr.first - 1].norm)  # construct state: an indefinite head
+            and (ws[tr.first].norm.startswith("ال") or "ال" in tr.prefix)
+        ):
+            return True
+    return False
+
+
+def _definite(norm: str) -> bool:
+    return any(p.endswith(("ال", "لل")) for _, p in stem_candidates(norm)) or norm.startswith(
+        ("ال", "وال", "فال", "بال", "لل", "ولل")
+    )
+
+
 def extract_from_sentences(
     text: str,
     sentences: Sequence[tuple[Span, datetime.date | None]],
@@ -246,108 +316,205 @@ def extract_from_sentences(
     published: datetime.date | None,
     *,
     use_names: bool,
+    threshold: float | None = 0.0,
+    features: list[list[str]] | None = None,
+    model: EventModel | None = None,
 ) -> tuple[Event, ...]:
-    """Events of *text*, sentence by sentence (the body of :func:`extract_events`)."""
+    """Events of *text*, sentence by sentence (the body of :func:`extract_events`).
+
+    Every candidate gets a score from :mod:`arabnews.events.classifier`; those scoring below
+    *threshold* are left out (``0.0`` keeps every candidate the lexicon and the rules allow).
+    ``None`` uses the model's threshold of each category. When *features* is a list, the
+    feature list of each returned event is appended to it, in the same order, and *model* may
+    replace the shipped one (for training, see ``training/events``).
+    """
     events: list[Event] = []
-    ents = sorted(entities, key=lambda e: e.start)
+    ents = sorted(entities, key=lambda e: (e.start, e.end))
+    starts = [e.start for e in ents]
+    model = event_model() if model is None else model
     pub = published
-    ei = 0
     recent: dict[str, tuple[int, Event]] = {}
-    for n_sent, (span, dl_date) in enumerate(sentences):
+    n_sent = -1
+    for sent_span, dl_date in sentences:
         if pub is None and dl_date is not None:
             pub = dl_date
-        ws = words(text, span.start, span.end)
-        if not ws:
-            continue
-        triggers = find_triggers(ws)
-        if not triggers:
-            continue
-        while ei < len(ents) and ents[ei].end <= span.start:
-            ei += 1
-        sent_ents = [e for e in ents[ei:] if e.start < span.end and e.start >= span.start]
-        cands = candidates(text, ws, sent_ents, use_names=use_names)
-        quants = find_quantities(text, span.start, span.end, ws=ws)
-        casualties = any(q.kind in ("killed", "injured") for q in quants)
-        triggers = [
-            tr
-            for tr in triggers
-            if tr.rule.category not in _NEEDS_EVIDENCE
-            or (not _back_reference(ws, tr) and (tr.rule.strong or tr.rule.category != "PROTEST"))
-            or _has_evidence(ws, tr, triggers, casualties)
-        ]
-        if any(q.value >= _TOLL for q in quants):
-            # A count in the thousands with only casualty words is a running toll, not a report.
-            triggers = [t for t in triggers if t.rule.strong or t.rule.category != "ASSAULT"]
-        if not triggers:
-            continue
-        times = find_times(text, span.start, span.end, published=pub)
-        q_owner: dict[int, list[Quantity]] = {}
-        for q in quants:
-            owner = min(
-                range(len(triggers)), key=lambda k: abs(ws[triggers[k].first].start - q.start)
-            )
-            q_owner.setdefault(owner, []).append(q)
-        for k, tr in enumerate(triggers):
-            first, last = ws[tr.first], ws[tr.last]
-            tstart = first.start + _prefix_len(first, tr.prefix)
-            trigger = Mention(tstart, last.end, text[tstart : last.end])
-            roles = assign_roles(ws, tr.first, tr.last, prefix=tr.prefix, rule=tr.rule, cands=cands)
-            earlier = recent.get(tr.rule.category)
-            if (
-                not roles.actor
-                and earlier is not None
-                and n_sent - earlier[0] <= _COREF_SENTENCES
-                and _back_reference(ws, tr)
-            ):
-                # المكالمة، الهجوم: a back-reference shares the earlier mention's participants
-                roles = attrs.evolve(
-                    roles,
-                    actor=earlier[1].actor,
-                    recipient=roles.recipient or earlier[1].recipient,
+        for span, ws in _chunks(text, sent_span):
+            n_sent += 1
+            if ws:
+                events.extend(
+                    _chunk_events(
+                        text,
+                        (span, ws, n_sent),
+                        (ents, starts),
+                        recent,
+                        model,
+                        pub=pub,
+                        use_names=use_names,
+                        threshold=threshold,
+                        features=features,
+                    )
                 )
-            modality, cue_i = modality_of(ws, tr.first, tr.prefix)
-            time = _nearest(times, tstart)
-            category, mode, future_of = tr.rule.category, _mode(ws, tr), None
-            if modality == "asserted" and time is not None and is_future(time, pub):
-                modality, cue_i = "future", None
-            denied_by = None
-            cue = None
-            if cue_i is not None and cue_i != tr.first:
-                cw = ws[cue_i]
-                cue = Mention(cw.start, cw.end, cw.text)
-            if modality == "denied" and cue_i is not None:
-                denier = [c for c in cands if c.first > cue_i and c.last < tr.first]
-                denier = denier or [c for c in cands if c.last < cue_i]
-                denied_by = (
-                    (denier[0] if denier[0].first > cue_i else denier[-1]).mention
-                    if denier
-                    else None
-                )
-                if denied_by is None:
-                    cw = ws[cue_i]
-                    denied_by = Mention(cw.start, cw.end, cw.text)
-            if category == "CONSULT" and modality == "future":
-                category, future_of = "AGREE", "CONSULT" + (f"/{mode}" if mode else "")
-                mode, modality = None, "asserted"
-            ev = Event(
-                type=category,
-                mode=mode,
-                trigger=trigger,
-                actor=roles.actor,
-                recipient=roles.recipient,
-                location=roles.location,
-                time=time,
-                quantities=tuple(q_owner.get(k, ())),
-                modality=modality,
-                sentence=span,
-                future_of=future_of,
-                denied_by=denied_by,
-                modality_cue=cue,
-            )
-            events.append(ev)
-            if ev.actor:
-                recent[tr.rule.category] = (n_sent, ev)
     return tuple(events)
+
+
+def _chunk_events(
+    text: str,
+    piece: tuple[Span, tuple[Word, ...], int],
+    entity_index: tuple[Sequence[Entity], Sequence[int]],
+    recent: dict[str, tuple[int, Event]],
+    model: EventModel,
+    *,
+    pub: datetime.date | None,
+    use_names: bool,
+    threshold: float | None,
+    features: list[list[str]] | None,
+) -> list[Event]:
+    """Events of one sentence (or piece of a long one): ``piece`` is (span, words, number)."""
+    span, ws, n_sent = piece
+    ents, starts = entity_index
+    triggers = [
+        t
+        for t in find_triggers(ws, keep_blocked=_SOFT_RULES)
+        if t.blocked is None or t.blocked in _SOFT_BLOCKS
+    ]
+    if not triggers:
+        return []
+    # Entities starting inside the sentence, found by bisection (no scan of the whole list).
+    lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+    sent_ents = list(ents[lo:hi])
+    ent_spans = [(e.start, e.end) for e in sent_ents]
+    triggers = [
+        tr
+        for tr in triggers
+        if not _name_part(ws, tr)
+        and not any(a < ws[tr.last].end and ws[tr.first].start < b for a, b in ent_spans)
+    ]
+    if not triggers:
+        return []
+    cands = candidates(text, ws, sent_ents, use_names=use_names)
+    quants = find_quantities(text, span.start, span.end, ws=ws)
+    casualties = any(q.kind in ("killed", "injured") for q in quants)
+    unsupported: set[int] = set()
+    for tr in triggers:
+        if (
+            tr.rule.category in _NEEDS_EVIDENCE
+            and (_back_reference(ws, tr) or (not tr.rule.strong and tr.rule.category == "PROTEST"))
+            and not _has_evidence(ws, tr, triggers, casualties)
+        ):
+            unsupported.add(id(tr))
+    toll = any(q.value >= _TOLL for q in quants)
+    if toll:
+        # A count in the thousands with only casualty words is a running toll, not a report.
+        unsupported.update(
+            id(t) for t in triggers if not t.rule.strong and t.rule.category == "ASSAULT"
+        )
+    triggers = [t for t in triggers if id(t) not in unsupported]
+    if not triggers:
+        return []
+    times = find_times(text, span.start, span.end, published=pub)
+    q_owner: dict[int, list[Quantity]] = {}
+    trigger_starts = [ws[t.first].start for t in triggers]
+    for q in quants:
+        k = bisect.bisect_left(trigger_starts, q.start)
+        owner = min(
+            (j for j in (k - 1, k) if 0 <= j < len(triggers)),
+            key=lambda j: abs(trigger_starts[j] - q.start),
+        )
+        q_owner.setdefault(owner, []).append(q)
+    ent_starts = {a for a, _ in ent_spans}
+    ent_ends = {b for _, b in ent_spans}
+    out: list[Event] = []
+    for k, tr in enumerate(triggers):
+        first, last = ws[tr.first], ws[tr.last]
+        tstart = first.start + _prefix_len(first, tr.prefix)
+        trigger = Mention(tstart, last.end, text[tstart : last.end])
+        roles = assign_roles(ws, tr.first, tr.last, prefix=tr.prefix, rule=tr.rule, cands=cands)
+        earlier = recent.get(tr.rule.category)
+        backref = _back_reference(ws, tr)
+        if (
+            not roles.actor
+            and earlier is not None
+            and n_sent - earlier[0] <= _COREF_SENTENCES
+            and backref
+        ):
+            # المكالمة، الهجوم: a back-reference shares the earlier mention's participants
+            roles = attrs.evolve(
+                roles,
+                actor=earlier[1].actor,
+                recipient=roles.recipient or earlier[1].recipient,
+            )
+        modality, cue_i = modality_of(ws, tr.first, tr.prefix)
+        time = _nearest(times, tstart)
+        category, mode, future_of = tr.rule.category, _mode(ws, tr), None
+        if modality == "asserted" and time is not None and is_future(time, pub):
+            modality, cue_i = "future", None
+        feats = candidate_features(
+            ws,
+            tr.first,
+            tr.last,
+            category=category,
+            mode=mode,
+            prefix=tr.prefix,
+            strong=tr.rule.strong,
+            modality=modality,
+            back_reference=backref,
+            evidence=backref and _has_evidence(ws, tr, triggers, casualties),
+            casualties=casualties,
+            toll=toll,
+            has_time=time is not None,
+            roles=(bool(roles.actor), bool(roles.recipient), bool(roles.location)),
+            entity_next=tr.last + 1 < len(ws) and ws[tr.last + 1].start in ent_starts,
+            entity_prev=tr.first > 0 and ws[tr.first - 1].end in ent_ends,
+            in_quote=_in_quote(text, span.start, tstart),
+            blocked=tr.blocked,
+            unsupported=id(tr) in unsupported,
+            other_categories=[t.rule.category for t in triggers if t is not tr],
+            same_category_others=sum(
+                1 for t in triggers if t is not tr and t.rule.category == category
+            ),
+        )
+        score = model.probability(feats)
+        if score < (model.threshold_for(category) if threshold is None else threshold):
+            continue
+        denied_by = None
+        cue = None
+        if cue_i is not None and cue_i != tr.first:
+            cw = ws[cue_i]
+            cue = Mention(cw.start, cw.end, cw.text)
+        if modality == "denied" and cue_i is not None:
+            denier = [c for c in cands if c.first > cue_i and c.last < tr.first]
+            denier = denier or [c for c in cands if c.last < cue_i]
+            denied_by = (
+                (denier[0] if denier[0].first > cue_i else denier[-1]).mention if denier else None
+            )
+            if denied_by is None:
+                cw = ws[cue_i]
+                denied_by = Mention(cw.start, cw.end, cw.text)
+        if category == "CONSULT" and modality == "future":
+            category, future_of = "AGREE", "CONSULT" + (f"/{mode}" if mode else "")
+            mode, modality = None, "asserted"
+        ev = Event(
+            type=category,
+            mode=mode,
+            trigger=trigger,
+            actor=roles.actor,
+            recipient=roles.recipient,
+            location=roles.location,
+            time=time,
+            quantities=tuple(q_owner.get(k, ())),
+            modality=modality,
+            sentence=span,
+            future_of=future_of,
+            denied_by=denied_by,
+            modality_cue=cue,
+            score=round(score, 4),
+        )
+        out.append(ev)
+        if features is not None:
+            features.append(feats)
+        if ev.actor:
+            recent[tr.rule.category] = (n_sent, ev)
+    return out
 
 
 def _prefix_len(word: Word, prefix: str) -> int:

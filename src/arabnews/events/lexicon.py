@@ -325,6 +325,21 @@ def referential() -> tuple[CueRule, ...]:
 
 
 @functools.cache
+def fixed_expressions() -> tuple[CueRule, ...]:
+    """Rows of ``fixed.tsv`` (label = ``word`` or ``head``): where a trigger is part of a name.
+
+    ``word``: a word that matches a trigger pattern but is never an event predicate (``الدين``);
+    ``head``: a head noun (an institution, an office, a title) after which a definite trigger noun
+    is part of a name (``لجنة التحقيق``، ``منظمة التعاون``).
+    """
+    rules = _cue_table("fixed.tsv", "kind")
+    for r in rules:
+        if r.label not in ("word", "head"):
+            raise ValueError(f"fixed.tsv: bad kind {r.label!r}")
+    return rules
+
+
+@functools.cache
 def modality_cues() -> tuple[CueRule, ...]:
     """Rows of ``modality.tsv`` (label = modality)."""
     rules = _cue_table("modality.tsv", "modality")

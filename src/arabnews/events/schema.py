@@ -128,6 +128,11 @@ def _check_modality(_inst: Any, _attr: Any, value: str) -> None:
         raise ValueError(f"modality must be one of {sorted(MODALITIES)}, got {value!r}")
 
 
+def _check_score(_inst: Any, _attr: Any, value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"score must be between 0 and 1, got {value!r}")
+
+
 def _check_kind(_inst: Any, _attr: Any, value: str) -> None:
     if value not in QUANTITY_KINDS:
         raise ValueError(f"quantity kind must be one of {sorted(QUANTITY_KINDS)}, got {value!r}")
@@ -174,7 +179,8 @@ class Event:
     ``canonical`` filled from the entity or the actor-noun table). ``future_of`` names the planned
     event for AGREE events that announce a future meeting or call (``"CONSULT/phone"``);
     ``denied_by`` is the party denying a ``"denied"`` event; ``modality_cue`` is the word that set
-    a non-asserted modality.
+    a non-asserted modality. ``score`` is the probability, from the learned event model, that the
+    mention is a correct event of its type with this modality (threshold it for more precision).
     """
 
     type: str = attrs.field(validator=_check_type)
@@ -190,6 +196,7 @@ class Event:
     future_of: str | None = None
     denied_by: Mention | None = None
     modality_cue: Mention | None = None
+    score: float = attrs.field(default=1.0, converter=float, validator=_check_score)
 
 
 @attrs.frozen(slots=True)

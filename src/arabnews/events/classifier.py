@@ -1,0 +1,196 @@
+"""The learned decision on top of the trigger lexicon: is a candidate a real event of its type?
+
+The lexicon (``triggers.tsv``) proposes candidates; this module turns each candidate and its
+sentence into sparse binary features (the trigger's stem and clitics, its category and mode, the
+modality the rules computed, words around it, negation, modality and speech cues, casualty counts,
+named entities and argument roles around it, the sentence's other candidates, position) and scores
+them with a logistic-regression model whose weights ship as ``data/event_model.json``.
+
+The score is the model's probability that the candidate is a correct event of its type with the
+modality given (so an asserted ASSAULT scored 0.9 is very likely a reported attack). Inference is
+pure Python: a sum of the weights of the features present, then a sigmoid. The training script is
+``training/events/train_event_model.py``; it writes the weights, the feature version and the
+default threshold chosen by cross-validation.
+
+>>> m = event_model()
+>>> 0.0 < m.threshold < 1.0
+True
+>>> round(m.probability(()), 3) == round(m.probability([]), 3)
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Iterable, Sequence
+from importlib import resources
+
+import attrs
+
+from arabnews.events.lexicon import Word, stem_candidates
+
+__all__ = ["FEATURE_VERSION", "EventModel", "candidate_features", "event_model"]
+
+#: Bumped whenever :func:`candidate_features` changes; the weights file must carry the same value.
+FEATURE_VERSION = 2
+
+_WINDOW = 4  # context words each side used as lexical features
+_SPEECH = frozenset({"قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اعلن", "اعلنت", "ذكر", "ذكرت"})
+_PAST_AUX = frozenset({"كان", "كانت", "كانوا", "قد", "لقد", "سبق"})
+_NEG = frozenset({"لا", "لم", "لن", "ليس", "ليست", "غير", "عدم", "دون", "بدون", "ما"})
+
+
+@attrs.frozen(slots=True)
+class EventModel:
+    """Logistic-regression weights over named binary features, and the default thresholds.
+
+    ``thresholds`` holds the default of each category group (``ASSAULT``, ``PROTEST`` and
+    ``OTHER`` for the other categories), chosen by cross-validation; ``threshold`` is the lowest.
+    """
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    version: int
+    thresholds: dict[str, float] = attrs.field(factory=dict)
+
+    def threshold_for(self, category: str) -> float:
+        """The default threshold of *category*."""
+        key = category if category in self.thresholds else "OTHER"
+        return self.thresholds.get(key, self.threshold)
+
+    def probability(self, features: Iterable[str]) -> float:
+        """Probability that a candidate with *features* is a correct event (0..1)."""
+        z = self.bias
+        w = self.weights
+        for f in set(features):
+            z += w.get(f, 0.0)
+        if z >= 0:
+            return 1.0 / (1.0 + math.exp(-z))
+        e = math.exp(z)
+        return e / (1.0 + e)
+
+
+@functools.cache
+def event_model() -> EventModel:
+    """The shipped model (``data/event_model.json``), loaded once."""
+    raw = (
+        resources.files("arabnews.events")
+        .joinpath("data")
+        .joinpath("event_model.json")
+        .read_text(encoding="utf-8")
+    )
+    data = json.loads(raw)
+    if data.get("feature_version") != FEATURE_VERSION:
+        raise ValueError(
+            "event_model.json was trained for feature version "
+            f"{data.get('feature_version')!r}, the code computes version {FEATURE_VERSION}"
+        )
+    weights = {str(k): float(v) for k, v in data["weights"].items()}
+    thresholds = {str(k): float(v) for k, v in data.get("thresholds", {}).items()}
+    return EventModel(
+        weights, float(data["bias"]), float(data["threshold"]), FEATURE_VERSION, thresholds
+    )
+
+
+def _stem(norm: str) -> str:
+    """The most stripped clitic reading of a normalised word (``وبالهجوم`` -> ``هجوم``)."""
+    return stem_candidates(norm)[-1][0]
+
+
+def _bucket(n: int, edges: Sequence[int]) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f">{edges[-1]}"
+
+
+def candidate_features(
+    ws: Sequence[Word],
+    first: int,
+    last: int,
+    *,
+    category: str,
+    mode: str | None,
+    prefix: str,
+    strong: bool,
+    modality: str,
+    back_reference: bool,
+    evidence: bool,
+    casualties: bool,
+    toll: bool,
+    has_time: bool,
+    roles: tuple[bool, bool, bool],
+    entity_next: bool,
+    entity_prev: bool,
+    in_quote: bool,
+    blocked: str | None,
+    unsupported: bool,
+    other_categories: Iterable[str],
+    same_category_others: int,
+) -> list[str]:
+    """Binary features of one candidate (words ``first..last`` of the sentence *ws*).
+
+    Each feature is emitted twice, plain and prefixed by the category, so that what holds for
+    every category is learnt from all of them and what is particular to one category from it.
+    """
+    base: list[str] = []
+    before = {ws[k].norm for k in range(max(0, first - 8), first)}
+    speech = bool({_stem(w) for w in before} & _SPEECH)
+    head = ws[first].norm
+    stem = _stem(head)
+    base.append(f"stem={stem}")
+    if last > first:
+        base.append(f"phrase={' '.join(_stem(w.norm) for w in ws[first : last + 1])}")
+    base.append(f"mode={mode}")
+    base.append(f"modality={modality}")
+    base.append(f"strong={strong}")
+    base.append(f"definite={'ال' in prefix or head.startswith('ال')}")
+    base.append(f"prep={next((c for c in prefix if c in 'بلك'), '-')}")
+    base.append(f"conj={prefix[:1] in ('و', 'ف')}")
+    base.append(f"end={head[-1:]}")
+    base.append(f"end2={head[-2:]}")
+    base.append(f"start={head[:1]}")
+    base.append(f"backref={back_reference}")
+    base.append(f"backref_evidence={back_reference and evidence}")
+    base.append(f"evidence={evidence}")
+    base.append(f"casualties={casualties}")
+    base.append(f"toll={toll}")
+    base.append(f"time={has_time}")
+    actor, recipient, location = roles
+    base.append(f"actor={actor}")
+    base.append(f"recipient={recipient}")
+    base.append(f"location={location}")
+    base.append(f"entity_next={entity_next}")
+    base.append(f"entity_prev={entity_prev}")
+    base.append(f"in_quote={in_quote}")
+    base.append(f"blocked={blocked}")
+    base.append(f"blocked={blocked}&casualties={casualties}")
+    base.append(f"modality={modality}&speech={speech}")
+    base.append(f"unsupported={unsupported}")
+    base.append(f"pos={_bucket(first, (0, 1, 3, 6, 12, 25))}")
+    base.append(f"len={_bucket(len(ws), (6, 12, 20, 35, 60))}")
+    base.append(f"same_others={min(same_category_others, 2)}")
+    for c in sorted(set(other_categories)):
+        base.append(f"other={c}")
+    lo, hi = max(0, first - _WINDOW), min(len(ws), last + 1 + _WINDOW)
+    for k in range(lo, first):
+        s = _stem(ws[k].norm)
+        base.append(f"left={s}")
+        if k == first - 1:
+            base.append(f"left1={s}")
+    for k in range(last + 1, hi):
+        s = _stem(ws[k].norm)
+        base.append(f"right={s}")
+        if k == last + 1:
+            base.append(f"right1={s}")
+    base.append(f"neg_before={bool(before & _NEG)}")
+    base.append(f"past_aux_before={bool(before & _PAST_AUX)}")
+    base.append(f"speech_before={speech}")
+    out = ["bias_" + category]
+    for f in base:
+        out.append(f)
+        out.append(f"{category}|{f}")
+    return out
