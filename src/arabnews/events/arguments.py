@@ -385,7 +385,14 @@ def _frame_roles(
     actor: list[Candidate],
     recipient: list[Candidate],
 ) -> None:
-    """Roles of the symmetric frames (``all``: CONSULT مع / بين; ``host``), in place."""
+    """Roles of the symmetric frames (``all``: CONSULT مع / بين; ``host``), in place.
+
+    Only named candidates take part (a phrase such as ``رئيسي البلدين`` or ``هاتفي`` would hide
+    the participants an earlier mention names)."""
+    if rule.category not in ("ASSAULT", "PROTEST"):  # (a clash's sides are often unnamed)
+        cands = [c for c in cands if c.kind != "phrase"]
+        left = [c for c in left if c.kind != "phrase"]
+        right = [c for c in right if c.kind != "phrase"]
     rec_preps = set(rule.recipient) - {"obj"}
 
     def no_prep(c: Candidate) -> bool:
@@ -446,7 +453,8 @@ _PREPOSITIONS = _wordset(
 )
 _PARTICLES = _wordset(
     "ان انه انها انهم بان بانه بانها لان قد لقد لم لن لا ما كما ايضا حيث اذ اذا لكن لكنه الا "
-    "او ام ثم بل هو هي هم هما نحن هذا هذه ذلك تلك هؤلاء هناك هنا الذي التي الذين اللذين اللتين "
+    "او ام ثم بل هو هي هم هما نحن هذا هذه ذلك تلك هؤلاء اولئك أولئك هناك هنا الذي التي الذين "
+    "اللذين اللتين "
     "اللواتي اللاتي كان كانت كانوا يكون تكون ليس عدم تم يتم جري مما ممن عندما بينما فيما كل "
     "جميع مختلف احد احدي بعض عده عدة سوي غير مثل اي يوم امس اليوم غدا الان حاليا ليلا صباح مساء "
     "صباحا مساء فجر ظهر ظهرا فجرا اول نفسه نفسها انفسهم به بها بهم له لها لهم فيه فيها فيهم "
@@ -511,6 +519,8 @@ def _verb_like(w: Word) -> bool:
         return True  # أصيب، قتلوا (not مقتل)
     if len(n) >= 4 and n.endswith("وا"):
         return True  # خطفوا، تجمعوا
+    if len(n) >= 4 and n.endswith("ت") and not (n[0] == "ت" and n[-2] == "ي"):
+        return True  # بدأت، استمرت (not تصويت)
     if len(n) >= 4 and n[0] == "ي" and not n.endswith(("ي", "ين", "يه")):
         return True  # يقود، يعملون، يهتفون
     return len(n) >= 4 and n[0] == "س" and n[1] in "يتن"
@@ -534,15 +544,19 @@ def _adjective_like(norm: str) -> bool:
 
 @functools.lru_cache(maxsize=100_000)
 def _event_word(norm: str) -> bool:
-    """A word of the trigger lexicon (مقتل، هجوم، قصف): an event, not a participant."""
-    return bool(match_first(norm))
+    """A verbal noun that names an event (مقتل، هجوم، انفجار; ``referential.tsv``), not a
+    participant; agent nouns of the lexicon (قناص، انتحاري) stay participants."""
+    return any(part_matches(r.pattern, norm) for r in referential())
 
 
 def _initial_verb(w: Word) -> bool:
     """A sentence-initial word shaped like a past verb (خرج، داهمت، انفجرت، استهدف): Arabic news
     sentences mostly open with their verb; nouns there are definite, plural, feminine or م-."""
     n = _bare(w.norm)
-    if len(n) < 3 or n.startswith(("ال", "م")) or n.endswith(("ة", "ات", "ون", "ين", "ان", "ي")):
+    hamza_al = w.text.lstrip("وف")[:2] in ("أل", "إل", "آل")  # ألقت: a verb, not the article
+    if len(n) < 3 or n.endswith(("ة", "ات", "ون", "ين", "ان", "ي")) or n.startswith("م"):
+        return False
+    if n.startswith("ال") and not hamza_al:
         return False
     if n.endswith("ت") and len(n) >= 4:
         return True
@@ -671,6 +685,7 @@ _LIGHT = (
     "نصب",
     "شارك",
     "خاض",
+    "خوض",
     "دبر",
     "اطلق",
     "القي",
@@ -755,7 +770,7 @@ def _skip_right(ws: Sequence[Word], k: int) -> int:
             or w in _AUX
             or w in _TIME_WORDS
             or ws[k].norm in _TIME_WORDS
-            or w in ("اول", "من", "يوم")
+            or w in ("اول", "من", "يوم", "فيه", "فيها")
         ):
             if w == "من" and not (k > 0 and _bare(ws[k - 1].norm) == "اول"):
                 break
@@ -837,6 +852,12 @@ def _subject_before(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> C
     if k < 0:
         return None
     c = _cand_at(cands, k)
+    skipped = 0
+    while c is None and skipped < 2 and k > 0 and _definite(ws[k].norm):
+        # الطائرات الروسية المسيرة هاجمت: a definite adjective left out of the phrase
+        k -= 1
+        skipped += 1
+        c = _cand_at(cands, k)
     if c is None or c.last != k or not _bare_cand(c):
         return None
     if c.mention.label == "LOC" and _after_classifier(ws, c):
@@ -896,6 +917,77 @@ def _subject_after_kana(
     return None
 
 
+_PRONOUN_COMP = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها"})
+
+
+def _pronoun_subject(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> Candidate | None:
+    """``أعلنت القوات الجوية أنها أسقطت``: after a complementizer with a pronoun, the subject is
+    the nearest named candidate before it (the speech verb's subject)."""
+    k = t - 1
+    while k >= 0 and _bare(ws[k].norm) in _AUX:
+        k -= 1
+    if k < 0 or ws[k].norm not in _PRONOUN_COMP:
+        return None
+    before = [c for c in cands if c.last < k and k - c.last <= 8 and c.kind != "phrase"]
+    before = [c for c in before if _bare_cand(c)]
+    return before[-1] if before else None
+
+
+def _fallback_actor(
+    ws: Sequence[Word],
+    cands: Sequence[Candidate],
+    t: int,
+    lower: int,
+    recipient: list[Candidate],
+) -> Candidate | None:
+    """The actor when the clause structure names none.
+
+    ``أعلنت القوات أنها أسقطت``: a pronoun complementizer stands for the speech verb's subject;
+    ``الجيش يخوض معارك لاستعادة``، ``يحاول إقناعه``: the subject of the nearest earlier verb; else
+    the nearest named candidate (entity, force, group, country) before the trigger in its clause
+    that no preposition governs.
+    """
+    k = t - 1
+    while k >= 0 and _bare(ws[k].norm) in _AUX:
+        k -= 1
+    if k >= 0 and ws[k].norm in _PRONOUN_COMP:
+        return _pronoun_subject(ws, cands, t)
+    if ws[t].norm.endswith(("ها", "هم", "هما")) or (
+        ws[t].norm.endswith("ه") and len(ws[t].norm) > 4
+    ):
+        # شكر الوزير الولايات المتحدة على موافقتها: the pronoun's antecedent, the nearest name
+        named = [
+            c
+            for c in cands
+            if c.last < t and t - c.last <= 6 and c.kind != "phrase" and c not in recipient
+        ]
+        if named:
+            return named[-1]
+    for v in range(t - 1, max(lower - 1, t - 12), -1):
+        if _verb_like(ws[v]) or _lexicon_verb(ws[v].norm) or _light_verb(ws[v]):
+            subj = _subject_before(ws, cands, v) or _subject_after(ws, cands, v + 1)
+            if (
+                subj is not None
+                and subj.last < t
+                and subj not in recipient
+                and (subj.kind != "phrase" or not _event_word(ws[subj.first].norm))
+            ):
+                return subj
+            break
+    named = [
+        c
+        for c in cands
+        if lower <= c.first
+        and c.last < t
+        and t - c.last <= 10
+        and c.kind != "phrase"
+        and c not in recipient
+        and _bare_cand(c)
+        and not _after_classifier(ws, c)
+    ]
+    return named[-1] if named else None
+
+
 def structural_roles(
     ws: Sequence[Word],
     t: int,
@@ -937,6 +1029,8 @@ def structural_roles(
             actor = agent
         elif rel:
             actor = _subject_before(ws, cs, r)
+        if actor is None and not passive:
+            actor = _pronoun_subject(ws, cs, t)
         if actor is None and not passive:
             casualty = _casualty_verb(ws, t)
             before = _subject_before(ws, cs, t) or _subject_after_kana(ws, cs, lower, t)
@@ -1027,17 +1121,39 @@ def structural_roles(
         ):
             # خرج مئات المواطنين في مسيرة: the subject of the clause verb
             for k in range(t - 2, max(lower, t - 16) - 1, -1):
-                if _verb_like(ws[k]) or _light_verb(ws[k]) or _lexicon_verb(ws[k].norm):
+                initial = k == 0 and _initial_verb(ws[k])
+                if initial or _verb_like(ws[k]) or _light_verb(ws[k]) or _lexicon_verb(ws[k].norm):
                     actor = _subject_after(ws, cs, k + 1)
                     break
+        if actor is None and not victim and t >= 1:
+            k = t - 1
+            if _bare(ws[k].norm) in ("في", "الي", "علي") and k >= 1:
+                k -= 1
+            near = _cand_at(cs, k)
+            if (
+                near is not None
+                and near.last == k
+                and near.kind != "phrase"
+                and _bare_cand(near)
+                and not _after_classifier(ws, near)
+            ):
+                actor = near  # يساعد الجيش الأوكراني في تطويق باخموت
         gen = _subject_after(ws, cs, t_end + 1, quantity=True)
         if gen is not None and gen.first <= t_end + 4 and gen is not actor:
             if victim or rule.category in ("COERCE",):
                 recipient.append(gen)
-            elif actor is None and gen.first == t_end + 1 and rule.actor != "adj":
+            elif (
+                actor is None
+                and gen.first == t_end + 1
+                and rule.actor != "adj"
+                and (gen.kind != "phrase" or _definite(ws[gen.first].norm))
+            ):
+                # هجوم روسيا، انفجار السيارة (not معارك شرسة: an adjective)
                 actor = gen
             elif wants_obj:
                 recipient.append(gen)
+    if actor is None and not (nominal and _victim_noun(ws[t])) and not _passive(ws, t):
+        actor = _fallback_actor(ws, cs, t, lower, recipient)
     for c in cs:
         if c.first > t_end and c.first - t_end <= 12 and c is not actor and c not in recipient:
             p = _governing(ws, c, t_end + 1)
