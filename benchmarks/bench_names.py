@@ -449,7 +449,10 @@ def dev_negative_report(
         prec = r / (r + f) if r + f else float("nan")
         print(row(f"{t:.2f}", fmt(r), fmt(f), fmt(xr), fmt(xf), fmt(prec)))
     print()
-    print("calibration: variant pairs + negatives_dev pairs (Arabic), by predicted bin")
+    # the share observed depends on the mix (here every variant pair against 943 hard
+    # negatives, so mostly positives); training/names/fit_decision.py prints the bins on
+    # the mix the model was fitted on, fitting part and held-out part
+    print("predicted vs observed: variant pairs + negatives_dev pairs (Arabic), by bin")
     print(row("bin", "pairs", "mean predicted", "observed same"))
     scored = [(s, 1) for s in sp] + [(s, 0) for s in sn]
     for lo in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):

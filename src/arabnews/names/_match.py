@@ -211,6 +211,7 @@ class Matcher:
         self._unmatched_cost = min(1.0, m.truncation, m.default_substitute)
         self._min_indel = min(self._indel)
         self._compiled: dict[str, tuple[tuple[int, ...], tuple[float, ...], float]] = {}
+        self._code_sets: dict[tuple[int, ...], frozenset[int]] = {}
         self._pairs: dict[tuple[str, str, float, bool], float] = {}
 
         self._given = _given_names()
@@ -252,7 +253,15 @@ class Matcher:
         partner on the other side needs an edit of its own costing at least
         ``_unmatched_cost``."""
         partners = self._partners
-        sa, sb = set(ca), set(cb)
+        sets = self._code_sets
+        sa = sets.get(ca)
+        if sa is None:
+            sa = sets[ca] = frozenset(ca)
+        sb = sets.get(cb)
+        if sb is None:
+            sb = sets[cb] = frozenset(cb)
+        if len(sets) > 200_000:
+            sets.clear()
         na = nb = 0
         for x in ca:
             px = partners[x]
