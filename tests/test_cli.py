@@ -390,3 +390,33 @@ def test_progress_bar_gets_the_number_of_documents(
     code, out, _ = _run(["analyze", *paths, str(src), "--ner", "gazetteer"], capsys)
     assert code == 0 and len(out.splitlines()) == 4
     assert seen == [4, True]  # two text files and two JSONL records: the bar's total
+
+
+def test_timeout_skips_a_slow_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import inspect
+    import time
+
+    from arabnews.pipeline import Pipeline
+
+    if "timeout" not in inspect.signature(Pipeline.analyze_many).parameters:
+        pytest.skip("Pipeline.analyze_many(timeout=...) has not landed yet")
+    real = Pipeline._analyze
+
+    def slow(self: Pipeline, text: str, *args: object, **kwargs: object) -> Document:
+        if "SLOW" in text:
+            time.sleep(30)
+        return real(self, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Pipeline, "_analyze", slow)
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": "a", "text": "زار بوتين موسكو."}, {"id": "b", "text": "SLOW"}]
+    rows.append({"id": "c", "text": "عاد ترامب."})
+    src.write_text("".join(json.dumps(x) + "\n" for x in rows), encoding="utf-8")
+    argv = ["analyze", str(src), "--format", "json", "--timeout", "1", "--skip-bad", *LIGHT]
+    started = time.monotonic()
+    code, out, err = _run(argv, capsys)
+    assert time.monotonic() - started < 20
+    assert code == 0 and [r["id"] for r in json.loads(out)] == ["a", "c"]
+    assert "skipped: b:" in err and "texts[" not in err  # reported once, by its id

@@ -37,9 +37,11 @@ import io
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
+from arabnews import errors
 from arabnews.dates import parse_published
 from arabnews.errors import ModelNotAvailableError
 
@@ -439,6 +441,11 @@ def _analyze(args: argparse.Namespace, inputs: _Inputs, out: IO[str]) -> None:
         )
     elif args.format == "tsv":
         out.write("\t".join(TSV_COLUMNS) + "\n")
+    quiet = warnings.catch_warnings()  # skipped documents are reported below, by their id
+    quiet.__enter__()
+    skipped_warning = getattr(errors, "DocumentSkippedWarning", None)
+    if skipped_warning is not None:
+        warnings.simplefilter("ignore", skipped_warning)
     try:
         for result in docs:
             # every document skipped before this one is already in pipeline.skipped
@@ -474,6 +481,7 @@ def _analyze(args: argparse.Namespace, inputs: _Inputs, out: IO[str]) -> None:
             f"{doc_id}: {type(exc).__name__}: {exc} (--skip-bad skips documents that fail)"
         ) from exc
     finally:
+        quiet.__exit__(None, None, None)
         if writer is not None:
             writer.close()
         elif args.format == "html":
