@@ -236,7 +236,7 @@ def test_group_actor_without_entities() -> None:
     ],
 )
 def test_modality(text: str, modality: str) -> None:
-    assert ev(text)[-1].modality == modality
+    assert cands(text)[-1].modality == modality
 
 
 def test_denied_by() -> None:
@@ -264,23 +264,28 @@ def test_future_prefix_and_time() -> None:
 
 
 def test_seed_gold_events(seed_gold: dict[str, Any]) -> None:
-    """Same type and overlapping trigger: F1 on the seed gold stays well above the target."""
+    """Same type and overlapping trigger. The lexicon's candidates find the seed events (F1 well
+    above the target); the default output trades recall for precision: it is more precise."""
     root = Path(__file__).resolve().parents[1] / "seeds"
     clusters = seed_gold["clusters"]
-    tp = fp = fn = 0
+    counts = {0.0: [0, 0, 0], None: [0, 0, 0]}
     for doc in seed_gold["documents"]:
         text = (root / doc["file"]).read_text(encoding="utf-8")
         ents = gold_entities(doc, clusters)
         bps = [(b["start"], b["end"]) for b in doc["boilerplate"]]
         gold = [(g["type"], g["trigger"]["start"], g["trigger"]["end"]) for g in doc["events"]]
-        predicted = [
-            (e.type, e.trigger.start, e.trigger.end)
-            for e in extract_events(text, entities=ents)
-            if not any(a < e.trigger.end and e.trigger.start < b for a, b in bps)
-        ]
-        t, f, n = match_counts(predicted, gold)
-        tp, fp, fn = tp + t, fp + f, fn + n
+        for threshold, c in counts.items():
+            predicted = [
+                (e.type, e.trigger.start, e.trigger.end)
+                for e in extract_events(text, entities=ents, threshold=threshold)
+                if not any(a < e.trigger.end and e.trigger.start < b for a, b in bps)
+            ]
+            t, f, n = match_counts(predicted, gold)
+            c[0], c[1], c[2] = c[0] + t, c[1] + f, c[2] + n
+    tp, fp, fn = counts[0.0]
     assert 2 * tp / (2 * tp + fp + fn) >= 0.6
+    dtp, dfp, _ = counts[None]
+    assert dtp / (dtp + dfp) > tp / (tp + fp)
 
 
 def test_seed_texts_spans(seed_texts: dict[str, str]) -> None:
