@@ -486,10 +486,19 @@ def _is_number(w: Word) -> bool:
     return any(rules[k].type in ("number", "scale") for k in number_hits(w.norm))
 
 
+def _noun_pattern(norm: str) -> bool:
+    """أفعال / إفعال (أعمال، إطلاق) and استفعال (استهداف): plural or verbal-noun shapes, never
+    finite verbs."""
+    n = _bare(norm)
+    return (len(n) == 5 and n[0] == "ا" and n[3] == "ا") or (
+        len(n) == 7 and n.startswith("است") and n[5] == "ا"
+    )
+
+
 @functools.lru_cache(maxsize=100_000)
 def _lexicon_verb(norm: str) -> bool:
     """A trigger or speech-cue word that is not a (verbal) noun: قتلت، اختطف، قال."""
-    if _definite(norm) or norm.endswith(("ة", "ات", "ه")):
+    if _definite(norm) or norm.endswith(("ة", "ات", "ه")) or _noun_pattern(norm):
         return False
     if any(part_matches(r.pattern, norm) for r in referential()):
         return False
@@ -589,11 +598,28 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
             break
         if nxt.norm in _ADVERBS or nxt.norm[:1] in ("ب", "ل", "ك"):
             break
+        if head_def and _definite(nxt.norm) and not _definite_modifier(w.norm, nxt.norm):
+            break  # الزعيم المعارض | الحكومة: a definite noun takes no genitive
         if _definite(nxt.norm) or (not head_def and _adjective_like(nxt.norm)):
             last = k
             continue
         break
     return last
+
+
+def _definite_modifier(head: str, word: str) -> bool:
+    """Whether definite *word* can modify definite *head*: a nisba or participle adjective
+    (الأمريكية، المعارض، المسلحة) agreeing in gender (not الزعيم ... الحكومة)."""
+    n = _bare(word)
+    n = n[2:] if n.startswith("ال") else n[1:] if n.startswith("لل") else n
+    nisba = n.endswith(("ي", "يه", "ية", "يين", "يون", "يان"))
+    participle = n[:1] == "م" and len(n) >= 4
+    if not (nisba or participle):
+        return False
+    h = _bare(head)
+    fem_head = h.endswith(("ة", "ات")) or not h.startswith("ال")
+    fem_word = n.endswith(("ة", "ات"))
+    return not (fem_word and not fem_head and not h.endswith(("ون", "ين")))
 
 
 def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list[Candidate]:
@@ -920,6 +946,15 @@ def _subject_after_kana(
 _PRONOUN_COMP = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها"})
 
 
+def _plural_verb(w: Word) -> bool:
+    """A verb marked plural (قتلوا، يطلقون، تظاهروا)."""
+    n = _bare(w.norm)
+    n = n[:-1] if n.endswith("ه") else n
+    return len(n) >= 4 and (
+        n.endswith("وا") or (n[0] in "يت" and n.endswith("ون") and not _definite(n))
+    )
+
+
 def _pronoun_subject(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> Candidate | None:
     """``أعلنت القوات الجوية أنها أسقطت``: after a complementizer with a pronoun, the subject is
     the nearest named candidate before it (the speech verb's subject)."""
@@ -963,7 +998,11 @@ def _fallback_actor(
         ]
         if named:
             return named[-1]
-    for v in range(t - 1, max(lower - 1, t - 12), -1):
+    if lower >= 2 and _bare(ws[lower - 2].norm) in ("قبل", "بعد", "حتي", "حين", "عندما"):
+        lower = _clause_start(ws, lower - 2)  # قبل أن يدعو: the main clause's subject
+    elif lower >= 1 and _bare(ws[lower - 1].norm) in ("عندما", "بينما", "حين"):
+        lower = _clause_start(ws, lower - 1)
+    for v in range(t - 1, max(lower - 1, t - 15), -1):
         if _verb_like(ws[v]) or _lexicon_verb(ws[v].norm) or _light_verb(ws[v]):
             subj = _subject_before(ws, cands, v) or _subject_after(ws, cands, v + 1)
             if (
@@ -1048,6 +1087,10 @@ def structural_roles(
                 after = _subject_after(ws, cs, t_end + 1, quantity=True)
                 if k < len(ws) and _is_number(ws[k]) and casualty:
                     passive = True  # قتل اول من امس 4 جنود
+                elif _plural_verb(ws[t]):
+                    # خطفوا، يطلقون: a verb before its subject is singular, so the subject of a
+                    # plural verb is before it or dropped (the earlier verb's)
+                    actor = None
                 elif (
                     casualty
                     and after is not None
