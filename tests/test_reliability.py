@@ -239,7 +239,7 @@ def test_workers_skip_raise_hang_and_crash(monkeypatch: pytest.MonkeyPatch) -> N
         warnings.simplefilter("ignore", DocumentSkippedWarning)
         docs = list(
             pipeline.analyze_many(
-                texts, workers=2, chunksize=3, errors="skip", timeout=1.0, progress=False
+                texts, workers=2, chunksize=3, errors="skip", timeout=2.0, progress=False
             )
         )
     assert [d.text for d in docs] == [t for i, t in enumerate(texts) if i not in bad]

@@ -455,10 +455,23 @@ class Pipeline:
         )
 
     def warm_up(self) -> None:
-        """Load the model (if any) now instead of on the first text."""
+        """Load the model (if any) and the built-in stages' tables now, not on the first text.
+
+        (So the first document of a worker does not pay for them, and a ``timeout`` of
+        :meth:`analyze_many` measures the document.) Stages you passed in are not called.
+        """
+        sample = "قال الرئيس في القاهرة إن المحادثات مستمرة."
         recognizer = self.recognizer
         if recognizer is not None:
-            recognizer.recognize("قال الرئيس في القاهرة إن المحادثات مستمرة.", None)
+            recognizer.recognize(sample, None)
+        if self._clean_spec == _DEFAULT:
+            self._run_clean(sample)
+        if self._sentences_spec == _DEFAULT:
+            self._run_sentences(sample)
+        if self._events_spec == _DEFAULT:
+            self._run_events(sample, None, ())
+        if self._quotes_spec == _DEFAULT:
+            self._run_quotes(sample, ())
 
     # -- many documents ---------------------------------------------------------------
     def analyze_many(
