@@ -130,3 +130,29 @@ def test_role_mentions_slice_the_text(text: str) -> None:
         r = assign_roles(ws, tr.first, tr.last, prefix=tr.prefix, rule=tr.rule, cands=cands)
         for m in (*r.actor, *r.recipient, *r.location):
             assert 0 <= m.start <= m.end <= len(text)
+
+
+def test_victims_and_places_are_not_actors() -> None:
+    # the dead man does not attack; the body is not the actor; a place after في is a location
+    actor, _ = roles("وظل الشاب معتقلا لحين مقتله في السجن.", "مقتله")
+    assert actor == []
+    actor, recipient = roles("واحتجزت السلطات جثمانه منذ أسبوع.", "واحتجزت")
+    assert actor == ["السلطات"] and recipient == ["جثمانه"]
+    actor, _ = roles("وبدأت عملية عسكرية في نابلس فجر اليوم.", "عملية")
+    assert "نابلس" not in actor
+
+
+def test_plural_verb_takes_the_earlier_subject() -> None:
+    # a verb before its subject is singular: أطلقوا has no following subject (النار is the object)
+    text = "وقالت الشرطة إن مسلحين خطفوا رجل أعمال بعد أن أطلقوا النار على سيارته."
+    actor, recipient = roles(text, "أطلقوا")
+    assert actor == ["مسلحين"]
+    assert "النار" in recipient
+
+
+def test_speaker_of_a_demand_is_its_actor() -> None:
+    text = 'وانتقد الزعيم المعارض الحكومة قبل أن يدعو إلى "رحيل الوزير".'
+    actor, recipient = roles(text, "وانتقد")
+    assert actor == ["الزعيم المعارض"] and recipient == ["الحكومة"]
+    actor, _ = roles(text, "يدعو")
+    assert actor == ["الزعيم المعارض"]

@@ -741,8 +741,14 @@ _VICTIM_NOUNS = (
 
 
 def _victim_noun(w: Word) -> bool:
-    """A verbal noun whose genitive is the victim (مقتل، اغتيال، اعتقال ...)."""
-    return _stem(w.norm) in _VICTIM_NOUNS or _bare(w.norm) in _VICTIM_NOUNS
+    """A verbal noun whose genitive is the victim (مقتل، اغتيال، اعتقال ...; مقتله too)."""
+    forms = {_stem(w.norm), _bare(w.norm)}
+    for f in list(forms):
+        for suffix in ("هما", "هم", "ها", "ه"):
+            if f.endswith(suffix) and len(f) - len(suffix) >= 3:
+                forms.add(f[: -len(suffix)])
+                forms.add(_stem(f[: -len(suffix)]))
+    return any(f in _VICTIM_NOUNS for f in forms)
 
 
 def _stem(norm: str) -> str:
