@@ -191,15 +191,18 @@ def run_split(
         f"  {'system':<24}{'type':<6}{'P':>7}{'R':>7}{'F1':>7}{'gold':>6}{'+clitic':>9}",
     ]
     for sys_name, func in systems.items():
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         pred = func(data, texts)
-        secs = time.perf_counter() - start
+        secs, cpu = time.perf_counter() - start, time.process_time() - cpu
         table = score(gold, pred, labels, texts)
         for label in (*labels, "ALL"):
             p, r, f, n, loose = table[label]
             who = sys_name if label == labels[0] else ""
             lines.append(f"  {who:<24}{label:<6}{p:7.3f}{r:7.3f}{f:7.3f}{n:6d}{loose:9.3f}")
-        lines.append(f"  {'':<24}({n_tok / secs:,.0f} tokens/s wall)")
+        lines.append(
+            f"  {'':<24}({n_tok / secs:,.0f} tokens/s wall, {n_tok / cpu:,.0f} per CPU-second"
+            f"{'; target >= 2,000 for recognize()' if sys_name == 'recognize()' else ''})"
+        )
     return lines
 
 
@@ -264,10 +267,12 @@ while len(text) < size:
 text = text[:size]
 rec = StanzaRecognizer()
 if stub:
-    def tag(doc):
+    def tag(doc):  # one token in 12 is a name, about the density of news
+        k = 0
         for sentence in doc.sentences:
             for token in sentence.tokens:
-                token.ner = "S-LOC" if len(token.text) == 5 else "O"
+                k += 1
+                token.ner = "S-LOC" if k % 12 == 0 else "O"
         return doc
     StanzaRecognizer._pipeline = lambda self: tag
 else:
