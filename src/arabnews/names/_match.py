@@ -514,6 +514,8 @@ class Matcher:
         """
         if a == b:
             return 1.0
+        if b < a:  # one order for both: symmetric by construction (alignment ties)
+            a, b = b, a
         if floor > 0.0:
             # corpora compare the same surnames again and again: remember thresholded results
             cache = self._pairs
