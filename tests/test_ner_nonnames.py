@@ -184,3 +184,15 @@ def test_refined_entities_slice_the_text_and_avoid_formulas(words: list[str], da
     for e in out:
         assert text[e.start : e.end] == e.text and e.text.strip() == e.text and e.text
         assert not any(s <= e.start and e.end <= t for s, t in formulas)
+
+
+def test_gazetteer_never_reads_a_function_word_as_a_name() -> None:
+    from types import SimpleNamespace as Entry
+
+    from arabnews.ner import GazetteerRecognizer
+
+    # "كيف" is also listed as a spelling of Kyiv; as a lone word it is the question "how"
+    kyiv = Entry(id="Q1899", canonical="كييف", label="LOC", variants=("كيف",))
+    text = "وسأل كيف سترد كييف"
+    found = GazetteerRecognizer([kyiv]).recognize(text)
+    assert [e.text for e in found] == ["كييف"]

@@ -114,6 +114,7 @@ class GazetteerRecognizer:
     def recognize(self, text: str, sentences: Sequence[Span] | None = None) -> tuple[Entity, ...]:
         """Gazetteer names in *text* (offsets into *text*), longest match first."""
         require_str(text, "text")
+        from arabnews.ner.nonnames import is_function_word
         from arabnews.tokens import tokenize
 
         out: list[Entity] = []
@@ -123,8 +124,8 @@ class GazetteerRecognizer:
             i = 0
             while i < len(tokens):
                 found = self._match_at(keys, i)
-                if found is None:
-                    i += 1
+                if found is None or (found[0] == 1 and is_function_word(tokens[i].text)):
+                    i += 1  # nothing listed here, or a closed-class word ("كيف", not "كييف")
                     continue
                 n, strip, entry = found
                 start = tokens[i].start + _char_offset(tokens[i].text, strip)

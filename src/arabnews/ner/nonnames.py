@@ -39,6 +39,7 @@ __all__ = [
     "formula_spans",
     "function_words",
     "instrument_heads",
+    "is_function_word",
     "join_split_names",
     "treaty_names",
 ]
@@ -179,6 +180,15 @@ def drop_formulas(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
 
 def _word_cut(word: str) -> str | None:
     return function_words().get(_function_key(word))
+
+
+def is_function_word(word: str) -> bool:
+    """True for a closed-class word of ``function_words.tsv`` (never a name on its own).
+
+    >>> is_function_word("كيف"), is_function_word("كييف"), is_function_word("علي")
+    (True, False, False)
+    """
+    return _word_cut(word) is not None
 
 
 def drop_number_fragments(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
