@@ -314,3 +314,15 @@ def test_from_dict_accepts_what_to_dict_writes_for_real_pages() -> None:
     for path in seeds[:2]:
         doc = pipeline.analyze(path.read_text(encoding="utf-8"), "2025-08-07")
         assert Document.from_json(doc.to_json()) == doc
+
+
+def test_published_accepts_a_date_or_an_iso_string() -> None:
+    text = "نص"
+    cleaned = CleanedText(text, text, (), apply_edits(text, [])[1])
+    assert Document(text, cleaned, published="2024-01-02").published == dt.date(2024, 1, 2)
+    assert Document.empty(text, published="2024-01-02T08:00:00Z").published == dt.date(2024, 1, 2)
+    assert Document.empty(text, published=dt.date(2024, 1, 2)).published == dt.date(2024, 1, 2)
+    with pytest.raises(ValueError, match="ISO date"):
+        Document(text, cleaned, published="02/01/2024")
+    with pytest.raises(TypeError, match="published must be"):
+        Document(text, cleaned, published=20240102)  # type: ignore[arg-type]

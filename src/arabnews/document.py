@@ -92,7 +92,8 @@ class Document:
     - ``entities``: named entities in original offsets, with canonical names and ids;
     - ``events``: PLOVER events; triggers and arguments in original offsets;
     - ``quotes``: reported speech; speaker, cue and content in original offsets;
-    - ``published``: the publication date used to resolve relative times, if known;
+    - ``published``: the publication date used to resolve relative times, if known
+      (a :class:`datetime.date`; an ISO string such as ``"2023-09-17"`` is converted);
     - ``id``: an identifier the caller gave the document (a file name, a record id), used
       by the tables (``doc_id``) and the HTML view; ``None`` if none was given.
 
@@ -106,12 +107,12 @@ class Document:
     entities: tuple[Entity, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
-    published: _dt.date | None = None
+    published: _dt.date | None = attrs.field(default=None, converter=parse_published)
     id: str | None = attrs.field(default=None, validator=_optional_str, kw_only=True)
 
     @classmethod
     def empty(
-        cls, text: str = "", *, published: _dt.date | None = None, id: str | None = None
+        cls, text: str = "", *, published: _dt.date | str | None = None, id: str | None = None
     ) -> Document:
         """A document with no results (what a blank text produces)."""
         from arabnews.clean import clean
