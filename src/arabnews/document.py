@@ -97,8 +97,8 @@ class Document:
     - ``id``: an identifier the caller gave the document (a file name, a record id), used
       by the tables (``doc_id``) and the HTML view; ``None`` if none was given.
 
-    In a notebook a document displays as HTML (:meth:`_repr_html_`); its ``repr`` is
-    one short line.
+    In a notebook a document displays as HTML (``_repr_html_``, the view of
+    :func:`arabnews.render`); its ``repr`` is one short line.
     """
 
     text: str
