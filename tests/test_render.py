@@ -142,7 +142,7 @@ def test_render_marks_entities_events_and_quotes() -> None:
 
 def test_repr_html_and_page() -> None:
     doc = _doc()
-    assert doc._repr_html_() == arabnews.render(doc)
+    assert doc._repr_html_() == arabnews.render(doc)  # a small document: all of it
     page = render_page([doc, attrs.evolve(doc, id="second")])
     assert page.startswith("<!DOCTYPE html>") and page.count('class="arabnews-doc"') == 2
     assert page.count("<style>") == 1 and '<meta charset="utf-8">' in page
@@ -184,6 +184,25 @@ def test_any_document_renders_to_balanced_html_with_its_text(doc: Document) -> N
     # HTMLParser folds \r\n like a browser would not; compare without carriage returns
     assert shown.replace("\r", "") == expected.replace("\r", "")
     assert html.escape("<") not in shown
+
+
+def test_a_huge_document_is_cut_in_a_notebook() -> None:
+    from arabnews.rendering import NOTEBOOK_MAX_CHARS
+
+    doc = _doc()
+    n = len(doc.text)
+    big = attrs.evolve(doc, text=doc.text + "ب" * (NOTEBOOK_MAX_CHARS + 10), cleaned=doc.cleaned)
+    markup = big._repr_html_()
+    walker = _walk(markup)
+    assert "".join(walker.text) == big.text[:NOTEBOOK_MAX_CHARS]
+    assert f"showing the first {NOTEBOOK_MAX_CHARS} characters" in markup
+    assert len(render(big)) > len(markup)  # render shows everything unless told
+    cut = render(doc, max_chars=doc.events[0].trigger.start)  # the trigger is past the cut
+    walked = _walk(cut)
+    assert not [a for tag, a in walked.tags if tag == "mark" and a.get("class") == "an-trig"]
+    assert "".join(walked.text) == doc.text[: doc.events[0].trigger.start] and n > 0
+    with pytest.raises(ValueError, match="max_chars"):
+        render(doc, max_chars=-1)
 
 
 def test_short_repr() -> None:

@@ -136,10 +136,10 @@ class Document:
         return f"Document({', '.join(parts)})"
 
     def _repr_html_(self) -> str:
-        """The HTML view Jupyter shows: see :func:`arabnews.render`."""
-        from arabnews.rendering import render
+        """The HTML view Jupyter shows: :func:`arabnews.render`, up to 100,000 characters."""
+        from arabnews.rendering import NOTEBOOK_MAX_CHARS, render
 
-        return render(self)
+        return render(self, max_chars=NOTEBOOK_MAX_CHARS)
 
     # -- walking ---------------------------------------------------------------------
     def iter_spans(self) -> Iterator[tuple[str, Any]]:

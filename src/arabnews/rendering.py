@@ -33,7 +33,10 @@ import attrs
 if TYPE_CHECKING:
     from arabnews.document import Document
 
-__all__ = ["STYLE", "render", "render_page"]
+__all__ = ["NOTEBOOK_MAX_CHARS", "STYLE", "render", "render_page"]
+
+NOTEBOOK_MAX_CHARS = 100_000
+"""Characters of a document that ``Document._repr_html_`` shows (a notebook cell)."""
 
 _COLOURS = {"PER": "#aa9cfc", "LOC": "#ff9561", "ORG": "#7aecec", "MISC": "#e4e7d2"}
 
@@ -154,9 +157,11 @@ def _marks(doc: Document) -> list[_Mark]:
     return [m for m in marks if 0 <= m.start < m.end <= n]
 
 
-def _body(doc: Document) -> str:
-    text = doc.text
-    marks = sorted(_marks(doc), key=lambda m: (m.start, -m.end, m.rank))
+def _body(doc: Document, limit: int) -> str:
+    text = doc.text[:limit]
+    marks = sorted(
+        (m for m in _marks(doc) if m.end <= limit), key=lambda m: (m.start, -m.end, m.rank)
+    )
     starts: dict[int, list[_Mark]] = {}
     for m in marks:
         starts.setdefault(m.start, []).append(m)
@@ -194,18 +199,22 @@ def _legend() -> str:
     return f'<div class="an-legend">{"".join(items)}</div>'
 
 
-def _head(doc: Document) -> str:
+def _head(doc: Document, limit: int) -> str:
     parts = [] if doc.id is None else [_esc(doc.id)]
     parts.append(
         f"{len(doc.text)} chars · {len(doc.sentences)} sentences · {len(doc.entities)} "
         f"entities · {len(doc.events)} events · {len(doc.quotes)} quotes"
     )
+    if limit < len(doc.text):
+        parts.append(f"showing the first {limit} characters")
     if doc.published is not None:
         parts.append(f"published {doc.published.isoformat()}")
     return f'<div class="an-head">{" — ".join(parts)}</div>'
 
 
-def render(doc: Document, *, page: bool = False, style: bool = True) -> str:
+def render(
+    doc: Document, *, page: bool = False, style: bool = True, max_chars: int | None = None
+) -> str:
     """HTML of *doc*: the text right to left with entities, events and quotes marked.
 
     Args:
@@ -214,6 +223,9 @@ def render(doc: Document, *, page: bool = False, style: bool = True) -> str:
             fragment for a notebook or an existing page.
         style: include the ``<style>`` element (leave it out when you embed several
             renderings and add :data:`STYLE` once yourself).
+        max_chars: show only the first *max_chars* characters (and the marks inside
+            them); ``None`` shows everything. A notebook shows the first 100,000
+            (:data:`NOTEBOOK_MAX_CHARS`) so that a huge page cannot stall the browser.
 
     Returns:
         Self-contained HTML (no scripts, no external resources); all text is escaped.
@@ -222,18 +234,23 @@ def render(doc: Document, *, page: bool = False, style: bool = True) -> str:
 
     if not isinstance(doc, Document):
         raise TypeError(f"doc must be a Document, not {type(doc).__name__}")
+    if max_chars is not None and (isinstance(max_chars, bool) or max_chars < 0):
+        raise ValueError(f"max_chars must be a non-negative int or None, got {max_chars!r}")
     if page:
-        return render_page([doc])
+        return render_page([doc], max_chars=max_chars)
+    limit = len(doc.text) if max_chars is None else min(max_chars, len(doc.text))
     css = f"<style>{STYLE}</style>" if style else ""
     return (
-        f'<div class="arabnews-doc">{css}{_head(doc)}{_legend()}'
-        f'<div class="an-text" dir="rtl" lang="ar">{_body(doc)}</div></div>'
+        f'<div class="arabnews-doc">{css}{_head(doc, limit)}{_legend()}'
+        f'<div class="an-text" dir="rtl" lang="ar">{_body(doc, limit)}</div></div>'
     )
 
 
-def render_page(docs: Iterable[Document], *, title: str = "arabnews") -> str:
+def render_page(
+    docs: Iterable[Document], *, title: str = "arabnews", max_chars: int | None = None
+) -> str:
     """A complete, self-contained HTML page showing each of *docs* (see :func:`render`)."""
-    bodies = "\n".join(render(doc, style=False) for doc in docs)
+    bodies = "\n".join(render(doc, style=False, max_chars=max_chars) for doc in docs)
     return (
         '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{_esc(title)}</title>\n<style>body{{margin:1em}}{STYLE}</style>\n"
