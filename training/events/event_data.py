@@ -23,14 +23,14 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from arabnews.events.classifier import FEATURE_VERSION, EventModel
-from arabnews.events.extractor import extract_from_sentences, sentence_spans
-from arabnews.events.schema import Event
-from arabnews.spans import Entity
+if TYPE_CHECKING:
+    from arabnews.events.schema import Event
+    from arabnews.spans import Entity
+
 
 ROOT = Path(__file__).resolve().parents[2]
 GSR = ROOT.parent / "shared" / "data" / "events" / "gsr_dev"
@@ -146,11 +146,10 @@ def _same_word(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
-_NO_MODEL = EventModel({}, 0.0, 0.0, FEATURE_VERSION)
-
-
 def cached_entities() -> dict[str, tuple[Entity, ...]]:
     """Recogniser entities of each labelled sentence (``cache_entities.py``), by text."""
+    from arabnews.spans import Entity
+
     path = Path(__file__).resolve().parent / "cache" / "entities.json"
     if not path.is_file():
         return {}
@@ -160,6 +159,9 @@ def cached_entities() -> dict[str, tuple[Entity, ...]]:
 
 def candidates(text: str, entities: Sequence[Entity] = ()) -> list[tuple[Event, list[str]]]:
     """Every candidate event of *text* (threshold 0) with its features."""
+    from arabnews.events.classifier import FEATURE_VERSION, EventModel
+    from arabnews.events.extractor import extract_from_sentences, sentence_spans
+
     feats: list[list[str]] = []
     evs = extract_from_sentences(
         text,
@@ -169,7 +171,7 @@ def candidates(text: str, entities: Sequence[Entity] = ()) -> list[tuple[Event, 
         use_names=True,
         threshold=0.0,
         features=feats,
-        model=_NO_MODEL,
+        model=EventModel({}, 0.0, 0.0, FEATURE_VERSION),
     )
     return list(zip(evs, feats, strict=True))
 

@@ -31,7 +31,14 @@ import attrs
 
 from arabnews.events.lexicon import Word, stem_candidates
 
-__all__ = ["FEATURE_VERSION", "EventModel", "candidate_features", "event_model"]
+__all__ = [
+    "FEATURE_VERSION",
+    "EventModel",
+    "candidate_features",
+    "event_model",
+    "role_features",
+    "sigmoid",
+]
 
 #: Bumped whenever :func:`candidate_features` changes; the weights file must carry the same value.
 FEATURE_VERSION = 2
@@ -61,16 +68,47 @@ class EventModel:
         key = category if category in self.thresholds else "OTHER"
         return self.thresholds.get(key, self.threshold)
 
+    def logit(self, features: Iterable[str]) -> float:
+        """The bias plus the weights of the (distinct) *features*."""
+        w = self.weights
+        return self.bias + sum(w.get(f, 0.0) for f in set(features))
+
     def probability(self, features: Iterable[str]) -> float:
         """Probability that a candidate with *features* is a correct event (0..1)."""
-        z = self.bias
+        return sigmoid(self.logit(features))
+
+    def role_bound(self, category: str) -> float:
+        """The most that the argument-role features (:func:`role_features`) can add to the
+        logit of a *category* candidate: with it, a candidate whose score cannot reach the
+        threshold is left out before its (costly) arguments are looked for."""
         w = self.weights
-        for f in set(features):
-            z += w.get(f, 0.0)
-        if z >= 0:
-            return 1.0 / (1.0 + math.exp(-z))
-        e = math.exp(z)
-        return e / (1.0 + e)
+        total = 0.0
+        for name in _ROLES:
+            total += max(
+                w.get(f"{name}={v}", 0.0) + w.get(f"{category}|{name}={v}", 0.0)
+                for v in (True, False)
+            )
+        return total
+
+
+def sigmoid(z: float) -> float:
+    """The logistic function, without overflow."""
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+_ROLES = ("actor", "recipient", "location")
+
+
+def role_features(category: str, roles: tuple[bool, bool, bool]) -> list[str]:
+    """Features saying whether an actor, a recipient and a location were found."""
+    out = []
+    for name, value in zip(_ROLES, roles, strict=True):
+        out.append(f"{name}={value}")
+        out.append(f"{category}|{name}={value}")
+    return out
 
 
 @functools.cache
@@ -122,7 +160,7 @@ def candidate_features(
     casualties: bool,
     toll: bool,
     has_time: bool,
-    roles: tuple[bool, bool, bool],
+    roles: tuple[bool, bool, bool] | None,
     entity_next: bool,
     entity_prev: bool,
     in_quote: bool,
@@ -135,6 +173,8 @@ def candidate_features(
 
     Each feature is emitted twice, plain and prefixed by the category, so that what holds for
     every category is learnt from all of them and what is particular to one category from it.
+    *roles* (actor, recipient, location found) may be ``None``: the role features are then left
+    out, to be added with :func:`role_features` once the arguments are known.
     """
     base: list[str] = []
     before = {ws[k].norm for k in range(max(0, first - 8), first)}
@@ -159,10 +199,6 @@ def candidate_features(
     base.append(f"casualties={casualties}")
     base.append(f"toll={toll}")
     base.append(f"time={has_time}")
-    actor, recipient, location = roles
-    base.append(f"actor={actor}")
-    base.append(f"recipient={recipient}")
-    base.append(f"location={location}")
     base.append(f"entity_next={entity_next}")
     base.append(f"entity_prev={entity_prev}")
     base.append(f"in_quote={in_quote}")
@@ -193,4 +229,6 @@ def candidate_features(
     for f in base:
         out.append(f)
         out.append(f"{category}|{f}")
+    if roles is not None:
+        out.extend(role_features(category, roles))
     return out

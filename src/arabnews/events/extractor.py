@@ -19,8 +19,14 @@ from collections.abc import Sequence
 
 import attrs
 
-from arabnews.events.arguments import assign_roles, candidates
-from arabnews.events.classifier import EventModel, candidate_features, event_model
+from arabnews.events.arguments import Candidate, assign_roles, candidates
+from arabnews.events.classifier import (
+    EventModel,
+    candidate_features,
+    event_model,
+    role_features,
+    sigmoid,
+)
 from arabnews.events.lexicon import (
     TriggerRule,
     Word,
@@ -391,7 +397,7 @@ def _chunk_events(
     ]
     if not triggers:
         return []
-    cands = candidates(text, ws, sent_ents, use_names=use_names)
+    arg_cands: list[tuple[Candidate, ...]] = []  # argument candidates, found when first needed
     quants = find_quantities(text, span.start, span.end, ws=ws)
     casualties = any(q.kind in ("killed", "injured") for q in quants)
     unsupported: set[int] = set()
@@ -411,6 +417,37 @@ def _chunk_events(
     triggers = [t for t in triggers if id(t) not in unsupported]
     if not triggers:
         return []
+    ent_starts = {a for a, _ in ent_spans}
+    ent_ends = {b for _, b in ent_spans}
+
+    def feats_of(tr: Trigger, modality: str, has_time: bool, backref: bool) -> list[str]:
+        tstart = ws[tr.first].start + _prefix_len(ws[tr.first], tr.prefix)
+        return candidate_features(
+            ws,
+            tr.first,
+            tr.last,
+            category=tr.rule.category,
+            mode=_mode(ws, tr),
+            prefix=tr.prefix,
+            strong=tr.rule.strong,
+            modality=modality,
+            back_reference=backref,
+            evidence=backref and _has_evidence(ws, tr, triggers, casualties),
+            casualties=casualties,
+            toll=toll,
+            has_time=has_time,
+            roles=None,
+            entity_next=tr.last + 1 < len(ws) and ws[tr.last + 1].start in ent_starts,
+            entity_prev=tr.first > 0 and ws[tr.first - 1].end in ent_ends,
+            in_quote=_in_quote(text, span.start, tstart),
+            blocked=tr.blocked,
+            unsupported=False,
+            other_categories=[t.rule.category for t in triggers if t is not tr],
+            same_category_others=sum(
+                1 for t in triggers if t is not tr and t.rule.category == tr.rule.category
+            ),
+        )
+
     times = find_times(text, span.start, span.end, published=pub)
     q_owner: dict[int, list[Quantity]] = {}
     trigger_starts = [ws[t.first].start for t in triggers]
@@ -421,16 +458,27 @@ def _chunk_events(
             key=lambda j: abs(trigger_starts[j] - q.start),
         )
         q_owner.setdefault(owner, []).append(q)
-    ent_starts = {a for a, _ in ent_spans}
-    ent_ends = {b for _, b in ent_spans}
     out: list[Event] = []
     for k, tr in enumerate(triggers):
         first, last = ws[tr.first], ws[tr.last]
         tstart = first.start + _prefix_len(first, tr.prefix)
         trigger = Mention(tstart, last.end, text[tstart : last.end])
+        backref = _back_reference(ws, tr)
+        modality, cue_i = modality_of(ws, tr.first, tr.prefix)
+        time = _nearest(times, tstart)
+        category, mode, future_of = tr.rule.category, _mode(ws, tr), None
+        if modality == "asserted" and time is not None and is_future(time, pub):
+            modality, cue_i = "future", None
+        feats = feats_of(tr, modality, time is not None, backref)
+        cut = model.threshold_for(category) if threshold is None else threshold
+        logit = model.logit(feats)
+        if cut > 0.0 and sigmoid(logit + model.role_bound(category)) < cut:
+            continue  # cannot reach the threshold whatever its arguments: none looked for
+        if not arg_cands:
+            arg_cands.append(candidates(text, ws, sent_ents, use_names=use_names))
+        cands = arg_cands[0]
         roles = assign_roles(ws, tr.first, tr.last, prefix=tr.prefix, rule=tr.rule, cands=cands)
         earlier = recent.get(tr.rule.category)
-        backref = _back_reference(ws, tr)
         if (
             not roles.actor
             and earlier is not None
@@ -443,39 +491,12 @@ def _chunk_events(
                 actor=earlier[1].actor,
                 recipient=roles.recipient or earlier[1].recipient,
             )
-        modality, cue_i = modality_of(ws, tr.first, tr.prefix)
-        time = _nearest(times, tstart)
-        category, mode, future_of = tr.rule.category, _mode(ws, tr), None
-        if modality == "asserted" and time is not None and is_future(time, pub):
-            modality, cue_i = "future", None
-        feats = candidate_features(
-            ws,
-            tr.first,
-            tr.last,
-            category=category,
-            mode=mode,
-            prefix=tr.prefix,
-            strong=tr.rule.strong,
-            modality=modality,
-            back_reference=backref,
-            evidence=backref and _has_evidence(ws, tr, triggers, casualties),
-            casualties=casualties,
-            toll=toll,
-            has_time=time is not None,
-            roles=(bool(roles.actor), bool(roles.recipient), bool(roles.location)),
-            entity_next=tr.last + 1 < len(ws) and ws[tr.last + 1].start in ent_starts,
-            entity_prev=tr.first > 0 and ws[tr.first - 1].end in ent_ends,
-            in_quote=_in_quote(text, span.start, tstart),
-            blocked=tr.blocked,
-            unsupported=id(tr) in unsupported,
-            other_categories=[t.rule.category for t in triggers if t is not tr],
-            same_category_others=sum(
-                1 for t in triggers if t is not tr and t.rule.category == category
-            ),
-        )
-        score = model.probability(feats)
-        if score < (model.threshold_for(category) if threshold is None else threshold):
+        found = (bool(roles.actor), bool(roles.recipient), bool(roles.location))
+        role_feats = role_features(category, found)
+        score = sigmoid(logit + sum(model.weights.get(f, 0.0) for f in role_feats))
+        if score < cut:
             continue
+        feats.extend(role_feats)
         denied_by = None
         cue = None
         if cue_i is not None and cue_i != tr.first:
