@@ -1227,7 +1227,8 @@ def _coordinated(
             nxt is None
             or nxt in out
             or not ws[nxt.first].norm.startswith("و")
-            or ws[nxt.first].norm.startswith(("وزير", "وزار", "وكال", "وحد", "ولاي"))
+            or nxt.mention.start == ws[nxt.first].start  # واشنطن: و is part of the name
+            or ws[nxt.first].norm.startswith(_WAW_WORDS)
         ):
             break
         out.append(nxt)
