@@ -66,6 +66,7 @@ FEATURES: tuple[str, ...] = (
 
 
 _ABSENT = (0, 0)
+_CAP = (3,) * 9  # edit counts count up to 3
 _LEXICON: dict[str, tuple[int, int]] = {}
 
 
@@ -155,7 +156,7 @@ def pair_features(
         k_lo, k_hi = (ka / 10.0, kb / 10.0) if ka < kb else (kb / 10.0, ka / 10.0)
         both = 1.0 if ca > 0 and cb > 0 else 0.0
     short = len(a) if len(a) < len(b) else len(b)
-    v_indel, v_sub, cheap, cls, csub, cindel, trans, start, end = (k if k < 3 else 3 for k in ops)
+    v_indel, v_sub, cheap, cls, csub, cindel, trans, start, end = map(min, ops, _CAP)
     xs = 1.0 if cross_script else 0.0
     return (
         raw,

@@ -402,16 +402,17 @@ class Matcher:
         scale = ta if ta > tb else tb
         if scale <= 0.0:
             return 0.0, ca, wa, cb, wb
+        unknown = -1 in ca or -1 in cb
         if floor > 0.0:
             limit = (1.0 - floor) * scale + 1e-9
             # every edit costs at least _bound times the weight it adds or removes
             if (ta - tb if ta > tb else tb - ta) * self._bound > limit:
                 return 0.0, ca, wa, cb, wb
-            if -1 not in ca and -1 not in cb and self._unmatched(ca, cb) > limit:
+            if not unknown and self._unmatched(ca, cb) > limit:
                 return 0.0, ca, wa, cb, wb
         else:
             limit = _INF
-        if -1 in ca or -1 in cb:
+        if unknown:
             if len(a) > _MAX_TOKEN or len(b) > _MAX_TOKEN:
                 return 0.0, ca, wa, cb, wb
             ca, cb = self._pair_codes(a, ca, b, cb)
