@@ -20,6 +20,7 @@ Document(id='a1', text='قال الرئيس' (10 chars), sentences=0, entities=0
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -59,20 +60,38 @@ __all__ = [
 _REPR_CHARS = 40
 
 
+@functools.cache
+def _span_plan(cls: type) -> tuple[bool, tuple[str, ...]] | None:
+    """For an attrs class: whether it is a span, and the fields that may hold more."""
+    if not attrs.has(cls):
+        return None
+    names = [f.name for f in attrs.fields(cls)]
+    is_span = "start" in names and "end" in names
+    return is_span, tuple(n for n in names if n not in ("start", "end", "text"))
+
+
+_LEAVES = (str, int, float, bool, type(None), _dt.date)
+
+
 def _spans_in(path: str, value: Any) -> Iterator[tuple[str, Any]]:
+    if isinstance(value, _LEAVES):
+        return
     if isinstance(value, tuple):
         for i, item in enumerate(value):
-            yield from _spans_in(f"{path}[{i}]", item)
+            if not isinstance(item, _LEAVES):
+                yield from _spans_in(f"{path}[{i}]", item)
         return
-    cls = type(value)
-    if not attrs.has(cls):
+    cls: type = type(value)
+    plan = _span_plan(cls)
+    if plan is None:
         return
-    names = {f.name for f in attrs.fields(cls)}
-    if "start" in names and "end" in names:
+    is_span, children = plan
+    if is_span:
         yield path, value
-    for field in attrs.fields(cls):
-        if field.name not in ("start", "end", "text"):
-            yield from _spans_in(f"{path}.{field.name}", getattr(value, field.name))
+    for name in children:
+        child = getattr(value, name)
+        if not isinstance(child, _LEAVES):
+            yield from _spans_in(f"{path}.{name}", child)
 
 
 def _optional_str(_inst: Any, attribute: Any, value: Any) -> None:

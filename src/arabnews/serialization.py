@@ -245,7 +245,7 @@ def _decode(data: Any, path: str) -> Any:
         cls = _lookup_type(tag)
     except ValueError as exc:
         raise DocumentFormatError(f"{_where(path)}{exc}") from None
-    fields = {f.alias: f for f in attrs.fields(cls) if f.init}
+    fields = _init_fields(cls)
     kwargs: dict[str, Any] = {}
     for key, raw in data.items():
         if key == _TYPE:
@@ -265,9 +265,19 @@ def _decode(data: Any, path: str) -> Any:
         raise DocumentFormatError(f"{_where(path)}invalid {tag}: {exc}") from None
 
 
-def _is_mapping_field(field: Any) -> bool:
-    kind = str(field.type).lower()
+@functools.cache
+def _init_fields(cls: type) -> dict[str, Any]:
+    return {f.alias: f for f in attrs.fields(cls) if f.init}
+
+
+@functools.cache
+def _mapping_kind(kind: str) -> bool:
+    kind = kind.lower()
     return "dict" in kind or "mapping" in kind or kind in ("any", "typing.any")
+
+
+def _is_mapping_field(field: Any) -> bool:
+    return _mapping_kind(str(field.type))
 
 
 def _decode_alignment(data: dict[str, Any]) -> Alignment:
