@@ -405,3 +405,20 @@ _ANALYZE = Pipeline(ner="gazetteer", names="document")
 @given(_hostile_pages())
 def test_analyze_keeps_every_invariant_on_any_page(page: str) -> None:
     check_document_invariants(_ANALYZE.analyze(page), page)
+
+
+def test_tokenize_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    assert gc.isenabled()
+    assert len(arabnews.tokenize("قال الرئيس. " * 100)) == 300
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        arabnews.tokenize("قال الرئيس.")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(TypeError):
+        arabnews.tokenize(b"bytes")  # type: ignore[arg-type]
+    assert gc.isenabled()
