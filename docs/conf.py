@@ -31,6 +31,7 @@ autodoc_default_options = {"undoc-members": False}
 autodoc_mock_imports = ["stanza", "torch", "dask", "distributed", "pandas", "tqdm"]
 autosummary_generate = True
 autosummary_imported_members = True
+autosummary_ignore_module_all = False  # the API reference lists exactly arabnews.__all__
 templates_path = ["_templates"]
 exclude_patterns = ["_build", "examples"]
 

@@ -47,6 +47,9 @@ def test_sphinx_build_is_nitpicky_clean_and_covers_every_public_name(tmp_path: P
         if name != "__version__" and not (generated / f"arabnews.{name}.html").is_file()
     ]
     assert not missing, f"no API page for {missing}"
+    extra = {p.stem.removeprefix("arabnews.") for p in generated.glob("arabnews.*.html")}
+    extra -= set(arabnews.__all__)
+    assert not extra, f"API pages for names arabnews does not export: {extra}"
     # the pages are linked: a reference to a re-exported name resolves to its page
     api = (out / "api.html").read_text(encoding="utf-8")
     assert "generated/arabnews.html" in api
