@@ -24,7 +24,10 @@ from arabnews.events.lexicon import (
     actor_hits,
     actor_rules,
     match_first,
+    month_words,
     norm_word,
+    number_hits,
+    number_rules,
     part_matches,
     referential,
     speech_cue_regex,
@@ -310,23 +313,9 @@ def assign_roles(
     so a sentence with many triggers costs linear time.
     """
     cands = _window(cands, t - _WINDOW, t_end + _WINDOW)
-    lower = _clause_start(ws, t)
-    left = [c for c in cands if lower <= c.first and c.last < t and t - c.last <= 10]
-    if not left and lower > 0 and ws[lower - 1].norm.endswith(("ه", "ها", "هم")):
-        # "أعلن ترامب أنه أجرى مكالمة": the pronoun is the subject of the speech verb
-        left = [c for c in cands if c.last < lower - 1 and lower - 1 - c.last <= 8][-1:]
-    right = [c for c in cands if c.first > t_end and c.first - t_end <= 12]
-    prev_end = {id(c): (cands[i - 1].last + 1 if i else 0) for i, c in enumerate(cands)}
-    prep = {id(c): _governing(ws, c, max(prev_end[id(c)], t_end + 1)) for c in right}
     actor: list[Candidate] = []
     recipient: list[Candidate] = []
     nominal = _is_nominal(prefix, ws[t]) or bool(set(prefix) & {"ب", "ل"})
-    rec_preps = set(rule.recipient) - {"obj"}
-
-    def no_prep(c: Candidate) -> bool:
-        p = prep.get(id(c), c.prep)
-        return p not in rec_preps and p not in _LOC_PREPS and p not in _PREP_WORDS | {"ل", "ب"}
-
     adj_actor: Mention | None = None
     victim_noun = nominal and _victim_noun(ws[t])
     if (rule.actor == "adj" or nominal) and not victim_noun:
@@ -343,6 +332,14 @@ def assign_roles(
         act, rec = structural_roles(ws, t, t_end, nominal=nominal, rule=rule, cands=cands)
         actor, recipient = ([] if adj_actor is not None else act), rec
     else:
+        lower = _clause_start(ws, t)
+        left = [c for c in cands if lower <= c.first and c.last < t and t - c.last <= 10]
+        if not left and lower > 0 and ws[lower - 1].norm.endswith(("ه", "ها", "هم")):
+            # "أعلن ترامب أنه أجرى مكالمة": the pronoun is the subject of the speech verb
+            left = [c for c in cands if c.last < lower - 1 and lower - 1 - c.last <= 8][-1:]
+        right = [c for c in cands if c.first > t_end and c.first - t_end <= 12]
+        prev_end = {id(c): (cands[i - 1].last + 1 if i else 0) for i, c in enumerate(cands)}
+        prep = {id(c): _governing(ws, c, max(prev_end[id(c)], t_end + 1)) for c in right}
         _frame_roles(
             ws,
             t,
@@ -478,12 +475,15 @@ def _bare(norm: str) -> str:
 
 
 def _is_number(w: Word) -> bool:
-    from arabnews.events.lexicon import number_hits, number_rules
+    return _number_norm(w.norm)
 
-    if any(c.isdigit() for c in w.norm):
+
+@functools.lru_cache(maxsize=100_000)
+def _number_norm(norm: str) -> bool:
+    if any(c.isdigit() for c in norm):
         return True
     rules = number_rules()
-    return any(rules[k].type in ("number", "scale") for k in number_hits(w.norm))
+    return any(rules[k].type in ("number", "scale") for k in number_hits(norm))
 
 
 def _noun_pattern(norm: str) -> bool:
@@ -519,12 +519,18 @@ def finite_verb(w: Word) -> bool:
 
 def _verb_like(w: Word) -> bool:
     """A word that is most likely a finite verb (a phrase boundary)."""
-    n = _bare(w.norm)
+    return _verb_like_norm(w.norm)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _verb_like_norm(norm: str) -> bool:
+    n = _bare(norm)
     if n.startswith("ال") or n.endswith(("ة", "ات")):
         return False
-    if _lexicon_verb(w.norm):
+    if _lexicon_verb(norm):
         return True
-    if _casualty_verb([w], 0) and not any(part_matches(r.pattern, w.norm) for r in referential()):
+    w = Word(0, len(norm), norm, norm)
+    if _casualty_verb([w], 0) and not any(part_matches(r.pattern, norm) for r in referential()):
         return True  # أصيب، قتلوا (not مقتل)
     if len(n) >= 4 and n.endswith("وا"):
         return True  # خطفوا، تجمعوا
@@ -536,10 +542,16 @@ def _verb_like(w: Word) -> bool:
 
 
 def _function_word(w: Word) -> bool:
-    n = _bare(w.norm)
-    return w.norm in _PREPOSITIONS or n in _PREPOSITIONS or w.norm in _PARTICLES or n in _PARTICLES
+    return _function_norm(w.norm)
 
 
+@functools.lru_cache(maxsize=100_000)
+def _function_norm(norm: str) -> bool:
+    n = _bare(norm)
+    return norm in _PREPOSITIONS or n in _PREPOSITIONS or norm in _PARTICLES or n in _PARTICLES
+
+
+@functools.lru_cache(maxsize=100_000)
 def _definite(norm: str) -> bool:
     return any(p.endswith(("ال", "لل")) for _, p in stem_candidates(norm)) or norm.startswith(
         ("ال", "وال", "فال", "بال", "لل")
@@ -572,31 +584,41 @@ def _initial_verb(w: Word) -> bool:
     return len(n) == 3 or (len(n) in (4, 5) and n[0] == "ا") or n.startswith("است")
 
 
+@functools.lru_cache(maxsize=100_000)
+def _may_start(norm: str) -> bool:
+    """Whether a word of this form may begin a noun phrase (per form, cached)."""
+    w = Word(0, len(norm), norm, norm)
+    if _function_word(w) or _verb_like(w) or _is_number(w) or not norm.isalpha():
+        return False
+    if _event_word(norm):
+        return False
+    b = _bare(norm)
+    return not (b in _QUANTIFIERS or norm in _ADVERBS or len(b) < 2)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _may_continue(norm: str) -> bool:
+    """Whether a word of this form may continue a noun phrase (per form, cached)."""
+    w = Word(0, len(norm), norm, norm)
+    if norm.startswith("و") and not norm.startswith(_WAW_WORDS):
+        return False  # coordination: a phrase of its own
+    if _function_word(w) or _verb_like(w) or _is_number(w) or not norm.isalpha():
+        return False
+    return not (_event_word(norm) or norm in _ADVERBS or norm[:1] in ("ب", "ل", "ك"))
+
+
 def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | None:
     """Last word of the noun phrase starting at ``ws[i]``, or None if no phrase starts there."""
     w = ws[i]
-    if i in taken or _function_word(w) or _verb_like(w) or _is_number(w) or not w.norm.isalpha():
-        return None
-    if (i == 0 and _initial_verb(w)) or _event_word(w.norm):
-        return None
-    if _bare(w.norm) in _QUANTIFIERS or w.norm in _ADVERBS or len(_bare(w.norm)) < 2:
+    if i in taken or not _may_start(w.norm) or (i == 0 and _initial_verb(w)):
         return None
     head_def = _definite(w.norm)
     last = i
     for k in range(i + 1, min(len(ws), i + _MAX_PHRASE)):
         nxt = ws[k]
-        gap = text[ws[k - 1].end : nxt.start]
-        if gap.strip() or k in taken:
+        if k in taken or nxt.start - ws[k - 1].end > 1 or not _may_continue(nxt.norm):
             break
-        if nxt.norm.startswith("و") and not nxt.norm.startswith(
-            ("وزير", "وزار", "وكال", "وحد", "ولاي")
-        ):
-            break  # coordination: a phrase of its own
-        if _function_word(nxt) or _verb_like(nxt) or _is_number(nxt) or not nxt.norm.isalpha():
-            break
-        if _event_word(nxt.norm):
-            break
-        if nxt.norm in _ADVERBS or nxt.norm[:1] in ("ب", "ل", "ك"):
+        if text[ws[k - 1].end : nxt.start].strip():
             break
         if head_def and _definite(nxt.norm) and not _definite_modifier(w.norm, nxt.norm):
             break  # الزعيم المعارض | الحكومة: a definite noun takes no genitive
@@ -631,16 +653,10 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
     taken: set[int] = set()
     for c in cands:
         taken.update(range(c.first, c.last + 1))
-    if ws:
-        # time expressions (يوم الجمعة الماضي، الأسبوع الماضي) are not participants
-        from arabnews.events.timex import find_times
-
-        ends = [w.end for w in ws]
-        for tx in find_times(text, ws[0].start, ws[-1].end):
-            k = bisect.bisect_right(ends, tx.start)
-            while k < len(ws) and ws[k].start < tx.end:
-                taken.add(k)
-                k += 1
+    # time words (يوم الجمعة الماضي، الأسبوع الماضي، في يناير) are not participants
+    for k, w in enumerate(ws):
+        if _time_word(w.norm):
+            taken.add(k)
     by_first = {c.first: c for c in cands}
     out = list(cands)
     pos = {id(c): k for k, c in enumerate(out)}
@@ -742,7 +758,12 @@ _VICTIM_NOUNS = (
 
 def _victim_noun(w: Word) -> bool:
     """A verbal noun whose genitive is the victim (مقتل، اغتيال، اعتقال ...; مقتله too)."""
-    forms = {_stem(w.norm), _bare(w.norm)}
+    return _victim_norm(w.norm)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _victim_norm(norm: str) -> bool:
+    forms = {_stem(norm), _bare(norm)}
     for f in list(forms):
         for suffix in ("هما", "هم", "ها", "ه"):
             if f.endswith(suffix) and len(f) - len(suffix) >= 3:
@@ -756,7 +777,12 @@ def _stem(norm: str) -> str:
 
 
 def _light_verb(w: Word) -> bool:
-    n = _bare(w.norm)
+    return _light_norm(w.norm)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _light_norm(norm: str) -> bool:
+    n = _bare(norm)
     for stem in {s for s, _ in stem_candidates(n)} | {n}:
         core = stem[1:] if stem[:1] in "يت" and len(stem) > 3 else stem
         for lv in _LIGHT:
@@ -833,6 +859,14 @@ _TIME_WORDS = _wordset(
     "صباح مساء ظهر فجر ليل ليلة ظهيرة أمس امس البارحة اليوم الماضي الماضية المنصرم الفائت "
     "الاثنين الثلاثاء الاربعاء الأربعاء الخميس الجمعة السبت الاحد الأحد الأسبوع الاسبوع"
 )
+
+
+@functools.lru_cache(maxsize=100_000)
+def _time_word(norm: str) -> bool:
+    """A weekday, month, part of the day or ``الماضي`` (not a participant)."""
+    months = month_words()
+    b = _bare(norm)
+    return norm in _TIME_WORDS or b in _TIME_WORDS or norm in months or b in months
 
 
 def _time_unit(norm: str) -> bool:

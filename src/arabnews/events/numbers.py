@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 
@@ -31,6 +32,7 @@ from arabnews.events.schema import Quantity
 __all__ = ["find_quantities", "parse_number"]
 
 
+@functools.lru_cache(maxsize=100_000)
 def _digits(norm: str) -> float | None:
     """Value of a digit word: "12", "١٢", "1,200" (thousands groups), "3.5" / "٣٫٥"."""
     if len(norm) > 1 and norm[0] in "وفبل":
@@ -180,7 +182,13 @@ _NISBA_DUALS = frozenset({"جنديين", "جنديان", "شرطيين", "شر�
 
 def _dual_kind(ws: Sequence[Word], i: int) -> str | None:
     """The counted kind when ``ws[i]`` is the dual of a counted noun (شخصين، قتيلان), else None."""
-    w = ws[i].norm
+    return _dual_kind_norm(ws[i].norm)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _dual_kind_norm(w: str) -> str | None:
+    ws = (Word(0, len(w), w, w),)
+    i = 0
     listed = _noun_at(ws, i)
     if w in _NISBA_DUALS or (len(w) > 2 and w[0] in "وف" and w[1:] in _NISBA_DUALS):
         sing = w.lstrip("وف")[:-2]
