@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import functools
 import math
-import operator
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
@@ -62,11 +61,25 @@ FEATURES: tuple[str, ...] = (
     "cross_script",  # one side was written in Latin letters
     "cross_raw",  # cross_script * raw
     "cross_vowel_sub",  # cross_script * vowel_sub
+    "alef_indel",  # ا added or dropped (each capped at 3)
+    "waw_indel",  # و added or dropped
+    "ya_indel",  # ي added or dropped
+    "alef_ya_sub",  # ا / ي swapped
+    "alef_waw_sub",  # ا / و swapped
+    "waw_ya_sub",  # و / ي swapped
+    "final_vowel",  # edits of a vowel letter or ه at the last letter
+    "first_vowel",  # edits of a vowel letter at the first letter
+    "heh_final",  # a final ه added or dropped
+    "inner_cons_indel",  # full-cost letters added or dropped before the last letter
+    "n_edits",  # all edits on the alignment, capped at 5
+    "len_diff",  # difference in letters, capped at 3
+    "cons_len",  # consonants of the shorter token, / 10
+    "freq_cons_same",  # freq_max when the consonants are the same letters, else 0
 )
 
 
 _ABSENT = (0, 0)
-_CAP = (3,) * 9  # edit counts count up to 3
+_CAP = (3,) * 10  # edit counts count up to 3
 _LEXICON: dict[str, tuple[int, int]] = {}
 
 
@@ -156,8 +169,12 @@ def pair_features(
         k_lo, k_hi = (ka / 10.0, kb / 10.0) if ka < kb else (kb / 10.0, ka / 10.0)
         both = 1.0 if ca > 0 and cb > 0 else 0.0
     short = len(a) if len(a) < len(b) else len(b)
-    v_indel, v_sub, cheap, cls, csub, cindel, trans, start, end = map(min, ops, _CAP)
+    v_indel, v_sub, cheap, cls, csub, cindel, trans, start, end = map(min, ops[:9], _CAP)
+    extra = list(map(min, ops[9:19], _CAP))
     xs = 1.0 if cross_script else 0.0
+    diff = len(a) - len(b)
+    diff = diff if diff >= 0 else -diff
+    na, nb = len(ia[0]), len(ib[0])
     return (
         raw,
         raw * raw,
@@ -182,12 +199,69 @@ def pair_features(
         xs,
         raw * xs,
         v_sub * xs,
+        *extra,
+        ops[19] if ops[19] < 5 else 5,
+        diff if diff < 3 else 3,
+        (na if na < nb else nb) / 10.0,
+        c_hi * cons_same,
     )
+
+
+Tree = float | tuple[int, float, "Tree", "Tree"]
+
+
+def _parse_tree(node: Any, index: Mapping[int, int], depth: int = 0) -> Tree:
+    """A tree of ``decision.json`` (``[feature, threshold, left, right]`` or a leaf value;
+    *index* maps the file's feature positions to :data:`FEATURES` positions)."""
+    if depth > 12:
+        raise ValueError("decision tree too deep")
+    if isinstance(node, list):
+        feature, threshold, left, right = node
+        value = float(threshold)
+        if not math.isfinite(value):
+            raise ValueError("decision tree threshold must be finite")
+        return (
+            index[int(feature)],
+            value,
+            _parse_tree(left, index, depth + 1),
+            _parse_tree(right, index, depth + 1),
+        )
+    leaf = float(node)
+    if not math.isfinite(leaf):
+        raise ValueError("decision tree leaf must be finite")
+    return leaf
+
+
+def _tree_source(node: Tree, indent: str, out: list[str]) -> None:
+    if isinstance(node, tuple):
+        feature, threshold, left, right = node
+        out.append(f"{indent}if x[{int(feature)}] < {float(threshold)!r}:")
+        _tree_source(left, indent + "    ", out)
+        out.append(f"{indent}else:")
+        _tree_source(right, indent + "    ", out)
+    else:
+        out.append(f"{indent}z += {float(node)!r}")
+
+
+def _compile_trees(trees: Sequence[Tree]) -> Callable[[Sequence[float]], float]:
+    """The sum of the trees' leaves as one plain function: nested comparisons generated
+    from the validated numbers of the trees (ints and floats only), a few microseconds
+    per pair where walking the nodes one by one would take tens."""
+    out = ["def score(x):", "    z = 0.0"]
+    for tree in trees:
+        _tree_source(tree, "    ", out)
+    out.append("    return z")
+    namespace: dict[str, Any] = {}
+    exec("\n".join(out), {"__builtins__": {}}, namespace)  # the source holds numbers only
+    fn: Callable[[Sequence[float]], float] = namespace["score"]
+    return fn
 
 
 @attrs.frozen(slots=True)
 class Decision:
-    """A logistic model over :data:`FEATURES` (usually ``data/decision.json``).
+    """A calibrated model over :data:`FEATURES` (usually ``data/decision.json``):
+    logistic link over a linear part and a sum of small regression trees (gradient
+    boosting), either of which may be empty.
 
     :ivar weights: one weight per feature, in :data:`FEATURES` order.
     :ivar bias: the intercept.
@@ -196,26 +270,41 @@ class Decision:
     :ivar native_bucket: two different Arabic-script spellings that are *both* frequent
         word forms (lexicon frequency bucket at or above this) are different words
         (probability 0): native names and common nouns are spelt one way.
+    :ivar trees: regression trees ``(feature, threshold, left, right)`` (left when the
+        feature is below the threshold) with leaf values added to the log-odds.
     """
 
     weights: tuple[float, ...]
     bias: float
     raw_floor: float = 0.5
     native_bucket: int = 7
+    trees: tuple[Tree, ...] = ()
+    _linear: tuple[tuple[int, float], ...] = attrs.field(init=False, repr=False, eq=False)
+    _score: Callable[[Sequence[float]], float] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        linear = tuple((i, w) for i, w in enumerate(self.weights) if w)
+        object.__setattr__(self, "_linear", linear)
+        object.__setattr__(self, "_score", _compile_trees(self.trees))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Decision:
-        """Build from the ``decision.json`` layout (validated)."""
+        """Build from the ``decision.json`` layout (validated). Features the file does
+        not name get weight 0; trees may only use features of :data:`FEATURES`."""
         try:
             names = list(data["features"])
-            weights = dict(zip(names, (float(w) for w in data["weights"]), strict=True))
+            weights = dict(zip(names, (float(w) for w in data.get("weights", ())), strict=False))
+            if set(weights) - set(FEATURES):
+                raise ValueError(f"unknown features {sorted(set(weights) - set(FEATURES))}")
+            index = {i: FEATURES.index(name) for i, name in enumerate(names) if name in FEATURES}
             model = cls(
-                weights=tuple(weights[name] for name in FEATURES),
+                weights=tuple(weights.get(name, 0.0) for name in FEATURES),
                 bias=float(data["bias"]),
                 raw_floor=float(data["raw_floor"]),
                 native_bucket=int(data["native_bucket"]),
+                trees=tuple(_parse_tree(t, index) for t in data.get("trees", ())),
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise ValueError(f"invalid name decision model: {exc!r}") from exc
         if not 0.0 <= model.raw_floor < 1.0 or not all(math.isfinite(w) for w in model.weights):
             raise ValueError("decision.json: raw_floor must lie in [0, 1) and weights be finite")
@@ -240,7 +329,9 @@ class Decision:
         """P(same name) for one feature vector."""
         if len(features) != len(self.weights):
             raise ValueError("decision: wrong number of features")
-        z = self.bias + sum(map(operator.mul, self.weights, features))
+        z = self.bias + self._score(features)
+        for i, w in self._linear:
+            z += w * features[i]
         if z < -30.0:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))

@@ -13,6 +13,7 @@ import functools
 import io
 from collections.abc import Mapping
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 import attrs
@@ -33,6 +34,12 @@ _SIZE = _UNKNOWN_BASE + 2 * 200 + 8
 _MAX_TOKEN = 200
 _INF = float("inf")
 _PAIR_CACHE = 1 << 18
+
+# a compiled token: codes, indel weights, total weight, set of codes, partner sets of its
+# full-cost letters (see Matcher._compile)
+_Compiled = tuple[
+    tuple[int, ...], tuple[float, ...], float, frozenset[int], tuple[frozenset[int], ...]
+]
 
 
 @attrs.frozen(slots=True)
@@ -198,6 +205,9 @@ class Matcher:
         self._sub_rows = [self._sub[r * _SIZE : (r + 1) * _SIZE] for r in range(_SIZE)]
         self._bound = self._length_bound()
         self._vowel_codes = frozenset(self._codes[ch] for ch in m.vowels)
+        codes = self._codes
+        self._alef, self._waw, self._ya, self._heh = (codes[ch] for ch in "اويه")
+        self._end_codes = self._vowel_codes | {self._heh}
         # For the quick lower bound of _unmatched: the letters each full-cost letter may
         # be replaced by for less than a full edit (itself included); None for cheap letters.
         known = range(_UNKNOWN_BASE)
@@ -210,8 +220,7 @@ class Matcher:
         # the least an unmatched full-cost letter can cost (a truncated ending is cheaper)
         self._unmatched_cost = min(1.0, m.truncation, m.default_substitute)
         self._min_indel = min(self._indel)
-        self._compiled: dict[str, tuple[tuple[int, ...], tuple[float, ...], float]] = {}
-        self._code_sets: dict[tuple[int, ...], frozenset[int]] = {}
+        self._compiled: dict[str, _Compiled] = {}
         self._pairs: dict[tuple[str, str, float, bool], float] = {}
 
         self._given = _given_names()
@@ -232,9 +241,11 @@ class Matcher:
                     bound = min(bound, self._sub[x * _SIZE + y] / gap)
         return bound
 
-    def _compile(self, text: str) -> tuple[tuple[int, ...], tuple[float, ...], float]:
+    def _compile(self, text: str) -> _Compiled:
         """Codes, indel weights and total weight of a token made of known letters only
-        (letters of other scripts get code -1: :meth:`_pair_codes` numbers them)."""
+        (letters of other scripts get code -1: :meth:`_pair_codes` numbers them), then
+        its set of codes and the partner sets of its full-cost letters (for
+        :meth:`_unmatched`)."""
         got = self._compiled.get(text)
         if got is None:
             get = self._codes.get
@@ -242,34 +253,27 @@ class Matcher:
             indel = self._indel
             # code -1 (another script) reads indel[-1], the default cost of the last code
             weights = tuple([indel[c] for c in codes])
-            got = (codes, weights, sum(weights))
+            partners = self._partners
+            needs = tuple([p for c in codes if c >= 0 and (p := partners[c]) is not None])
+            got = (codes, weights, sum(weights), frozenset(codes), needs)
             if len(self._compiled) > 200_000:
                 self._compiled.clear()
             self._compiled[text] = got
         return got
 
-    def _unmatched(self, ca: tuple[int, ...], cb: tuple[int, ...]) -> float:
+    def _unmatched(self, a: _Compiled, b: _Compiled) -> float:
         """A lower bound of the edit distance: every full-cost letter with no cheap
         partner on the other side needs an edit of its own costing at least
         ``_unmatched_cost``."""
-        partners = self._partners
-        sets = self._code_sets
-        sa = sets.get(ca)
-        if sa is None:
-            sa = sets[ca] = frozenset(ca)
-        sb = sets.get(cb)
-        if sb is None:
-            sb = sets[cb] = frozenset(cb)
-        if len(sets) > 200_000:
-            sets.clear()
-        na = nb = 0
-        for x in ca:
-            px = partners[x]
-            if px is not None and px.isdisjoint(sb):
+        sb = b[3]
+        na = 0
+        for p in a[4]:
+            if p.isdisjoint(sb):
                 na += 1
-        for y in cb:
-            py = partners[y]
-            if py is not None and py.isdisjoint(sa):
+        sa = a[3]
+        nb = 0
+        for p in b[4]:
+            if p.isdisjoint(sa):
                 nb += 1
         return (na if na > nb else nb) * self._unmatched_cost
 
@@ -294,8 +298,8 @@ class Matcher:
         """Weighted edit distance between two token texts (``inf`` once above *limit*)."""
         if a == b:
             return 0.0
-        ca, wa, _ = self._compile(a)
-        cb, wb, _ = self._compile(b)
+        ca, wa = self._compile(a)[:2]
+        cb, wb = self._compile(b)[:2]
         if -1 in ca or -1 in cb:
             ca, cb = self._pair_codes(a[:_MAX_TOKEN], ca, b[:_MAX_TOKEN], cb)
         return self._dp(ca, wa, cb, wb, limit)
@@ -335,20 +339,21 @@ class Matcher:
             left = prev[0] + wx
             cur = [left]
             py = -1
-            for j in range(m):
-                y = cb[j]
+            # column j (1-based): diag = D[i-1][j-1], up = D[i-1][j], and
+            # prev2[len(cur) - 2] = D[i-2][j-2]; prev is one longer than cb
+            for y, wy, diag, up in zip(cb, wb, prev, islice(prev, 1, None), strict=False):
                 if x == y:
-                    c = prev[j]
+                    c = diag
                 else:
-                    c = prev[j] + srow[y]
+                    c = diag + srow[y]
                     if px == y and py == x:
-                        d = prev2[j - 1] + tcost
+                        d = prev2[len(cur) - 2] + tcost
                         if d < c:  # noqa: PLR1730 (min() is slower in this hot loop)
                             c = d
-                d = prev[j + 1] + wx
+                d = up + wx
                 if d < c:  # noqa: PLR1730 (min() is slower in this hot loop)
                     c = d
-                d = left + wb[j]
+                d = left + wy
                 if d < c:  # noqa: PLR1730 (min() is slower in this hot loop)
                     c = d
                 cur.append(c)
@@ -397,8 +402,10 @@ class Matcher:
         self, a: str, b: str, floor: float, rows: list[list[float]] | None
     ) -> tuple[float, tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[float, ...]]:
         """:meth:`raw_similarity`, with the letter codes and weights it compared."""
-        ca, wa, ta = self._compile(a)
-        cb, wb, tb = self._compile(b)
+        ka = self._compile(a)
+        kb = self._compile(b)
+        ca, wa, ta = ka[0], ka[1], ka[2]
+        cb, wb, tb = kb[0], kb[1], kb[2]
         scale = ta if ta > tb else tb
         if scale <= 0.0:
             return 0.0, ca, wa, cb, wb
@@ -408,7 +415,7 @@ class Matcher:
             # every edit costs at least _bound times the weight it adds or removes
             if (ta - tb if ta > tb else tb - ta) * self._bound > limit:
                 return 0.0, ca, wa, cb, wb
-            if not unknown and self._unmatched(ca, cb) > limit:
+            if not unknown and self._unmatched(ka, kb) > limit:
                 return 0.0, ca, wa, cb, wb
         else:
             limit = _INF
@@ -432,9 +439,12 @@ class Matcher:
         added or dropped, vowel letters swapped, cheap letters (ع ه) added or dropped,
         letters of one sound class swapped, other letters swapped, other letters added
         or dropped, transpositions, edits within the first two letters, edits at the
-        last letter (see :data:`arabnews.names._features.FEATURES`)."""
-        ca, wa, _ = self._compile(a)
-        cb, wb, _ = self._compile(b)
+        last letter; then ا و ي added or dropped (each), vowel swaps ا/ي ا/و و/ي (each),
+        edits of a vowel letter or ه at the last letter, of a vowel letter at the first
+        letter, a final ه added or dropped, inner full-cost letters added or dropped, and
+        all edits (see :data:`arabnews.names._features.FEATURES`)."""
+        ca, wa = self._compile(a)[:2]
+        cb, wb = self._compile(b)[:2]
         if -1 in ca or -1 in cb:
             ca, cb = self._pair_codes(a, ca, b, cb)
         rows: list[list[float]] = []
@@ -454,7 +464,9 @@ class Matcher:
         sub = self._sub_rows
         tcost = self.model.transpose
         vowels = self._vowel_codes
-        ops = [0] * 9
+        alef, waw, ya, heh = self._alef, self._waw, self._ya, self._heh
+        ends = self._end_codes  # vowel letters and ه
+        ops = [0] * 20
         i, j = n, m
         eps = 1e-9
         last_a, last_b = n - 1, m - 1
@@ -463,18 +475,23 @@ class Matcher:
             if i and j and ca[i - 1] == cb[j - 1] and abs(here - d[i - 1][j - 1]) < eps:
                 i, j = i - 1, j - 1
                 continue
+            ops[19] += 1
             if i and j:
                 x, y = ca[i - 1], cb[j - 1]
                 cost = sub[x][y]
                 if abs(here - (d[i - 1][j - 1] + cost)) < eps:
                     if x in vowels and y in vowels:
                         ops[1] += 1
+                        pair = x + y
+                        ops[12 if pair == alef + ya else 13 if pair == alef + waw else 14] += 1
                     elif cost < 1.0:
                         ops[3] += 1
                     else:
                         ops[4] += 1
                     ops[7] += i <= 2 or j <= 2
                     ops[8] += i >= n or j >= m
+                    ops[15] += (i >= n or j >= m) and (x in ends or y in ends)
+                    ops[16] += (i == 1 or j == 1) and (x in vowels or y in vowels)
                     i, j = i - 1, j - 1
                     continue
                 if (
@@ -487,20 +504,36 @@ class Matcher:
                     ops[6] += 1
                     ops[7] += i <= 3 or j <= 3
                     ops[8] += i - 2 >= last_a or j - 2 >= last_b
+                    ops[15] += (i >= n or j >= m) and (x in ends or y in ends)
                     i, j = i - 2, j - 2
                     continue
             if i and abs(here - (d[i - 1][j] + wa[i - 1])) < eps:
-                x = ca[i - 1]
-                ops[0 if x in vowels else 2 if wa[i - 1] < 1.0 else 5] += 1
-                ops[7] += i <= 2 or j <= 1
-                ops[8] += i >= n or j >= last_b
+                x, w = ca[i - 1], wa[i - 1]
+                final = i >= n or j >= last_b
+                first = i == 1 or j == 0
+                start = i <= 2 or j <= 1
                 i -= 1
-                continue
-            y = cb[j - 1]
-            ops[0 if y in vowels else 2 if wb[j - 1] < 1.0 else 5] += 1
-            ops[7] += i <= 1 or j <= 2
-            ops[8] += i >= last_a or j >= m
-            j -= 1
+            else:
+                x, w = cb[j - 1], wb[j - 1]
+                final = i >= last_a or j >= m
+                first = i == 0 or j == 1
+                start = i <= 1 or j <= 2
+                j -= 1
+            ops[0 if x in vowels else 2 if w < 1.0 else 5] += 1
+            ops[7] += start
+            ops[8] += final
+            if x == alef:
+                ops[9] += 1
+            elif x == waw:
+                ops[10] += 1
+            elif x == ya:
+                ops[11] += 1
+            elif x == heh and final:
+                ops[17] += 1
+            elif not final and w >= 1.0:
+                ops[18] += 1
+            ops[15] += final and x in ends
+            ops[16] += first and x in vowels
         return tuple(ops)
 
     def token_similarity(
@@ -663,7 +696,15 @@ class Matcher:
 
     def same_key(self, a: NameKey, b: NameKey) -> bool:
         """:meth:`same_name` on precomputed keys."""
-        if a.tokens == b.tokens or a.text == b.text:
+        ta, tb = a.tokens, b.tokens
+        if len(ta) == 1 and len(tb) == 1:  # the common case, without the general machinery
+            x, y = ta[0], tb[0]
+            if x.text == y.text:
+                return True
+            m = self.model
+            thr = m.cross_script_threshold if x.latin != y.latin else m.threshold
+            return self._tok_sim(x, y, thr) >= thr
+        if ta == tb or a.text == b.text:
             return bool(a.tokens)
         thr = self.threshold_for(a, b)
         return self._key_similarity(a, b, 1.0, thr) >= thr
