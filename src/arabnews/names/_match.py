@@ -35,11 +35,9 @@ _MAX_TOKEN = 200
 _INF = float("inf")
 _PAIR_CACHE = 1 << 18
 
-# a compiled token: codes, indel weights, total weight, set of codes, partner sets of its
-# full-cost letters (see Matcher._compile)
-_Compiled = tuple[
-    tuple[int, ...], tuple[float, ...], float, frozenset[int], tuple[frozenset[int], ...]
-]
+# a compiled token: codes, indel weights, total weight, bit mask of its codes, and the
+# bit masks of the cheap partners of its full-cost letters with their counts
+_Compiled = tuple[tuple[int, ...], tuple[float, ...], float, int, tuple[tuple[int, int], ...]]
 
 
 @attrs.frozen(slots=True)
@@ -211,8 +209,8 @@ class Matcher:
         # For the quick lower bound of _unmatched: the letters each full-cost letter may
         # be replaced by for less than a full edit (itself included); None for cheap letters.
         known = range(_UNKNOWN_BASE)
-        self._partners: list[frozenset[int] | None] = [
-            frozenset(y for y in known if self._sub_rows[x][y] < 1.0)
+        self._partners: list[int | None] = [
+            sum(1 << y for y in known if self._sub_rows[x][y] < 1.0)
             if self._indel[x] >= 1.0
             else None
             for x in known
@@ -254,8 +252,15 @@ class Matcher:
             # code -1 (another script) reads indel[-1], the default cost of the last code
             weights = tuple([indel[c] for c in codes])
             partners = self._partners
-            needs = tuple([p for c in codes if c >= 0 and (p := partners[c]) is not None])
-            got = (codes, weights, sum(weights), frozenset(codes), needs)
+            mask = 0
+            needs: dict[int, int] = {}
+            for c in codes:
+                if c >= 0:
+                    mask |= 1 << c
+                    p = partners[c]
+                    if p is not None:
+                        needs[p] = needs.get(p, 0) + 1
+            got = (codes, weights, sum(weights), mask, tuple(needs.items()))
             if len(self._compiled) > 200_000:
                 self._compiled.clear()
             self._compiled[text] = got
@@ -264,17 +269,17 @@ class Matcher:
     def _unmatched(self, a: _Compiled, b: _Compiled) -> float:
         """A lower bound of the edit distance: every full-cost letter with no cheap
         partner on the other side needs an edit of its own costing at least
-        ``_unmatched_cost``."""
+        ``_unmatched_cost`` (letter sets and partner sets are bit masks of codes)."""
         sb = b[3]
         na = 0
-        for p in a[4]:
-            if p.isdisjoint(sb):
-                na += 1
+        for p, k in a[4]:
+            if not p & sb:
+                na += k
         sa = a[3]
         nb = 0
-        for p in b[4]:
-            if p.isdisjoint(sa):
-                nb += 1
+        for p, k in b[4]:
+            if not p & sa:
+                nb += k
         return (na if na > nb else nb) * self._unmatched_cost
 
     @staticmethod
