@@ -441,7 +441,7 @@ def dev_negative_report(
     print()
     print(f"precision/recall curve (similarity >= t), operating point t = {thr}")
     print(row("t", "pair recall", "neg false", "xs recall", "xs false", "precision@1:1"))
-    for t in (0.05, 0.1, 0.14, 0.2, 0.23, 0.25, 0.3, 0.33, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+    for t in (0.05, 0.08, 0.11, 0.14, 0.2, 0.23, 0.26, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
         r = sum(s >= t for s in sp) / len(sp)
         f = sum(s >= t for s in sn) / len(sn)
         xr = sum(s >= t for s in sxp) / len(sxp)
