@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -46,6 +47,7 @@ FEATURE_VERSION = 2
 _WINDOW = 4  # context words each side used as lexical features
 _SPEECH = frozenset({"قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اعلن", "اعلنت", "ذكر", "ذكرت"})
 _PAST_AUX = frozenset({"كان", "كانت", "كانوا", "قد", "لقد", "سبق"})
+_ZEROS = itertools.repeat(0.0)
 _NEG = frozenset({"لا", "لم", "لن", "ليس", "ليست", "غير", "عدم", "دون", "بدون", "ما"})
 
 
@@ -62,6 +64,7 @@ class EventModel:
     threshold: float
     version: int
     thresholds: dict[str, float] = attrs.field(factory=dict)
+    _bounds: dict[str, float] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def threshold_for(self, category: str) -> float:
         """The default threshold of *category*."""
@@ -70,8 +73,7 @@ class EventModel:
 
     def logit(self, features: Iterable[str]) -> float:
         """The bias plus the weights of the (distinct) *features*."""
-        w = self.weights
-        return self.bias + sum(w.get(f, 0.0) for f in set(features))
+        return self.bias + sum(map(self.weights.get, set(features), _ZEROS))
 
     def probability(self, features: Iterable[str]) -> float:
         """Probability that a candidate with *features* is a correct event (0..1)."""
@@ -81,6 +83,9 @@ class EventModel:
         """The most that the argument-role features (:func:`role_features`) can add to the
         logit of a *category* candidate: with it, a candidate whose score cannot reach the
         threshold is left out before its (costly) arguments are looked for."""
+        cached = self._bounds.get(category)
+        if cached is not None:
+            return cached
         w = self.weights
         total = 0.0
         for name in _ROLES:
@@ -88,6 +93,7 @@ class EventModel:
                 w.get(f"{name}={v}", 0.0) + w.get(f"{category}|{name}={v}", 0.0)
                 for v in (True, False)
             )
+        self._bounds[category] = total
         return total
 
 
@@ -226,9 +232,10 @@ def candidate_features(
     base.append(f"past_aux_before={bool(before & _PAST_AUX)}")
     base.append(f"speech_before={speech}")
     out = ["bias_" + category]
+    pre = category + "|"
     for f in base:
         out.append(f)
-        out.append(f"{category}|{f}")
+        out.append(pre + f)
     if roles is not None:
         out.extend(role_features(category, roles))
     return out

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -28,6 +29,7 @@ from arabnews.events.classifier import (
     sigmoid,
 )
 from arabnews.events.lexicon import (
+    CueRule,
     TriggerRule,
     Word,
     actor_hits,
@@ -123,9 +125,7 @@ def find_triggers(ws: Sequence[Word], *, keep_blocked: bool = False) -> list[Tri
 
 def _blocked(ws: Sequence[Word], tr: Trigger) -> str | None:
     """The reason of the first blocker (``blockers.tsv``) whose scope holds the trigger."""
-    for rule in blockers():
-        if rule.label != tr.rule.category:
-            continue
+    for rule in _by_label(blockers).get(tr.rule.category, ()):
         hi = tr.first if rule.side == "before" else min(len(ws), tr.last + rule.window + 1)
         for k in range(max(0, tr.first - rule.window), hi):
             if tr.first <= k <= tr.last:
@@ -136,6 +136,15 @@ def _blocked(ws: Sequence[Word], tr: Trigger) -> str | None:
 
 
 _PRONOUN_END = ("ها", "هم", "هما")
+
+
+@functools.cache
+def _by_label(table: Callable[[], tuple[CueRule, ...]]) -> dict[str, tuple[CueRule, ...]]:
+    """The rows of *table* grouped by label, in their order (one category's rows)."""
+    out: dict[str, list[CueRule]] = {}
+    for r in table():
+        out.setdefault(r.label, []).append(r)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _back_reference(ws: Sequence[Word], tr: Trigger) -> bool:
@@ -175,7 +184,7 @@ def _has_evidence(
             and not _back_reference(ws, other)
         ):
             return True
-    rules = [r for r in evidence() if r.label == tr.rule.category]
+    rules = _by_label(evidence).get(tr.rule.category, ())
     for k, w in enumerate(ws):
         if tr.first <= k <= tr.last:
             continue
@@ -192,9 +201,7 @@ _REFINABLE = frozenset({None, "heavy-weapons", "aerial", "explosives", "firearms
 def _mode(ws: Sequence[Word], tr: Trigger) -> str | None:
     if tr.rule.mode not in _REFINABLE:
         return tr.rule.mode
-    for rule in mode_cues():
-        if rule.label != tr.rule.category:
-            continue
+    for rule in _by_label(mode_cues).get(tr.rule.category, ()):
         lo, hi = max(0, tr.first - rule.window), min(len(ws), tr.last + rule.window + 1)
         for k in range(lo, hi):
             if tr.first <= k <= tr.last and tr.rule.mode is not None:
@@ -401,10 +408,13 @@ def _chunk_events(
     quants = find_quantities(text, span.start, span.end, ws=ws)
     casualties = any(q.kind in ("killed", "injured") for q in quants)
     unsupported: set[int] = set()
+    backrefs: dict[int, bool] = {}  # _back_reference of each trigger, computed once
     for tr in triggers:
+        if tr.rule.category in _NEEDS_EVIDENCE:
+            backrefs[id(tr)] = _back_reference(ws, tr)
         if (
             tr.rule.category in _NEEDS_EVIDENCE
-            and (_back_reference(ws, tr) or (not tr.rule.strong and tr.rule.category == "PROTEST"))
+            and (backrefs[id(tr)] or (not tr.rule.strong and tr.rule.category == "PROTEST"))
             and not _has_evidence(ws, tr, triggers, casualties)
         ):
             unsupported.add(id(tr))
@@ -420,14 +430,15 @@ def _chunk_events(
     ent_starts = {a for a, _ in ent_spans}
     ent_ends = {b for _, b in ent_spans}
 
-    def feats_of(tr: Trigger, modality: str, has_time: bool, backref: bool) -> list[str]:
-        tstart = ws[tr.first].start + _prefix_len(ws[tr.first], tr.prefix)
+    def feats_of(
+        tr: Trigger, modality: str, has_time: bool, backref: bool, *, mode: str | None, tstart: int
+    ) -> list[str]:
         return candidate_features(
             ws,
             tr.first,
             tr.last,
             category=tr.rule.category,
-            mode=_mode(ws, tr),
+            mode=mode,
             prefix=tr.prefix,
             strong=tr.rule.strong,
             modality=modality,
@@ -463,13 +474,13 @@ def _chunk_events(
         first, last = ws[tr.first], ws[tr.last]
         tstart = first.start + _prefix_len(first, tr.prefix)
         trigger = Mention(tstart, last.end, text[tstart : last.end])
-        backref = _back_reference(ws, tr)
+        backref = backrefs[id(tr)] if id(tr) in backrefs else _back_reference(ws, tr)
         modality, cue_i = modality_of(ws, tr.first, tr.prefix)
         time = _nearest(times, tstart)
         category, mode, future_of = tr.rule.category, _mode(ws, tr), None
         if modality == "asserted" and time is not None and is_future(time, pub):
             modality, cue_i = "future", None
-        feats = feats_of(tr, modality, time is not None, backref)
+        feats = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
         cut = model.threshold_for(category) if threshold is None else threshold
         logit = model.logit(feats)
         if cut > 0.0 and sigmoid(logit + model.role_bound(category)) < cut:

@@ -67,10 +67,11 @@ class Word:
 def words(text: str, start: int = 0, end: int | None = None) -> tuple[Word, ...]:
     """Words (letters, digits and harakat) of ``text[start:end]`` with original offsets."""
     stop = len(text) if end is None else end
-    return tuple(
-        Word(m.start(), m.end(), m.group(), norm_word(m.group()))
-        for m in _WORD_RE.finditer(text, start, stop)
-    )
+    out = []
+    for m in _WORD_RE.finditer(text, start, stop):
+        g = m.group()
+        out.append(Word(m.start(), m.end(), g, _norm_cached(g) if len(g) < 40 else norm_word(g)))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -462,6 +463,7 @@ def actor_hits(word: str) -> tuple[int, ...]:
     )
 
 
+@functools.lru_cache(maxsize=200_000)
 @functools.lru_cache(maxsize=200_000)
 def part_matches(pattern: re.Pattern[str], word: str) -> bool:
     """Whether *pattern* fully matches a clitic-stripped reading of normalised *word* (cached)."""
