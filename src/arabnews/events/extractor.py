@@ -125,14 +125,36 @@ def find_triggers(ws: Sequence[Word], *, keep_blocked: bool = False) -> list[Tri
 
 def _blocked(ws: Sequence[Word], tr: Trigger) -> str | None:
     """The reason of the first blocker (``blockers.tsv``) whose scope holds the trigger."""
-    for rule in _by_label(blockers).get(tr.rule.category, ()):
-        hi = tr.first if rule.side == "before" else min(len(ws), tr.last + rule.window + 1)
-        for k in range(max(0, tr.first - rule.window), hi):
-            if tr.first <= k <= tr.last:
+    rows = blockers()
+    best = len(rows)
+    cat = tr.rule.category
+    for k in range(
+        max(0, tr.first - _max_window(blockers)), min(len(ws), tr.last + 1 + _max_window(blockers))
+    ):
+        if tr.first <= k <= tr.last:
+            continue
+        for i in _row_hits(blockers, ws[k].norm):
+            if i >= best:
+                break
+            rule = rows[i]
+            if rule.label != cat or k < tr.first - rule.window:
                 continue
-            if part_matches(rule.pattern, ws[k].norm):
-                return rule.extra
-    return None
+            if k > tr.last and (rule.side == "before" or k > tr.last + rule.window):
+                continue
+            best = i
+            break
+    return rows[best].extra if best < len(rows) else None
+
+
+@functools.lru_cache(maxsize=200_000)
+def _row_hits(table: Callable[[], tuple[CueRule, ...]], norm: str) -> tuple[int, ...]:
+    """Indexes (ascending) of the rows of *table* whose pattern matches normalised *norm*."""
+    return tuple(i for i, r in enumerate(table()) if part_matches(r.pattern, norm))
+
+
+@functools.cache
+def _max_window(table: Callable[[], tuple[CueRule, ...]]) -> int:
+    return max((r.window for r in table()), default=0)
 
 
 _PRONOUN_END = ("ها", "هم", "هما")
@@ -201,14 +223,22 @@ _REFINABLE = frozenset({None, "heavy-weapons", "aerial", "explosives", "firearms
 def _mode(ws: Sequence[Word], tr: Trigger) -> str | None:
     if tr.rule.mode not in _REFINABLE:
         return tr.rule.mode
-    for rule in _by_label(mode_cues).get(tr.rule.category, ()):
-        lo, hi = max(0, tr.first - rule.window), min(len(ws), tr.last + rule.window + 1)
-        for k in range(lo, hi):
-            if tr.first <= k <= tr.last and tr.rule.mode is not None:
+    rows = mode_cues()
+    best = len(rows)
+    cat = tr.rule.category
+    w = _max_window(mode_cues)
+    for k in range(max(0, tr.first - w), min(len(ws), tr.last + w + 1)):
+        if tr.first <= k <= tr.last and tr.rule.mode is not None:
+            continue
+        for i in _row_hits(mode_cues, ws[k].norm):
+            if i >= best:
+                break
+            rule = rows[i]
+            if rule.label != cat or k < tr.first - rule.window or k > tr.last + rule.window:
                 continue
-            if part_matches(rule.pattern, ws[k].norm):
-                return rule.extra
-    return tr.rule.mode
+            best = i
+            break
+    return rows[best].extra if best < len(rows) else tr.rule.mode
 
 
 _FALLBACK_BREAKS = ".!?؟\n"

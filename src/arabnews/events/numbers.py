@@ -209,6 +209,16 @@ def _dual_kind_norm(w: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=100_000)
+def _may_start_number(norm: str) -> bool:
+    """Whether a number can start at a word of this form (digits or a number-word rule): a
+    per-form test, so that most words skip :func:`parse_number`."""
+    if _digits(norm) is not None:
+        return True
+    rules = number_rules()
+    return any(rules[idx].type == "number" for idx in number_hits(norm))
+
+
 def find_quantities(
     text: str, start: int = 0, end: int | None = None, *, ws: Sequence[Word] | None = None
 ) -> tuple[Quantity, ...]:
@@ -218,7 +228,7 @@ def find_quantities(
     out: list[Quantity] = []
     i = 0
     while i < len(ws):
-        num = parse_number(ws, i)
+        num = parse_number(ws, i) if _may_start_number(ws[i].norm) else None
         if num is not None:
             value, used = num
             j = i + used
