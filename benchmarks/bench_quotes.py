@@ -86,7 +86,8 @@ def baseline(text: str) -> list[dict[str, Any]]:
 def ours(text: str, ner: Any) -> list[dict[str, Any]]:
     out = []
     for q in extract_quotes(text, entities=ner(text)):
-        sp = q.speaker_text or (q.speaker.text if q.speaker else None)
+        # a speaker linked to a named person (a title such as الزعيم الأوكراني) counts by name
+        sp = q.speaker_text or ((q.speaker.canonical or q.speaker.text) if q.speaker else None)
         via = getattr(q, "via", None)
         out.append(
             {

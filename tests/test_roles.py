@@ -156,3 +156,54 @@ def test_speaker_of_a_demand_is_its_actor() -> None:
     assert actor == ["الزعيم المعارض"] and recipient == ["الحكومة"]
     actor, _ = roles(text, "يدعو")
     assert actor == ["الزعيم المعارض"]
+
+
+def _event_roles(text: str, trigger: str) -> tuple[list[str], list[str]] | None:
+    from arabnews.events import extract_events
+
+    for ev in extract_events(text, entities=(), threshold=0.0):
+        if ev.trigger.text in trigger or trigger in ev.trigger.text:
+            return [m.text for m in ev.actor], [m.text for m in ev.recipient]
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor", "recipient"),
+    [
+        # masculine verb, masculine subject in the sentence before
+        ("انتشر الجيش على مداخل المدينة. وقصف مخازن الوقود.", "قصف", "الجيش", "مخازن"),
+        # feminine verb, plural in ات before (non-human plurals agree in the feminine)
+        ("تقدمت الدبابات نحو التلال. ودمرت عدة منازل.", "دمرت", "الدبابات", None),
+        # plural verb, sound masculine plural before
+        ("تجمع المحتجون أمام الوزارة. ثم اقتحموا مبناها.", "اقتحموا", "المحتجون", None),
+    ],
+)
+def test_dropped_subject_is_carried_from_the_previous_sentence(
+    text: str, trigger: str, actor: str, recipient: str | None
+) -> None:
+    got = _event_roles(text, trigger)
+    assert got is not None
+    assert got[0] and actor in got[0][0]
+    if recipient is not None:
+        assert got[1] and recipient in got[1][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # feminine subject before, masculine verb: the subject is not carried
+        ("وصلت اللجنة إلى المدينة. وقصف مخازن الوقود.", "قصف"),
+        # masculine singular subject before, plural verb
+        ("وصل الوزير إلى المدينة. ثم اقتحموا مبنى البلدية.", "اقتحموا"),
+    ],
+)
+def test_dropped_subject_needs_agreement(text: str, trigger: str) -> None:
+    got = _event_roles(text, trigger)
+    prev = text.split()[1]
+    assert got is None or not any(prev in a for a in got[0])
+
+
+def test_dropped_subject_only_for_a_clause_initial_verb() -> None:
+    # the subject is named in its own clause: nothing is carried over
+    got = _event_roles("انتشر الجيش في المدينة. وقصف المتمردون مواقعه.", "قصف")
+    assert got is not None and got[0] and "المتمردون" in got[0][0]

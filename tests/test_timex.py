@@ -113,3 +113,25 @@ def test_a_resolved_past_date_is_never_future() -> None:
     assert not is_future(t, PUB)
     (t2,) = find_times("الأسبوع المقبل", published=PUB)
     assert is_future(t2, PUB)
+
+
+def test_published_may_be_an_iso_string() -> None:
+    text = "التقيا أمس الأحد وسيلتقيان الأسبوع المقبل"
+    as_date = find_times(text, published=datetime.date(2025, 3, 17))
+    as_text = find_times(text, published="2025-03-17")
+    assert as_text == as_date and as_text[0].value == "2025-03-16"
+    assert is_future(as_text[-1], "2025-03-17")
+    assert not is_future(as_text[0], "2025-03-17")
+    with pytest.raises(ValueError):
+        find_times(text, published="17/03/2025")
+
+
+def test_without_published_an_old_year_is_the_narrated_time() -> None:
+    # no publication date: the named year anchors the passage, so غدا makes nothing future
+    text = "اغتيل الزعيم عام 1976 غداة عودته وقتل حارسه غدا"
+    got = find_times(text)
+    assert [t.text for t in got] == ["عام 1976"]
+    assert not any(is_future(t, None) for t in got)
+    # without a year the wording still decides
+    (tomorrow,) = find_times("يلتقي الوزيران غدا")
+    assert is_future(tomorrow, None)

@@ -41,7 +41,9 @@ __all__ = [
     "assign_roles",
     "candidates",
     "candidates_within",
+    "carry_subject",
     "finite_verb",
+    "sentence_subject",
     "structural_roles",
 ]
 
@@ -1268,3 +1270,138 @@ def _coordinated(
         out.append(nxt)
         last = nxt
     return out
+
+
+# --- pro-drop: a clause-initial verb without a subject takes the previous sentence's subject ---
+
+_OPENERS = frozenset({"ثم", "كما", "بعدها", "لاحقا", "وبعدها", "ولاحقا"})
+
+
+def verb_agreement(w: Word, prefix: str | None = None) -> str | None:
+    """The person marking of a past or imperfect verb: ``"f"`` (3rd feminine singular, قصفت،
+    اعتقلت), ``"p"`` (3rd plural, هاجموا، يطلقون), ``"m"`` (3rd masculine singular, قصف، يقصف),
+    ``None`` when the form does not say (an object pronoun, a ت- imperfect or تفاعل past).
+    *prefix* is the proclitics stripped from the word (``"و"``), when known."""
+    if prefix is not None:
+        n = w.norm[len(prefix) :] if prefix and w.norm.startswith(prefix) else w.norm
+    else:
+        n = _bare(w.norm)
+    if len(n) < 3 or n.endswith(("ه", "ها", "هم", "هما", "نا")):
+        return None
+    if n.endswith("وا") or (n[0] in "يت" and n.endswith("ون")):
+        return "p"
+    if n.endswith("ت"):
+        return "f"
+    if n[0] == "ت":
+        return None  # تقصف (she) or تظاهر (he)
+    return "m"
+
+
+def _noun_agreement(ws: Sequence[Word], c: Candidate) -> str | None:
+    """The verb marking a candidate takes as a pronominal subject: ``"p"`` for sound masculine
+    plurals (المتظاهرون، مسلحين), ``"f"`` for feminine heads (الشرطة، الحكومة) and plurals in
+    ات (القوات، الطائرات), ``"m"`` for other heads; ``None`` for a name (a person may be a woman)
+    and for a place or country (their gender is lexical)."""
+    label = c.mention.label
+    if label in ("PER", "LOC", "GPE"):
+        return None
+    head = _bare(ws[c.first].norm)
+    if head.startswith("ال"):
+        head = head[2:]
+    if len(head) < 3:
+        return None
+    if len(head) >= 5 and head.endswith(("ون", "ين")):
+        return "p"
+    if head.endswith(("ه", "ة", "ات")):
+        return "f"
+    return "m"
+
+
+def _clause_initial(ws: Sequence[Word], t: int) -> bool:
+    """The trigger opens its sentence (after و, ثم, كما ...)."""
+    return t == 0 or (t == 1 and ws[0].norm in _OPENERS)
+
+
+def _opening_verb(w: Word) -> bool:
+    """A sentence-opening word shaped like a verb (وصل، تقدم، دخلت، استهدف), not a noun
+    (definite, م-, or ending like a plural or a feminine noun)."""
+    if _initial_verb(w) or _lexicon_verb(w.norm) or _verb_like(w):
+        return True
+    n = w.norm
+    if _definite(n) or n.startswith("م") or n.endswith(("ة", "ه", "ات", "ون", "ين", "ان", "ي")):
+        return False
+    return len(n) in (3, 4) and not _function_word(w)
+
+
+def sentence_subject(ws: Sequence[Word], cands: Sequence[Candidate]) -> Candidate | None:
+    """The subject of a sentence's opening clause: after an opening verb (VSO: وصل الجيش) or
+    before the first verb (SVO: الجيش وصل); ``None`` for anything else (a nominal sentence,
+    a subject governed by a preposition, a verb with a pronoun)."""
+    if not ws:
+        return None
+    k = 1 if ws[0].norm in _OPENERS else 0
+    if k >= len(ws):
+        return None
+    c = _cand_at(cands, k)
+    if _opening_verb(ws[k]) and (c is None or c.mention.label is None):
+        if _plural_verb(ws[k]):
+            return None  # its own subject is dropped too
+        if c is not None and c.first == k and c.last > k:
+            # the chunker took the opening verb into the phrase (وصل الجيش): the rest of it
+            a, b = ws[k + 1], ws[c.last]
+            m = Mention(a.start, b.end, c.mention.text[a.start - c.mention.start :])
+            return Candidate(k + 1, c.last, m, c.kind, "")
+        return _subject_after(ws, cands, k + 1, quantity=False)
+    if (
+        c is not None
+        and c.first == k
+        and c.last + 1 < len(ws)
+        and _bare_cand(c)
+        and finite_verb(ws[c.last + 1])
+    ):
+        return c
+    return None
+
+
+def carry_subject(
+    ws: Sequence[Word],
+    t: int,
+    cands: Sequence[Candidate],
+    roles: Roles,
+    *,
+    previous: Candidate | None,
+    previous_words: Sequence[Word],
+    prefix: str = "",
+) -> Roles:
+    """Roles of a clause-initial verb whose subject is dropped (pro-drop): ``وصل الجيش ...
+    وقصف منازل المدنيين`` -> the army shelled the houses.
+
+    *previous* is :func:`sentence_subject` of the previous sentence (words *previous_words*).
+    It becomes the actor only when the verb agrees with it (gender and number of the verb's
+    suffix against the subject's head: قصفت / الطائرات, هاجموا / المتظاهرون, قصف / الجيش).
+    A found actor is replaced only when it is the unnamed phrase right after the verb that
+    cannot be the verb's subject (a feminine head after a masculine verb or the reverse) or is
+    no actor word at all (a plain noun phrase such as منازل المدنيين); it then becomes the
+    recipient. Anything else is returned unchanged.
+    """
+    if previous is None or not _clause_initial(ws, t) or _is_nominal(prefix, ws[t]):
+        return roles
+    if not (_initial_verb(ws[t]) or finite_verb(ws[t])):
+        return roles
+    form = verb_agreement(ws[t], prefix)
+    if form is None or _noun_agreement(previous_words, previous) != form:
+        return roles
+    carried = previous.mention
+    if not roles.actor:
+        return attrs.evolve(roles, actor=(carried,))
+    first = roles.actor[0]
+    after = next((c for c in cands if c.mention == first), None)
+    if after is None or after.first != t + 1 or after.mention.label == "PER":
+        return roles
+    own = _noun_agreement(ws, after)
+    # a verb before its subject is singular: قصف الجيش، هاجم المسلحون، قصفت الطائرات
+    agrees = own is None or (form == "m" and own in ("m", "p")) or (form == "f" and own == "f")
+    if agrees and (after.kind != "phrase" or _definite(ws[after.first].norm)):
+        return roles  # a subject that can be the verb's stays
+    recipient = roles.recipient if first in roles.recipient else (first, *roles.recipient)
+    return attrs.evolve(roles, actor=(carried,), recipient=recipient)

@@ -20,7 +20,15 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from arabnews.events.arguments import Candidate, assign_roles, candidates
+from arabnews.dates import parse_published
+from arabnews.events.arguments import (
+    Candidate,
+    Roles,
+    assign_roles,
+    candidates,
+    carry_subject,
+    sentence_subject,
+)
 from arabnews.events.classifier import (
     EventModel,
     candidate_features,
@@ -356,7 +364,7 @@ def extract_from_sentences(
     text: str,
     sentences: Sequence[tuple[Span, datetime.date | None]],
     entities: Sequence[Entity],
-    published: datetime.date | None,
+    published: datetime.date | str | None,
     *,
     use_names: bool,
     threshold: float | None = 0.0,
@@ -375,9 +383,10 @@ def extract_from_sentences(
     ents = sorted(entities, key=lambda e: (e.start, e.end))
     starts = [e.start for e in ents]
     model = event_model() if model is None else model
-    pub = published
+    pub = parse_published(published)
     recent: dict[str, tuple[int, Event]] = {}
     n_sent = -1
+    previous: tuple[Span, tuple[Word, ...]] | None = None  # for dropped subjects
     for sent_span, dl_date in sentences:
         if pub is None and dl_date is not None:
             pub = dl_date
@@ -395,8 +404,10 @@ def extract_from_sentences(
                         use_names=use_names,
                         threshold=threshold,
                         features=features,
+                        previous=previous,
                     )
                 )
+                previous = (span, ws)
     return tuple(events)
 
 
@@ -411,8 +422,13 @@ def _chunk_events(
     use_names: bool,
     threshold: float | None,
     features: list[list[str]] | None,
+    previous: tuple[Span, tuple[Word, ...]] | None = None,
 ) -> list[Event]:
-    """Events of one sentence (or piece of a long one): ``piece`` is (span, words, number)."""
+    """Events of one sentence (or piece of a long one): ``piece`` is (span, words, number).
+
+    *previous* (span and words of the sentence before) gives a clause-initial verb its dropped
+    subject (:func:`arabnews.events.arguments.carry_subject`).
+    """
     span, ws, n_sent = piece
     ents, starts = entity_index
     triggers = [
@@ -519,6 +535,11 @@ def _chunk_events(
             arg_cands.append(candidates(text, ws, sent_ents, use_names=use_names))
         cands = arg_cands[0]
         roles = assign_roles(ws, tr.first, tr.last, prefix=tr.prefix, rule=tr.rule, cands=cands)
+        if previous is not None and tr.first <= 1:
+            here = (ws, tr, cands)
+            roles = _carried(
+                text, previous, (ents, starts), here=here, roles=roles, use_names=use_names
+            )
         earlier = recent.get(tr.rule.category)
         if (
             not roles.actor
@@ -577,6 +598,26 @@ def _chunk_events(
         if ev.actor:
             recent[tr.rule.category] = (n_sent, ev)
     return out
+
+
+def _carried(
+    text: str,
+    previous: tuple[Span, tuple[Word, ...]],
+    entity_index: tuple[Sequence[Entity], Sequence[int]],
+    *,
+    here: tuple[Sequence[Word], Trigger, Sequence[Candidate]],
+    roles: Roles,
+    use_names: bool,
+) -> Roles:
+    """*roles* with a dropped subject carried over from the previous sentence (only when the
+    verb agrees with it; candidates of the previous sentence are found only here)."""
+    (pspan, pws), (ents, starts), (ws, tr, cands) = previous, entity_index, here
+    lo, hi = bisect.bisect_left(starts, pspan.start), bisect.bisect_left(starts, pspan.end)
+    pcands = candidates(text, pws, list(ents[lo:hi]), use_names=use_names)
+    subject = sentence_subject(pws, pcands)
+    return carry_subject(
+        ws, tr.first, cands, roles, previous=subject, previous_words=pws, prefix=tr.prefix
+    )
 
 
 def _prefix_len(word: Word, prefix: str) -> int:

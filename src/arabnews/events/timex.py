@@ -30,6 +30,7 @@ import datetime
 import functools
 import re
 
+from arabnews.dates import parse_published
 from arabnews.events.lexicon import TimeRule, time_rules
 from arabnews.events.schema import TimeExpression
 
@@ -101,8 +102,12 @@ def _add_months(d: datetime.date, n: int) -> tuple[int, int]:
     return d.year + m // 12, m % 12 + 1
 
 
-def resolve(match: re.Match[str], published: datetime.date | None) -> str | None:
-    """The ISO value of a master-regex match, or ``None``."""
+def resolve(match: re.Match[str], published: datetime.date | str | None) -> str | None:
+    """The ISO value of a master-regex match, or ``None``.
+
+    *published* is a :class:`datetime.date`, an ISO string (``"2025-03-14"``) or ``None``.
+    """
+    published = parse_published(published)
     g = match.groupdict()
     if g["day"]:
         month = _month_number(g["dmon"])
@@ -228,14 +233,22 @@ def _relative_value(m: re.Match[str], published: datetime.date | None) -> tuple[
 
 
 def find_times(
-    text: str, start: int = 0, end: int | None = None, *, published: datetime.date | None = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    published: datetime.date | str | None = None,
 ) -> tuple[TimeExpression, ...]:
     """Time expressions in ``text[start:end]`` (original offsets), resolved against *published*.
 
     ``قبل يومين``, ``منذ ثلاثة أيام``, ``قبل أسبوعين`` count back from *published*. When the
     passage names a year at least five years before *published* (``عام 1976``) it is history:
     the expressions that only the publication date could resolve (اليوم، غدا، الأحد ...) are
-    left out, since they refer to the narrated time.
+    left out, since they refer to the narrated time. Without a publication date there is
+    nothing to measure "far in the past" against: an explicit year named in the passage (not
+    after ``منذ``) is then taken as the narrated time, and the same expressions are left out
+    (so ``غدا`` in a passage about ``عام 1976`` never makes an event future). *published* is a
+    :class:`datetime.date`, an ISO string or ``None``.
 
     >>> pub = datetime.date(2025, 3, 14)
     >>> [(t.text, t.value) for t in find_times("قتل قبل يومين", published=pub)]
@@ -243,6 +256,7 @@ def find_times(
     >>> [(t.text, t.value) for t in find_times("منذ ثلاثة أيام", published=pub)]
     [('منذ ثلاثة أيام', '2025-03-11')]
     """
+    published = parse_published(published)
     stop = len(text) if end is None else end
     out: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
@@ -254,9 +268,13 @@ def find_times(
                 out.append(TimeExpression(m.start(), m.end(), m.group(), value))
                 taken.append((m.start(), m.end()))
     history = False
-    if published is not None and _YEAR.search(chunk):
+    if _YEAR.search(chunk):
         window = _SINCE_YEAR.sub(lambda m: " " * len(m.group()), chunk)
-        history = any(int(y) <= published.year - _HISTORY_YEARS for y in _YEAR.findall(window))
+        years = [int(y) for y in _YEAR.findall(window)]
+        if published is None:
+            history = bool(years)  # no date to compare: the named year is the narrated time
+        else:
+            history = any(y <= published.year - _HISTORY_YEARS for y in years)
     for m in _master().finditer(text, start, stop):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -280,12 +298,14 @@ def parse_date(text: str) -> datetime.date | None:
     return None
 
 
-def is_future(expr: TimeExpression, published: datetime.date | None) -> bool:
+def is_future(expr: TimeExpression, published: datetime.date | str | None) -> bool:
     """Whether *expr* points after the publication date.
 
     A resolved value decides (an expression dated on or before *published* is never future,
     whatever its wording); without one, the wording does (المقبل، القادم، غدا).
+    *published* is a :class:`datetime.date`, an ISO string or ``None``.
     """
+    published = parse_published(published)
     if published is not None and expr.value is not None:
         first = expr.value.split("/")[0]
         try:
