@@ -38,6 +38,14 @@ def _check(tables: object, docs: list[Document]) -> None:
         assert by_id[row.doc_id].text[row.trigger_start : row.trigger_end] == row.trigger
     for row in quotes.itertuples(index=False):
         assert by_id[row.doc_id].text[row.start : row.end] == row.text
+    all_quotes = [q for d in docs for q in d.quotes]
+    assert quotes["score"].tolist() == [q.score for q in all_quotes]
+    assert [None if pd.isna(v) else v for v in quotes["via"]] == [
+        None if q.via is None else q.via.text for q in all_quotes
+    ]
+    assert [None if pd.isna(v) else int(v) for v in quotes["via_start"]] == [
+        None if q.via is None else q.via.start for q in all_quotes
+    ]
     scores = [e.score for d in docs for e in d.entities]
     assert [
         math.isnan(x) if s is None else x == s for x, s in zip(ents["score"], scores, strict=True)
@@ -74,3 +82,16 @@ def test_frames_of_analysed_pages(seed_texts: dict[str, str]) -> None:
         .reset_index(drop=True)
         .equals(docs[0].entities_frame())
     )
+
+
+def test_quote_via_and_score_columns() -> None:
+    text = 'ونقلت وكالة "الأنباء" عن مسؤول عسكري أن القوات انسحبت من المنطقة.'
+    doc = arabnews.analyze(text)
+    frame = arabnews.frames([doc]).quotes
+    assert len(frame) == len(doc.quotes) >= 1
+    assert str(frame["score"].dtype) == "float64"
+    assert str(frame["via_start"].dtype) == "Int64"
+    q = doc.quotes[0]
+    assert frame["score"].iloc[0] == q.score
+    assert q.via is not None and frame["via"].iloc[0] == q.via.text
+    assert text[frame["via_start"].iloc[0] : frame["via_end"].iloc[0]] == q.via.text
