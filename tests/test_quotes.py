@@ -258,3 +258,60 @@ def test_second_speech_verb_keeps_the_speaker_not_the_outlet() -> None:
     first, second = extract_quotes(text, entities=[ent_])
     assert first.speaker_text == "الوزير" and second.speaker_text == "الوزير"
     assert content(text, first) == "إن الأسعار ستنخفض"
+
+
+def _speakers(text: str, names: tuple[str, ...]) -> list[tuple[str | None, str | None]]:
+    ents = tuple(ent(text, n) for n in names)
+    return [
+        (q.speaker.canonical if q.speaker else None, q.speaker_text)
+        for q in extract_quotes(text, entities=ents)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # another word for the same office, the nationality kept
+        (
+            "وصل الرئيس البرازيلي لولا دا سيلفا إلى لشبونة. وقال الزعيم البرازيلي إن الاتفاق قريب.",
+            "لولا دا سيلفا",
+        ),
+        # the office and its complement, no nationality
+        (
+            "التقى وزير الدفاع الياباني كينجي واكاميا نظيره الكوري."
+            " وأوضح وزير الدفاع أن التعاون سيتوسع.",
+            "كينجي واكاميا",
+        ),
+    ],
+)
+def test_title_speaker_is_linked_to_the_person_named_earlier(text: str, name: str) -> None:
+    got = _speakers(text, (name,))
+    assert got == [(name, None)]
+    q = extract_quotes(text, entities=(ent(text, name),))[0]
+    assert q.speaker is not None and q.speaker.label == "PER"
+    assert text[q.speaker.start : q.speaker.end] == q.speaker.text  # the title, in place
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a different nationality: not the person named before
+        (
+            "وصل الرئيس البرازيلي لولا دا سيلفا إلى لشبونة. وقال الرئيس البرتغالي إن الاتفاق قريب.",
+            ("لولا دا سيلفا",),
+        ),
+        # two presidents named before, no nationality in the wording: ambiguous
+        (
+            "التقى الرئيس البرازيلي لولا دا سيلفا الرئيس الأرجنتيني خافيير ميلي."
+            " وقال الرئيس إن الاتفاق قريب.",
+            ("لولا دا سيلفا", "خافيير ميلي"),
+        ),
+        # a title named only in the same sentence as the quote is not linked backwards
+        ("وقال الرئيس البرازيلي إن الاتفاق قريب.", ()),
+    ],
+)
+def test_title_speaker_is_not_linked_when_it_does_not_fit(
+    text: str, names: tuple[str, ...]
+) -> None:
+    got = _speakers(text, names)
+    assert got and got[0][0] is None and got[0][1] is not None and "الرئيس" in got[0][1]

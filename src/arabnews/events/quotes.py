@@ -149,7 +149,15 @@ def quotes_in_sentences(
     last_speaker: tuple[Mention | None, str | None] = (None, None)
     ents = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in ents]
+    titled: list[tuple[_Title, Entity]] = []  # people named so far with their titles
     for span in sentences:
+        lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+        n_before = len(titled)
+        for e in ents[lo:hi]:
+            if e.label == "PER":
+                title = _title_of(text[max(span.start, e.start - 80) : e.start].split()[-4:])
+                if title is not None:
+                    titled.append((title, e))
         ws = words(text, span.start, span.end)
         cue_idx = [
             (i, k)
@@ -158,7 +166,6 @@ def quotes_in_sentences(
         ]
         if not cue_idx:
             continue
-        lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
         cands = candidates(text, ws, ents[lo:hi], use_names=use_names, phrases=False)
         cue_positions = [i for i, _ in cue_idx]
         covered = -1  # end offset of the last direct quotation: cues inside it are quoted words
@@ -168,6 +175,8 @@ def quotes_in_sentences(
                 continue
             ctx = _Sentence(text, span, ws, cands, cue_positions, last_speaker, found)
             q = _quote_at(ctx, i, kind, prep)
+            if q is not None and q.speaker is None and q.speaker_text and titled[:n_before]:
+                q = _link_title(text, q, titled[:n_before])
             if q is not None:
                 found = True
                 out.append(q)
@@ -518,3 +527,100 @@ def _cue_prefix_len(norm: str) -> int:
         if any(r.pattern.fullmatch(stem) for r in speech_cues()):
             return len(p)
     return 0
+
+
+# --- a title standing for a person named earlier (الزعيم الأوكراني -> that president) ---
+
+# Titles that name the same office (compared after norm_word, article kept).
+_TITLE_GROUPS = (
+    frozenset({"الرئيس", "رئيس", "الزعيم", "القائد"}),
+    frozenset({"الملك", "العاهل"}),
+    frozenset({"الوزير", "وزير"}),
+    frozenset({"الرئيسه", "الرئيسة", "الزعيمه", "الزعيمة"}),
+    frozenset({"الوزيره", "الوزيرة", "وزيره", "وزيرة"}),
+)
+
+
+@attrs.frozen(slots=True)
+class _Title:
+    office: frozenset[str]  # the title word and the words naming the same office
+    nisba: frozenset[str]  # nationality adjectives (الأوكراني), feminine ending removed
+    rest: frozenset[str]  # other words of the title (الخارجية of وزير الخارجية)
+
+
+def _office(norm: str) -> frozenset[str] | None:
+    from arabnews.ner.edges import edge_word_kind
+
+    for group in _TITLE_GROUPS:
+        if norm in group:
+            return group
+    if edge_word_kind(norm) == "title" or norm in ("العاهل", "الزعيم"):
+        return frozenset({norm})
+    return None
+
+
+def _nisba(norm: str) -> str | None:
+    """A definite nisba adjective (الأوكراني، الألمانية), its feminine ending removed."""
+    n = norm[:-1] if norm.endswith(("ه", "ة")) else norm
+    return n if n.startswith("ال") and n.endswith("ي") and len(n) >= 6 else None
+
+
+def _title_of(tokens: Sequence[str]) -> _Title | None:
+    """The title in the words right before a name or in a speaker's wording: an office word
+    (الرئيس، وزير، المستشارة), nationality adjectives and construct complements (الخارجية)."""
+    office: frozenset[str] | None = None
+    nisba: set[str] = set()
+    rest: set[str] = set()
+    for tok in tokens:
+        n = norm_word(tok.strip('،,.:؛"«»“”()'))
+        if n[:1] == "و" and len(n) > 3 and _office(n[1:]) is not None:
+            n = n[1:]
+        o = _office(n)
+        if o is not None:
+            office, nisba, rest = o, set(), set()  # the title starts at its office word
+        elif office is not None:
+            a = _nisba(n)
+            if a is not None:
+                nisba.add(a)
+            elif n.startswith("ال"):
+                rest.add(n)
+            else:
+                return None  # not a title (a verb, a preposition, an indefinite noun)
+    if office is None:
+        return None
+    return _Title(office, frozenset(nisba), frozenset(rest))
+
+
+def _link_title(text: str, q: Quote, titled: Sequence[tuple[_Title, Entity]]) -> Quote:
+    """*q* with its wording-only speaker (``الزعيم الأوكراني``) linked to the one person named
+    earlier with that office, nationality and complements; unchanged when none or several fit."""
+    wording = q.speaker_text or ""
+    tokens = wording.split()
+    if not 1 <= len(tokens) <= 4:
+        return q
+    first = norm_word(tokens[0])
+    if _office(first) is None and _office(first[1:]) is None:
+        return q  # the wording must open with the office word
+    want = _title_of(tokens)
+    if want is None:
+        return q
+    fits = {
+        (e.canonical or e.text): e
+        for have, e in titled
+        if have.office & want.office and want.nisba <= have.nisba and want.rest <= have.rest
+    }
+    if len(fits) != 1:
+        return q
+    person = next(iter(fits.values()))
+    start = text.find(wording, q.cue.end, q.content.start if q.content.start > q.cue.end else None)
+    if start < 0:
+        return q
+    mention = Mention(
+        start,
+        start + len(wording),
+        wording,
+        "PER",
+        person.canonical or person.text,
+        person.entity_id,
+    )
+    return attrs.evolve(q, speaker=mention, speaker_text=None, score=round(q.score * 0.95, 2))
