@@ -207,3 +207,18 @@ def test_dropped_subject_only_for_a_clause_initial_verb() -> None:
     # the subject is named in its own clause: nothing is carried over
     got = _event_roles("انتشر الجيش في المدينة. وقصف المتمردون مواقعه.", "قصف")
     assert got is not None and got[0] and "المتمردون" in got[0][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "targets"),
+    [
+        ('وخطب رئيس النقابة قبل أن يدعو إلى "ضرورة رحيل المدير ونائبه".', "يدعو", ["المدير"]),
+        ("وطالب المحتجون في هتافاتهم بإقالة محافظ المدينة.", "وطالب", ["محافظ المدينة"]),
+    ],
+)
+def test_the_people_a_demand_is_about_are_its_recipients(
+    text: str, trigger: str, targets: list[str]
+) -> None:
+    _, recipient = roles(text, trigger)
+    assert recipient[: len(targets)] == targets
+    assert not any(w in r for r in recipient for w in ("ضرورة", "رحيل", "إقالة"))

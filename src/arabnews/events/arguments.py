@@ -355,6 +355,9 @@ def assign_roles(
             actor=actor,
             recipient=recipient,
         )
+    if rule.category in ("REQUEST", "DEMAND"):
+        # دعا إلى "ضرورة ترك X وY السلطة": the people the demand is about are its recipients
+        recipient = _demand_targets(ws, cands, t_end, recipient)
     used = {id(c) for c in actor}
     # A place that is attacked or visited is also where the event happens (على زابوريجيا).
     location = [
@@ -1405,3 +1408,61 @@ def carry_subject(
         return roles  # a subject that can be the verb's stays
     recipient = roles.recipient if first in roles.recipient else (first, *roles.recipient)
     return attrs.evolve(roles, actor=(carried,), recipient=recipient)
+
+
+# --- the targets of a demand: the genitive of the verbal noun it asks for ---
+
+# Verbal nouns of what a demand asks done to someone (compared without ال / ب and ة as ه).
+_DEMAND_NOUNS = _wordset(
+    "ضروره رحيل تنحي تنحيه اقاله استقاله ترك عزل طرد محاسبه محاكمه معاقبه اعتقال "
+    "الافراج اطلاق سراح خروج انسحاب ابعاد توقيف تسليم"
+)
+
+
+def _demand_noun(norm: str) -> bool:
+    n = _bare(norm).replace("ة", "ه")
+    for pre in ("بال", "ال", "ب"):
+        if n.startswith(pre) and n[len(pre) :] in _DEMAND_NOUNS:
+            return True
+    return n in _DEMAND_NOUNS
+
+
+def _demand_targets(
+    ws: Sequence[Word], cands: Sequence[Candidate], t_end: int, found: list[Candidate]
+) -> list[Candidate]:
+    """Recipients of a demand whose content is a verbal noun (دعا إلى ضرورة رحيل الوزير،
+    طالبت بإقالة المدير): the phrase governed by the last such noun, with its coordinated
+    phrases; *found* when the demand has no such content."""
+    # the content opens within a few words (دعا إلى، طالبت النقابة في بيانها بـ), in the clause
+    k = next(
+        (
+            j
+            for j in range(t_end + 1, min(len(ws), t_end + 8))
+            if _demand_noun(ws[j].norm)
+            or ws[j].norm in _COMPLEMENTIZERS
+            or _bare(ws[j].norm) in ("قبل", "بعد", "حتي", "عندما")
+        ),
+        None,
+    )
+    if k is None or not _demand_noun(ws[k].norm):
+        return found
+    while k + 1 < len(ws) and _demand_noun(ws[k + 1].norm):
+        k += 1  # ضرورة تنحي، إطلاق سراح
+    if k + 1 >= len(ws) or ws[k + 1].start - ws[k].end > 1:
+        return found  # punctuation right after the noun: no genitive
+    target: Candidate | None = None
+    for c in cands:
+        if c.first == k + 1:
+            target = c
+            break
+        if c.first <= k < c.last:
+            # the chunker took the verbal noun into the phrase (رحيل الوزيرين): the rest of it
+            a, b = ws[k + 1], ws[c.last]
+            m = c.mention
+            sub = Mention(a.start, b.end, m.text[a.start - m.start : b.end - m.start])
+            target = Candidate(k + 1, c.last, sub, c.kind, "")
+            break
+    if target is None or _time_word(ws[target.first].norm):
+        return found
+    following = [c for c in cands if c.first > target.last]
+    return _coordinated(ws, [target, *following], [target])
