@@ -16,7 +16,13 @@ from hypothesis import strategies as st
 from arabnews import Pipeline
 from arabnews.errors import ModelNotAvailableError
 from arabnews.events import extract_events, extract_quotes
-from arabnews.events.classifier import FEATURE_VERSION, event_model
+from arabnews.events.classifier import (
+    FEATURE_VERSION,
+    event_model,
+    expand_features,
+    role_base,
+    role_features,
+)
 from arabnews.events.extractor import _MAX_WORDS
 from arabnews.events.lexicon import fixed_expressions, words
 from arabnews.spans import Entity
@@ -205,3 +211,28 @@ def test_many_entities_are_looked_up_by_offset() -> None:
     for e in got:
         assert [a.text for a in e.actor] == ["روسيا"]
         assert e.sentence.start <= e.actor[0].start < e.sentence.end
+
+
+_SHIPPED_FEATURES = sorted({k.partition("|")[2] or k for k in event_model().weights})
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["ASSAULT", "PROTEST", "CONSULT", "ACCUSE", "AGREE"]),
+    st.lists(st.sampled_from(_SHIPPED_FEATURES) | st.text(max_size=6), max_size=40),
+    st.tuples(st.booleans(), st.booleans(), st.booleans()),
+)
+def test_base_logit_equals_logit_of_expanded_features(
+    category: str, base: list[str], roles: tuple[bool, bool, bool]
+) -> None:
+    """The fast path (combined per-category weights) scores like the feature lists the training
+    script sees: the candidate's list (plain + category-prefixed copies, duplicates counted
+    once), then the role features added once their arguments are known."""
+    m = event_model()
+    slow = m.logit(expand_features(category, base)) + sum(
+        m.weights.get(f, 0.0) for f in role_features(category, roles)
+    )
+    fast = m.base_logit(category, base) + sum(
+        m.category_weights(category).get(f, 0.0) for f in role_base(roles)
+    )
+    assert fast == pytest.approx(slow, abs=1e-9)

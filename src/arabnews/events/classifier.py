@@ -37,6 +37,8 @@ __all__ = [
     "EventModel",
     "candidate_features",
     "event_model",
+    "expand_features",
+    "role_base",
     "role_features",
     "sigmoid",
 ]
@@ -65,6 +67,9 @@ class EventModel:
     version: int
     thresholds: dict[str, float] = attrs.field(factory=dict)
     _bounds: dict[str, float] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _combined: dict[str, dict[str, float]] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )
 
     def threshold_for(self, category: str) -> float:
         """The default threshold of *category*."""
@@ -74,6 +79,29 @@ class EventModel:
     def logit(self, features: Iterable[str]) -> float:
         """The bias plus the weights of the (distinct) *features*."""
         return self.bias + sum(map(self.weights.get, set(features), _ZEROS))
+
+    def category_weights(self, category: str) -> dict[str, float]:
+        """Weight of each unprefixed feature for a *category* candidate: its plain weight plus
+        its ``category|`` weight (built once per category)."""
+        table = self._combined.get(category)
+        if table is None:
+            table = {}
+            for key, value in self.weights.items():
+                cat, bar, name = key.partition("|")
+                if not bar:
+                    table[key] = table.get(key, 0.0) + value
+                elif cat == category:
+                    table[name] = table.get(name, 0.0) + value
+            self._combined[category] = table
+        return table
+
+    def base_logit(self, category: str, base: Iterable[str]) -> float:
+        """:meth:`logit` of ``expand_features(category, base)`` without building that list: the
+        bias, the category's bias weight and the combined weights of the distinct base features
+        (equal up to the order of the float additions)."""
+        table = self.category_weights(category)
+        bias = self.bias + self.weights.get("bias_" + category, 0.0)
+        return bias + sum(map(table.get, set(base), _ZEROS))
 
     def probability(self, features: Iterable[str]) -> float:
         """Probability that a candidate with *features* is a correct event (0..1)."""
@@ -174,6 +202,7 @@ def candidate_features(
     unsupported: bool,
     other_categories: Iterable[str],
     same_category_others: int,
+    expand: bool = True,
 ) -> list[str]:
     """Binary features of one candidate (words ``first..last`` of the sentence *ws*).
 
@@ -231,11 +260,25 @@ def candidate_features(
     base.append(f"neg_before={bool(before & _NEG)}")
     base.append(f"past_aux_before={bool(before & _PAST_AUX)}")
     base.append(f"speech_before={speech}")
+    if not expand:
+        return base
+    out = expand_features(category, base)
+    if roles is not None:
+        out.extend(role_features(category, roles))
+    return out
+
+
+def expand_features(category: str, base: Iterable[str]) -> list[str]:
+    """The category's bias feature, then each base feature plain and prefixed by the category
+    (the list :func:`candidate_features` returns, without the role features)."""
     out = ["bias_" + category]
     pre = category + "|"
     for f in base:
         out.append(f)
         out.append(pre + f)
-    if roles is not None:
-        out.extend(role_features(category, roles))
     return out
+
+
+def role_base(roles: tuple[bool, bool, bool]) -> list[str]:
+    """The unprefixed role features (see :meth:`EventModel.base_logit`)."""
+    return [f"{name}={value}" for name, value in zip(_ROLES, roles, strict=True)]

@@ -33,6 +33,8 @@ from arabnews.events.classifier import (
     EventModel,
     candidate_features,
     event_model,
+    expand_features,
+    role_base,
     role_features,
     sigmoid,
 )
@@ -503,6 +505,7 @@ def _chunk_events(
             same_category_others=sum(
                 1 for t in triggers if t is not tr and t.rule.category == tr.rule.category
             ),
+            expand=False,
         )
 
     times = find_times(text, span.start, span.end, published=pub)
@@ -526,9 +529,9 @@ def _chunk_events(
         category, mode, future_of = tr.rule.category, _mode(ws, tr), None
         if modality == "asserted" and time is not None and is_future(time, pub):
             modality, cue_i = "future", None
-        feats = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
+        base = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
         cut = model.threshold_for(category) if threshold is None else threshold
-        logit = model.logit(feats)
+        logit = model.base_logit(category, base)
         if cut > 0.0 and sigmoid(logit + model.role_bound(category)) < cut:
             continue  # cannot reach the threshold whatever its arguments: none looked for
         if not arg_cands:
@@ -554,11 +557,10 @@ def _chunk_events(
                 recipient=roles.recipient or earlier[1].recipient,
             )
         found = (bool(roles.actor), bool(roles.recipient), bool(roles.location))
-        role_feats = role_features(category, found)
-        score = sigmoid(logit + sum(model.weights.get(f, 0.0) for f in role_feats))
+        table = model.category_weights(category)
+        score = sigmoid(logit + sum(table.get(f, 0.0) for f in role_base(found)))
         if score < cut:
             continue
-        feats.extend(role_feats)
         denied_by = None
         cue = None
         if cue_i is not None and cue_i != tr.first:
@@ -594,7 +596,9 @@ def _chunk_events(
         )
         out.append(ev)
         if features is not None:
-            features.append(feats)
+            features.append(
+                expand_features(tr.rule.category, base) + role_features(tr.rule.category, found)
+            )
         if ev.actor:
             recent[tr.rule.category] = (n_sent, ev)
     return out
