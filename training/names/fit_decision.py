@@ -165,9 +165,11 @@ def name_word_negatives(
 def build(
     records: list[dict[str, Any]],
     negs: list[dict[str, Any]],
+    *,
     word_bucket: int = 7,
     word_limit: int = 4000,
     name_word_bucket: int = 0,
+    name_word_limit: int = 6000,
 ) -> list[Example]:
     out: list[Example] = []
     for a, b in word_negatives(word_bucket, word_limit):
@@ -186,7 +188,7 @@ def build(
                 out.append((sp[i], sp[j], 1, hold, rec["english"]))
             out.append((rec["english"], sp[i], 1, hold, rec["english"]))
     if name_word_bucket:
-        for a, w, english in name_word_negatives(kept, name_word_bucket, word_limit):
+        for a, w, english in name_word_negatives(kept, name_word_bucket, name_word_limit):
             key = pair_key(english, w)
             hold = bn.is_holdout(english)
             out.append((a, w, 0, hold, key))
@@ -374,13 +376,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--name-word-bucket", type=int, default=7, help="name vs frequent word negatives (0: none)"
     )
+    ap.add_argument("--name-word-limit", type=int, default=6000, help="... how many")
     args = ap.parse_args(argv)
     records = bn.load_dev()
     negs = bn.load_negatives()
     if records is None or negs is None:
         print("../shared/data/names not found", file=sys.stderr)
         return 1
-    examples = build(records, negs, args.word_bucket, args.word_limit, args.name_word_bucket)
+    examples = build(
+        records,
+        negs,
+        word_bucket=args.word_bucket,
+        word_limit=args.word_limit,
+        name_word_bucket=args.name_word_bucket,
+        name_word_limit=args.name_word_limit,
+    )
     matcher = Matcher()
     x, y, hold, keep, _ = featurise(matcher, examples)
     tr = ~hold
