@@ -389,6 +389,7 @@ def extract_from_sentences(
     recent: dict[str, tuple[int, Event]] = {}
     n_sent = -1
     previous: tuple[Span, tuple[Word, ...]] | None = None  # for dropped subjects
+    known: dict[int, tuple[Candidate, ...]] = {}  # argument candidates by piece start
     for sent_span, dl_date in sentences:
         if pub is None and dl_date is not None:
             pub = dl_date
@@ -407,9 +408,12 @@ def extract_from_sentences(
                         threshold=threshold,
                         features=features,
                         previous=previous,
+                        known=known,
                     )
                 )
                 previous = (span, ws)
+                # only the previous piece's candidates can be asked for again (_carried)
+                known = {span.start: known[span.start]} if span.start in known else {}
     return tuple(events)
 
 
@@ -425,6 +429,7 @@ def _chunk_events(
     threshold: float | None,
     features: list[list[str]] | None,
     previous: tuple[Span, tuple[Word, ...]] | None = None,
+    known: dict[int, tuple[Candidate, ...]] | None = None,
 ) -> list[Event]:
     """Events of one sentence (or piece of a long one): ``piece`` is (span, words, number).
 
@@ -536,12 +541,20 @@ def _chunk_events(
             continue  # cannot reach the threshold whatever its arguments: none looked for
         if not arg_cands:
             arg_cands.append(candidates(text, ws, sent_ents, use_names=use_names))
+            if known is not None:
+                known[span.start] = arg_cands[0]
         cands = arg_cands[0]
         roles = assign_roles(ws, tr.first, tr.last, prefix=tr.prefix, rule=tr.rule, cands=cands)
         if previous is not None and tr.first <= 1:
             here = (ws, tr, cands)
             roles = _carried(
-                text, previous, (ents, starts), here=here, roles=roles, use_names=use_names
+                text,
+                previous,
+                (ents, starts),
+                here=here,
+                roles=roles,
+                use_names=use_names,
+                known=known,
             )
         earlier = recent.get(tr.rule.category)
         if (
@@ -612,12 +625,15 @@ def _carried(
     here: tuple[Sequence[Word], Trigger, Sequence[Candidate]],
     roles: Roles,
     use_names: bool,
+    known: dict[int, tuple[Candidate, ...]] | None = None,
 ) -> Roles:
     """*roles* with a dropped subject carried over from the previous sentence (only when the
     verb agrees with it; candidates of the previous sentence are found only here)."""
     (pspan, pws), (ents, starts), (ws, tr, cands) = previous, entity_index, here
     lo, hi = bisect.bisect_left(starts, pspan.start), bisect.bisect_left(starts, pspan.end)
-    pcands = candidates(text, pws, list(ents[lo:hi]), use_names=use_names)
+    pcands = None if known is None else known.get(pspan.start)
+    if pcands is None:  # (the previous piece's candidates, when it looked for them)
+        pcands = candidates(text, pws, list(ents[lo:hi]), use_names=use_names)
     subject = sentence_subject(pws, pcands)
     return carry_subject(
         ws, tr.first, cands, roles, previous=subject, previous_words=pws, prefix=tr.prefix
