@@ -57,6 +57,7 @@ def test_tables_are_valid_and_every_example_shows_its_row() -> None:
         # names with الله are not formulas
         ("وقال عبد الله بن زايد إن", "عبد الله بن زايد", "PER", ["عبد الله بن زايد"]),
         ("أعلن حزب الله أن", "حزب الله", "ORG", ["حزب الله"]),
+        ("قال حسين رحمة الله إن", "حسين رحمة الله", "PER", ["حسين رحمة الله"]),  # a name
     ],
 )
 def test_formulas(text: str, part: str, label: str, expected: list[str]) -> None:

@@ -56,9 +56,7 @@ _VARIANTS = {
     "آ": "اأإآٱ",
     "ي": "يى",
     "ى": "يى",
-    "ه": "هة",
-    "ة": "هة",
-}
+}  # ه/ة are not folded: "رحمة الله" is also a name (Rahmatullah), "رحمه الله" a formula
 _PROCLITICS = "وفبلك"
 
 
