@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,17 @@ def test_deep_trees_are_refused() -> None:
 def test_shipped_model_is_trees_over_all_features() -> None:
     d = Decision.default()
     assert len(d.trees) >= 10 and len(d.weights) == len(FEATURES)
+
+
+def test_decision_and_matcher_pickle() -> None:
+    # worker processes receive pickled resolvers and matchers
+    d = Decision.default()
+    back = pickle.loads(pickle.dumps(d))
+    assert back == d
+    x = [0.5] * len(FEATURES)
+    assert back.probability(x) == d.probability(x)
+    m = pickle.loads(pickle.dumps(Matcher()))
+    assert m.same_name("زيلينسكي", "زيلنسكي") and not m.same_name("حسن", "حسين")
 
 
 @pytest.mark.parametrize(

@@ -288,6 +288,10 @@ class Decision:
         object.__setattr__(self, "_linear", linear)
         object.__setattr__(self, "_score", _compile_trees(self.trees))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled by its fields (worker processes); the compiled trees are rebuilt
+        return (Decision, (self.weights, self.bias, self.raw_floor, self.native_bucket, self.trees))
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Decision:
         """Build from the ``decision.json`` layout (validated). Features the file does
