@@ -168,14 +168,23 @@ def _body(doc: Document, limit: int) -> str:
     points = sorted({p for m in marks for p in (m.start, m.end)})
     out: list[str] = []
     stack: list[_Mark] = []
+    # open marks per end offset: whether (and how many) marks end at a point is known
+    # without scanning the stack, so the work stays linear in the size of the output even
+    # when many marks are open at once (quotes that all run to the end of one long line)
+    open_ends: dict[int, int] = {}
     pos = 0
     for p in points:
         out.append(_esc(text[pos:p]))
         pos = p
-        ending = [i for i, m in enumerate(stack) if m.end == p]
-        if ending:
-            # close down to the outermost mark that ends here, then reopen the others
-            first = ending[0]
+        count = open_ends.pop(p, 0)
+        if count:
+            # close down to the outermost mark that ends here, then reopen the others;
+            # the downward scan stops at that mark, so it costs what the closing tags cost
+            first = len(stack)
+            while count:
+                first -= 1
+                if stack[first].end == p:
+                    count -= 1
             above = stack[first:]
             for m in reversed(above):
                 out.append(m.close(last=m.end == p))
@@ -187,6 +196,7 @@ def _body(doc: Document, limit: int) -> str:
         for m in starts.get(p, ()):
             out.append(m.open(first=True))
             stack.append(m)
+            open_ends[m.end] = open_ends.get(m.end, 0) + 1
     out.append(_esc(text[pos:]))
     return "".join(out)
 

@@ -123,6 +123,7 @@ class _Sentence:
     cue_positions: Sequence[int]
     last_speaker: tuple[Mention | None, str | None]
     same_sentence_quote: bool = False
+    open_marks: Sequence[int] = ()  # offsets of the opening quotation marks of the text
 
 
 def _is_cue_here(ws: Sequence[Word], i: int) -> bool:
@@ -150,6 +151,10 @@ def quotes_in_sentences(
     ents = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in ents]
     titled: list[tuple[_Title, Entity]] = []  # people named so far with their titles
+    # where quotation marks open, once for the text: whether a content holds one is a
+    # bisection, not a scan (indirect content runs to the sentence end, which on a long
+    # unpunctuated line is the end of the text: scanning it per quote was quadratic)
+    open_marks = [m.start() for m in _OPEN_RE.finditer(text)]
     for span in sentences:
         lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
         n_before = len(titled)
@@ -173,7 +178,7 @@ def quotes_in_sentences(
         for i, (kind, prep) in cue_idx:
             if ws[i].start < covered:
                 continue
-            ctx = _Sentence(text, span, ws, cands, cue_positions, last_speaker, found)
+            ctx = _Sentence(text, span, ws, cands, cue_positions, last_speaker, found, open_marks)
             q = _quote_at(ctx, i, kind, prep)
             if q is not None and q.speaker is None and q.speaker_text and titled[:n_before]:
                 q = _link_title(text, q, titled[:n_before])
@@ -197,6 +202,10 @@ def _line_end(text: str, pos: int) -> int:
 _Who = tuple[Mention | None, str | None, Mention | None, float]
 
 
+_TAIL = re.compile(r'[ .،,؛!؟?"»”)]*')
+_OPEN_RE = re.compile("[" + re.escape("".join(_OPEN)) + "]")
+
+
 def _quoted_to_end(text: str, span: Span, gap_start: int, gap_end: int) -> bool:
     """Whether a quotation opens in ``text[gap_start:gap_end]`` and closes at the sentence end."""
     gap = text[gap_start:gap_end]
@@ -204,7 +213,8 @@ def _quoted_to_end(text: str, span: Span, gap_start: int, gap_end: int) -> bool:
     if mark is None:
         return False
     close = text.find(_OPEN[mark], gap_end, min(span.end, gap_end + _MAX_QUOTE))
-    return close >= 0 and not text[close + 1 : span.end].strip(' .،,؛!؟?"»”)')
+    # nothing but closing punctuation after it (a bounded match, not a slice to the end)
+    return close >= 0 and _TAIL.fullmatch(text, close + 1, max(close + 1, span.end)) is not None
 
 
 def _platform_before(ws: Sequence[Word], j: int) -> bool:
@@ -233,7 +243,7 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
             return None
         sp = _speaker_between(candidates_within(ctx.cands, i, i + 12), i, len(ws))
         who: _Who = (sp.mention if sp else None, None, None, 1.0 if sp else 0.6)
-        return _make(text, cue_w, Span(s, e), direct=False, speaker=who, base=0.6)
+        return _make(ctx, cue_w, Span(s, e), direct=False, speaker=who, base=0.6)
     k = bisect.bisect_right(ctx.cue_positions, i)
     limit = ctx.cue_positions[k] if k < len(ctx.cue_positions) else len(ws)
     relay = ws[i].norm.lstrip("وف").startswith(("نقل", "ينقل", "تنقل"))
@@ -282,11 +292,11 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
                 j += 1
                 continue
             who = _speaker(ctx, i, j, kind=kind, relay=relay, via=via)
-            return _make(text, cue_w, Span(s, e), direct=True, speaker=who, base=0.9)
+            return _make(ctx, cue_w, Span(s, e), direct=True, speaker=who, base=0.9)
         if ":" in gap and j - i <= 15:
             s, e = _trim(text, w.start, _line_end(text, w.start))
             who = _speaker(ctx, i, j, kind=kind, relay=relay, via=via)
-            return _make(text, cue_w, Span(s, e), direct=False, speaker=who, base=0.6)
+            return _make(ctx, cue_w, Span(s, e), direct=False, speaker=who, base=0.6)
         if _COMP_NORM.fullmatch(w.norm) and w.norm.lstrip("وف") != "لان":
             if j + 1 < len(ws) and _quoted_to_end(text, span, w.end, ws[j + 1].start):
                 j += 1  # إن "...".: the quotation marks give the content
@@ -296,7 +306,7 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
             if e <= s:
                 return None
             who = _speaker(ctx, i, j, kind=kind, relay=relay, via=via)
-            return _make(text, cue_w, Span(s, e), direct=False, speaker=who, base=0.8)
+            return _make(ctx, cue_w, Span(s, e), direct=False, speaker=who, base=0.8)
         if prep != "-" and w.norm == prep and j - i <= 8 and j + 1 < len(ws):
             k = j + 1
             if _COMP_NORM.fullmatch(ws[k].norm):
@@ -307,7 +317,7 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
             if e <= s:
                 return None
             who = _speaker(ctx, i, k, kind=kind, relay=relay, via=via)
-            return _make(text, cue_w, Span(s, e), direct=False, speaker=who, base=0.7)
+            return _make(ctx, cue_w, Span(s, e), direct=False, speaker=who, base=0.7)
         j += 1
     return None
 
@@ -504,7 +514,7 @@ def _clause_subject(ctx: _Sentence, i: int) -> Candidate | None:
 
 
 def _make(
-    text: str,
+    ctx: _Sentence,
     cue_w: Word,
     content: Span,
     *,
@@ -512,9 +522,11 @@ def _make(
     speaker: _Who,
     base: float,
 ) -> Quote:
+    text = ctx.text
     pre = _cue_prefix_len(cue_w.norm)
     cue = Mention(cue_w.start + pre, cue_w.end, text[cue_w.start + pre : cue_w.end])
-    partial = not direct and any(ch in _OPEN for ch in text[content.start : content.end])
+    k = bisect.bisect_left(ctx.open_marks, content.start)
+    partial = not direct and k < len(ctx.open_marks) and ctx.open_marks[k] < content.end
     mention, wording, via, sure = speaker
     score = round(base * sure, 2)
     return Quote(mention, cue, content, direct, wording, partial, via, score)
