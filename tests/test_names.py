@@ -207,6 +207,9 @@ def test_spelling_variants_are_candidates(pair: tuple[str, str]) -> None:
             decision.both_native(x.text, y.text) for x, y in zip(ka.tokens, kb.tokens, strict=False)
         )
     )
+    # تش folds to ش (ch / tsh): dropping the vowel of تاش leaves a one-letter key, not
+    # a one-edit variant
+    assume("تش" not in name and "تش" not in variant)
     assert similarity(name, variant) > 0.0, (name, variant)
 
 
