@@ -170,15 +170,6 @@ def _max_window(table: Callable[[], tuple[CueRule, ...]]) -> int:
 _PRONOUN_END = ("ها", "هم", "هما")
 
 
-@functools.cache
-def _by_label(table: Callable[[], tuple[CueRule, ...]]) -> dict[str, tuple[CueRule, ...]]:
-    """The rows of *table* grouped by label, in their order (one category's rows)."""
-    out: dict[str, list[CueRule]] = {}
-    for r in table():
-        out.setdefault(r.label, []).append(r)
-    return {k: tuple(v) for k, v in out.items()}
-
-
 def _back_reference(ws: Sequence[Word], tr: Trigger) -> bool:
     """A trigger that names an attack rather than reports it: a definite or pronoun-suffixed noun
     (الهجوم، هجومها) or a verbal noun in construct with a definite word (هجوم حماس، مقتل الطفل)."""
@@ -216,11 +207,11 @@ def _has_evidence(
             and not _back_reference(ws, other)
         ):
             return True
-    rules = _by_label(evidence).get(tr.rule.category, ())
+    rows = evidence()
     for k, w in enumerate(ws):
         if tr.first <= k <= tr.last:
             continue
-        if any(part_matches(r.pattern, w.norm) for r in rules):
+        if any(rows[i].label == tr.rule.category for i in _row_hits(evidence, w.norm)):
             return True
     return False
 

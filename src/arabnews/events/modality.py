@@ -32,8 +32,19 @@ def _matches(pattern: re.Pattern[str], norm: str) -> bool:
     return bool(pattern.fullmatch(norm) or pattern.fullmatch(_strip_conj(norm)))
 
 
+@functools.cache
+def _max_window() -> int:
+    return max((r.window for r in modality_cues()), default=0)
+
+
 def _strip_conj(norm: str) -> str:
     return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
+
+
+@functools.lru_cache(maxsize=100_000)
+def _cue_hits(norm: str) -> frozenset[int]:
+    """Indexes of the ``modality.tsv`` rows whose pattern matches normalised *norm* (cached)."""
+    return frozenset(i for i, r in enumerate(modality_cues()) if _matches(r.pattern, norm))
 
 
 def modality_of(
@@ -45,7 +56,9 @@ def modality_of(
     that may hold a cue (the clause start).
     """
     found: dict[str, int] = {}
-    for rule in modality_cues():
+    base = max(0, t - _max_window())  # the cue rows matching each word of the widest window
+    hits = [_cue_hits(w.norm) for w in ws[base : t + 1 + _max_window()]]
+    for i, rule in enumerate(modality_cues()):
         if rule.label in found:
             continue
         if rule.side == "after":
@@ -53,7 +66,7 @@ def modality_of(
         else:
             span = range(t - 1, max(lower, t - rule.window) - 1, -1)
         for k in span:
-            if not _matches(rule.pattern, ws[k].norm):
+            if i not in (hits[k - base] if k >= base else _cue_hits(ws[k].norm)):
                 continue
             if (
                 rule.not_next is not None
