@@ -141,7 +141,7 @@ def candidates(
     heads, adjs, others = _HEAD, _ADJ, _OTHER
     i = 0
     while i < len(ws):
-        if i in taken:
+        if i in taken or not actor_hits(ws[i].norm):  # (no actor-noun row starts here)
             i += 1
             continue
         head = _rule_at(heads, ws, i)
@@ -668,7 +668,8 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
     by_last = {c.last: c for c in cands}
     i = 0
     while i < len(ws):
-        last = _phrase_at(text, ws, i, taken)
+        # (_phrase_at is None there; tested here first, without the call, for most words)
+        last = None if i in taken or not _may_start(ws[i].norm) else _phrase_at(text, ws, i, taken)
         if last is None:
             i += 1
             continue
