@@ -1378,15 +1378,15 @@ def carry_subject(
     prefix: str = "",
 ) -> Roles:
     """Roles of a clause-initial verb whose subject is dropped (pro-drop): ``وصل الجيش ...
-    وقصف منازل المدنيين`` -> the army shelled the houses.
+    وقصف المدينة`` -> the army shelled the city.
 
     *previous* is :func:`sentence_subject` of the previous sentence (words *previous_words*).
     It becomes the actor only when the verb agrees with it (gender and number of the verb's
-    suffix against the subject's head: قصفت / الطائرات, هاجموا / المتظاهرون, قصف / الجيش).
-    A found actor is replaced only when it is the unnamed phrase right after the verb that
-    cannot be the verb's subject (a feminine head after a masculine verb or the reverse) or is
-    no actor word at all (a plain noun phrase such as منازل المدنيين); it then becomes the
-    recipient. Anything else is returned unchanged.
+    suffix against the subject's head: قصفت / الطائرات, هاجموا / المتظاهرون, قصف / الجيش), and
+    only when the phrase right after the verb cannot be the verb's own subject (a feminine head
+    after a masculine verb or the reverse, anything after a plural verb); such a phrase, when
+    taken as the actor, becomes the recipient. Anything else is returned unchanged (precision
+    first: ``وقصف منازل المدنيين`` keeps منازل as a possible subject).
     """
     if previous is None or not _clause_initial(ws, t) or _is_nominal(prefix, ws[t]):
         return roles
@@ -1396,17 +1396,23 @@ def carry_subject(
     if form is None or _noun_agreement(previous_words, previous) != form:
         return roles
     carried = previous.mention
+    k = _skip_quantity(ws, _skip_right(ws, t + 1))  # اعتقلت ثلاثة ناشطين: the counted noun
+    after = next((c for c in cands if c.first == k), None) if k < len(ws) else None
+    if after is not None and (form == "p" or after.mention.label == "PER"):
+        after = after if after.mention.label == "PER" else None  # a plural verb: no subject after
+    if after is None and form != "p" and k < len(ws) and not _function_word(ws[k]):
+        return roles  # a word that is no candidate (واستهدف هجوم ...) may still be the subject
+    if after is not None:
+        own = _noun_agreement(ws, after)
+        # a verb before its subject is singular: قصف الجيش، هاجم المسلحون، قصفت الطائرات
+        agrees = own is None or (form == "m" and own in ("m", "p")) or (form == "f" and own == "f")
+        if agrees:
+            return roles  # the phrase after the verb can be its subject: nothing is dropped
     if not roles.actor:
         return attrs.evolve(roles, actor=(carried,))
     first = roles.actor[0]
-    after = next((c for c in cands if c.mention == first), None)
-    if after is None or after.first != t + 1 or after.mention.label == "PER":
+    if after is None or after.mention != first:
         return roles
-    own = _noun_agreement(ws, after)
-    # a verb before its subject is singular: قصف الجيش، هاجم المسلحون، قصفت الطائرات
-    agrees = own is None or (form == "m" and own in ("m", "p")) or (form == "f" and own == "f")
-    if agrees and (after.kind != "phrase" or _definite(ws[after.first].norm)):
-        return roles  # a subject that can be the verb's stays
     recipient = roles.recipient if first in roles.recipient else (first, *roles.recipient)
     return attrs.evolve(roles, actor=(carried,), recipient=recipient)
 
