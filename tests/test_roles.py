@@ -231,3 +231,10 @@ def test_the_people_a_demand_is_about_are_its_recipients(
     _, recipient = roles(text, trigger)
     assert recipient[: len(targets)] == targets
     assert not any(w in r for r in recipient for w in ("ضرورة", "رحيل", "إقالة"))
+
+
+def test_demand_after_an_opening_verb_in_alef_maqsura_takes_its_subject() -> None:
+    # أبدى / ألقى open the main clause: the speaker of the later demand is their subject
+    text = 'أبدى رئيس الاتحاد غضبا شديدا قبل أن يدعو إلى "رحيل المدرب".'
+    actor, recipient = roles(text, "يدعو")
+    assert actor == ["رئيس الاتحاد"] and recipient == ["المدرب"]

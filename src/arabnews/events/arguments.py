@@ -1049,7 +1049,12 @@ def _fallback_actor(
     elif lower >= 1 and _bare(ws[lower - 1].norm) in ("عندما", "بينما", "حين"):
         lower = _clause_start(ws, lower - 1)
     for v in range(t - 1, max(lower - 1, t - 15), -1):
-        if _verb_like(ws[v]) or _lexicon_verb(ws[v].norm) or _light_verb(ws[v]):
+        if (
+            _verb_like(ws[v])
+            or _lexicon_verb(ws[v].norm)
+            or _light_verb(ws[v])
+            or (v == 0 and _opening_defective_verb(ws[v]))
+        ):
             subj = _subject_before(ws, cands, v) or _subject_after(ws, cands, v + 1)
             if (
                 subj is not None
@@ -1324,6 +1329,12 @@ def _noun_agreement(ws: Sequence[Word], c: Candidate) -> str | None:
 def _clause_initial(ws: Sequence[Word], t: int) -> bool:
     """The trigger opens its sentence (after و, ثم, كما ...)."""
     return t == 0 or (t == 1 and ws[0].norm in _OPENERS)
+
+
+def _opening_defective_verb(w: Word) -> bool:
+    """A sentence-opening past verb in ى (ألقى، أدلى، أبدى، نفى): four letters from أ, or three."""
+    text = w.text.lstrip("وف")
+    return text.endswith("ى") and (len(text) == 3 or (len(text) == 4 and text[0] == "أ"))
 
 
 def _opening_verb(w: Word) -> bool:
