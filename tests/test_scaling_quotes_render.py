@@ -17,13 +17,17 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any, SupportsIndex
 
+import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import arabnews
 import arabnews.events.quotes as quotes_module
 import arabnews.rendering as rendering_module
 from arabnews import GazetteerRecognizer, Pipeline
 from arabnews.document import Document
+from arabnews.spans import Span
 
 pytest.importorskip("arabnews.events")
 
@@ -164,3 +168,19 @@ def test_render_of_nested_quotes_closes_every_tag() -> None:
     assert opened == len(doc.quotes) == 12
     assert html.count("<span") == html.count("</span>")
     assert html.count("<mark") == html.count("</mark>")
+
+
+@given(
+    st.text(alphabet='ab «»"“”„ قال', max_size=40),
+    st.integers(min_value=0, max_value=45),
+    st.integers(min_value=0, max_value=45),
+)
+def test_opening_mark_index_agrees_with_a_scan(text: str, a: int, b: int) -> None:
+    """``partial`` asks the precomputed index what a scan of the content would answer."""
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    span = Span(start, end)
+    marks = [m.start() for m in quotes_module._OPEN_RE.finditer(text)]
+    ctx = quotes_module._Sentence(text, Span(0, len(text)), (), (), (), (None, None))
+    scan = any(ch in quotes_module._OPEN for ch in text[start:end])
+    assert quotes_module._opens_within(ctx, span) is scan
+    assert quotes_module._opens_within(attrs.evolve(ctx, open_marks=marks), span) is scan

@@ -123,7 +123,7 @@ class _Sentence:
     cue_positions: Sequence[int]
     last_speaker: tuple[Mention | None, str | None]
     same_sentence_quote: bool = False
-    open_marks: Sequence[int] = ()  # offsets of the opening quotation marks of the text
+    open_marks: Sequence[int] | None = None  # offsets of the opening quotation marks of text
 
 
 def _is_cue_here(ws: Sequence[Word], i: int) -> bool:
@@ -525,11 +525,19 @@ def _make(
     text = ctx.text
     pre = _cue_prefix_len(cue_w.norm)
     cue = Mention(cue_w.start + pre, cue_w.end, text[cue_w.start + pre : cue_w.end])
-    k = bisect.bisect_left(ctx.open_marks, content.start)
-    partial = not direct and k < len(ctx.open_marks) and ctx.open_marks[k] < content.end
+    partial = not direct and _opens_within(ctx, content)
     mention, wording, via, sure = speaker
     score = round(base * sure, 2)
     return Quote(mention, cue, content, direct, wording, partial, via, score)
+
+
+def _opens_within(ctx: _Sentence, span: Span) -> bool:
+    """Whether a quotation mark opens inside *span* (a bisection over ``ctx.open_marks``)."""
+    marks = ctx.open_marks
+    if marks is None:
+        return _OPEN_RE.search(ctx.text, span.start, span.end) is not None
+    k = bisect.bisect_left(marks, span.start)
+    return k < len(marks) and marks[k] < span.end
 
 
 @functools.lru_cache(maxsize=100_000)
