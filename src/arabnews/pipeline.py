@@ -112,9 +112,18 @@ def _remap(value: Any, span_map: Callable[[int, int], tuple[int, int]], original
             changes[field.alias] = new
     if "start" in names and "end" in names:
         start, end = span_map(value.start, value.end)
-        changes["start"], changes["end"] = start, end
         if "text" in names and isinstance(value.text, str):
+            # A changed run that merges whitespace with a neighbour (NBSP + CR -> LF next to
+            # a digit) maps proportionally; the span must not gain edge whitespace its
+            # cleaned text did not have.
+            if value.text[:1] and not value.text[:1].isspace():
+                while start < end and original[start].isspace():
+                    start += 1
+            if value.text[-1:] and not value.text[-1:].isspace():
+                while end > start and original[end - 1].isspace():
+                    end -= 1
             changes["text"] = original[start:end]
+        changes["start"], changes["end"] = start, end
     return attrs.evolve(value, **changes) if changes else value
 
 
