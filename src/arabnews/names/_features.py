@@ -279,7 +279,7 @@ class Decision:
     bias: float
     raw_floor: float = 0.5
     native_bucket: int = 7
-    trees: tuple[Tree, ...] = ()
+    trees: tuple[Any, ...] = ()  # Tree values (see _parse_tree)
     _linear: tuple[tuple[int, float], ...] = attrs.field(init=False, repr=False, eq=False)
     _score: Callable[[Sequence[float]], float] = attrs.field(init=False, repr=False, eq=False)
 
