@@ -36,8 +36,9 @@ _INF = float("inf")
 _PAIR_CACHE = 1 << 18
 
 # a compiled token: codes, indel weights, total weight, bit mask of its codes, and the
-# bit masks of the cheap partners of its full-cost letters with their counts
-_Compiled = tuple[tuple[int, ...], tuple[float, ...], float, int, tuple[tuple[int, int], ...]]
+# bit masks of the cheap partners of its full-cost letters with their counts, and whether
+# it has letters of other scripts
+_Compiled = tuple[tuple[int, ...], tuple[float, ...], float, int, tuple[tuple[int, int], ...], bool]
 
 
 @attrs.frozen(slots=True)
@@ -219,6 +220,10 @@ class Matcher:
         self._unmatched_cost = min(1.0, m.truncation, m.default_substitute)
         self._min_indel = min(self._indel)
         self._compiled: dict[str, _Compiled] = {}
+        # per letter: code, indel weight, bit of the code, partner mask (for _compile)
+        self._letter_info = {
+            ch: (c, self._indel[c], 1 << c, self._partners[c]) for ch, c in self._codes.items()
+        }
         self._pairs: dict[tuple[str, str, float, bool], float] = {}
 
         self._given = _given_names()
@@ -246,21 +251,27 @@ class Matcher:
         :meth:`_unmatched`)."""
         got = self._compiled.get(text)
         if got is None:
-            get = self._codes.get
-            codes = tuple([get(ch, -1) for ch in text])
-            indel = self._indel
-            # code -1 (another script) reads indel[-1], the default cost of the last code
-            weights = tuple([indel[c] for c in codes])
-            partners = self._partners
+            info = self._letter_info
+            default = self._indel[-1]  # letters of other scripts: the default cost
+            codes: list[int] = []
+            weights: list[float] = []
             mask = 0
             needs: dict[int, int] = {}
-            for c in codes:
-                if c >= 0:
-                    mask |= 1 << c
-                    p = partners[c]
-                    if p is not None:
-                        needs[p] = needs.get(p, 0) + 1
-            got = (codes, weights, sum(weights), mask, tuple(needs.items()))
+            unknown = False
+            for ch in text:
+                known = info.get(ch)
+                if known is None:
+                    codes.append(-1)
+                    weights.append(default)
+                    unknown = True
+                    continue
+                code, weight, bit, partner = known
+                codes.append(code)
+                weights.append(weight)
+                mask |= bit
+                if partner is not None:
+                    needs[partner] = needs.get(partner, 0) + 1
+            got = (tuple(codes), tuple(weights), sum(weights), mask, tuple(needs.items()), unknown)
             if len(self._compiled) > 200_000:
                 self._compiled.clear()
             self._compiled[text] = got
@@ -414,7 +425,7 @@ class Matcher:
         scale = ta if ta > tb else tb
         if scale <= 0.0:
             return 0.0, ca, wa, cb, wb
-        unknown = -1 in ca or -1 in cb
+        unknown = ka[5] or kb[5]
         if floor > 0.0:
             limit = (1.0 - floor) * scale + 1e-9
             # every edit costs at least _bound times the weight it adds or removes
