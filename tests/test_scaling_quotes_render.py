@@ -8,12 +8,16 @@ finder, the characters it copies out of the text by slicing (which a C-level sca
 ``text[a:b].count(...)`` would hide from the line count). Eight times the input may cost at
 most ``_GROWTH`` times the work (a linear stage: about 8; a quadratic one: about 64); the
 count stops with a failure as soon as that budget is spent, so a regression fails fast.
+The size of the HTML is held to the same bound: nested tags closed and reopened around
+every crossing of hundreds of overlapping quotes grew with the square of the line.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from html import escape as html_escape
+from html.parser import HTMLParser
 from types import FrameType
 from typing import Any, SupportsIndex
 
@@ -32,8 +36,13 @@ from arabnews.spans import Span
 pytest.importorskip("arabnews.events")
 
 # One clause of news without punctuation: a named speaker, a cue, a complementizer (the
-# content runs to the end of the sentence), a title, a place; repeated into one long line.
-_CLAUSE = "وقال الرئيس الروسي فلاديمير بوتين إن الحكومة ستواصل دعم المشروع في موسكو"
+# content runs to the end of the sentence), a title, a place, and an attribution (its
+# content runs from the start of the sentence to here, so it crosses the quotes opened
+# before it); repeated into one long line. Two quotes per clause.
+_CLAUSE = (
+    "وقال الرئيس الروسي فلاديمير بوتين إن الحكومة ستواصل دعم المشروع في موسكو "
+    "وفق ما أعلنه مصدر مطلع"
+)
 _SMALL = 60
 _FACTOR = 8
 _GROWTH = 16.0  # a linear stage: ~8 (fixed costs make it less); a quadratic one: ~64
@@ -119,11 +128,11 @@ def test_extract_quotes_work_is_linear_on_one_long_line() -> None:
     lines_small, sliced_small, found_small = _quote_work(_line(_SMALL))
     # the input really is the hard case: one sentence, one quote per clause to its end
     assert len(arabnews.split_sentences(_line(_SMALL))) == 1
-    assert found_small == _SMALL
+    assert found_small == 2 * _SMALL
     lines_large, sliced_large, found_large = _quote_work(
         _line(_SMALL * _FACTOR), budget=_GROWTH * lines_small
     )
-    assert found_large == _SMALL * _FACTOR
+    assert found_large == 2 * _SMALL * _FACTOR
     _assert_linear(lines_small, lines_large, "lines run in quotes.py")
     _assert_linear(sliced_small, sliced_large, "characters sliced out of the text")
 
@@ -132,11 +141,15 @@ def test_extract_quotes_content_still_runs_to_the_sentence_end() -> None:
     """What makes the line hard is kept (the behaviour is not changed to get speed)."""
     text = _line(5)
     found = arabnews.extract_quotes(text)
-    assert len(found) == 5
-    assert all(q.content.end == len(text) for q in found)
+    assert len(found) == 10
+    assert sum(q.content.end == len(text) for q in found) == 5
+    assert sum(q.content.start == 0 for q in found) == 5
     assert not any(q.partial for q in found)
     marked = text[:-6] + "«" + text[-6:]
-    assert all(q.partial for q in arabnews.extract_quotes(marked))
+    marked_quotes = arabnews.extract_quotes(marked)
+    assert len(marked_quotes) == 10
+    # the mark is inside every content that runs to the end, and only there
+    assert all(q.partial is (q.content.end == len(marked)) for q in marked_quotes)
 
 
 def _document(n: int) -> Document:
@@ -160,14 +173,48 @@ def test_render_work_is_linear_on_one_long_line() -> None:
     _assert_linear(lines_small, lines_large, "lines run in rendering.py")
 
 
+class _QuoteDepth(HTMLParser):
+    """The deepest nesting of quote spans; fails on a tag closed out of order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, bool]] = []
+        self.deepest = 0
+
+    def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+        if tag in ("span", "mark"):
+            quote = dict(attrs_).get("class") == "an-quote"
+            self.stack.append((tag, quote))
+            self.deepest = max(self.deepest, sum(q for _, q in self.stack))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("span", "mark"):
+            assert self.stack and self.stack[-1][0] == tag
+            self.stack.pop()
+
+
 def test_render_of_nested_quotes_closes_every_tag() -> None:
-    """The counted closing (no stack scan) still closes each quote once, at the line end."""
+    """Every quote is shown, at most MAX_OPEN_QUOTES of them nested; the rest as chips."""
     doc = _document(12)
     html = arabnews.render(doc, style=False)
-    opened = html.count('<span class="an-quote" title=')
-    assert opened == len(doc.quotes) == 12
-    assert html.count("<span") == html.count("</span>")
-    assert html.count("<mark") == html.count("</mark>")
+    drawn = html.count('<span class="an-qlbl">')  # the lead, where a drawn quote opens
+    chips = html.count('<span class="an-qlbl" title=')  # a quote not drawn
+    assert drawn >= rendering_module.MAX_OPEN_QUOTES
+    assert drawn + chips == len(doc.quotes) == 24
+    depth = _QuoteDepth()
+    depth.feed(html)
+    assert depth.stack == []  # every tag closed, in order
+    assert depth.deepest == rendering_module.MAX_OPEN_QUOTES
+    # each quote's details stay on hover, drawn or not
+    for q in doc.quotes:
+        assert f"cue: {html_escape(q.cue.text)}" in html
+
+
+def test_render_html_grows_linearly_on_one_long_line() -> None:
+    """Overlapping quotes are not closed and reopened around every crossing (x64 HTML)."""
+    small = len(arabnews.render(_document(_SMALL)))
+    large = len(arabnews.render(_document(_SMALL * _FACTOR)))
+    _assert_linear(small, large, "characters of HTML")
 
 
 @given(

@@ -33,7 +33,7 @@ import attrs
 if TYPE_CHECKING:
     from arabnews.document import Document
 
-__all__ = ["NOTEBOOK_MAX_CHARS", "STYLE", "render", "render_page"]
+__all__ = ["MAX_OPEN_QUOTES", "NOTEBOOK_MAX_CHARS", "STYLE", "render", "render_page"]
 
 NOTEBOOK_MAX_CHARS = 100_000
 """Characters of a document that ``Document._repr_html_`` shows (a notebook cell)."""
@@ -68,6 +68,14 @@ STYLE = """
 )
 """The stylesheet embedded in every rendering (scoped to ``.arabnews-doc``)."""
 
+MAX_OPEN_QUOTES = 8
+"""Quotations drawn nested at one place at most. On run-on text (one long line without
+punctuation) every indirect quote runs to the end of the line, so hundreds overlap, and
+drawing each as nested tags (closed and reopened around every crossing) makes HTML that
+grows with the square of the text. A quote that opens inside this many others shows its
+speaker chip, with all its details on hover, without an underline of its own (the enclosing
+quotes underline the place). News text never comes close to this depth."""
+
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
@@ -93,6 +101,10 @@ class _Mark:
             out += f'<span class="an-qlbl">{_esc(self.lead)}</span>'
         return out
 
+    def chip(self) -> str:
+        """The lead alone, carrying the title (a quote too deeply nested to draw)."""
+        return f'<span class="an-qlbl" title="{_esc(self.title)}">{_esc(self.lead or "«»")}</span>'
+
     def close(self, last: bool) -> str:
         label = f'<span class="an-lbl">{_esc(self.label)}</span>' if last and self.label else ""
         return f"{label}</{self.tag}>"
@@ -110,6 +122,9 @@ def _score(value: Any) -> str:
     return "" if value is None else f" · score {float(value):.2f}"
 
 
+_QUOTE_RANK = 1  # the rank of quote marks (removed text 0, entities 2, triggers 3)
+
+
 def _marks(doc: Document) -> list[_Mark]:
     marks: list[_Mark] = []
     for r in getattr(doc.cleaned, "removed", ()):
@@ -125,7 +140,9 @@ def _marks(doc: Document) -> list[_Mark]:
         )
         if via is not None:
             title += f" · via: {via.text}"
-        marks.append(_Mark(q.content.start, q.content.end, 1, "span", "an-quote", title, "", lead))
+        marks.append(
+            _Mark(q.content.start, q.content.end, _QUOTE_RANK, "span", "an-quote", title, "", lead)
+        )
     for e in doc.entities:
         title = e.label
         if e.canonical:
@@ -172,6 +189,7 @@ def _body(doc: Document, limit: int) -> str:
     # without scanning the stack, so the work stays linear in the size of the output even
     # when many marks are open at once (quotes that all run to the end of one long line)
     open_ends: dict[int, int] = {}
+    open_quotes = 0  # quote marks on the stack (at most MAX_OPEN_QUOTES)
     pos = 0
     for p in points:
         out.append(_esc(text[pos:p]))
@@ -188,12 +206,19 @@ def _body(doc: Document, limit: int) -> str:
             above = stack[first:]
             for m in reversed(above):
                 out.append(m.close(last=m.end == p))
+                if m.end == p and m.rank == _QUOTE_RANK:
+                    open_quotes -= 1
             del stack[first:]
             for m in above:
                 if m.end != p:
                     out.append(m.open(first=False))
                     stack.append(m)
         for m in starts.get(p, ()):
+            if m.rank == _QUOTE_RANK:
+                if open_quotes >= MAX_OPEN_QUOTES:
+                    out.append(m.chip())
+                    continue
+                open_quotes += 1
             out.append(m.open(first=True))
             stack.append(m)
             open_ends[m.end] = open_ends.get(m.end, 0) + 1
