@@ -595,3 +595,15 @@ def test_importing_ner_loads_neither_torch_nor_stanza() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_a_name_the_resolver_cannot_key_keeps_no_id() -> None:
+    # "Al" is only an article once keyed: the resolver records nothing for it, and linking
+    # must leave the entity unlinked instead of raising KeyError (found at 1 MB of news)
+    from arabnews.names import NameResolver
+    from arabnews.ner.api import resolve_entities
+
+    ents = (Entity(0, 2, "Al", "ORG"), Entity(3, 8, "بوتين", "PER"))
+    out = resolve_entities(ents, resolver=NameResolver())
+    assert out[0].entity_id is None
+    assert out[1].entity_id

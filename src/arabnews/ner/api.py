@@ -175,7 +175,7 @@ def resolve_entities(
                     entity_id=entry.id,
                     score=_link_score(ent.score, score),
                 )
-        if ent.entity_id is None:
+        if ent.entity_id is None and cluster:  # "" = a name the resolver cannot key ("Al")
             link = getattr(resolver, "link", None)
             if callable(link):  # label-aware, with how sure the link is
                 cluster, canonical, score = link(ent.text, ent.label)
