@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 import attrs
 
 from arabnews._checks import require_str
+from arabnews._gc import gc_paused
 from arabnews.document import Document, parse_published
 from arabnews.errors import DocumentSkippedWarning, DocumentTimeoutError, SkippedDocument
 
@@ -450,18 +451,19 @@ class Pipeline:
         sentences = self._run_sentences(work)
         entities = self._run_ner(cleaned, sentences)
         entities = self._resolve_names(entities, resolver)
-        events = self._run_events(work, published, entities)
-        quotes = self._run_quotes(work, entities)
-        # one place where cleaned offsets become original offsets
-        return Document(
-            text=text,
-            cleaned=cleaned,
-            sentences=to_original(sentences, cleaned),
-            entities=to_original(entities, cleaned),
-            events=to_original(events, cleaned),
-            quotes=to_original(quotes, cleaned),
-            published=published,
-        )
+        with gc_paused():  # after NER: the rule stages build many objects and no cycles
+            events = self._run_events(work, published, entities)
+            quotes = self._run_quotes(work, entities)
+            # one place where cleaned offsets become original offsets
+            return Document(
+                text=text,
+                cleaned=cleaned,
+                sentences=to_original(sentences, cleaned),
+                entities=to_original(entities, cleaned),
+                events=to_original(events, cleaned),
+                quotes=to_original(quotes, cleaned),
+                published=published,
+            )
 
     def warm_up(self) -> None:
         """Load the model (if any) and the built-in stages' tables now, not on the first text.

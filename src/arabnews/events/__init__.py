@@ -20,6 +20,7 @@ import datetime
 from collections.abc import Sequence
 
 from arabnews._checks import require_str
+from arabnews._gc import gc_paused
 from arabnews.events.schema import (
     MODALITIES,
     PLOVER_CATEGORIES,
@@ -119,9 +120,10 @@ def extract_events(
     from arabnews.events.extractor import extract_from_sentences, sentence_spans
 
     ents, use_names = _entities(text, entities)
-    return extract_from_sentences(
-        text, sentence_spans(text), ents, pub, use_names=use_names, threshold=cut
-    )
+    with gc_paused():  # NER (which may build cycles) has run; the rest builds none
+        return extract_from_sentences(
+            text, sentence_spans(text), ents, pub, use_names=use_names, threshold=cut
+        )
 
 
 def extract_quotes(text: str, *, entities: Sequence[Entity] | None = None) -> tuple[Quote, ...]:
@@ -144,5 +146,6 @@ def extract_quotes(text: str, *, entities: Sequence[Entity] | None = None) -> tu
     from arabnews.events.quotes import quotes_in_sentences
 
     ents, use_names = _entities(text, entities)
-    spans = [s for s, _ in sentence_spans(text)]
-    return quotes_in_sentences(text, spans, ents, use_names=use_names)
+    with gc_paused():
+        spans = [s for s, _ in sentence_spans(text)]
+        return quotes_in_sentences(text, spans, ents, use_names=use_names)
