@@ -375,13 +375,20 @@ class Pipeline:
 
         work = cleaned.text
         blocks = [Span(s.start, s.end) for s in sentences if s.end > s.start] or None
-        found = tuple(recognizer.recognize(work, blocks))
+        from arabnews.ner import GazetteerRecognizer
+
+        if isinstance(recognizer, GazetteerRecognizer):  # pure Python, no cycles
+            with gc_paused():
+                found = tuple(recognizer.recognize(work, blocks))
+        else:  # Stanza and torch objects may form cycles: the collector stays on
+            found = tuple(recognizer.recognize(work, blocks))
         if _is_builtin_recognizer(recognizer):
             from arabnews.ner import refine_entities
 
             # the same clean-up as arabnews.recognize: proclitics ("وباخموت" -> "باخموت"),
             # titles, nationality adjectives and classifier nouns cut from the edges
-            found = refine_entities(found, gazetteer=self._gazetteer(), text=work)
+            with gc_paused():
+                found = refine_entities(found, gazetteer=self._gazetteer(), text=work)
         if not cleaned.removed:
             return found
         # An entity that spans a removed block of boilerplate is not a name of the article.
@@ -444,14 +451,17 @@ class Pipeline:
         self, text: str, published: _dt.date | None, resolver: Callable[[], NameResolver | None]
     ) -> Document:
         """The data flow; *resolver* is called (once) when there are names to resolve."""
-        cleaned = self._run_clean(text)
-        if not cleaned.text.strip():
-            return Document(text=text, cleaned=cleaned, published=published)
-        work = cleaned.text  # every stage below sees cleaned text and cleaned offsets
-        sentences = self._run_sentences(work)
+        # The rule stages build many objects and no reference cycles: they run with the
+        # cyclic collector paused (see arabnews._gc); NER, which may build cycles, does not.
+        with gc_paused():
+            cleaned = self._run_clean(text)
+            if not cleaned.text.strip():
+                return Document(text=text, cleaned=cleaned, published=published)
+            work = cleaned.text  # every stage below sees cleaned text and cleaned offsets
+            sentences = self._run_sentences(work)
         entities = self._run_ner(cleaned, sentences)
-        entities = self._resolve_names(entities, resolver)
-        with gc_paused():  # after NER: the rule stages build many objects and no cycles
+        with gc_paused():
+            entities = self._resolve_names(entities, resolver)
             events = self._run_events(work, published, entities)
             quotes = self._run_quotes(work, entities)
             # one place where cleaned offsets become original offsets
