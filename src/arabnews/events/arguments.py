@@ -34,6 +34,9 @@ from arabnews.events.lexicon import (
     speech_cues,
     stem_candidates,
 )
+from arabnews.events.lexicon import (
+    wordset as _wordset,
+)
 from arabnews.spans import Entity, Mention
 
 __all__ = [
@@ -441,10 +444,6 @@ def _frame_roles(
 
 
 # ----------------------------------------------------------------------------- noun phrases
-
-
-def _wordset(words_: str) -> frozenset[str]:
-    return frozenset(norm_word(w) for w in words_.split())
 
 
 # Closed word classes of the phrase chunker (normalised words, و/ف stripped). Function words,

@@ -54,6 +54,11 @@ def _norm_cached(text: str) -> str:
     return text.translate(_NORM_TABLE)
 
 
+def wordset(words_: str) -> frozenset[str]:
+    """The normalised words of a space-separated list (closed word classes in code)."""
+    return frozenset(norm_word(w) for w in words_.split())
+
+
 @attrs.frozen(slots=True)
 class Word:
     """A word of the original text with its normalised form."""

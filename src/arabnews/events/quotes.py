@@ -39,6 +39,9 @@ from arabnews.events.lexicon import (
     stem_candidates,
     words,
 )
+from arabnews.events.lexicon import (
+    wordset as _wordset,
+)
 from arabnews.events.schema import Quote
 from arabnews.spans import Entity, Mention, Span
 
@@ -53,10 +56,6 @@ _PARTICIPLE = re.compile(
 )
 # A quotation longer than this (characters) is not a real one: a mark that never closes.
 _MAX_QUOTE = 3000
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(norm_word(w) for w in text.split())
 
 
 # Outlet nouns: the one a statement was given to or relayed by (لصحيفة، وكالة، موقع ...).
