@@ -259,27 +259,43 @@ def _split_mark_units(
     ]
     if not todo:
         return
+    split: dict[int, list[_Segment]] = {}
+    for i in todo:
+        spaces = olens[i] - 1
+        if pieces[i] in _OPENERS:  # the spaces after it were cut
+            split[i] = [(pieces[i], 1, 1, 1), ("", spaces, 0, 0)]
+        else:  # the spaces before it were cut
+            split[i] = [("", spaces, 0, 0), (pieces[i], 1, 1, 1)]
+    _splice(pieces, olens, clens, eqs, split)
+
+
+# (cleaned piece, original length, cleaned length, 1 if unchanged else 0)
+_Segment = tuple[str, int, int, int]
+
+
+def _splice(
+    pieces: list[str],
+    olens: list[int],
+    clens: list[int],
+    eqs: bytearray,
+    split: dict[int, list[_Segment]],
+) -> None:
+    """Replace segment ``i`` of the four parallel lists by ``split[i]``, in place (one pass)."""
     new_o: list[int] = []
     new_c: list[int] = []
     new_eq = bytearray()
     new_p: list[str] = []
     prev = 0
-    for i in todo:
+    for i in sorted(split):
         new_o.extend(olens[prev:i])
         new_c.extend(clens[prev:i])
         new_eq.extend(eqs[prev:i])
         new_p.extend(pieces[prev:i])
-        spaces = olens[i] - 1
-        if pieces[i] in _OPENERS:  # the spaces after it were cut
-            new_o += [1, spaces]
-            new_c += [1, 0]
-            new_eq += b"\x01\x00"
-            new_p += [pieces[i], ""]
-        else:  # the spaces before it were cut
-            new_o += [spaces, 1]
-            new_c += [0, 1]
-            new_eq += b"\x00\x01"
-            new_p += ["", pieces[i]]
+        for piece, olen, clen, eq in split[i]:
+            new_p.append(piece)
+            new_o.append(olen)
+            new_c.append(clen)
+            new_eq.append(eq)
         prev = i + 1
     new_o.extend(olens[prev:])
     new_c.extend(clens[prev:])
@@ -331,20 +347,12 @@ def _refine_runs(
             todo.append(i)
     if not todo:
         return False
-    new_o: list[int] = []
-    new_c: list[int] = []
-    new_eq = bytearray()
-    new_p: list[str] = []
-    prev = 0
+    split: dict[int, list[_Segment]] = {}
     for i in todo:
         run = parts[i]
         if pieces[i] != run.replace("\r\n", "\r").translate(table):
             continue  # re-spaced by _space_marks: keep it as one unit
-        new_o.extend(olens[prev:i])
-        new_c.extend(clens[prev:i])
-        new_eq.extend(eqs[prev:i])
-        new_p.extend(pieces[prev:i])
-        prev = i + 1
+        segments: list[_Segment] = []
         same = 0  # length of the pending one-for-one sub-run
         j = 0
         while j < len(run):
@@ -355,31 +363,16 @@ def _refine_runs(
                 same += 1
             else:
                 if same:
-                    new_o.append(same)
-                    new_c.append(same)
-                    new_eq.append(0)
-                    new_p.append(run[j - same : j].translate(table))
+                    segments.append((run[j - same : j].translate(table), same, same, 0))
                     same = 0
-                new_o.append(width)
-                new_c.append(len(repl))
-                new_eq.append(0)
-                new_p.append(repl)
+                segments.append((repl, width, len(repl), 0))
             j += width
         if same:
-            new_o.append(same)
-            new_c.append(same)
-            new_eq.append(0)
-            new_p.append(run[len(run) - same :].translate(table))
-    if prev == 0:
+            segments.append((run[len(run) - same :].translate(table), same, same, 0))
+        split[i] = segments
+    if not split:
         return False
-    new_o.extend(olens[prev:])
-    new_c.extend(clens[prev:])
-    new_eq.extend(eqs[prev:])
-    new_p.extend(pieces[prev:])
-    olens[:] = new_o
-    clens[:] = new_c
-    eqs[:] = new_eq
-    pieces[:] = new_p
+    _splice(pieces, olens, clens, eqs, split)
     return True
 
 
