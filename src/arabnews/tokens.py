@@ -17,19 +17,21 @@ import re
 
 import attrs
 
+from arabnews import charsets
 from arabnews._checks import require_str
 from arabnews._gc import gc_paused
 from arabnews.spans import Span
 
 __all__ = ["TOKEN_PATTERNS", "Token", "tokenize"]
 
-_ARABIC_LETTERS = (
-    "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
-    "\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe70-\ufefc"
-)
+_ARABIC_LETTERS = charsets.LETTERS_RE
 # Marks, tatweel and joiners continue an Arabic word («المدَمّرة», «بـالقضاء», Persian ZWNJ).
-_ARABIC_CONTINUE = (
-    _ARABIC_LETTERS + "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u08ca-\u08ff\u200c\u200d"
+_ARABIC_CONTINUE = charsets.class_body(
+    charsets.LETTERS
+    | charsets.DIACRITICS
+    | charsets.EXTENDED_A_MARKS
+    | {charsets.TATWEEL}
+    | charsets.JOINERS
 )
 
 #: The token shapes, tried in this order at each position: ``(name, regex, example)``.
@@ -53,7 +55,7 @@ TOKEN_PATTERNS: tuple[tuple[str, str, str], ...] = (
         r"(?:[%٪]|هـ|[مه](?![^\W\d_]))?",
         "و1,200.5%",
     ),
-    ("arabic", rf"[{_ARABIC_LETTERS}\u0640][{_ARABIC_CONTINUE}]*", "والقوات"),
+    ("arabic", rf"[{_ARABIC_LETTERS}{charsets.TATWEEL}][{_ARABIC_CONTINUE}]*", "والقوات"),
     (
         "latin",
         r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f\u0300-\u036f]*(?:['’][A-Za-z]+)*",

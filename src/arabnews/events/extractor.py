@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from arabnews.charsets import HARAKAT, TATWEEL
 from arabnews.dates import parse_published
 from arabnews.events.arguments import (
     Candidate,
@@ -631,6 +632,10 @@ def _carried(
     )
 
 
+# the eight harakat and tatweel (not the extended marks): skipped when counting letters
+_SKIPPED = HARAKAT | {TATWEEL}
+
+
 def _prefix_len(word: Word, prefix: str) -> int:
     """Characters of *word*'s original text taken by the stripped proclitics (ال kept)."""
     keep = prefix[:-2] if prefix.endswith("ال") else prefix
@@ -641,7 +646,7 @@ def _prefix_len(word: Word, prefix: str) -> int:
     n = 0
     i = 0
     while n < len(keep) and i < len(word.text):
-        if word.text[i] not in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640":
+        if word.text[i] not in _SKIPPED:
             n += 1
         i += 1
     return i

@@ -17,6 +17,7 @@ import functools
 import unicodedata
 from collections.abc import Sequence
 
+from arabnews.charsets import ARABIC_DECIMAL_SEPARATOR, ARABIC_THOUSANDS_SEPARATOR
 from arabnews.events.lexicon import (
     NumberRule,
     Word,
@@ -37,9 +38,8 @@ def _digits(norm: str) -> float | None:
     """Value of a digit word: "12", "١٢", "1,200" (thousands groups), "3.5" / "٣٫٥"."""
     if len(norm) > 1 and norm[0] in "وفبل":
         norm = norm[1:]
-    whole, _, frac = (
-        norm.replace(",", "").replace("\u066c", "").replace("\u066b", ".").partition(".")
-    )
+    norm = norm.replace(",", "").replace(ARABIC_THOUSANDS_SEPARATOR, "")
+    whole, _, frac = norm.replace(ARABIC_DECIMAL_SEPARATOR, ".").partition(".")
     if not whole or not all(unicodedata.category(c) == "Nd" for c in whole + frac):
         return None
     try:

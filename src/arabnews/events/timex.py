@@ -30,12 +30,15 @@ import datetime
 import functools
 import re
 
+from arabnews.charsets import TASHKEEL_RE
 from arabnews.dates import parse_published
 from arabnews.events.lexicon import TimeRule, time_rules
 from arabnews.events.schema import TimeExpression
 
 __all__ = ["find_times", "parse_date", "resolve"]
 
+# a word character or a haraka: an expression never starts or ends inside a word
+_TASHKEEL = TASHKEEL_RE
 _PREPS = r"(?:(?:في|بعد|قبل|منذ|حتى|خلال|بحلول|مطلع|أواخر|أوائل|منتصف) )?"
 _NEXT = r"(?: (?:المقبل|القادم|الماضي|المنصرم))?"
 
@@ -60,7 +63,7 @@ def _master() -> re.Pattern[str]:
         rf"|(?<=في )(?P<mon>{months})"
     )
     # A match may begin after a proclitic و/ف but not inside a word.
-    return re.compile(rf"(?:(?<![\w\u064B-\u065F])|(?<=(?<![\w])[وف])){_PREPS}(?:{body})(?![\w])")
+    return re.compile(rf"(?:(?<![\w{_TASHKEEL}])|(?<=(?<![\w])[وف])){_PREPS}(?:{body})(?![\w])")
 
 
 @functools.cache
@@ -183,10 +186,10 @@ for _spellings, _unit, _n in (
         _UNITS[_sp] = (_unit, _n)
 
 _RELATIVE = re.compile(
-    r"(?:(?<![\w\u064B-\u065F])|(?<=(?<![\w])[وف]))(?P<prep>قبل|منذ) "
-    r"(?P<num>(?:[\w\u064B-\u065F]+ ){0,3}?)(?P<unit>"
+    rf"(?:(?<![\w{_TASHKEEL}])|(?<=(?<![\w])[وف]))(?P<prep>قبل|منذ) "
+    rf"(?P<num>(?:[\w{_TASHKEEL}]+ ){{0,3}}?)(?P<unit>"
     + "|".join(sorted(_UNITS, key=len, reverse=True))
-    + r")(?![\w\u064B-\u065F])(?! \d{4})"
+    + rf")(?![\w{_TASHKEEL}])(?! \d{{4}})"
 )
 _VAGUE = frozenset({"عدة", "بضعة", "بضع", "عدد من", "بعض"})
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")

@@ -14,6 +14,7 @@ import re
 
 import attrs
 
+from arabnews import charsets as cs
 from arabnews._checks import require_str
 from arabnews.sentences._rules import abbreviations, agency_key, dateline_rules
 from arabnews.sentences._types import Dateline, Sentence
@@ -47,9 +48,12 @@ _MAX_WORD = 24
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
+# Letters only: tatweel (U+0640) and marks are excluded, so «حمـ.ـاس» is not split.
+_ARABIC_LETTERS = cs.BASIC_LETTERS | cs.KEHEH_YEH_VARIANTS | cs.EXTENDED_LETTERS
+
+
 def _is_arabic_letter(char: str) -> bool:
-    # Letters only: tatweel (U+0640) and marks are excluded, so «حمـ.ـاس» is not split.
-    return ("\u0621" <= char <= "\u064a" and char != "\u0640") or "\u0671" <= char <= "\u06d3"
+    return char in _ARABIC_LETTERS
 
 
 @attrs.frozen(slots=True)
@@ -61,6 +65,11 @@ class _Patterns:
     list_marker: re.Pattern[str]
     number: re.Pattern[str]
     dateline_hint: re.Pattern[str]
+
+
+# «أ» as a list item number: the range U+0621–U+064A, tatweel and U+063B–U+063F included
+_LIST_LETTERS = cs.class_body(cs.BASIC_LETTERS | cs.KEHEH_YEH_VARIANTS | {cs.TATWEEL})
+_SEPARATORS = cs.ARABIC_DECIMAL_SEPARATOR + cs.ARABIC_THOUSANDS_SEPARATOR
 
 
 @functools.cache
@@ -77,8 +86,11 @@ def _patterns() -> _Patterns:
         # «ق.م», «U.S», «أ.ف.ب»: single letters joined by dots (the final dot comes after)
         dotted_initialism=re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]"),
         # «1», «12», «a», «iv», «أ»: what a list item number looks like before its dot
-        list_marker=re.compile(r"[0-9\u0660-\u0669]{1,3}|[A-Za-z]|[ivxIVX]{1,4}|[\u0621-\u064a]"),
-        number=re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9][0-9\u0660-\u0669\u06f0-\u06f9.,٫٬]*"),
+        list_marker=re.compile(
+            rf"[{cs.class_body(cs.ASCII_DIGITS | cs.ARABIC_INDIC_DIGITS)}]{{1,3}}|[A-Za-z]"
+            rf"|[ivxIVX]{{1,4}}|[{_LIST_LETTERS}]"
+        ),
+        number=re.compile(rf"[{cs.DIGITS_RE}][{cs.DIGITS_RE}.,{_SEPARATORS}]*"),
         dateline_hint=re.compile(r"[(\-–—]"),
     )
 

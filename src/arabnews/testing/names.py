@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from arabnews import charsets as cs
+
 __all__ = [
     "foreign_names",
     "mention_lists",
@@ -58,6 +60,8 @@ def foreign_names(min_tokens: int = 1, max_tokens: int = 3) -> st.SearchStrategy
 
 
 _SEATS = {"ا": "أإآ", "ي": "ى", "ه": "ة"}
+# what a writer may add inside a name: short vowels, shadda, sukun, tatweel, RLM
+_MARKS = cs.FATHA + cs.DAMMA + cs.KASRA + cs.SHADDA + cs.SUKUN + cs.TATWEEL + cs.RLM
 
 
 @st.composite
@@ -84,7 +88,7 @@ def orthographic_variants(
                 ch = "ک"  # Persian kaf
             out.append(ch)
             if draw(st.integers(min_value=0, max_value=5)) == 0:
-                out.append(draw(st.sampled_from("\u064e\u064f\u0650\u0651\u0652\u0640\u200f")))
+                out.append(draw(st.sampled_from(_MARKS)))
     return name, "".join(out)
 
 

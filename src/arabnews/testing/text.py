@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from arabnews import charsets as cs
+
 __all__ = [
     "any_unicode",
     "arabic_letters",
@@ -39,19 +41,29 @@ __all__ = [
     "news_pages_with_boilerplate",
 ]
 
-_LETTERS = "".join(chr(c) for c in range(0x0621, 0x063B)) + "".join(
-    chr(c) for c in range(0x0641, 0x064B)
-)
-_DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u06d6\u06e1\u06ed"
+# (strings, not sets: the order fixes which example a seed draws)
+_LETTERS = "".join(sorted(cs.BASIC_LETTERS))
+# all tashkeel, superscript alef and three Quranic annotation marks
+_DIACRITICS = "".join(sorted(cs.TASHKEEL)) + cs.SUPERSCRIPT_ALEF + "\u06d6\u06e1\u06ed"
 _PERSIAN = "\u06cc\u06a9\u06d5\u06be\u06c0\u06c1\u06c3\u0671"
 _PRESENTATION = "".join(chr(c) for c in range(0xFE80, 0xFEFD)) + "\ufefb\ufef7\ufdf2\ufc5e"
+# every invisible character but LRO (U+202D) and FSI (U+2068)
 _INVISIBLE = (
-    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202e\u2066\u2067\u2069\u061c\ufeff\u00ad"
+    cs.ZWSP
+    + cs.ZWNJ
+    + cs.ZWJ
+    + cs.LRM
+    + cs.RLM
+    + "\u202a\u202b\u202c\u202e\u2066\u2067\u2069"
+    + cs.ALM
+    + cs.BOM
+    + cs.SOFT_HYPHEN
 )
 _SPACES = "\u00a0\u2009\u202f\u3000"
-_DIGITS = "0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u06f1\u06f4"
+_DIGITS = "".join(sorted(cs.ASCII_DIGITS | cs.ARABIC_INDIC_DIGITS)) + "\u06f1\u06f4"
 _PUNCT = ["،", ".", "؛", "؟", "!", ":", " ،", " .", "( ", " )", "«", "»", "“", "”", "..", "-"]
-_PUNCT += ["\u00a0،", "(\u00a0", "\u200f ،", " \u0640)", "( \u200e"]  # spacing edge cases
+# spacing edge cases
+_PUNCT += ["\u00a0،", "(\u00a0", f"{cs.RLM} ،", f" {cs.TATWEEL})", f"( {cs.LRM}"]
 
 # Lines that real pages carry; each is removed by a row of data/boilerplate.tsv.
 _BOILERPLATE: tuple[tuple[str, str], ...] = (
@@ -109,7 +121,7 @@ def arabic_words(
     if diacritics:
         pool += _DIACRITICS
     if tatweel:
-        pool += "\u0640" * 4
+        pool += cs.TATWEEL * 4
     if presentation_forms:
         pool += _PRESENTATION[::3]
     if persian:
@@ -223,7 +235,7 @@ def any_unicode(max_size: int = 200) -> st.SearchStrategy[str]:
     """Any string: every category, unpaired surrogates, controls, bidi marks, emoji."""
     return st.text(max_size=max_size) | st.text(
         st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, categories=["Cs"])
-        | st.sampled_from(_INVISIBLE + _SPACES + "\r\n\u0640" + _PRESENTATION + _DIACRITICS)
+        | st.sampled_from(_INVISIBLE + _SPACES + "\r\n" + cs.TATWEEL + _PRESENTATION + _DIACRITICS)
         | st.sampled_from(_LETTERS + " ،.()«»:"),
         max_size=max_size,
     )
