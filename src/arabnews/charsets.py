@@ -153,28 +153,44 @@ TEH_MARBUTA = "\u0629"
 
 #: The alef forms that name look-up and word matching fold to bare :data:`ALEF`:
 #: آ أ إ ٱ (madda, hamza above, hamza below, wasla).
+#:
+#: :meta hide-value:
 HAMZA_ALEFS = frozenset({ALEF_MADDA, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF_WASLA})
-#: :data:`ALEF` and its :data:`HAMZA_ALEFS`: ا آ أ إ ٱ.
+#: :data:`ALEF` and its :data:`HAMZA_ALEFS` — ا آ أ إ ٱ.
+#:
+#: :meta hide-value:
 ALEF_FORMS = HAMZA_ALEFS | {ALEF}
-#: Hamza alone and on its seats: ء أ إ ؤ ئ.
+#: Hamza alone and on its seats — ء أ إ ؤ ئ.
+#:
+#: :meta hide-value:
 HAMZA_FORMS = frozenset({HAMZA, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, WAW_HAMZA, YEH_HAMZA})
-#: Final yeh as news text writes it: ي ى ی.
+#: Final yeh as news text writes it — ي ى ی.
+#:
+#: :meta hide-value:
 YEH_FORMS = frozenset({YEH, ALEF_MAQSURA, FARSI_YEH})
 
-#: The 36 letters of Modern Standard Arabic, hamza to yeh: U+0621–U+063A and U+0641–U+064A
+#: The 36 letters of Modern Standard Arabic, hamza to yeh — U+0621–U+063A and U+0641–U+064A
 #: (no tatweel U+0640, none of the later additions U+063B–U+063F).
+#:
+#: :meta hide-value:
 BASIC_LETTERS = code_range(0x0621, 0x063A) | code_range(0x0641, 0x064A)
-#: U+063B–U+063F: keheh and Farsi yeh with extra dots (Kurdish, Kashmiri, Persian).
+#: U+063B–U+063F — keheh and Farsi yeh with extra dots (Kurdish, Kashmiri, Persian).
+#:
+#: :meta hide-value:
 KEHEH_YEH_VARIANTS = code_range(0x063B, 0x063F)
-#: U+0671–U+06D3: alef wasla and the Persian, Urdu, Pashto, Kurdish, Sindhi ... letters of
+#: U+0671–U+06D3 — alef wasla and the Persian, Urdu, Pashto, Kurdish, Sindhi ... letters of
 #: the Arabic block (پ چ ژ گ ک ی ہ ے ...).
+#:
+#: :meta hide-value:
 EXTENDED_LETTERS = code_range(0x0671, 0x06D3)
 #: Every Arabic letter a word may start with (what :func:`arabnews.tokenize` treats as
-#: Arabic): :data:`BASIC_LETTERS`, :data:`EXTENDED_LETTERS`, dotless beh and qaf
+#: Arabic) — :data:`BASIC_LETTERS`, :data:`EXTENDED_LETTERS`, dotless beh and qaf
 #: (U+066E–U+066F), ae (U+06D5), U+06EE–U+06EF, U+06FA–U+06FC, U+06FF, Arabic
 #: Supplement (U+0750–U+077F), the letters of Arabic Extended-A (U+08A0–U+08C9) and the
 #: whole presentation-form blocks (U+FB50–U+FDFF, U+FE70–U+FEFC, a few non-letters and
 #: unassigned code points included). Not U+0620 nor :data:`KEHEH_YEH_VARIANTS`.
+#:
+#: :meta hide-value:
 LETTERS = (
     BASIC_LETTERS
     | EXTENDED_LETTERS
@@ -187,7 +203,7 @@ LETTERS = (
 
 # --- marks ---------------------------------------------------------------------------
 
-#: ـ (U+0640), tatweel (kashida): typographic stretching, never part of a word.
+#: ـ (U+0640), tatweel (kashida) — typographic stretching, never part of a word.
 TATWEEL = "\u0640"
 #: U+064B fathatan (tanween).
 FATHATAN = "\u064b"
@@ -208,34 +224,56 @@ SUKUN = "\u0652"
 #: ٰ (U+0670), superscript (dagger) alef.
 SUPERSCRIPT_ALEF = "\u0670"
 
-#: The eight classic harakat, U+064B–U+0652: tanween, fatha, damma, kasra, shadda, sukun.
+#: The eight classic harakat, U+064B–U+0652 — tanween, fatha, damma, kasra, shadda, sukun.
+#:
+#: :meta hide-value:
 HARAKAT = code_range(0x064B, 0x0652)
-#: U+0653–U+065F: maddah, hamza above and below, subscript alef and the other extended
+#: U+0653–U+065F — maddah, hamza above and below, subscript alef and the other extended
 #: marks of the Arabic block's combining range.
+#:
+#: :meta hide-value:
 EXTENDED_HARAKAT = code_range(0x0653, 0x065F)
-#: The whole combining range U+064B–U+065F: :data:`HARAKAT` and :data:`EXTENDED_HARAKAT`.
+#: The whole combining range U+064B–U+065F — :data:`HARAKAT` and :data:`EXTENDED_HARAKAT`.
+#:
+#: :meta hide-value:
 TASHKEEL = HARAKAT | EXTENDED_HARAKAT
-#: U+0610–U+061A: honorific signs (ﷺ-style) and small high Quranic marks above letters.
+#: U+0610–U+061A — honorific signs (ﷺ-style) and small high Quranic marks above letters.
+#:
+#: :meta hide-value:
 QURANIC_SIGNS = code_range(0x0610, 0x061A)
-#: U+06D6–U+06ED: Quranic annotation marks (small high ligatures, end of ayah ۝, rub el
+#: U+06D6–U+06ED — Quranic annotation marks (small high ligatures, end of ayah ۝, rub el
 #: hizb ۞, sajdah ۩, small waw/yeh, stops).
+#:
+#: :meta hide-value:
 QURANIC_ANNOTATIONS = code_range(0x06D6, 0x06ED)
-#: U+08CA–U+08FF: the combining marks (and U+08E2, a format sign) of Arabic Extended-A.
+#: U+08CA–U+08FF — the combining marks (and U+08E2, a format sign) of Arabic Extended-A.
+#:
+#: :meta hide-value:
 EXTENDED_A_MARKS = code_range(0x08CA, 0x08FF)
-#: The marks that carry no identity for matching words and names: :data:`TASHKEEL`,
+#: The marks that carry no identity for matching words and names — :data:`TASHKEEL`,
 #: :data:`SUPERSCRIPT_ALEF`, :data:`QURANIC_SIGNS`, :data:`QURANIC_ANNOTATIONS`. Not
-#: :data:`TATWEEL` (a letter-like spacing character): modules that drop it too say so.
+#: :data:`TATWEEL` (a letter-like spacing character) — modules that drop it too say so.
+#:
+#: :meta hide-value:
 DIACRITICS = TASHKEEL | {SUPERSCRIPT_ALEF} | QURANIC_SIGNS | QURANIC_ANNOTATIONS
 
 # --- digits and punctuation ----------------------------------------------------------
 
 #: 0–9.
+#:
+#: :meta hide-value:
 ASCII_DIGITS = code_range(0x0030, 0x0039)
 #: ٠–٩ (U+0660–U+0669), the digits of Arabic text in the Arab East.
+#:
+#: :meta hide-value:
 ARABIC_INDIC_DIGITS = code_range(0x0660, 0x0669)
 #: ۰–۹ (U+06F0–U+06F9), extended (Eastern) Arabic-Indic digits of Persian and Urdu.
+#:
+#: :meta hide-value:
 EASTERN_ARABIC_DIGITS = code_range(0x06F0, 0x06F9)
-#: The decimal digits of Arabic news text: ASCII, Arabic-Indic and Eastern Arabic-Indic.
+#: The decimal digits of Arabic news text — ASCII, Arabic-Indic and Eastern Arabic-Indic.
+#:
+#: :meta hide-value:
 DIGITS = ASCII_DIGITS | ARABIC_INDIC_DIGITS | EASTERN_ARABIC_DIGITS
 
 #: ، (U+060C).
@@ -250,7 +288,9 @@ ARABIC_PERCENT = "\u066a"
 ARABIC_DECIMAL_SEPARATOR = "\u066b"
 #: ٬ (U+066C), the thousands separator of Arabic-Indic numbers.
 ARABIC_THOUSANDS_SEPARATOR = "\u066c"
-#: The punctuation of the Arabic block: ، ؍ ؛ ؞ ؟ ٪ ٫ ٬ ٭ ۔.
+#: The punctuation of the Arabic block — ، ؍ ؛ ؞ ؟ ٪ ٫ ٬ ٭ ۔.
+#:
+#: :meta hide-value:
 ARABIC_PUNCTUATION = frozenset(
     {
         ARABIC_COMMA,
@@ -270,7 +310,7 @@ ARABIC_PUNCTUATION = frozenset(
 
 #: U+200B zero width space.
 ZWSP = "\u200b"
-#: U+200C zero width non-joiner (Persian compounds: «می‌خواهم»).
+#: U+200C zero width non-joiner (Persian compounds — «می‌خواهم»).
 ZWNJ = "\u200c"
 #: U+200D zero width joiner.
 ZWJ = "\u200d"
@@ -284,18 +324,28 @@ ALM = "\u061c"
 SOFT_HYPHEN = "\u00ad"
 #: U+FEFF byte order mark (zero width no-break space).
 BOM = "\ufeff"
-#: ZWNJ and ZWJ: they continue a word.
+#: ZWNJ and ZWJ — they continue a word.
+#:
+#: :meta hide-value:
 JOINERS = frozenset({ZWNJ, ZWJ})
-#: U+202A–U+202E: LRE, RLE, PDF, LRO, RLO.
+#: U+202A–U+202E — LRE, RLE, PDF, LRO, RLO.
+#:
+#: :meta hide-value:
 BIDI_EMBEDDINGS = code_range(0x202A, 0x202E)
-#: U+2066–U+2069: LRI, RLI, FSI, PDI.
+#: U+2066–U+2069 — LRI, RLI, FSI, PDI.
+#:
+#: :meta hide-value:
 BIDI_ISOLATES = code_range(0x2066, 0x2069)
-#: Every bidirectional control (the Unicode Bidi_Control property): ALM, LRM, RLM,
+#: Every bidirectional control (the Unicode Bidi_Control property) — ALM, LRM, RLM,
 #: :data:`BIDI_EMBEDDINGS` and :data:`BIDI_ISOLATES`.
+#:
+#: :meta hide-value:
 BIDI_CONTROLS = frozenset({ALM, LRM, RLM}) | BIDI_EMBEDDINGS | BIDI_ISOLATES
-#: The invisible format characters that name keys and NER model tokens drop: soft hyphen,
+#: The invisible format characters that name keys and NER model tokens drop — soft hyphen,
 #: ZWSP, the :data:`JOINERS`, BOM and the :data:`BIDI_CONTROLS` except :data:`ALM` (the
 #: keys and the shipped model were built without it; adding it would change them).
+#:
+#: :meta hide-value:
 INVISIBLE_FORMAT = frozenset({SOFT_HYPHEN, ZWSP, BOM}) | JOINERS | (BIDI_CONTROLS - {ALM})
 
 # --- regex character-class bodies ----------------------------------------------------

@@ -26,15 +26,17 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 from typing import NamedTuple
 
+from arabnews._data import read_table
+from arabnews.charsets import SUPERSCRIPT_ALEF, TASHKEEL, class_body
 from arabnews.clean.types import BOILERPLATE_KINDS
 
 __all__ = ["BoilerplateMatch", "Pattern", "find_boilerplate", "patterns"]
 
 _MACROS = {
-    "{M}": "[\\u064b-\\u065f\\u0670]*",
+    # optional tashkeel and superscript alef (Quranic marks and tatweel are not in it)
+    "{M}": f"[{class_body(TASHKEEL | {SUPERSCRIPT_ALEF})}]*",
     "{STRONG}": (
         "(?:انتقل إلى اختصارات الوصول|انتقل إلى المحتوى(?: الرئيسي)?"
         "|شارك هذا (?:المقال|الخبر|الموضوع)"
@@ -97,30 +99,25 @@ def _wrap(p: Pattern) -> str:
 @functools.cache
 def patterns() -> tuple[Pattern, ...]:
     """The rows of ``data/boilerplate.tsv``, validated (each example must match its row)."""
-    text = resources.files("arabnews.clean").joinpath("data/boilerplate.tsv").read_text("utf-8")
     rows: list[Pattern] = []
     seen: set[str] = set()
-    for lineno, line in enumerate(text.split("\n"), 1):
-        if not line.strip() or line.startswith("#") or line.startswith("name\t"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != 6:
-            raise ValueError(f"boilerplate.tsv:{lineno}: expected 6 tab-separated fields")
-        name, kind, scope, regex, example, note = fields
-        example = example.replace("\\n", "\n")
-        p = Pattern(name, kind, scope, regex, example, note)
+    for row in read_table("arabnews.clean", "boilerplate.tsv", columns=Pattern._fields):
+        where = row.where
+        name, kind, scope = row["name"], row["kind"], row["scope"]
+        example = row["example"].replace("\\n", "\n")
+        p = Pattern(name, kind, scope, row["regex"], example, row["note"])
         if not re.fullmatch(r"[a-z][a-z0-9-]*", name) or name in seen:
-            raise ValueError(f"boilerplate.tsv:{lineno}: bad or duplicate name {name!r}")
+            raise ValueError(f"{where}: bad or duplicate name {name!r}")
         if kind not in BOILERPLATE_KINDS:
-            raise ValueError(f"boilerplate.tsv:{lineno}: unknown kind {kind!r}")
+            raise ValueError(f"{where}: unknown kind {kind!r}")
         if scope not in _SCOPES:
-            raise ValueError(f"boilerplate.tsv:{lineno}: unknown scope {scope!r}")
+            raise ValueError(f"{where}: unknown scope {scope!r}")
         try:
             compiled = re.compile(_wrap(p), re.MULTILINE)
         except re.error as exc:
-            raise ValueError(f"boilerplate.tsv:{lineno}: bad regex: {exc}") from exc
+            raise ValueError(f"{where}: bad regex: {exc}") from exc
         if not compiled.search(example):
-            raise ValueError(f"boilerplate.tsv:{lineno}: example does not match {name!r}")
+            raise ValueError(f"{where}: example does not match {name!r}")
         seen.add(name)
         rows.append(p)
     return tuple(rows)

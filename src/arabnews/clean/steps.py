@@ -22,17 +22,19 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from importlib import resources
 from itertools import accumulate, repeat
 from operator import add, sub
 from typing import NamedTuple
 
+from arabnews._data import read_table
 from arabnews.alignment import Alignment
+from arabnews.charsets import class_body
 from arabnews.clean.types import CHARACTER_STEPS, FOLD_STEPS, CleanConfig
 
 __all__ = ["CharPlan", "CharRow", "char_plan", "char_rows", "normalize_chars"]
 
 _KNOWN_STEPS = frozenset((*CHARACTER_STEPS, *FOLD_STEPS))
+_CHAR_COLUMNS = ("step", "codepoints", "replacement", "example", "note")
 
 # Punctuation that takes no space before it / brackets that take no space after them.
 # "." and ":" are left alone: they are also decimal points, abbreviation dots, times and
@@ -55,22 +57,16 @@ class CharRow(NamedTuple):
 @functools.cache
 def char_rows() -> tuple[CharRow, ...]:
     """The rows of ``data/chars.tsv``, validated (loaded once)."""
-    text = resources.files("arabnews.clean").joinpath("data/chars.tsv").read_text("utf-8")
     rows: list[CharRow] = []
-    for lineno, line in enumerate(text.split("\n"), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != 5:
-            raise ValueError(f"chars.tsv:{lineno}: expected 5 tab-separated fields")
-        step, cps, repl, example, note = fields
+    for row in read_table("arabnews.clean", "chars.tsv", columns=_CHAR_COLUMNS):
+        step, cps, repl = row["step"], row["codepoints"], row["replacement"]
         if step not in _KNOWN_STEPS:
-            raise ValueError(f"chars.tsv:{lineno}: unknown step {step!r}")
+            raise ValueError(f"{row.where}: unknown step {step!r}")
         lo_s, _, hi_s = cps.partition("-")
         lo = int(lo_s, 16)
         hi = int(hi_s, 16) if hi_s else lo
         if hi < lo or hi > 0x10FFFF:
-            raise ValueError(f"chars.tsv:{lineno}: bad range {cps!r}")
+            raise ValueError(f"{row.where}: bad range {cps!r}")
         replacement: str | None
         if repl == "NFKC":
             replacement = None
@@ -78,7 +74,7 @@ def char_rows() -> tuple[CharRow, ...]:
             replacement = ""
         else:
             replacement = "".join(chr(int(h, 16)) for h in repl.split())
-        rows.append(CharRow(step, lo, hi, replacement, example, note))
+        rows.append(CharRow(step, lo, hi, replacement, row["example"], row["note"]))
     return tuple(rows)
 
 
@@ -99,25 +95,6 @@ class CharPlan(NamedTuple):
     marks: frozenset[str]  # closing marks / opening brackets split out for spacing
     spacers: str  # characters that become a space or disappear (and " "), for strip()
     uneven: re.Pattern[str] | None = None  # a character that does not become one character
-
-
-def _class(cps: set[int]) -> str:
-    """A regex character class body for a set of code points (ranges compressed)."""
-    out: list[str] = []
-    ordered = sorted(cps)
-    i = 0
-    while i < len(ordered):
-        j = i
-        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
-            j += 1
-        lo, hi = ordered[i], ordered[j]
-        out.append(_esc(lo) if lo == hi else f"{_esc(lo)}-{_esc(hi)}")
-        i = j + 1
-    return "".join(out)
-
-
-def _esc(cp: int) -> str:
-    return f"\\u{cp:04x}" if cp <= 0xFFFF else f"\\U{cp:08x}"
 
 
 @functools.cache
@@ -151,7 +128,7 @@ def char_plan(config: CleanConfig) -> CharPlan:
             table[cp] = repl
     if config.line_breaks:
         table[0x0D] = "\n"  # CR LF is folded to CR before translation (see below)
-    changing = _class(set(table))
+    changing = class_body(set(table))
     marks = ""
     spacers = ""
     first = changing
@@ -162,9 +139,9 @@ def char_plan(config: CleanConfig) -> CharPlan:
         # character that becomes a space or disappears (NBSP, LRM, a stray diacritic).
         space_like = {0x20} | {cp for cp, r in table.items() if r in ("", " ")}
         spacers = "".join(sorted(chr(cp) for cp in space_like))
-        hd = _class(space_like)
-        closers = _class({ord(c) for c in _CLOSERS})
-        openers = _class({ord(c) for c in _OPENERS})
+        hd = class_body(space_like)
+        closers = class_body({ord(c) for c in _CLOSERS})
+        openers = class_body({ord(c) for c in _OPENERS})
         marks = _CLOSERS + _OPENERS
         first = changing + closers + openers
         branches += [f"(?<=[{hd}][{closers}])", f"(?<=[{openers}])(?=[{hd}])"]
@@ -176,7 +153,7 @@ def char_plan(config: CleanConfig) -> CharPlan:
     runs = re.compile(f"([{first}](?:{'|'.join(branches)}))") if first else None
     # a character that does not become one character, inside a run of two or more (runs
     # are joined by U+E000 when this is used; a lone one maps exactly already), or CR LF
-    odd = _class({cp for cp, r in table.items() if len(r) != 1})
+    odd = class_body({cp for cp, r in table.items() if len(r) != 1})
     uneven = re.compile(f"[{odd}](?=[^\ue000])|(?<=[^\ue000])[{odd}]|\r\n" if odd else "\r\n")
     return CharPlan(table, runs, frozenset(marks), spacers, uneven)
 

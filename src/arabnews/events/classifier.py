@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 import math
 from collections.abc import Iterable, Sequence
-from importlib import resources
 
 import attrs
 
+from arabnews._data import read_json
 from arabnews.events.lexicon import Word, stem_candidates
 
 __all__ = [
@@ -148,13 +147,7 @@ def role_features(category: str, roles: tuple[bool, bool, bool]) -> list[str]:
 @functools.cache
 def event_model() -> EventModel:
     """The shipped model (``data/event_model.json``), loaded once."""
-    raw = (
-        resources.files("arabnews.events")
-        .joinpath("data")
-        .joinpath("event_model.json")
-        .read_text(encoding="utf-8")
-    )
-    data = json.loads(raw)
+    data = read_json("arabnews.events", "event_model.json")
     if data.get("feature_version") != FEATURE_VERSION:
         raise ValueError(
             "event_model.json was trained for feature version "

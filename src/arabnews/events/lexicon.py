@@ -13,14 +13,25 @@ accusative alif may follow. A space in a pattern separates consecutive words.
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
-from collections.abc import Iterator
-from importlib import resources
 
 import attrs
 
+from arabnews._data import Row, read_table
+from arabnews.charsets import (
+    ALEF,
+    ALEF_MAQSURA,
+    ARABIC_DECIMAL_SEPARATOR,
+    ARABIC_THOUSANDS_SEPARATOR,
+    HAMZA_ALEFS,
+    QURANIC_ANNOTATIONS,
+    SUPERSCRIPT_ALEF,
+    TASHKEEL,
+    TATWEEL,
+    YEH,
+    class_body,
+)
 from arabnews.events.schema import QUANTITY_KINDS, validate_mode, validate_type
 
 __all__ = [
@@ -30,16 +41,19 @@ __all__ = [
     "words",
 ]
 
-_DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
+# Removed before matching: tashkeel, superscript alef and tatweel (Quranic marks are kept).
+_REMOVED = TASHKEEL | {SUPERSCRIPT_ALEF, TATWEEL}
 _NORM_TABLE = str.maketrans(
-    {**{c: None for c in _DIACRITICS}, "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"}
+    dict.fromkeys(_REMOVED) | dict.fromkeys(HAMZA_ALEFS, ALEF) | {ALEF_MAQSURA: YEH}
 )
 # A number with thousands groups or a decimal part is one word ("1,200", "3.5", "٢٫٥"),
 # so that its value is read whole; otherwise letters, digits and harakat.
+_THOUSANDS = f",{ARABIC_THOUSANDS_SEPARATOR}"
+_DECIMAL = f".{ARABIC_DECIMAL_SEPARATOR}"
 _WORD_RE = re.compile(
-    r"\d{1,3}(?:[,\u066C]\d{3})+(?:[.\u066B]\d+)?(?!\d)"
-    r"|\d+[.\u066B]\d+"
-    r"|[\w\u064B-\u065F\u0670\u0640\u06D6-\u06ED]+"
+    rf"\d{{1,3}}(?:[{_THOUSANDS}]\d{{3}})+(?:[{_DECIMAL}]\d+)?(?!\d)"
+    rf"|\d+[{_DECIMAL}]\d+"
+    rf"|[\w{class_body(_REMOVED | QURANIC_ANNOTATIONS)}]+"
 )
 _SUFFIX = r"(?:ا|ها|هما|هم|هن|ه|نا)?"
 
@@ -107,20 +121,9 @@ def stem_candidates(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _rows(name: str) -> Iterator[dict[str, str]]:
-    """Rows of a TSV data file (comment lines starting with ``#`` skipped)."""
-    text = (
-        resources.files("arabnews.events")
-        .joinpath("data")
-        .joinpath(name)
-        .read_text(encoding="utf-8")
-    )
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    for i, row in enumerate(reader, start=2):
-        if None in row or any(v is None for v in row.values()):
-            raise ValueError(f"{name}: row {i} has the wrong number of columns: {row}")
-        yield row
+def _rows(name: str) -> tuple[Row, ...]:
+    """Rows of the TSV data file *name* (see :mod:`arabnews._data`)."""
+    return read_table("arabnews.events", name)
 
 
 def split_alternatives(pattern: str) -> list[list[str]]:

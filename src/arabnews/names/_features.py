@@ -25,11 +25,11 @@ import functools
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from arabnews._data import read_table
 from arabnews.names._keys import _load_json, _translit_tables
 
 __all__ = ["FEATURES", "Decision", "consonants", "lexicon", "pair_features"]
@@ -86,19 +86,9 @@ _LEXICON: dict[str, tuple[int, int]] = {}
 @functools.cache
 def lexicon() -> Mapping[str, tuple[int, int]]:
     """Folded word form -> (frequency bucket, native-name-position bucket)."""
-    text = resources.files("arabnews.names").joinpath("data", "lexicon.tsv").read_text("utf-8")
     out: dict[str, tuple[int, int]] = {}
-    header = True
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        if header:
-            if line.split("\t") != ["form", "count", "kin"]:
-                raise ValueError("lexicon.tsv must start with the header form<TAB>count<TAB>kin")
-            header = False
-            continue
-        form, count, kin = line.split("\t")
-        out[form] = (int(count), int(kin))
+    for row in read_table("arabnews.names", "lexicon.tsv", columns=("form", "count", "kin")):
+        out[row["form"]] = (int(row["count"]), int(row["kin"]))
     _LEXICON.update(out)
     return out
 

@@ -9,12 +9,23 @@ name compare with the same edit distance.
 from __future__ import annotations
 
 import functools
-import json
 import unicodedata
-from importlib import resources
 from typing import Any
 
 import attrs
+
+from arabnews._data import read_json
+from arabnews.charsets import (
+    ALEF_MAQSURA,
+    ARABIC_INDIC_DIGITS,
+    BASIC_LETTERS,
+    EASTERN_ARABIC_DIGITS,
+    HAMZA_ALEFS,
+    TATWEEL,
+    TEH_MARBUTA,
+    WAW_HAMZA,
+    YEH_HAMZA,
+)
 
 __all__ = [
     "NameKey",
@@ -28,8 +39,8 @@ __all__ = [
     "transliterate",
 ]
 
-# Arabic letters that a name key may contain after normalisation.
-_ARABIC_LETTERS = frozenset("ءابتثجحخدذرزسشصضطظعغفقكلمنهوي")
+# Arabic letters that a name key may contain after normalisation (_FOLD removes the rest).
+_ARABIC_LETTERS = BASIC_LETTERS - HAMZA_ALEFS - {WAW_HAMZA, YEH_HAMZA, ALEF_MAQSURA, TEH_MARBUTA}
 _CLITICS = "وفبلك"
 # Minimum letters left after stripping an article or clitic: shorter remainders are too
 # ambiguous (ليون must not become يون).
@@ -38,8 +49,7 @@ _MAX_NAME = 200
 
 
 def _load_json(name: str) -> dict[str, Any]:
-    text = resources.files("arabnews.names").joinpath("data", name).read_text(encoding="utf-8")
-    data = json.loads(text)
+    data = read_json("arabnews.names", name)
     if not isinstance(data, dict):
         raise ValueError(f"arabnews.names data file {name} must hold a JSON object")
     return data
@@ -91,14 +101,14 @@ _FOLD = {
     "ژ": "ج",
 }
 _LATIN_FOLD = {"ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "ð": "d"}
-_ARABIC_DIGITS = {chr(0x660 + i): str(i) for i in range(10)} | {
-    chr(0x6F0 + i): str(i) for i in range(10)
-}
+_ARABIC_DIGITS = dict(zip(sorted(ARABIC_INDIC_DIGITS), "0123456789", strict=True)) | dict(
+    zip(sorted(EASTERN_ARABIC_DIGITS), "0123456789", strict=True)
+)
 
 
 def _is_mark(ch: str) -> bool:
     # diacritics (harakat, shadda, sukun, superscript alef), tatweel, format/control chars
-    return ch == "\u0640" or unicodedata.category(ch) in ("Mn", "Me", "Cf", "Cc", "Cs", "Co")
+    return ch == TATWEEL or unicodedata.category(ch) in ("Mn", "Me", "Cf", "Cc", "Cs", "Co")
 
 
 @functools.lru_cache(maxsize=65536)

@@ -8,17 +8,15 @@ truncated last letter or two are discounted. Whole names are compared token by t
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 from collections.abc import Mapping
-from importlib import resources
 from itertools import islice
 from typing import Any
 
 import attrs
 
 from arabnews._checks import require_str
+from arabnews._data import read_table
 from arabnews.names._features import Decision, lexicon, pair_features
 from arabnews.names._keys import NameKey, TokenKey, _fold_token, _load_json, name_key
 
@@ -148,17 +146,16 @@ class CostModel:
 @functools.cache
 def _given_names() -> frozenset[tuple[str, str]]:
     """Pairs of token keys (short, full) from ``data/given_names.tsv``, both orders."""
-    text = resources.files("arabnews.names").joinpath("data", "given_names.tsv").read_text("utf-8")
-    rows = [line for line in text.splitlines() if line and not line.startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(rows)), delimiter="\t")
     pairs: set[tuple[str, str]] = set()
-    for row in reader:
+    for row in read_table(
+        "arabnews.names", "given_names.tsv", required=("short", "full", "example")
+    ):
         short, full = row.get("short"), row.get("full")
         if not short or not full or not row.get("example"):
-            raise ValueError(f"given_names.tsv: bad row {row!r}")
+            raise ValueError(f"{row.where}: bad row {row!r}")
         a, b = name_key(short), name_key(full)
         if len(a.tokens) != 1 or len(b.tokens) != 1:
-            raise ValueError(f"given_names.tsv: one token per name please: {row!r}")
+            raise ValueError(f"{row.where}: one token per name please: {row!r}")
         pairs.add((a.tokens[0].text, b.tokens[0].text))
         pairs.add((b.tokens[0].text, a.tokens[0].text))
     return frozenset(pairs)

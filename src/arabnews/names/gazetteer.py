@@ -7,18 +7,16 @@ validated at load.
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from importlib import resources
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import attrs
 
 from arabnews._checks import require_str
+from arabnews._data import parse_table, read_table
 from arabnews.names._features import consonants
 from arabnews.names._keys import NameKey, blocking_keys, name_key
 from arabnews.names._match import Matcher, default_matcher
@@ -111,8 +109,7 @@ class Gazetteer:
     @functools.cache
     def default(cls) -> Gazetteer:
         """The shipped gazetteer (``data/gazetteer.tsv``), loaded once."""
-        text = resources.files("arabnews.names").joinpath("data", "gazetteer.tsv")
-        return cls.from_tsv_text(text.read_text(encoding="utf-8"))
+        return cls._from_rows(read_table("arabnews.names", "gazetteer.tsv", columns=_COLUMNS))
 
     @classmethod
     def from_tsv(cls, path: str | Path) -> Gazetteer:
@@ -120,24 +117,21 @@ class Gazetteer:
         :meth:`from_tsv_text` for the layout)."""
         if not isinstance(path, (str, Path)):
             raise TypeError(f"path must be str or Path, not {type(path).__name__}")
-        return cls.from_tsv_text(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
+        return cls._from_rows(parse_table(text, str(path), columns=_COLUMNS))
 
     @classmethod
     def from_tsv_text(cls, text: str) -> Gazetteer:
         """Load a gazetteer from TSV text (columns: id, label, wikidata, canonical, english,
         variants; ``#`` lines are comments; variants split on ``|``)."""
         require_str(text, "text")
-        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-        reader = csv.reader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
-        rows = list(reader)
-        if not rows or tuple(rows[0]) != _COLUMNS:
-            header = "<TAB>".join(_COLUMNS)
-            raise ValueError(f"gazetteer TSV must start with the header {header}")
+        return cls._from_rows(parse_table(text, "gazetteer TSV", columns=_COLUMNS))
+
+    @classmethod
+    def _from_rows(cls, rows: Iterable[Mapping[str, str]]) -> Gazetteer:
         entries = []
-        for lineno, row in enumerate(rows[1:], 2):
-            if len(row) != len(_COLUMNS):
-                raise ValueError(f"gazetteer row {lineno}: expected 6 columns, got {row!r}")
-            ident, label, qid, canonical, english, variants = (c.strip() for c in row)
+        for row in rows:
+            ident, label, qid, canonical, english, variants = (row[c].strip() for c in _COLUMNS)
             entries.append(
                 GazetteerEntry(
                     id=ident,

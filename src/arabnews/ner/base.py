@@ -11,9 +11,19 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from importlib import resources
 from typing import Protocol, runtime_checkable
 
+from arabnews._data import Row, read_table
+from arabnews.charsets import (
+    ALEF,
+    ALEF_MAQSURA,
+    DIACRITICS,
+    HAMZA_ALEFS,
+    INVISIBLE_FORMAT,
+    TATWEEL,
+    YEH,
+    class_body,
+)
 from arabnews.spans import ENTITY_LABELS, Entity, Span
 
 __all__ = [
@@ -98,12 +108,12 @@ def bioes_spans(tags: Sequence[str | None]) -> Iterator[tuple[int, int, str]]:
 
 
 # Marks that carry no identity for name look-up: harakat, Quranic marks, tatweel, format
-# controls.  Folding alef/yeh variants makes "إسرائيل" and "اسرائيل" one key.
-_MARKS = (
-    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
-    "\u00ad\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"})
+# controls (the same set as the shipped model's "strip-marks" token normalisation,
+# :mod:`arabnews.ner.loading`).  Folding alef/yeh variants makes "إسرائيل" and "اسرائيل"
+# one key.
+NAME_KEY_MARKS = DIACRITICS | {TATWEEL} | INVISIBLE_FORMAT
+_MARKS = f"[{class_body(NAME_KEY_MARKS)}]"
+_FOLD = str.maketrans(dict.fromkeys(HAMZA_ALEFS, ALEF) | {ALEF_MAQSURA: YEH})
 
 
 @functools.cache
@@ -166,9 +176,7 @@ def sort_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
     return tuple(out)
 
 
-def data_rows(name: str) -> list[list[str]]:
-    """Rows of the TSV table *name* in ``arabnews/ner/data`` (comments and header skipped)."""
-    path = resources.files("arabnews.ner").joinpath("data").joinpath(name)
-    text = path.read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return rows[1:]  # header
+def data_rows(name: str, *columns: str) -> tuple[Row, ...]:
+    """Rows of the TSV table *name* in ``arabnews/ner/data`` (see :mod:`arabnews._data`),
+    whose header must be exactly *columns*."""
+    return read_table("arabnews.ner", name, columns=columns)

@@ -52,15 +52,13 @@ class ProcliticRule:
 def proclitic_rules() -> tuple[ProcliticRule, ...]:
     """The proclitic table, longest strip first (validated on first use)."""
     rules = []
-    for row in data_rows("proclitics.tsv"):
-        if len(row) != 4:
-            raise ValueError(f"proclitics.tsv: expected 4 columns, got {row!r}")
-        prefix, strip, evidence, example = row
-        n = int(strip)
+    for row in data_rows("proclitics.tsv", "prefix", "strip", "evidence", "example"):
+        prefix, evidence, example = row["prefix"], row["evidence"], row["example"]
+        n = int(row["strip"])
         if evidence not in ("shape", "known") or not 0 < n <= len(prefix):
-            raise ValueError(f"proclitics.tsv: bad row {row!r}")
+            raise ValueError(f"{row.where}: bad row {row!r}")
         if not example.startswith(prefix):
-            raise ValueError(f"proclitics.tsv: example {example!r} does not start with {prefix!r}")
+            raise ValueError(f"{row.where}: example {example!r} does not start with {prefix!r}")
         rules.append(ProcliticRule(prefix, n, evidence, example))
     return tuple(sorted(rules, key=lambda r: (-r.strip, -len(r.prefix))))
 
@@ -69,10 +67,10 @@ def proclitic_rules() -> tuple[ProcliticRule, ...]:
 def name_exceptions() -> frozenset[str]:
     """Name keys (see :func:`~arabnews.ner.base.name_key`) that are never stripped."""
     words = set()
-    for row in data_rows("name_exceptions.tsv"):
-        if len(row) != 3 or not row[0].strip():
-            raise ValueError(f"name_exceptions.tsv: bad row {row!r}")
-        words.add(name_key(row[0]))
+    for row in data_rows("name_exceptions.tsv", "word", "label", "note"):
+        if not row["word"].strip():
+            raise ValueError(f"{row.where}: bad row {row!r}")
+        words.add(name_key(row["word"]))
     return frozenset(words)
 
 

@@ -38,15 +38,13 @@ class EdgeRule:
 def edge_rules() -> tuple[EdgeRule, ...]:
     """The rules of ``edge_kinds.tsv`` (validated on first use)."""
     rules = []
-    for row in data_rows("edge_kinds.tsv"):
-        if len(row) != 5:
-            raise ValueError(f"edge_kinds.tsv: expected 5 columns, got {row!r}")
-        kind, side, labels, evidence, _example = row
+    for row in data_rows("edge_kinds.tsv", "kind", "side", "labels", "evidence", "example"):
+        kind, side, labels, evidence = row["kind"], row["side"], row["labels"], row["evidence"]
         wanted = ENTITY_LABELS if labels == "*" else frozenset(labels.split(","))
         if side not in ("lead", "trail", "both", "none") or evidence not in ("shape", "known"):
-            raise ValueError(f"edge_kinds.tsv: bad row {row!r}")
+            raise ValueError(f"{row.where}: bad row {row!r}")
         if not wanted <= ENTITY_LABELS:
-            raise ValueError(f"edge_kinds.tsv: unknown label in {row!r}")
+            raise ValueError(f"{row.where}: unknown label in {row!r}")
         rules.append(EdgeRule(kind, side, frozenset(wanted), evidence))
     return tuple(rules)
 
@@ -56,10 +54,10 @@ def edge_words() -> dict[str, str]:
     """Word key -> kind, from ``edge_words.tsv`` (validated on first use)."""
     kinds = {r.kind for r in edge_rules()}
     words: dict[str, str] = {}
-    for row in data_rows("edge_words.tsv"):
-        if len(row) != 3 or row[1] not in kinds or not row[0].strip():
-            raise ValueError(f"edge_words.tsv: bad row {row!r}")
-        words[name_key(row[0])] = row[1]
+    for row in data_rows("edge_words.tsv", "word", "kind", "example"):
+        if row["kind"] not in kinds or not row["word"].strip():
+            raise ValueError(f"{row.where}: bad row {row!r}")
+        words[name_key(row["word"])] = row["kind"]
     return words
 
 

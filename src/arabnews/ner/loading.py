@@ -29,7 +29,9 @@ from typing import Any
 
 import attrs
 
+from arabnews.charsets import class_body
 from arabnews.errors import ModelNotAvailableError
+from arabnews.ner.base import NAME_KEY_MARKS
 
 __all__ = [
     "CheckpointInfo",
@@ -428,10 +430,8 @@ def check_model_files(files: ModelFiles) -> CheckpointInfo:
 
 # Token normalisations a model may declare in manifest.json ("input_normalization"); they
 # must match what the training script applied to the training tokens.
-_NORMALIZATION_MARKS = (
-    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
-    "\u00ad\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
+# The same marks as name keys drop (diacritics, tatweel, invisible format characters).
+_NORMALIZATION_MARKS = f"[{class_body(NAME_KEY_MARKS)}]"
 
 
 @functools.cache

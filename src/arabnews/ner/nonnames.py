@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from arabnews.charsets import ALEF, DIACRITICS, HAMZA_ALEFS, TATWEEL, class_body
 from arabnews.ner.base import data_rows, name_key
 from arabnews.spans import Entity
 
@@ -48,7 +49,7 @@ KnownFn = Callable[[str], bool]
 
 _CUTS = ("lead", "trail", "both", "alone")
 # diacritics, Quranic marks, tatweel: skipped inside a formula
-_MARKS = "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*"
+_MARKS = f"[{class_body(DIACRITICS | {TATWEEL})}]*"
 _VARIANTS = {
     "ا": "اأإآٱ",
     "أ": "اأإآٱ",
@@ -64,14 +65,14 @@ _PROCLITICS = "وفبلك"
 def function_words() -> dict[str, str]:
     """Word key -> cut (``lead``, ``trail``, ``both`` or ``alone``), from the table."""
     out: dict[str, str] = {}
-    for row in data_rows("function_words.tsv"):
-        if len(row) != 4 or row[2] not in _CUTS or not row[0].strip():
-            raise ValueError(f"function_words.tsv: bad row {row!r}")
-        out[_function_key(row[0])] = row[2]
+    for row in data_rows("function_words.tsv", "word", "class", "cut", "example"):
+        if row["cut"] not in _CUTS or not row["word"].strip():
+            raise ValueError(f"{row.where}: bad row {row!r}")
+        out[_function_key(row["word"])] = row["cut"]
     return out
 
 
-_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+_ALEFS = str.maketrans(dict.fromkeys(HAMZA_ALEFS, ALEF))
 
 
 def _function_key(word: str) -> str:
@@ -83,10 +84,10 @@ def _function_key(word: str) -> str:
 def instrument_heads() -> frozenset[str]:
     """Keys of the treaty/agreement head nouns."""
     heads = set()
-    for row in data_rows("instruments.tsv"):
-        if len(row) != 2 or not row[0].strip() or not row[1].startswith(row[0]):
-            raise ValueError(f"instruments.tsv: bad row {row!r}")
-        heads.add(name_key(row[0]))
+    for row in data_rows("instruments.tsv", "word", "example"):
+        if not row["word"].strip() or not row["example"].startswith(row["word"]):
+            raise ValueError(f"{row.where}: bad row {row!r}")
+        heads.add(name_key(row["word"]))
     return frozenset(heads)
 
 
@@ -98,12 +99,13 @@ def _char_class(char: str) -> str:
 @functools.cache
 def _formula_re() -> re.Pattern[str]:
     phrases = []
-    for row in data_rows("formulas.tsv"):
-        if len(row) != 3 or row[1] not in ("after", "before", "alone") or not row[0].strip():
-            raise ValueError(f"formulas.tsv: bad row {row!r}")
-        if name_key(row[0]) not in name_key(row[2]):
-            raise ValueError(f"formulas.tsv: example {row[2]!r} does not contain {row[0]!r}")
-        words = row[0].split()
+    for row in data_rows("formulas.tsv", "formula", "position", "example"):
+        formula, example = row["formula"], row["example"]
+        if row["position"] not in ("after", "before", "alone") or not formula.strip():
+            raise ValueError(f"{row.where}: bad row {row!r}")
+        if name_key(formula) not in name_key(example):
+            raise ValueError(f"{row.where}: example {example!r} does not contain {formula!r}")
+        words = formula.split()
         phrases.append(r"\s+".join("".join(_char_class(c) + _MARKS for c in w) for w in words))
     # longest first so that "بسم الله الرحمن الرحيم" wins over "بسم الله"
     phrases.sort(key=len, reverse=True)

@@ -12,38 +12,26 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 import attrs
+
+from arabnews import _data
+from arabnews._data import Row
+from arabnews.charsets import DIACRITICS, DIGITS_RE, TATWEEL, class_body
 
 __all__ = ["AbbreviationTable", "DatelineRules", "abbreviations", "dateline_rules", "read_table"]
 
 _ABBREVIATION_KINDS = frozenset({"title", "initialism", "era"})
 # Letters (any script) plus Arabic combining marks and tatweel: one "word" of a place name.
-_WORD_CHAR = r"(?:[^\W\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640])"
+_WORD_CHAR = rf"(?:[^\W\d_]|[{class_body(DIACRITICS | {TATWEEL})}])"
 # (the lookbehind refuses marks too, so a run of marks is tried once, not at every mark)
 WORD = rf"(?<!{_WORD_CHAR}){_WORD_CHAR}++"
-_NUMBER = r"[0-9\u0660-\u0669\u06F0-\u06F9]{1,4}"
+_NUMBER = rf"[{DIGITS_RE}]{{1,4}}"
 
 
-def read_table(name: str) -> list[dict[str, str]]:
-    """Read ``data/<name>`` (TSV, ``#`` comments, a header row) as a list of row dicts.
-
-    Raises:
-        ValueError: when a row does not have as many fields as the header.
-    """
-    raw = resources.files("arabnews.sentences").joinpath("data", name).read_text("utf-8")
-    lines = [line for line in raw.splitlines() if line.strip() and not line.startswith("#")]
-    header = lines[0].split("\t")
-    rows = []
-    for number, line in enumerate(lines[1:], start=2):
-        fields = line.split("\t")
-        if len(fields) != len(header):
-            raise ValueError(
-                f"{name}: data row {number} has {len(fields)} fields, not {len(header)}"
-            )
-        rows.append(dict(zip(header, fields, strict=True)))
-    return rows
+def read_table(name: str) -> tuple[Row, ...]:
+    """The rows of ``data/<name>`` (see :mod:`arabnews._data`)."""
+    return _data.read_table("arabnews.sentences", name)
 
 
 @attrs.frozen(slots=True)
@@ -100,7 +88,7 @@ def _agency_regex(names: list[str]) -> str:
     for name in sorted(names, key=len, reverse=True):
         parts = [re.escape(part) for part in name.split(" ")]
         alternatives.append(r"[\s.]*".join(parts) + (r"\.?" if len(name) <= 5 else ""))
-    return r"(?<![\w\u0640])(?:" + "|".join(alternatives) + r")(?![\w\u0640])"
+    return rf"(?<![\w{TATWEEL}])(?:" + "|".join(alternatives) + rf")(?![\w{TATWEEL}])"
 
 
 @functools.cache
@@ -118,7 +106,7 @@ def dateline_rules() -> DatelineRules:
         re.escape(w).replace(r"\ ", r"\s+")
         for w in sorted((row["word"] for row in words), key=len, reverse=True)
     )
-    date_token = rf"(?>{_NUMBER}(?:\s*[-/.]\s*{_NUMBER}){{0,2}}|(?:{word_alt})(?![\w\u0640]))"
+    date_token = rf"(?>{_NUMBER}(?:\s*[-/.]\s*{_NUMBER}){{0,2}}|(?:{word_alt})(?![\w{TATWEEL}]))"
     date = rf"{date_token}(?:[\s/،,]+{date_token})*"
     patterns = []
     for row in read_table("dateline_patterns.tsv"):

@@ -18,11 +18,11 @@ other scripts and odd line breaks.
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from hypothesis import strategies as st
+
+from arabnews._data import read_json
 
 if TYPE_CHECKING:
     from arabnews.document import Document
@@ -40,9 +40,7 @@ __all__ = [
 @functools.cache
 def vocabulary() -> dict[str, tuple[str, ...]]:
     """The word lists behind these strategies (``data/news.json``), validated once."""
-    raw = json.loads(
-        resources.files("arabnews.testing").joinpath("data/news.json").read_text("utf-8")
-    )
+    raw = read_json("arabnews.testing", "news.json")
     vocab: dict[str, tuple[str, ...]] = {}
     for key, values in raw.items():
         if key.startswith("_"):
