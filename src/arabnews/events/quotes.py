@@ -156,7 +156,7 @@ def quotes_in_sentences(
 ) -> tuple[Quote, ...]:
     """Quotes of *text* (the body of :func:`extract_quotes`); *tokens*, when given, are the
     tokens of each sentence, from which the words are derived (see
-    :func:`arabnews.events.extractor.extract_from_sentences`)."""
+    ``extract_from_sentences`` in :mod:`arabnews.events.extractor`)."""
     if tokens is not None and len(tokens) != len(sentences):
         raise ValueError("tokens must hold one sequence per sentence")
     out: list[Quote] = []

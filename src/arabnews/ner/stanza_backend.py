@@ -268,7 +268,7 @@ def iter_stanza_documents(
     by sentence length (similar lengths pad less) and cut into ``Document`` s of at most
     *max_tokens* tokens. Only one window exists at a time, which bounds memory whatever the
     input's size. *tokens*, per text, are the non-space tokens of each of its sentences
-    (:func:`arabnews.ner.base.sentence_tokens`); where ``None`` the sentence is tokenised here.
+    (``arabnews.ner.base.sentence_tokens``); where ``None`` the sentence is tokenised here.
     """
     from stanza.models.common.doc import Document
 
