@@ -325,6 +325,7 @@ class Pipeline:
             builtin = isinstance(ner, str) or takes_tokens(ner)
             self._takes["ner"] = frozenset(("sentences", "tokens") if builtin else ("sentences",))
         self._components = self._plan()
+        self._tokenize = any(c.name == "tokens" for c in self._components)
 
     # -- pickling: configuration travels, loaded models and corpus state do not ----------
     def __getstate__(self) -> dict[str, Any]:
@@ -498,7 +499,7 @@ class Pipeline:
         return found
 
     def _run_tokens(self, text: str) -> tuple[Token, ...] | None:
-        if not any(c.name == "tokens" for c in self._components):
+        if not self._tokenize:  # no stage reads tokens
             return None
         from arabnews.tokens import tokenize
 
@@ -667,7 +668,7 @@ class Pipeline:
         entities = self._run_ner(cleaned, sentences, tokens)
         with gc_paused():
             entities = self._resolve_names(entities, resolver)
-            flow = _Flow(work, sentences if self._sentences_spec is not None else None, tokens)
+            flow = _Flow(sentences if self._sentences_spec is not None else None, tokens)
             events = self._run_events(work, published, entities, flow)
             quotes = self._run_quotes(work, entities, flow)
             # one place where cleaned offsets become original offsets
@@ -699,7 +700,7 @@ class Pipeline:
             from arabnews.sentences import split_sentences
             from arabnews.tokens import tokenize
 
-            flow = _Flow(sample, split_sentences(sample), tokenize(sample))
+            flow = _Flow(split_sentences(sample), tokenize(sample))
             if self._events_spec == _DEFAULT:
                 self._run_events(sample, None, (), flow)
             if self._quotes_spec == _DEFAULT:
@@ -811,15 +812,11 @@ class _Flow:
     sentence's tokens are worked out once, on first use, and shared by events and quotes.
     """
 
-    __slots__ = ("_by_sentence", "sentences", "text", "tokens")
+    __slots__ = ("_by_sentence", "sentences", "tokens")
 
     def __init__(
-        self,
-        text: str,
-        sentences: Sequence[Sentence] | None,
-        tokens: tuple[Token, ...] | None,
+        self, sentences: Sequence[Sentence] | None, tokens: tuple[Token, ...] | None
     ) -> None:
-        self.text = text
         self.sentences = sentences
         self.tokens = tokens
         self._by_sentence: (
