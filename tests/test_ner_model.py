@@ -52,6 +52,18 @@ def test_batched_and_single_calls_agree(model, seed_texts) -> None:  # type: ign
         assert all(text[e.start : e.end] == e.text for e in ents)
 
 
+def test_given_tokens_give_the_same_entities(model, seed_texts) -> None:  # type: ignore[no-untyped-def]
+    """The pipeline hands the model its tokens: nothing changes but who tokenised."""
+    from arabnews import split_sentences, tokenize
+
+    texts = [t[:1500] for t in list(seed_texts.values())[:3]]
+    spans = [[s.span for s in split_sentences(t)] for t in texts]
+    given = model.recognize_many(texts, spans, tokens=[tokenize(t) for t in texts])
+    assert given == model.recognize_many(texts, spans)
+    assert all(given)
+    assert model.recognize(texts[0], tokens=tokenize(texts[0])) == given[0]
+
+
 def test_the_model_is_loaded_once(model) -> None:  # type: ignore[no-untyped-def]
     from arabnews.ner import StanzaRecognizer
 

@@ -107,15 +107,21 @@ def _assert_linear(small: int, large: int, what: str) -> None:
     )
 
 
-def _quote_work(text: str, budget: float = float("inf")) -> tuple[int, int, int]:
-    """(lines run in quotes.py, characters sliced out of *text*, quotes found)."""
+def _quote_work(
+    text: str, budget: float = float("inf"), *, given: bool = False
+) -> tuple[int, int, int]:
+    """(lines run in quotes.py, characters sliced out of *text*, quotes found); *given*: the
+    sentences and tokens are passed in, as the pipeline does."""
     entities = GazetteerRecognizer().recognize(text)
     counting = _SliceCountingText(text)
+    handed: dict[str, object] = {}
+    if given:
+        handed = {"sentences": arabnews.split_sentences(text), "tokens": arabnews.tokenize(text)}
     _SliceCountingText.copied = 0
     found: list[object] = []
 
     def call() -> None:
-        found.extend(arabnews.extract_quotes(counting, entities=entities))
+        found.extend(arabnews.extract_quotes(counting, entities=entities, **handed))  # type: ignore[arg-type]
 
     try:
         lines = _lines_run(quotes_module.__file__, call, budget)
@@ -124,13 +130,14 @@ def _quote_work(text: str, budget: float = float("inf")) -> tuple[int, int, int]
     return lines, _SliceCountingText.copied, len(found)
 
 
-def test_extract_quotes_work_is_linear_on_one_long_line() -> None:
-    lines_small, sliced_small, found_small = _quote_work(_line(_SMALL))
+@pytest.mark.parametrize("given", [False, True], ids=["alone", "sentences-and-tokens-given"])
+def test_extract_quotes_work_is_linear_on_one_long_line(given: bool) -> None:
+    lines_small, sliced_small, found_small = _quote_work(_line(_SMALL), given=given)
     # the input really is the hard case: one sentence, one quote per clause to its end
     assert len(arabnews.split_sentences(_line(_SMALL))) == 1
     assert found_small == 2 * _SMALL
     lines_large, sliced_large, found_large = _quote_work(
-        _line(_SMALL * _FACTOR), budget=_GROWTH * lines_small
+        _line(_SMALL * _FACTOR), budget=_GROWTH * lines_small, given=given
     )
     assert found_large == 2 * _SMALL * _FACTOR
     _assert_linear(lines_small, lines_large, "lines run in quotes.py")

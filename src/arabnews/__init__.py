@@ -65,6 +65,7 @@ _EXPORTS: dict[str, str] = {
     "Document": "arabnews.document",
     "analyze": "arabnews.pipeline",
     "Pipeline": "arabnews.pipeline",
+    "Component": "arabnews.pipeline",
     # views: HTML and pandas tables
     "render": "arabnews.rendering",
     "frames": "arabnews.tables",
@@ -77,6 +78,7 @@ __all__ = [
     "CleanConfig",
     "CleanedText",
     "CombinedRecognizer",
+    "Component",
     "Dateline",
     "Document",
     "DocumentSkippedWarning",
@@ -151,7 +153,7 @@ if TYPE_CHECKING:
         StanzaRecognizer,
         recognize,
     )
-    from arabnews.pipeline import Pipeline, analyze
+    from arabnews.pipeline import Component, Pipeline, analyze
     from arabnews.rendering import render
     from arabnews.sentences import Dateline, Sentence, split_sentences
     from arabnews.spans import Entity, Mention, Span

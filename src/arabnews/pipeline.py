@@ -1,27 +1,36 @@
 """The pipeline: original text → :class:`~arabnews.document.Document`.
 
 The data flow is the one the library is built around, and :meth:`Pipeline.analyze`
-spells it out step by step::
+spells it out step by step; each stage hands its output on, so no stage does another's
+work again (the text is split once and tokenised once)::
 
-    original ─clean─▶ CleanedText ─split_sentences─▶ sentences
-                          │                              │
-                          └──────── recognize ◀──────────┘ ─▶ entities
-                                       │
-                                 NameResolver ─▶ canonical names, cluster ids
-                                       │
-                       extract_events, extract_quotes ─▶ events, quotes
-                                       │
-              map every span back to original offsets once ─▶ Document
+    original ─clean─▶ CleanedText ─split_sentences─▶ sentences ─────────────┐
+                          │                              │                  │
+                          └─tokenize (once)─▶ tokens ────┼─────────────┐    │
+                                                         ▼             │    │
+                                      recognize(sentences, tokens) ─▶ entities
+                                                         │             │    │
+                                   NameResolver ─▶ canonical names, cluster ids
+                                                         │             ▼    ▼
+                     extract_events, extract_quotes(sentences, tokens, entities)
+                                                         │
+                            map every span back to original offsets once ─▶ Document
 
 Every stage after the cleaner works on the cleaned text; the spans it returns are mapped
 back through the cleaner's alignment in one place (:func:`to_original`), so a stage never
 needs to know about original offsets. Each stage is a constructor argument: pass your own
-callable to replace it or ``None`` to switch it off.
+callable to replace it or ``None`` to switch it off. Like spaCy's ``Language``, every stage
+is a :class:`~arabnews.Component` that declares what it ``needs`` and what it ``adds``;
+:attr:`Pipeline.components` lists them, and the constructor checks that each stage's
+needs are met by an earlier one (a stage that cannot run raises ``ValueError`` there,
+not on the first document).
 
 >>> from arabnews import Pipeline
 >>> doc = Pipeline(ner=None, events=None, quotes=None).analyze("قال الوزير إن المحادثات مستمرة.")
 >>> [s.text for s in doc.sentences]
 ['قال الوزير إن المحادثات مستمرة.']
+>>> Pipeline(ner="gazetteer").pipe_names
+('clean', 'sentences', 'tokens', 'ner', 'names', 'events', 'quotes')
 """
 
 from __future__ import annotations
@@ -39,7 +48,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import attrs
 
-from arabnews._checks import require_str
+from arabnews._checks import accepts_keyword, require_str
 from arabnews._gc import gc_paused
 from arabnews.document import Document, parse_published
 from arabnews.errors import DocumentSkippedWarning, DocumentTimeoutError, SkippedDocument
@@ -53,8 +62,10 @@ if TYPE_CHECKING:
     from arabnews.names import NameResolver
     from arabnews.sentences import Sentence
     from arabnews.spans import Entity, Span
+    from arabnews.tokens import Token
 
 __all__ = [
+    "Component",
     "NamesMode",
     "Pipeline",
     "analyze",
@@ -76,6 +87,41 @@ class _RecognizerLike(Protocol):
 
 _DEFAULT = "default"
 _NER_CHOICES = ("default", "combined", "stanza", "gazetteer")
+
+
+@attrs.frozen(slots=True)
+class Component:
+    """One stage of a :class:`Pipeline`, as :attr:`Pipeline.components` lists it.
+
+    In the spirit of spaCy's pipeline components (``requires`` / ``assigns``), each stage
+    declares the data it works on. The names are those of the data flow: ``"text"``,
+    ``"cleaned"`` (the :class:`~arabnews.CleanedText`), ``"sentences"``, ``"tokens"``
+    (:func:`arabnews.tokenize` of the cleaned text, made once and shared), ``"entities"``,
+    ``"canonical_names"`` (canonical names and cluster ids set on the entities),
+    ``"events"``, ``"quotes"``.
+
+    Attributes:
+        name: the stage (``"clean"``, ``"sentences"``, ``"tokens"``, ``"ner"``,
+            ``"names"``, ``"events"``, ``"quotes"``).
+        implementation: ``"default"``, the built-in recognizer's name, or the qualified
+            name of the callable or object you passed.
+        needs: data that must exist before the stage runs (checked at construction).
+        uses: data the stage takes when an earlier stage made it (entities for events,
+            for instance), and runs without otherwise.
+        adds: data the stage makes for later stages and the :class:`~arabnews.Document`.
+    """
+
+    name: str
+    implementation: str
+    needs: tuple[str, ...] = ()
+    uses: tuple[str, ...] = ()
+    adds: tuple[str, ...] = ()
+
+
+def _show(value: Any) -> str:
+    if value is None or isinstance(value, str):
+        return str(value)
+    return str(getattr(value, "__qualname__", type(value).__name__))
 
 
 def to_original(value: Any, cleaned: CleanedText) -> Any:
@@ -163,7 +209,8 @@ class Pipeline:
             is analysed as it is).
         sentences: ``text -> sequence of Sentence``; ``"default"`` is
             :func:`arabnews.split_sentences`; ``None`` leaves ``Document.sentences`` empty
-            and lets the recognizer see the text as one block.
+            (the recognizer then splits the text itself; the default events and quotes
+            stages need sentences, so switch them off or pass your own).
         ner: ``"default"`` (alias ``"combined"``): the shipped Stanza model combined with
             the gazetteer; ``"stanza"``: the model alone; ``"gazetteer"``: the gazetteer
             alone (no torch, no model; fast, lower recall); a :class:`~arabnews.Recognizer`
@@ -179,8 +226,11 @@ class Pipeline:
             from; ``None`` keeps whatever canonical names the recognizer set.
         events: ``extract_events``-compatible callable
             ``(text, *, published, entities) -> events``, ``"default"`` or ``None``.
+            A callable that also takes ``sentences`` and/or ``tokens`` (or ``**kwargs``)
+            gets the pipeline's (cleaned offsets; ``sentences=None`` when that stage is
+            off); one that does not is called as before. This is checked once, here.
         quotes: ``extract_quotes``-compatible callable ``(text, *, entities) -> quotes``,
-            ``"default"`` or ``None``.
+            ``"default"`` or ``None``; ``sentences`` and ``tokens`` as for *events*.
         clean_config: a :class:`~arabnews.CleanConfig` for the default cleaner.
         event_threshold: the least :attr:`~arabnews.events.Event.score` of the events the
             default extractor reports (0..1); ``None`` uses the model's defaults, chosen for
@@ -189,6 +239,11 @@ class Pipeline:
     A pipeline holds mutable state (the corpus resolver); use one per thread. It is
     picklable when its stages are (the defaults are); a loaded model is never pickled,
     each process loads its own.
+
+    Raises:
+        ValueError: an unknown stage name, or a stage whose needs no earlier stage meets
+            (for example ``sentences=None`` with the default events stage).
+        TypeError: a stage that is neither a name, ``None`` nor a callable / recognizer.
     """
 
     def __init__(
@@ -256,6 +311,21 @@ class Pipeline:
         self._recognizer: _RecognizerLike | None = None
         #: documents the last ``analyze_many(errors="skip")`` call left out, in input order
         self.skipped: list[SkippedDocument] = []
+        # What each stage takes, decided once: a callable is only given what it asks for.
+        self._takes: dict[str, frozenset[str]] = {
+            stage: frozenset(
+                k for k in ("sentences", "tokens") if spec == _DEFAULT or _accepts(spec, k)
+            )
+            for stage, spec in (("events", events), ("quotes", quotes))
+            if spec is not None
+        }
+        if ner is not None:
+            from arabnews.ner.base import takes_tokens
+
+            builtin = isinstance(ner, str) or takes_tokens(ner)
+            self._takes["ner"] = frozenset(("sentences", "tokens") if builtin else ("sentences",))
+        self._components = self._plan()
+        self._tokenize = any(c.name == "tokens" for c in self._components)
 
     # -- pickling: configuration travels, loaded models and corpus state do not ----------
     def __getstate__(self) -> dict[str, Any]:
@@ -283,6 +353,94 @@ class Pipeline:
             f"names={self._names_mode!r}, events={show(self._events_spec)}, "
             f"quotes={show(self._quotes_spec)})"
         )
+
+    # -- components ------------------------------------------------------------------
+    def _plan(self) -> tuple[Component, ...]:
+        """The stages in order, with what each needs and adds; raises when a need is unmet."""
+        stages: list[Component] = [
+            Component("clean", _show(self._clean_spec), needs=("text",), adds=("cleaned",))
+        ]
+        if self._sentences_spec is not None:
+            stages.append(
+                Component(
+                    "sentences",
+                    _show(self._sentences_spec),
+                    needs=("cleaned",),
+                    adds=("sentences",),
+                )
+            )
+        later: list[Component] = []
+        if self._ner_spec is not None:
+            later.append(
+                Component(
+                    "ner",
+                    _show(self._ner_spec),
+                    needs=("cleaned",),
+                    uses=tuple(sorted(self._takes["ner"])),
+                    adds=("entities",),
+                )
+            )
+            if self._names_mode is not None:
+                later.append(
+                    Component(
+                        "names",
+                        "NameResolver",
+                        needs=("entities",),
+                        adds=("canonical_names",),
+                    )
+                )
+        for stage, spec in (("events", self._events_spec), ("quotes", self._quotes_spec)):
+            if spec is None:
+                continue
+            takes = self._takes[stage]
+            default = spec == _DEFAULT
+            later.append(
+                Component(
+                    stage,
+                    _show(spec),
+                    # the built-in extractors work on the pipeline's sentences and tokens;
+                    # a callable of yours gets them when it takes them and present
+                    needs=("cleaned", *sorted(takes)) if default else ("cleaned",),
+                    uses=("entities", "canonical_names", *(() if default else sorted(takes))),
+                    adds=(stage,),
+                )
+            )
+        if any("tokens" in c.needs + c.uses for c in later):
+            stages.append(Component("tokens", "tokenize", needs=("cleaned",), adds=("tokens",)))
+        stages.extend(later)
+        made: set[str] = {"text"}
+        for c in stages:
+            missing = [n for n in c.needs if n not in made]
+            if missing:
+                hint = (
+                    " (sentences=None switched the sentence splitter off: pass "
+                    f"sentences='default' or a splitter, or {c.name}=None)"
+                    if "sentences" in missing
+                    else ""
+                )
+                raise ValueError(
+                    f"the {c.name} stage ({c.implementation}) needs {', '.join(missing)}, "
+                    f"which no earlier stage adds{hint}"
+                )
+            made.update(c.adds)
+        return tuple(stages)
+
+    @property
+    def components(self) -> tuple[Component, ...]:
+        """The stages in the order they run, each with what it needs and adds.
+
+        >>> [(c.name, c.needs, c.adds) for c in Pipeline(ner=None, quotes=None).components]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('clean', ('text',), ('cleaned',)), ('sentences', ('cleaned',), ('sentences',)),
+         ('tokens', ('cleaned',), ('tokens',)),
+         ('events', ('cleaned', 'sentences', 'tokens'), ('events',))]
+        """
+        return self._components
+
+    @property
+    def pipe_names(self) -> tuple[str, ...]:
+        """The names of the stages in the order they run (spaCy's ``pipe_names``)."""
+        return tuple(c.name for c in self._components)
 
     # -- stages ----------------------------------------------------------------------
     @property
@@ -328,30 +486,66 @@ class Pipeline:
             from arabnews.sentences import split_sentences
 
             return split_sentences(text)
-        return tuple(spec(text))  # type: ignore[operator]
+        found = tuple(spec(text))  # type: ignore[operator]
+        # later stages read the sentences in order (one pass each): say so here if not
+        last = 0
+        for i, sent in enumerate(found):
+            if not last <= sent.start <= sent.end <= len(text):
+                raise ValueError(
+                    f"the sentences stage returned sentence {i} at ({sent.start}, {sent.end}): "
+                    "sentences must be in text order, disjoint and inside the text"
+                )
+            last = sent.end
+        return found
+
+    def _run_tokens(self, text: str) -> tuple[Token, ...] | None:
+        if not self._tokenize:  # no stage reads tokens
+            return None
+        from arabnews.tokens import tokenize
+
+        return tokenize(text)
 
     def _run_events(
-        self, text: str, published: _dt.date | None, entities: tuple[Entity, ...]
+        self,
+        text: str,
+        published: _dt.date | None,
+        entities: tuple[Entity, ...],
+        flow: _Flow,
     ) -> tuple[Event, ...]:
         spec = self._events_spec
         if spec is None:
             return ()
         if spec == _DEFAULT:
-            from arabnews.events import extract_events
+            from arabnews.events.extractor import extract_from_sentences
 
-            threshold = getattr(self, "_event_threshold", None)
-            return extract_events(text, published=published, entities=entities, threshold=threshold)
-        return tuple(spec(text, published=published, entities=entities))  # type: ignore[operator]
+            pairs, groups = flow.by_sentence()
+            return extract_from_sentences(
+                text,
+                pairs,
+                entities,
+                published,
+                use_names=True,
+                threshold=getattr(self, "_event_threshold", None),
+                tokens=groups,
+            )
+        extra = flow.given(self._takes["events"])
+        found = spec(text, published=published, entities=entities, **extra)  # type: ignore[operator]
+        return tuple(found)
 
-    def _run_quotes(self, text: str, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
+    def _run_quotes(
+        self, text: str, entities: tuple[Entity, ...], flow: _Flow
+    ) -> tuple[Quote, ...]:
         spec = self._quotes_spec
         if spec is None:
             return ()
         if spec == _DEFAULT:
-            from arabnews.events import extract_quotes
+            from arabnews.events.quotes import quotes_in_sentences
 
-            spec = extract_quotes
-        return tuple(spec(text, entities=entities))  # type: ignore[operator]
+            pairs, groups = flow.by_sentence()
+            spans = [span for span, _ in pairs]
+            return quotes_in_sentences(text, spans, entities, use_names=True, tokens=groups)
+        extra = flow.given(self._takes["quotes"])
+        return tuple(spec(text, entities=entities, **extra))  # type: ignore[operator]
 
     def _gazetteer(self) -> Any | None:
         """The gazetteer recognizer inside the recognizer, else the default one."""
@@ -367,7 +561,12 @@ class Pipeline:
                 return inner
         return _shared_gazetteer()
 
-    def _run_ner(self, cleaned: CleanedText, sentences: tuple[Sentence, ...]) -> tuple[Entity, ...]:
+    def _run_ner(
+        self,
+        cleaned: CleanedText,
+        sentences: tuple[Sentence, ...],
+        tokens: tuple[Token, ...] | None,
+    ) -> tuple[Entity, ...]:
         recognizer = self.recognizer
         if recognizer is None:
             return ()
@@ -377,11 +576,17 @@ class Pipeline:
         blocks = [Span(s.start, s.end) for s in sentences if s.end > s.start] or None
         from arabnews.ner import GazetteerRecognizer
 
+        def run() -> tuple[Entity, ...]:
+            if tokens is not None and "tokens" in self._takes["ner"]:
+                found = recognizer.recognize(work, blocks, tokens=tokens)  # type: ignore[call-arg]
+                return tuple(found)
+            return tuple(recognizer.recognize(work, blocks))
+
         if isinstance(recognizer, GazetteerRecognizer):  # pure Python, no cycles
             with gc_paused():
-                found = tuple(recognizer.recognize(work, blocks))
+                found = run()
         else:  # Stanza and torch objects may form cycles: the collector stays on
-            found = tuple(recognizer.recognize(work, blocks))
+            found = run()
         if _is_builtin_recognizer(recognizer):
             from arabnews.ner import refine_entities
 
@@ -459,11 +664,13 @@ class Pipeline:
                 return Document(text=text, cleaned=cleaned, published=published)
             work = cleaned.text  # every stage below sees cleaned text and cleaned offsets
             sentences = self._run_sentences(work)
-        entities = self._run_ner(cleaned, sentences)
+            tokens = self._run_tokens(work)  # once, for every stage that reads words
+        entities = self._run_ner(cleaned, sentences, tokens)
         with gc_paused():
             entities = self._resolve_names(entities, resolver)
-            events = self._run_events(work, published, entities)
-            quotes = self._run_quotes(work, entities)
+            flow = _Flow(sentences if self._sentences_spec is not None else None, tokens)
+            events = self._run_events(work, published, entities, flow)
+            quotes = self._run_quotes(work, entities, flow)
             # one place where cleaned offsets become original offsets
             return Document(
                 text=text,
@@ -489,10 +696,15 @@ class Pipeline:
             self._run_clean(sample)
         if self._sentences_spec == _DEFAULT:
             self._run_sentences(sample)
-        if self._events_spec == _DEFAULT:
-            self._run_events(sample, None, ())
-        if self._quotes_spec == _DEFAULT:
-            self._run_quotes(sample, ())
+        if _DEFAULT in (self._events_spec, self._quotes_spec):
+            from arabnews.sentences import split_sentences
+            from arabnews.tokens import tokenize
+
+            flow = _Flow(split_sentences(sample), tokenize(sample))
+            if self._events_spec == _DEFAULT:
+                self._run_events(sample, None, (), flow)
+            if self._quotes_spec == _DEFAULT:
+                self._run_quotes(sample, (), flow)
 
     # -- many documents ---------------------------------------------------------------
     def analyze_many(
@@ -587,6 +799,56 @@ class Pipeline:
         for resolver in by_pid.values():
             merged = resolver if merged is None else merged.merge(resolver)
         self._resolver = merged
+
+
+def _accepts(spec: Any, keyword: str) -> bool:
+    return callable(spec) and accepts_keyword(spec, keyword)
+
+
+class _Flow:
+    """The sentences and tokens of one document, as the stages after NER take them.
+
+    The built-in extractors read them sentence by sentence: the dateline dates and each
+    sentence's tokens are worked out once, on first use, and shared by events and quotes.
+    """
+
+    __slots__ = ("_by_sentence", "sentences", "tokens")
+
+    def __init__(
+        self, sentences: Sequence[Sentence] | None, tokens: tuple[Token, ...] | None
+    ) -> None:
+        self.sentences = sentences
+        self.tokens = tokens
+        self._by_sentence: (
+            tuple[tuple[tuple[Span, _dt.date | None], ...], tuple[tuple[Token, ...], ...] | None]
+            | None
+        ) = None
+
+    def by_sentence(
+        self,
+    ) -> tuple[tuple[tuple[Span, _dt.date | None], ...], tuple[tuple[Token, ...], ...] | None]:
+        if self._by_sentence is None:
+            from arabnews.events.extractor import sentence_dates
+            from arabnews.tokens import tokens_by_span
+
+            assert self.sentences is not None  # the construction check saw to it
+            pairs = sentence_dates(self.sentences)
+            groups = (
+                None
+                if self.tokens is None
+                else tokens_by_span(self.tokens, [span for span, _ in pairs])
+            )
+            self._by_sentence = (pairs, groups)
+        return self._by_sentence
+
+    def given(self, takes: frozenset[str]) -> dict[str, Any]:
+        """The keyword arguments a stage of yours asked for."""
+        out: dict[str, Any] = {}
+        if "sentences" in takes:
+            out["sentences"] = self.sentences
+        if "tokens" in takes:
+            out["tokens"] = self.tokens
+        return out
 
 
 # -- helpers for analyze_many -------------------------------------------------------------

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 import attrs
 
@@ -22,7 +23,7 @@ from arabnews._checks import require_str
 from arabnews._gc import gc_paused
 from arabnews.spans import Span
 
-__all__ = ["TOKEN_PATTERNS", "Token", "tokenize"]
+__all__ = ["TOKEN_PATTERNS", "Token", "check_tokens", "tokenize", "tokens_by_span"]
 
 _ARABIC_LETTERS = charsets.LETTERS_RE
 # Marks, tatweel and joiners continue an Arabic word («المدَمّرة», «بـالقضاء», Persian ZWNJ).
@@ -139,3 +140,67 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> tuple[Token, 
         return tuple(
             Token(m.start(), m.end(), m.group()) for m in _token_regex().finditer(text, start, stop)
         )
+
+
+def tokens_by_span(tokens: Sequence[Token], spans: Sequence[Span]) -> tuple[tuple[Token, ...], ...]:
+    """The tokens of each span, from one token stream of the whole text (no re-tokenising).
+
+    *tokens* are :func:`tokenize`'s output for the text (in order, disjoint) and *spans* are
+    ranges of it in order (sentences). Whitespace-only tokens are left out, as the NER stage
+    wants them. A token that crosses a span's edge is cut at it (the sentence splitter never
+    cuts inside a token on the corpora measured; the cut keeps ``text == original[start:end]``).
+    One pass over both sequences: linear in their lengths.
+
+    >>> from arabnews.spans import Span
+    >>> text = "وصل الوفد. بدأت"
+    >>> [[t.text for t in g] for g in tokens_by_span(tokenize(text), [Span(0, 10), Span(11, 15)])]
+    [['وصل', 'الوفد', '.'], ['بدأت']]
+    """
+    out: list[tuple[Token, ...]] = []
+    k = 0
+    n = len(tokens)
+    for span in spans:
+        start, end = span.start, span.end
+        while k < n and tokens[k].end <= start:
+            k += 1
+        group = []
+        j = k
+        while j < n and tokens[j].start < end:
+            tok = tokens[j]
+            if tok.start < start or tok.end > end:  # crosses an edge: cut there
+                a, b = max(tok.start, start), min(tok.end, end)
+                tok = Token(a, b, tok.text[a - tok.start : b - tok.start])
+            if tok.text.strip():
+                group.append(tok)
+            j += 1
+        out.append(tuple(group))
+        # the next span may start inside the last token taken (a cut token)
+        k = j - 1 if j > k and tokens[j - 1].end > end else j
+    return tuple(out)
+
+
+def check_tokens(tokens: object, text: str, name: str = "tokens") -> tuple[Token, ...]:
+    """*tokens* as a tuple, checked against *text*: :class:`Token` objects in text order,
+    disjoint, inside the text, and ``text[start:end] == token.text`` (one linear pass).
+
+    Raises:
+        TypeError: *tokens* is not a sequence of :class:`Token`.
+        ValueError: a token lies outside *text*, is out of order, overlaps the one before or
+            does not match the text at its offsets (tokens of another text).
+    """
+    if isinstance(tokens, str | bytes) or not isinstance(tokens, Sequence):
+        raise TypeError(f"{name} must be a sequence of Token, not {type(tokens).__name__}")
+    out = tuple(tokens)
+    last = 0
+    for i, tok in enumerate(out):
+        if not isinstance(tok, Token):
+            raise TypeError(f"{name}[{i}] must be a Token, not {type(tok).__name__}")
+        if not last <= tok.start <= tok.end <= len(text):
+            raise ValueError(
+                f"{name}[{i}] ({tok.start}, {tok.end}) is out of order, overlaps the one "
+                f"before or lies outside the text (length {len(text)})"
+            )
+        if text[tok.start : tok.end] != tok.text:
+            raise ValueError(f"{name}[{i}] does not match the text at its offsets")
+        last = tok.end
+    return out

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from arabnews._checks import require_str
 from arabnews._gc import gc_paused
@@ -31,7 +32,11 @@ from arabnews.events.schema import (
     Quote,
     TimeExpression,
 )
-from arabnews.spans import Entity
+from arabnews.spans import Entity, Span
+
+if TYPE_CHECKING:
+    from arabnews.sentences import Sentence
+    from arabnews.tokens import Token
 
 __all__ = [
     "MODALITIES",
@@ -80,12 +85,54 @@ def _check_threshold(threshold: float | None) -> float | None:
     return float(threshold)
 
 
+def _check_sentences(sentences: object, text: str) -> tuple[Sentence, ...]:
+    """*sentences* as a tuple of :class:`~arabnews.sentences.Sentence` of *text*, in order."""
+    from arabnews.sentences import Sentence
+
+    if isinstance(sentences, str | bytes) or not isinstance(sentences, Sequence):
+        raise TypeError(f"sentences must be a sequence of Sentence, not {type(sentences).__name__}")
+    out = tuple(sentences)
+    last = 0
+    for i, s in enumerate(out):
+        if not isinstance(s, Sentence):
+            raise TypeError(f"sentences[{i}] must be a Sentence, not {type(s).__name__}")
+        if not last <= s.start <= s.end <= len(text):
+            raise ValueError(
+                f"sentences[{i}] ({s.start}, {s.end}) is out of order, overlaps the one before "
+                f"or lies outside the text (length {len(text)})"
+            )
+        if text[s.start : s.end] != s.text:
+            raise ValueError(f"sentences[{i}] does not match the text at its offsets")
+        last = s.end
+    return out
+
+
+def _flow(
+    text: str, sentences: Sequence[Sentence] | None, tokens: Sequence[Token] | None
+) -> tuple[tuple[tuple[Span, datetime.date | None], ...], tuple[tuple[Token, ...], ...] | None]:
+    """The sentences (with dateline dates) and each sentence's tokens: the caller's, checked,
+    or computed here (split and words as :func:`extract_events` always did)."""
+    from arabnews.events.extractor import sentence_dates, sentence_spans
+
+    if sentences is None:
+        pairs = sentence_spans(text)
+    else:
+        pairs = sentence_dates(_check_sentences(sentences, text))
+    if tokens is None:
+        return pairs, None
+    from arabnews.tokens import check_tokens, tokens_by_span
+
+    return pairs, tokens_by_span(check_tokens(tokens, text), [s for s, _ in pairs])
+
+
 def extract_events(
     text: str,
     *,
     published: datetime.date | str | None = None,
     entities: Sequence[Entity] | None = None,
     threshold: float | None = None,
+    sentences: Sequence[Sentence] | None = None,
+    tokens: Sequence[Token] | None = None,
 ) -> tuple[Event, ...]:
     """PLOVER events of *text*, with original offsets.
 
@@ -100,15 +147,24 @@ def extract_events(
         threshold: the least :attr:`Event.score` reported, between 0 and 1; ``None`` uses the
             model's default, chosen for precision by cross-validation; ``0`` keeps every
             candidate that the lexicon and its rules allow.
+        sentences: the sentences of *text* (:func:`arabnews.split_sentences`' output, with
+            their datelines), when already split: *text* is then not split again. ``None``
+            splits it here.
+        tokens: the tokens of *text* (:func:`arabnews.tokenize`' output), when already made:
+            the words are then derived from them instead of read again. ``None`` reads them
+            here. Either way the result is the same for the splitter's and the tokenizer's
+            own output; :class:`~arabnews.Pipeline` passes both.
 
     Returns:
         The events in text order; ``()`` for empty or whitespace-only text.
 
     Raises:
         TypeError: if *text* is not a ``str`` (bytes are not decoded), *published* neither a
-            date nor a string, or *threshold* not a number.
-        ValueError: *published* is a string that is not an ISO date, or *threshold* is outside
-            0..1.
+            date nor a string, *threshold* not a number, or *sentences* / *tokens* not
+            sequences of :class:`~arabnews.Sentence` / :class:`~arabnews.Token`.
+        ValueError: *published* is a string that is not an ISO date, *threshold* is outside
+            0..1, or a sentence or token does not match *text* at its offsets (out of
+            order, overlapping, outside the text, or another text's).
         arabnews.errors.ModelNotAvailableError: *entities* is ``None`` and the configured
             recogniser cannot be loaded.
     """
@@ -117,35 +173,48 @@ def extract_events(
     cut = _check_threshold(threshold)
     if not text.strip():
         return ()
-    from arabnews.events.extractor import extract_from_sentences, sentence_spans
+    from arabnews.events.extractor import extract_from_sentences
 
+    with gc_paused():
+        pairs, groups = _flow(text, sentences, tokens)  # checked before NER runs
     ents, use_names = _entities(text, entities)
     with gc_paused():  # NER (which may build cycles) has run; the rest builds none
         return extract_from_sentences(
-            text, sentence_spans(text), ents, pub, use_names=use_names, threshold=cut
+            text, pairs, ents, pub, use_names=use_names, threshold=cut, tokens=groups
         )
 
 
-def extract_quotes(text: str, *, entities: Sequence[Entity] | None = None) -> tuple[Quote, ...]:
+def extract_quotes(
+    text: str,
+    *,
+    entities: Sequence[Entity] | None = None,
+    sentences: Sequence[Sentence] | None = None,
+    tokens: Sequence[Token] | None = None,
+) -> tuple[Quote, ...]:
     """Reported speech in *text*: speaker, cue, content span and ``direct``.
 
     Args:
         text: the original article text.
         entities: named entities of *text*; see :func:`extract_events`.
+        sentences: the sentences of *text*, when already split; see :func:`extract_events`.
+        tokens: the tokens of *text*, when already made; see :func:`extract_events`.
 
     Returns:
         The quotes in text order; ``()`` for empty or whitespace-only text.
 
     Raises:
-        TypeError: if *text* is not a ``str``.
+        TypeError: if *text* is not a ``str``, or *sentences* / *tokens* are not sequences of
+            :class:`~arabnews.Sentence` / :class:`~arabnews.Token`.
+        ValueError: a sentence or token does not match *text* at its offsets.
     """
     require_str(text, "text")
     if not text.strip():
         return ()
-    from arabnews.events.extractor import sentence_spans
     from arabnews.events.quotes import quotes_in_sentences
 
+    with gc_paused():
+        pairs, groups = _flow(text, sentences, tokens)
     ents, use_names = _entities(text, entities)
     with gc_paused():
-        spans = [s for s, _ in sentence_spans(text)]
-        return quotes_in_sentences(text, spans, ents, use_names=use_names)
+        spans = [s for s, _ in pairs]
+        return quotes_in_sentences(text, spans, ents, use_names=use_names, tokens=groups)

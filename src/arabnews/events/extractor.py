@@ -17,6 +17,7 @@ import bisect
 import datetime
 import functools
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -55,6 +56,7 @@ from arabnews.events.lexicon import (
     stem_candidates,
     trigger_rules,
     words,
+    words_from_tokens,
 )
 from arabnews.events.modality import modality_of
 from arabnews.events.numbers import find_quantities
@@ -62,7 +64,16 @@ from arabnews.events.schema import Event, Quantity, TimeExpression
 from arabnews.events.timex import find_times, is_future, parse_date
 from arabnews.spans import Entity, Mention, Span
 
-__all__ = ["Trigger", "extract_from_sentences", "find_triggers", "sentence_spans"]
+if TYPE_CHECKING:
+    from arabnews.tokens import Token
+
+__all__ = [
+    "Trigger",
+    "extract_from_sentences",
+    "find_triggers",
+    "sentence_dates",
+    "sentence_spans",
+]
 
 
 @attrs.frozen(slots=True)
@@ -269,8 +280,14 @@ def sentence_spans(text: str) -> tuple[tuple[Span, datetime.date | None], ...]:
         from arabnews.sentences import split_sentences
     except ImportError:  # the splitter is optional for this stage
         return _fallback_sentences(text)
+    return sentence_dates(split_sentences(text))
+
+
+def sentence_dates(sentences: Sequence[Any]) -> tuple[tuple[Span, datetime.date | None], ...]:
+    """``(span, date of its dateline)`` of already split sentences (anything with ``start``,
+    ``end`` and, optionally, a ``dateline`` as :class:`arabnews.sentences.Sentence` has)."""
     out = []
-    for s in split_sentences(text):
+    for s in sentences:
         d = None
         dl = getattr(s, "dateline", None)
         if dl is not None and getattr(dl, "date_text", None):
@@ -305,14 +322,21 @@ def _nearest(items: Sequence[TimeExpression], pos: int) -> TimeExpression | None
     return min(items, key=lambda x: abs(x.start - pos))
 
 
-def _chunks(text: str, span: Span) -> list[tuple[Span, tuple[Word, ...]]]:
+def _chunks(
+    text: str, span: Span, tokens: Sequence[Token] | None = None
+) -> list[tuple[Span, tuple[Word, ...]]]:
     """The sentence's words, cut into pieces of at most ``_MAX_WORDS`` words.
 
     Per-sentence work (argument candidates, evidence, quantity owners) grows with the square of a
     sentence's length; a page without punctuation is one "sentence" of thousands of words, so it
-    is read in bounded pieces to keep the extractor linear in the length of the text.
+    is read in bounded pieces to keep the extractor linear in the length of the text. *tokens*:
+    the sentence's tokens, when the caller has them (the words are derived from them).
     """
-    ws = words(text, span.start, span.end)
+    ws = (
+        words(text, span.start, span.end)
+        if tokens is None
+        else words_from_tokens(text, tokens, span.start, span.end)
+    )
     if len(ws) <= _MAX_WORDS:
         return [(span, ws)]
     out = []
@@ -364,8 +388,13 @@ def extract_from_sentences(
     threshold: float | None = 0.0,
     features: list[list[str]] | None = None,
     model: EventModel | None = None,
+    tokens: Sequence[Sequence[Token]] | None = None,
 ) -> tuple[Event, ...]:
     """Events of *text*, sentence by sentence (the body of :func:`extract_events`).
+
+    *tokens*, when given, are the tokens of each sentence (one sequence per sentence, as
+    :func:`arabnews.tokens.tokens_by_span` groups them); the words are derived from them
+    instead of being read from the text again.
 
     Every candidate gets a score from :mod:`arabnews.events.classifier`; those scoring below
     *threshold* are left out (``0.0`` keeps every candidate the lexicon and the rules allow).
@@ -382,10 +411,12 @@ def extract_from_sentences(
     n_sent = -1
     previous: tuple[Span, tuple[Word, ...]] | None = None  # for dropped subjects
     known: dict[int, tuple[Candidate, ...]] = {}  # argument candidates by piece start
-    for sent_span, dl_date in sentences:
+    if tokens is not None and len(tokens) != len(sentences):
+        raise ValueError("tokens must hold one sequence per sentence")
+    for k, (sent_span, dl_date) in enumerate(sentences):
         if pub is None and dl_date is not None:
             pub = dl_date
-        for span, ws in _chunks(text, sent_span):
+        for span, ws in _chunks(text, sent_span, None if tokens is None else tokens[k]):
             n_sent += 1
             if ws:
                 events.extend(

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -34,11 +36,15 @@ from arabnews.charsets import (
 )
 from arabnews.events.schema import QUANTITY_KINDS, validate_mode, validate_type
 
+if TYPE_CHECKING:
+    from arabnews.tokens import Token
+
 __all__ = [
     "Word",
     "norm_word",
     "stem_candidates",
     "words",
+    "words_from_tokens",
 ]
 
 # Removed before matching: tashkeel, superscript alef and tatweel (Quranic marks are kept).
@@ -90,6 +96,38 @@ def words(text: str, start: int = 0, end: int | None = None) -> tuple[Word, ...]
     for m in _WORD_RE.finditer(text, start, stop):
         g = m.group()
         out.append(Word(m.start(), m.end(), g, _norm_cached(g) if len(g) < 40 else norm_word(g)))
+    return tuple(out)
+
+
+def words_from_tokens(text: str, tokens: Sequence[Token], start: int, end: int) -> tuple[Word, ...]:
+    """:func:`words` of ``text[start:end]``, derived from its tokens (:mod:`arabnews.tokens`).
+
+    *tokens* are the span's tokens, in order (:func:`arabnews.tokens.tokens_by_span`). A token
+    that stands alone between spaces and is all letters and digits (most tokens) is a word as it
+    is; elsewhere (a number with a glued ``%``, a hashtag, a URL, a word with its punctuation or
+    with marks) the word pattern reads the run of touching tokens, so the words are exactly those
+    of :func:`words` (tokens cover every non-space character and a word never spans a space).
+    """
+    out: list[Word] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        j = i + 1
+        while j < n and tokens[j].start == tokens[j - 1].end:
+            j += 1
+        g = tok.text
+        if j == i + 1 and g.isalnum():  # what the pattern's \w+ would match, whole
+            norm = _norm_cached(g) if len(g) < 40 else norm_word(g)
+            out.append(Word(tok.start, tok.end, g, norm))
+        else:
+            a, b = max(start, tok.start), min(end, tokens[j - 1].end)
+            for m in _WORD_RE.finditer(text, a, b):
+                g = m.group()
+                out.append(
+                    Word(m.start(), m.end(), g, _norm_cached(g) if len(g) < 40 else norm_word(g))
+                )
+        i = j
     return tuple(out)
 
 

@@ -27,6 +27,7 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -38,12 +39,16 @@ from arabnews.events.lexicon import (
     speech_cues,
     stem_candidates,
     words,
+    words_from_tokens,
 )
 from arabnews.events.lexicon import (
     wordset as _wordset,
 )
 from arabnews.events.schema import Quote
 from arabnews.spans import Entity, Mention, Span
+
+if TYPE_CHECKING:
+    from arabnews.tokens import Token
 
 __all__ = ["quotes_in_sentences"]
 
@@ -142,9 +147,18 @@ def _is_cue_here(ws: Sequence[Word], i: int) -> bool:
 
 
 def quotes_in_sentences(
-    text: str, sentences: Sequence[Span], entities: Sequence[Entity], *, use_names: bool
+    text: str,
+    sentences: Sequence[Span],
+    entities: Sequence[Entity],
+    *,
+    use_names: bool,
+    tokens: Sequence[Sequence[Token]] | None = None,
 ) -> tuple[Quote, ...]:
-    """Quotes of *text* (the body of :func:`extract_quotes`)."""
+    """Quotes of *text* (the body of :func:`extract_quotes`); *tokens*, when given, are the
+    tokens of each sentence, from which the words are derived (see
+    ``extract_from_sentences`` in :mod:`arabnews.events.extractor`)."""
+    if tokens is not None and len(tokens) != len(sentences):
+        raise ValueError("tokens must hold one sequence per sentence")
     out: list[Quote] = []
     last_speaker: tuple[Mention | None, str | None] = (None, None)
     ents = sorted(entities, key=lambda e: e.start)
@@ -154,7 +168,7 @@ def quotes_in_sentences(
     # bisection, not a scan (indirect content runs to the sentence end, which on a long
     # unpunctuated line is the end of the text: scanning it per quote was quadratic)
     open_marks = [m.start() for m in _OPEN_RE.finditer(text)]
-    for span in sentences:
+    for n_sent, span in enumerate(sentences):
         lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
         n_before = len(titled)
         for e in ents[lo:hi]:
@@ -162,7 +176,11 @@ def quotes_in_sentences(
                 title = _title_of(text[max(span.start, e.start - 80) : e.start].split()[-4:])
                 if title is not None:
                     titled.append((title, e))
-        ws = words(text, span.start, span.end)
+        ws = (
+            words(text, span.start, span.end)
+            if tokens is None
+            else words_from_tokens(text, tokens[n_sent], span.start, span.end)
+        )
         cue_idx = [
             (i, k)
             for i, w in enumerate(ws)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from arabnews._data import Row, read_table
 from arabnews.charsets import (
@@ -26,13 +26,18 @@ from arabnews.charsets import (
 )
 from arabnews.spans import ENTITY_LABELS, Entity, Span
 
+if TYPE_CHECKING:
+    from arabnews.tokens import Token
+
 __all__ = [
     "LABEL_ALIASES",
     "Recognizer",
     "bioes_spans",
+    "call_recognizer",
     "canonical_label",
     "name_key",
     "sentence_spans",
+    "sentence_tokens",
     "sort_entities",
 ]
 
@@ -57,6 +62,10 @@ class Recognizer(Protocol):
     ``sentences`` are spans of ``text`` to tag (the backends tag each sentence on its own);
     ``None`` means "split the text yourself". The entities returned index ``text``:
     ``text[e.start:e.end] == e.text``.
+
+    The built-in recognizers also take ``tokens=``, the text's tokens
+    (:func:`arabnews.tokenize`), so that a pipeline tokenises once; a recognizer without that
+    keyword is called without it.
     """
 
     def recognize(
@@ -156,6 +165,37 @@ def sentence_spans(text: str, sentences: Sequence[Span] | None) -> tuple[Span, .
     except ImportError:
         return tuple(_line_spans(text))
     return tuple(Span(s.start, s.end) for s in split_sentences(text) if s.end > s.start)
+
+
+def sentence_tokens(
+    text: str, spans: Sequence[Span], tokens: Sequence[Token] | None
+) -> tuple[tuple[Token, ...], ...]:
+    """The non-space tokens of each span: from the caller's *tokens* of the whole text (checked
+    against *text*, grouped in one pass), else :func:`arabnews.tokens.tokenize` per span."""
+    from arabnews.tokens import check_tokens, tokenize, tokens_by_span
+
+    if tokens is not None:
+        return tokens_by_span(check_tokens(tokens, text), spans)
+    return tuple(
+        tuple(t for t in tokenize(text, span.start, span.end) if t.text.strip()) for span in spans
+    )
+
+
+def takes_tokens(recognizer: object) -> bool:
+    """Whether ``recognizer.recognize`` accepts ``tokens=`` (the built-in ones do)."""
+    from arabnews._checks import accepts_keyword
+
+    method = getattr(recognizer, "recognize", None)
+    return method is not None and accepts_keyword(method, "tokens")
+
+
+def call_recognizer(
+    recognizer: Recognizer, text: str, spans: Sequence[Span] | None, tokens: Sequence[Token] | None
+) -> tuple[Entity, ...]:
+    """``recognizer.recognize(text, spans)``, with ``tokens=`` when given and accepted."""
+    if tokens is not None and takes_tokens(recognizer):
+        return recognizer.recognize(text, spans, tokens=tokens)  # type: ignore[call-arg]
+    return recognizer.recognize(text, spans)
 
 
 def _line_spans(text: str) -> Iterator[Span]:

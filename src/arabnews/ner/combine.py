@@ -22,12 +22,16 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
 from arabnews._checks import require_str
-from arabnews.ner.base import Recognizer, sentence_spans, sort_entities
+from arabnews.ner.base import Recognizer, call_recognizer, sentence_spans, sort_entities
 from arabnews.spans import Entity, Span
+
+if TYPE_CHECKING:
+    from arabnews.tokens import Token
 
 __all__ = ["CombinedRecognizer", "merge_entities"]
 
@@ -162,13 +166,22 @@ class CombinedRecognizer:
         """The recognizers, highest priority first."""
         return self._recognizers
 
-    def recognize(self, text: str, sentences: Sequence[Span] | None = None) -> tuple[Entity, ...]:
-        """Entities of *text* from every recognizer, merged by the module's policy."""
+    def recognize(
+        self,
+        text: str,
+        sentences: Sequence[Span] | None = None,
+        *,
+        tokens: Sequence[Token] | None = None,
+    ) -> tuple[Entity, ...]:
+        """Entities of *text* from every recognizer, merged by the module's policy.
+
+        *tokens* (the text's tokens, when already made) go to the recognizers that take them.
+        """
         require_str(text, "text")
         spans = sentence_spans(text, sentences)
         if not spans:
             return ()
-        return merge_entities([r.recognize(text, spans) for r in self._recognizers])
+        return merge_entities([call_recognizer(r, text, spans, tokens) for r in self._recognizers])
 
     def __repr__(self) -> str:
         inner = ", ".join(repr(r) for r in self._recognizers)

@@ -12,12 +12,15 @@ convention for ل+ال).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from arabnews._checks import require_str
-from arabnews.ner.base import name_key, sentence_spans, sort_entities
+from arabnews.ner.base import name_key, sentence_spans, sentence_tokens, sort_entities
 from arabnews.ner.clitics import MIN_REMAINDER, proclitic_rules
 from arabnews.spans import ENTITY_LABELS, Entity, Span
+
+if TYPE_CHECKING:
+    from arabnews.tokens import Token
 
 __all__ = ["GazetteerRecognizer", "NameEntry"]
 
@@ -111,25 +114,34 @@ class GazetteerRecognizer:
             entry = fallback(name)
         return entry
 
-    def recognize(self, text: str, sentences: Sequence[Span] | None = None) -> tuple[Entity, ...]:
-        """Gazetteer names in *text* (offsets into *text*), longest match first."""
+    def recognize(
+        self,
+        text: str,
+        sentences: Sequence[Span] | None = None,
+        *,
+        tokens: Sequence[Token] | None = None,
+    ) -> tuple[Entity, ...]:
+        """Gazetteer names in *text* (offsets into *text*), longest match first.
+
+        *tokens*: the tokens of *text* (:func:`arabnews.tokenize`), when already made; else the
+        text is tokenised here, sentence by sentence.
+        """
         require_str(text, "text")
         from arabnews.ner.nonnames import is_function_word
-        from arabnews.tokens import tokenize
 
         out: list[Entity] = []
-        for span in sentence_spans(text, sentences):
-            tokens = [t for t in tokenize(text, span.start, span.end) if t.text.strip()]
-            keys = [name_key(t.text) for t in tokens]
+        spans = sentence_spans(text, sentences)
+        for toks in sentence_tokens(text, spans, tokens):
+            keys = [name_key(t.text) for t in toks]
             i = 0
-            while i < len(tokens):
+            while i < len(toks):
                 found = self._match_at(keys, i)
-                if found is None or (found[0] == 1 and is_function_word(tokens[i].text)):
+                if found is None or (found[0] == 1 and is_function_word(toks[i].text)):
                     i += 1  # nothing listed here, or a closed-class word ("كيف", not "كييف")
                     continue
                 n, strip, entry = found
-                start = tokens[i].start + _char_offset(tokens[i].text, strip)
-                end = tokens[i + n - 1].end
+                start = toks[i].start + _char_offset(toks[i].text, strip)
+                end = toks[i + n - 1].end
                 out.append(
                     Entity(
                         start,

@@ -29,13 +29,19 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from arabnews._checks import require_str
 from arabnews.errors import ModelNotAvailableError
-from arabnews.ner.base import bioes_spans, canonical_label, sentence_spans, sort_entities
+from arabnews.ner.base import (
+    bioes_spans,
+    canonical_label,
+    sentence_spans,
+    sentence_tokens,
+    sort_entities,
+)
 from arabnews.ner.loading import (
     SHIPPED_HINT,
     ModelFiles,
@@ -48,6 +54,9 @@ from arabnews.ner.loading import (
     sniff_checkpoint,
 )
 from arabnews.spans import Entity, Span
+
+if TYPE_CHECKING:
+    from arabnews.tokens import Token
 
 __all__ = [
     "StanzaRecognizer",
@@ -249,6 +258,7 @@ def iter_stanza_documents(
     normalize: Callable[[str], str] | None = None,
     max_tokens: int | None = None,
     window_tokens: int | None = None,
+    tokens: Sequence[Sequence[Sequence[Token]] | None] | None = None,
 ) -> Iterator[tuple[Any, list[list[_TokenRef]]]]:
     """Pretokenized Stanza ``Document`` s of at most *max_tokens* tokens, with token refs,
     made lazily.
@@ -257,7 +267,8 @@ def iter_stanza_documents(
     windows of about *window_tokens* tokens (all of them when ``None``); each window is sorted
     by sentence length (similar lengths pad less) and cut into ``Document`` s of at most
     *max_tokens* tokens. Only one window exists at a time, which bounds memory whatever the
-    input's size.
+    input's size. *tokens*, per text, are the non-space tokens of each of its sentences
+    (``arabnews.ner.base.sentence_tokens``); where ``None`` the sentence is tokenised here.
     """
     from stanza.models.common.doc import Document
 
@@ -266,11 +277,16 @@ def iter_stanza_documents(
     norm = normalize or (lambda t: t)
     window: list[tuple[list[dict[str, Any]], list[_TokenRef]]] = []
     size = 0
-    for index, (text, spans) in enumerate(zip(texts, sentences, strict=True)):
-        for span in spans:
-            tokens = [t for t in tokenize(text, span.start, span.end) if t.text.strip()]
-            for first in range(0, len(tokens), MAX_SENTENCE_TOKENS):
-                chunk = tokens[first : first + MAX_SENTENCE_TOKENS]
+    given = [None] * len(texts) if tokens is None else tokens
+    for index, (text, spans, groups) in enumerate(zip(texts, sentences, given, strict=True)):
+        for n_span, span in enumerate(spans):
+            toks = (
+                [t for t in tokenize(text, span.start, span.end) if t.text.strip()]
+                if groups is None
+                else groups[n_span]
+            )
+            for first in range(0, len(toks), MAX_SENTENCE_TOKENS):
+                chunk = toks[first : first + MAX_SENTENCE_TOKENS]
                 entries = []
                 for k, tok in enumerate(chunk, 1):
                     form = norm(tok.text)[:MAX_TOKEN_CHARS]
@@ -526,17 +542,33 @@ class StanzaRecognizer:
         assert self._files is not None
         return _load_shipped_pipeline(self._files, self._device, self._batch_size)
 
-    def recognize(self, text: str, sentences: Sequence[Span] | None = None) -> tuple[Entity, ...]:
-        """Entities of *text* (offsets into *text*); *sentences* default to the splitter's."""
+    def recognize(
+        self,
+        text: str,
+        sentences: Sequence[Span] | None = None,
+        *,
+        tokens: Sequence[Token] | None = None,
+    ) -> tuple[Entity, ...]:
+        """Entities of *text* (offsets into *text*); *sentences* default to the splitter's.
+
+        *tokens*: the tokens of *text* (:func:`arabnews.tokenize`), when already made; the
+        model is then fed those instead of tokenising the text again (a :meth:`from_dir`
+        model of the official layout tokenises with its own tokenizer and ignores them).
+        """
         require_str(text, "text")
-        return self.recognize_many([text], [sentences])[0]
+        return self.recognize_many([text], [sentences], tokens=[tokens])[0]
 
     def recognize_many(
         self,
         texts: Sequence[str],
         sentences: Sequence[Sequence[Span] | None] | None = None,
+        *,
+        tokens: Sequence[Sequence[Token] | None] | None = None,
     ) -> list[tuple[Entity, ...]]:
-        """Entities of many texts with one batched Stanza call; one tuple per text."""
+        """Entities of many texts with one batched Stanza call; one tuple per text.
+
+        *tokens*, when given, holds each text's tokens (or ``None`` to tokenise that text here).
+        """
         texts = list(texts)
         for i, text in enumerate(texts):
             require_str(text, f"texts[{i}]")
@@ -545,11 +577,20 @@ class StanzaRecognizer:
         )
         if len(given) != len(texts):
             raise ValueError("texts and sentences must have the same length")
+        given_tokens: list[Sequence[Token] | None] = (
+            list(tokens) if tokens is not None else [None] * len(texts)
+        )
+        if len(given_tokens) != len(texts):
+            raise ValueError("texts and tokens must have the same length")
         spans = [sentence_spans(t, s) for t, s in zip(texts, given, strict=True)]
         if not any(spans):
             return [() for _ in texts]
         if self._official_dir is not None:
             return self._recognize_official(texts, spans)
+        groups = [
+            None if toks is None else sentence_tokens(text, ss, toks)
+            for text, ss, toks in zip(texts, spans, given_tokens, strict=True)
+        ]
         pipeline = self._pipeline()
         assert self._files is not None
         normalize = input_normalizer(self._files.input_normalization)
@@ -560,6 +601,7 @@ class StanzaRecognizer:
             normalize=normalize,
             max_tokens=MAX_CALL_TOKENS,
             window_tokens=WINDOW_TOKENS,
+            tokens=groups,
         ):
             if refs:
                 for i, ents in enumerate(_entities_from_refs(pipeline(doc), refs, texts)):
