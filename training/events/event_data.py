@@ -9,7 +9,10 @@ Sources (each record keeps ``source`` and ``licence``):
   trigger words;
 * ``news``: ``benchmarks/data/events_news.jsonl`` (Wikinews CC BY 2.5, FIGNEWS MIT, Arabic
   Wikipedia CC BY-SA 4.0): every PLOVER event of the sentence, with type, trigger (text and
-  offsets) and modality, labelled by hand for this project.
+  offsets) and modality, labelled by hand for this project;
+* ``protest``: ``benchmarks/data/events_protest.jsonl`` (Arabic Wikipedia, Wikinews, FIGNEWS):
+  sentences with a protest word, their PROTEST events labelled by hand (``scope``: only PROTEST
+  was labelled, so candidates of other categories get no label).
 
 Split: records are grouped by document (the gsr article id, the ``doc`` of a jsonl row) and joined
 when their texts are equal up to punctuation and spacing (the same story republished), so that no
