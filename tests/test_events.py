@@ -241,7 +241,7 @@ def test_modality(text: str, modality: str) -> None:
 
 def test_denied_by() -> None:
     text = "نفت موسكو استهداف المدنيين."
-    (e,) = ev(text, entities=[ent(text, "موسكو")])
+    (e,) = cands(text, entities=[ent(text, "موسكو")])
     assert (e.type, e.modality) == ("ASSAULT", "denied")
     assert e.denied_by is not None and e.denied_by.text == "موسكو"
 
@@ -255,7 +255,7 @@ def test_future_meeting_is_agree_with_future_of() -> None:
 
 def test_future_prefix_and_time() -> None:
     (e,) = [
-        x for x in ev("ستشن القوات هجوما على المدينة غدا.", published=PUB) if x.type == "ASSAULT"
+        x for x in cands("ستشن القوات هجوما على المدينة غدا.", published=PUB) if x.type == "ASSAULT"
     ]
     assert e.modality == "future"
 

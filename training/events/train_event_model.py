@@ -9,14 +9,16 @@ Steps:
 
 1. candidates of every labelled sentence (``event_data.load``) with threshold 0 and their
    features; labels from ``event_data.label``;
-2. 5-fold cross-validation on the records that are not held out, for each L2 strength in
-   ``GRID``; out-of-fold scores give sentence-level ASSAULT / PROTEST P/R/F1 (an event counts
-   only when asserted), the ASSAULT trigger rate and event F1 (type + trigger) on the fully
-   annotated news sentences, over a range of thresholds;
+2. 5-fold cross-validation on the records that are not held out (folds by document group, see
+   ``event_data``), for each L2 strength in ``GRID``; out-of-fold scores give sentence-level
+   ASSAULT / PROTEST P/R/F1 (an event counts only when asserted; over every set and over the
+   gold standard alone), the ASSAULT trigger rate (lenient: any coder's word; strict: the
+   annotated verb) and event F1 (type + trigger) on the fully annotated news sentences, over a
+   range of thresholds;
 3. selection on the cross-validated figures only: per category group (ASSAULT, PROTEST, the
-   other categories) the highest threshold whose F1 is within ``SLACK`` of the group's best (the
-   default favours precision; for ASSAULT only thresholds that keep the annotated trigger on at
-   least ``TRIGGER_FLOOR`` of the true sentences are considered), then the L2 strength with the
+   other categories) the highest threshold whose smoothed F1 is within ``SLACK`` of the group's
+   best (the default favours precision), ASSAULT and PROTEST on the mean of the F1 on the gold
+   standard's sentences and on the web-news sets (``--select``); then the L2 strength with the
    best mean F1;
 4. the final model is fitted on all records that are not held out and scored once on the
    held-out records; weights (rounded, near-zero ones dropped), the threshold and the figures are
@@ -48,12 +50,17 @@ OUT = event_data.ROOT / "src" / "arabnews" / "events" / "data" / "event_model.js
 GRID = (3.0, 10.0, 30.0, 100.0)
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 19))
 SLACK = 0.01
-TRIGGER_FLOOR = 0.65
+# the lenient trigger floor of the ASSAULT threshold (0: none); see select_thresholds
+TRIGGER_FLOOR = 0.0
 EPOCHS = 25
 SEEDS = 3
 MIN_COUNT = 2
 
-Example = tuple[list[int], float]
+# feature indices, target, weight
+Example = tuple[list[int], float, float]
+# weight of a candidate from the web-news sets (dev, news, protest) against one from the gold
+# standard, set by --web-weight
+WEB_WEIGHT = 1.0
 
 
 def fit(data: Sequence[Example], n_feat: int, l2: float) -> tuple[list[float], float]:
@@ -80,10 +87,10 @@ def fit_one(
     for _ in range(EPOCHS):
         rng.shuffle(order)
         for i in order:
-            idx, y = data[i]
+            idx, y, wt = data[i]
             z = b + sum(w[j] for j in idx)
             p = 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
-            g = p - y
+            g = (p - y) * wt
             gb2 += g * g
             b -= lr * g / math.sqrt(gb2)
             for j in idx:
@@ -107,6 +114,18 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 GROUPS = ("ASSAULT", "PROTEST", "OTHER")
 
 
+def _ANY(rec: event_data.Record) -> bool:
+    return True
+
+
+def _GSR(rec: event_data.Record) -> bool:
+    return rec.source.startswith("gsr")
+
+
+def _WEB(rec: event_data.Record) -> bool:
+    return not rec.source.startswith("gsr")
+
+
 def group(category: str) -> str:
     return category if category in ("ASSAULT", "PROTEST") else "OTHER"
 
@@ -121,19 +140,39 @@ def evaluate(
     the other types alone), a candidate counting when its score reaches its group's threshold."""
     out: dict[str, Any] = {}
     for cat in ("ASSAULT", "PROTEST"):
-        tp = fp = fn = 0
-        for rec, cs, ss in zip(recs, cands, scores, strict=True):
-            if cat not in rec.sentence:
-                continue
-            pred = any(
-                e.type == cat and e.modality == "asserted" and s >= thr[cat]
+        for key, keep in ((cat, _ANY), ("gsr_" + cat, _GSR), ("web_" + cat, _WEB)):
+            tp = fp = fn = 0
+            for rec, cs, ss in zip(recs, cands, scores, strict=True):
+                if cat not in rec.sentence or not keep(rec):
+                    continue
+                pred = any(
+                    e.type == cat and e.modality == "asserted" and s >= thr[cat]
+                    for (e, _), s in zip(cs, ss, strict=True)
+                )
+                gold = rec.sentence[cat]
+                tp += pred and gold
+                fp += pred and not gold
+                fn += gold and not pred
+            out[key] = prf(tp, fp, fn)
+    # the issue's strict measure: the trigger is the annotated verb of the event (gsr), over
+    # every true sentence and over the true sentences where an asserted ASSAULT is reported
+    right = n = found = 0
+    for rec, cs, ss in zip(recs, cands, scores, strict=True):
+        verbs = rec.verbs.get("ASSAULT", ())
+        if rec.sentence.get("ASSAULT") and verbs:
+            n += 1
+            kept = [
+                e
                 for (e, _), s in zip(cs, ss, strict=True)
+                if e.type == "ASSAULT" and e.modality == "asserted" and s >= thr["ASSAULT"]
+            ]
+            found += bool(kept)
+            right += any(
+                event_data.strict_word(rec.text, e.trigger.start, e.trigger.end, verbs)
+                for e in kept
             )
-            gold = rec.sentence[cat]
-            tp += pred and gold
-            fp += pred and not gold
-            fn += gold and not pred
-        out[cat] = prf(tp, fp, fn)
+    out["trigger_strict"] = (right / n if n else float("nan"), n)
+    out["trigger_strict_found"] = (right / found if found else float("nan"), found)
     right = n = 0
     for rec, cs, ss in zip(recs, cands, scores, strict=True):
         marks = rec.marks.get("ASSAULT", ())
@@ -150,7 +189,7 @@ def evaluate(
     for key, keep in (("news", lambda c: True), ("news_other", lambda c: group(c) == "OTHER")):
         tp = fp = fn = 0
         for rec, cs, ss in zip(recs, cands, scores, strict=True):
-            if rec.events is None:
+            if rec.events is None or rec.scope is not None:
                 continue
             gold = [g for g in rec.events if keep(g[0])]
             used: set[int] = set()
@@ -178,7 +217,24 @@ def evaluate(
     return out
 
 
-_GROUP_MEASURE = {"ASSAULT": "ASSAULT", "PROTEST": "PROTEST", "OTHER": "news_other"}
+# the measure each group's threshold is chosen on, set by --select: "both" (default), the mean of
+# the F1 on the gold standard's sentences and on the web-news sets (dev, news, protest), the two
+# populations the issue is judged on; "gsr" or "web" alone; "pooled", every set together
+SELECT = "both"
+
+
+def group_value(res: dict[str, Any], g: str) -> float:
+    if g == "OTHER":
+        return float(res["news_other"][2])
+    if SELECT == "both":
+        return (res["gsr_" + g][2] + res["web_" + g][2]) / 2
+    return float(res[g if SELECT == "pooled" else f"{SELECT}_{g}"][2])
+
+
+def group_measure(g: str) -> str:
+    if g == "OTHER":
+        return "news_other"
+    return {"both": "gsr_", "gsr": "gsr_", "web": "web_"}.get(SELECT, "") + g
 
 
 def select_thresholds(
@@ -186,17 +242,22 @@ def select_thresholds(
     cands: Sequence[Sequence[tuple[Event, list[str]]]],
     scores: Sequence[Sequence[float]],
 ) -> tuple[dict[str, float], dict[str, list[tuple[float, tuple[float, float, float]]]]]:
-    """Per group, the highest threshold whose F1 is within ``SLACK`` of the group's best
-    (the groups' measures do not depend on each other's thresholds), and the P/R/F1 curves."""
+    """Per group, the highest threshold whose smoothed F1 (the mean over it and its two
+    neighbours on the grid, so that a spike of a few sentences is not chosen) is within ``SLACK``
+    of the group's best (the groups' measures do not depend on each other's thresholds), and the
+    P/R/F1 curves. With ``TRIGGER_FLOOR`` set, ASSAULT thresholds must keep the annotated trigger
+    (lenient measure) on at least that share of the true sentences."""
     chosen: dict[str, float] = {}
     curves: dict[str, list[tuple[float, tuple[float, float, float]]]] = {}
     results = {t: evaluate(recs, cands, scores, {k: t for k in GROUPS}) for t in THRESHOLDS}
     for g in GROUPS:
-        curves[g] = [(t, results[t][_GROUP_MEASURE[g]]) for t in THRESHOLDS]
-        # ASSAULT: the sentence F1, among the thresholds that keep the annotated trigger on at
-        # least TRIGGER_FLOOR of the true sentences (the issue's bar) when any does
-        value = {t: r[_GROUP_MEASURE[g]][2] for t, r in results.items()}
-        if g == "ASSAULT":
+        curves[g] = [(t, results[t][group_measure(g)]) for t in THRESHOLDS]
+        f1 = [group_value(results[t], g) for t in THRESHOLDS]
+        value = {
+            t: sum(f1[max(0, k - 1) : k + 2]) / len(f1[max(0, k - 1) : k + 2])
+            for k, t in enumerate(THRESHOLDS)
+        }
+        if g == "ASSAULT" and TRIGGER_FLOOR:
             ok = {t: v for t, v in value.items() if results[t]["trigger"][0] >= TRIGGER_FLOOR}
             value = ok or value
         top = max(value.values())
@@ -205,16 +266,56 @@ def select_thresholds(
 
 
 def objective(res: dict[str, Any]) -> float:
-    return (res["ASSAULT"][2] + res["PROTEST"][2] + res["news"][2]) / 3
+    return (group_value(res, "ASSAULT") + group_value(res, "PROTEST") + res["news"][2]) / 3
 
 
 def fmt(res: dict[str, Any]) -> str:
     a, p, n, o = res["ASSAULT"], res["PROTEST"], res["news"], res["news_other"]
+    ga, gp = res["gsr_ASSAULT"], res["gsr_PROTEST"]
+    wa, wp = res["web_ASSAULT"], res["web_PROTEST"]
     return (
         f"ASSAULT P {a[0]:.3f} R {a[1]:.3f} F1 {a[2]:.3f} | PROTEST P {p[0]:.3f} R {p[1]:.3f} "
         f"F1 {p[2]:.3f} | trigger {res['trigger'][0]:.3f} (n={res['trigger'][1]}) | "
-        f"news event P {n[0]:.3f} R {n[1]:.3f} F1 {n[2]:.3f} (other types F1 {o[2]:.3f})"
+        f"news event P {n[0]:.3f} R {n[1]:.3f} F1 {n[2]:.3f} (other types F1 {o[2]:.3f})\n"
+        f"    gsr only: ASSAULT P {ga[0]:.3f} R {ga[1]:.3f} F1 {ga[2]:.3f} | PROTEST "
+        f"P {gp[0]:.3f} R {gp[1]:.3f} F1 {gp[2]:.3f} | strict ASSAULT trigger "
+        f"{res['trigger_strict'][0]:.3f} (n={res['trigger_strict'][1]})\n"
+        f"    web sets only: ASSAULT P {wa[0]:.3f} R {wa[1]:.3f} F1 {wa[2]:.3f} | PROTEST "
+        f"P {wp[0]:.3f} R {wp[1]:.3f} F1 {wp[2]:.3f}"
     )
+
+
+def report_curve(
+    recs: Sequence[event_data.Record],
+    cands: Sequence[Sequence[tuple[Event, list[str]]]],
+    scores: Sequence[Sequence[float]],
+    chosen: dict[str, float],
+) -> None:
+    """P/R of ASSAULT and PROTEST (all sources, gsr only) at threshold 0, at the chosen one and at
+    the issue's reporting points; how many true sentences have any candidate at all."""
+    for cat in ("ASSAULT", "PROTEST"):
+        true = [i for i, r in enumerate(recs) if r.sentence.get(cat)]
+        anyc = sum(any(e.type == cat for e, _ in cands[i]) for i in true)
+        gtrue = [i for i in true if recs[i].source.startswith("gsr")]
+        ganyc = sum(any(e.type == cat for e, _ in cands[i]) for i in gtrue)
+        print(
+            f"  {cat}: true sentences with any {cat} candidate (any modality): "
+            f"{anyc}/{len(true)}; gsr {ganyc}/{len(gtrue)}"
+        )
+        for t in (0.0, chosen[cat], 0.25, 0.35, 0.5, 0.6):
+            r = evaluate(recs, cands, scores, {g: t for g in GROUPS})
+            a, g, w = r[cat], r["gsr_" + cat], r["web_" + cat]
+            extra = ""
+            if cat == "ASSAULT":
+                extra = (
+                    f" | trigger {r['trigger'][0]:.3f}, strict {r['trigger_strict'][0]:.3f} "
+                    f"(of the reported: {r['trigger_strict_found'][0]:.3f})"
+                )
+            print(
+                f"    score >= {t:.2f}{' (chosen)' if t == chosen[cat] else ''}: "
+                f"all P {a[0]:.3f} R {a[1]:.3f} F1 {a[2]:.3f} | gsr P {g[0]:.3f} R {g[1]:.3f} "
+                f"F1 {g[2]:.3f} | web P {w[0]:.3f} R {w[1]:.3f} F1 {w[2]:.3f}{extra}"
+            )
 
 
 def main() -> int:
@@ -226,8 +327,44 @@ def main() -> int:
         default="recognizer",
         help="entities of each sentence: the cached recogniser output (cache_entities.py) or none",
     )
+    ap.add_argument(
+        "--folds",
+        choices=("doc", "text", "legacy"),
+        default="doc",
+        help="cross-validation folds by document group (default), by sentence, or the old split "
+        "(folds and held-out part by sentence)",
+    )
+    ap.add_argument(
+        "--select",
+        choices=("both", "gsr", "web", "pooled"),
+        default="both",
+        help="choose the ASSAULT / PROTEST thresholds and L2 on the mean F1 of the gold "
+        "standard's sentences and the web-news sets (default), on either alone, or on every "
+        "set pooled",
+    )
+    ap.add_argument(
+        "--trigger-floor",
+        type=float,
+        default=0.0,
+        help="lowest lenient ASSAULT trigger rate an ASSAULT threshold may give (0: none)",
+    )
+    ap.add_argument(
+        "--sources",
+        default="gsr,dev,news,protest",
+        help="labelled sets to use (comma-separated: gsr, dev, news, protest)",
+    )
+    ap.add_argument(
+        "--web-weight",
+        type=float,
+        default=1.0,
+        help="weight of a web-news candidate against a gold-standard one in the fit",
+    )
+    ap.add_argument("--dump", help="write the out-of-fold scores of the selected fit (jsonl)")
     args = ap.parse_args()
-    recs = event_data.load()
+    global SELECT, TRIGGER_FLOOR, WEB_WEIGHT
+    SELECT, TRIGGER_FLOOR, WEB_WEIGHT = args.select, args.trigger_floor, args.web_weight
+    event_data.GROUPING = args.folds
+    recs = event_data.load(tuple(args.sources.split(",")))
     print(f"records: {dict(Counter((r.source, 'holdout' if r.holdout else 'fit') for r in recs))}")
     ents = event_data.cached_entities() if args.entities == "recognizer" else {}
     if args.entities == "recognizer":
@@ -247,7 +384,8 @@ def main() -> int:
         for i in ix:
             for (_, feats), y in zip(cands[i], labels[i], strict=True):
                 if y is not None:
-                    out.append(([vocab[f] for f in set(feats) if f in vocab], y))
+                    wt = 1.0 if recs[i].source.startswith("gsr") else WEB_WEIGHT
+                    out.append(([vocab[f] for f in set(feats) if f in vocab], y, wt))
         return out
 
     def vocabulary(ix: Sequence[int]) -> dict[str, int]:
@@ -271,7 +409,7 @@ def main() -> int:
     ones = {g: 0.5 for g in GROUPS}
     rules = evaluate(sub, sub_c, [[1.0] * len(c) for c in sub_c], ones)
     print(f"rules only (no model), CV part:   {fmt(rules)}")
-    best: tuple[float, float, dict[str, float], dict[str, Any], Any] | None = None
+    best: tuple[float, float, dict[str, float], dict[str, Any], Any, Any] | None = None
     for l2 in GRID:
         oof: dict[int, list[float]] = {}
         for fold in range(event_data.FOLDS):
@@ -285,16 +423,32 @@ def main() -> int:
         res = evaluate(sub, sub_c, sc, thr)
         print(f"l2={l2}: thresholds {thr}: mean F1 {objective(res):.3f}")
         if best is None or objective(res) > best[0]:
-            best = (objective(res), l2, thr, res, curves)
+            best = (objective(res), l2, thr, res, curves, sc)
     assert best is not None
-    _, l2, thr, cv_res, curves = best
+    _, l2, thr, cv_res, curves, _ = best
     print(f"selected l2={l2}, thresholds {thr}")
     print("cross-validated precision / recall / F1 over the event score (selected l2):")
     for g in GROUPS:
-        print(f"  {_GROUP_MEASURE[g]}:")
+        print(f"  {group_measure(g)}:")
         for t, (p, r, f) in curves[g]:
             print(f"    score >= {t:.2f}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
     print(f"cross-validated at the thresholds: {fmt(cv_res)}")
+    print("cross-validated P/R at threshold 0, the chosen one and the reporting points:")
+    report_curve(sub, sub_c, best[5], thr)
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as fh:
+            for rec, cs, ss in zip(sub, sub_c, best[5], strict=True):
+                row = {
+                    "id": rec.id,
+                    "source": rec.source,
+                    "sentence": rec.sentence,
+                    "text": rec.text,
+                    "candidates": [
+                        [e.type, e.trigger.text, e.modality, round(sc, 3)]
+                        for (e, _), sc in zip(cs, ss, strict=True)
+                    ],
+                }
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     if args.dry_run:
         return 0  # the held-out part is scored only once, when the weights are written
     vocab = vocabulary(fit_ix)
@@ -306,6 +460,8 @@ def main() -> int:
     hold_rules = evaluate(hrec, hc, [[1.0] * len(c) for c in hc], ones)
     print(f"held out, rules only:             {fmt(hold_rules)}")
     print(f"held out, model at the thresholds: {fmt(hold)}")
+    print("held-out P/R at threshold 0, the chosen one and the reporting points:")
+    report_curve(hrec, hc, [hs[i] for i in hold_ix], thr)
     weights = {f: round(w[k], 4) for f, k in vocab.items() if abs(w[k]) >= 1e-3}
     OUT.write_text(
         json.dumps(

@@ -3,8 +3,10 @@
 The lexicon (``triggers.tsv``) proposes candidates; this module turns each candidate and its
 sentence into sparse binary features (the trigger's stem and clitics, its category and mode, the
 modality the rules computed, words around it, negation, modality and speech cues, casualty counts,
-named entities and argument roles around it, the sentence's other candidates, position) and scores
-them with a logistic-regression model whose weights ship as ``data/event_model.json``.
+named entities and argument roles around it, the context classes of ``data/context.tsv`` within
+eight words (a crowd, a gathering verb, a place, a demand, a dispersal, a call), the sentence's
+other candidates, position) and scores them with a logistic-regression model whose weights ship
+as ``data/event_model.json``.
 
 The score is the model's probability that the candidate is a correct event of its type with the
 modality given (so an asserted ASSAULT scored 0.9 is very likely a reported attack). Inference is
@@ -28,13 +30,14 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from arabnews._data import read_json
-from arabnews.events.lexicon import Word, stem_candidates
+from arabnews._data import read_json, read_table
+from arabnews.events.lexicon import Word, norm_word, stem_candidates
 
 __all__ = [
     "FEATURE_VERSION",
     "EventModel",
     "candidate_features",
+    "context_classes",
     "event_model",
     "expand_features",
     "role_base",
@@ -43,13 +46,14 @@ __all__ = [
 ]
 
 #: Bumped whenever :func:`candidate_features` changes; the weights file must carry the same value.
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 
 _WINDOW = 4  # context words each side used as lexical features
 _SPEECH = frozenset({"قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اعلن", "اعلنت", "ذكر", "ذكرت"})
 _PAST_AUX = frozenset({"كان", "كانت", "كانوا", "قد", "لقد", "سبق"})
 _ZEROS = itertools.repeat(0.0)
 _NEG = frozenset({"لا", "لم", "لن", "ليس", "ليست", "غير", "عدم", "دون", "بدون", "ما"})
+_CONTEXT_WINDOW = 8  # words each side searched for the context classes (data/context.tsv)
 
 
 @attrs.frozen(slots=True)
@@ -160,6 +164,19 @@ def event_model() -> EventModel:
     )
 
 
+@functools.cache
+def context_classes() -> dict[str, tuple[str, ...]]:
+    """Stem -> the context classes it belongs to (``data/context.tsv``)."""
+    table: dict[str, list[str]] = {}
+    for row in read_table("arabnews.events", "context.tsv", required=("class", "words")):
+        name, words = row["class"], row["words"]
+        for w in words.split("|"):
+            stem = _stem(norm_word(w))
+            if name not in table.setdefault(stem, []):
+                table[stem].append(name)
+    return {k: tuple(v) for k, v in table.items()}
+
+
 def _stem(norm: str) -> str:
     """The most stripped clitic reading of a normalised word (``وبالهجوم`` -> ``هجوم``)."""
     return stem_candidates(norm)[-1][0]
@@ -250,6 +267,15 @@ def candidate_features(
         base.append(f"right={s}")
         if k == last + 1:
             base.append(f"right1={s}")
+    classes = context_classes()
+    near: set[str] = set()
+    for k in range(max(0, first - _CONTEXT_WINDOW), min(len(ws), last + 1 + _CONTEXT_WINDOW)):
+        if first <= k <= last:
+            continue
+        near.update(classes.get(_stem(ws[k].norm), ()))
+    for c in sorted(near):
+        base.append(f"ctx={c}")
+    base.append(f"ctx_n={min(len(near), 3)}")
     base.append(f"neg_before={bool(before & _NEG)}")
     base.append(f"past_aux_before={bool(before & _PAST_AUX)}")
     base.append(f"speech_before={speech}")
