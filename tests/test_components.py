@@ -288,3 +288,15 @@ def test_a_custom_splitter_must_return_sentences_in_order() -> None:
 
     with pytest.raises(ValueError, match="in text order"):
         Pipeline(sentences=backwards, ner=None).analyze(TEXT)
+
+
+def test_recognize_tokenizes_the_cleaned_text_once(
+    monkeypatch: pytest.MonkeyPatch, seed_texts: dict[str, str]
+) -> None:
+    text = next(iter(seed_texts.values()))
+    cleaned = arabnews.clean(text).text
+    tok = _Counter(arabnews.tokens.tokenize, cleaned)
+    monkeypatch.setattr(arabnews.tokens, "tokenize", tok)
+    combined = arabnews.CombinedRecognizer(GazetteerRecognizer(), GazetteerRecognizer())
+    assert arabnews.recognize(text, recognizer=combined)
+    assert tok.calls == 1

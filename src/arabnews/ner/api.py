@@ -26,7 +26,7 @@ from typing import Any
 import attrs
 
 from arabnews._checks import require_str
-from arabnews.ner.base import Recognizer, name_key
+from arabnews.ner.base import Recognizer, call_recognizer, name_key, takes_tokens
 from arabnews.ner.clitics import trim_entity
 from arabnews.ner.edges import trim_edges
 from arabnews.spans import Entity, Span
@@ -264,13 +264,16 @@ def recognize(
         return ()
     from arabnews.clean import clean
     from arabnews.sentences import split_sentences
+    from arabnews.tokens import tokenize
 
     cleaned = clean(text)
     if not cleaned.text.strip():
         return ()
     spans = tuple(Span(s.start, s.end) for s in split_sentences(cleaned.text) if s.end > s.start)
     rec = recognizer if recognizer is not None else default_recognizer()
-    found = rec.recognize(cleaned.text, spans)
+    # tokenised once for every recognizer inside (the model and the gazetteer alike)
+    tokens = tokenize(cleaned.text) if takes_tokens(rec) else None
+    found = call_recognizer(rec, cleaned.text, spans, tokens)
     gazetteer = _gazetteer_for(rec)
     found = refine_entities(found, gazetteer=gazetteer, text=cleaned.text)
     removed = _union([(r.start, r.end) for r in cleaned.removed if r.end > r.start])
