@@ -432,21 +432,34 @@ class NameResolver:
     def _members(self, keytext: str, ident: str) -> set[str]:
         """The keys of *keytext*'s cluster *ident*, found from its neighbourhood rather
         than by listing the whole corpus: every member is linked to its centre or to an
-        anchored key, or is a bare surname of, or the full name behind, a member."""
+        anchored key, or is a bare surname of, or the full name behind, a member.
+
+        The walk goes on until no new member turns up (a surname's variant joins through
+        its own centre, then the full name, then the full name's bare surname: any number
+        of steps), and only through members, so it costs the cluster's neighbourhood.
+        """
         keys = self._keys
         links = self._links
-        near = {keytext} | self._anchored.get(ident, set())
-        for _ in range(2):  # a bare surname's cluster, then the full name's, or back
-            for k in list(near):
-                near.update(links.get(k, ()))
-                near.update(self._surname_of.get(k, ()))
-                near.update(self._bares.get(k, ()))
-            for k in list(near):
-                if keys[k].anchor is None:
-                    centre = self._centre(k)
-                    near.add(centre)
-                    near.update(links.get(centre, ()))
-        return {k for k in near if self._cluster_of(k) == ident}
+        seen = {keytext} | self._anchored.get(ident, set())
+        todo = list(seen)
+        members: set[str] = set()
+        while todo:
+            k = todo.pop()
+            if self._cluster_of(k) != ident:
+                continue
+            members.add(k)
+            step = set(links.get(k, ()))
+            step.update(self._surname_of.get(k, ()))
+            step.update(self._bares.get(k, ()))
+            if keys[k].anchor is None:
+                centre = self._centre(k)
+                step.add(centre)
+                step.update(links.get(centre, ()))
+            for o in step:
+                if o not in seen:
+                    seen.add(o)
+                    todo.append(o)
+        return members
 
     def _spellings_of(self, keytext: str, ident: str) -> list[str]:
         return sorted(s for k in self._members(keytext, ident) for s in self._keys[k].spellings)
