@@ -42,12 +42,14 @@ P/R/F1 of clustering the fold's one-token spellings at each ``single_token_link`
 (:mod:`select_link`). Levers measured this way on 2026-12-05 (recall at false match <=
 0.268 / 0.30 / 0.35; the shipped settings: 0.823 / 0.843 / 0.863), none adopted:
 
-- edit floor (``--raw-floor``) 0.60: 0.815 / 0.840; 0.55: 0.813 / 0.834;
-- native-word rule off (``--native-bucket 99``): 0.819 / 0.838;
+- edit floor (``--raw-floor``) 0.60: 0.815 / 0.840 / 0.860; 0.55: 0.813 / 0.834 / 0.853;
+- native-word rule off (``--native-bucket 99``): 0.819 / 0.838 / 0.860;
 - frequency of every form seen >= 5 times in the Wikipedia text (73k forms, not 17.7k):
-  0.815 / 0.836 / -;
-- name vs word negatives off: 0.830 / 0.851 / -; 1000 of them: 0.829 / 0.844 / 0.861;
-- 200 trees of depth 4, learning rate 0.05: 0.819 / 0.843 / -;
+  0.815 / 0.836 / 0.852;
+- name vs word negatives off: 0.830 / 0.851 / 0.869, but own trap list wrong on 5 of 40
+  (كابول / قبول, بوتين / بوتان, ماكرون / مارون ...) against 1; 1000 of them: 0.829 /
+  0.844 / 0.861; word negatives 1500: 0.822 / 0.845 / 0.858;
+- 200 trees of depth 4, learning rate 0.05: 0.819 / 0.843 / 0.862;
 - synthetic positives (``--synthetic 1``, :data:`ALTERNATIONS`): 0.795 / 0.818 / 0.845;
 - letter-level edit evidence (log-odds of each edit, e.g. ج/غ swapped, a final ي added,
   in permissive variant pairs against the fitted negatives, as two more features;
