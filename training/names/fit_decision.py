@@ -33,7 +33,31 @@ refitted without each fold) so that the trees' fit to their own training negativ
 not flatter the rate; likewise ``cross_script_threshold`` on English key vs Arabic
 look-alike pairs (``--max-false-cross``, default 0.25).
 
-Run: ``python training/names/fit_decision.py [--write]``.
+Selection (``--bench``): the benchmark's own figures on the fitting part, out of fold
+(each of the 3 folds scored through the public matcher with a model fitted without it):
+pair recall over *all* variant pairs of the fold's groups (ANETAC spellings included:
+scored here, locally, never fitted on), false match on its ``negatives_dev`` pairs
+(Arabic, and English key vs Arabic), recall at a fixed false-match rate, and B-cubed
+P/R/F1 of clustering the fold's one-token spellings at each ``single_token_link``
+(:mod:`select_link`). Levers measured this way on 2026-12-05 (recall at false match <=
+0.268 / 0.30 / 0.35; the shipped settings: 0.823 / 0.843 / 0.863), none adopted:
+
+- edit floor (``--raw-floor``) 0.60: 0.815 / 0.840 / 0.860; 0.55: 0.813 / 0.834 / 0.853;
+- native-word rule off (``--native-bucket 99``): 0.819 / 0.838 / 0.860;
+- frequency of every form seen >= 5 times in the Wikipedia text (73k forms, not 17.7k):
+  0.815 / 0.836 / 0.852;
+- name vs word negatives off: 0.830 / 0.851 / 0.869, but own trap list wrong on 5 of 40
+  (كابول / قبول, بوتين / بوتان, ماكرون / مارون ...) against 1; 1000 of them: 0.829 /
+  0.844 / 0.861; word negatives 1500: 0.822 / 0.845 / 0.858;
+- 200 trees of depth 4, learning rate 0.05: 0.819 / 0.843 / 0.862;
+- synthetic positives (``--synthetic 1``, :data:`ALTERNATIONS`): 0.795 / 0.818 / 0.845;
+- letter-level edit evidence (log-odds of each edit, e.g. ج/غ swapped, a final ي added,
+  in permissive variant pairs against the fitted negatives, as two more features;
+  cross-fitted): 0.823 / 0.839 / 0.856;
+- fitting on every source, ANETAC included (a local experiment, never written):
+  0.815 / 0.833 / 0.848 -- the ANETAC spellings are not what the model lacks.
+
+Run: ``python training/names/fit_decision.py [--bench] [--write]``.
 """
 
 from __future__ import annotations
@@ -48,18 +72,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import select_link  # noqa: E402
 
 import bench_names as bn  # noqa: E402
 from arabnews.names import Matcher, name_key  # noqa: E402
-from arabnews.names._features import FEATURES, lexicon, pair_features  # noqa: E402
+from arabnews.names._features import FEATURES, Decision, lexicon, pair_features  # noqa: E402
 
 OUT = ROOT / "src" / "arabnews" / "names" / "data" / "decision.json"
 COSTS = ROOT / "src" / "arabnews" / "names" / "data" / "costs.json"
 RAW_FLOOR = 0.65
+TREES = {"n": 100, "depth": 3, "lr": 0.1}  # boosting settings (--trees, --depth, --lr)
 NATIVE_BUCKET = 7
 
 Example = tuple[str, str, int, bool, str]  # a, b, label, held out, grouping key
@@ -162,6 +191,79 @@ def name_word_negatives(
     return pairs[:limit]
 
 
+# General alternations of transliterated names in Arabic (textbook spelling variation,
+# not learnt from any source; examples are public figures, not dev spellings):
+# (name, letters before, letters after, position, example). position: "inner" (not the
+# first or last letter), "final", "initial" or "any". Used by synthetic_positives()
+# (--synthetic, off by default: it lowered out-of-fold recall, see the docstring).
+ALTERNATIONS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("short i written", "", "ي", "inner", "زيلنسكي / زيلينسكي"),
+    ("short a written", "", "ا", "inner", "مكرون / ماكرون"),
+    ("short o/u written", "", "و", "inner", "ترمب / ترومب"),
+    ("inner ي dropped", "ي", "", "inner", "بلينكين / بلينكن"),
+    ("inner ا dropped", "ا", "", "inner", "ماكرون / مكرون"),
+    ("inner و dropped", "و", "", "inner", "جونسون / جونسن"),
+    ("final -e as ه", "ي", "ه", "final", "ميشيلي / ميشيليه"),
+    ("final -e as ي", "ه", "ي", "final", "ميشيليه / ميشيلي"),
+    ("final -a as ه", "ا", "ه", "final", "لورا / لوره"),
+    ("final vowel added", "", "ي", "final", "ميركل / ميركلي"),
+    ("initial alef", "", "ا", "initial", "ستيفن / استيفن"),
+    ("g as ج", "غ", "ج", "any", "البنتاغون / البنتاجون"),
+    ("g as غ", "ج", "غ", "any", "جوتيريش / غوتيريش"),
+    ("k as ق", "ك", "ق", "any", "كازاخستان / قازاخستان"),
+    ("emphatic t", "ت", "ط", "any", "تارق / طارق"),
+    ("emphatic s", "س", "ص", "any", "سيناء / صيناء"),
+    ("th as ذ/ز", "ذ", "ز", "any", "ماذر / مازر"),
+    ("h as ح", "ه", "ح", "any", "هاريس / حاريس"),
+    ("j as خ", "ج", "خ", "any", "جوسيه / خوسيه"),
+)
+
+
+def synthetic_positives(
+    spellings: Sequence[str],
+    avoid: frozenset[str],
+    per_spelling: int,
+    seed: int = 17,
+) -> list[tuple[str, str]]:
+    """(spelling, variant) pairs: each spelling (folded, one token) with one or two of
+    :data:`ALTERNATIONS` applied at random, *per_spelling* times. A variant that is a
+    word form of lexicon.tsv or in *avoid* (spellings of other names) is dropped: the
+    alternation made another word (حسن -> حسين), not another spelling."""
+    rng = random.Random(seed)
+    lex = lexicon()
+    out: set[tuple[str, str]] = set()
+    for sp in spellings:
+        key = name_key(sp)
+        if len(key.tokens) != 1 or key.tokens[0].latin:
+            continue
+        base = key.tokens[0].text
+        if len(base) < 3:
+            continue
+        for _ in range(per_spelling):
+            text = base
+            for _ in range(rng.choice((1, 1, 2))):
+                _, old, new, where, _ = rng.choice(ALTERNATIONS)
+                if where == "final":
+                    if old == "" or text.endswith(old):
+                        text = text[: len(text) - len(old)] + new
+                elif where == "initial":
+                    text = new + text
+                elif old == "":
+                    i = rng.randrange(1, len(text))
+                    text = text[:i] + new + text[i:]
+                else:
+                    lo = 1 if where == "inner" else 0
+                    hi = len(text) - 1 if where == "inner" else len(text)
+                    spots = [i for i in range(lo, hi) if text[i] == old]
+                    if spots:
+                        i = rng.choice(spots)
+                        text = text[:i] + new + text[i + 1 :]
+            variant = name_key(text).tokens[0].text if name_key(text).tokens else ""
+            if variant and variant != base and variant not in lex and variant not in avoid:
+                out.add((sp, variant))
+    return sorted(out)
+
+
 def build(
     records: list[dict[str, Any]],
     negs: list[dict[str, Any]],
@@ -170,6 +272,7 @@ def build(
     word_limit: int = 4000,
     name_word_bucket: int = 0,
     name_word_limit: int = 6000,
+    synthetic: int = 0,
 ) -> list[Example]:
     out: list[Example] = []
     for a, b in word_negatives(word_bucket, word_limit):
@@ -187,6 +290,13 @@ def build(
             for j in range(i + 1, len(sp)):
                 out.append((sp[i], sp[j], 1, hold, rec["english"]))
             out.append((rec["english"], sp[i], 1, hold, rec["english"]))
+    if synthetic:
+        avoid = frozenset(name_key(v["ar"]).text for r in records for v in r["variants"])
+        avoid |= frozenset(name_key(n[k]).text for n in negs for k in ("ar1", "ar2"))
+        owner_of = {v["ar"]: r["english"] for r in kept for v in r["variants"]}
+        for a, b in synthetic_positives(sorted(owner_of), avoid, synthetic):
+            english = owner_of[a]
+            out.append((a, b, 1, bn.is_holdout(english), english))
     if name_word_bucket:
         for a, w, english in name_word_negatives(kept, name_word_bucket, name_word_limit):
             key = pair_key(english, w)
@@ -210,8 +320,10 @@ def build(
     return out
 
 
-def featurise(matcher: Matcher, examples: Sequence[Example]) -> tuple[Any, Any, Any, Any, Any]:
-    """Feature rows of the one-token pairs whose edit similarity reaches RAW_FLOOR (and
+def featurise(
+    matcher: Matcher, examples: Sequence[Example], raw_floor: float = RAW_FLOOR
+) -> tuple[Any, Any, Any, Any, Any]:
+    """Feature rows of the one-token pairs whose edit similarity reaches *raw_floor* (and
     the kind of each row: 0 same script, 1 cross-script)."""
     rows, labels, hold, keep, kind = [], [], [], [], []
     for i, (a, b, y, h, _) in enumerate(examples):
@@ -224,7 +336,7 @@ def featurise(matcher: Matcher, examples: Sequence[Example]) -> tuple[Any, Any, 
         if not (ta.latin or tb.latin) and matcher.decision.both_native(ta.text, tb.text):
             continue  # decided by the native-word rule, not by the weights
         x, z = sorted((ta.text, tb.text))  # the order Matcher.token_similarity uses
-        raw = matcher.raw_similarity(x, z, RAW_FLOOR)
+        raw = matcher.raw_similarity(x, z, raw_floor)
         if raw <= 0.0:
             continue
         ops = matcher.edit_ops(x, z)
@@ -337,7 +449,7 @@ def train(kind: str, x: Any, y: Any, l2: float) -> tuple[str, Any, float]:
     if kind == "logistic":
         w, b = fit(x, y, l2)
         return kind, w, b
-    trees, b = fit_trees(x, y)
+    trees, b = fit_trees(x, y, TREES["n"], TREES["depth"], TREES["lr"])
     return kind, trees, b
 
 
@@ -362,6 +474,91 @@ def fit(x: Any, y: Any, l2: float = 1.0, iters: int = 50) -> tuple[Any, float]:
     return w[:-1], float(w[-1])
 
 
+def decision_dict(
+    model: tuple[str, Any, float],
+    raw_floor: float,
+    native_bucket: int = NATIVE_BUCKET,
+) -> dict[str, Any]:
+    """The ``decision.json`` layout of a fitted model (without ``_about``)."""
+    kind_name, params, bias = model
+    data: dict[str, Any] = {
+        "features": list(FEATURES),
+        "bias": round(bias, 5),
+        "raw_floor": raw_floor,
+        "native_bucket": native_bucket,
+    }
+    if kind_name == "logistic":
+        data["weights"] = [round(float(v), 4) for v in params]
+    else:
+        data["trees"] = params
+    return data
+
+
+def oof_bench(
+    args: Any,
+    examples: Sequence[Example],
+    *,
+    x: Any,
+    y: Any,
+    tr: Any,
+    keep: Any,
+    records: Sequence[dict[str, Any]],
+    negs: Sequence[dict[str, Any]],
+) -> None:
+    """The benchmark's figures on the fitting part, out of fold, through the public matcher:
+    for each of the 3 folds, a model fitted without it scores the fold's variant pairs
+    (every source: ANETAC spellings are scored here, locally, never fitted on), its
+    English key vs spelling pairs and its negatives_dev pairs (Arabic, and English key vs
+    Arabic). Prints recall and false match at a row of thresholds (for selection)."""
+    folds = np.array([fold_of(examples[i][4]) for i in keep])
+    scores: dict[str, list[float]] = {"pos": [], "neg": [], "xpos": [], "xneg": []}
+    links = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+    clustering = np.zeros((len(links), 3))
+    n_spellings = 0
+    for f in range(3):
+        fit_rows = tr & (folds != f)
+        model = train(args.model, x[fit_rows], y[fit_rows], args.l2)
+        data = decision_dict(model, args.raw_floor, args.native_bucket)
+        matcher = Matcher(decision=Decision.from_dict(data))
+        recs = [
+            r for r in records if not bn.is_holdout(r["english"]) and fold_of(r["english"]) == f
+        ]
+        part = [
+            n
+            for n in negs
+            if not bn.is_holdout(pair_key(n["en1"], n["en2"]))
+            and fold_of(pair_key(n["en1"], n["en2"])) == f
+        ]
+        sim = matcher.similarity
+        scores["pos"] += [sim(a, b) for a, b in bn.positive_pairs(recs)]
+        scores["xpos"] += [sim(a, b) for a, b in bn.cross_script(recs)]
+        scores["neg"] += [sim(n["ar1"], n["ar2"]) for n in part]
+        scores["xneg"] += [sim(n["en1"], n["ar2"]) for n in part]
+        scores["xneg"] += [sim(n["en2"], n["ar1"]) for n in part]
+        gold = select_link.one_token_spellings(recs)
+        n_spellings += len(gold)
+        for li, link in enumerate(links):
+            got = select_link.cluster_scores(gold, link, matcher.decision)[:3]
+            clustering[li] += np.array(got) * len(gold)
+    s = {k: np.array(v) for k, v in scores.items()}
+    print(
+        "out-of-fold benchmark (fitting part, all sources): t, recall, false match, "
+        "xs recall, xs false"
+    )
+    for t in (0.05, 0.08, 0.1, 0.12, 0.14, 0.17, 0.2, 0.25, 0.3, 0.35):
+        print(
+            f"  {t:.2f} {(s['pos'] >= t).mean():.3f} {(s['neg'] >= t).mean():.3f} "
+            f"{(s['xpos'] >= t).mean():.3f} {(s['xneg'] >= t).mean():.3f}"
+        )
+    for fm in (0.20, 0.25, 0.268, 0.30, 0.35):
+        t = operating_point(s["neg"], len(s["neg"]), fm)
+        print(f"  recall at false match <= {fm}: {(s['pos'] >= t).mean():.3f} (t {t})")
+    print("single_token_link: one-token spellings of each fold clustered without a gazetteer")
+    print("  (B-cubed P, R, F1 against the groups, averaged over folds by spellings)")
+    for link, (p, r, f1) in zip(links, clustering / n_spellings, strict=True):
+        print(f"  {link:.2f} {p:.3f} {r:.3f} {f1:.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--write", action="store_true", help="write decision.json")
@@ -377,7 +574,15 @@ def main(argv: list[str] | None = None) -> int:
         "--name-word-bucket", type=int, default=7, help="name vs frequent word negatives (0: none)"
     )
     ap.add_argument("--name-word-limit", type=int, default=3500, help="... how many")
+    ap.add_argument("--raw-floor", type=float, default=RAW_FLOOR, help="edit similarity floor")
+    ap.add_argument("--native-bucket", type=int, default=NATIVE_BUCKET, help="native-word rule")
+    ap.add_argument("--trees", type=int, default=100, help="boosting: number of trees")
+    ap.add_argument("--depth", type=int, default=3, help="boosting: tree depth")
+    ap.add_argument("--lr", type=float, default=0.1, help="boosting: learning rate")
+    ap.add_argument("--synthetic", type=int, default=0, help="synthetic positives per spelling")
+    ap.add_argument("--bench", action="store_true", help="out-of-fold benchmark figures")
     args = ap.parse_args(argv)
+    TREES.update(n=args.trees, depth=args.depth, lr=args.lr)
     records = bn.load_dev()
     negs = bn.load_negatives()
     if records is None or negs is None:
@@ -390,9 +595,10 @@ def main(argv: list[str] | None = None) -> int:
         word_limit=args.word_limit,
         name_word_bucket=args.name_word_bucket,
         name_word_limit=args.name_word_limit,
+        synthetic=args.synthetic,
     )
-    matcher = Matcher()
-    x, y, hold, keep, _ = featurise(matcher, examples)
+    matcher = Matcher(decision=attrs.evolve(Decision.default(), native_bucket=args.native_bucket))
+    x, y, hold, keep, _ = featurise(matcher, examples, args.raw_floor)
     tr = ~hold
     print(f"examples {len(examples)}; one-token pairs above the edit floor: {len(y)}")
     print(f"fit part: {int(tr.sum())} ({int(y[tr].sum())} positive); held out: {int(hold.sum())}")
@@ -429,6 +635,8 @@ def main(argv: list[str] | None = None) -> int:
     same_pairs = {(n["ar1"], n["ar2"]) for n in negs}
     cross_pairs = {(n["en1"], n["ar2"]) for n in negs} | {(n["en2"], n["ar1"]) for n in negs}
     row_of = {i: r for r, i in enumerate(keep)}
+    if args.bench:
+        oof_bench(args, examples, x=x, y=y, tr=tr, keep=keep, records=records, negs=negs)
     points = []
     for pairs, limit in ((same_pairs, args.max_false), (cross_pairs, args.max_false_cross)):
         idx = [
@@ -446,7 +654,7 @@ def main(argv: list[str] | None = None) -> int:
         args.costs.write_text(
             json.dumps(costs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
-        kind_name, params, bias = model
+        kind_name = model[0]
         data: dict[str, Any] = {
             "_about": (
                 "Calibrated same-name decision for arabnews.names: "
@@ -466,15 +674,8 @@ def main(argv: list[str] | None = None) -> int:
                 "without computing features. native_bucket: two Arabic spellings that are "
                 "both at least this frequent (log2 bucket of lexicon.tsv) are different words."
             ),
-            "features": list(FEATURES),
-            "bias": round(bias, 5),
-            "raw_floor": RAW_FLOOR,
-            "native_bucket": NATIVE_BUCKET,
+            **decision_dict(model, args.raw_floor, args.native_bucket),
         }
-        if kind_name == "logistic":
-            data["weights"] = [round(float(v), 4) for v in params]
-        else:
-            data["trees"] = params
         args.out.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {args.out}")
     return 0
