@@ -272,6 +272,8 @@ def test_trimmed_entities_still_slice_the_text(before: str, word: str) -> None:
         ("جنوب أفريقيا", "LOC", (), "جنوب أفريقيا"),  # directions are never cut
         ("الجيش الإسرائيلي", "ORG", (), None),  # a generic army and a nationality
         ("القوات الروسية", "ORG", (), None),
+        ("الأراضي الفلسطينية", "LOC", (), None),
+        ("قوات الدعم السريع", "ORG", (), "قوات الدعم السريع"),
         ("جيش الاحتلال الإسرائيلي", "ORG", (), "جيش الاحتلال الإسرائيلي"),
     ],
 )

@@ -85,8 +85,9 @@ def _edge_only(piece: str) -> bool:
 
 
 # Edge-word kinds (edges.py) a later entity may not add to kept boundaries; directions
-# ("جنوب" in "جنوب أفريقيا") and months are left out: with a name they make a new name.
-_NOT_ADDED_KINDS = frozenset({"title", "nationality", "classifier", "media", "forces"})
+# ("جنوب" in "جنوب أفريقيا") and generic nouns ("قوات" in "قوات الدعم السريع") are left
+# out: with a name they make a new name.
+_NOT_ADDED_KINDS = frozenset({"title", "nationality", "classifier", "media", "role"})
 
 
 def _adds_only_edges(head: Entity, tail: Entity, c: Entity) -> bool:
