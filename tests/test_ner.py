@@ -26,6 +26,7 @@ from arabnews.ner import (
     proclitic_length,
     trim_clitics,
     trim_entity,
+    widen_to_words,
 )
 from arabnews.ner.clitics import name_exceptions, proclitic_rules
 from arabnews.ner.edges import edge_rules, edge_word_kind, edge_words, trim_edges
@@ -201,6 +202,10 @@ def test_stanza_document_keeps_caller_offsets_through_normalisation() -> None:
         ("ولبنان", (), "لبنان"),
         ("وزارة", (), "وزارة"),  # begins ORG names
         ("وَزيلينسكي", (), "زيلينسكي"),  # the diacritic goes with the stripped letter
+        ("واين", (), "واين"),  # Wayne: و + the question word أين is not a name
+        ("ويل", (), "ويل"),  # Will: a two-letter remainder needs evidence ...
+        ("ويل", ("يل",), "يل"),  # ... which a listed name would give
+        ("وعلي", (), "علي"),
     ],
 )
 def test_proclitic_examples(word: str, known: tuple[str, ...], stripped: str) -> None:
@@ -265,6 +270,11 @@ def test_trimmed_entities_still_slice_the_text(before: str, word: str) -> None:
         ("السفير الأميركي", "PER", (), None),  # nothing but a title and an adjective
         ("يونيو", "LOC", (), None),
         ("جنوب أفريقيا", "LOC", (), "جنوب أفريقيا"),  # directions are never cut
+        ("الجيش الإسرائيلي", "ORG", (), None),  # a generic army and a nationality
+        ("القوات الروسية", "ORG", (), None),
+        ("الأراضي الفلسطينية", "LOC", (), None),
+        ("قوات الدعم السريع", "ORG", (), "قوات الدعم السريع"),
+        ("جيش الاحتلال الإسرائيلي", "ORG", (), "جيش الاحتلال الإسرائيلي"),
     ],
 )
 def test_trim_edges_examples(
@@ -369,6 +379,54 @@ def test_combined_policy() -> None:
     ]
     with pytest.raises(ValueError):
         CombinedRecognizer()
+
+
+def test_a_listed_name_does_not_add_edge_words_to_a_tagged_one() -> None:
+    text = "في قطاع غزة قال حزب الله اللبناني وجنوب أفريقيا"
+    model = _Fixed(
+        Entity(8, 11, "غزة", "LOC"),
+        Entity(16, 24, "حزب الله", "PER"),
+        Entity(40, 47, "أفريقيا", "LOC"),
+    )
+    gaz = _Fixed(
+        Entity(3, 11, "قطاع غزة", "LOC", "قطاع غزة", "gaza"),
+        Entity(16, 33, "حزب الله اللبناني", "ORG", "حزب الله", "hezbollah"),
+        Entity(35, 47, "جنوب أفريقيا", "LOC", "جنوب أفريقيا", "za"),
+    )
+    out = CombinedRecognizer(model, gaz).recognize(text)
+    assert [(text[e.start : e.end], e.label, e.entity_id) for e in out] == [
+        ("غزة", "LOC", "gaza"),  # a classifier noun: the tagged name, the listed entry
+        ("حزب الله", "ORG", "hezbollah"),  # a nationality adjective: the listed type
+        ("جنوب أفريقيا", "LOC", "za"),  # a direction makes a new name: absorbed
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("وصل وزيلينسكي أمس", 5, 13, "وزيلينسكي"),
+        ("إلى للشرق الأوسط", 5, 16, "للشرق الأوسط"),
+        ("(رويترز) قال", 1, 7, "رويترز"),  # punctuation stays outside
+        ("توقيت 1دو", 7, 9, "دو"),  # a word is letters: digits are not widened over
+    ],
+)
+def test_widen_to_words_examples(text: str, start: int, end: int, expected: str) -> None:
+    (out,) = widen_to_words([Entity(start, end, text[start:end], "LOC", "c", "id")], text)
+    assert out.text == expected == text[out.start : out.end]
+    assert (out.canonical, out.entity_id) == ("c", "id")
+
+
+@given(ARABIC, ARABIC, ARABIC, st.data())
+def test_widen_to_words_covers_and_is_stable(
+    before: str, word: str, after: str, data: st.DataObject
+) -> None:
+    text = f"{before} {word}{after}"
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    ent = Entity(start, end, text[start:end], "PER")
+    (out,) = widen_to_words([ent], text)
+    assert out.start <= start and end <= out.end and out.text == text[out.start : out.end]
+    assert widen_to_words([out], text) == (out,)
 
 
 SPANS = st.lists(st.tuples(st.integers(0, 50), st.integers(1, 8)), max_size=10)

@@ -89,6 +89,10 @@ def test_number_fragments() -> None:
     text = "سجل توقيت 1دو59ث في برلين"
     ents = [ent(text, "دو", "MISC"), ent(text, "برلين", "LOC")]
     assert [e.text for e in drop_number_fragments(ents, text)] == ["برلين"]
+    # one side is enough for a unit of two letters, not for a longer word
+    text = "توقيت 1دو 43ث ثم 2023برلين"
+    ents = [ent(text, "دو", "MISC"), ent(text, "برلين", "LOC")]
+    assert [e.text for e in drop_number_fragments(ents, text)] == ["برلين"]
 
 
 def test_split_person_name_is_joined_but_two_full_names_are_not() -> None:

@@ -21,7 +21,7 @@ from arabnews.ner.api import (
     trim_titles,
 )
 from arabnews.ner.base import Recognizer, bioes_spans, name_key
-from arabnews.ner.clitics import proclitic_length, trim_entity
+from arabnews.ner.clitics import proclitic_length, trim_entity, widen_to_words
 from arabnews.ner.combine import CombinedRecognizer, merge_entities
 from arabnews.ner.gazetteer import GazetteerRecognizer
 from arabnews.ner.loading import ModelFiles, check_model_files, shipped_model_dir
@@ -47,4 +47,5 @@ __all__ = [
     "trim_clitics",
     "trim_entity",
     "trim_titles",
+    "widen_to_words",
 ]

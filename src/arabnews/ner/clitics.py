@@ -12,12 +12,14 @@ Stripping is decided from data (``data/proclitics.tsv``, ``data/name_exceptions.
    whatever the caller says: the gazetteer, other mentions in the same text);
 3. otherwise only the "shape" rules apply: the conjunction و, and a clitic before ``ال``,
    which begin few names; ب ف ك ل alone begin too many (بغداد، فرنسا، كندا) and need evidence.
+   Shape alone never strips to a closed-class word ("واين" is the name Wayne, not و + أين) nor
+   to fewer than ``MIN_SHAPE_REMAINDER`` letters ("ويل سميث" is Will Smith, not و + "يل").
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -30,12 +32,16 @@ __all__ = [
     "proclitic_length",
     "proclitic_rules",
     "trim_entity",
+    "widen_to_words",
 ]
 
 KnownFn = Callable[[str], bool]
 
 # A remainder shorter than this (in letters) is never taken for a name.
 MIN_REMAINDER = 2
+# Without evidence (a "shape" rule), a remainder must be this long: two-letter names after a
+# glued و are rare, two-letter word starts of foreign names (ويل، وين) are not.
+MIN_SHAPE_REMAINDER = 3
 
 
 @attrs.frozen(slots=True)
@@ -125,10 +131,20 @@ def proclitic_length(
             return _chars_for_letters(word, rule.strip)
     for rule in candidates:
         if rule.evidence == "shape":
+            if not _shape_remainder(key[rule.strip :]):
+                continue
             if prefer_whole is not None and prefer_whole(key, key[rule.strip :]):
                 return 0
             return _chars_for_letters(word, rule.strip)
     return 0
+
+
+def _shape_remainder(rest: str) -> bool:
+    """True when *rest* may be a name after a clitic stripped on shape alone: long enough and
+    not a closed-class word (a remainder "اين" means the و belongs to the name "واين")."""
+    from arabnews.ner.nonnames import is_function_word
+
+    return len(rest) >= MIN_SHAPE_REMAINDER and not is_function_word(rest)
 
 
 def _chars_for_letters(word: str, letters: int) -> int:
@@ -161,3 +177,35 @@ def trim_entity(
     if n == 0 or n >= len(text):
         return entity
     return attrs.evolve(entity, start=entity.start + n, text=text[n:])
+
+
+def widen_to_words(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """*entities* of *text* widened to the whole words they touch: the token convention of
+    corpora such as ANERcorp, where a glued proclitic stays inside the entity.
+
+    :func:`arabnews.recognize` follows the news convention (the name without و ف ب ل ك;
+    ل+ال spanned as ل...); this converts its output for comparison with whole-token
+    annotation. A word is a run of letters and marks, so punctuation around a name
+    ("(رويترز)") and digits stay outside. Offsets keep indexing *text*.
+
+    >>> t = "وصل الوفد للشرق الأوسط وبغداد"
+    >>> [e.text for e in widen_to_words([Entity(10, 22, t[10:22], "LOC"),
+    ...                                  Entity(24, 29, t[24:29], "LOC")], t)]
+    ['للشرق الأوسط', 'وبغداد']
+    """
+    out = []
+    for ent in entities:
+        start, end = ent.start, ent.end
+        while start > 0 and _word_char(text[start - 1]):
+            start -= 1
+        while end < len(text) and _word_char(text[end]):
+            end += 1
+        if (start, end) == (ent.start, ent.end):
+            out.append(ent)
+        else:
+            out.append(attrs.evolve(ent, start=start, end=end, text=text[start:end]))
+    return tuple(out)
+
+
+def _word_char(char: str) -> bool:
+    return char.isalpha() or is_mark(char)

@@ -13,7 +13,11 @@ recognizer is then compared with what is kept; its own entities are first made d
 3. **Absorb**: ``L`` covering kept entities that stick out of it by nothing but spaces, a
    proclitic or titles and nationality adjectives replaces them (a listed "حلف شمال الأطلسي"
    over a tagged "الأطلسي"; "الولايات المتحدة" over "والولايات" + "المتحدة"; "مايك والتز"
-   over "الأميركي مايك").
+   over "الأميركي مايك"), unless ``L`` adds nothing to them but such edge words: a listed
+   "حزب الله اللبناني" or "قطاع غزة" does not widen a tagged "حزب الله" or "غزة" (the
+   convention leaves nationality adjectives, classifier nouns and titles out; the kept
+   boundary already is the name), which takes ``L``'s entry as in 1 ("موقع أكسيوس" listed
+   as an ``ORG`` makes a tagged ``LOC`` "أكسيوس" the ``ORG``).
 4. **Fill**: ``L`` overlapping nothing kept is added.
 5. Otherwise ``L`` is dropped: the earlier recognizer's boundaries stand.
 """
@@ -84,6 +88,25 @@ def _edge_only(piece: str) -> bool:
     return all(edge_word_kind(w) is not None for w in words)
 
 
+# Edge-word kinds (edges.py) a later entity may not add to kept boundaries; directions
+# ("جنوب" in "جنوب أفريقيا") and generic nouns ("قوات" in "قوات الدعم السريع") are left
+# out: with a name they make a new name.
+_NOT_ADDED_KINDS = frozenset({"title", "nationality", "classifier", "media", "role"})
+
+
+def _adds_only_edges(head: Entity, tail: Entity, c: Entity) -> bool:
+    """True when *c* reaches past the kept run ``head..tail`` only by edge words of
+    ``_NOT_ADDED_KINDS`` ("قطاع" + a kept "غزة", a kept "حزب الله" + "اللبناني")."""
+    from arabnews.ner.edges import edge_word_kind
+
+    outside = []
+    if c.start < head.start:
+        outside += c.text[: head.start - c.start].split()
+    if c.end > tail.end:
+        outside += c.text[tail.end - c.start :].split()
+    return bool(outside) and all(edge_word_kind(w) in _NOT_ADDED_KINDS for w in outside)
+
+
 def _merge_pair(kept_in: list[Entity], later: Sequence[Entity]) -> list[Entity]:
     """One later recognizer's entities against the kept ones (both sorted, disjoint)."""
     cands = _disjoint(later)
@@ -122,8 +145,14 @@ def _merge_pair(kept_in: list[Entity], later: Sequence[Entity]) -> list[Entity]:
                     old, label=c.label, canonical=c.canonical, entity_id=c.entity_id
                 )
         elif _sticks_out_by_nothing(touching[0], touching[-1], c):
-            kept[first:last] = [c]  # 3. absorb
-            starts[first:last] = [c.start]
+            if not _adds_only_edges(touching[0], touching[-1], c):
+                kept[first:last] = [c]  # 3. absorb
+                starts[first:last] = [c.start]
+            elif len(touching) == 1 and touching[0].entity_id is None and c.entity_id:
+                # the same name without the edge words: the kept span, the listed entry
+                kept[first] = attrs.evolve(
+                    touching[0], label=c.label, canonical=c.canonical, entity_id=c.entity_id
+                )
         # 5. otherwise the earlier boundaries stand
     return kept
 

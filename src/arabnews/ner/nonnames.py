@@ -193,22 +193,22 @@ def is_function_word(word: str) -> bool:
 
 def drop_number_fragments(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     """Entities glued to a digit on both sides are pieces of a number expression (a race time
-    "1دو59ث", a code), not names: dropped.
+    "1دو59ث", a code), not names: dropped; so is an entity of at most two letters glued to a
+    digit on one side (a unit or abbreviation: "1دو 59ث", "5كم").
 
-    >>> t = "توقيت 1دو59ث"
-    >>> drop_number_fragments([Entity(7, 9, "دو", "MISC")], t)
+    >>> t = "توقيت 1دو59ث و1دو 43ث"
+    >>> drop_number_fragments([Entity(7, 9, "دو", "MISC"), Entity(16, 18, "دو", "MISC")], t)
     ()
     """
-    return tuple(
-        e
-        for e in entities
-        if not (
-            e.start > 0
-            and e.end < len(text)
-            and text[e.start - 1].isdigit()
-            and text[e.end].isdigit()
-        )
-    )
+    return tuple(e for e in entities if not _number_fragment(e, text))
+
+
+def _number_fragment(e: Entity, text: str) -> bool:
+    before = e.start > 0 and text[e.start - 1].isdigit()
+    after = e.end < len(text) and text[e.end].isdigit()
+    if before and after:
+        return True
+    return (before or after) and sum(c.isalpha() for c in e.text) <= 2
 
 
 def drop_function_words(entities: Sequence[Entity]) -> tuple[Entity, ...]:
