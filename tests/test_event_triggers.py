@@ -43,6 +43,14 @@ def test_killing_verb_beside_an_attack_noun_is_a_candidate(text: str, verb: str)
     assert verb in _assault_triggers(text)
 
 
+def test_default_output_reports_the_killing_verb_with_the_attacks_mode() -> None:
+    text = "قتل 15 شخصا وأصيب 30 آخرون في انفجار سيارة مفخخة في سوق المدينة أمس."
+    evs = [e for e in extract_events(text, entities=()) if e.type == "ASSAULT"]
+    verb = next(e for e in evs if e.trigger.text == "قتل")
+    assert verb.mode == "explosives"  # the attack's mode, from مفخخة
+    assert {(q.kind, q.value) for q in verb.quantities} == {("killed", 15), ("injured", 30)}
+
+
 def test_weak_trigger_beside_a_strong_one_is_flagged() -> None:
     text = "قتل خمسة جنود في هجوم على قاعدة عسكرية."
     ws = words(text, 0, len(text))

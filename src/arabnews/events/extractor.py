@@ -3,7 +3,8 @@
 The pipeline for one sentence:
 
 1. every word is matched against ``triggers.tsv`` (clitic-aware, longest match first);
-2. weak triggers are dropped when a strong trigger of the same category is in the sentence;
+2. weak triggers are dropped when a strong trigger of the same category is in the sentence,
+   except ASSAULT's (a killing verb beside an attack noun), which the model weighs;
 3. scope blockers (a condemnation, a threat, a prevention or a background ``منذ``) drop an
    ASSAULT trigger in their scope: a condemned attack is an ACCUSE event, not an ASSAULT report;
 4. the mode is refined from nearby cue words (``مسيّرة`` -> ``drone``);
@@ -556,19 +557,23 @@ def _chunk_events(
 
     times = find_times(text, span.start, span.end, published=pub)
     q_owner: dict[int, list[Quantity]] = {}
-    trigger_starts = [ws[t.first].start for t in triggers]
+    # Each quantity goes to its nearest trigger, the killing verbs kept beside an attack word
+    # (``beside_strong``) aside: they report the same casualties and share the casualty counts,
+    # so that the attack keeps the counts it would have without them.
+    primary = [j for j, t in enumerate(triggers) if not t.beside_strong]
+    shared = [j for j, t in enumerate(triggers) if t.beside_strong]
+    starts = [ws[triggers[j].first].start for j in primary]
     for q in quants:
-        k = bisect.bisect_left(trigger_starts, q.start)
-        owner = min(
-            (j for j in (k - 1, k) if 0 <= j < len(triggers)),
-            key=lambda j: abs(trigger_starts[j] - q.start),
-        )
-        q_owner.setdefault(owner, []).append(q)
-        if q.kind in ("killed", "injured") and triggers[owner].rule.category == "ASSAULT":
-            # a killing verb kept beside the attack word reports the same casualties
-            for j, t in enumerate(triggers):
-                if t.beside_strong and j != owner:
-                    q_owner.setdefault(j, []).append(q)
+        if primary:
+            k = bisect.bisect_left(starts, q.start)
+            near = min(
+                (i for i in (k - 1, k) if 0 <= i < len(primary)),
+                key=lambda i: abs(starts[i] - q.start),
+            )
+            q_owner.setdefault(primary[near], []).append(q)
+        if q.kind in ("killed", "injured") or not primary:
+            for j in shared:
+                q_owner.setdefault(j, []).append(q)
     out: list[Event] = []
     for k, tr in enumerate(triggers):
         first, last = ws[tr.first], ws[tr.last]
