@@ -51,6 +51,36 @@ def test_default_output_reports_the_killing_verb_with_the_attacks_mode() -> None
     assert {(q.kind, q.value) for q in verb.quantities} == {("killed", 15), ("injured", 30)}
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            "قتل 15 شخصا وأصيب 30 آخرون في انفجار سيارة مفخخة في سوق المدينة أمس.",
+            "قتل خمسة أشخاص في هجوم شنه مسلحون على قرية في شمال البلاد.",
+            "شن مسلحون هجوما على قرية أسفر عن مقتل خمسة أشخاص.",
+            "وقتل شرطيان أمس في تفجير سيارة مفخخة قرب السوق.",
+        ]
+    ),
+    st.floats(min_value=0.0, max_value=1.0),
+)
+def test_one_attack_is_one_event_at_every_threshold(text: str, threshold: float) -> None:
+    """A killing verb and the attack word beside it report one attack: one event, so that
+    counts of attacks and of casualties are not doubled; the attack's participants stay."""
+    evs = [e for e in extract_events(text, entities=(), threshold=threshold) if e.type == "ASSAULT"]
+    assert len(evs) <= 1
+    killed = [q for e in evs for q in e.quantities if q.kind == "killed"]
+    assert len(killed) <= 1
+
+
+def test_the_reported_attack_keeps_its_actor() -> None:
+    (e,) = [
+        e
+        for e in extract_events("شن مسلحون هجوما على قرية أسفر عن مقتل خمسة أشخاص.", entities=())
+        if e.type == "ASSAULT"
+    ]
+    assert [a.text for a in e.actor] == ["مسلحون"]
+
+
 def test_weak_trigger_beside_a_strong_one_is_flagged() -> None:
     text = "قتل خمسة جنود في هجوم على قاعدة عسكرية."
     ws = words(text, 0, len(text))

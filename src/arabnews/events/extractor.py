@@ -575,6 +575,10 @@ def _chunk_events(
             for j in shared:
                 q_owner.setdefault(j, []).append(q)
     out: list[Event] = []
+    beside: set[int] = set()  # id() of the events of killing verbs kept beside an attack word
+    pairing = features is None and any(t.beside_strong for t in triggers)
+    cuts: dict[int, float] = {}  # trigger index -> its real threshold, where pairing defers it
+    cut_of: dict[int, float] = {}  # id(event) -> its real threshold
     for k, tr in enumerate(triggers):
         first, last = ws[tr.first], ws[tr.last]
         tstart = first.start + _prefix_len(first, tr.prefix)
@@ -587,6 +591,12 @@ def _chunk_events(
             modality, cue_i = "future", None
         base = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
         cut = model.threshold_for(category) if threshold is None else threshold
+        if pairing and category == "ASSAULT":
+            # every ASSAULT candidate of a piece with a killing verb beside an attack word is
+            # built, paired (one report per attack, see _one_report), then thresholded: the
+            # pairing does not depend on the threshold, so a higher one keeps a subset
+            cuts[k] = cut
+            cut = 0.0
         logit = model.base_logit(category, base)
         if cut > 0.0 and sigmoid(logit + model.role_bound(category)) < cut:
             continue  # cannot reach the threshold whatever its arguments: none looked for
@@ -665,13 +675,51 @@ def _chunk_events(
             score=round(score, 4),
         )
         out.append(ev)
+        if k in cuts:
+            cut_of[id(ev)] = cuts[k]
+        if tr.beside_strong:
+            beside.add(id(ev))
         if features is not None:
             features.append(
                 expand_features(tr.rule.category, base) + role_features(tr.rule.category, found)
             )
         if ev.actor:
             recent[tr.rule.category] = (n_sent, ev)
+    if pairing:
+        out = [e for i, e in _one_report(out, beside) if e.score >= cut_of.get(i, 0.0)]
     return out
+
+
+def _one_report(events: list[Event], beside: set[int]) -> list[tuple[int, Event]]:
+    """One event per attack: a killing verb kept beside an attack word (``beside_strong``) and
+    the nearest attack of its piece report the same attack; the better-scored one stays.
+
+    Counting stays right (one attack, its casualties once), and as the choice follows the score
+    alone, a higher threshold still keeps a subset of the events.
+    """
+    attacks = [e for e in events if id(e) not in beside and e.type == "ASSAULT"]
+    drop: set[int] = set()
+    keep: dict[int, Event] = {}
+    for e in events:
+        if id(e) not in beside or not attacks:
+            continue
+        partner = min(attacks, key=lambda a: abs(a.trigger.start - e.trigger.start))
+        if e.score <= partner.score:
+            drop.add(id(e))
+            continue
+        drop.add(id(partner))
+        # the verb reports the partner's attack: the participants found for the attack word
+        # (شنه مسلحون، قصف روسي) are that attack's; its actor comes first (the subject of an
+        # unvowelled قتل beside في هجوم is mostly its victims), the verb's fill empty roles
+        keep[id(e)] = attrs.evolve(
+            e,
+            actor=partner.actor or e.actor,
+            recipient=e.recipient or partner.recipient,
+            location=e.location or partner.location,
+            time=e.time or partner.time,
+        )
+    # (the id of the event as built, for its threshold; the event with its roles filled)
+    return [(id(e), keep.get(id(e), e)) for e in events if id(e) not in drop]
 
 
 def _carried(
