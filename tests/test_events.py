@@ -83,9 +83,9 @@ def test_every_trigger_example_yields_its_category() -> None:
     ("text", "expected"),
     [
         ("هاجمت طائرات مسيّرة روسية منطقة دنيبروبتروفسك ليلاً.", ("ASSAULT", "drone", "هاجمت")),
-        ("قتل شخصان في قصف مدفعي على زابوريجيا.", ("ASSAULT", "heavy-weapons", "قصف")),
+        ("قتل شخصان في قصف مدفعي على زابوريجيا.", ("ASSAULT", "heavy-weapons", "قتل")),
         ("شنت الطائرات الأمريكية غارات على مواقع في الأنبار.", ("ASSAULT", "aerial", "غارات")),
-        ("قتل خمسة أشخاص في تفجير سيارة مفخخة في بغداد.", ("ASSAULT", "explosives", "تفجير")),
+        ("قتل خمسة أشخاص في تفجير سيارة مفخخة في بغداد.", ("ASSAULT", "explosives", "قتل")),
         ("خرج آلاف المتظاهرين في مظاهرات ضد الحكومة.", ("PROTEST", "demo", "مظاهرات")),
         ("أضرب المعلمون عن العمل في العاصمة.", ("PROTEST", "strike", "أضرب")),
         ("أجرى ترامب اتصالاً هاتفياً مع زيلينسكي.", ("CONSULT", "phone", "اتصالاً")),
@@ -182,7 +182,10 @@ def test_iraq_2007_style_report() -> None:
 
 def test_actor_from_nationality_adjective_and_location() -> None:
     text = "قتل شخصان في قصف روسي على زابوريجيا."
-    (e,) = ev(text, entities=[ent(text, "زابوريجيا")])
+    # one report of the attack: the killing verb (the predicate's head) with the roles found
+    # for the attack word
+    (e,) = [x for x in ev(text, entities=[ent(text, "زابوريجيا")]) if x.type == "ASSAULT"]
+    assert e.trigger.text in ("قتل", "قصف") and e.mode == "heavy-weapons"
     assert [a.canonical for a in e.actor] == ["روسيا"]
     assert [loc.text for loc in e.location] == ["زابوريجيا"]
 

@@ -4,7 +4,7 @@
 >>> text = "قالت السلطات إن قصفا روسيا على زابوريجيا أدى إلى مقتل شخصين وإصابة 12 آخرين أمس."
 >>> ev = extract_events(text, published=datetime.date(2025, 8, 7))
 >>> [(e.type, e.mode, e.trigger.text) for e in ev]
-[('ASSAULT', 'heavy-weapons', 'قصفا')]
+[('ASSAULT', 'heavy-weapons', 'مقتل')]
 >>> [(q.text, q.kind, q.value) for q in ev[0].quantities]
 [('شخصين', 'killed', 2.0), ('12 آخرين', 'injured', 12.0)]
 >>> ev[0].time.value, [a.canonical for a in ev[0].actor]

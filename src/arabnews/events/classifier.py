@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -43,10 +43,11 @@ __all__ = [
     "role_base",
     "role_features",
     "sigmoid",
+    "word_shape",
 ]
 
 #: Bumped whenever :func:`candidate_features` changes; the weights file must carry the same value.
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 
 _WINDOW = 4  # context words each side used as lexical features
 _SPEECH = frozenset({"قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اعلن", "اعلنت", "ذكر", "ذكرت"})
@@ -182,6 +183,38 @@ def _stem(norm: str) -> str:
     return stem_candidates(norm)[-1][0]
 
 
+# Word shapes of a trigger (after its proclitics): a finite verb heads a clause's predicate, a
+# verbal or mim- noun names the event inside a phrase (في هجوم، مقتل). Checked in order; the first
+# whose test holds names the shape. Letters only: normalised text has no vowels to go by.
+_SHAPES: tuple[tuple[str, Callable[[str, str], bool], str], ...] = (
+    ("definite", lambda s, p: "ال" in p or p.endswith("لل") or s.startswith("ال"), "الهجوم"),
+    ("mim_noun", lambda s, p: s.startswith("م") and len(s) >= 4, "مقتل، مصرع"),
+    ("plural_noun", lambda s, p: s.endswith("ات") and len(s) >= 5, "هجمات، اشتباكات"),
+    ("fem_noun", lambda s, p: s.endswith(("ة", "ه")) and len(s) >= 4, "غارة، ضربة"),
+    # افتعال، انفعال، استفعال، تفعيل، فعول: a long vowel before the last letter
+    (
+        "verbal_noun",
+        lambda s, p: (
+            (len(s) >= 5 and s[-2] in "اي" and s[0] in "ات") or (len(s) == 4 and s[2] == "و")
+        ),
+        "اقتحام، تفجير، هجوم",
+    ),
+    ("imperfect", lambda s, p: len(s) >= 4 and s[0] in "يتن", "يقتل، تستهدف"),
+    ("perfect_suffixed", lambda s, p: len(s) >= 4 and s.endswith(("وا", "ت", "تا", "ا")), "قتلوا"),
+    ("perfect_derived", lambda s, p: len(s) >= 5 and s[0] == "ا", "اختطف، انفجر"),
+)
+
+
+def word_shape(norm: str, prefix: str) -> str:
+    """The shape of normalised trigger word *norm* whose proclitics *prefix* were stripped
+    (``_SHAPES``); ``bare`` for a short unmarked word (قتل، قصف: a verb or its noun)."""
+    stem = norm[len(prefix) :] if prefix and norm.startswith(prefix) else norm
+    for name, test, _example in _SHAPES:
+        if test(stem, prefix):
+            return name
+    return "bare"
+
+
 def _bucket(n: int, edges: Sequence[int]) -> str:
     for e in edges:
         if n <= e:
@@ -212,6 +245,7 @@ def candidate_features(
     unsupported: bool,
     other_categories: Iterable[str],
     same_category_others: int,
+    beside_strong: bool = False,
     expand: bool = True,
 ) -> list[str]:
     """Binary features of one candidate (words ``first..last`` of the sentence *ws*).
@@ -254,6 +288,11 @@ def candidate_features(
     base.append(f"pos={_bucket(first, (0, 1, 3, 6, 12, 25))}")
     base.append(f"len={_bucket(len(ws), (6, 12, 20, 35, 60))}")
     base.append(f"same_others={min(same_category_others, 2)}")
+    if category == "ASSAULT":  # the head-of-predicate choice (extractor._KEEP_WEAK)
+        shape = word_shape(head, prefix)
+        base.append(f"shape={shape}")
+        base.append(f"beside_strong={beside_strong}")
+        base.append(f"beside_strong={beside_strong}&shape={shape}")
     for c in sorted(set(other_categories)):
         base.append(f"other={c}")
     lo, hi = max(0, first - _WINDOW), min(len(ws), last + 1 + _WINDOW)

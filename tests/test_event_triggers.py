@@ -1,0 +1,167 @@
+"""Trigger choice: the head of the predicate (a killing verb beside an attack noun), verb forms
+from the UniversalPetrarch verb dictionary, word shapes, and the strict trigger rate on the gold
+standard's held-out articles."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arabnews.events import extract_events
+from arabnews.events.classifier import _SHAPES, word_shape
+from arabnews.events.extractor import find_triggers
+from arabnews.events.lexicon import norm_word, words
+from arabnews.spans import Entity
+
+ROOT = Path(__file__).resolve().parents[1]
+GSR = ROOT.parent / "shared" / "data" / "events" / "gsr_dev"
+
+
+def _assault_triggers(text: str, threshold: float | None = 0.0) -> list[str]:
+    return [
+        e.trigger.text
+        for e in extract_events(text, entities=(), threshold=threshold)
+        if e.type == "ASSAULT"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("قتل خمسة جنود في هجوم على قاعدة عسكرية شمال البلاد.", "قتل"),
+        ("وقتل شرطيان أمس في تفجير سيارة مفخخة قرب السوق.", "قتل"),
+        ("قتلوا ثلاثة مدنيين خلال الهجوم على القرية الحدودية.", "قتلوا"),
+    ],
+)
+def test_killing_verb_beside_an_attack_noun_is_a_candidate(text: str, verb: str) -> None:
+    """The coders of the gold standard mark the killing verb (the predicate's head): it is a
+    candidate even when a strong attack noun is in the sentence."""
+    assert verb in _assault_triggers(text)
+
+
+def test_default_output_reports_the_killing_verb_with_the_attacks_mode() -> None:
+    text = "قتل 15 شخصا وأصيب 30 آخرون في انفجار سيارة مفخخة في سوق المدينة أمس."
+    evs = [e for e in extract_events(text, entities=()) if e.type == "ASSAULT"]
+    verb = next(e for e in evs if e.trigger.text == "قتل")
+    assert verb.mode == "explosives"  # the attack's mode, from مفخخة
+    assert {(q.kind, q.value) for q in verb.quantities} == {("killed", 15), ("injured", 30)}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(
+        [
+            "قتل 15 شخصا وأصيب 30 آخرون في انفجار سيارة مفخخة في سوق المدينة أمس.",
+            "قتل خمسة أشخاص في هجوم شنه مسلحون على قرية في شمال البلاد.",
+            "شن مسلحون هجوما على قرية أسفر عن مقتل خمسة أشخاص.",
+            "وقتل شرطيان أمس في تفجير سيارة مفخخة قرب السوق.",
+        ]
+    ),
+    st.floats(min_value=0.0, max_value=1.0),
+)
+def test_one_attack_is_one_event_at_every_threshold(text: str, threshold: float) -> None:
+    """A killing verb and the attack word beside it report one attack: one event, so that
+    counts of attacks and of casualties are not doubled; the attack's participants stay."""
+    evs = [e for e in extract_events(text, entities=(), threshold=threshold) if e.type == "ASSAULT"]
+    assert len(evs) <= 1
+    killed = [q for e in evs for q in e.quantities if q.kind == "killed"]
+    assert len(killed) <= 1
+
+
+def test_the_reported_attack_keeps_its_actor() -> None:
+    (e,) = [
+        e
+        for e in extract_events("شن مسلحون هجوما على قرية أسفر عن مقتل خمسة أشخاص.", entities=())
+        if e.type == "ASSAULT"
+    ]
+    assert [a.text for a in e.actor] == ["مسلحون"]
+
+
+def test_weak_trigger_beside_a_strong_one_is_flagged() -> None:
+    text = "قتل خمسة جنود في هجوم على قاعدة عسكرية."
+    ws = words(text, 0, len(text))
+    plain = find_triggers(ws)
+    kept = find_triggers(ws, keep_weak=frozenset({"ASSAULT"}))
+    assert [ws[t.first].text for t in plain] == ["هجوم"]  # the lexicon's old choice
+    flagged = [ws[t.first].text for t in kept if t.beside_strong]
+    assert flagged == ["قتل"]
+    assert not any(t.beside_strong for t in kept if t.rule.strong)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("خطفوا صحفيين اثنين من فندقهما في وسط المدينة.", "خطفوا"),
+        ("انفجرت عبوة ناسفة قرب دورية للشرطة صباح اليوم.", "انفجرت"),
+        ("مسلحون يخطفون سائق شاحنة على الطريق الدولي.", "يخطفون"),
+    ],
+)
+def test_verb_forms_from_the_verb_dictionary_are_triggers(text: str, trigger: str) -> None:
+    assert trigger in _assault_triggers(text)
+
+
+@pytest.mark.parametrize(("name", "example"), [(n, ex) for n, _t, ex in _SHAPES])
+def test_each_shape_names_its_examples(name: str, example: str) -> None:
+    for w in example.split("، "):
+        assert word_shape(norm_word(w), "") == name, w
+
+
+def test_shape_reads_past_the_proclitics() -> None:
+    assert word_shape(norm_word("وقتل"), "و") == "bare"
+    assert word_shape(norm_word("والهجوم"), "وال") == "definite"
+    assert word_shape(norm_word("قتلوا"), "") == "perfect_suffixed"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["الخاطفون", "قتيبة", "انفجار", "المختطفين"]), st.integers(0, 3))
+def test_no_trigger_inside_an_entity(name: str, pos: int) -> None:
+    """A word inside an entity span is never a trigger, whatever the entity's name."""
+    head = ["قتل", "ثلاثة", "أشخاص", "في", "هجوم"]
+    toks = [*head[:pos], name, *head[pos:]]
+    text = " ".join(toks) + "."
+    start = text.index(name)
+    ent = Entity(start, start + len(name), name, "PER", name, "x")
+    for e in extract_events(text, entities=[ent], threshold=0.0):
+        assert e.trigger.end <= ent.start or e.trigger.start >= ent.end
+
+
+def _held_out_assault() -> list[tuple[str, tuple[str, ...]]]:
+    sys.path.insert(0, str(ROOT / "training" / "events"))
+    try:
+        import event_data
+    finally:
+        sys.path.pop(0)
+    return [
+        (r.text, r.verbs["ASSAULT"])
+        for r in event_data.load(("gsr",))
+        if r.holdout and r.sentence.get("ASSAULT") and r.verbs.get("ASSAULT")
+    ]
+
+
+@pytest.mark.skipif(not GSR.is_dir(), reason="needs ../shared/data/events/gsr_dev")
+def test_held_out_strict_trigger_rate_beats_the_attack_noun_rule() -> None:
+    """On the gold standard's held-out articles (never fitted nor selected on), the default
+    output puts an ASSAULT trigger on the annotated verb of most true sentences; the old rule
+    (a weak trigger only without a strong one) reached 0.23 there (training/events/runs.md)."""
+    sys.path.insert(0, str(ROOT / "training" / "events"))
+    try:
+        import event_data
+    finally:
+        sys.path.pop(0)
+    recs = _held_out_assault()
+    assert len(recs) >= 15
+    right = 0
+    for text, verbs in recs:
+        evs = [
+            e
+            for e in extract_events(text, entities=(), threshold=None)
+            if e.type == "ASSAULT" and e.modality == "asserted"
+        ]
+        right += any(
+            event_data.strict_word(text, e.trigger.start, e.trigger.end, verbs) for e in evs
+        )
+    assert right / len(recs) >= 0.45
