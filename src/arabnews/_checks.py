@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 __all__ = ["accepts_keyword", "require_str"]
@@ -41,3 +41,27 @@ def accepts_keyword(func: Callable[..., Any], name: str) -> bool:
         )
         for p in params
     )
+
+
+def check_pieces(items: object, text: str, kind: type[Any], name: str) -> tuple[Any, ...]:
+    """*items* as a tuple of *kind* objects (``start``, ``end``, ``text``) of *text*: in text
+    order, disjoint, inside the text and ``text[start:end] == item.text`` (one linear pass),
+    for stage outputs handed on by a caller (sentences, tokens of another text are an error).
+    """
+    what = kind.__name__
+    if isinstance(items, str | bytes) or not isinstance(items, Sequence):
+        raise TypeError(f"{name} must be a sequence of {what}, not {type(items).__name__}")
+    out = tuple(items)
+    last = 0
+    for i, item in enumerate(out):
+        if not isinstance(item, kind):
+            raise TypeError(f"{name}[{i}] must be a {what}, not {type(item).__name__}")
+        if not last <= item.start <= item.end <= len(text):
+            raise ValueError(
+                f"{name}[{i}] ({item.start}, {item.end}) is out of order, overlaps the one "
+                f"before or lies outside the text (length {len(text)})"
+            )
+        if text[item.start : item.end] != item.text:
+            raise ValueError(f"{name}[{i}] does not match the text at its offsets")
+        last = item.end
+    return out

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import attrs
 
 from arabnews import charsets
-from arabnews._checks import require_str
+from arabnews._checks import check_pieces, require_str
 from arabnews._gc import gc_paused
 from arabnews.spans import Span
 
@@ -188,19 +188,4 @@ def check_tokens(tokens: object, text: str, name: str = "tokens") -> tuple[Token
         ValueError: a token lies outside *text*, is out of order, overlaps the one before or
             does not match the text at its offsets (tokens of another text).
     """
-    if isinstance(tokens, str | bytes) or not isinstance(tokens, Sequence):
-        raise TypeError(f"{name} must be a sequence of Token, not {type(tokens).__name__}")
-    out = tuple(tokens)
-    last = 0
-    for i, tok in enumerate(out):
-        if not isinstance(tok, Token):
-            raise TypeError(f"{name}[{i}] must be a Token, not {type(tok).__name__}")
-        if not last <= tok.start <= tok.end <= len(text):
-            raise ValueError(
-                f"{name}[{i}] ({tok.start}, {tok.end}) is out of order, overlaps the one "
-                f"before or lies outside the text (length {len(text)})"
-            )
-        if text[tok.start : tok.end] != tok.text:
-            raise ValueError(f"{name}[{i}] does not match the text at its offsets")
-        last = tok.end
-    return out
+    return check_pieces(tokens, text, Token, name)

@@ -20,7 +20,7 @@ import datetime
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from arabnews._checks import require_str
+from arabnews._checks import check_pieces, require_str
 from arabnews._gc import gc_paused
 from arabnews.events.schema import (
     MODALITIES,
@@ -89,22 +89,7 @@ def _check_sentences(sentences: object, text: str) -> tuple[Sentence, ...]:
     """*sentences* as a tuple of :class:`~arabnews.sentences.Sentence` of *text*, in order."""
     from arabnews.sentences import Sentence
 
-    if isinstance(sentences, str | bytes) or not isinstance(sentences, Sequence):
-        raise TypeError(f"sentences must be a sequence of Sentence, not {type(sentences).__name__}")
-    out = tuple(sentences)
-    last = 0
-    for i, s in enumerate(out):
-        if not isinstance(s, Sentence):
-            raise TypeError(f"sentences[{i}] must be a Sentence, not {type(s).__name__}")
-        if not last <= s.start <= s.end <= len(text):
-            raise ValueError(
-                f"sentences[{i}] ({s.start}, {s.end}) is out of order, overlaps the one before "
-                f"or lies outside the text (length {len(text)})"
-            )
-        if text[s.start : s.end] != s.text:
-            raise ValueError(f"sentences[{i}] does not match the text at its offsets")
-        last = s.end
-    return out
+    return check_pieces(sentences, text, Sentence, "sentences")
 
 
 def _flow(
