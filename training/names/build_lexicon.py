@@ -25,6 +25,7 @@ import gzip
 import math
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from arabnews.names import name_key
@@ -46,6 +47,22 @@ def fold(word: str) -> str:
     return text if all(c in _ARABIC for c in text) else ""
 
 
+def folded_lines(source: Path, cache_size: int) -> Iterator[list[str]]:
+    """The folded forms of each line of the gzipped text (``""`` for a word that folds to
+    nothing, or a new word once *cache_size* distinct words have been folded: memory bound)."""
+    cache: dict[str, str] = {}
+    with gzip.open(source, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            forms = []
+            for w in line.split():
+                f = cache.get(w)
+                if f is None:
+                    f = fold(w) if len(cache) < cache_size else ""
+                    cache[w] = f
+                forms.append(f)
+            yield forms
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--source", type=Path, default=SOURCE)
@@ -57,25 +74,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     counts: Counter[str] = Counter()
     kin: Counter[str] = Counter()
-    cache: dict[str, str] = {}
-    with gzip.open(args.source, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            raw = line.split()
-            forms = []
-            for w in raw:
-                f = cache.get(w)
-                if f is None:
-                    f = fold(w) if len(cache) < 2_000_000 else ""
-                    cache[w] = f
-                forms.append(f)
-            for i, f in enumerate(forms):
-                if not f:
-                    continue
-                counts[f] += 1
-                prev = forms[i - 1] if i else ""
-                nxt = forms[i + 1] if i + 1 < len(forms) else ""
-                if prev in _KIN_BOTH or nxt in _KIN_BOTH or prev in _KIN_AFTER:
-                    kin[f] += 1
+    for forms in folded_lines(args.source, 2_000_000):
+        for i, f in enumerate(forms):
+            if not f:
+                continue
+            counts[f] += 1
+            prev = forms[i - 1] if i else ""
+            nxt = forms[i + 1] if i + 1 < len(forms) else ""
+            if prev in _KIN_BOTH or nxt in _KIN_BOTH or prev in _KIN_AFTER:
+                kin[f] += 1
     kept = sorted(
         (f for f, n in counts.items() if n >= args.min_count and f not in _KIN_BOTH),
         key=lambda f: (-counts[f], f),

@@ -23,7 +23,6 @@ Run: ``python training/names/measure_context.py`` (a few minutes, one core).
 
 from __future__ import annotations
 
-import gzip
 import math
 import sys
 from collections import Counter, defaultdict
@@ -37,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 import fit_decision as fd
-from build_lexicon import SOURCE, fold
+from build_lexicon import SOURCE, folded_lines
 
 import bench_names as bn
 from arabnews.names import Matcher, name_key
@@ -53,25 +52,16 @@ def corpus_counts(targets: set[str]) -> tuple[Counter[str], dict[str, Counter[st
     """Counts of every folded form, and left/right neighbours of the *targets*."""
     counts: Counter[str] = Counter()
     near: dict[str, Counter[str]] = defaultdict(Counter)
-    cache: dict[str, str] = {}
-    with gzip.open(SOURCE, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            forms = []
-            for w in line.split():
-                f = cache.get(w)
-                if f is None:
-                    f = fold(w) if len(cache) < 3_000_000 else ""
-                    cache[w] = f
-                forms.append(f)
-            for i, f in enumerate(forms):
-                if not f:
-                    continue
-                counts[f] += 1
-                if f in targets:
-                    if i:
-                        near[f]["L:" + forms[i - 1]] += 1
-                    if i + 1 < len(forms):
-                        near[f]["R:" + forms[i + 1]] += 1
+    for forms in folded_lines(SOURCE, 3_000_000):
+        for i, f in enumerate(forms):
+            if not f:
+                continue
+            counts[f] += 1
+            if f in targets:
+                if i:
+                    near[f]["L:" + forms[i - 1]] += 1
+                if i + 1 < len(forms):
+                    near[f]["R:" + forms[i + 1]] += 1
     return counts, near
 
 
