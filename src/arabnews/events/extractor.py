@@ -575,10 +575,11 @@ def _chunk_events(
             for j in shared:
                 q_owner.setdefault(j, []).append(q)
     out: list[Event] = []
-    beside: set[int] = set()  # id() of the events of killing verbs kept beside an attack word
+    # with a killing verb beside an attack word, every ASSAULT candidate is built, the pairs made
+    # (one report per attack, see _one_report), then the threshold applied: the pairing does
+    # not depend on the threshold, so a higher one keeps a subset
     pairing = features is None and any(t.beside_strong for t in triggers)
-    cuts: dict[int, float] = {}  # trigger index -> its real threshold, where pairing defers it
-    cut_of: dict[int, float] = {}  # id(event) -> its real threshold
+    held: list[_Held] = []  # pairing: the events with what _one_report needs
     for k, tr in enumerate(triggers):
         first, last = ws[tr.first], ws[tr.last]
         tstart = first.start + _prefix_len(first, tr.prefix)
@@ -590,12 +591,8 @@ def _chunk_events(
         if modality == "asserted" and time is not None and is_future(time, pub):
             modality, cue_i = "future", None
         base = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
-        cut = model.threshold_for(category) if threshold is None else threshold
+        cut = real_cut = model.threshold_for(category) if threshold is None else threshold
         if pairing and category == "ASSAULT":
-            # every ASSAULT candidate of a piece with a killing verb beside an attack word is
-            # built, paired (one report per attack, see _one_report), then thresholded: the
-            # pairing does not depend on the threshold, so a higher one keeps a subset
-            cuts[k] = cut
             cut = 0.0
         logit = model.base_logit(category, base)
         if cut > 0.0 and sigmoid(logit + model.role_bound(category)) < cut:
@@ -674,52 +671,69 @@ def _chunk_events(
             modality_cue=cue,
             score=round(score, 4),
         )
-        out.append(ev)
-        if k in cuts:
-            cut_of[id(ev)] = cuts[k]
-        if tr.beside_strong:
-            beside.add(id(ev))
+        if pairing:  # in text order; the pairing may still drop an ASSAULT event
+            held.append(_Held(ev, real_cut, tr.beside_strong, tr.rule.category))
+        else:
+            out.append(ev)
         if features is not None:
             features.append(
                 expand_features(tr.rule.category, base) + role_features(tr.rule.category, found)
             )
-        if ev.actor:
+        if ev.actor and not (pairing and category == "ASSAULT"):
             recent[tr.rule.category] = (n_sent, ev)
-    if pairing:
-        out = [e for i, e in _one_report(out, beside) if e.score >= cut_of.get(i, 0.0)]
+    for h in _one_report(held):
+        out.append(h.event)
+        if h.event.actor and h.category == "ASSAULT":  # lent on once it is kept
+            recent[h.category] = (n_sent, h.event)
     return out
 
 
-def _one_report(events: list[Event], beside: set[int]) -> list[tuple[int, Event]]:
-    """One event per attack: a killing verb kept beside an attack word (``beside_strong``) and
-    the nearest attack of its piece report the same attack; the better-scored one stays.
+@attrs.frozen(slots=True)
+class _Held:
+    """An event of a piece being paired: its threshold (deferred for ASSAULT), whether its
+    trigger is a killing verb kept beside an attack word, and its trigger's category."""
+
+    event: Event
+    cut: float
+    beside: bool
+    category: str
+
+
+def _one_report(held: Sequence[_Held]) -> list[_Held]:
+    """One event per attack, then the threshold: a killing verb kept beside an attack word
+    (``beside_strong``) and the nearest attack of its piece report the same attack; the
+    better-scored one stays.
 
     Counting stays right (one attack, its casualties once), and as the choice follows the score
     alone, a higher threshold still keeps a subset of the events.
     """
-    attacks = [e for e in events if id(e) not in beside and e.type == "ASSAULT"]
+    attacks = [j for j, h in enumerate(held) if not h.beside and h.event.type == "ASSAULT"]
     drop: set[int] = set()
-    keep: dict[int, Event] = {}
-    for e in events:
-        if id(e) not in beside or not attacks:
+    out = list(held)
+    for i, h in enumerate(held):
+        if not h.beside or not attacks:
             continue
-        partner = min(attacks, key=lambda a: abs(a.trigger.start - e.trigger.start))
-        if e.score <= partner.score:
-            drop.add(id(e))
+        e = h.event
+        j = min(attacks, key=lambda a: abs(held[a].event.trigger.start - e.trigger.start))
+        p = held[j].event
+        if e.score <= p.score:
+            drop.add(i)
             continue
-        drop.add(id(partner))
+        drop.add(j)
         # the verb reports the partner's attack: the participants found for the attack word
         # (شنه مسلحون، قصف روسي) are that attack's; its actor comes first (the subject of an
         # unvowelled قتل beside في هجوم is mostly its victims), the verb's fill empty roles
-        keep[id(e)] = attrs.evolve(
-            e,
-            actor=partner.actor or e.actor,
-            recipient=e.recipient or partner.recipient,
-            location=e.location or partner.location,
-            time=e.time or partner.time,
+        out[i] = attrs.evolve(
+            h,
+            event=attrs.evolve(
+                e,
+                actor=p.actor or e.actor,
+                recipient=e.recipient or p.recipient,
+                location=e.location or p.location,
+                time=e.time or p.time,
+            ),
         )
-    # (the id of the event as built, for its threshold; the event with its roles filled)
-    return [(id(e), keep.get(id(e), e)) for e in events if id(e) not in drop]
+    return [h for i, h in enumerate(out) if i not in drop and h.event.score >= h.cut]
 
 
 def _carried(
