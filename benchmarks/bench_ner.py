@@ -506,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
     splits: list[tuple[str, Path, Any, Sequence[str]]] = [
         ("dev (ANERcorp; every choice was made on it)", work / "dev.json", anercorp_json, LABELS),
         (
-            "confirm (ANERcorp; nothing selected on it, but the shipped model trained on it)",
+            "confirm (ANERcorp; held out from the shipped model, nothing chosen on it)",
             work / "confirm" / "confirm.json",
             anercorp_json,
             LABELS,

@@ -328,6 +328,10 @@ def test_same_model_through_an_official_layout(shipped: StanzaRecognizer, tmp_pa
     (root / "ar" / "pretrain").mkdir(parents=True)
     shutil.copy(files.model, root / "ar" / "ner" / "news.pt")
     shutil.copy(files.pretrain, root / "ar" / "pretrain" / "news.pt")
+    for role, path in (("forward", files.charlm_forward), ("backward", files.charlm_backward)):
+        if path is not None:  # the shipped model uses character LMs: official folders for them
+            (root / "ar" / f"{role}_charlm").mkdir(parents=True)
+            shutil.copy(path, root / "ar" / f"{role}_charlm" / "wiki.pt")
     other = StanzaRecognizer.from_dir(root)
     assert other.files is not None and other.files.model.name == "news.pt"
     span = [Span(0, len(SENTENCE))]

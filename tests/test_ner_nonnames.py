@@ -95,13 +95,20 @@ def test_number_fragments() -> None:
     assert [e.text for e in drop_number_fragments(ents, text)] == ["برلين"]
 
 
-def test_split_person_name_is_joined_but_two_full_names_are_not() -> None:
+def test_split_person_name_is_joined_but_two_people_are_not() -> None:
     text = "وقالت مها سليمان طه أيوب إن المشروع"
     parts = [ent(text, "مها سليمان طه", "PER"), ent(text, "أيوب", "PER")]
     assert [e.text for e in join_split_names(parts, text)] == ["مها سليمان طه أيوب"]
-    text2 = "اللاعبان أنطونيو سبيرز توني باركر"
-    two = [ent(text2, "أنطونيو سبيرز", "PER"), ent(text2, "توني باركر", "PER")]
+    halves = [ent(text, "مها سليمان", "PER"), ent(text, "طه أيوب", "PER")]
+    assert [e.text for e in join_split_names(halves, text)] == ["مها سليمان طه أيوب"]
+    # a preposition glued to the second name stays in the gap: two people
+    text2 = "تمريرة من ماتيراتزي لزيدان"
+    two = [ent(text2, "ماتيراتزي", "PER"), ent(text2, "زيدان", "PER")]
     assert join_split_names(two, text2) == tuple(two)
+    # longer than a name (given, father, grandfather, family): left apart
+    text5 = "عبد الله محمد علي حسن خليل سالم"
+    long = [ent(text5, "عبد الله محمد علي", "PER"), ent(text5, "حسن خليل", "PER")]
+    assert join_split_names(long, text5) == tuple(long)
     # both halves known on their own (a headline "بوتين ترامب"): left apart
     text3 = "قمة بوتين ترامب"
     known = [ent(text3, "بوتين", "PER"), ent(text3, "ترامب", "PER")]

@@ -112,7 +112,10 @@ def _empty_resources() -> Path:
     return path
 
 
-def load_pipeline(model: Path, pretrain: Path | None):  # type: ignore[no-untyped-def]
+Charlm = tuple[Path, Path]  # forward, backward character LM files
+
+
+def load_pipeline(model: Path, pretrain: Path | None, charlm: Charlm | None = None):  # type: ignore[no-untyped-def]
     offline_env()
     import stanza
     import torch
@@ -133,16 +136,21 @@ def load_pipeline(model: Path, pretrain: Path | None):  # type: ignore[no-untype
     }
     if pretrain is not None:
         kwargs["ner_pretrain_path"] = str(pretrain)
+    if charlm is not None:
+        kwargs["ner_forward_charlm_path"] = str(charlm[0])
+        kwargs["ner_backward_charlm_path"] = str(charlm[1])
     return stanza.Pipeline(**kwargs)
 
 
-def evaluate(model: Path, pretrain: Path | None, dev: Path) -> dict[str, object]:
+def evaluate(
+    model: Path, pretrain: Path | None, dev: Path, charlm: Charlm | None = None
+) -> dict[str, object]:
     """Tag ``dev`` (Stanza NER json) with the model and score it."""
     sents = json.loads(dev.read_text("utf-8"))
     words = [[w["text"] for w in s] for s in sents]
     gold = [[w["ner"] for w in s] for s in sents]
     t0 = time.perf_counter()
-    nlp = load_pipeline(model, pretrain)
+    nlp = load_pipeline(model, pretrain, charlm)
     load_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     doc = nlp(words)
@@ -163,6 +171,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--model-dir", type=Path, help="folder with manifest.json (shipped layout)")
     ap.add_argument("--model", type=Path)
     ap.add_argument("--pretrain", type=Path)
+    ap.add_argument("--charlm-forward", type=Path, help="with --model: forward character LM")
+    ap.add_argument("--charlm-backward", type=Path, help="with --model: backward character LM")
     ap.add_argument("--dev", type=Path, default=HERE / "work" / "dev.json")
     ap.add_argument("--json-out", type=Path)
     args = ap.parse_args(argv)
@@ -170,11 +180,21 @@ def main(argv: list[str] | None = None) -> None:
         man = json.loads((args.model_dir / "manifest.json").read_text("utf-8"))
         model = args.model_dir / man["ner_model"]
         pretrain = args.model_dir / man["pretrain"] if man.get("pretrain") else None
+        charlm = (
+            (args.model_dir / man["charlm_forward"], args.model_dir / man["charlm_backward"])
+            if man.get("charlm_forward")
+            else None
+        )
     elif args.model:
         model, pretrain = args.model, args.pretrain
+        charlm = (
+            (args.charlm_forward, args.charlm_backward)
+            if args.charlm_forward and args.charlm_backward
+            else None
+        )
     else:
         ap.error("give --model-dir or --model")
-    res = evaluate(model, pretrain, args.dev)
+    res = evaluate(model, pretrain, args.dev, charlm)
     print(format_table(res["table"]))  # type: ignore[arg-type]
     print({k: v for k, v in res.items() if k != "table"})
     if args.json_out:

@@ -28,6 +28,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -41,6 +42,7 @@ import evaluate as ev  # noqa: E402
 SHIP = REPO / "src" / "arabnews" / "ner" / "models" / "ar_news"
 MODEL_NAME = "ar_news_nertagger.pt"
 PRETRAIN_NAME = "ar_news.pretrain.pt"
+CHARLM_NAMES = ("ar_news.forward_charlm.pt", "ar_news.backward_charlm.pt")
 MAX_SHIP_BYTES = 40 * 1024 * 1024
 
 
@@ -94,12 +96,31 @@ def run_stanza(args: argparse.Namespace, data: Path, run_dir: Path, pretrain: Pa
         argv += ["--wordvec_pretrain_file", str(pretrain)]
     else:
         argv += ["--no_pretrain"]
+    if charlm_files(args) is not None:
+        argv += [
+            "--charlm",
+            "--charlm_shorthand",
+            "ar_wiki",
+            "--charlm_forward_file",
+            str(args.charlm_forward),
+            "--charlm_backward_file",
+            str(args.charlm_backward),
+        ]
     argv += args.stanza_args
     (run_dir / "command.json").write_text(
         json.dumps({"stanza_argv": argv, **{k: str(v) for k, v in vars(args).items()}}, indent=1),
         "utf-8",
     )
     ner_tagger.main(argv)
+
+
+def charlm_files(args: argparse.Namespace) -> ev.Charlm | None:
+    """The forward and backward character LMs of the run (``charlm.py``), or None."""
+    if args.charlm_forward is None and args.charlm_backward is None:
+        return None
+    if args.charlm_forward is None or args.charlm_backward is None:
+        raise SystemExit("give both --charlm-forward and --charlm-backward")
+    return (args.charlm_forward, args.charlm_backward)
 
 
 def parse_log(log: Path) -> dict[str, object]:
@@ -164,25 +185,41 @@ def save_float32(src: Path, dest: Path) -> None:
 
 
 def install(
-    run_dir: Path, pretrain: Path | None, result: dict[str, object], args: argparse.Namespace
+    run_dir: Path,
+    pretrain: Path | None,
+    result: dict[str, object],
+    args: argparse.Namespace,
+    ship: Path = SHIP,
 ) -> None:
-    """Copy the model into the package and write manifest + model card."""
+    """Copy the model into the package (or into *ship*, in the package's layout, for scoring
+    a run through ``recognize`` with ``--model-dir``) and write manifest + model card."""
     import stanza
 
-    SHIP.mkdir(parents=True, exist_ok=True)
-    for old in SHIP.glob("*.pt"):
+    ship.mkdir(parents=True, exist_ok=True)
+    for old in ship.glob("*.pt"):
         old.unlink()
-    save_half(run_dir / "model.pt", SHIP / MODEL_NAME, "model")
+    save_half(run_dir / "model.pt", ship / MODEL_NAME, "model")
     files = [MODEL_NAME]
     if pretrain is not None:
-        save_half(pretrain, SHIP / PRETRAIN_NAME, "pretrain")
+        save_half(pretrain, ship / PRETRAIN_NAME, "pretrain")
         files.append(PRETRAIN_NAME)
-    total = sum((SHIP / f).stat().st_size for f in files)
+    charlm = charlm_files(args)
+    shipped_charlm: ev.Charlm | None = None
+    if charlm is not None:
+        # small (a 256-unit LSTM each); kept as trained
+        shipped_charlm = (ship / CHARLM_NAMES[0], ship / CHARLM_NAMES[1])
+        for src, dest in zip(charlm, shipped_charlm, strict=True):
+            shutil.copyfile(src, dest)
+        files += list(CHARLM_NAMES)
+    total = sum((ship / f).stat().st_size for f in files)
     if total > MAX_SHIP_BYTES:
         raise SystemExit(f"shipped model is {total} bytes > {MAX_SHIP_BYTES}")
     # the scores in the card are those of the shipped (float16) files
     shipped = ev.evaluate(
-        SHIP / MODEL_NAME, SHIP / PRETRAIN_NAME if pretrain else None, HERE / "work" / "dev.json"
+        ship / MODEL_NAME,
+        ship / PRETRAIN_NAME if pretrain else None,
+        HERE / "work" / "dev.json",
+        shipped_charlm,
     )
     result["float32_table"] = result["table"]
     result.update(shipped)
@@ -199,7 +236,12 @@ def install(
         "ner_model": MODEL_NAME,
         "pretrain": PRETRAIN_NAME if pretrain is not None else None,
         "requires_pretrain": pretrain is not None,
-        "requires_charlm": False,
+        "requires_charlm": charlm is not None,
+        **(
+            {"charlm_forward": CHARLM_NAMES[0], "charlm_backward": CHARLM_NAMES[1]}
+            if charlm is not None
+            else {}
+        ),
         "requires_transformer": False,
         "labels": list(ev.LABELS),
         "tag_scheme": "bioes",
@@ -215,7 +257,7 @@ def install(
         "license": "CC-BY-SA-4.0",
         "dtype_on_disk": "float16 (loaded into float32 parameters by Stanza)",
         "files": {
-            f: {"bytes": (SHIP / f).stat().st_size, "sha256": sha256(SHIP / f)} for f in files
+            f: {"bytes": (ship / f).stat().st_size, "sha256": sha256(ship / f)} for f in files
         },
         "total_bytes": total,
         "training": {
@@ -225,13 +267,13 @@ def install(
             "dev_f1": round(float(table["ALL"]["f1"]), 4),
         },
     }
-    (SHIP / "manifest.json").write_text(
+    (ship / "manifest.json").write_text(
         json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", "utf-8"
     )
     import model_card
 
-    (SHIP / "MODEL_CARD.md").write_text(model_card.render(manifest, result, args), "utf-8")
-    print(f"installed {files} ({total} bytes) into {SHIP}")
+    (ship / "MODEL_CARD.md").write_text(model_card.render(manifest, result, args), "utf-8")
+    print(f"installed {files} ({total} bytes) into {ship}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -242,9 +284,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--max-steps-no-improve", type=int, default=5000)
     ap.add_argument("--name", default=None, help="run name (default: s<seed>_<steps>)")
     ap.add_argument("--fane", action="store_true", help="add the FANE corpora to train")
+    ap.add_argument(
+        "--fane-only", action="store_true", help="train on the FANE corpora alone (pre-training)"
+    )
     ap.add_argument("--no-vectors", action="store_true")
     ap.add_argument("--skip-train", action="store_true", help="evaluate/install an existing run")
     ap.add_argument("--install", action="store_true")
+    ap.add_argument(
+        "--install-to", type=Path, help="write the run in the shipped layout to this folder"
+    )
     ap.add_argument("--force", action="store_true", help="redo prepare and vectors")
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument(
@@ -259,13 +307,16 @@ def main(argv: list[str] | None = None) -> None:
         help="use this Stanza pretrain .pt instead of building vectors (float16 files are "
         "converted to float32 in work/)",
     )
+    ap.add_argument("--charlm-forward", type=Path, help="forward character LM (charlm.py)")
+    ap.add_argument("--charlm-backward", type=Path, help="backward character LM (charlm.py)")
     ap.add_argument("stanza_args", nargs="*", help="extra ner_tagger args after --")
     args = ap.parse_args(argv)
     work = HERE / "work"
-    data = work / "fane" if args.fane else work
+    fane = "_faneonly" if args.fane_only else "_fane" if args.fane else ""
+    data = work / fane[1:] if fane else work
     if args.confirm:
-        data = work / ("confirm_fane" if args.fane else "confirm")
-    name = args.name or f"s{args.seed}_{args.max_steps}{'_fane' if args.fane else ''}"
+        data = work / f"confirm{fane}"
+    name = args.name or f"s{args.seed}_{args.max_steps}{fane}"
     run_dir = HERE / "runs" / name
     run_dir.mkdir(parents=True, exist_ok=True)
     py = [sys.executable]
@@ -274,7 +325,7 @@ def main(argv: list[str] | None = None) -> None:
             [*py, str(HERE / "prepare.py"), "--shared", str(args.shared), "--out", str(work)],
             check=True,
         )
-    if (args.fane or args.confirm) and (args.force or not (data / "train.json").exists()):
+    if (fane or args.confirm) and (args.force or not (data / "train.json").exists()):
         subprocess.run(
             [
                 *py,
@@ -284,6 +335,7 @@ def main(argv: list[str] | None = None) -> None:
                 "--out",
                 str(data),
                 *(["--fane"] if args.fane else []),
+                *(["--fane-only"] if args.fane_only else []),
                 *(["--confirm"] if args.confirm else []),
             ],
             check=True,
@@ -303,7 +355,8 @@ def main(argv: list[str] | None = None) -> None:
         run_stanza(args, data, run_dir, pretrain)
     train_s = time.time() - t0
     info = parse_log(run_dir / "train.log")
-    result = ev.evaluate(run_dir / "model.pt", pretrain, work / "dev.json")
+    charlm = charlm_files(args)
+    result = ev.evaluate(run_dir / "model.pt", pretrain, work / "dev.json", charlm)
     result.update(info)
     result["steps_trained"] = info["last_logged_step"]
     if not args.skip_train:
@@ -316,7 +369,9 @@ def main(argv: list[str] | None = None) -> None:
     result["data_split"] = json.loads((data / "split.json").read_text("utf-8"))
     if args.confirm:
         # scored once, after training; no choice is made on this number
-        result["confirm"] = ev.evaluate(run_dir / "model.pt", pretrain, data / "confirm.json")
+        result["confirm"] = ev.evaluate(
+            run_dir / "model.pt", pretrain, data / "confirm.json", charlm
+        )
         print("confirmation split:")
         print(ev.format_table(result["confirm"]["table"]))  # type: ignore[index]
     if pretrain is not None and (work / "vectors.json").exists() and args.pretrain is None:
@@ -328,6 +383,8 @@ def main(argv: list[str] | None = None) -> None:
     print({k: result[k] for k in ("steps_trained", "best_step", "tokens_per_second_1_thread")})
     if args.install:
         install(run_dir, pretrain, result, args)
+    elif args.install_to is not None:
+        install(run_dir, pretrain, result, args, args.install_to.expanduser())
 
 
 if __name__ == "__main__":
