@@ -21,6 +21,9 @@ Systems, each through the public call a user makes, **one sentence per call**:
 * ``gazetteer`` (baseline): ``recognize(s, recognizer=GazetteerRecognizer())``;
 * ``model tags``: the model's own tags on the gold tokens (what the trainer scores);
 * ``recognize()``: ``arabnews.recognize(s)`` (cleaning, model + gazetteer, the span clean-up).
+* ``model tags, float`` and ``recognize(), float``: the same with ``quantize=False`` (the
+  model as trained, without the int8 LSTMs the library runs by default on CPU); left out
+  with ``--no-float``.
 
 Exact span and label. ANERcorp keeps glued proclitics inside entities ("وإسرائيل"), which
 ``recognize`` trims by design ("إسرائيل", the news convention of ``docs/ner.rst``); two more
@@ -452,6 +455,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model-dir", type=Path, default=None, help="another model folder")
     parser.add_argument("--limit", type=int, default=None, help="sentences per split")
     parser.add_argument("--splits", default="dev,confirm,wojood")
+    parser.add_argument(
+        "--no-float", action="store_true", help="leave out the float (quantize=False) rows"
+    )
     parser.add_argument("--scaling", action="store_true", help="only the memory scaling run")
     parser.add_argument("--threads-check", action="store_true", help="only the threads run")
     parser.add_argument(
@@ -497,6 +503,15 @@ def main(argv: list[str] | None = None) -> int:
         if files is not None:
             systems["model tags (gold tokens)"] = model_tags_system(model)
         systems["recognize()"] = recognize_system(CombinedRecognizer(model, gazetteer))
+        if files is not None and not args.no_float:
+            # The same model without int8 quantisation (quantize=False), as trained.
+            exact = (
+                StanzaRecognizer.from_dir(args.model_dir, quantize=False)
+                if args.model_dir
+                else StanzaRecognizer(quantize=False)
+            ).load()
+            systems["model tags, float"] = model_tags_system(exact)
+            systems["recognize(), float"] = recognize_system(CombinedRecognizer(exact, gazetteer))
     except (ImportError, ModelNotAvailableError) as exc:
         print(f"model rows skipped: {exc}")
 

@@ -71,6 +71,41 @@ def test_the_model_is_loaded_once(model) -> None:  # type: ignore[no-untyped-def
     assert other._pipeline() is model._pipeline()
 
 
+def _lstm_kinds(recognizer) -> set[str]:  # type: ignore[no-untyped-def]
+    tagger = recognizer._pipeline().processors["ner"].trainers[0].model
+    return {m._get_name() for m in tagger.modules() if "LSTM" in m._get_name()}
+
+
+def test_quantized_by_default_and_float_on_request(model, seed_texts) -> None:  # type: ignore[no-untyped-def]
+    """The default runs float16 LSTM weights where the CPU can; quantize=False keeps the
+    float model; both find the same entities (float16 rounding may flip a rare tag)."""
+    import torch
+
+    from arabnews.ner import StanzaRecognizer
+
+    exact = StanzaRecognizer(quantize=False).load()
+    assert exact._pipeline() is not model._pipeline()
+    assert "LSTM" in _lstm_kinds(exact)
+    if torch.backends.quantized.engine in ("fbgemm", "x86"):
+        assert "LSTM" not in _lstm_kinds(model)
+        assert "DynamicQuantizedLSTM" in _lstm_kinds(model)
+    # Stanza's CRF loss is not computed at inference (identical tags): only its transitions
+    for recognizer in (model, exact):
+        tagger = recognizer._pipeline().processors["ner"].trainers[0].model
+        assert all(type(c).__name__ == "NoLoss" for c in tagger.crits)
+    texts = [t[:1500] for t in seed_texts.values()]
+    same = sum(model.recognize(t) == exact.recognize(t) for t in texts)
+    assert same >= len(texts) - 1
+    # one sentence per call takes the unpacked path of the float16 LSTMs
+    from arabnews import split_sentences
+
+    sentences = [s.text for t in texts for s in split_sentences(t)][:40]
+    same = sum(model.recognize(s) == exact.recognize(s) for s in sentences)
+    assert same >= len(sentences) - 1
+    found = {e.text for t in texts for e in exact.recognize(t)}
+    assert len(found) > 20
+
+
 def test_recognize_end_to_end_on_a_seed_page(model, seed_texts) -> None:  # type: ignore[no-untyped-def]
     names = pytest.importorskip("arabnews.names")
     if not hasattr(names, "NameResolver") or not hasattr(names, "Gazetteer"):
@@ -142,3 +177,54 @@ def test_no_formula_or_function_word_entities_and_whole_names(  # type: ignore[n
     got = {(e.text, e.label) for e in found}
     assert wanted <= got
     assert not {e.text for e in found} & unwanted
+
+
+def _small_tagger():  # type: ignore[no-untyped-def]
+    torch = pytest.importorskip("torch")
+
+    class Tagger(torch.nn.Module):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.lstm = torch.nn.LSTM(8, 6, batch_first=True, bidirectional=True)
+
+    torch.manual_seed(0)
+    return torch, Tagger()
+
+
+def test_float16_lstms_keep_one_sequence_outputs() -> None:
+    from torch.nn.utils.rnn import pack_sequence
+
+    from arabnews.ner.stanza_backend import _quantize_lstms
+
+    torch, tagger = _small_tagger()
+    if torch.backends.quantized.engine not in ("fbgemm", "x86"):
+        pytest.skip("no fbgemm kernels on this CPU: the float model runs")
+    one = pack_sequence([torch.randn(5, 8)])
+    two = pack_sequence([torch.randn(5, 8), torch.randn(3, 8)])
+    before = [tagger.lstm(x)[0].data for x in (one, two)]
+    _quantize_lstms(torch, tagger)
+    assert type(tagger.lstm).__name__ == "OneSequence"
+    after = [tagger.lstm(x)[0].data for x in (one, two)]
+    for b, a in zip(before, after, strict=True):
+        assert a.shape == b.shape
+        assert torch.allclose(a, b, atol=1e-2)
+
+
+def test_a_failed_quantisation_leaves_the_float_model(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Kernels that swap in but fail to run (a CPU without them) leave the float LSTM."""
+    from arabnews.ner.stanza_backend import _quantize_lstms
+
+    torch, tagger = _small_tagger()
+    float_lstm = tagger.lstm
+
+    class Unrunnable(torch.nn.Module):  # type: ignore[misc]
+        def forward(self, *args: object) -> None:
+            raise RuntimeError("no kernels for this CPU")
+
+    def swap(model, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        model.lstm = Unrunnable()
+        return model
+
+    monkeypatch.setattr(torch.ao.quantization, "quantize_dynamic", swap)
+    _quantize_lstms(torch, tagger)
+    assert tagger.lstm is float_lstm
