@@ -1,0 +1,196 @@
+"""Deterministic sentence selection for the hand-labelled web-news NER set.
+
+Re-runs the selection behind ``benchmarks/data/ner_news_{dev,confirm}.jsonl`` (the rule is
+described in ``benchmarks/data/ner_news_NOTES.md``) and writes the unlabelled rows
+(id, source, licence, doc, split, text) as JSON lines::
+
+    python training/ner/select_news_sentences.py [--shared ../shared] [--out FILE]
+
+Nothing here looks at entities or runs a tagger: the rows are chosen from the text's shape and
+sha256 orders only, so the set is not biased towards what any model finds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+TARGET = {"wikinews_2024": 120, "wikinews_2014": 80, "fignews": 40}
+LICENCE = {
+    "wikinews_2024": "CC BY 2.5 (Wikinews)",
+    "wikinews_2014": "CC BY 2.5 (Wikinews)",
+    "fignews": "MIT (FIGNEWS-2024)",
+}
+MAX_PER_ARTICLE = 4
+MIN_TOKENS = 5
+MAX_TOKENS = 70
+FIGNEWS_MIN_TOKENS = 6
+
+# FIGNEWS posts read by hand (in sha256 order) and skipped as not news prose: slogans,
+# propaganda appeals, first-person opinion, quiz/promo lines.  Why each: NOTES.md.
+FIGNEWS_NOT_NEWS = frozenset({"10795", "1736", "5459", "8229", "9227"})
+
+# A run of . ! ? (Arabic or Latin) followed by whitespace ends a sentence; ".." alone does not
+# (seed convention), and a terminator inside an open double quote does not.
+_END = re.compile(r"[.!?؟]+(?=\s|$)")
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def split_sentences(line: str) -> list[str]:
+    """Sentences of one line, each exactly as in the source (outer whitespace trimmed)."""
+    out: list[str] = []
+    start = 0
+    for m in _END.finditer(line):
+        if m.group() == "..":
+            continue
+        if line.count('"', start, m.start()) % 2 == 1:
+            continue
+        piece = line[start : m.end()].strip()
+        if piece:
+            out.append(piece)
+        start = m.end()
+    rest = line[start:].strip()
+    if rest:
+        out.append(rest)
+    return out
+
+
+def _eligible(sentence: str, low: int = MIN_TOKENS) -> bool:
+    return low <= len(sentence.split()) <= MAX_TOKENS
+
+
+def _mostly_arabic(text: str) -> bool:
+    """At least half of the letters are Arabic script (FIGNEWS also holds Hebrew posts)."""
+    letters = [c for c in text if c.isalpha()]
+    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
+    return 2 * arabic >= len(letters)
+
+
+def articles_2024(path: Path) -> list[list[str]]:
+    """Blank-line separated articles; each a list of lines (headline first)."""
+    blocks = path.read_text(encoding="utf-8").split("\n\n")
+    return [[ln for ln in b.split("\n") if ln.strip()] for b in blocks if b.strip()]
+
+
+def _is_headline_2014(line: str) -> bool:
+    s = line.rstrip()
+    n = len(s.split())
+    return not s.startswith("#") and 4 <= n <= 15 and s[-1] not in ".؟!:"
+
+
+def articles_2014(path: Path) -> list[list[str]]:
+    """Articles start at a headline line (4-15 words, no final . ؟ ! :); '#' lines skipped."""
+    arts: list[list[str]] = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if _is_headline_2014(line) or not arts:
+            arts.append([line])
+        else:
+            arts[-1].append(line)
+    return arts
+
+
+def _pick_wikinews(source: str, arts: list[list[str]]) -> list[tuple[str, int, str]]:
+    """Round robin: round 1 the lead (first eligible body sentence) of every article, later
+    rounds the next sentence in sha256 order; articles ordered by sha256 of their doc id from
+    round 2 on.  Returns (doc, position in article, text)."""
+    queues: list[tuple[str, list[tuple[int, str]]]] = []
+    for k, lines in enumerate(arts):
+        doc = f"{source}:{k}"
+        sents = [s for ln in lines for s in split_sentences(ln)]
+        indexed = [(i, s) for i, s in enumerate(sents) if _eligible(s)]
+        body = [(i, s) for i, s in indexed if i >= len(split_sentences(lines[0]))]
+        lead = body[:1]
+        rest = sorted((p for p in indexed if p not in lead), key=lambda p: _sha(f"{doc}\t{p[1]}"))
+        queues.append((doc, lead + rest))
+    picked: list[tuple[str, int, str]] = []
+    rnd = 0
+    while len(picked) < TARGET[source] and rnd < MAX_PER_ARTICLE:
+        order = queues if rnd == 0 else sorted(queues, key=lambda q: _sha(q[0]))
+        for doc, q in order:
+            if len(picked) >= TARGET[source]:
+                break
+            if rnd < len(q):
+                picked.append((doc, q[rnd][0], q[rnd][1]))
+        rnd += 1
+    return picked
+
+
+def _pick_fignews(path: Path) -> list[tuple[str, int, str]]:
+    """Posts in sha256(id) order; from each post not in FIGNEWS_NOT_NEWS the first sentence of
+    6-70 tokens, mostly Arabic letters, with no hashtag and no URL; posts without one are
+    passed over."""
+    rows = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    rows.sort(key=lambda r: _sha(f"fignews:{r['id']}"))
+    picked: list[tuple[str, int, str]] = []
+    for r in rows:
+        if len(picked) >= TARGET["fignews"]:
+            break
+        if r["id"] in FIGNEWS_NOT_NEWS:
+            continue
+        for i, s in enumerate(split_sentences(r["text"])):
+            if "#" in s or "http" in s or not _eligible(s, FIGNEWS_MIN_TOKENS):
+                continue
+            if not _mostly_arabic(s):
+                continue
+            picked.append((f"fignews:{r['id']}", i, s))
+            break
+    return picked
+
+
+def select(shared: Path) -> list[dict[str, str]]:
+    news = shared / "data" / "news"
+    chosen = {
+        "wikinews_2024": _pick_wikinews(
+            "wikinews_2024", articles_2024(news / "wikinews_2024_plain.txt")
+        ),
+        "wikinews_2014": _pick_wikinews(
+            "wikinews_2014", articles_2014(news / "wikinews_2014_plain.txt")
+        ),
+        "fignews": _pick_fignews(news / "fignews_iaa_arabic_original.jsonl"),
+    }
+    rows: list[dict[str, str]] = []
+    for source, found in chosen.items():
+        docs = sorted({d for d, _, _ in found}, key=_sha)
+        split = {d: ("dev" if i % 2 == 0 else "confirm") for i, d in enumerate(docs)}
+        if source == "fignews":
+            picks = sorted(found, key=lambda p: _sha(p[0]))
+        else:
+            picks = sorted(found, key=lambda p: (int(p[0].split(":")[1]), p[1]))
+        for doc, _, text in picks:
+            rows.append(
+                {
+                    "id": f"nn{len(rows) + 1:04d}",
+                    "source": source,
+                    "licence": LICENCE[source],
+                    "doc": doc,
+                    "split": split[doc],
+                    "text": text,
+                }
+            )
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=Path("../shared"))
+    ap.add_argument("--out", type=Path, default=None)
+    args = ap.parse_args()
+    rows = select(args.shared)
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if args.out is None:
+        sys.stdout.write(lines)
+    else:
+        args.out.write_text(lines, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
