@@ -14,10 +14,15 @@ from arabnews.ner.nonnames import (
     drop_formulas,
     drop_function_words,
     drop_number_fragments,
+    extend_name_suffixes,
     formula_spans,
     function_words,
     instrument_heads,
     join_split_names,
+    name_suffixes,
+    org_head_names,
+    org_heads,
+    split_coordinated_names,
     treaty_names,
 )
 from arabnews.spans import Entity
@@ -178,6 +183,18 @@ WORDS = st.sampled_from(
         "عبد",
         "َ",
         "ـ",
+        "وزارة",
+        "لوزارة",
+        "الخارجية",
+        "الصينية",
+        "والتعليم",
+        "الشمالية",
+        "الثاني",
+        "عشر",
+        "ترامب",
+        "وترامب",
+        "حركة",
+        "حماس",
     ]
 )
 
@@ -197,6 +214,9 @@ def test_refined_entities_slice_the_text_and_avoid_formulas(words: list[str], da
     for e in out:
         assert text[e.start : e.end] == e.text and e.text.strip() == e.text and e.text
         assert not any(s <= e.start and e.end <= t for s, t in formulas)
+    ordered = sorted(out, key=lambda e: (e.start, e.end))
+    for a, b in itertools.pairwise(ordered):
+        assert a.end <= b.start, (a, b)  # disjoint entities stay disjoint
 
 
 def test_gazetteer_never_reads_a_function_word_as_a_name() -> None:
@@ -209,3 +229,106 @@ def test_gazetteer_never_reads_a_function_word_as_a_name() -> None:
     text = "وسأل كيف سترد كييف"
     found = GazetteerRecognizer([kyiv]).recognize(text)
     assert [e.text for e in found] == ["كييف"]
+
+
+def test_name_suffix_and_org_head_tables_are_valid() -> None:
+    assert "الشمالية" in name_suffixes() and name_suffixes()["الثاني"] == {"PER"}
+    assert "وزارة" in org_heads()
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "label", "expected"),
+    [
+        ("زار كوريا الشمالية امس", "كوريا", "LOC", "كوريا الشمالية"),
+        ("في آسيا الوسطى", "آسيا", "LOC", "آسيا الوسطى"),
+        ("توفيت الملكة إليزابيث الثانية", "إليزابيث", "PER", "إليزابيث الثانية"),
+        ("استقبل عبد الله الثاني الوفد", "عبد الله", "PER", "عبد الله الثاني"),
+        ("البابا بنديكت السادس عشر", "بنديكت", "PER", "بنديكت السادس عشر"),
+        # the adjective of a place is not a person's, an ordinal not a place's
+        ("قال أحمد الشمالية", "أحمد", "PER", "أحمد"),
+        ("وصل إلى مصر الثاني", "مصر", "LOC", "مصر"),
+        # a long name is no monarch's: "جاء محمد أحمد علي الثاني" is a ranking
+        ("جاء محمد أحمد علي الثاني", "محمد أحمد علي", "PER", "محمد أحمد علي"),
+    ],
+)
+def test_name_suffixes(text: str, part: str, label: str, expected: str) -> None:
+    out = extend_name_suffixes([ent(text, part, label)], text)
+    assert [e.text for e in out] == [expected]
+    assert all(text[e.start : e.end] == e.text for e in out)
+
+
+def test_a_suffix_that_starts_another_entity_is_left_to_it() -> None:
+    text = "كوريا الشمالية"
+    raw = [ent(text, "كوريا", "LOC"), ent(text, "الشمالية", "ORG")]
+    assert extend_name_suffixes(raw, text) == tuple(raw)
+
+
+def test_two_people_joined_by_wa_are_split_but_one_name_is_not() -> None:
+    text = "نيكي هايلي: بين ترامب وهايلي"
+    raw = [ent(text, "نيكي هايلي", "PER"), ent(text, "ترامب وهايلي", "PER")]
+    out = split_coordinated_names(raw, text)
+    assert [e.text for e in out] == ["نيكي هايلي", "ترامب", "هايلي"]
+    assert all(text[e.start : e.end] == e.text and e.label == "PER" for e in out)
+    # a name the gazetteer knows after و
+    text = "لقاء زيلينسكي وبوتين"
+    raw = [ent(text, "زيلينسكي وبوتين", "PER")]
+    split = split_coordinated_names(raw, text, is_known=lambda key: key == "بوتين")
+    assert [e.text for e in split] == ["زيلينسكي", "بوتين"]
+    assert split_coordinated_names(raw, text) == tuple(raw)  # nothing says بوتين is a name
+    # names of their own that begin with و (the word list says so), and non-persons
+    for text, part, label in [
+        ("قال محمد وليد إن", "محمد وليد", "PER"),
+        ("وقال الرئيس محمد ولد عبد العزيز", "محمد ولد عبد العزيز", "PER"),
+        ("سجل بونغي ويلفريد هدفا", "بونغي ويلفريد", "PER"),
+        ("زار البوسنة والهرسك", "البوسنة والهرسك", "LOC"),
+    ]:
+        raw = [ent(text, part, label)]
+        assert split_coordinated_names(raw, text) == tuple(raw), part
+    # the word list: "ومحمد" is "and Muhammad"
+    text = "التقى أحمد ومحمد"
+    out = split_coordinated_names([ent(text, "أحمد ومحمد", "PER")], text)
+    assert [e.text for e in out] == ["أحمد", "محمد"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("فمنعت وزارة الداخلية مؤقتا أي تجمعات", ["وزارة الداخلية"]),
+        ("أعلنت وزارة الصحة المصرية أمس", ["وزارة الصحة المصرية"]),
+        ("قالت وزارة التربية والتعليم في الأردن", ["وزارة التربية والتعليم"]),
+        ("بحسب وزارة الشؤون الخارجية الفرنسية", ["وزارة الشؤون الخارجية الفرنسية"]),
+        ("وقال بيان لوزارة الدفاع الروسية", ["وزارة الدفاع الروسية"]),
+        ("قالت الوزارة إن", []),  # no head with a name after it
+        ("وزارة إن", []),
+        ("وزارة الأمريكية", []),  # a nationality alone names nothing
+    ],
+)
+def test_org_head_names(text: str, expected: list[str]) -> None:
+    out = org_head_names([], text)
+    assert [e.text for e in out] == expected
+    assert all(e.label == "ORG" and text[e.start : e.end] == e.text for e in out)
+
+
+def test_org_head_names_absorb_inner_entities_and_yield_to_crossing_ones() -> None:
+    text = "وقالت وزارة الخارجية الصينية إن بكين"
+    inner = [ent(text, "الخارجية", "ORG"), ent(text, "بكين", "LOC")]
+    assert [(e.text, e.label) for e in org_head_names(inner, text)] == [
+        ("وزارة الخارجية الصينية", "ORG"),
+        ("بكين", "LOC"),
+    ]
+    crossing = [ent(text, "الصينية إن", "MISC")]
+    assert org_head_names(crossing, text) == tuple(crossing)
+
+
+def test_a_body_word_is_cut_only_before_a_known_name() -> None:
+    from arabnews.ner import GazetteerRecognizer
+
+    gazetteer = GazetteerRecognizer()
+    text = "وقالت حركة حماس إن حركة المقاومة الإسلامية ومنظمة أوبك"
+    raw = [
+        ent(text, "حركة حماس", "ORG"),
+        ent(text, "حركة المقاومة الإسلامية", "ORG"),
+        ent(text, "منظمة أوبك", "ORG"),
+    ]
+    out = refine_entities(raw, gazetteer=gazetteer, text=text)
+    assert [e.text for e in out] == ["حماس", "حركة المقاومة الإسلامية", "أوبك"]

@@ -217,9 +217,11 @@ def refine_entities(
        classifier nouns cut from the edges (:func:`trim_titles`);
     3. closed-class words cut from the edges, entities made only of them dropped ("كيف",
        "له"; :func:`arabnews.ner.nonnames.drop_function_words`);
-    4. with *text*: a person name split in two by the tagger joined again, and a place after a
-       treaty head noun made one ``MISC`` name with it ("اتفاقية روما";
-       :mod:`arabnews.ner.nonnames`).
+    4. with *text*: a person entity holding "و" + another name split in two ("ترامب
+       وهايلي"), a person name split in two by the tagger joined again, a name the tagger
+       stopped short of extended by the word that ends it ("كوريا الشمالية", "إليزابيث
+       الثانية"), and a place after a treaty head noun made one ``MISC`` name with it
+       ("اتفاقية روما"; :mod:`arabnews.ner.nonnames`).
 
     *text* is the text the entities index; without it steps 1 and 4 are skipped.
     """
@@ -232,7 +234,10 @@ def refine_entities(
     found = nonnames.drop_function_words(found)
     if text is not None:
         knows = getattr(gazetteer, "knows", None)
+        found = nonnames.split_coordinated_names(found, text, is_known=knows)
         found = nonnames.join_split_names(found, text, is_known=knows)
+        found = nonnames.extend_name_suffixes(found, text)
+        found = nonnames.org_head_names(found, text)
         found = nonnames.treaty_names(found, text)
     return found
 

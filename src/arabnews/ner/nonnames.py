@@ -13,9 +13,18 @@ Decided from data tables, each row with an example (``data/``):
   ``MISC`` name with it ("اتفاقية روما"), unless the place is one of several parties
   ("اتفاق موسكو وكييف").
 
-And one shape rule: two person names side by side with only a space between them are one name
+* ``org_heads.tsv``: head nouns that always begin an organisation's name ("وزارة"): the head
+  and the definite nouns after it, with a nationality adjective, are one ``ORG`` name
+  ("وزارة الخارجية الصينية"), which taggers trained on ANERcorp mostly miss.
+* ``name_suffixes.tsv``: words that end a name the tagger stops short of, added to it (a
+  compass adjective after a place, "كوريا الشمالية"; a regnal ordinal after a monarch,
+  "إليزابيث الثانية").
+
+And two shape rules: two person names side by side with only a space between them are one name
 cut in two by the tagger ("مها سليمان طه" + "أيوب") when the second is one word, unless both
-are known names on their own ("بوتين ترامب" in a headline).
+are known names on their own ("بوتين ترامب" in a headline); and one person entity holding a
+word glued to the conjunction و is two people ("ترامب وهايلي"), unless that word is an Arabic
+name or word in its own right ("وليد", "ولد").
 
 Every function keeps offsets in the same text and returns entities that slice it.
 """
@@ -37,11 +46,16 @@ __all__ = [
     "drop_formulas",
     "drop_function_words",
     "drop_number_fragments",
+    "extend_name_suffixes",
     "formula_spans",
     "function_words",
     "instrument_heads",
     "is_function_word",
     "join_split_names",
+    "name_suffixes",
+    "org_head_names",
+    "org_heads",
+    "split_coordinated_names",
     "treaty_names",
 ]
 
@@ -367,3 +381,218 @@ def treaty_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
             )
         )
     return tuple(out)
+
+
+@functools.cache
+def name_suffixes() -> dict[str, frozenset[str]]:
+    """Word key -> the labels it ends a name of, from ``name_suffixes.tsv``."""
+    from arabnews.spans import ENTITY_LABELS
+
+    out: dict[str, frozenset[str]] = {}
+    for row in data_rows("name_suffixes.tsv", "word", "labels", "example"):
+        labels = frozenset(row["labels"].split(","))
+        if (
+            not row["word"].strip()
+            or not labels <= ENTITY_LABELS
+            or row["word"] not in row["example"]
+        ):
+            raise ValueError(f"{row.where}: bad row {row!r}")
+        out[name_key(row["word"])] = labels
+    return out
+
+
+@functools.cache
+def _next_word_re() -> re.Pattern[str]:
+    return re.compile(r"[ \t\u00a0](\S+)")
+
+
+def _is_ordinal_label(key: str) -> bool:
+    return name_suffixes().get(key) == frozenset({"PER"})
+
+
+def extend_name_suffixes(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """Add the word after an entity when ``name_suffixes.tsv`` says it ends such a name.
+
+    >>> t = "زار كوريا الشمالية امس"
+    >>> [e.text for e in extend_name_suffixes([Entity(4, 9, "كوريا", "LOC")], t)]
+    ['كوريا الشمالية']
+    >>> t = "توفيت الملكة إليزابيث الثانية"
+    >>> [e.text for e in extend_name_suffixes([Entity(13, 21, "إليزابيث", "PER")], t)]
+    ['إليزابيث الثانية']
+    """
+    ordered = sorted(entities, key=lambda e: (e.start, e.end))
+    starts = [e.start for e in ordered]
+    out: list[Entity] = []
+    for ent in ordered:
+        match = _next_word_re().match(text, ent.end)
+        if match is None:
+            out.append(ent)
+            continue
+        key = name_key(match.group(1))
+        labels = name_suffixes().get(key)
+        ordinal = labels is not None and _is_ordinal_label(key)
+        end = match.end(1)
+        if ordinal:
+            after = _next_word_re().match(text, end)
+            if after is not None and name_key(after.group(1)) == "عشر":
+                end = after.end(1)
+        # the next entity must not begin inside the added words
+        later = bisect.bisect_left(starts, ent.end)
+        clash = later < len(starts) and starts[later] < end
+        if (
+            labels is None
+            or ent.label not in labels
+            or clash
+            or (ordinal and len(ent.text.split()) > 2)
+        ):
+            out.append(ent)
+            continue
+        out.append(
+            attrs.evolve(ent, end=end, text=text[ent.start : end], canonical=None, entity_id=None)
+        )
+    return tuple(out)
+
+
+#: A word glued to و inside a person entity is "and" + a name when the word without و is a
+#: name of its own in the text (another person entity has it, or the gazetteer knows it), or
+#: when the Arabic Wikipedia text (log2 buckets of ``lexicon.tsv``) has it without و more often
+#: than with it and in native name positions (after بن / أبو ...) at least as often: "ومحمد"
+#: is "and Muhammad", while "وائل", "وليد", "ويليام" are names of their own. Rare foreign
+#: names are in neither table and stay whole ("بونغي ويلفريد").
+
+
+def _conjoined(word: str) -> bool:
+    """Does the word list say *word* (starting with و) is the conjunction glued to a name?"""
+    from arabnews.names import name_key as names_key
+    from arabnews.names._features import lexicon
+
+    whole, rest = names_key(word).tokens, names_key(word[1:]).tokens
+    if len(whole) != 1 or len(rest) != 1:
+        return False
+    count, kin = lexicon().get(whole[0].text, (0, 0))
+    rest_count, rest_kin = lexicon().get(rest[0].text, (0, 0))
+    return rest_count > count and kin <= rest_kin
+
+
+def split_coordinated_names(
+    entities: Sequence[Entity], text: str, *, is_known: KnownFn | None = None
+) -> tuple[Entity, ...]:
+    """A person entity with a later word glued to the conjunction و is two people ("ترامب
+    وهايلي" -> "ترامب", "هايلي") when that word is "and" + a name: the rest is a word of
+    another person entity of the text or a name *is_known* knows (keys of
+    :func:`~arabnews.ner.base.name_key`), or the word list says so (:func:`_conjoined`). A
+    name or word in its own right stays ("محمد وليد", "محمد ولد عبد العزيز").
+
+    >>> t = "نيكي هايلي: بين ترامب وهايلي"
+    >>> ents = [Entity(0, 10, "نيكي هايلي", "PER"), Entity(16, 28, "ترامب وهايلي", "PER")]
+    >>> [e.text for e in split_coordinated_names(ents, t)]
+    ['نيكي هايلي', 'ترامب', 'هايلي']
+    """
+    known = is_known or (lambda _key: False)
+    person_words = {name_key(w) for e in entities if e.label == "PER" for w in e.text.split()}
+
+    def conjoined(word: str) -> bool:
+        rest = name_key(word[1:])
+        return rest in person_words or known(rest) or _conjoined(word)
+
+    out: list[Entity] = []
+    for ent in entities:
+        pieces = [(m.start(), m.end()) for m in re.finditer(r"\S+", ent.text)]
+        cut = next(
+            (
+                i
+                for i, (s, e) in enumerate(pieces)
+                if i > 0
+                and ent.label == "PER"
+                and ent.text[s] == "و"
+                and e - s >= 4  # و and a name of three letters or more, not "واي"
+                and conjoined(ent.text[s:e])
+            ),
+            None,
+        )
+        if cut is None:
+            out.append(ent)
+            continue
+        left_end = ent.start + pieces[cut - 1][1]
+        right_start = ent.start + pieces[cut][0] + 1
+        while right_start < ent.end and _is_mark(text[right_start]):
+            right_start += 1
+        for start, end in ((ent.start, left_end), (right_start, ent.end)):
+            out.append(
+                attrs.evolve(
+                    ent, start=start, end=end, text=text[start:end], canonical=None, entity_id=None
+                )
+            )
+    return tuple(out)
+
+
+@functools.cache
+def org_heads() -> frozenset[str]:
+    """Keys of the head nouns of ``org_heads.tsv``."""
+    heads = set()
+    for row in data_rows("org_heads.tsv", "word", "example"):
+        if not row["word"].strip() or not row["example"].startswith(row["word"]):
+            raise ValueError(f"{row.where}: bad row {row!r}")
+        heads.add(name_key(row["word"]))
+    return frozenset(heads)
+
+
+#: Words after the head: up to two definite nouns ("الشؤون الخارجية"), one more joined by و
+#: ("التربية والتعليم"), then a nationality adjective ("الصينية").
+_ORG_NOUNS = 2
+
+
+def _org_span(words: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+    """Character span of the name whose head word is ``words[i]``, or ``None``."""
+    from arabnews.ner.edges import edge_word_kind
+
+    word = words[i][2]
+    key = name_key(word)
+    skip = 0
+    if key not in org_heads():
+        if key[:1] in _PROCLITICS and key[1:] in org_heads():
+            skip = 1
+        else:
+            return None
+    start = words[i][0] + _chars_for(word, skip)
+    end, nouns, j = words[i][1], 0, i + 1
+    while j < len(words):
+        k = name_key(words[j][2])
+        if edge_word_kind(words[j][2]) == "nationality":
+            if nouns:
+                end = words[j][1]
+            break
+        if k.startswith("ال") and nouns < _ORG_NOUNS and len(k) > 3:
+            nouns, end = nouns + 1, words[j][1]
+        elif k.startswith("وال") and nouns and len(k) > 4:
+            nouns, end = _ORG_NOUNS, words[j][1]
+        else:
+            break
+        j += 1
+    return (start, end) if nouns else None
+
+
+def org_head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """Organisations named by a head noun of ``org_heads.tsv`` and the definite nouns after
+    it, added as ``ORG`` ("وزارة الخارجية الصينية"); entities inside such a name give way
+    to it, one that crosses its edge keeps its place and the name is not added.
+
+    >>> t = "وقالت وزارة الخارجية الصينية إن بكين"
+    >>> found = org_head_names([Entity(31, 35, "بكين", "LOC")], t)
+    >>> [(e.text, e.label) for e in found]
+    [('وزارة الخارجية الصينية', 'ORG'), ('بكين', 'LOC')]
+    """
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s.,،:;؛!?؟()\"«»]+", text)]
+    out = list(entities)
+    for i in range(len(words)):
+        span = _org_span(words, i)
+        if span is None:
+            continue
+        start, end = span
+        inside = [e for e in out if start <= e.start and e.end <= end]
+        crossing = [e for e in out if e.start < end and start < e.end and e not in inside]
+        if crossing:
+            continue
+        out = [e for e in out if e not in inside]
+        out.append(Entity(start, end, text[start:end], "ORG"))
+    return tuple(sorted(out, key=lambda e: (e.start, e.end)))
