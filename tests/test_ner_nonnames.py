@@ -233,7 +233,7 @@ def test_gazetteer_never_reads_a_function_word_as_a_name() -> None:
 
 def test_name_suffix_and_org_head_tables_are_valid() -> None:
     assert "الشمالية" in name_suffixes() and name_suffixes()["الثاني"] == {"PER"}
-    assert "وزارة" in org_heads()
+    assert org_heads()["وزارة"] == 1 and org_heads()["القوات الجوية"] == 0
 
 
 @pytest.mark.parametrize(
@@ -301,6 +301,10 @@ def test_two_people_joined_by_wa_are_split_but_one_name_is_not() -> None:
         ("قالت الوزارة إن", []),  # no head with a name after it
         ("وزارة إن", []),
         ("وزارة الأمريكية", []),  # a nationality alone names nothing
+        # named service branches are names by themselves; generic forces are not
+        ("وأعلنت القوات الجوية الأوكرانية إسقاط", ["القوات الجوية الأوكرانية"]),
+        ("أغار سلاح الجو الإسرائيلي على", ["سلاح الجو الإسرائيلي"]),
+        ("وقالت القوات الروسية", []),
     ],
 )
 def test_org_head_names(text: str, expected: list[str]) -> None:

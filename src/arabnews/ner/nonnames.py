@@ -527,49 +527,67 @@ def split_coordinated_names(
 
 
 @functools.cache
-def org_heads() -> frozenset[str]:
-    """Keys of the head nouns of ``org_heads.tsv``."""
-    heads = set()
-    for row in data_rows("org_heads.tsv", "word", "example"):
-        if not row["word"].strip() or not row["example"].startswith(row["word"]):
+def org_heads() -> dict[str, int]:
+    """Keys of the head nouns of ``org_heads.tsv`` -> the definite nouns a name needs after
+    the head (``0``: the head is a name by itself, "القوات الجوية")."""
+    heads: dict[str, int] = {}
+    for row in data_rows("org_heads.tsv", "word", "nouns", "example"):
+        if (
+            not row["word"].strip()
+            or not row["example"].startswith(row["word"])
+            or row["nouns"] not in ("0", "1")
+        ):
             raise ValueError(f"{row.where}: bad row {row!r}")
-        heads.add(name_key(row["word"]))
-    return frozenset(heads)
+        heads[name_key(row["word"])] = int(row["nouns"])
+    return heads
 
 
 #: Words after the head: up to two definite nouns ("الشؤون الخارجية"), one more joined by و
 #: ("التربية والتعليم"), then a nationality adjective ("الصينية").
 _ORG_NOUNS = 2
+_HEAD_WORDS = (2, 1)
+
+
+def _org_head_at(words: list[tuple[int, int, str]], i: int) -> tuple[int, int, int] | None:
+    """(start offset, words, nouns needed) of an org head beginning at ``words[i]``."""
+    heads = org_heads()
+    for n in _HEAD_WORDS:
+        if i + n > len(words):
+            continue
+        first = name_key(words[i][2])
+        rest = [name_key(w[2]) for w in words[i + 1 : i + n]]
+        for skip in (0, 1):
+            if skip and first[:1] not in _PROCLITICS:
+                break
+            key = " ".join([first[skip:], *rest])
+            if key in heads:
+                return words[i][0] + _chars_for(words[i][2], skip), n, heads[key]
+    return None
 
 
 def _org_span(words: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
-    """Character span of the name whose head word is ``words[i]``, or ``None``."""
+    """Character span of the name whose head begins at ``words[i]``, or ``None``."""
     from arabnews.ner.edges import edge_word_kind
 
-    word = words[i][2]
-    key = name_key(word)
-    skip = 0
-    if key not in org_heads():
-        if key[:1] in _PROCLITICS and key[1:] in org_heads():
-            skip = 1
-        else:
-            return None
-    start = words[i][0] + _chars_for(word, skip)
-    end, nouns, j = words[i][1], 0, i + 1
+    head = _org_head_at(words, i)
+    if head is None:
+        return None
+    start, n, needed = head
+    end, nouns, j = words[i + n - 1][1], 0, i + n
     while j < len(words):
         k = name_key(words[j][2])
         if edge_word_kind(words[j][2]) == "nationality":
-            if nouns:
+            if nouns >= needed:
                 end = words[j][1]
             break
-        if k.startswith("ال") and nouns < _ORG_NOUNS and len(k) > 3:
+        if k.startswith("ال") and nouns < _ORG_NOUNS and len(k) > 3 and needed:
             nouns, end = nouns + 1, words[j][1]
         elif k.startswith("وال") and nouns and len(k) > 4:
             nouns, end = _ORG_NOUNS, words[j][1]
         else:
             break
         j += 1
-    return (start, end) if nouns else None
+    return (start, end) if nouns >= needed else None
 
 
 def org_head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
