@@ -336,3 +336,22 @@ def test_a_body_word_is_cut_only_before_a_known_name() -> None:
     ]
     out = refine_entities(raw, gazetteer=gazetteer, text=text)
     assert [e.text for e in out] == ["حماس", "حركة المقاومة الإسلامية", "أوبك"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال رئيس حركة النهضة إن الحزب سيشارك في الانتخابات", "النهضة"),
+        ("وسيطر المجلس الانتقالي الجنوبي على عدن", "المجلس الانتقالي الجنوبي"),
+        ("حذر برنامج الغذاء العالمي من مجاعة", "برنامج الغذاء العالمي"),
+        ("وقالت قوات الحشد الشعبي في بيان", "قوات الحشد الشعبي"),
+        ("وأعلنت القوات الجوية الأوكرانية إسقاط 20 مسيرة", "القوات الجوية الأوكرانية"),
+    ],
+)
+def test_organisations_news_writes_are_found_without_the_model(text: str, name: str) -> None:
+    """The organisations the NER issue found missed: parties, councils, UN agencies, armed
+    groups (gazetteer) and named service branches (org_heads.tsv)."""
+    from arabnews.ner import GazetteerRecognizer, recognize
+
+    found = recognize(text, recognizer=GazetteerRecognizer())
+    assert (name, "ORG") in {(e.text, e.label) for e in found}
