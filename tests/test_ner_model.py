@@ -232,8 +232,9 @@ def test_a_failed_quantisation_leaves_the_float_model(monkeypatch) -> None:  # t
 
 def test_recognize_on_hand_labelled_web_news(model) -> None:  # type: ignore[no-untyped-def]
     """Exact span and label F1 on the web-news dev set (seed convention), one sentence per
-    call: the gazetteer alone scores 0.59 there and recognize() 0.70 before the 2026-12-05
-    clean-up rules; this guards against losing them."""
+    call: the gazetteer alone scores 0.70 there (0.59 before its 2026-12-05 entries) and
+    recognize() 0.74 before that day's clean-up rules (0.81 after); this guards against losing
+    them."""
     import json
     from pathlib import Path
 
@@ -254,4 +255,4 @@ def test_recognize_on_hand_labelled_web_news(model) -> None:  # type: ignore[no-
     }
     hits = len(gold & pred)
     f1 = 2 * hits / (len(gold) + len(pred))
-    assert f1 >= 0.74, f"web-news dev F1 {f1:.3f}"
+    assert f1 >= 0.77, f"web-news dev F1 {f1:.3f}"
