@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -601,16 +602,26 @@ def org_head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     [('وزارة الخارجية الصينية', 'ORG'), ('بكين', 'LOC')]
     """
     words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s.,،:;؛!?؟()\"«»]+", text)]
-    out = list(entities)
+    ents = sorted(entities, key=lambda e: (e.start, e.end))
+    starts = [e.start for e in ents]
+    # reach[k]: the furthest end of ents[:k], so one look tells whether an earlier entity
+    # runs into a name (the entities are indexed by offset, not scanned per name)
+    reach = list(itertools.accumulate((e.end for e in ents), max, initial=-1))
+    dropped: set[int] = set()
+    out: list[Entity] = []
+    last_end = -1
     for i in range(len(words)):
+        if words[i][0] < last_end:
+            continue  # inside the name just added
         span = _org_span(words, i)
         if span is None:
             continue
         start, end = span
-        inside = [e for e in out if start <= e.start and e.end <= end]
-        crossing = [e for e in out if e.start < end and start < e.end and e not in inside]
-        if crossing:
-            continue
-        out = [e for e in out if e not in inside]
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        if reach[lo] > start or any(ents[k].end > end for k in range(lo, hi)):
+            continue  # an entity crosses the name's edge: it keeps its place
+        dropped.update(range(lo, hi))
         out.append(Entity(start, end, text[start:end], "ORG"))
+        last_end = end
+    out += [e for k, e in enumerate(ents) if k not in dropped]
     return tuple(sorted(out, key=lambda e: (e.start, e.end)))
