@@ -288,6 +288,19 @@ def test_two_people_joined_by_wa_are_split_but_one_name_is_not() -> None:
     text = "التقى أحمد ومحمد"
     out = split_coordinated_names([ent(text, "أحمد ومحمد", "PER")], text)
     assert [e.text for e in out] == ["أحمد", "محمد"]
+    # places: و before a hamza on alef, or a list of several و-words
+    for text, part, expected in [
+        ("ضربت العاصفة ديفون وإكستر", "ديفون وإكستر", ["ديفون", "إكستر"]),
+        (
+            "في إيشيكاوا ونيغاتا وتوياما",
+            "إيشيكاوا ونيغاتا وتوياما",
+            ["إيشيكاوا", "نيغاتا", "توياما"],
+        ),
+        ("في سانت كيتس ونيفيس", "سانت كيتس ونيفيس", ["سانت كيتس ونيفيس"]),
+    ]:
+        out = split_coordinated_names([ent(text, part, "LOC")], text)
+        assert [e.text for e in out] == expected
+        assert all(text[e.start : e.end] == e.text and e.label == "LOC" for e in out)
 
 
 @pytest.mark.parametrize(

@@ -225,7 +225,7 @@ def refine_entities(
 
     *text* is the text the entities index; without it steps 1 and 4 are skipped.
     """
-    from arabnews.ner import nonnames
+    from arabnews.ner import heads, nonnames
 
     found = tuple(entities)
     if text is not None:
@@ -239,6 +239,7 @@ def refine_entities(
         found = nonnames.extend_name_suffixes(found, text)
         found = nonnames.org_head_names(found, text)
         found = nonnames.treaty_names(found, text)
+        found = heads.numbered_names(heads.head_names(found, text), text)
     return found
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "bioes_spans",
     "call_recognizer",
     "canonical_label",
+    "chars_for_letters",
     "name_key",
     "sentence_spans",
     "sentence_tokens",
@@ -220,3 +221,20 @@ def data_rows(name: str, *columns: str) -> tuple[Row, ...]:
     """Rows of the TSV table *name* in ``arabnews/ner/data`` (see :mod:`arabnews._data`),
     whose header must be exactly *columns*."""
     return read_table("arabnews.ner", name, columns=columns)
+
+
+def chars_for_letters(word: str, letters: int) -> int:
+    """Index in *word* just after its first *letters* letters (and the marks on them): where
+    a name begins once that many proclitic letters are left out.
+
+    >>> chars_for_letters("وَزيلينسكي", 1)
+    2
+    """
+    seen = 0
+    for i, char in enumerate(word):
+        if is_mark(char):
+            continue
+        if seen == letters:
+            return i
+        seen += 1
+    return len(word)

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from arabnews.ner.base import data_rows, is_mark, name_key
+from arabnews.ner.base import chars_for_letters, data_rows, is_mark, name_key
 from arabnews.spans import Entity
 
 __all__ = [
@@ -128,14 +128,14 @@ def proclitic_length(
     for rule in candidates:
         rest = key[rule.strip :]
         if rest in name_exceptions() or remainder_known(rest, rule):
-            return _chars_for_letters(word, rule.strip)
+            return chars_for_letters(word, rule.strip)
     for rule in candidates:
         if rule.evidence == "shape":
             if not _shape_remainder(key[rule.strip :]):
                 continue
             if prefer_whole is not None and prefer_whole(key, key[rule.strip :]):
                 return 0
-            return _chars_for_letters(word, rule.strip)
+            return chars_for_letters(word, rule.strip)
     return 0
 
 
@@ -145,18 +145,6 @@ def _shape_remainder(rest: str) -> bool:
     from arabnews.ner.nonnames import is_function_word
 
     return len(rest) >= MIN_SHAPE_REMAINDER and not is_function_word(rest)
-
-
-def _chars_for_letters(word: str, letters: int) -> int:
-    """Index in *word* just after its first *letters* letters (and the marks on them)."""
-    seen = 0
-    for i, char in enumerate(word):
-        if is_mark(char):
-            continue
-        if seen == letters:
-            return i
-        seen += 1
-    return len(word)
 
 
 def trim_entity(

@@ -180,6 +180,6 @@ class GazetteerRecognizer:
 
 
 def _char_offset(word: str, letters: int) -> int:
-    from arabnews.ner.clitics import _chars_for_letters
+    from arabnews.ner.base import chars_for_letters
 
-    return _chars_for_letters(word, letters) if letters else 0
+    return chars_for_letters(word, letters) if letters else 0

@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from arabnews.charsets import ALEF, DIACRITICS, HAMZA_ALEFS, TATWEEL, class_body
-from arabnews.ner.base import data_rows, name_key
+from arabnews.ner.base import chars_for_letters, data_rows, name_key
 from arabnews.spans import Entity
 
 __all__ = [
@@ -336,19 +336,8 @@ def _instrument_start(text: str, start: int) -> int | None:
             break
         if key[strip:] in instrument_heads():
             # offsets: skip as many leading characters of the word as letters stripped
-            return base + _chars_for(word, strip)
+            return base + chars_for_letters(word, strip)
     return None
-
-
-def _chars_for(word: str, letters: int) -> int:
-    seen = 0
-    for i, char in enumerate(word):
-        if _is_mark(char):
-            continue
-        if seen == letters:
-            return i
-        seen += 1
-    return len(word)
 
 
 def treaty_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
@@ -462,6 +451,9 @@ def extend_name_suffixes(entities: Sequence[Entity], text: str) -> tuple[Entity,
 #: names are in neither table and stay whole ("بونغي ويلفريد").
 
 
+_SPLIT_LABELS = ("PER", "LOC")
+
+
 def _conjoined(word: str) -> bool:
     """Does the word list say *word* (starting with و) is the conjunction glued to a name?"""
     from arabnews.names import name_key as names_key
@@ -478,11 +470,14 @@ def _conjoined(word: str) -> bool:
 def split_coordinated_names(
     entities: Sequence[Entity], text: str, *, is_known: KnownFn | None = None
 ) -> tuple[Entity, ...]:
-    """A person entity with a later word glued to the conjunction و is two people ("ترامب
-    وهايلي" -> "ترامب", "هايلي") when that word is "and" + a name: the rest is a word of
-    another person entity of the text or a name *is_known* knows (keys of
+    """A person or place entity with a later word glued to the conjunction و is two names
+    ("ترامب وهايلي" -> "ترامب", "هايلي") when that word is "and" + a name: the rest is a word
+    of another entity of the same label in the text or a name *is_known* knows (keys of
     :func:`~arabnews.ner.base.name_key`), or the word list says so (:func:`_conjoined`). A
-    name or word in its own right stays ("محمد وليد", "محمد ولد عبد العزيز").
+    name or word in its own right stays ("محمد وليد", "محمد ولد عبد العزيز"). A place entity
+    is also cut where و is followed by a hamza on alef (no name begins "وأ"/"وإ": "ديفون
+    وإكستر"), and at every و when two or more of its words begin with it (a list, "إيشيكاوا
+    ونيغاتا وتوياما"; one "و" stays: "البوسنة والهرسك").
 
     >>> t = "نيكي هايلي: بين ترامب وهايلي"
     >>> ents = [Entity(0, 10, "نيكي هايلي", "PER"), Entity(16, 28, "ترامب وهايلي", "PER")]
@@ -490,35 +485,43 @@ def split_coordinated_names(
     ['نيكي هايلي', 'ترامب', 'هايلي']
     """
     known = is_known or (lambda _key: False)
-    person_words = {name_key(w) for e in entities if e.label == "PER" for w in e.text.split()}
+    words = {
+        label: {name_key(w) for e in entities if e.label == label for w in e.text.split()}
+        for label in _SPLIT_LABELS
+    }
 
-    def conjoined(word: str) -> bool:
+    def conjoined(word: str, label: str) -> bool:
         rest = name_key(word[1:])
-        return rest in person_words or known(rest) or _conjoined(word)
+        if label == "LOC" and word[1:2] in HAMZA_ALEFS:
+            return True
+        return rest in words[label] or known(rest) or _conjoined(word)
 
     out: list[Entity] = []
     for ent in entities:
         pieces = [(m.start(), m.end()) for m in re.finditer(r"\S+", ent.text)]
-        cut = next(
-            (
-                i
-                for i, (s, e) in enumerate(pieces)
-                if i > 0
-                and ent.label == "PER"
-                and ent.text[s] == "و"
-                and e - s >= 4  # و and a name of three letters or more, not "واي"
-                and conjoined(ent.text[s:e])
-            ),
-            None,
-        )
-        if cut is None:
+        glued = [
+            i
+            for i, (s, e) in enumerate(pieces)
+            if i > 0 and ent.label in _SPLIT_LABELS and ent.text[s] == "و" and e - s >= 4
+        ]  # و and a name of three letters or more, not "واي"
+        if ent.label == "LOC" and len(glued) >= 2 and all(e - s > 1 for s, e in pieces):
+            cuts = glued
+        else:
+            first = next(
+                (i for i in glued if conjoined(ent.text[slice(*pieces[i])], ent.label)), None
+            )
+            cuts = [] if first is None else [first]
+        if not cuts:
             out.append(ent)
             continue
-        left_end = ent.start + pieces[cut - 1][1]
-        right_start = ent.start + pieces[cut][0] + 1
-        while right_start < ent.end and _is_mark(text[right_start]):
-            right_start += 1
-        for start, end in ((ent.start, left_end), (right_start, ent.end)):
+        bounds = [(ent.start, ent.start + pieces[cuts[0] - 1][1])]
+        for n, cut in enumerate(cuts):
+            right_start = ent.start + pieces[cut][0] + 1
+            while right_start < ent.end and _is_mark(text[right_start]):
+                right_start += 1
+            last = cuts[n + 1] - 1 if n + 1 < len(cuts) else len(pieces) - 1
+            bounds.append((right_start, ent.start + pieces[last][1]))
+        for start, end in bounds:
             out.append(
                 attrs.evolve(
                     ent, start=start, end=end, text=text[start:end], canonical=None, entity_id=None
@@ -562,7 +565,7 @@ def _org_head_at(words: list[tuple[int, int, str]], i: int) -> tuple[int, int, i
                 break
             key = " ".join([first[skip:], *rest])
             if key in heads:
-                return words[i][0] + _chars_for(words[i][2], skip), n, heads[key]
+                return words[i][0] + chars_for_letters(words[i][2], skip), n, heads[key]
     return None
 
 

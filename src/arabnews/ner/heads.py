@@ -1,0 +1,182 @@
+"""Facility and event names announced by a head noun (``data/name_heads.tsv``).
+
+News names airports, hospitals, cups, festivals and awards by a head noun and a name after
+it: "مطار نيروبي", "مستشفى سانت ماري", "كأس آسيا 2023", "مهرجان برلين السينمائي". A tagger
+trained on ANERcorp tags the place or person after the head (or nothing); the news convention
+spans the facility or event, head included, with the label of the head's row. Products and
+editions keep their number: a ``MISC`` name right before a number takes it ("بوينغ 737").
+
+Every function keeps offsets in the same text and returns entities that slice it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from arabnews.ner.base import chars_for_letters, data_rows, name_key
+from arabnews.spans import ENTITY_LABELS, Entity
+
+__all__ = ["NameHead", "head_names", "name_heads", "numbered_names"]
+
+_PROCLITICS = "وفبلك"
+_WORD = re.compile(r"[^\s.,،:;؛!?؟()\"«»]+")
+# a year, a model or a version number right after a name: "2023", "737", "17.4"
+_NUMBER = re.compile(r"[ \t\u00a0]+([0-9٠-٩]+(?:\.[0-9٠-٩]+)?)(?!\w)(?!\.[0-9٠-٩])")
+_MAX_ADJECTIVES = 2
+_MAX_WORDS = 2  # untagged definite words that may be the name after a head ("الأمم الآسيوية")
+
+
+@attrs.frozen(slots=True)
+class NameHead:
+    """One row of ``name_heads.tsv``."""
+
+    word: str
+    label: str
+    keep: bool  # the head is always part of the name (else only before a place or person)
+    words: bool  # untagged definite words may be the name
+    example: str
+
+
+@functools.cache
+def name_heads() -> dict[str, NameHead]:
+    """Key of each head noun of ``name_heads.tsv`` -> its row (validated on first use)."""
+    out: dict[str, NameHead] = {}
+    for row in data_rows("name_heads.tsv", "word", "label", "head", "words", "example"):
+        if (
+            not row["word"].strip()
+            or row["label"] not in ENTITY_LABELS
+            or row["head"] not in ("keep", "named")
+            or row["words"] not in ("yes", "no")
+            or not row["example"].startswith(row["word"])
+        ):
+            raise ValueError(f"{row.where}: bad row {row!r}")
+        out[name_key(row["word"])] = NameHead(
+            row["word"], row["label"], row["head"] == "keep", row["words"] == "yes", row["example"]
+        )
+    return out
+
+
+def _head_at(word: str) -> tuple[NameHead, int] | None:
+    """The head row *word* is (after a glued proclitic) and where the head begins in it."""
+    key = name_key(word)
+    heads = name_heads()
+    if key in heads:
+        return heads[key], 0
+    if key[:1] in _PROCLITICS and key[1:] in heads:
+        return heads[key[1:]], chars_for_letters(word, 1)
+    return None
+
+
+def _definite(word: str) -> bool:
+    from arabnews.ner.nonnames import is_function_word
+
+    key = name_key(word)
+    return key.startswith("ال") and len(key) > 3 and not is_function_word(word)
+
+
+def _adjective(word: str) -> bool:
+    """A definite relative adjective ("الدولي", "السينمائية", "الطبي")."""
+    return _definite(word) and name_key(word).endswith(("ي", "ية", "يه"))
+
+
+def _name_end(
+    words: Sequence[tuple[int, int, str]], j: int, end: int, label: str, text: str
+) -> int:
+    """Where a name ending at *end* (before ``words[j]``) really ends: with its adjectives,
+    for an event its "لل" phrase, and a number."""
+    added = 0
+    while j < len(words) and added < _MAX_ADJECTIVES and _adjective(words[j][2]):
+        end, j, added = words[j][1], j + 1, added + 1
+    if label == "MISC" and j < len(words) and text[end : words[j][0]].isspace():
+        key = name_key(words[j][2])
+        if key.startswith("لل") and len(key) > 4:
+            end = words[j][1]
+    number = _NUMBER.match(text, end)
+    return number.end() if number else end
+
+
+def head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """Facility and event names begun by a head noun of ``name_heads.tsv``, added with the
+    row's label; entities inside such a name give way to it, one that runs past its end
+    keeps its place and the name is not added.
+
+    >>> t = "هبطت الطائرة في مطار نيروبي الدولي"
+    >>> [(e.text, e.label) for e in head_names([Entity(21, 27, "نيروبي", "LOC")], t)]
+    [('مطار نيروبي الدولي', 'LOC')]
+    >>> t = "فاز المنتخب بكأس العالم للأندية"
+    >>> [(e.text, e.label) for e in head_names([], t)]
+    [('كأس العالم للأندية', 'MISC')]
+    """
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    ents = sorted(entities, key=lambda e: (e.start, e.end))
+    starts = [e.start for e in ents]
+    dropped: set[int] = set()
+    added: list[Entity] = []
+    last_end = -1
+    for i in range(len(words) - 1):
+        if words[i][0] < last_end:
+            continue
+        found = _head_at(words[i][2])
+        if found is None:
+            continue
+        rule, skip = found
+        head_start, head_end = words[i][0] + skip, words[i][1]
+        nxt = words[i + 1][0]
+        k = bisect.bisect_left(starts, nxt)
+        comp = ents[k] if k < len(ents) and ents[k].start == nxt else None
+        if comp is not None:
+            if not rule.keep and comp.label not in ("LOC", "PER"):
+                continue  # "جائزة" + an organisation's name: not this rule's to decide
+            start, end = head_start, comp.end
+            j = bisect.bisect_left([w[0] for w in words], comp.end, lo=i + 1)
+        elif rule.words:
+            j = i + 1
+            while j < len(words) and j - i - 1 < _MAX_WORDS and _definite(words[j][2]):
+                j += 1
+            if j - i - 1 < (1 if rule.keep else 2):
+                continue
+            start, end = (head_start if rule.keep else nxt), words[j - 1][1]
+        else:
+            continue
+        end = _name_end(words, j, end, rule.label, text)
+        lo, hi = bisect.bisect_left(starts, 0), bisect.bisect_left(starts, end)
+        inside = [
+            n
+            for n in range(lo, hi)
+            if ents[n].end > start
+            and not (ents[n].start < start and ents[n].end <= head_end)  # "بطولة كأس"
+        ]
+        if any(ents[n].end > end or ents[n].start < start for n in inside):
+            continue  # an entity crosses the name's edge: it keeps its place
+        dropped.update(n for n in range(lo, hi) if ents[n].end > start)
+        added.append(Entity(start, end, text[start:end], rule.label))
+        last_end = end
+    out = added + [e for n, e in enumerate(ents) if n not in dropped]
+    return tuple(sorted(out, key=lambda e: (e.start, e.end)))
+
+
+def numbered_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """A ``MISC`` name right before a number takes it: a model, an edition or a version
+    ("بوينغ 737", "آي أو إس 17.4"), unless another entity begins there.
+
+    >>> t = "تحطمت طائرة من طراز بوينغ 737 أمس"
+    >>> [e.text for e in numbered_names([Entity(20, 25, "بوينغ", "MISC")], t)]
+    ['بوينغ 737']
+    """
+    ents = sorted(entities, key=lambda e: (e.start, e.end))
+    out: list[Entity] = []
+    for k, ent in enumerate(ents):
+        number = _NUMBER.match(text, ent.end) if ent.label == "MISC" else None
+        if number is None or (k + 1 < len(ents) and ents[k + 1].start < number.end()):
+            out.append(ent)
+            continue
+        end = number.end()
+        out.append(
+            attrs.evolve(ent, end=end, text=text[ent.start : end], canonical=None, entity_id=None)
+        )
+    return tuple(out)

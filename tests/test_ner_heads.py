@@ -1,0 +1,161 @@
+"""Facility and event names announced by a head noun, and numbered product names
+(``arabnews.ner.heads``)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arabnews.ner.heads import head_names, name_heads, numbered_names
+from arabnews.spans import Entity
+
+
+def ent(text: str, part: str, label: str) -> Entity:
+    start = text.index(part)
+    return Entity(start, start + len(part), part, label)
+
+
+def found(entities: tuple[Entity, ...]) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in entities]
+
+
+def test_every_row_of_the_table_names_its_example() -> None:
+    for rule in name_heads().values():
+        text = f"وقال مصدر إن {rule.example} مهم"
+        rest = rule.example[len(rule.word) :].strip()
+        # the words after the head, as a tagger would tag them (a place)
+        raw = [ent(text, rest, "LOC")]
+        assert (rule.example, rule.label) in found(head_names(raw, text)), rule
+        if rule.words and rest.startswith("ال"):  # untagged words after the head do as well
+            assert found(head_names([], text)) in (
+                [(rule.example, rule.label)],
+                [(rest, rule.label)],
+            )
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # a facility: the head and the tagged name, with its adjectives
+        (
+            "هبطت في مطار إسلام آباد الدولي أمس",
+            [("إسلام آباد", "LOC")],
+            [("مطار إسلام آباد الدولي", "LOC")],
+        ),
+        (
+            "نقل إلى مستشفى سانت ماري في لندن",
+            [("سانت ماري", "MISC"), ("لندن", "LOC")],
+            [("مستشفى سانت ماري", "LOC"), ("لندن", "LOC")],
+        ),
+        ("نقل الجرحى إلى مجمع ناصر الطبي", [("ناصر الطبي", "PER")], [("مجمع ناصر الطبي", "LOC")]),
+        # a glued preposition is left out
+        ("وصل بمطار نيروبي", [("نيروبي", "LOC")], [("مطار نيروبي", "LOC")]),
+        # a facility head needs a tagged name: words alone are not one
+        ("زار مجمع اللغة العربية", [], []),
+        ("أغلق المطار الدولي", [], []),
+        # events: the head, the name (tagged or definite words), a "لل" phrase, a year
+        (
+            "شارك في كأس آسيا 2023 بقطر",
+            [("آسيا", "LOC"), ("قطر", "LOC")],
+            [("كأس آسيا 2023", "MISC"), ("قطر", "LOC")],
+        ),
+        ("فاز بكأس العالم للأندية", [], [("كأس العالم للأندية", "MISC")]),
+        ("لاستضافة كأس العالم لألفين واثنين وعشرين", [], [("كأس العالم", "MISC")]),
+        (
+            "اختتم مهرجان برلين السينمائي فعالياته",
+            [("برلين", "LOC")],
+            [("مهرجان برلين السينمائي", "MISC")],
+        ),
+        # a tagger's "بطولة كأس" ending on the head gives way
+        ("خلال بطولة كأس آسيا", [("بطولة كأس", "MISC"), ("آسيا", "LOC")], [("كأس آسيا", "MISC")]),
+        # an award: its head stays before a person or place, goes before words of its own
+        ("حصل على جائزة نوبل للسلام", [("نوبل", "PER")], [("جائزة نوبل للسلام", "MISC")]),
+        ("توج بجائزة الكرة الذهبية لعام 2013", [], [("الكرة الذهبية", "MISC")]),
+        ("حصل على جائزة الدولة", [], []),  # one word: no name of its own
+        ("حصل على جائزة من منظمة", [], []),
+        # an award named after an organisation is not this rule's to decide
+        ("منحته جائزة الأمم المتحدة", [("الأمم المتحدة", "ORG")], [("الأمم المتحدة", "ORG")]),
+    ],
+)
+def test_head_names(
+    text: str, tagged: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    raw = [ent(text, part, label) for part, label in tagged]
+    out = head_names(raw, text)
+    assert found(out) == expected
+    assert all(text[e.start : e.end] == e.text for e in out)
+
+
+def test_an_entity_running_past_the_name_keeps_its_place() -> None:
+    text = "في مطار نيروبي جومو كينياتا"
+    raw = [ent(text, "نيروبي جومو كينياتا", "LOC")]
+    assert found(head_names(raw, text)) == [("مطار نيروبي جومو كينياتا", "LOC")]
+    text = "في مطار نيروبي الدولي كينيا"
+    raw = [ent(text, "نيروبي", "LOC"), ent(text, "الدولي كينيا", "LOC")]
+    assert head_names(raw, text) == tuple(raw)
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        ("تحطمت طائرة من طراز بوينغ 737 أمس", [("بوينغ", "MISC")], ["بوينغ 737"]),
+        ("بعد إطلاق تحديث آي أو إس 17.4 .", [("آي أو إس", "MISC")], ["آي أو إس 17.4"]),
+        ("عاد إلى لبنان 2006", [("لبنان", "LOC")], ["لبنان"]),  # a place keeps no number
+        ("نسخة ويندوز 11.", [("ويندوز", "MISC")], ["ويندوز 11"]),
+        ("فاز ويندوز 2000ميلادي", [("ويندوز", "MISC")], ["ويندوز"]),  # the number runs on
+    ],
+)
+def test_numbered_names(text: str, tagged: list[tuple[str, str]], expected: list[str]) -> None:
+    out = numbered_names([ent(text, part, label) for part, label in tagged], text)
+    assert [e.text for e in out] == expected
+    assert all(text[e.start : e.end] == e.text for e in out)
+
+
+WORDS = st.sampled_from(
+    [
+        "مطار",
+        "بمطار",
+        "كأس",
+        "جائزة",
+        "مهرجان",
+        "العالم",
+        "الدولي",
+        "للأندية",
+        "الذهبية",
+        "2023",
+        "17.4",
+        "نيروبي",
+        "و",
+        "،",
+        "«",
+        "»",
+        "في",
+        "مستشفى",
+        "الطبي",
+        "ناصر",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=12), st.data())
+def test_head_names_slice_the_text_and_keep_entities_disjoint(words: list[str], data) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join(words)
+    bounds = sorted({0, len(text), *data.draw(st.lists(st.integers(0, len(text)), max_size=6))})
+    raw = [
+        Entity(a, b, text[a:b], data.draw(st.sampled_from(["PER", "LOC", "ORG", "MISC"])))
+        for a, b in itertools.pairwise(bounds)
+        if text[a:b].strip() == text[a:b] and text[a:b]
+    ]
+    out = numbered_names(head_names(raw, text), text)
+    for e in out:
+        assert text[e.start : e.end] == e.text and e.text
+    ordered = sorted(out, key=lambda e: (e.start, e.end))
+    for a, b in itertools.pairwise(ordered):
+        assert a.end <= b.start, (a, b)
+    # what the rules add covers the entities it replaces: nothing tagged is lost uncovered
+    for e in raw:
+        assert any(o.start <= e.start < o.end or e.start <= o.start < e.end for o in out), e
