@@ -20,6 +20,10 @@ Splits (gold tokens joined with spaces give the sentence text):
   convention, split by article (``ner_news_NOTES.md``). The raw sentence is the input, so only
   the systems that take text run; the ``+clitic`` and ``words`` columns mean little here (the
   gold already follows the news convention). Choices may be made on dev; confirm is read once.
+* ``news confirm2``: ``benchmarks/data/ner_news_confirm2.jsonl``, 110 more sentences labelled
+  the same way, drawn only from the confirm articles and from FIGNEWS posts not used before
+  (never from a dev article), made after confirm had been read: nothing was ever selected on
+  it. Not in the default ``--splits``; ask for it (``--splits news-confirm2``) once, at the end.
 
 Systems, each through the public call a user makes, **one sentence per call**:
 
@@ -585,6 +589,11 @@ def main(argv: list[str] | None = None) -> int:
     for key, file, note in (
         ("news", "ner_news_dev.jsonl", "news dev (web news, seed convention; chosen on)"),
         ("news-confirm", "ner_news_confirm.jsonl", "news confirm (web news; nothing chosen on it)"),
+        (
+            "news-confirm2",
+            "ner_news_confirm2.jsonl",
+            "news confirm2 (web news; made after confirm was read, nothing chosen on it)",
+        ),
     ):
         if key in wanted and (news / file).is_file():
             texts, gold = news_rows(news / file)

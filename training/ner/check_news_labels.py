@@ -1,9 +1,12 @@
-"""Check the hand-labelled web-news NER set (``benchmarks/data/ner_news_{dev,confirm}.jsonl``).
+"""Check the hand-labelled web-news NER set (``benchmarks/data/ner_news_*.jsonl``).
 
-Hard errors (exit status 1): a row without its fields, a duplicate id, an article in both
-splits, a licence that does not match the source, an offset whose slice is not the entity text,
-an unknown label, overlapping or unsorted spans, a span with outer whitespace, a span that
-starts or ends inside a word (other than after the proclitics و ف ب ل ك).
+Splits: dev, confirm and (when present) confirm2. Hard errors (exit status 1): a row without
+its fields, a duplicate id, a sentence in two splits, a dev article in another split
+(confirm2 draws only on confirm articles and new FIGNEWS posts, so confirm and confirm2 may
+share an article), a licence that does not match the source, an offset whose slice is not
+the entity text, an unknown label, overlapping or unsorted spans, a span with outer
+whitespace, a span that starts or ends inside a word (other than after the proclitics
+و ف ب ل ك).
 
 For review (printed, not errors): spans whose first letter is و ف ب ك ل, which are either a
 name that begins with that letter (بيروت، فلسطين، لبنان) or a clitic left in. A span starting
@@ -24,7 +27,9 @@ import sys
 import unicodedata
 from pathlib import Path
 
-SPLITS = ("dev", "confirm")
+SPLITS = ("dev", "confirm", "confirm2")
+# Splits that may hold sentences of the same article (confirm2 continues confirm's articles).
+SHARED_ARTICLES = frozenset({"confirm", "confirm2"})
 LABELS = frozenset({"PER", "LOC", "ORG", "MISC"})
 LICENCE = {
     "wikinews_2024": "CC BY 2.5 (Wikinews)",
@@ -99,8 +104,11 @@ def main() -> int:
     surfaces: set[str] = set()
     ids: set[str] = set()
     doc_split: dict[str, str] = {}
+    texts: dict[str, str] = {}
     for split in SPLITS:
         path = args.data / f"ner_news_{split}.jsonl"
+        if split == "confirm2" and not path.is_file():
+            continue
         rows = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln]
         labels: collections.Counter[str] = collections.Counter()
         sources: collections.Counter[str] = collections.Counter()
@@ -111,8 +119,12 @@ def main() -> int:
                 errors.append(f"{rid}: duplicate id")
             ids.add(rid)
             doc = str(row.get("doc"))
-            if doc_split.setdefault(doc, split) != split:
-                errors.append(f"{rid}: article {doc} is in both splits")
+            other = doc_split.setdefault(doc, split)
+            if other != split and not {other, split} <= SHARED_ARTICLES:
+                errors.append(f"{rid}: article {doc} is in both {other} and {split}")
+            sentence = str(row.get("text"))
+            if texts.setdefault(sentence, rid) != rid:
+                errors.append(f"{rid}: same sentence as {texts[sentence]}")
             check_row(row, errors, review)
             sources[str(row.get("source"))] += 1
             ents = row.get("entities") or []

@@ -6,6 +6,11 @@ described in ``benchmarks/data/ner_news_NOTES.md``) and writes the unlabelled ro
 
     python training/ner/select_news_sentences.py [--shared ../shared] [--out FILE]
 
+``--confirm2`` writes instead the second held-out selection behind
+``benchmarks/data/ner_news_confirm2.jsonl``: sentences not in dev/confirm, taken only from the
+articles of the confirm split and from FIGNEWS posts not used so far (never from a dev
+article), ids continuing after the first selection.
+
 Nothing here looks at entities or runs a tagger: the rows are chosen from the text's shape and
 sha256 orders only, so the set is not biased towards what any model finds.
 """
@@ -33,6 +38,15 @@ FIGNEWS_MIN_TOKENS = 6
 # FIGNEWS posts read by hand (in sha256 order) and skipped as not news prose: slogans,
 # propaganda appeals, first-person opinion, quiz/promo lines.  Why each: NOTES.md.
 FIGNEWS_NOT_NEWS = frozenset({"10795", "1736", "5459", "8229", "9227"})
+
+# The second selection (confirm2): about 110 sentences, at most 3 per Wikinews article.
+CONFIRM2_TARGET = {"wikinews_2024": 45, "wikinews_2014": 35, "fignews": 30}
+CONFIRM2_MAX_PER_ARTICLE = 3
+# FIGNEWS posts past the first 40, read by hand (before any labelling) and skipped as not news
+# prose, as above: 272 (greeting + promo video + rhetorical question), 1887 (rhetorical
+# question), 1427 (propaganda appeal "افحصوا المعلومة"), 5276 (appeal "انتبهوا"), 112 (leaflet
+# addressed to residents), 1231 (first-person opinion), 5652 (slogan + greeting).
+FIGNEWS_NOT_NEWS_CONFIRM2 = frozenset({"272", "1887", "1427", "5276", "112", "1231", "5652"})
 
 # A run of . ! ? (Arabic or Latin) followed by whitespace ends a sentence; ".." alone does not
 # (seed convention), and a terminator inside an open double quote does not.
@@ -124,17 +138,19 @@ def _pick_wikinews(source: str, arts: list[list[str]]) -> list[tuple[str, int, s
     return picked
 
 
-def _pick_fignews(path: Path) -> list[tuple[str, int, str]]:
-    """Posts in sha256(id) order; from each post not in FIGNEWS_NOT_NEWS the first sentence of
+def _pick_fignews(
+    path: Path, count: int = TARGET["fignews"], skip: frozenset[str] = FIGNEWS_NOT_NEWS
+) -> list[tuple[str, int, str]]:
+    """Posts in sha256(id) order; from each post not in ``skip`` the first sentence of
     6-70 tokens, mostly Arabic letters, with no hashtag and no URL; posts without one are
-    passed over."""
+    passed over.  The first ``count`` picks."""
     rows = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     rows.sort(key=lambda r: _sha(f"fignews:{r['id']}"))
     picked: list[tuple[str, int, str]] = []
     for r in rows:
-        if len(picked) >= TARGET["fignews"]:
+        if len(picked) >= count:
             break
-        if r["id"] in FIGNEWS_NOT_NEWS:
+        if r["id"] in skip:
             continue
         for i, s in enumerate(split_sentences(r["text"])):
             if "#" in s or "http" in s or not _eligible(s, FIGNEWS_MIN_TOKENS):
@@ -179,12 +195,96 @@ def select(shared: Path) -> list[dict[str, str]]:
     return rows
 
 
+def _pick_confirm2_wikinews(
+    source: str, arts: list[list[str]], docs: set[str], used: set[str]
+) -> list[tuple[str, int, str]]:
+    """From the articles in ``docs`` only: the eligible sentences whose text is not in ``used``,
+    per article in sha256("<doc>\t<sentence>") order (the order the first selection used past
+    the lead), at most CONFIRM2_MAX_PER_ARTICLE; round robin over the articles in sha256(doc)
+    order until CONFIRM2_TARGET is reached."""
+    queues: list[tuple[str, list[tuple[int, str]]]] = []
+    for k, lines in enumerate(arts):
+        doc = f"{source}:{k}"
+        if doc not in docs:
+            continue
+        sents = [s for ln in lines for s in split_sentences(ln)]
+        seen: set[str] = set()
+        queue: list[tuple[int, str]] = []
+        for i, s in enumerate(sents):
+            if _eligible(s) and s not in used and s not in seen:
+                seen.add(s)
+                queue.append((i, s))
+        queue.sort(key=lambda p: _sha(f"{doc}\t{p[1]}"))
+        queues.append((doc, queue))
+    queues.sort(key=lambda q: _sha(q[0]))
+    picked: list[tuple[str, int, str]] = []
+    for rnd in range(CONFIRM2_MAX_PER_ARTICLE):
+        for doc, q in queues:
+            if len(picked) >= CONFIRM2_TARGET[source]:
+                return picked
+            if rnd < len(q):
+                picked.append((doc, q[rnd][0], q[rnd][1]))
+    return picked
+
+
+def select_confirm2(shared: Path) -> list[dict[str, str]]:
+    """The second held-out selection: rows ``split: "confirm2"``, ids after the first 240."""
+    first = select(shared)
+    used = {r["text"] for r in first}
+    confirm_docs = {r["doc"] for r in first if r["split"] == "confirm"}
+    news = shared / "data" / "news"
+    chosen = {
+        "wikinews_2024": _pick_confirm2_wikinews(
+            "wikinews_2024",
+            articles_2024(news / "wikinews_2024_plain.txt"),
+            confirm_docs,
+            used,
+        ),
+        "wikinews_2014": _pick_confirm2_wikinews(
+            "wikinews_2014",
+            articles_2014(news / "wikinews_2014_plain.txt"),
+            confirm_docs,
+            used,
+        ),
+        # The same post order and filters as the first selection, continued past its picks.
+        "fignews": _pick_fignews(
+            news / "fignews_iaa_arabic_original.jsonl",
+            TARGET["fignews"] + CONFIRM2_TARGET["fignews"],
+            FIGNEWS_NOT_NEWS | FIGNEWS_NOT_NEWS_CONFIRM2,
+        )[TARGET["fignews"] :],
+    }
+    first_docs = {r["doc"] for r in first}
+    rows: list[dict[str, str]] = []
+    for source, found in chosen.items():
+        if source == "fignews":
+            # Never a post of the first selection (a skip list change must not pull one in).
+            fresh = [p for p in found if p[0] not in first_docs and p[2] not in used]
+            picks = sorted(fresh, key=lambda p: _sha(p[0]))
+        else:
+            picks = sorted(found, key=lambda p: (int(p[0].split(":")[1]), p[1]))
+        for doc, _, text in picks:
+            rows.append(
+                {
+                    "id": f"nn{len(first) + len(rows) + 1:04d}",
+                    "source": source,
+                    "licence": LICENCE[source],
+                    "doc": doc,
+                    "split": "confirm2",
+                    "text": text,
+                }
+            )
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument(
+        "--confirm2", action="store_true", help="the second held-out selection (confirm2)"
+    )
     args = ap.parse_args()
-    rows = select(args.shared)
+    rows = select_confirm2(args.shared) if args.confirm2 else select(args.shared)
     lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     if args.out is None:
         sys.stdout.write(lines)
