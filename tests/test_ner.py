@@ -275,6 +275,8 @@ def test_trimmed_entities_still_slice_the_text(before: str, word: str) -> None:
         ("الأراضي الفلسطينية", "LOC", (), None),
         ("قوات الدعم السريع", "ORG", (), "قوات الدعم السريع"),
         ("جيش الاحتلال الإسرائيلي", "ORG", (), "جيش الاحتلال الإسرائيلي"),
+        ("فتحي حماد القيادي", "PER", (), "فتحي حماد"),  # a role noun after the person
+        ("هانس غروندبرغ المبعوث", "PER", (), "هانس غروندبرغ"),
     ],
 )
 def test_trim_edges_examples(
@@ -293,6 +295,7 @@ def test_edge_tables_are_valid() -> None:
     assert {"title", "nationality", "classifier", "media", "common"} <= kinds
     assert set(edge_words().values()) <= kinds
     assert edge_word_kind("والرئيس") == "title"
+    assert edge_word_kind("المتحدث") == "title"  # one kind per word: a second one is refused
 
 
 WORDS = st.sampled_from(["الرئيس", "الروسي", "نهر", "بوتين", "الدانوب", "تاس", "وكالة", "يونيو"])

@@ -55,9 +55,10 @@ def edge_words() -> dict[str, str]:
     kinds = {r.kind for r in edge_rules()}
     words: dict[str, str] = {}
     for row in data_rows("edge_words.tsv", "word", "kind", "example"):
-        if row["kind"] not in kinds or not row["word"].strip():
-            raise ValueError(f"{row.where}: bad row {row!r}")
-        words[name_key(row["word"])] = row["kind"]
+        key = name_key(row["word"])
+        if row["kind"] not in kinds or not key or words.get(key, row["kind"]) != row["kind"]:
+            raise ValueError(f"{row.where}: bad row or a second kind {row!r}")  # one per word
+        words[key] = row["kind"]
     return words
 
 
