@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _entities import texts_with_entities
 from arabnews.ner.heads import head_names, name_heads, numbered_names
 from arabnews.spans import Entity
 
@@ -141,15 +142,11 @@ WORDS = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(WORDS, min_size=1, max_size=12), st.data())
-def test_head_names_slice_the_text_and_keep_entities_disjoint(words: list[str], data) -> None:  # type: ignore[no-untyped-def]
-    text = " ".join(words)
-    bounds = sorted({0, len(text), *data.draw(st.lists(st.integers(0, len(text)), max_size=6))})
-    raw = [
-        Entity(a, b, text[a:b], data.draw(st.sampled_from(["PER", "LOC", "ORG", "MISC"])))
-        for a, b in itertools.pairwise(bounds)
-        if text[a:b].strip() == text[a:b] and text[a:b]
-    ]
+@given(texts_with_entities(WORDS))
+def test_head_names_slice_the_text_and_keep_entities_disjoint(
+    case: tuple[str, list[Entity]],
+) -> None:
+    text, raw = case
     out = numbered_names(head_names(raw, text), text)
     for e in out:
         assert text[e.start : e.end] == e.text and e.text

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _entities import texts_with_entities
 from arabnews.ner import refine_entities
 from arabnews.ner.base import data_rows
 from arabnews.ner.nonnames import (
@@ -200,15 +201,9 @@ WORDS = st.sampled_from(
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(WORDS, min_size=1, max_size=12), st.data())
-def test_refined_entities_slice_the_text_and_avoid_formulas(words: list[str], data) -> None:  # type: ignore[no-untyped-def]
-    text = " ".join(words)
-    bounds = sorted({0, len(text), *data.draw(st.lists(st.integers(0, len(text)), max_size=6))})
-    raw = [
-        Entity(a, b, text[a:b], data.draw(st.sampled_from(["PER", "LOC", "ORG", "MISC"])))
-        for a, b in itertools.pairwise(bounds)
-        if text[a:b].strip() == text[a:b] and text[a:b]
-    ]
+@given(texts_with_entities(WORDS))
+def test_refined_entities_slice_the_text_and_avoid_formulas(case: tuple[str, list[Entity]]) -> None:
+    text, raw = case
     out = refine_entities(raw, text=text)
     formulas = formula_spans(text)
     for e in out:
