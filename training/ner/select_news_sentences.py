@@ -22,6 +22,7 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 TARGET = {"wikinews_2024": 120, "wikinews_2014": 80, "fignews": 40}
@@ -177,22 +178,30 @@ def select(shared: Path) -> list[dict[str, str]]:
     for source, found in chosen.items():
         docs = sorted({d for d, _, _ in found}, key=_sha)
         split = {d: ("dev" if i % 2 == 0 else "confirm") for i, d in enumerate(docs)}
-        if source == "fignews":
-            picks = sorted(found, key=lambda p: _sha(p[0]))
-        else:
-            picks = sorted(found, key=lambda p: (int(p[0].split(":")[1]), p[1]))
-        for doc, _, text in picks:
-            rows.append(
-                {
-                    "id": f"nn{len(rows) + 1:04d}",
-                    "source": source,
-                    "licence": LICENCE[source],
-                    "doc": doc,
-                    "split": split[doc],
-                    "text": text,
-                }
-            )
+        rows += _rows(source, found, len(rows), split.__getitem__)
     return rows
+
+
+def _rows(
+    source: str, found: list[tuple[str, int, str]], before: int, split_of: Callable[[str], str]
+) -> list[dict[str, str]]:
+    """Rows of one source's picks, in text order (FIGNEWS posts in sha256 order), numbered
+    after *before* rows."""
+    if source == "fignews":
+        picks = sorted(found, key=lambda p: _sha(p[0]))
+    else:
+        picks = sorted(found, key=lambda p: (int(p[0].split(":")[1]), p[1]))
+    return [
+        {
+            "id": f"nn{before + k + 1:04d}",
+            "source": source,
+            "licence": LICENCE[source],
+            "doc": doc,
+            "split": split_of(doc),
+            "text": text,
+        }
+        for k, (doc, _, text) in enumerate(picks)
+    ]
 
 
 def _pick_confirm2_wikinews(
@@ -256,23 +265,11 @@ def select_confirm2(shared: Path) -> list[dict[str, str]]:
     first_docs = {r["doc"] for r in first}
     rows: list[dict[str, str]] = []
     for source, found in chosen.items():
-        if source == "fignews":
-            # Never a post of the first selection (a skip list change must not pull one in).
-            fresh = [p for p in found if p[0] not in first_docs and p[2] not in used]
-            picks = sorted(fresh, key=lambda p: _sha(p[0]))
-        else:
-            picks = sorted(found, key=lambda p: (int(p[0].split(":")[1]), p[1]))
-        for doc, _, text in picks:
-            rows.append(
-                {
-                    "id": f"nn{len(first) + len(rows) + 1:04d}",
-                    "source": source,
-                    "licence": LICENCE[source],
-                    "doc": doc,
-                    "split": "confirm2",
-                    "text": text,
-                }
-            )
+        # Never a post of the first selection (a skip list change must not pull one in).
+        fresh = [
+            p for p in found if source != "fignews" or (p[0] not in first_docs and p[2] not in used)
+        ]
+        rows += _rows(source, fresh, len(first) + len(rows), lambda _doc: "confirm2")
     return rows
 
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LABEL_ALIASES",
+    "PROCLITIC_LETTERS",
     "Recognizer",
     "bioes_spans",
     "call_recognizer",
@@ -40,6 +41,7 @@ __all__ = [
     "sentence_spans",
     "sentence_tokens",
     "sort_entities",
+    "text_words",
 ]
 
 # Label spellings used by the corpora and by Stanza models, mapped to ours.
@@ -238,3 +240,19 @@ def chars_for_letters(word: str, letters: int) -> int:
             return i
         seen += 1
     return len(word)
+
+
+#: The one-letter proclitics glued to a word: و ف (and, so), ب ل ك (with, for, like).
+PROCLITIC_LETTERS = "وفبلك"
+
+_TEXT_WORD = re.compile(r"[^\s.,،:;؛!?؟()\"«»]+")
+
+
+def text_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the words of *text*, split at spaces, punctuation and quotes
+    (what the head-noun rules read after a head).
+
+    >>> text_words("وزارة الخارجية، «كأس»")
+    [(0, 5, 'وزارة'), (6, 14, 'الخارجية'), (17, 20, 'كأس')]
+    """
+    return [(m.start(), m.end(), m.group()) for m in _TEXT_WORD.finditer(text)]

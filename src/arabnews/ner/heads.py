@@ -13,18 +13,24 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 
 import attrs
 
-from arabnews.ner.base import chars_for_letters, data_rows, name_key
+from arabnews.ner.base import (
+    PROCLITIC_LETTERS,
+    chars_for_letters,
+    data_rows,
+    name_key,
+    text_words,
+)
+from arabnews.ner.nonnames import is_function_word
 from arabnews.spans import ENTITY_LABELS, Entity
 
 __all__ = ["NameHead", "head_names", "name_heads", "numbered_names"]
 
-_PROCLITICS = "وفبلك"
-_WORD = re.compile(r"[^\s.,،:;؛!?؟()\"«»]+")
 # a year, a model or a version number right after a name: "2023", "737", "17.4"
 _NUMBER = re.compile(r"[ \t\u00a0]+([0-9٠-٩]+(?:\.[0-9٠-٩]+)?)(?!\w)(?!\.[0-9٠-٩])")
 _MAX_ADJECTIVES = 2
@@ -67,14 +73,12 @@ def _head_at(word: str) -> tuple[NameHead, int] | None:
     heads = name_heads()
     if key in heads:
         return heads[key], 0
-    if key[:1] in _PROCLITICS and key[1:] in heads:
+    if key[:1] in PROCLITIC_LETTERS and key[1:] in heads:
         return heads[key[1:]], chars_for_letters(word, 1)
     return None
 
 
 def _definite(word: str) -> bool:
-    from arabnews.ner.nonnames import is_function_word
-
     key = name_key(word)
     return key.startswith("ال") and len(key) > 3 and not is_function_word(word)
 
@@ -112,9 +116,13 @@ def head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     >>> [(e.text, e.label) for e in head_names([], t)]
     [('كأس العالم للأندية', 'MISC')]
     """
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    words = text_words(text)
+    word_starts = [w[0] for w in words]
     ents = sorted(entities, key=lambda e: (e.start, e.end))
     starts = [e.start for e in ents]
+    # reach[k]: the furthest end of ents[:k], so one look tells whether an earlier entity
+    # runs into a name (the entities are indexed by offset, not scanned per name)
+    reach = list(itertools.accumulate((e.end for e in ents), max, initial=-1))
     dropped: set[int] = set()
     added: list[Entity] = []
     last_end = -1
@@ -133,7 +141,7 @@ def head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
             if not rule.keep and comp.label not in ("LOC", "PER"):
                 continue  # "جائزة" + an organisation's name: not this rule's to decide
             start, end = head_start, comp.end
-            j = bisect.bisect_left([w[0] for w in words], comp.end, lo=i + 1)
+            j = bisect.bisect_left(word_starts, comp.end, lo=i + 1)
         elif rule.words:
             j = i + 1
             while j < len(words) and j - i - 1 < _MAX_WORDS and _definite(words[j][2]):
@@ -144,16 +152,15 @@ def head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
         else:
             continue
         end = _name_end(words, j, end, rule.label, text)
-        lo, hi = bisect.bisect_left(starts, 0), bisect.bisect_left(starts, end)
-        inside = [
-            n
-            for n in range(lo, hi)
-            if ents[n].end > start
-            and not (ents[n].start < start and ents[n].end <= head_end)  # "بطولة كأس"
-        ]
-        if any(ents[n].end > end or ents[n].start < start for n in inside):
-            continue  # an entity crosses the name's edge: it keeps its place
-        dropped.update(n for n in range(lo, hi) if ents[n].end > start)
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        # an earlier entity may end inside the head only ("بطولة كأس" gives way to the cup);
+        # one that runs further, or a later one that runs past the name, keeps its place
+        if reach[lo] > head_end or any(ents[n].end > end for n in range(lo, hi)):
+            continue
+        earlier = lo
+        while earlier > 0 and reach[earlier] > start:
+            earlier -= 1  # back over the earlier entities that end inside the head
+        dropped.update(n for n in range(earlier, hi) if ents[n].end > start)
         added.append(Entity(start, end, text[start:end], rule.label))
         last_end = end
     out = added + [e for n, e in enumerate(ents) if n not in dropped]

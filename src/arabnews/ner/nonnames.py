@@ -40,7 +40,13 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from arabnews.charsets import ALEF, DIACRITICS, HAMZA_ALEFS, TATWEEL, class_body
-from arabnews.ner.base import chars_for_letters, data_rows, name_key
+from arabnews.ner.base import (
+    PROCLITIC_LETTERS,
+    chars_for_letters,
+    data_rows,
+    name_key,
+    text_words,
+)
 from arabnews.spans import Entity
 
 __all__ = [
@@ -73,7 +79,6 @@ _VARIANTS = {
     "ي": "يى",
     "ى": "يى",
 }  # ه/ة are not folded: "رحمة الله" is also a name (Rahmatullah), "رحمه الله" a formula
-_PROCLITICS = "وفبلك"
 
 
 @functools.cache
@@ -332,7 +337,7 @@ def _instrument_start(text: str, start: int) -> int | None:
     key = name_key(word)
     base = start - len(window) + match.start(1)
     for strip in range(0, 3):
-        if strip and key[strip - 1 : strip] not in _PROCLITICS:
+        if strip and key[strip - 1 : strip] not in PROCLITIC_LETTERS:
             break
         if key[strip:] in instrument_heads():
             # offsets: skip as many leading characters of the word as letters stripped
@@ -561,7 +566,7 @@ def _org_head_at(words: list[tuple[int, int, str]], i: int) -> tuple[int, int, i
         first = name_key(words[i][2])
         rest = [name_key(w[2]) for w in words[i + 1 : i + n]]
         for skip in (0, 1):
-            if skip and first[:1] not in _PROCLITICS:
+            if skip and first[:1] not in PROCLITIC_LETTERS:
                 break
             key = " ".join([first[skip:], *rest])
             if key in heads:
@@ -604,7 +609,7 @@ def org_head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     >>> [(e.text, e.label) for e in found]
     [('وزارة الخارجية الصينية', 'ORG'), ('بكين', 'LOC')]
     """
-    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s.,،:;؛!?؟()\"«»]+", text)]
+    words = text_words(text)
     ents = sorted(entities, key=lambda e: (e.start, e.end))
     starts = [e.start for e in ents]
     # reach[k]: the furthest end of ents[:k], so one look tells whether an earlier entity
