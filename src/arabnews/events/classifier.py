@@ -40,7 +40,6 @@ __all__ = [
     "context_classes",
     "event_model",
     "expand_features",
-    "head_classes",
     "role_base",
     "role_features",
     "sigmoid",
@@ -48,7 +47,7 @@ __all__ = [
 ]
 
 #: Bumped whenever :func:`candidate_features` changes; the weights file must carry the same value.
-FEATURE_VERSION = 5
+FEATURE_VERSION = 4
 
 _WINDOW = 4  # context words each side used as lexical features
 _SPEECH = frozenset({"قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اعلن", "اعلنت", "ذكر", "ذكرت"})
@@ -58,7 +57,6 @@ _NEG = frozenset({"لا", "لم", "لن", "ليس", "ليست", "غير", "عد�
 #: The category groups that may have a model of their own (every other category is ``OTHER``).
 _OWN_GROUPS = frozenset({"ASSAULT", "PROTEST"})
 _CONTEXT_WINDOW = 8  # words each side searched for the context classes (data/context.tsv)
-_GOV_WINDOW = 4  # words before a PROTEST trigger searched for the word it depends on (heads.tsv)
 
 
 @attrs.frozen(slots=True)
@@ -211,32 +209,6 @@ def context_classes() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
-@functools.cache
-def head_classes() -> dict[str, str]:
-    """Normalised word -> how ``data/heads.tsv`` reads a protest that depends on it: ``report``
-    (a gathering or going-out verb: the protest is the sentence's event) or ``mention`` (the
-    participants act otherwise, something is done to them, a relation or a statement). A word
-    keeps the reading of its first row."""
-    table: dict[str, str] = {}
-    for row in read_table("arabnews.events", "heads.tsv", required=("class", "reads", "words")):
-        if row["reads"] not in ("report", "mention"):
-            raise ValueError(f"heads.tsv: class {row['class']!r} reads {row['reads']!r}")
-        for w in row["words"].split("|"):
-            table.setdefault(norm_word(w), row["reads"])
-    return table
-
-
-def _head_of(norm: str) -> str | None:
-    """The heads.tsv reading of a normalised sentence word: that of its least stripped clitic
-    reading in the table (وفرقت -> فرقت, والقبض -> القبض)."""
-    table = head_classes()
-    for stem, _prefix in stem_candidates(norm):
-        found = table.get(stem)
-        if found:
-            return found
-    return None
-
-
 def _stem(norm: str) -> str:
     """The most stripped clitic reading of a normalised word (``وبالهجوم`` -> ``هجوم``)."""
     return stem_candidates(norm)[-1][0]
@@ -246,12 +218,6 @@ def _stem(norm: str) -> str:
 # verbal or mim- noun names the event inside a phrase (في هجوم، مقتل). Checked in order; the first
 # whose test holds names the shape. Letters only: normalised text has no vowels to go by.
 _SHAPES: tuple[tuple[str, Callable[[str, str], bool], str], ...] = (
-    # مفتعل/مفاعل plural in -ون/-ين: the doers (the protesters), not the event
-    (
-        "participle",
-        lambda s, p: s.startswith("م") and s.endswith(("ون", "ين")) and len(s) >= 6,
-        "متظاهرون، محتجين",
-    ),
     ("definite", lambda s, p: "ال" in p or p.endswith("لل") or s.startswith("ال"), "الهجوم"),
     ("mim_noun", lambda s, p: s.startswith("م") and len(s) >= 4, "مقتل، مصرع"),
     ("plural_noun", lambda s, p: s.endswith("ات") and len(s) >= 5, "هجمات، اشتباكات"),
@@ -358,15 +324,6 @@ def candidate_features(
         base.append(f"shape={shape}")
         base.append(f"beside_strong={beside_strong}")
         base.append(f"beside_strong={beside_strong}&shape={shape}")
-    elif category == "PROTEST":  # is the protest the predicate's head (data/heads.tsv)?
-        shape = word_shape(head, prefix)
-        base.append(f"shape={shape}")
-        # the nearest listed word within the window before the trigger; the sentence's first
-        window = range(first - 1, max(-1, first - 1 - _GOV_WINDOW), -1)
-        gov = next((r for k in window if (r := _head_of(ws[k].norm))), "none")
-        main = next((r for k in range(first) if (r := _head_of(ws[k].norm))), "self")
-        base.append(f"gov={gov}")
-        base.append(f"main={main}")
     for c in sorted(set(other_categories)):
         base.append(f"other={c}")
     lo, hi = max(0, first - _WINDOW), min(len(ws), last + 1 + _WINDOW)
