@@ -18,11 +18,13 @@ Steps:
 3. selection on the cross-validated figures only: per category group (ASSAULT, PROTEST, the
    other categories) the highest threshold whose smoothed F1 is within ``SLACK`` of the group's
    best (the default favours precision), ASSAULT and PROTEST on the mean of the F1 on the gold
-   standard's sentences and on the web-news sets (``--select``); then the L2 strength with the
-   best mean F1;
+   standard's sentences and on the web-news sets (``--select``); then, per group, the L2
+   strength with the best value of the group's own measure (a tie to the larger L2), and each
+   candidate is scored by its group's fit (runs.md, runs 33-34);
 4. the final model is fitted on all records that are not held out and scored once on the
-   held-out records; weights (rounded, near-zero ones dropped), the threshold and the figures are
-   written to ``src/arabnews/events/data/event_model.json``.
+   held-out records; weights (rounded, near-zero ones dropped), the thresholds and the figures
+   are written to ``src/arabnews/events/data/event_model.json`` (a group whose L2 differs from
+   the other categories' gets a vector of its own under ``groups``).
 
 Pure Python (no numpy): the data are a few thousand sparse candidates.
 """
@@ -325,6 +327,39 @@ def report_curve(
             )
 
 
+def weight_table(w: Sequence[float], vocab: dict[str, int], keep: str | None) -> dict[str, float]:
+    """A fit's weights by name, rounded, near-zero ones dropped; with *keep* (a group), only
+    those a candidate of that group reads: plain ones and those of its own categories."""
+    out = {}
+    for f, k in sorted(vocab.items()):
+        if abs(w[k]) < 1e-3:
+            continue
+        if "|" in f:
+            cat: str | None = f.partition("|")[0]
+        else:
+            cat = f.removeprefix("bias_") if f.startswith("bias_") else None
+        if keep is None or cat is None or group(cat) == keep:
+            out[f] = round(w[k], 4)
+    return out
+
+
+def group_vectors(
+    fits: dict[float, tuple[list[float], float]], vocab: dict[str, int], l2s: dict[str, float]
+) -> tuple[dict[str, dict[str, Any]], dict[str, float]]:
+    """The weights file's ``groups`` (a group whose L2 differs from OTHER's: its own bias and
+    weights) and default ``weights`` (the OTHER group's fit, read by every other candidate)."""
+    groups = {
+        g: {
+            "l2": l2s[g],
+            "bias": round(fits[l2s[g]][1], 4),
+            "weights": weight_table(fits[l2s[g]][0], vocab, g),
+        }
+        for g in GROUPS
+        if g != "OTHER" and l2s[g] != l2s["OTHER"]
+    }
+    return groups, weight_table(fits[l2s["OTHER"]][0], vocab, None)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dry-run", action="store_true", help="cross-validate and report only")
@@ -490,32 +525,8 @@ def main() -> int:
     print("held-out P/R at threshold 0, the chosen one and the reporting points:")
     report_curve(hrec, hc, [hs[i] for i in hold_ix], thr)
 
-    def vector(l2: float, keep: str | None) -> dict[str, float]:
-        """The fit at *l2*, rounded, near-zero weights dropped; with *keep*, only the weights a
-        candidate of that group reads (plain ones, and those of its own categories)."""
-        w = fits[l2][0]
-        out = {}
-        for f, k in sorted(vocab.items()):
-            if abs(w[k]) < 1e-3:
-                continue
-            cat = (
-                f.partition("|")[0]
-                if "|" in f
-                else f.removeprefix("bias_")
-                if f.startswith("bias_")
-                else None
-            )
-            if keep is None or cat is None or group(cat) == keep:
-                out[f] = round(w[k], 4)
-        return out
-
     # the OTHER group's fit is the default vector; a group with another L2 gets its own
-    groups = {
-        g: {"l2": l2s[g], "bias": round(fits[l2s[g]][1], 4), "weights": vector(l2s[g], g)}
-        for g in GROUPS
-        if g != "OTHER" and l2s[g] != l2s["OTHER"]
-    }
-    weights = vector(l2s["OTHER"], None)
+    groups, weights = group_vectors(fits, vocab, l2s)
     OUT.write_text(
         json.dumps(
             {

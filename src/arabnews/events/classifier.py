@@ -27,6 +27,7 @@ import functools
 import itertools
 import math
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -40,6 +41,7 @@ __all__ = [
     "context_classes",
     "event_model",
     "expand_features",
+    "model_from_data",
     "role_base",
     "role_features",
     "sigmoid",
@@ -169,7 +171,12 @@ def role_features(category: str, roles: tuple[bool, bool, bool]) -> list[str]:
 @functools.cache
 def event_model() -> EventModel:
     """The shipped model (``data/event_model.json``), loaded once."""
-    data = read_json("arabnews.events", "event_model.json")
+    return model_from_data(read_json("arabnews.events", "event_model.json"))
+
+
+def model_from_data(data: dict[str, Any]) -> EventModel:
+    """An :class:`EventModel` from the weights file's content (as written by
+    ``training/events/train_event_model.py``); ``ValueError`` on another feature version."""
     if data.get("feature_version") != FEATURE_VERSION:
         raise ValueError(
             "event_model.json was trained for feature version "
