@@ -243,8 +243,8 @@ def test_base_logit_equals_logit_of_expanded_features(
     script sees: the candidate's list (plain + category-prefixed copies, duplicates counted
     once), then the role features added once their arguments are known."""
     m = event_model()
-    slow = m.logit(expand_features(category, base)) + sum(
-        m.weights.get(f, 0.0) for f in role_features(category, roles)
+    slow = m.logit(expand_features(category, base), category) + sum(
+        m.model_for(category).weights.get(f, 0.0) for f in role_features(category, roles)
     )
     fast = m.base_logit(category, base) + sum(
         m.category_weights(category).get(f, 0.0) for f in role_base(roles)
@@ -289,3 +289,53 @@ def test_context_classes_near_the_trigger_are_features() -> None:
     far = _protest_features("تظاهر " + "كلمة " * 9 + "مطالبين")
     assert not any(f.startswith("ctx=") and f != "ctx_n=0" for f in far)
     assert all(" " not in stem for stem in context_classes())
+
+
+def test_a_group_model_scores_its_own_categories() -> None:
+    """With a group fitted apart (EventModel.groups), its categories are scored by its
+    weights and every other category by the default ones, on both paths."""
+    from arabnews.events.classifier import EventModel
+
+    own = EventModel({"x": 2.0, "PROTEST|y": 1.0, "actor=True": 0.5}, -1.0, 0.3, FEATURE_VERSION)
+    m = EventModel({"x": -2.0, "actor=True": -0.5}, 0.5, 0.3, FEATURE_VERSION, {}, {"PROTEST": own})
+    assert m.model_for("PROTEST") is own and m.model_for("CONSULT") is m
+    assert m.base_logit("PROTEST", ["x", "y"]) == pytest.approx(-1.0 + 2.0 + 1.0)
+    assert m.base_logit("CONSULT", ["x", "y"]) == pytest.approx(0.5 - 2.0)
+    assert m.logit(["x"], "PROTEST") == pytest.approx(1.0)
+    assert m.logit(["x"]) == pytest.approx(-1.5)
+    assert m.role_bound("PROTEST") == pytest.approx(0.5)
+    assert m.role_bound("CONSULT") == pytest.approx(0.0)
+
+
+def test_trainer_group_vectors_round_trip() -> None:
+    """The weights file written by the training script (a group fitted at another L2 gets its
+    own vector) is read back so that each candidate is scored by its group's fit."""
+    sys.path.insert(0, str(ROOT / "training" / "events"))
+    try:
+        import train_event_model as trainer
+    finally:
+        sys.path.pop(0)
+    from arabnews.events.classifier import model_from_data
+
+    names = ["bias_ASSAULT", "bias_CONSULT", "x", "ASSAULT|x", "CONSULT|x", "PROTEST|x", "y"]
+    vocab = {f: k for k, f in enumerate(names)}
+    strong = ([0.3, -0.2, 1.0, 0.5, -0.4, 0.25, 0.0001], -0.7)
+    weak = ([0.1, -0.1, 0.2, 0.1, -0.1, 0.05, 0.2], -0.2)
+    l2s = {"ASSAULT": 3.0, "PROTEST": 100.0, "OTHER": 100.0}
+    groups, weights = trainer.group_vectors({3.0: strong, 100.0: weak}, vocab, l2s)
+    assert set(groups) == {"ASSAULT"} and "CONSULT|x" not in groups["ASSAULT"]["weights"]
+    assert "y" not in groups["ASSAULT"]["weights"]  # near zero: dropped
+    m = model_from_data(
+        {
+            "feature_version": FEATURE_VERSION,
+            "threshold": 0.3,
+            "bias": weak[1],
+            "groups": groups,
+            "weights": weights,
+        }
+    )
+    assert m.base_logit("ASSAULT", ["x"]) == pytest.approx(-0.7 + 0.3 + 1.0 + 0.5)
+    assert m.base_logit("CONSULT", ["x", "y"]) == pytest.approx(-0.2 - 0.1 + 0.2 - 0.1 + 0.2)
+    assert m.base_logit("PROTEST", ["x"]) == pytest.approx(-0.2 + 0.2 + 0.05)
+    with pytest.raises(ValueError, match="feature version"):
+        model_from_data({"feature_version": FEATURE_VERSION + 1})

@@ -18,11 +18,13 @@ Steps:
 3. selection on the cross-validated figures only: per category group (ASSAULT, PROTEST, the
    other categories) the highest threshold whose smoothed F1 is within ``SLACK`` of the group's
    best (the default favours precision), ASSAULT and PROTEST on the mean of the F1 on the gold
-   standard's sentences and on the web-news sets (``--select``); then the L2 strength with the
-   best mean F1;
+   standard's sentences and on the web-news sets (``--select``); then, per group, the L2
+   strength with the best value of the group's own measure (a tie to the larger L2), and each
+   candidate is scored by its group's fit (runs.md, runs 33-34);
 4. the final model is fitted on all records that are not held out and scored once on the
-   held-out records; weights (rounded, near-zero ones dropped), the threshold and the figures are
-   written to ``src/arabnews/events/data/event_model.json``.
+   held-out records; weights (rounded, near-zero ones dropped), the thresholds and the figures
+   are written to ``src/arabnews/events/data/event_model.json`` (a group whose L2 differs from
+   the other categories' gets a vector of its own under ``groups``).
 
 Pure Python (no numpy): the data are a few thousand sparse candidates.
 """
@@ -325,6 +327,39 @@ def report_curve(
             )
 
 
+def weight_table(w: Sequence[float], vocab: dict[str, int], keep: str | None) -> dict[str, float]:
+    """A fit's weights by name, rounded, near-zero ones dropped; with *keep* (a group), only
+    those a candidate of that group reads: plain ones and those of its own categories."""
+    out = {}
+    for f, k in sorted(vocab.items()):
+        if abs(w[k]) < 1e-3:
+            continue
+        if "|" in f:
+            cat: str | None = f.partition("|")[0]
+        else:
+            cat = f.removeprefix("bias_") if f.startswith("bias_") else None
+        if keep is None or cat is None or group(cat) == keep:
+            out[f] = round(w[k], 4)
+    return out
+
+
+def group_vectors(
+    fits: dict[float, tuple[list[float], float]], vocab: dict[str, int], l2s: dict[str, float]
+) -> tuple[dict[str, dict[str, Any]], dict[str, float]]:
+    """The weights file's ``groups`` (a group whose L2 differs from OTHER's: its own bias and
+    weights) and default ``weights`` (the OTHER group's fit, read by every other candidate)."""
+    groups = {
+        g: {
+            "l2": l2s[g],
+            "bias": round(fits[l2s[g]][1], 4),
+            "weights": weight_table(fits[l2s[g]][0], vocab, g),
+        }
+        for g in GROUPS
+        if g != "OTHER" and l2s[g] != l2s["OTHER"]
+    }
+    return groups, weight_table(fits[l2s["OTHER"]][0], vocab, None)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dry-run", action="store_true", help="cross-validate and report only")
@@ -416,7 +451,7 @@ def main() -> int:
     ones = {g: 0.5 for g in GROUPS}
     rules = evaluate(sub, sub_c, [[1.0] * len(c) for c in sub_c], ones)
     print(f"rules only (no model), CV part:   {fmt(rules)}")
-    best: tuple[float, float, dict[str, float], dict[str, Any], Any, Any] | None = None
+    per_l2: dict[float, tuple[list[list[float]], dict[str, float], Any]] = {}
     for l2 in GRID:
         oof: dict[int, list[float]] = {}
         for fold in range(event_data.FOLDS):
@@ -426,25 +461,42 @@ def main() -> int:
             w, b = fit(examples(tr, vocab), len(vocab), l2)
             oof.update(score_all(te, vocab, w, b))
         sc = [oof[i] for i in fit_ix]
-        thr, curves = select_thresholds(sub, sub_c, sc)
-        res = evaluate(sub, sub_c, sc, thr)
-        print(f"l2={l2}: thresholds {thr}: mean F1 {objective(res):.3f}")
-        if best is None or objective(res) > best[0]:
-            best = (objective(res), l2, thr, res, curves, sc)
-    assert best is not None
-    _, l2, thr, cv_res, curves, _ = best
-    print(f"selected l2={l2}, thresholds {thr}")
-    print("cross-validated precision / recall / F1 over the event score (selected l2):")
+        thr_l2, curves_l2 = select_thresholds(sub, sub_c, sc)
+        res = evaluate(sub, sub_c, sc, thr_l2)
+        per_l2[l2] = (sc, thr_l2, curves_l2)
+        print(
+            f"l2={l2}: thresholds {thr_l2}: "
+            + ", ".join(f"{g} {group_value(res, g):.3f}" for g in GROUPS)
+            + f", mean F1 {objective(res):.3f}"
+        )
+        print("    " + fmt(res).replace("\n", "\n    "))
+    # one L2 per category group (runs.md, runs 33-34): the group's own measure at its own
+    # threshold, a tie to the larger L2; each candidate is scored by its group's fit
+    l2s: dict[str, float] = {}
+    for g in GROUPS:
+        values = {
+            l2: group_value(evaluate(sub, sub_c, per_l2[l2][0], per_l2[l2][1]), g) for l2 in GRID
+        }
+        l2s[g] = max(GRID, key=lambda x: (round(values[x], 6), x))
+    thr = {g: per_l2[l2s[g]][1][g] for g in GROUPS}
+    curves = {g: per_l2[l2s[g]][2][g] for g in GROUPS}
+    oof_sc = [
+        [per_l2[l2s[group(e.type)]][0][k][j] for j, (e, _) in enumerate(sub_c[k])]
+        for k in range(len(sub))
+    ]
+    cv_res = evaluate(sub, sub_c, oof_sc, thr)
+    print(f"selected l2 per group {l2s}, thresholds {thr}")
+    print("cross-validated precision / recall / F1 over the event score (selected l2s):")
     for g in GROUPS:
         print(f"  {group_measure(g)}:")
         for t, (p, r, f) in curves[g]:
             print(f"    score >= {t:.2f}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
     print(f"cross-validated at the thresholds: {fmt(cv_res)}")
     print("cross-validated P/R at threshold 0, the chosen one and the reporting points:")
-    report_curve(sub, sub_c, best[5], thr)
+    report_curve(sub, sub_c, oof_sc, thr)
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as fh:
-            for rec, cs, ss in zip(sub, sub_c, best[5], strict=True):
+            for rec, cs, ss in zip(sub, sub_c, oof_sc, strict=True):
                 row = {
                     "id": rec.id,
                     "source": rec.source,
@@ -459,8 +511,11 @@ def main() -> int:
     if args.dry_run:
         return 0  # the held-out part is scored only once, when the weights are written
     vocab = vocabulary(fit_ix)
-    w, b = fit(examples(fit_ix, vocab), len(vocab), l2)
-    hs = score_all(hold_ix, vocab, w, b)
+    fits = {l2: fit(examples(fit_ix, vocab), len(vocab), l2) for l2 in sorted(set(l2s.values()))}
+    by_l2 = {l2: score_all(hold_ix, vocab, w, b) for l2, (w, b) in fits.items()}
+    hs = {
+        i: [by_l2[l2s[group(e.type)]][i][j] for j, (e, _) in enumerate(cands[i])] for i in hold_ix
+    }
     hrec = [recs[i] for i in hold_ix]
     hc = [cands[i] for i in hold_ix]
     hold = evaluate(hrec, hc, [hs[i] for i in hold_ix], thr)
@@ -469,22 +524,25 @@ def main() -> int:
     print(f"held out, model at the thresholds: {fmt(hold)}")
     print("held-out P/R at threshold 0, the chosen one and the reporting points:")
     report_curve(hrec, hc, [hs[i] for i in hold_ix], thr)
-    weights = {f: round(w[k], 4) for f, k in vocab.items() if abs(w[k]) >= 1e-3}
+
+    # the OTHER group's fit is the default vector; a group with another L2 gets its own
+    groups, weights = group_vectors(fits, vocab, l2s)
     OUT.write_text(
         json.dumps(
             {
                 "feature_version": FEATURE_VERSION,
                 "model": "logistic regression (Adagrad, L2), training/events/train_event_model.py",
                 "entities": args.entities,
-                "l2": l2,
+                "l2": l2s,
                 "threshold": min(thr.values()),
                 "thresholds": thr,
-                "bias": round(b, 4),
+                "bias": round(fits[l2s["OTHER"]][1], 4),
                 "cv": cv_res,
                 "cv_rules_only": rules,
                 "held_out": hold,
                 "held_out_rules_only": hold_rules,
-                "weights": dict(sorted(weights.items())),
+                "groups": groups,
+                "weights": weights,
             },
             ensure_ascii=False,
             indent=0,

@@ -27,6 +27,7 @@ import functools
 import itertools
 import math
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -40,6 +41,7 @@ __all__ = [
     "context_classes",
     "event_model",
     "expand_features",
+    "model_from_data",
     "role_base",
     "role_features",
     "sigmoid",
@@ -54,6 +56,8 @@ _SPEECH = frozenset({"قال", "قالت", "اضاف", "اضافت", "اكد", "
 _PAST_AUX = frozenset({"كان", "كانت", "كانوا", "قد", "لقد", "سبق"})
 _ZEROS = itertools.repeat(0.0)
 _NEG = frozenset({"لا", "لم", "لن", "ليس", "ليست", "غير", "عدم", "دون", "بدون", "ما"})
+#: The category groups that may have a model of their own (every other category is ``OTHER``).
+_OWN_GROUPS = frozenset({"ASSAULT", "PROTEST"})
 _CONTEXT_WINDOW = 8  # words each side searched for the context classes (data/context.tsv)
 
 
@@ -63,6 +67,8 @@ class EventModel:
 
     ``thresholds`` holds the default of each category group (``ASSAULT``, ``PROTEST`` and
     ``OTHER`` for the other categories), chosen by cross-validation; ``threshold`` is the lowest.
+    ``groups`` holds the model of a category group that was fitted with its own regularisation
+    (its candidates are scored by it; every other candidate by this one's weights).
     """
 
     weights: dict[str, float]
@@ -70,6 +76,7 @@ class EventModel:
     threshold: float
     version: int
     thresholds: dict[str, float] = attrs.field(factory=dict)
+    groups: dict[str, EventModel] = attrs.field(factory=dict)
     _bounds: dict[str, float] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     _combined: dict[str, dict[str, float]] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
@@ -80,13 +87,24 @@ class EventModel:
         key = category if category in self.thresholds else "OTHER"
         return self.thresholds.get(key, self.threshold)
 
-    def logit(self, features: Iterable[str]) -> float:
-        """The bias plus the weights of the (distinct) *features*."""
-        return self.bias + sum(map(self.weights.get, set(features), _ZEROS))
+    def model_for(self, category: str) -> EventModel:
+        """The model that scores a *category* candidate: its group's own, else this one."""
+        return self.groups.get(category if category in _OWN_GROUPS else "OTHER", self)
+
+    def logit(self, features: Iterable[str], category: str | None = None) -> float:
+        """The bias plus the weights of the (distinct) *features*, by the model of *category*'s
+        group when it is given (:meth:`model_for`)."""
+        m = self if category is None else self.model_for(category)
+        return m.bias + sum(map(m.weights.get, set(features), _ZEROS))
 
     def category_weights(self, category: str) -> dict[str, float]:
         """Weight of each unprefixed feature for a *category* candidate: its plain weight plus
         its ``category|`` weight (built once per category)."""
+        if self.groups:
+            return self.model_for(category)._category_weights(category)
+        return self._category_weights(category)
+
+    def _category_weights(self, category: str) -> dict[str, float]:
         table = self._combined.get(category)
         if table is None:
             table = {}
@@ -103,13 +121,14 @@ class EventModel:
         """:meth:`logit` of ``expand_features(category, base)`` without building that list: the
         bias, the category's bias weight and the combined weights of the distinct base features
         (equal up to the order of the float additions)."""
-        table = self.category_weights(category)
-        bias = self.bias + self.weights.get("bias_" + category, 0.0)
+        m = self.model_for(category)
+        table = m._category_weights(category)
+        bias = m.bias + m.weights.get("bias_" + category, 0.0)
         return bias + sum(map(table.get, set(base), _ZEROS))
 
-    def probability(self, features: Iterable[str]) -> float:
+    def probability(self, features: Iterable[str], category: str | None = None) -> float:
         """Probability that a candidate with *features* is a correct event (0..1)."""
-        return sigmoid(self.logit(features))
+        return sigmoid(self.logit(features, category))
 
     def role_bound(self, category: str) -> float:
         """The most that the argument-role features (:func:`role_features`) can add to the
@@ -118,7 +137,7 @@ class EventModel:
         cached = self._bounds.get(category)
         if cached is not None:
             return cached
-        w = self.weights
+        w = self.model_for(category).weights
         total = 0.0
         for name in _ROLES:
             total += max(
@@ -152,16 +171,35 @@ def role_features(category: str, roles: tuple[bool, bool, bool]) -> list[str]:
 @functools.cache
 def event_model() -> EventModel:
     """The shipped model (``data/event_model.json``), loaded once."""
-    data = read_json("arabnews.events", "event_model.json")
+    return model_from_data(read_json("arabnews.events", "event_model.json"))
+
+
+def model_from_data(data: dict[str, Any]) -> EventModel:
+    """An :class:`EventModel` from the weights file's content (as written by
+    ``training/events/train_event_model.py``); ``ValueError`` on another feature version."""
     if data.get("feature_version") != FEATURE_VERSION:
         raise ValueError(
             "event_model.json was trained for feature version "
             f"{data.get('feature_version')!r}, the code computes version {FEATURE_VERSION}"
         )
-    weights = {str(k): float(v) for k, v in data["weights"].items()}
     thresholds = {str(k): float(v) for k, v in data.get("thresholds", {}).items()}
+    groups = {
+        str(g): EventModel(
+            {str(k): float(v) for k, v in sub["weights"].items()},
+            float(sub["bias"]),
+            float(data["threshold"]),
+            FEATURE_VERSION,
+        )
+        for g, sub in data.get("groups", {}).items()
+        if g in _OWN_GROUPS
+    }
     return EventModel(
-        weights, float(data["bias"]), float(data["threshold"]), FEATURE_VERSION, thresholds
+        {str(k): float(v) for k, v in data["weights"].items()},
+        float(data["bias"]),
+        float(data["threshold"]),
+        FEATURE_VERSION,
+        thresholds,
+        groups,
     )
 
 
