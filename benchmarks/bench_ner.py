@@ -24,6 +24,10 @@ Splits (gold tokens joined with spaces give the sentence text):
   the same way, drawn only from the confirm articles and from FIGNEWS posts not used before
   (never from a dev article), made after confirm had been read: nothing was ever selected on
   it. Not in the default ``--splits``; ask for it (``--splits news-confirm2``) once, at the end.
+* ``news confirm3``: ``benchmarks/data/ner_news_confirm3.jsonl``, 110 more sentences labelled
+  the same way, from what dev/confirm/confirm2 left of the confirm articles and from FIGNEWS
+  posts not used before, made after confirm2 had been read and without any system output.
+  Not in the default ``--splits``; ask for it (``--splits news-confirm3``) once, at the end.
 
 Systems, each through the public call a user makes, **one sentence per call**:
 
@@ -593,6 +597,11 @@ def main(argv: list[str] | None = None) -> int:
             "news-confirm2",
             "ner_news_confirm2.jsonl",
             "news confirm2 (web news; made after confirm was read, nothing chosen on it)",
+        ),
+        (
+            "news-confirm3",
+            "ner_news_confirm3.jsonl",
+            "news confirm3 (web news; made after confirm2 was read, nothing chosen on it)",
         ),
     ):
         if key in wanted and (news / file).is_file():

@@ -31,53 +31,77 @@ def _rows(split: str) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+LATER = ("confirm2", "confirm3")
+
+
 def test_news_files_pass_the_checker(monkeypatch: pytest.MonkeyPatch) -> None:
     check = _load(ROOT / "training" / "ner" / "check_news_labels.py")
-    assert "confirm2" in check.SPLITS
+    assert set(LATER) <= set(check.SPLITS)
     monkeypatch.setattr(sys, "argv", ["check_news_labels.py", "--data", str(DATA)])
     assert check.main() == 0
 
 
-def test_checker_flags_a_wrong_offset_and_a_dev_article_reused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _copy_first(tmp_path: Path) -> None:
+    for split in ("dev", "confirm"):
+        (tmp_path / f"ner_news_{split}.jsonl").write_text(
+            (DATA / f"ner_news_{split}.jsonl").read_text(encoding="utf-8"), encoding="utf-8"
+        )
+
+
+def test_checker_flags_a_wrong_offset() -> None:
     check = _load(ROOT / "training" / "ner" / "check_news_labels.py")
-    row = dict(_rows("confirm2")[0])
+    row = dict(next(r for r in _rows("confirm3") if r["entities"]))
     ent = dict(row["entities"][0])  # type: ignore[index]
     ent["start"] += 1
     row["entities"] = [ent]
     errors: list[str] = []
     check.check_row(row, errors, [])
     assert errors and "offsets" in errors[0]
-    # A dev article copied into confirm2 is an error (confirm2 may share confirm's only).
-    for split in ("dev", "confirm"):
-        (tmp_path / f"ner_news_{split}.jsonl").write_text(
-            (DATA / f"ner_news_{split}.jsonl").read_text(encoding="utf-8"), encoding="utf-8"
-        )
-    moved = dict(_rows("confirm2")[0])
-    moved["doc"] = _rows("dev")[0]["doc"]
-    moved["source"] = _rows("dev")[0]["source"]
-    moved["licence"] = _rows("dev")[0]["licence"]
-    (tmp_path / "ner_news_confirm2.jsonl").write_text(
-        json.dumps(moved, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+
+
+@pytest.mark.parametrize("split", LATER)
+def test_checker_flags_a_dev_article_or_sentence_reused(
+    split: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check = _load(ROOT / "training" / "ner" / "check_news_labels.py")
     monkeypatch.setattr(sys, "argv", ["check_news_labels.py", "--data", str(tmp_path)])
+    _copy_first(tmp_path)
+    dev = _rows("dev")[0]
+    # A dev article in a later split is an error (they may share confirm's only) ...
+    moved = dict(_rows(split)[0])
+    moved.update({k: dev[k] for k in ("doc", "source", "licence")})
+    path = tmp_path / f"ner_news_{split}.jsonl"
+    path.write_text(json.dumps(moved, ensure_ascii=False) + "\n", encoding="utf-8")
     assert check.main() == 1
+    # ... and so is a sentence of another split, even under a confirm article.
+    confirm = _rows("confirm")[0]
+    again = dict(confirm, id=_rows(split)[0]["id"])
+    path.write_text(json.dumps(again, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert check.main() == 1
+    # The later split's own first row passes.
+    path.write_text(json.dumps(_rows(split)[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    assert check.main() == 0
 
 
-def test_confirm2_loads_in_the_benchmark_and_holds_no_dev_article() -> None:
+@pytest.mark.parametrize("split", LATER)
+def test_later_split_loads_in_the_benchmark_and_holds_no_dev_article(split: str) -> None:
     bench = _load(ROOT / "benchmarks" / "bench_ner.py")
-    texts, gold = bench.news_rows(DATA / "ner_news_confirm2.jsonl")
-    assert len(texts) == len(_rows("confirm2")) >= 100
+    texts, gold = bench.news_rows(DATA / f"ner_news_{split}.jsonl")
+    assert len(texts) == len(_rows(split)) >= 100
     assert all(texts[i][s:e] for i, s, e, _ in gold)
     assert {label for *_, label in gold} == {"PER", "LOC", "ORG", "MISC"}
     dev_docs = {r["doc"] for r in _rows("dev")}
     confirm_docs = {r["doc"] for r in _rows("confirm")}
-    for row in _rows("confirm2"):
+    earlier = ("dev", "confirm", *LATER[: LATER.index(split)])
+    earlier_posts = {r["doc"] for name in earlier for r in _rows(name) if r["source"] == "fignews"}
+    for row in _rows(split):
         assert row["doc"] not in dev_docs
-        assert row["source"] == "fignews" or row["doc"] in confirm_docs
-    seen = {r["text"] for split in ("dev", "confirm") for r in _rows(split)}
-    assert not seen & {r["text"] for r in _rows("confirm2")}
+        if row["source"] == "fignews":
+            assert row["doc"] not in earlier_posts
+        else:
+            assert row["doc"] in confirm_docs
+    seen = {r["text"] for name in earlier for r in _rows(name)}
+    assert not seen & {r["text"] for r in _rows(split)}
 
 
 def test_selection_reproduces_the_files(shared_dir: Path) -> None:
@@ -87,8 +111,9 @@ def test_selection_reproduces_the_files(shared_dir: Path) -> None:
     for split in ("dev", "confirm"):
         picked = [{k: r[k] for k in keys} for r in first if r["split"] == split]
         assert picked == [{k: r[k] for k in keys} for r in _rows(split)]
-    second = select.select_confirm2(shared_dir)
-    assert {r["split"] for r in second} == {"confirm2"}
-    assert [{k: r[k] for k in keys} for r in second] == [
-        {k: r[k] for k in keys} for r in _rows("confirm2")
-    ]
+    for split, pick in zip(LATER, (select.select_confirm2, select.select_confirm3), strict=True):
+        later = pick(shared_dir)
+        assert {r["split"] for r in later} == {split}
+        assert [{k: r[k] for k in keys} for r in later] == [
+            {k: r[k] for k in keys} for r in _rows(split)
+        ]

@@ -1,12 +1,12 @@
 """Check the hand-labelled web-news NER set (``benchmarks/data/ner_news_*.jsonl``).
 
-Splits: dev, confirm and (when present) confirm2. Hard errors (exit status 1): a row without
-its fields, a duplicate id, a sentence in two splits, a dev article in another split
-(confirm2 draws only on confirm articles and new FIGNEWS posts, so confirm and confirm2 may
-share an article), a licence that does not match the source, an offset whose slice is not
-the entity text, an unknown label, overlapping or unsorted spans, a span with outer
-whitespace, a span that starts or ends inside a word (other than after the proclitics
-و ف ب ل ك).
+Splits: dev, confirm and (when present) confirm2 and confirm3. Hard errors (exit status 1): a
+row without its fields, a duplicate id, a sentence in two splits, a dev article in another
+split (confirm2 and confirm3 draw only on confirm articles and new FIGNEWS posts, so confirm,
+confirm2 and confirm3 may share an article), a licence that does not match the source, an
+offset whose slice is not the entity text, an unknown label, overlapping or unsorted spans, a
+span with outer whitespace, a span that starts or ends inside a word (other than after the
+proclitics و ف ب ل ك).
 
 For review (printed, not errors): spans whose first letter is و ف ب ك ل, which are either a
 name that begins with that letter (بيروت، فلسطين، لبنان) or a clitic left in. A span starting
@@ -27,9 +27,11 @@ import sys
 import unicodedata
 from pathlib import Path
 
-SPLITS = ("dev", "confirm", "confirm2")
-# Splits that may hold sentences of the same article (confirm2 continues confirm's articles).
-SHARED_ARTICLES = frozenset({"confirm", "confirm2"})
+SPLITS = ("dev", "confirm", "confirm2", "confirm3")
+# Splits that may hold sentences of the same article (confirm2 and confirm3 continue confirm's
+# articles); the later splits are optional files.
+SHARED_ARTICLES = frozenset({"confirm", "confirm2", "confirm3"})
+OPTIONAL = frozenset({"confirm2", "confirm3"})
 LABELS = frozenset({"PER", "LOC", "ORG", "MISC"})
 LICENCE = {
     "wikinews_2024": "CC BY 2.5 (Wikinews)",
@@ -107,7 +109,7 @@ def main() -> int:
     texts: dict[str, str] = {}
     for split in SPLITS:
         path = args.data / f"ner_news_{split}.jsonl"
-        if split == "confirm2" and not path.is_file():
+        if split in OPTIONAL and not path.is_file():
             continue
         rows = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln]
         labels: collections.Counter[str] = collections.Counter()

@@ -9,7 +9,9 @@ described in ``benchmarks/data/ner_news_NOTES.md``) and writes the unlabelled ro
 ``--confirm2`` writes instead the second held-out selection behind
 ``benchmarks/data/ner_news_confirm2.jsonl``: sentences not in dev/confirm, taken only from the
 articles of the confirm split and from FIGNEWS posts not used so far (never from a dev
-article), ids continuing after the first selection.
+article), ids continuing after the first selection.  ``--confirm3`` writes the third, behind
+``ner_news_confirm3.jsonl``, the same way from what dev/confirm/confirm2 left (one function,
+``_select_more``, makes both).
 
 Nothing here looks at entities or runs a tagger: the rows are chosen from the text's shape and
 sha256 orders only, so the set is not biased towards what any model finds.
@@ -24,6 +26,8 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+import attrs
 
 TARGET = {"wikinews_2024": 120, "wikinews_2014": 80, "fignews": 40}
 LICENCE = {
@@ -40,14 +44,46 @@ FIGNEWS_MIN_TOKENS = 6
 # propaganda appeals, first-person opinion, quiz/promo lines.  Why each: NOTES.md.
 FIGNEWS_NOT_NEWS = frozenset({"10795", "1736", "5459", "8229", "9227"})
 
+
+@attrs.frozen
+class Later:
+    """A later held-out selection: its split name, targets per source, the most sentences per
+    Wikinews article, and the FIGNEWS posts skipped as not news (all lists so far)."""
+
+    split: str
+    target: dict[str, int]
+    per_article: int
+    skip: frozenset[str]
+
+
 # The second selection (confirm2): about 110 sentences, at most 3 per Wikinews article.
-CONFIRM2_TARGET = {"wikinews_2024": 45, "wikinews_2014": 35, "fignews": 30}
-CONFIRM2_MAX_PER_ARTICLE = 3
 # FIGNEWS posts past the first 40, read by hand (before any labelling) and skipped as not news
 # prose, as above: 272 (greeting + promo video + rhetorical question), 1887 (rhetorical
 # question), 1427 (propaganda appeal "افحصوا المعلومة"), 5276 (appeal "انتبهوا"), 112 (leaflet
 # addressed to residents), 1231 (first-person opinion), 5652 (slogan + greeting).
 FIGNEWS_NOT_NEWS_CONFIRM2 = frozenset({"272", "1887", "1427", "5276", "112", "1231", "5652"})
+CONFIRM2 = Later(
+    "confirm2",
+    {"wikinews_2024": 45, "wikinews_2014": 35, "fignews": 30},
+    3,
+    FIGNEWS_NOT_NEWS | FIGNEWS_NOT_NEWS_CONFIRM2,
+)
+# The third selection (confirm3): about 110 sentences, from what the first two left of the
+# confirm articles (few 2024 sentences remain, so at most 4 per article) and new posts.
+# FIGNEWS posts past confirm2's, read by hand (before any labelling) and skipped as not news,
+# as above: 301 (rhetorical question), 3787, 3169 (propaganda opinion), 4573 (a commentator's
+# first-person opinion), 6383 (propaganda + "شاهدوا:"), 582 (slogan), 3393 (dialect slogan),
+# 3408 (leaflet addressed to residents).
+FIGNEWS_NOT_NEWS_CONFIRM3 = frozenset(
+    {"301", "582", "3169", "3393", "3408", "3787", "4573", "6383"}
+)
+CONFIRM3 = Later(
+    "confirm3",
+    {"wikinews_2024": 30, "wikinews_2014": 40, "fignews": 40},
+    4,
+    CONFIRM2.skip | FIGNEWS_NOT_NEWS_CONFIRM3,
+)
+
 
 # A run of . ! ? (Arabic or Latin) followed by whitespace ends a sentence; ".." alone does not
 # (seed convention), and a terminator inside an open double quote does not.
@@ -204,13 +240,13 @@ def _rows(
     ]
 
 
-def _pick_confirm2_wikinews(
-    source: str, arts: list[list[str]], docs: set[str], used: set[str]
+def _pick_more_wikinews(
+    source: str, arts: list[list[str]], docs: set[str], used: set[str], more: Later
 ) -> list[tuple[str, int, str]]:
     """From the articles in ``docs`` only: the eligible sentences whose text is not in ``used``,
     per article in sha256("<doc>\t<sentence>") order (the order the first selection used past
-    the lead), at most CONFIRM2_MAX_PER_ARTICLE; round robin over the articles in sha256(doc)
-    order until CONFIRM2_TARGET is reached."""
+    the lead), at most ``more.per_article``; round robin over the articles in sha256(doc)
+    order until ``more.target[source]`` is reached."""
     queues: list[tuple[str, list[tuple[int, str]]]] = []
     for k, lines in enumerate(arts):
         doc = f"{source}:{k}"
@@ -227,61 +263,69 @@ def _pick_confirm2_wikinews(
         queues.append((doc, queue))
     queues.sort(key=lambda q: _sha(q[0]))
     picked: list[tuple[str, int, str]] = []
-    for rnd in range(CONFIRM2_MAX_PER_ARTICLE):
+    for rnd in range(more.per_article):
         for doc, q in queues:
-            if len(picked) >= CONFIRM2_TARGET[source]:
+            if len(picked) >= more.target[source]:
                 return picked
             if rnd < len(q):
                 picked.append((doc, q[rnd][0], q[rnd][1]))
     return picked
 
 
-def select_confirm2(shared: Path) -> list[dict[str, str]]:
-    """The second held-out selection: rows ``split: "confirm2"``, ids after the first 240."""
-    first = select(shared)
-    used = {r["text"] for r in first}
-    confirm_docs = {r["doc"] for r in first if r["split"] == "confirm"}
+def _select_more(shared: Path, more: Later, before: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A later held-out selection: rows ``split: more.split``, ids after ``before`` (the rows
+    of every earlier selection, the first one first).  Wikinews sentences only from the
+    articles of the first selection's confirm split; FIGNEWS posts in the first selection's
+    order and filters, continued past every post used before."""
+    used = {r["text"] for r in before}
+    used_docs = {r["doc"] for r in before}
+    confirm_docs = {r["doc"] for r in before if r["split"] == "confirm"}
     news = shared / "data" / "news"
-    chosen = {
-        "wikinews_2024": _pick_confirm2_wikinews(
-            "wikinews_2024",
-            articles_2024(news / "wikinews_2024_plain.txt"),
-            confirm_docs,
-            used,
-        ),
-        "wikinews_2014": _pick_confirm2_wikinews(
-            "wikinews_2014",
-            articles_2014(news / "wikinews_2014_plain.txt"),
-            confirm_docs,
-            used,
-        ),
-        # The same post order and filters as the first selection, continued past its picks.
-        "fignews": _pick_fignews(
-            news / "fignews_iaa_arabic_original.jsonl",
-            TARGET["fignews"] + CONFIRM2_TARGET["fignews"],
-            FIGNEWS_NOT_NEWS | FIGNEWS_NOT_NEWS_CONFIRM2,
-        )[TARGET["fignews"] :],
+    posts = _pick_fignews(news / "fignews_iaa_arabic_original.jsonl", sys.maxsize, more.skip)
+    arts = {
+        "wikinews_2024": articles_2024(news / "wikinews_2024_plain.txt"),
+        "wikinews_2014": articles_2014(news / "wikinews_2014_plain.txt"),
     }
-    first_docs = {r["doc"] for r in first}
+    chosen = {src: _pick_more_wikinews(src, a, confirm_docs, used, more) for src, a in arts.items()}
+    # Never a post used before (a skip list change must not pull one in).
+    fresh = [p for p in posts if p[0] not in used_docs and p[2] not in used]
+    chosen["fignews"] = fresh[: more.target["fignews"]]
     rows: list[dict[str, str]] = []
     for source, found in chosen.items():
-        # Never a post of the first selection (a skip list change must not pull one in).
-        fresh = [
-            p for p in found if source != "fignews" or (p[0] not in first_docs and p[2] not in used)
-        ]
-        rows += _rows(source, fresh, len(first) + len(rows), lambda _doc: "confirm2")
+        rows += _rows(source, found, len(before) + len(rows), lambda _doc: more.split)
     return rows
+
+
+def select_confirm2(shared: Path) -> list[dict[str, str]]:
+    """The second held-out selection: rows ``split: "confirm2"``, ids after the first 240."""
+    return _select_more(shared, CONFIRM2, select(shared))
+
+
+def select_confirm3(shared: Path) -> list[dict[str, str]]:
+    """The third held-out selection: rows ``split: "confirm3"``, ids after confirm2's."""
+    first = select(shared)
+    before = first + _select_more(shared, CONFIRM2, first)
+    return _select_more(shared, CONFIRM3, before)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--out", type=Path, default=None)
-    ap.add_argument(
+    which = ap.add_mutually_exclusive_group()
+    which.add_argument(
         "--confirm2", action="store_true", help="the second held-out selection (confirm2)"
     )
+    which.add_argument(
+        "--confirm3", action="store_true", help="the third held-out selection (confirm3)"
+    )
     args = ap.parse_args()
-    rows = select_confirm2(args.shared) if args.confirm2 else select(args.shared)
+    if args.confirm3:
+        rows = select_confirm3(args.shared)
+    elif args.confirm2:
+        rows = select_confirm2(args.shared)
+    else:
+        rows = select(args.shared)
     lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     if args.out is None:
         sys.stdout.write(lines)
