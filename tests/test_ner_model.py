@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arabnews.errors import ModelNotAvailableError
-from arabnews.spans import Span
+from arabnews.spans import Entity, Span
 
 pytestmark = pytest.mark.model
 
@@ -50,6 +50,12 @@ def test_batched_and_single_calls_agree(model, seed_texts) -> None:  # type: ign
     assert together == one_by_one
     for text, ents in zip(texts, together, strict=True):
         assert all(text[e.start : e.end] == e.text for e in ents)
+
+
+def _spans(entities: tuple[Entity, ...]) -> list[tuple[int, int, str, str]]:
+    """The entities without their scores (float16 and float weights give slightly different
+    probabilities for the same tags)."""
+    return [(e.start, e.end, e.text, e.label) for e in entities]
 
 
 def test_given_tokens_give_the_same_entities(model, seed_texts) -> None:  # type: ignore[no-untyped-def]
@@ -94,13 +100,13 @@ def test_quantized_by_default_and_float_on_request(model, seed_texts) -> None:  
         tagger = recognizer._pipeline().processors["ner"].trainers[0].model
         assert all(type(c).__name__ == "NoLoss" for c in tagger.crits)
     texts = [t[:1500] for t in seed_texts.values()]
-    same = sum(model.recognize(t) == exact.recognize(t) for t in texts)
+    same = sum(_spans(model.recognize(t)) == _spans(exact.recognize(t)) for t in texts)
     assert same >= len(texts) - 1
     # one sentence per call takes the unpacked path of the float16 LSTMs
     from arabnews import split_sentences
 
     sentences = [s.text for t in texts for s in split_sentences(t)][:40]
-    same = sum(model.recognize(s) == exact.recognize(s) for s in sentences)
+    same = sum(_spans(model.recognize(s)) == _spans(exact.recognize(s)) for s in sentences)
     assert same >= len(sentences) - 1
     found = {e.text for t in texts for e in exact.recognize(t)}
     assert len(found) > 20
@@ -256,3 +262,22 @@ def test_recognize_on_hand_labelled_web_news(model) -> None:  # type: ignore[no-
     hits = len(gold & pred)
     f1 = 2 * hits / (len(gold) + len(pred))
     assert f1 >= 0.77, f"web-news dev F1 {f1:.3f}"
+
+
+def test_entities_carry_the_taggers_span_probability(model, seed_texts) -> None:  # type: ignore[no-untyped-def]
+    """Each entity the tagger finds has ``score``: the CRF's probability of its tags over its
+    tokens (arabnews.ner.crf); the scoring predict gives the tags Stanza's own gives."""
+    texts = [t[:1500] for t in list(seed_texts.values())[:3]]
+    scored = model.recognize_many(texts)
+    found = [e for ents in scored for e in ents]
+    assert found and all(e.score is not None and 0.0 < e.score <= 1.0 for e in found)
+    assert sum(e.score >= 0.9 for e in found) > len(found) / 2  # most tags are sure
+    trainer = model._pipeline().processors["ner"].trainers[0]
+    scoring = trainer.predict
+    trainer.predict = scoring.args[1]  # Stanza's own predict
+    try:
+        plain = model.recognize_many(texts)
+    finally:
+        trainer.predict = scoring
+    assert [_spans(ents) for ents in plain] == [_spans(ents) for ents in scored]
+    assert all(e.score is None for ents in plain for e in ents)

@@ -42,6 +42,7 @@ from arabnews.ner.base import (
     sentence_tokens,
     sort_entities,
 )
+from arabnews.ner.crf import span_probability
 from arabnews.ner.loading import (
     SHIPPED_HINT,
     ModelFiles,
@@ -213,6 +214,78 @@ def _for_inference(pipeline: Any, *, quantize: bool) -> None:
         model.crits = nn.ModuleList(no_loss(crf) for crf in model.crits)
         if quantize:
             _quantize_lstms(torch, model)
+        trainer.predict = functools.partial(_scored_predict, trainer, trainer.predict)
+
+
+# Per thread: where the tagger's predict puts each sentence's CRF scores (crf.path_scores), in
+# document order, while a caller of the pipeline collects them (None: nobody does).
+_SCORES = threading.local()
+
+
+def _scored_predict(
+    trainer: Any, original: Callable[..., list[Any]], batch: Any, unsort: bool = True
+) -> list[Any]:
+    """Stanza's ``Trainer.predict`` (the same tags) that also hands each sentence's
+    span-probability arrays (:func:`arabnews.ner.crf.path_scores`) to :data:`_SCORES`.
+
+    It repeats the steps of Stanza 1.15's ``predict``; a Stanza whose internals differ falls
+    back to its own ``predict`` (*original*), and the entities then have no score."""
+    try:
+        return _predict_with_scores(trainer, batch, unsort)
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+        return original(batch, unsort)
+
+
+def _predict_with_scores(trainer: Any, batch: Any, unsort: bool) -> list[Any]:
+    from stanza.models.ner import trainer as stanza_trainer
+
+    from arabnews.ner.crf import path_scores
+
+    st = stanza_trainer
+    device = next(trainer.model.parameters()).device
+    inputs, orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens, charoffsets = (
+        st.unpack_batch(batch, device)
+    )
+    word, wordchars, wordchars_mask, chars, tags = inputs
+    trainer.model.eval()
+    _, logits, trans = trainer.model(
+        word, wordchars, wordchars_mask, tags, word_orig_idx, sentlens, wordlens, chars,
+        charoffsets, charlens, char_orig_idx,
+    )  # fmt: skip
+    trans = [x.data.cpu().numpy() for x in trans]
+    logits = [x.data.cpu().numpy() for x in logits]
+    predict_tagset = trainer.args["predict_tagset"]
+    column = predict_tagset if 0 <= predict_tagset < len(logits) else 0
+    buffer = getattr(_SCORES, "buffer", None)
+    tag_seqs: list[Any] = []
+    scores: list[Any] = []
+    low = st.VOCAB_PREFIX_SIZE
+    for i in range(logits[0].shape[0]):
+        n = sentlens[i]
+        paths = [st.viterbi_decode(x[i, :n], y)[0] for x, y in zip(logits, trans, strict=True)]
+        if buffer is not None:
+            scores.append(path_scores(logits[column][i, :n], trans[column], paths[column]))
+        paths = [[x if x >= low else low for x in y] for y in paths]
+        unmapped = trainer.vocab["tag"].unmap(list(zip(*paths, strict=True)))
+        unmapped = [x[predict_tagset] if isinstance(x, list) else x for x in unmapped]
+        tag_seqs.append(st.fix_singleton_tags(unmapped))
+    if unsort:
+        tag_seqs = st.utils.unsort(tag_seqs, orig_idx)
+        if buffer is not None:
+            scores = st.utils.unsort(scores, orig_idx)
+    if buffer is not None:
+        buffer.extend(scores)
+    return tag_seqs
+
+
+def _tag_with_scores(call: Callable[[], Any]) -> tuple[Any, list[Any] | None]:
+    """Run *call* (a pipeline call) collecting the CRF scores of every sentence it tags."""
+    _SCORES.buffer = []
+    try:
+        result = call()
+        return result, _SCORES.buffer
+    finally:
+        _SCORES.buffer = None
 
 
 @functools.cache
@@ -449,16 +522,20 @@ def stanza_document(
     return stanza_documents(texts, sentences, normalize=normalize)[0]
 
 
-def entities_from_stanza(doc: Any, text: str, *, offset: int = 0) -> tuple[Entity, ...]:
+def entities_from_stanza(
+    doc: Any, text: str, *, offset: int = 0, scores: list[Any] | None = None
+) -> tuple[Entity, ...]:
     """Entities from a tagged Stanza ``Document`` whose tokens carry ``start_char``/``end_char``.
 
     Offsets are Stanza's token offsets minus *offset* (where the document's text starts in
     *text*). Tags are read per token (BIOES, IOB tolerated); labels are mapped to ours
     (``PERS`` -> ``PER``) and unknown labels are dropped. Entities that would not slice
     *text* (a tokenizer that normalised text) are dropped rather than returned wrong.
+    *scores*: the CRF arrays of each sentence (:func:`arabnews.ner.crf.path_scores`), which
+    give each entity its ``score``; without them ``score`` is ``None``.
     """
     out = []
-    for sentence in doc.sentences:
+    for sentence, sc in zip(doc.sentences, _sentence_scores(doc, scores), strict=True):
         tokens = sentence.tokens
         tags = [getattr(tok, "ner", None) for tok in tokens]
         for first, last, kind in bioes_spans(tags):
@@ -470,15 +547,31 @@ def entities_from_stanza(doc: Any, text: str, *, offset: int = 0) -> tuple[Entit
             start, end = start_char - offset, end_char - offset
             if not 0 <= start < end <= len(text):
                 continue
-            out.append(Entity(start, end, text[start:end], label))
+            out.append(Entity(start, end, text[start:end], label, score=_score(sc, first, last)))
     return sort_entities(out)
 
 
+def _sentence_scores(doc: Any, scores: list[Any] | None) -> list[Any]:
+    """Each sentence's CRF arrays, or ``None`` each where they do not line up with *doc*."""
+    sentences = doc.sentences
+    if scores is None or len(scores) != len(sentences):
+        return [None] * len(sentences)
+    return [
+        sc if len(sc[0]) == len(sentence.tokens) else None
+        for sentence, sc in zip(sentences, scores, strict=True)
+    ]
+
+
+def _score(sc: Any, first: int, last: int) -> float | None:
+    return None if sc is None else round(span_probability(sc[0], sc[1], first, last), 4)
+
+
 def _entities_from_refs(
-    doc: Any, refs: list[list[_TokenRef]], texts: Sequence[str]
+    doc: Any, refs: list[list[_TokenRef]], texts: Sequence[str], scores: list[Any] | None = None
 ) -> list[list[Entity]]:
     out: list[list[Entity]] = [[] for _ in texts]
-    for sentence, sent_refs in zip(doc.sentences, refs, strict=True):
+    per_sentence = _sentence_scores(doc, scores)
+    for sentence, sent_refs, sc in zip(doc.sentences, refs, per_sentence, strict=True):
         tags = [getattr(tok, "ner", None) for tok in sentence.tokens]
         for first, last, kind in bioes_spans(tags):
             label = canonical_label(kind)
@@ -487,7 +580,9 @@ def _entities_from_refs(
             ref = sent_refs[first]
             text = texts[ref.text_index]
             start, end = ref.start, sent_refs[last - 1].end
-            out[ref.text_index].append(Entity(start, end, text[start:end], label))
+            out[ref.text_index].append(
+                Entity(start, end, text[start:end], label, score=_score(sc, first, last))
+            )
     return out
 
 
@@ -727,7 +822,8 @@ class StanzaRecognizer:
             tokens=groups,
         ):
             if refs:
-                for i, ents in enumerate(_entities_from_refs(pipeline(doc), refs, texts)):
+                tagged, scores = _tag_with_scores(functools.partial(pipeline, doc))
+                for i, ents in enumerate(_entities_from_refs(tagged, refs, texts, scores)):
                     found[i].extend(ents)
         return [_sorted_unique(ents) for ents in found]
 
@@ -776,11 +872,19 @@ class StanzaRecognizer:
         pipeline = self._pipeline()
         pieces: list[tuple[int, Span]] = [(i, s) for i, ss in enumerate(spans) for s in ss]
         docs = [Document([], text=texts[i][s.start : s.end]) for i, s in pieces]
-        tagged = pipeline.bulk_process(docs) if docs else []
+        tagged, scores = _tag_with_scores(lambda: pipeline.bulk_process(docs) if docs else [])
+        # the scores of the documents' sentences, one document after another
+        per_doc: list[list[Any] | None] = []
+        used = 0
+        for doc in tagged:
+            n = len(doc.sentences)
+            fits = scores is not None and len(scores) == sum(len(d.sentences) for d in tagged)
+            per_doc.append(scores[used : used + n] if fits and scores is not None else None)
+            used += n
         out: list[list[Entity]] = [[] for _ in texts]
-        for (i, span), doc in zip(pieces, tagged, strict=True):
+        for (i, span), doc, sc in zip(pieces, tagged, per_doc, strict=True):
             sub = texts[i][span.start : span.end]
-            for ent in entities_from_stanza(doc, sub):
+            for ent in entities_from_stanza(doc, sub, scores=sc):
                 out[i].append(
                     attrs.evolve(ent, start=ent.start + span.start, end=ent.end + span.start)
                 )
