@@ -277,6 +277,13 @@ def test_trimmed_entities_still_slice_the_text(before: str, word: str) -> None:
         ("جيش الاحتلال الإسرائيلي", "ORG", (), "جيش الاحتلال الإسرائيلي"),
         ("فتحي حماد القيادي", "PER", (), "فتحي حماد"),  # a role noun after the person
         ("هانس غروندبرغ المبعوث", "PER", (), "هانس غروندبرغ"),
+        # titles written in two words go whole, alone they are no name
+        ("آية الله علي خامنئي", "PER", (), "علي خامنئي"),
+        ("ولي العهد الأمير محمد بن سلمان", "PER", (), "محمد بن سلمان"),
+        ("رئيس الوزراء بنيامين نتنياهو", "PER", (), "بنيامين نتنياهو"),
+        ("آية الله", "PER", (), None),
+        ("عبد الله", "PER", (), "عبد الله"),  # الله is no title of its own
+        ("نصر الله", "PER", (), "نصر الله"),
     ],
 )
 def test_trim_edges_examples(

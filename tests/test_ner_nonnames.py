@@ -12,6 +12,8 @@ from _entities import texts_with_entities
 from arabnews.ner import refine_entities
 from arabnews.ner.base import data_rows
 from arabnews.ner.nonnames import (
+    NATIONAL,
+    NUMBERED,
     drop_formulas,
     drop_function_words,
     drop_number_fragments,
@@ -229,6 +231,28 @@ def test_gazetteer_never_reads_a_function_word_as_a_name() -> None:
 def test_name_suffix_and_org_head_tables_are_valid() -> None:
     assert "الشمالية" in name_suffixes() and name_suffixes()["الثاني"] == {"PER"}
     assert org_heads()["وزارة"] == 1 and org_heads()["القوات الجوية"] == 0
+    assert org_heads()["القناة"] == NUMBERED and org_heads()["الخارجية"] == NATIONAL
+
+
+def test_every_org_head_row_names_its_example() -> None:
+    from arabnews.ner.base import data_rows
+
+    for row in data_rows("org_heads.tsv", "word", "nouns", "example"):
+        text = f"وأعلنت {row['example']} أن"
+        assert [e.text for e in org_head_names([], text)] == [row["example"]], row
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        # a compound ordinal number after a name is no regnal number
+        ("في عيد ميلاد علي خامنئي الخامس والثمانين)", "علي خامنئي", "علي خامنئي"),
+        ("استقبل عبد الله الثاني والرئيس", "عبد الله", "عبد الله الثاني"),
+    ],
+)
+def test_an_ordinal_of_a_compound_number_is_not_added(text: str, part: str, expected: str) -> None:
+    out = extend_name_suffixes([ent(text, part, "PER")], text)
+    assert [e.text for e in out] == [expected]
 
 
 @pytest.mark.parametrize(
@@ -313,6 +337,28 @@ def test_two_people_joined_by_wa_are_split_but_one_name_is_not() -> None:
         ("وأعلنت القوات الجوية الأوكرانية إسقاط", ["القوات الجوية الأوكرانية"]),
         ("أغار سلاح الجو الإسرائيلي على", ["سلاح الجو الإسرائيلي"]),
         ("وقالت القوات الروسية", []),
+        # courts and councils named by a fixed phrase, with or without a nationality
+        ("أعلن الديوان الملكي الأردني أن", ["الديوان الملكي الأردني"]),
+        ("بيان من الديوان الأميري", ["الديوان الأميري"]),
+        ("واجتمعت هيئة كبار العلماء أمس", ["هيئة كبار العلماء"]),
+        ("أعلن الديوان أن", []),
+        # a numbered channel: the number is the name's, the nationality is not
+        ("قالت القناة 12 الإسرائيلية إن", ["القناة 12"]),
+        ("عبر القناة الـ13 العبرية", ["القناة الـ13"]),
+        ("عبر القناة الفضائية", []),
+        ("عبر القناة، 13 مرة", []),  # not after a space only
+        # a ministry's short name: portfolio + a feminine nationality adjective
+        ("أعلنت الخارجية الروسية أن", ["الخارجية الروسية"]),
+        ("قال المتحدث باسم الداخلية السعودية", ["الداخلية السعودية"]),
+        ("وأفادت الصحة الفلسطينية بأن", ["الصحة الفلسطينية"]),
+        ("بالخارجية الأمريكية", ["الخارجية الأمريكية"]),
+        # ... unless the word before governs the pair, or no nationality follows
+        ("وانتقد السياسة الخارجية الأمريكية", []),
+        ("نشرت منظومة الدفاع الروسية", []),
+        ("وقالت وزيرة الخارجية الألمانية", []),
+        ("وأكد وزير الخارجية السودانية", []),
+        ("قالت الصحة العالمية", []),
+        ("منظومة الدفاع الجوي الروسي", []),
     ],
 )
 def test_org_head_names(text: str, expected: list[str]) -> None:
@@ -363,3 +409,14 @@ def test_organisations_news_writes_are_found_without_the_model(text: str, name: 
 
     found = recognize(text, recognizer=GazetteerRecognizer())
     assert (name, "ORG") in {(e.text, e.label) for e in found}
+
+
+def test_a_name_listed_whole_keeps_its_closed_class_words() -> None:
+    text = "آي أو إس"
+    raw = [Entity(0, len(text), text, "MISC")]
+    assert [e.text for e in drop_function_words(raw)] == ["إس"]
+    listed = {"اي او اس"}.__contains__
+    assert [e.text for e in drop_function_words(raw, is_known=listed)] == [text]
+    # a single word goes by the table even when listed ("كيف" is also a spelling of Kyiv)
+    how = [Entity(0, 3, "كيف", "LOC")]
+    assert drop_function_words(how, is_known={"كيف"}.__contains__) == ()

@@ -15,7 +15,9 @@ Decided from data tables, each row with an example (``data/``):
 
 * ``org_heads.tsv``: head nouns that always begin an organisation's name ("وزارة"): the head
   and the definite nouns after it, with a nationality adjective, are one ``ORG`` name
-  ("وزارة الخارجية الصينية"), which taggers trained on ANERcorp mostly miss.
+  ("وزارة الخارجية الصينية"), which taggers trained on ANERcorp mostly miss; fixed phrases
+  that are names by themselves ("الديوان الملكي"), a numbered channel ("القناة 13") and a
+  ministry's short name ("الخارجية العراقية": portfolio + feminine nationality adjective).
 * ``name_suffixes.tsv``: words that end a name the tagger stops short of, added to it (a
   compass adjective after a place, "كوريا الشمالية"; a regnal ordinal after a monarch,
   "إليزابيث الثانية").
@@ -50,6 +52,8 @@ from arabnews.ner.base import (
 from arabnews.spans import Entity
 
 __all__ = [
+    "NATIONAL",
+    "NUMBERED",
     "drop_formulas",
     "drop_function_words",
     "drop_number_fragments",
@@ -231,8 +235,15 @@ def _number_fragment(e: Entity, text: str) -> bool:
     return (before or after) and sum(c.isalpha() for c in e.text) <= 2
 
 
-def drop_function_words(entities: Sequence[Entity]) -> tuple[Entity, ...]:
+def drop_function_words(
+    entities: Sequence[Entity], *, is_known: KnownFn | None = None
+) -> tuple[Entity, ...]:
     """Entities without closed-class words at their edges; those made only of them dropped.
+
+    *is_known* (a :func:`~arabnews.ner.base.name_key` -> bool, e.g. the gazetteer's
+    ``knows``): a name of several words listed whole keeps its words ("آي أو إس", iOS, is
+    not cut to "إس" although "آي" and "أو" are closed-class words elsewhere); a single word
+    always goes by the table ("كيف").
 
     >>> [e.text for e in drop_function_words([Entity(0, 3, "كيف", "LOC"),
     ...                                       Entity(4, 14, "ماكرون له", "PER")])]
@@ -242,6 +253,9 @@ def drop_function_words(entities: Sequence[Entity]) -> tuple[Entity, ...]:
     for ent in entities:
         words = [(m.start(), m.end()) for m in re.finditer(r"\S+", ent.text)]
         cuts = [_word_cut(ent.text[s:e]) for s, e in words]
+        if len(words) > 1 and is_known is not None and is_known(name_key(ent.text)):
+            out.append(ent)  # listed whole: its words are the name's
+            continue
         if not words or all(c is not None for c in cuts):
             continue
         first, last = 0, len(words)
@@ -401,6 +415,10 @@ def _next_word_re() -> re.Pattern[str]:
     return re.compile(r"[ \t\u00a0](\S+)")
 
 
+#: "and twenty" ... "and ninety" after an ordinal: the ordinal is part of a number.
+_TENS = re.compile(r"وال(?:عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(?:ين|ون)")
+
+
 def _is_ordinal_label(key: str) -> bool:
     return name_suffixes().get(key) == frozenset({"PER"})
 
@@ -431,6 +449,8 @@ def extend_name_suffixes(entities: Sequence[Entity], text: str) -> tuple[Entity,
             after = _next_word_re().match(text, end)
             if after is not None and name_key(after.group(1)) == "عشر":
                 end = after.end(1)
+            elif after is not None and _TENS.match(name_key(after.group(1))):
+                labels = None  # "الخامس والثمانين": a compound number (an 85th), no king's
         # the next entity must not begin inside the added words
         later = bisect.bisect_left(starts, ent.end)
         clash = later < len(starts) and starts[later] < end
@@ -535,26 +555,38 @@ def split_coordinated_names(
     return tuple(out)
 
 
+#: ``org_heads()`` value of a head whose name is the head and a number ("القناة 13").
+NUMBERED = -1
+#: ``org_heads()`` value of a head that is a name only with a feminine nationality adjective
+#: after it: a ministry's short name ("الخارجية العراقية" for وزارة الخارجية العراقية).
+NATIONAL = -2
+
+
 @functools.cache
 def org_heads() -> dict[str, int]:
     """Keys of the head nouns of ``org_heads.tsv`` -> the definite nouns a name needs after
-    the head (``0``: the head is a name by itself, "القوات الجوية")."""
+    the head (``0``: the head is a name by itself, "القوات الجوية"; :data:`NUMBERED`: the
+    head and the number after it, "القناة 13"; :data:`NATIONAL`: the head and a feminine
+    nationality adjective, "الخارجية العراقية")."""
     heads: dict[str, int] = {}
+    values = {"0": 0, "1": 1, "number": NUMBERED, "nationality": NATIONAL}
     for row in data_rows("org_heads.tsv", "word", "nouns", "example"):
         if (
             not row["word"].strip()
             or not row["example"].startswith(row["word"])
-            or row["nouns"] not in ("0", "1")
+            or row["nouns"] not in values
         ):
             raise ValueError(f"{row.where}: bad row {row!r}")
-        heads[name_key(row["word"])] = int(row["nouns"])
+        heads[name_key(row["word"])] = values[row["nouns"]]
     return heads
 
 
 #: Words after the head: up to two definite nouns ("الشؤون الخارجية"), one more joined by و
 #: ("التربية والتعليم"), then a nationality adjective ("الصينية").
 _ORG_NOUNS = 2
-_HEAD_WORDS = (2, 1)
+_HEAD_WORDS = (3, 2, 1)
+#: The number of a numbered head: "13", "الـ12" (the key has no tatweel).
+_HEAD_NUMBER = re.compile(r"(?:ال)?[0-9٠-٩]{1,4}")
 
 
 def _org_head_at(words: list[tuple[int, int, str]], i: int) -> tuple[int, int, int] | None:
@@ -574,7 +606,7 @@ def _org_head_at(words: list[tuple[int, int, str]], i: int) -> tuple[int, int, i
     return None
 
 
-def _org_span(words: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+def _org_span(words: list[tuple[int, int, str]], i: int, text: str) -> tuple[int, int] | None:
     """Character span of the name whose head begins at ``words[i]``, or ``None``."""
     from arabnews.ner.edges import edge_word_kind
 
@@ -583,6 +615,23 @@ def _org_span(words: list[tuple[int, int, str]], i: int) -> tuple[int, int] | No
         return None
     start, n, needed = head
     end, nouns, j = words[i + n - 1][1], 0, i + n
+    if needed == NUMBERED:  # the number, after a space only; a nationality stays out
+        if (
+            j < len(words)
+            and text[end : words[j][0]].isspace()
+            and _HEAD_NUMBER.fullmatch(name_key(words[j][2]))
+        ):
+            return start, words[j][1]
+        return None
+    if needed == NATIONAL:
+        if (
+            j < len(words)
+            and text[end : words[j][0]].isspace()
+            and _feminine_nationality(words[j][2])
+            and not (i and text[words[i - 1][1] : start].isspace() and _governs(words[i - 1][2]))
+        ):
+            return start, words[j][1]
+        return None
     while j < len(words):
         k = name_key(words[j][2])
         if edge_word_kind(words[j][2]) == "nationality":
@@ -597,6 +646,34 @@ def _org_span(words: list[tuple[int, int, str]], i: int) -> tuple[int, int] | No
             break
         j += 1
     return (start, end) if nouns >= needed else None
+
+
+def _feminine_nationality(word: str) -> bool:
+    """A feminine nationality adjective ("العراقية", "السعودية": its masculine is one)."""
+    from arabnews.ner.edges import edge_word_kind
+
+    key = name_key(word)
+    return key.endswith(("ية", "يه")) and "nationality" in (
+        edge_word_kind(key),
+        edge_word_kind(key[:-1]),
+    )
+
+
+def _governs(word: str) -> bool:
+    """True when *word* before a ministry's short name makes the pair no name: a definite
+    noun the two words describe ("السياسة الخارجية الأمريكية", foreign policy), a noun in
+    ة whose genitive they are ("منظومة الدفاع الروسية", "وزيرة الخارجية الألمانية"), or a
+    title ("وزير الخارجية ...")."""
+    from arabnews.ner.edges import edge_word_kind
+
+    key = name_key(word)
+    bare = key[1:] if key[:1] in PROCLITIC_LETTERS and len(key) > 3 else key
+    return (
+        key.startswith(("ال", "لل"))
+        or bare.startswith("ال")
+        or key.endswith("ة")
+        or "title" in (edge_word_kind(key), edge_word_kind(bare))
+    )
 
 
 def org_head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
@@ -621,7 +698,7 @@ def org_head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     for i in range(len(words)):
         if words[i][0] < last_end:
             continue  # inside the name just added
-        span = _org_span(words, i)
+        span = _org_span(words, i, text)
         if span is None:
             continue
         start, end = span
