@@ -241,6 +241,7 @@ def refine_entities(
         found = nonnames.extend_name_suffixes(found, text)
         found = nonnames.org_head_names(found, text)
         found = nonnames.treaty_names(found, text)
+        found = heads.quoted_names(found, text)
         found = heads.numbered_names(heads.head_names(found, text), text)
     return found
 

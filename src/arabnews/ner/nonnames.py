@@ -412,7 +412,9 @@ def name_suffixes() -> dict[str, frozenset[str]]:
 
 @functools.cache
 def _next_word_re() -> re.Pattern[str]:
-    return re.compile(r"[ \t\u00a0](\S+)")
+    # the word after one space, without the punctuation the cleaner glues to it
+    # ("كارولينا الجنوبية،")
+    return re.compile(r"[ \t\u00a0]([^\s.,،:;؛!?؟()\"«»]+)")
 
 
 #: "and twenty" ... "and ninety" after an ordinal: the ordinal is part of a number.
