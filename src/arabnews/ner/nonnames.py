@@ -54,6 +54,7 @@ from arabnews.spans import Entity
 __all__ = [
     "NATIONAL",
     "NUMBERED",
+    "PAIR",
     "drop_formulas",
     "drop_function_words",
     "drop_number_fragments",
@@ -559,6 +560,9 @@ def split_coordinated_names(
 
 #: ``org_heads()`` value of a head whose name is the head and a number ("القناة 13").
 NUMBERED = -1
+#: ``org_heads()`` value of a type word before a name of two definite nouns joined by و, the
+#: name without the type word ("جماعة العدل والإحسان" -> "العدل والإحسان").
+PAIR = -3
 #: ``org_heads()`` value of a head that is a name only with a feminine nationality adjective
 #: after it: a ministry's short name ("الخارجية العراقية" for وزارة الخارجية العراقية).
 NATIONAL = -2
@@ -569,9 +573,10 @@ def org_heads() -> dict[str, int]:
     """Keys of the head nouns of ``org_heads.tsv`` -> the definite nouns a name needs after
     the head (``0``: the head is a name by itself, "القوات الجوية"; :data:`NUMBERED`: the
     head and the number after it, "القناة 13"; :data:`NATIONAL`: the head and a feminine
-    nationality adjective, "الخارجية العراقية")."""
+    nationality adjective, "الخارجية العراقية"; :data:`PAIR`: two definite nouns joined by
+    و after the head, without it, "العدل والإحسان")."""
     heads: dict[str, int] = {}
-    values = {"0": 0, "1": 1, "number": NUMBERED, "nationality": NATIONAL}
+    values = {"0": 0, "1": 1, "number": NUMBERED, "nationality": NATIONAL, "pair": PAIR}
     for row in data_rows("org_heads.tsv", "word", "nouns", "example"):
         if (
             not row["word"].strip()
@@ -624,6 +629,22 @@ def _org_span(words: list[tuple[int, int, str]], i: int, text: str) -> tuple[int
             and _HEAD_NUMBER.fullmatch(name_key(words[j][2]))
         ):
             return start, words[j][1]
+        return None
+    if needed == PAIR:  # "العدل والإحسان": the type word stays out of the name
+        if j + 1 < len(words) and all(
+            text[words[k - 1][1] : words[k][0]].isspace() for k in (j, j + 1)
+        ):
+            first, second = name_key(words[j][2]), name_key(words[j + 1][2])
+            after = name_key(words[j + 2][2]) if j + 2 < len(words) else ""
+            if (
+                first.startswith("ال")
+                and len(first) > 3
+                and first != "الله"  # "حزب الله والرئيس": حزب الله is the name
+                and second.startswith("وال")
+                and len(second) > 4
+                and not after.startswith("وال")  # a list of three is no name's
+            ):
+                return words[j][0], words[j + 1][1]
         return None
     if needed == NATIONAL:
         if (
