@@ -27,7 +27,7 @@ from arabnews.ner.base import (
 )
 from arabnews.spans import Entity
 
-__all__ = ["fillers", "obfuscated_names"]
+__all__ = ["fillers", "gazetteer_lookup", "obfuscated_names"]
 
 #: ``lookup(key)`` -> (label, canonical, id) of the listed name whose key is *key*, or None.
 LookupFn = Callable[[str], "tuple[str, str, str | None] | None"]
