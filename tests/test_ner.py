@@ -284,6 +284,11 @@ def test_trimmed_entities_still_slice_the_text(before: str, word: str) -> None:
         ("آية الله", "PER", (), None),
         ("عبد الله", "PER", (), "عبد الله"),  # الله is no title of its own
         ("نصر الله", "PER", (), "نصر الله"),
+        # a generic noun alone or with an adjective of affiliation is no name
+        ("المنظمة الأممية", "ORG", (), None),
+        ("الولايات", "LOC", (), None),
+        ("الولايات المتحدة", "LOC", (), "الولايات المتحدة"),
+        ("المنظمة العربية للتنمية", "ORG", (), "المنظمة العربية للتنمية"),
     ],
 )
 def test_trim_edges_examples(
