@@ -623,16 +623,22 @@ def _org_span(words: list[tuple[int, int, str]], i: int, text: str) -> tuple[int
     start, n, needed = head
     end, nouns, j = words[i + n - 1][1], 0, i + n
     if needed == NUMBERED:  # the number, after a space only; a nationality stays out
-        if (
-            j < len(words)
-            and text[end : words[j][0]].isspace()
-            and _HEAD_NUMBER.fullmatch(name_key(words[j][2]))
-        ):
-            return start, words[j][1]
+        if j < len(words) and text[end : words[j][0]].isspace():
+            number = name_key(words[j][2])
+            # "القناة الـ12", or a number a nationality adjective follows ("القناة 13
+            # الإسرائيلية"); "عبر القناة 20 سفينة" is the Suez canal and a count
+            nationality = j + 1 < len(words) and (
+                text[words[j][1] : words[j + 1][0]].isspace()
+                and edge_word_kind(words[j + 1][2]) == "nationality"
+            )
+            if _HEAD_NUMBER.fullmatch(number) and (number.startswith("ال") or nationality):
+                return start, words[j][1]
         return None
     if needed == PAIR:  # "العدل والإحسان": the type word stays out of the name
-        if j + 1 < len(words) and all(
-            text[words[k - 1][1] : words[k][0]].isspace() for k in (j, j + 1)
+        if (
+            j + 1 < len(words)
+            and not is_function_word(words[j + 1][2][1:])
+            and all(text[words[k - 1][1] : words[k][0]].isspace() for k in (j, j + 1))
         ):
             first, second = name_key(words[j][2]), name_key(words[j + 1][2])
             after = name_key(words[j + 2][2]) if j + 2 < len(words) else ""
@@ -685,8 +691,8 @@ def _feminine_nationality(word: str) -> bool:
 def _governs(word: str) -> bool:
     """True when *word* before a ministry's short name makes the pair no name: a definite
     noun the two words describe ("السياسة الخارجية الأمريكية", foreign policy), a noun in
-    ة whose genitive they are ("منظومة الدفاع الروسية", "وزيرة الخارجية الألمانية"), or a
-    title ("وزير الخارجية ...")."""
+    ة or a plural in ات whose genitive they are ("منظومة الدفاع الروسية", "وزيرة الخارجية
+    الألمانية", "خدمات الصحة الهندية"), or a title ("وزير الخارجية ...")."""
     from arabnews.ner.edges import edge_word_kind
 
     key = name_key(word)
@@ -694,7 +700,7 @@ def _governs(word: str) -> bool:
     return (
         key.startswith(("ال", "لل"))
         or bare.startswith("ال")
-        or key.endswith("ة")
+        or key.endswith(("ة", "ات"))
         or "title" in (edge_word_kind(key), edge_word_kind(bare))
     )
 
@@ -728,6 +734,9 @@ def org_head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         if reach[lo] > start or any(ents[k].end > end for k in range(lo, hi)):
             continue  # an entity crosses the name's edge: it keeps its place
+        head = _org_head_at(words, i)
+        if head is not None and head[2] == PAIR and lo < hi:
+            continue  # "حزب الوفد والإخوان": tagged inside, the و joins two names
         dropped.update(range(lo, hi))
         out.append(Entity(start, end, text[start:end], "ORG"))
         last_end = end
