@@ -214,7 +214,7 @@ _MAX_QUOTED_WORDS = 6
 def _quoted_re() -> re.Pattern[str]:
     # a quotation right at the given offset: « » or a pair of ", up to six words, no
     # sentence punctuation or other quote inside
-    word = r"[^\s«»\".!?؟:؛]+"
+    word = r"[^\s«»\".!?؟:؛]++"  # possessive: never given back
     title = rf"{word}(?:[ \t\u00a0]+{word}){{0,{_MAX_QUOTED_WORDS - 1}}}"
     space = r"[ \t\u00a0]*"
     return re.compile(rf"{space}(?:«{space}({title}){space}»|\"{space}({title}){space}\")")

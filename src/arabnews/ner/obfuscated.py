@@ -49,12 +49,13 @@ def fillers() -> str:
 def _word_re() -> re.Pattern[str]:
     letter = f"[{class_body(LETTERS)}]"
     mark = f"[{class_body(NAME_KEY_MARKS)}]"
-    piece = f"{letter}(?:{letter}|{mark})*"
+    # possessive: a run of letters and marks is never given back (linear time on any input)
+    piece = f"{letter}(?:{letter}|{mark})*+"
     filler = f"[{re.escape(fillers())}]"
     # a word of letters with at least one filler between two of its letters, not glued to
     # more letters on either side
     edge = f"(?:{letter}|{mark})"
-    return re.compile(f"(?<!{edge}){piece}(?:{mark}*{filler}{mark}*{piece})+(?!{edge})")
+    return re.compile(f"(?<!{edge}){piece}(?:{filler}{mark}*+{piece})++(?!{edge})")
 
 
 def gazetteer_lookup(gazetteer: Any | None) -> LookupFn | None:
