@@ -277,6 +277,18 @@ def test_trimmed_entities_still_slice_the_text(before: str, word: str) -> None:
         ("جيش الاحتلال الإسرائيلي", "ORG", (), "جيش الاحتلال الإسرائيلي"),
         ("فتحي حماد القيادي", "PER", (), "فتحي حماد"),  # a role noun after the person
         ("هانس غروندبرغ المبعوث", "PER", (), "هانس غروندبرغ"),
+        # titles written in two words go whole, alone they are no name
+        ("آية الله علي خامنئي", "PER", (), "علي خامنئي"),
+        ("ولي العهد الأمير محمد بن سلمان", "PER", (), "محمد بن سلمان"),
+        ("رئيس الوزراء بنيامين نتنياهو", "PER", (), "بنيامين نتنياهو"),
+        ("آية الله", "PER", (), None),
+        ("عبد الله", "PER", (), "عبد الله"),  # الله is no title of its own
+        ("نصر الله", "PER", (), "نصر الله"),
+        # a generic noun alone or with an adjective of affiliation is no name
+        ("المنظمة الأممية", "ORG", (), None),
+        ("الولايات", "LOC", (), None),
+        ("الولايات المتحدة", "LOC", (), "الولايات المتحدة"),
+        ("المنظمة العربية للتنمية", "ORG", (), "المنظمة العربية للتنمية"),
     ],
 )
 def test_trim_edges_examples(

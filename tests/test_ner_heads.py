@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from _entities import texts_with_entities
-from arabnews.ner.heads import head_names, name_heads, numbered_names
+from arabnews.ner.heads import head_names, name_heads, numbered_names, quoted_heads, quoted_names
 from arabnews.spans import Entity
 
 
@@ -115,6 +115,53 @@ def test_numbered_names(text: str, tagged: list[tuple[str, str]], expected: list
     assert all(text[e.start : e.end] == e.text for e in out)
 
 
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # a work after its head noun (and an adjective), the quotes and the head left out
+        (
+            'فاز الفيلم الروماني " وضعية الطفل " بالجائزة',
+            [("ضعية الطفل", "MISC")],
+            [("وضعية الطفل", "MISC")],
+        ),
+        ("شاهد فيلم «آرغو» أمس", [], [("آرغو", "MISC")]),
+        ("في مسلسل «باب الحارة»", [("الحارة", "LOC")], [("باب الحارة", "MISC")]),
+        # a team: the quoted name is an organisation whatever the tagger said
+        ('مع فريق "الاتحاد" السعودي', [("الاتحاد", "LOC")], [("الاتحاد", "ORG")]),
+        ('وفريق " الوداد "', [], [("الوداد", "ORG")]),
+        # no quotes right after the head, a statement, too many words: nothing
+        ("شاهد فيلم آرغو أمس", [], []),
+        ('قال الفيلم إن "هذا" جيد', [], []),
+        ('فيلم "هذا الفيلم هو أجمل ما شاهدت في حياتي كلها"', [], []),
+        ('فيلم "قال: نعم"', [], []),
+        ("في الصحيفة «الأخبار»", [], []),  # not a head of this table
+        # an entity crossing the quotes keeps its place
+        (
+            'فيلم "آرغو" بن أفليك',
+            [('آرغو" بن أفليك', "PER")],
+            [('آرغو" بن أفليك', "PER")],
+        ),
+    ],
+)
+def test_quoted_names(
+    text: str, tagged: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    out = quoted_names([ent(text, part, label) for part, label in tagged], text)
+    assert found(out) == expected
+    assert all(text[e.start : e.end] == e.text for e in out)
+
+
+def test_every_quoted_head_row_names_its_example() -> None:
+    for word, label in quoted_heads().items():
+        assert label in ("MISC", "ORG"), word
+    from arabnews.ner.base import data_rows
+
+    for row in data_rows("quoted_heads.tsv", "word", "label", "example"):
+        text = f"وقال {row['example']} أمس"
+        name = row["example"].split("«")[1].split("»")[0].strip()
+        assert found(quoted_names([], text)) == [(name, row["label"])], row
+
+
 WORDS = st.sampled_from(
     [
         "مطار",
@@ -137,6 +184,9 @@ WORDS = st.sampled_from(
         "مستشفى",
         "الطبي",
         "ناصر",
+        "فيلم",
+        "فريق",
+        '"',
     ]
 )
 
@@ -147,7 +197,7 @@ def test_head_names_slice_the_text_and_keep_entities_disjoint(
     case: tuple[str, list[Entity]],
 ) -> None:
     text, raw = case
-    out = numbered_names(head_names(raw, text), text)
+    out = numbered_names(head_names(quoted_names(raw, text), text), text)
     for e in out:
         assert text[e.start : e.end] == e.text and e.text
     ordered = sorted(out, key=lambda e: (e.start, e.end))

@@ -12,6 +12,8 @@ from _entities import texts_with_entities
 from arabnews.ner import refine_entities
 from arabnews.ner.base import data_rows
 from arabnews.ner.nonnames import (
+    NATIONAL,
+    NUMBERED,
     drop_formulas,
     drop_function_words,
     drop_number_fragments,
@@ -229,6 +231,33 @@ def test_gazetteer_never_reads_a_function_word_as_a_name() -> None:
 def test_name_suffix_and_org_head_tables_are_valid() -> None:
     assert "الشمالية" in name_suffixes() and name_suffixes()["الثاني"] == {"PER"}
     assert org_heads()["وزارة"] == 1 and org_heads()["القوات الجوية"] == 0
+    assert org_heads()["القناة"] == NUMBERED and org_heads()["الخارجية"] == NATIONAL
+
+
+def test_every_org_head_row_names_its_example() -> None:
+    from arabnews.ner.base import data_rows
+
+    for row in data_rows("org_heads.tsv", "word", "nouns", "example"):
+        text = f"وأعلنت {row['example']} أن"
+        name = row["example"]
+        if row["nouns"] == "pair":  # the type word stays out
+            name = name[len(row["word"]) :].strip()
+        if row["nouns"] == "number":  # so does the nationality
+            name = name.rsplit(" ", 1)[0]
+        assert [e.text for e in org_head_names([], text)] == [name], row
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        # a compound ordinal number after a name is no regnal number
+        ("في عيد ميلاد علي خامنئي الخامس والثمانين)", "علي خامنئي", "علي خامنئي"),
+        ("استقبل عبد الله الثاني والرئيس", "عبد الله", "عبد الله الثاني"),
+    ],
+)
+def test_an_ordinal_of_a_compound_number_is_not_added(text: str, part: str, expected: str) -> None:
+    out = extend_name_suffixes([ent(text, part, "PER")], text)
+    assert [e.text for e in out] == [expected]
 
 
 @pytest.mark.parametrize(
@@ -236,6 +265,8 @@ def test_name_suffix_and_org_head_tables_are_valid() -> None:
     [
         ("زار كوريا الشمالية امس", "كوريا", "LOC", "كوريا الشمالية"),
         ("في آسيا الوسطى", "آسيا", "LOC", "آسيا الوسطى"),
+        # punctuation the cleaner glues to the word is no part of it
+        ("في كارولينا الجنوبية، وفيما", "كارولينا", "LOC", "كارولينا الجنوبية"),
         ("توفيت الملكة إليزابيث الثانية", "إليزابيث", "PER", "إليزابيث الثانية"),
         ("استقبل عبد الله الثاني الوفد", "عبد الله", "PER", "عبد الله الثاني"),
         ("البابا بنديكت السادس عشر", "بنديكت", "PER", "بنديكت السادس عشر"),
@@ -313,12 +344,54 @@ def test_two_people_joined_by_wa_are_split_but_one_name_is_not() -> None:
         ("وأعلنت القوات الجوية الأوكرانية إسقاط", ["القوات الجوية الأوكرانية"]),
         ("أغار سلاح الجو الإسرائيلي على", ["سلاح الجو الإسرائيلي"]),
         ("وقالت القوات الروسية", []),
+        # courts and councils named by a fixed phrase, with or without a nationality
+        ("أعلن الديوان الملكي الأردني أن", ["الديوان الملكي الأردني"]),
+        ("بيان من الديوان الأميري", ["الديوان الأميري"]),
+        ("واجتمعت هيئة كبار العلماء أمس", ["هيئة كبار العلماء"]),
+        ("أعلن الديوان أن", []),
+        # a numbered channel: the number is the name's, the nationality is not
+        ("قالت القناة 12 الإسرائيلية إن", ["القناة 12"]),
+        ("عبر القناة الـ13 العبرية", ["القناة الـ13"]),
+        ("عبر القناة الفضائية", []),
+        ("عبر القناة، 13 مرة", []),  # not after a space only
+        ("عبر القناة 20 سفينة", []),  # the canal: a count, no channel
+        ("قالت القناة 12 إن", []),
+        # a ministry's short name: portfolio + a feminine nationality adjective
+        ("أعلنت الخارجية الروسية أن", ["الخارجية الروسية"]),
+        ("قال المتحدث باسم الداخلية السعودية", ["الداخلية السعودية"]),
+        ("وأفادت الصحة الفلسطينية بأن", ["الصحة الفلسطينية"]),
+        ("بالخارجية الأمريكية", ["الخارجية الأمريكية"]),
+        # ... unless the word before governs the pair, or no nationality follows
+        ("وانتقد السياسة الخارجية الأمريكية", []),
+        ("نشرت منظومة الصحة الروسية", []),
+        ("قدمت خدمات الصحة الهندية", []),
+        ("اخترقت خطوط الدفاع الروسية", []),  # الدفاع is no row: war news
+        ("إفلاس الخزانة المصرية", []),
+        ("وقالت وزيرة الخارجية الألمانية", []),
+        ("وأكد وزير الخارجية السودانية", []),
+        ("قالت الصحة العالمية", []),
+        ("منظومة الدفاع الجوي الروسي", []),
+        # a party's or group's type word before two nouns joined by و: the name without it
+        ("أعلنت جماعة العدل والإحسان شبه المحظورة", ["العدل والإحسان"]),
+        ("فاز حزب العدالة والتنمية الحاكم", ["العدالة والتنمية"]),
+        ("لحزب الله والرئيس السوري", []),
+        ("حزب الحرية والعدالة والتنمية", []),  # a list of three
+        ("حزب العمال الكردستاني", []),  # no و: not this rule's
+        ("حركة الملاحة والتجارة", []),  # حركة is no such head
+        ("ونشأ حزب الأحرار والذي يمثل", []),  # و + a closed-class word
     ],
 )
 def test_org_head_names(text: str, expected: list[str]) -> None:
     out = org_head_names([], text)
     assert [e.text for e in out] == expected
     assert all(e.label == "ORG" and text[e.start : e.end] == e.text for e in out)
+
+
+def test_a_pair_is_no_name_where_the_tagger_found_one_inside() -> None:
+    text = "طلب شباب حزب الوفد والإخوان"
+    inner = [ent(text, "الوفد", "ORG")]
+    assert org_head_names(inner, text) == tuple(inner)
+    assert [e.text for e in org_head_names([], text)] == ["الوفد والإخوان"]
 
 
 def test_org_head_names_absorb_inner_entities_and_yield_to_crossing_ones() -> None:
@@ -363,3 +436,14 @@ def test_organisations_news_writes_are_found_without_the_model(text: str, name: 
 
     found = recognize(text, recognizer=GazetteerRecognizer())
     assert (name, "ORG") in {(e.text, e.label) for e in found}
+
+
+def test_a_name_listed_whole_keeps_its_closed_class_words() -> None:
+    text = "آي أو إس"
+    raw = [Entity(0, len(text), text, "MISC")]
+    assert [e.text for e in drop_function_words(raw)] == ["إس"]
+    listed = {"اي او اس"}.__contains__
+    assert [e.text for e in drop_function_words(raw, is_known=listed)] == [text]
+    # a single word goes by the table even when listed ("كيف" is also a spelling of Kyiv)
+    how = [Entity(0, 3, "كيف", "LOC")]
+    assert drop_function_words(how, is_known={"كيف"}.__contains__) == ()

@@ -212,7 +212,8 @@ def refine_entities(
 
     1. with *text*: formulas taken out ("حفظه الله", "الحمد لله";
        :func:`arabnews.ner.nonnames.drop_formulas`), and pieces of number expressions
-       ("1دو59ث") dropped;
+       ("1دو59ث") dropped, and a listed name written with a filler inside ("حم.اس", as
+       posts hide names) tagged (:mod:`arabnews.ner.obfuscated`);
     2. proclitics trimmed (:func:`trim_clitics`), then titles, nationality adjectives and
        classifier nouns cut from the edges (:func:`trim_titles`);
     3. closed-class words cut from the edges, entities made only of them dropped ("كيف",
@@ -225,20 +226,22 @@ def refine_entities(
 
     *text* is the text the entities index; without it steps 1 and 4 are skipped.
     """
-    from arabnews.ner import heads, nonnames
+    from arabnews.ner import heads, nonnames, obfuscated
 
     found = tuple(entities)
     if text is not None:
         found = nonnames.drop_number_fragments(nonnames.drop_formulas(found, text), text)
+        found = obfuscated.obfuscated_names(found, text, obfuscated.gazetteer_lookup(gazetteer))
     found = trim_titles(trim_clitics(found, gazetteer=gazetteer), gazetteer=gazetteer)
-    found = nonnames.drop_function_words(found)
+    knows = getattr(gazetteer, "knows", None)
+    found = nonnames.drop_function_words(found, is_known=knows)
     if text is not None:
-        knows = getattr(gazetteer, "knows", None)
         found = nonnames.split_coordinated_names(found, text, is_known=knows)
         found = nonnames.join_split_names(found, text, is_known=knows)
         found = nonnames.extend_name_suffixes(found, text)
         found = nonnames.org_head_names(found, text)
         found = nonnames.treaty_names(found, text)
+        found = heads.quoted_names(found, text)
         found = heads.numbered_names(heads.head_names(found, text), text)
     return found
 

@@ -51,7 +51,8 @@ def edge_rules() -> tuple[EdgeRule, ...]:
 
 @functools.cache
 def edge_words() -> dict[str, str]:
-    """Word key -> kind, from ``edge_words.tsv`` (validated on first use)."""
+    """Word key -> kind, from ``edge_words.tsv`` (validated on first use); a key of two
+    words is a title written in two ("آية الله")."""
     kinds = {r.kind for r in edge_rules()}
     words: dict[str, str] = {}
     for row in data_rows("edge_words.tsv", "word", "kind", "example"):
@@ -107,10 +108,24 @@ def trim_edges(entity: Entity, *, is_known: KnownFn | None = None) -> Entity | N
     if not words:
         return None
     kinds = [edge_word_kind(entity.text[s:e]) for s, e in words]
-    if all(k is not None for k in kinds):
+    # two-word edge words ("آية الله", "ولي العهد"), by their first word
+    pairs = [
+        edge_word_kind(entity.text[words[i][0] : words[i + 1][1]]) if i + 1 < len(words) else None
+        for i in range(len(words))
+    ]
+    covered = [k is not None for k in kinds]
+    for i, pair in enumerate(pairs):
+        if pair is not None:
+            covered[i] = covered[i + 1] = True
+    if all(covered):
         return None  # only titles, adjectives, months...: not a name
     first, last = 0, len(words)
     while last - first > 1:
+        if pairs[first] is not None and last - first > 2:
+            rest = entity.text[words[first + 2][0] : words[last - 1][1]]
+            if _cuttable(pairs[first], "lead", entity.label, rest, known):
+                first += 2
+                continue
         rest = entity.text[words[first + 1][0] : words[last - 1][1]]
         if not _cuttable(kinds[first], "lead", entity.label, rest, known):
             break

@@ -5,6 +5,9 @@ it: "مطار نيروبي", "مستشفى سانت ماري", "كأس آسيا 
 trained on ANERcorp tags the place or person after the head (or nothing); the news convention
 spans the facility or event, head included, with the label of the head's row. Products and
 editions keep their number: a ``MISC`` name right before a number takes it ("بوينغ 737").
+Works, products and teams are often named in quotation marks after a head noun
+(``data/quoted_heads.tsv``: "الفيلم الروماني « وضعية الطفل »", "فريق " الاتحاد ""): the quoted
+words are the name, with the head's label.
 
 Every function keeps offsets in the same text and returns entities that slice it.
 """
@@ -29,7 +32,7 @@ from arabnews.ner.base import (
 from arabnews.ner.nonnames import is_function_word
 from arabnews.spans import ENTITY_LABELS, Entity
 
-__all__ = ["NameHead", "head_names", "name_heads", "numbered_names"]
+__all__ = ["NameHead", "head_names", "name_heads", "numbered_names", "quoted_heads", "quoted_names"]
 
 # a year, a model or a version number right after a name: "2023", "737", "17.4"
 _NUMBER = re.compile(r"[ \t\u00a0]+([0-9٠-٩]+(?:\.[0-9٠-٩]+)?)(?!\w)(?!\.[0-9٠-٩])")
@@ -187,3 +190,81 @@ def numbered_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
             attrs.evolve(ent, end=end, text=text[ent.start : end], canonical=None, entity_id=None)
         )
     return tuple(out)
+
+
+@functools.cache
+def quoted_heads() -> dict[str, str]:
+    """Key of each head noun of ``quoted_heads.tsv`` -> the label of the quoted name."""
+    out: dict[str, str] = {}
+    for row in data_rows("quoted_heads.tsv", "word", "label", "example"):
+        if (
+            not row["word"].strip()
+            or row["label"] not in ENTITY_LABELS
+            or not row["example"].startswith(row["word"])
+        ):
+            raise ValueError(f"{row.where}: bad row {row!r}")
+        out[name_key(row["word"])] = row["label"]
+    return out
+
+
+_MAX_QUOTED_WORDS = 6
+
+
+@functools.cache
+def _quoted_re() -> re.Pattern[str]:
+    # a quotation right at the given offset: « » or a pair of ", up to six words, no
+    # sentence punctuation or other quote inside
+    word = r"[^\s«»\".!?؟:؛]++"  # possessive: never given back
+    title = rf"{word}(?:[ \t\u00a0]+{word}){{0,{_MAX_QUOTED_WORDS - 1}}}"
+    space = r"[ \t\u00a0]*"
+    return re.compile(rf"{space}(?:«{space}({title}){space}»|\"{space}({title}){space}\")")
+
+
+def _quoted_head_at(word: str) -> str | None:
+    key = name_key(word)
+    heads = quoted_heads()
+    if key in heads:
+        return heads[key]
+    if key[:1] in PROCLITIC_LETTERS and key[1:] in heads:
+        return heads[key[1:]]
+    return None
+
+
+def quoted_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """Names in quotation marks after a head noun of ``quoted_heads.tsv``, added with the
+    row's label; entities inside the quotes give way, one that crosses them keeps its
+    place and the name is not added.
+
+    >>> t = 'فاز الفيلم الروماني " وضعية الطفل " بالجائزة'
+    >>> [(e.text, e.label) for e in quoted_names([Entity(22, 32, "ضعية الطفل", "MISC")], t)]
+    [('وضعية الطفل', 'MISC')]
+    """
+    ents = sorted(entities, key=lambda e: (e.start, e.end))
+    if not any(q in text for q in '«"'):
+        return tuple(ents)
+    words = text_words(text)
+    starts = [e.start for e in ents]
+    reach = list(itertools.accumulate((e.end for e in ents), max, initial=-1))
+    dropped: set[int] = set()
+    added: list[Entity] = []
+    for i, (_, head_end, word) in enumerate(words):
+        label = _quoted_head_at(word)
+        if label is None:
+            continue
+        end, j = head_end, i + 1
+        while j < len(words) and j - i <= _MAX_ADJECTIVES and _adjective(words[j][2]):
+            if not text[end : words[j][0]].isspace():
+                break
+            end, j = words[j][1], j + 1
+        match = _quoted_re().match(text, end)
+        if match is None:
+            continue
+        group = 1 if match.group(1) is not None else 2
+        start, stop = match.start(group), match.end(group)
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)
+        if reach[lo] > start or any(ents[n].end > stop for n in range(lo, hi)):
+            continue  # an entity crosses the quotes: it keeps its place
+        dropped.update(range(lo, hi))
+        added.append(Entity(start, stop, text[start:stop], label))
+    out = added + [e for n, e in enumerate(ents) if n not in dropped]
+    return tuple(sorted(out, key=lambda e: (e.start, e.end)))

@@ -15,7 +15,9 @@ Decided from data tables, each row with an example (``data/``):
 
 * ``org_heads.tsv``: head nouns that always begin an organisation's name ("وزارة"): the head
   and the definite nouns after it, with a nationality adjective, are one ``ORG`` name
-  ("وزارة الخارجية الصينية"), which taggers trained on ANERcorp mostly miss.
+  ("وزارة الخارجية الصينية"), which taggers trained on ANERcorp mostly miss; fixed phrases
+  that are names by themselves ("الديوان الملكي"), a numbered channel ("القناة 13") and a
+  ministry's short name ("الخارجية العراقية": portfolio + feminine nationality adjective).
 * ``name_suffixes.tsv``: words that end a name the tagger stops short of, added to it (a
   compass adjective after a place, "كوريا الشمالية"; a regnal ordinal after a monarch,
   "إليزابيث الثانية").
@@ -50,6 +52,9 @@ from arabnews.ner.base import (
 from arabnews.spans import Entity
 
 __all__ = [
+    "NATIONAL",
+    "NUMBERED",
+    "PAIR",
     "drop_formulas",
     "drop_function_words",
     "drop_number_fragments",
@@ -231,8 +236,15 @@ def _number_fragment(e: Entity, text: str) -> bool:
     return (before or after) and sum(c.isalpha() for c in e.text) <= 2
 
 
-def drop_function_words(entities: Sequence[Entity]) -> tuple[Entity, ...]:
+def drop_function_words(
+    entities: Sequence[Entity], *, is_known: KnownFn | None = None
+) -> tuple[Entity, ...]:
     """Entities without closed-class words at their edges; those made only of them dropped.
+
+    *is_known* (a :func:`~arabnews.ner.base.name_key` -> bool, e.g. the gazetteer's
+    ``knows``): a name of several words listed whole keeps its words ("آي أو إس", iOS, is
+    not cut to "إس" although "آي" and "أو" are closed-class words elsewhere); a single word
+    always goes by the table ("كيف").
 
     >>> [e.text for e in drop_function_words([Entity(0, 3, "كيف", "LOC"),
     ...                                       Entity(4, 14, "ماكرون له", "PER")])]
@@ -242,6 +254,9 @@ def drop_function_words(entities: Sequence[Entity]) -> tuple[Entity, ...]:
     for ent in entities:
         words = [(m.start(), m.end()) for m in re.finditer(r"\S+", ent.text)]
         cuts = [_word_cut(ent.text[s:e]) for s, e in words]
+        if len(words) > 1 and is_known is not None and is_known(name_key(ent.text)):
+            out.append(ent)  # listed whole: its words are the name's
+            continue
         if not words or all(c is not None for c in cuts):
             continue
         first, last = 0, len(words)
@@ -398,7 +413,13 @@ def name_suffixes() -> dict[str, frozenset[str]]:
 
 @functools.cache
 def _next_word_re() -> re.Pattern[str]:
-    return re.compile(r"[ \t\u00a0](\S+)")
+    # the word after one space, without the punctuation the cleaner glues to it
+    # ("كارولينا الجنوبية،")
+    return re.compile(r"[ \t\u00a0]([^\s.,،:;؛!?؟()\"«»]+)")
+
+
+#: "and twenty" ... "and ninety" after an ordinal: the ordinal is part of a number.
+_TENS = re.compile(r"وال(?:عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(?:ين|ون)")
 
 
 def _is_ordinal_label(key: str) -> bool:
@@ -431,6 +452,8 @@ def extend_name_suffixes(entities: Sequence[Entity], text: str) -> tuple[Entity,
             after = _next_word_re().match(text, end)
             if after is not None and name_key(after.group(1)) == "عشر":
                 end = after.end(1)
+            elif after is not None and _TENS.match(name_key(after.group(1))):
+                labels = None  # "الخامس والثمانين": a compound number (an 85th), no king's
         # the next entity must not begin inside the added words
         later = bisect.bisect_left(starts, ent.end)
         clash = later < len(starts) and starts[later] < end
@@ -535,26 +558,42 @@ def split_coordinated_names(
     return tuple(out)
 
 
+#: ``org_heads()`` value of a head whose name is the head and a number ("القناة 13").
+NUMBERED = -1
+#: ``org_heads()`` value of a type word before a name of two definite nouns joined by و, the
+#: name without the type word ("جماعة العدل والإحسان" -> "العدل والإحسان").
+PAIR = -3
+#: ``org_heads()`` value of a head that is a name only with a feminine nationality adjective
+#: after it: a ministry's short name ("الخارجية العراقية" for وزارة الخارجية العراقية).
+NATIONAL = -2
+
+
 @functools.cache
 def org_heads() -> dict[str, int]:
     """Keys of the head nouns of ``org_heads.tsv`` -> the definite nouns a name needs after
-    the head (``0``: the head is a name by itself, "القوات الجوية")."""
+    the head (``0``: the head is a name by itself, "القوات الجوية"; :data:`NUMBERED`: the
+    head and the number after it, "القناة 13"; :data:`NATIONAL`: the head and a feminine
+    nationality adjective, "الخارجية العراقية"; :data:`PAIR`: two definite nouns joined by
+    و after the head, without it, "العدل والإحسان")."""
     heads: dict[str, int] = {}
+    values = {"0": 0, "1": 1, "number": NUMBERED, "nationality": NATIONAL, "pair": PAIR}
     for row in data_rows("org_heads.tsv", "word", "nouns", "example"):
         if (
             not row["word"].strip()
             or not row["example"].startswith(row["word"])
-            or row["nouns"] not in ("0", "1")
+            or row["nouns"] not in values
         ):
             raise ValueError(f"{row.where}: bad row {row!r}")
-        heads[name_key(row["word"])] = int(row["nouns"])
+        heads[name_key(row["word"])] = values[row["nouns"]]
     return heads
 
 
 #: Words after the head: up to two definite nouns ("الشؤون الخارجية"), one more joined by و
 #: ("التربية والتعليم"), then a nationality adjective ("الصينية").
 _ORG_NOUNS = 2
-_HEAD_WORDS = (2, 1)
+_HEAD_WORDS = (3, 2, 1)
+#: The number of a numbered head: "13", "الـ12" (the key has no tatweel).
+_HEAD_NUMBER = re.compile(r"(?:ال)?[0-9٠-٩]{1,4}")
 
 
 def _org_head_at(words: list[tuple[int, int, str]], i: int) -> tuple[int, int, int] | None:
@@ -574,7 +613,7 @@ def _org_head_at(words: list[tuple[int, int, str]], i: int) -> tuple[int, int, i
     return None
 
 
-def _org_span(words: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
+def _org_span(words: list[tuple[int, int, str]], i: int, text: str) -> tuple[int, int] | None:
     """Character span of the name whose head begins at ``words[i]``, or ``None``."""
     from arabnews.ner.edges import edge_word_kind
 
@@ -583,6 +622,45 @@ def _org_span(words: list[tuple[int, int, str]], i: int) -> tuple[int, int] | No
         return None
     start, n, needed = head
     end, nouns, j = words[i + n - 1][1], 0, i + n
+    if needed == NUMBERED:  # the number, after a space only; a nationality stays out
+        if j < len(words) and text[end : words[j][0]].isspace():
+            number = name_key(words[j][2])
+            # "القناة الـ12", or a number a nationality adjective follows ("القناة 13
+            # الإسرائيلية"); "عبر القناة 20 سفينة" is the Suez canal and a count
+            nationality = j + 1 < len(words) and (
+                text[words[j][1] : words[j + 1][0]].isspace()
+                and edge_word_kind(words[j + 1][2]) == "nationality"
+            )
+            if _HEAD_NUMBER.fullmatch(number) and (number.startswith("ال") or nationality):
+                return start, words[j][1]
+        return None
+    if needed == PAIR:  # "العدل والإحسان": the type word stays out of the name
+        if (
+            j + 1 < len(words)
+            and not is_function_word(words[j + 1][2][1:])
+            and all(text[words[k - 1][1] : words[k][0]].isspace() for k in (j, j + 1))
+        ):
+            first, second = name_key(words[j][2]), name_key(words[j + 1][2])
+            after = name_key(words[j + 2][2]) if j + 2 < len(words) else ""
+            if (
+                first.startswith("ال")
+                and len(first) > 3
+                and first != "الله"  # "حزب الله والرئيس": حزب الله is the name
+                and second.startswith("وال")
+                and len(second) > 4
+                and not after.startswith("وال")  # a list of three is no name's
+            ):
+                return words[j][0], words[j + 1][1]
+        return None
+    if needed == NATIONAL:
+        if (
+            j < len(words)
+            and text[end : words[j][0]].isspace()
+            and _feminine_nationality(words[j][2])
+            and not (i and text[words[i - 1][1] : start].isspace() and _governs(words[i - 1][2]))
+        ):
+            return start, words[j][1]
+        return None
     while j < len(words):
         k = name_key(words[j][2])
         if edge_word_kind(words[j][2]) == "nationality":
@@ -597,6 +675,34 @@ def _org_span(words: list[tuple[int, int, str]], i: int) -> tuple[int, int] | No
             break
         j += 1
     return (start, end) if nouns >= needed else None
+
+
+def _feminine_nationality(word: str) -> bool:
+    """A feminine nationality adjective ("العراقية", "السعودية": its masculine is one)."""
+    from arabnews.ner.edges import edge_word_kind
+
+    key = name_key(word)
+    return key.endswith(("ية", "يه")) and "nationality" in (
+        edge_word_kind(key),
+        edge_word_kind(key[:-1]),
+    )
+
+
+def _governs(word: str) -> bool:
+    """True when *word* before a ministry's short name makes the pair no name: a definite
+    noun the two words describe ("السياسة الخارجية الأمريكية", foreign policy), a noun in
+    ة or a plural in ات whose genitive they are ("منظومة الدفاع الروسية", "وزيرة الخارجية
+    الألمانية", "خدمات الصحة الهندية"), or a title ("وزير الخارجية ...")."""
+    from arabnews.ner.edges import edge_word_kind
+
+    key = name_key(word)
+    bare = key[1:] if key[:1] in PROCLITIC_LETTERS and len(key) > 3 else key
+    return (
+        key.startswith(("ال", "لل"))
+        or bare.startswith("ال")
+        or key.endswith(("ة", "ات"))
+        or "title" in (edge_word_kind(key), edge_word_kind(bare))
+    )
 
 
 def org_head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
@@ -621,13 +727,16 @@ def org_head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     for i in range(len(words)):
         if words[i][0] < last_end:
             continue  # inside the name just added
-        span = _org_span(words, i)
+        span = _org_span(words, i, text)
         if span is None:
             continue
         start, end = span
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         if reach[lo] > start or any(ents[k].end > end for k in range(lo, hi)):
             continue  # an entity crosses the name's edge: it keeps its place
+        head = _org_head_at(words, i)
+        if head is not None and head[2] == PAIR and lo < hi:
+            continue  # "حزب الوفد والإخوان": tagged inside, the و joins two names
         dropped.update(range(lo, hi))
         out.append(Entity(start, end, text[start:end], "ORG"))
         last_end = end

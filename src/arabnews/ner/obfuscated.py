@@ -1,0 +1,122 @@
+"""Names written with a filler character inside them, as posts hide them from filters.
+
+Social-media posts write "حمـ.ـاس" for حماس: tatweel and a full stop (``data/obfuscation.tsv``
+lists the fillers) inside the word. The cleaner deletes the tatweel, the tagger then sees two
+words ("حم" and "اس") and tags a piece or nothing. :func:`obfuscated_names` joins such a word
+and tags it when the joined word is a name the gazetteer lists exactly (a precise signal: a
+filler inside a known name is no accident), with the entry's label, id and canonical spelling;
+the entities inside the word give way to it. Offsets stay in the same text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from arabnews.charsets import LETTERS, class_body
+from arabnews.ner.base import (
+    NAME_KEY_MARKS,
+    PROCLITIC_LETTERS,
+    chars_for_letters,
+    data_rows,
+    name_key,
+)
+from arabnews.spans import Entity
+
+__all__ = ["fillers", "gazetteer_lookup", "obfuscated_names"]
+
+#: ``lookup(key)`` -> (label, canonical, id) of the listed name whose key is *key*, or None.
+LookupFn = Callable[[str], "tuple[str, str, str | None] | None"]
+
+
+@functools.cache
+def fillers() -> str:
+    """The filler characters of ``obfuscation.tsv`` (validated on first use)."""
+    chars = []
+    for row in data_rows("obfuscation.tsv", "char", "name", "example"):
+        char = row["char"]
+        if len(char) != 1 or char in LETTERS or char.isspace() or char not in row["example"]:
+            raise ValueError(f"{row.where}: bad row {row!r}")
+        chars.append(char)
+    return "".join(chars)
+
+
+@functools.cache
+def _word_re() -> re.Pattern[str]:
+    letter = f"[{class_body(LETTERS)}]"
+    mark = f"[{class_body(NAME_KEY_MARKS)}]"
+    # possessive: a run of letters and marks is never given back (linear time on any input)
+    piece = f"{letter}(?:{letter}|{mark})*+"
+    filler = f"[{re.escape(fillers())}]"
+    # a word of letters with at least one filler between two of its letters, not glued to
+    # more letters on either side
+    edge = f"(?:{letter}|{mark})"
+    return re.compile(f"(?<!{edge}){piece}(?:{filler}{mark}*+{piece})++(?!{edge})")
+
+
+def gazetteer_lookup(gazetteer: Any | None) -> LookupFn | None:
+    """A :data:`LookupFn` over a :class:`~arabnews.ner.gazetteer.GazetteerRecognizer`:
+    an entry counts only when one of its spellings has exactly the key looked up."""
+    lookup = getattr(gazetteer, "lookup", None)
+    if not callable(lookup):
+        return None
+
+    def find(key: str) -> tuple[str, str, str | None] | None:
+        entry = lookup(key)
+        if entry is None:
+            return None
+        spellings = [entry.canonical, *getattr(entry, "variants", ())]
+        if all(name_key(s) != key for s in spellings):
+            return None  # a near spelling only: not evidence enough
+        return entry.label, entry.canonical, getattr(entry, "id", None)
+
+    return find
+
+
+def obfuscated_names(
+    entities: Sequence[Entity], text: str, lookup: LookupFn | None
+) -> tuple[Entity, ...]:
+    """Words with fillers inside ("حم.اس") whose joined form is a listed name, tagged with
+    the listed label; entities inside such a word give way, one that runs past its edges
+    keeps its place and the word is not tagged.
+
+    >>> listed = {"حماس": ("ORG", "حماس", "hamas")}
+    >>> t = 'القضاء على "حم.اس"'
+    >>> found = obfuscated_names([Entity(15, 17, "اس", "MISC")], t, listed.get)
+    >>> [(e.text, e.label, e.entity_id) for e in found]
+    [('حم.اس', 'ORG', 'hamas')]
+    """
+    ents = sorted(entities, key=lambda e: (e.start, e.end))
+    if lookup is None or not any(c in text for c in fillers()):
+        return tuple(ents)
+    starts = [e.start for e in ents]
+    # reach[k]: the furthest end of ents[:k] (does an earlier entity run into the word?)
+    reach = list(itertools.accumulate((e.end for e in ents), max, initial=-1))
+    added: list[Entity] = []
+    dropped: set[int] = set()
+    for match in _word_re().finditer(text):
+        word = match.group()
+        joined = name_key("".join(c for c in word if c not in fillers()))
+        found = lookup(joined)
+        skip = 0
+        if found is None and joined[:1] in PROCLITIC_LETTERS and len(joined) > 3:
+            found, skip = lookup(joined[1:]), 1  # "وحم.اس"
+        if found is None:
+            continue
+        start = match.start() + (chars_for_letters(word, skip) if skip else 0)
+        end = match.end()
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        if reach[lo] > start or any(ents[k].end > end for k in range(lo, hi)):
+            continue  # an entity crosses the word's edge: it keeps its place
+        dropped.update(range(lo, hi))
+        label, canonical, ident = found
+        added.append(
+            Entity(start, end, text[start:end], label, canonical=canonical, entity_id=ident)
+        )
+    out = added + [e for k, e in enumerate(ents) if k not in dropped]
+    return tuple(sorted(out, key=lambda e: (e.start, e.end)))
