@@ -117,3 +117,65 @@ def test_selection_reproduces_the_files(shared_dir: Path) -> None:
         assert [{k: r[k] for k in keys} for r in later] == [
             {k: r[k] for k in keys} for r in _rows(split)
         ]
+
+
+TRAIN = ROOT / "training" / "ner" / "data" / "wiki_train.jsonl"
+
+
+def _train_rows() -> list[dict[str, object]]:
+    return [json.loads(line) for line in TRAIN.read_text(encoding="utf-8").splitlines()]
+
+
+def test_training_file_is_valid_and_shares_nothing_with_the_evaluation_splits() -> None:
+    """The hand-labelled Wikipedia training sentences: offsets slice the text, spans sorted
+    and disjoint, labels valid; no sentence of any web-news evaluation split."""
+    rows = _train_rows()
+    assert len(rows) >= 300 and {r["split"] for r in rows} == {"train"}
+    for row in rows:
+        text, last = str(row["text"]), 0
+        assert str(row["doc"]).startswith("arwiki:")
+        for ent in row["entities"]:  # type: ignore[attr-defined]
+            assert text[ent["start"] : ent["end"]] == ent["text"]
+            assert ent["start"] >= last and ent["label"] in {"PER", "LOC", "ORG", "MISC"}
+            last = ent["end"]
+    evaluation = {r["text"] for s in ("dev", "confirm", *LATER) for r in _rows(s)}
+    assert not evaluation & {r["text"] for r in rows}
+
+
+def test_training_selection_reproduces_the_file(shared_dir: Path) -> None:
+    select = _load(ROOT / "training" / "ner" / "select_news_sentences.py")
+    rows = _train_rows()
+    picked = select.select_train_wiki(shared_dir, len(rows))
+    assert picked == [{k: v for k, v in r.items() if k != "entities"} for r in rows]
+
+
+def test_training_rows_become_anercorp_style_tokens(tmp_path: Path) -> None:
+    """prepare.py --extra: a token is tagged with the entity it overlaps, so a glued clitic
+    stays inside the token's tag (ANERcorp's convention) while the span itself excludes it."""
+    sys.path.insert(0, str(ROOT / "training" / "ner"))
+    try:
+        prepare = _load(ROOT / "training" / "ner" / "prepare.py")
+    finally:
+        sys.path.pop(0)
+    text = "زار الرئيس إيمانويل ماكرون والقاهرة ، ثم جامعة الملك خالد ."
+    ents = [(11, 26, "PER"), (28, 35, "LOC"), (41, 57, "ORG")]
+    row = {
+        "text": text,
+        "entities": [{"start": a, "end": b, "text": text[a:b], "label": lab} for a, b, lab in ents],
+    }
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    (sent,) = list(prepare.read_spans(path))
+    assert sent == [
+        ("زار", "O"),
+        ("الرئيس", "O"),
+        ("إيمانويل", "B-PER"),
+        ("ماكرون", "I-PER"),
+        ("والقاهرة", "B-LOC"),
+        ("،", "O"),
+        ("ثم", "O"),
+        ("جامعة", "B-ORG"),
+        ("الملك", "I-ORG"),
+        ("خالد", "I-ORG"),
+        (".", "O"),
+    ]

@@ -198,6 +198,36 @@ def load_split3(
     return kept, dev, held, len(sents_train) - len(kept)
 
 
+def read_spans(path: Path) -> Iterator[Sentence]:
+    """Sentences of a hand-labelled JSON-lines file (``text`` and ``entities`` with character
+    offsets, the web-news convention) as ``(token, BIO tag)``: tokens of
+    :func:`arabnews.tokens.tokenize` (clitics attached, as in ANERcorp), a token tagged with the
+    entity it overlaps (so "والقاهرة" is B-LOC for the span "القاهرة", ANERcorp's convention
+    for glued clitics)."""
+    from arabnews.tokens import tokenize
+
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            ents = sorted(row["entities"], key=lambda e: e["start"])
+            sent: Sentence = []
+            prev: dict[str, object] | None = None
+            for tok in tokenize(row["text"]):
+                if not tok.text.strip():
+                    continue
+                ent = next((e for e in ents if e["start"] < tok.end and tok.start < e["end"]), None)
+                if ent is None:
+                    tag = "O"
+                else:
+                    tag = ("I-" if ent is prev else "B-") + LABEL_MAP[ent["label"]]
+                prev = ent
+                sent.append((normalize_token(tok.text), tag))
+            if sent:
+                yield sent
+
+
 def to_json(sents: Iterable[Sentence]) -> list[list[dict[str, str]]]:
     """Stanza NER json."""
     return [[{"text": t, "ner": g} for t, g in s] for s in sents]
@@ -229,6 +259,14 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="also hold out the confirmation split (confirm.json), left out of training",
     )
+    ap.add_argument(
+        "--extra",
+        type=Path,
+        action="append",
+        default=[],
+        help="hand-labelled JSON lines (text + character-offset entities) added to train",
+    )
+    ap.add_argument("--extra-repeat", type=int, default=1, help="times each --extra is added")
     args = ap.parse_args(argv)
     train, dev, confirm, dropped = load_split3(args.shared, confirm=args.confirm)
     info: dict[str, object] = {"anercorp_train_dropped_as_dev_duplicates": dropped}
@@ -250,6 +288,10 @@ def main(argv: list[str] | None = None) -> None:
             kept = [s for s in fs if not overlaps_dev(s, dev_keys, dev_grams)]
             info[name] = {"read": len(fs), "dropped_as_dev_duplicates": len(fs) - len(kept)}
             train.extend(kept)
+    for path in args.extra:
+        extra = list(read_spans(path))
+        info[f"extra:{path.name}"] = {"sentences": len(extra), "repeat": args.extra_repeat}
+        train.extend(extra * args.extra_repeat)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "train.json").write_text(json.dumps(to_json(train), ensure_ascii=False), "utf-8")
     (args.out / "dev.json").write_text(json.dumps(to_json(dev), ensure_ascii=False), "utf-8")

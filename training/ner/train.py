@@ -314,6 +314,14 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--charlm-forward", type=Path, help="forward character LM (charlm.py)")
     ap.add_argument("--charlm-backward", type=Path, help="backward character LM (charlm.py)")
+    ap.add_argument(
+        "--extra",
+        type=Path,
+        action="append",
+        default=[],
+        help="hand-labelled JSON lines added to train (prepare.py --extra); own data folder",
+    )
+    ap.add_argument("--extra-repeat", type=int, default=1, help="times each --extra is added")
     ap.add_argument("stanza_args", nargs="*", help="extra ner_tagger args after --")
     args = ap.parse_args(argv)
     work = HERE / "work"
@@ -321,6 +329,11 @@ def main(argv: list[str] | None = None) -> None:
     data = work / fane[1:] if fane else work
     if args.confirm:
         data = work / f"confirm{fane}"
+    if args.extra:  # a folder per set of extra files and repeat count
+        tag = hashlib.sha256(
+            "".join(sha256(p) for p in args.extra).encode() + str(args.extra_repeat).encode()
+        ).hexdigest()[:8]
+        data = work / f"{data.name if data != work else 'anercorp'}_extra_{tag}"
     name = args.name or f"s{args.seed}_{args.max_steps}{fane}"
     run_dir = HERE / "runs" / name
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -330,7 +343,7 @@ def main(argv: list[str] | None = None) -> None:
             [*py, str(HERE / "prepare.py"), "--shared", str(args.shared), "--out", str(work)],
             check=True,
         )
-    if (fane or args.confirm) and (args.force or not (data / "train.json").exists()):
+    if (fane or args.confirm or args.extra) and (args.force or not (data / "train.json").exists()):
         subprocess.run(
             [
                 *py,
@@ -342,6 +355,8 @@ def main(argv: list[str] | None = None) -> None:
                 *(["--fane"] if args.fane else []),
                 *(["--fane-only"] if args.fane_only else []),
                 *(["--confirm"] if args.confirm else []),
+                *(x for p in args.extra for x in ("--extra", str(p))),
+                *(["--extra-repeat", str(args.extra_repeat)] if args.extra else []),
             ],
             check=True,
         )
