@@ -64,3 +64,20 @@ def test_bad_input() -> None:
     assert path_scores(np.zeros((0, 3)), np.zeros((3, 3)), []) == ([], [])
     with pytest.raises(ValueError, match="2 tags for 3 tokens"):
         path_scores(np.zeros((3, 2)), np.zeros((2, 2)), [0, 1])
+
+
+def test_large_scores_stay_finite_and_exact() -> None:
+    """Tagger scores of tens of nats (a sure tag) do not overflow the rescaled recursions."""
+    rng = np.random.default_rng(1)
+    e, tr = rng.normal(scale=30.0, size=(5, 3)), rng.normal(scale=10.0, size=(3, 3))
+    paths = list(itertools.product(range(3), repeat=5))
+    scores = {p: _score(e.tolist(), tr.tolist(), p) for p in paths}
+    top = max(scores.values())
+    total = sum(math.exp(v - top) for v in scores.values())
+    path = list(max(scores, key=scores.__getitem__))
+    left, right = path_scores(e, tr, path)
+    for first, last in ((0, 5), (1, 3), (4, 5)):
+        through = sum(
+            math.exp(v - top) for p, v in scores.items() if list(p[first:last]) == path[first:last]
+        )
+        assert span_probability(left, right, first, last) == pytest.approx(through / total)

@@ -27,21 +27,15 @@ from typing import Any
 __all__ = ["path_scores", "span_probability"]
 
 
-def _logsumexp(a: Any, axis: int) -> Any:
-    import numpy as np
-
-    m = np.max(a, axis=axis, keepdims=True)
-    out = m + np.log(np.sum(np.exp(a - m), axis=axis, keepdims=True))
-    return np.squeeze(out, axis=axis)
-
-
 def path_scores(
     emissions: Any, transitions: Any, path: Sequence[int]
 ) -> tuple[list[float], list[float]]:
     """``(left, right)`` per token for the tag *path* of one sentence (see the module doc).
 
     *emissions*: ``seq_len x num_tags``; *transitions*: ``num_tags x num_tags``, from row tag
-    to column tag (Stanza's layout, as its ``viterbi_decode`` reads it).
+    to column tag (Stanza's layout, as its ``viterbi_decode`` reads it). Forward and backward
+    run in probability space, rescaled at every token (one small matrix product per token), and
+    the logs of the scales are summed back.
     """
     import numpy as np
 
@@ -52,23 +46,42 @@ def path_scores(
         return [], []
     if len(path) != n:
         raise ValueError(f"path has {len(path)} tags for {n} tokens")
-    alpha = np.empty_like(e)
-    beta = np.empty_like(e)
-    alpha[0] = e[0]
-    for t in range(1, n):
-        alpha[t] = e[t] + _logsumexp(alpha[t - 1][:, None] + tr, axis=0)
-    beta[n - 1] = 0.0
+    shift = e.max(axis=1)
+    emit = np.exp(e - shift[:, None])
+    t_max = float(tr.max())
+    trans = np.exp(tr - t_max)
+    # alpha_t = log(fwd[t]) + log_fwd[t]; beta_t = log(bwd[t]) + log_bwd[t]
+    fwd = np.empty_like(emit)
+    log_fwd = np.empty(n)
+    cur, acc = emit[0], float(shift[0])
+    for t in range(n):
+        if t:
+            cur = (cur @ trans) * emit[t]
+            acc += float(shift[t]) + t_max
+        total = float(cur.sum())
+        cur = cur / total
+        acc += math.log(total)
+        fwd[t], log_fwd[t] = cur, acc
+    bwd = np.empty_like(emit)
+    log_bwd = np.empty(n)
+    cur, acc = np.ones(e.shape[1]), 0.0
+    bwd[n - 1], log_bwd[n - 1] = cur, 0.0
     for t in range(n - 2, -1, -1):
-        beta[t] = _logsumexp(tr + (e[t + 1] + beta[t + 1])[None, :], axis=1)
-    log_z = float(_logsumexp(alpha[n - 1], axis=0))
+        cur = trans @ (emit[t + 1] * cur)
+        total = float(cur.sum())
+        cur = cur / total
+        acc += math.log(total) + float(shift[t + 1]) + t_max
+        bwd[t], log_bwd[t] = cur, acc
+    log_z = log_fwd[n - 1]  # fwd[n - 1] sums to 1
     left: list[float] = []
     right: list[float] = []
     running = 0.0
+    tiny = 1e-300
     for t, y in enumerate(path):
         if t:
             running += float(tr[path[t - 1], y] + e[t, y])
-        left.append(float(alpha[t, y]) - running)
-        right.append(float(beta[t, y]) + running - log_z)
+        left.append(math.log(max(float(fwd[t, y]), tiny)) + float(log_fwd[t]) - running)
+        right.append(math.log(max(float(bwd[t, y]), tiny)) + float(log_bwd[t]) + running - log_z)
     return left, right
 
 

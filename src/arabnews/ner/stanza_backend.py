@@ -263,12 +263,17 @@ def _predict_with_scores(trainer: Any, batch: Any, unsort: bool) -> list[Any]:
     for i in range(logits[0].shape[0]):
         n = sentlens[i]
         paths = [st.viterbi_decode(x[i, :n], y)[0] for x, y in zip(logits, trans, strict=True)]
-        if buffer is not None:
-            scores.append(path_scores(logits[column][i, :n], trans[column], paths[column]))
+        best = paths[column]
         paths = [[x if x >= low else low for x in y] for y in paths]
         unmapped = trainer.vocab["tag"].unmap(list(zip(*paths, strict=True)))
         unmapped = [x[predict_tagset] if isinstance(x, list) else x for x in unmapped]
-        tag_seqs.append(st.fix_singleton_tags(unmapped))
+        tags = st.fix_singleton_tags(unmapped)
+        tag_seqs.append(tags)
+        if buffer is not None:  # a sentence without an entity needs no score
+            has_entity = any(t not in (None, "O") for t in tags)
+            scores.append(
+                path_scores(logits[column][i, :n], trans[column], best) if has_entity else None
+            )
     if unsort:
         tag_seqs = st.utils.unsort(tag_seqs, orig_idx)
         if buffer is not None:
@@ -557,7 +562,7 @@ def _sentence_scores(doc: Any, scores: list[Any] | None) -> list[Any]:
     if scores is None or len(scores) != len(sentences):
         return [None] * len(sentences)
     return [
-        sc if len(sc[0]) == len(sentence.tokens) else None
+        sc if sc is not None and len(sc[0]) == len(sentence.tokens) else None
         for sentence, sc in zip(sentences, scores, strict=True)
     ]
 
