@@ -244,6 +244,18 @@ def count(sents: list[Sentence]) -> dict[str, int]:
     return dict(sorted(c.items()))
 
 
+def add_extra_arguments(ap: argparse.ArgumentParser) -> None:
+    """``--extra`` / ``--extra-repeat`` (here and in ``train.py``, which passes them on)."""
+    ap.add_argument(
+        "--extra",
+        type=Path,
+        action="append",
+        default=[],
+        help="hand-labelled JSON lines (text + character-offset entities) added to train",
+    )
+    ap.add_argument("--extra-repeat", type=int, default=1, help="times each --extra is added")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=HERE.parents[1].parent / "shared")
@@ -259,14 +271,7 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="also hold out the confirmation split (confirm.json), left out of training",
     )
-    ap.add_argument(
-        "--extra",
-        type=Path,
-        action="append",
-        default=[],
-        help="hand-labelled JSON lines (text + character-offset entities) added to train",
-    )
-    ap.add_argument("--extra-repeat", type=int, default=1, help="times each --extra is added")
+    add_extra_arguments(ap)
     args = ap.parse_args(argv)
     train, dev, confirm, dropped = load_split3(args.shared, confirm=args.confirm)
     info: dict[str, object] = {"anercorp_train_dropped_as_dev_duplicates": dropped}

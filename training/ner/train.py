@@ -38,6 +38,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 import evaluate as ev  # noqa: E402
+import prepare  # noqa: E402
 
 SHIP = REPO / "src" / "arabnews" / "ner" / "models" / "ar_news"
 MODEL_NAME = "ar_news_nertagger.pt"
@@ -314,14 +315,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--charlm-forward", type=Path, help="forward character LM (charlm.py)")
     ap.add_argument("--charlm-backward", type=Path, help="backward character LM (charlm.py)")
-    ap.add_argument(
-        "--extra",
-        type=Path,
-        action="append",
-        default=[],
-        help="hand-labelled JSON lines added to train (prepare.py --extra); own data folder",
-    )
-    ap.add_argument("--extra-repeat", type=int, default=1, help="times each --extra is added")
+    prepare.add_extra_arguments(ap)  # a run with --extra gets a data folder of its own
     ap.add_argument("stanza_args", nargs="*", help="extra ner_tagger args after --")
     args = ap.parse_args(argv)
     work = HERE / "work"
