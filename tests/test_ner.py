@@ -680,3 +680,39 @@ def test_a_name_the_resolver_cannot_key_keeps_no_id() -> None:
     out = resolve_entities(ents, resolver=NameResolver())
     assert out[0].entity_id is None
     assert out[1].entity_id
+
+
+def test_min_score_and_entity_threshold_drop_unsure_entities_only() -> None:
+    """``recognize(min_score=)`` and ``Pipeline(entity_threshold=)`` drop the entities whose
+    recognition score is under the threshold and keep those without a score."""
+    from arabnews import Pipeline
+    from arabnews.ner import keep_scored, recognize
+
+    text = "قابل سمير حداد أمس مع نادر فهمي في بلدة كرمان"
+
+    def at(name: str, label: str, score: float | None = None) -> Entity:
+        start = text.index(name)
+        return Entity(start, start + len(name), name, label, score=score)
+
+    sure, unsure, unscored = (
+        at("سمير حداد", "PER", 0.97),
+        at("نادر فهمي", "PER", 0.41),
+        at("كرمان", "LOC"),
+    )
+    tagger = _Fixed(sure, unsure, unscored)
+    assert [e.text for e in keep_scored([sure, unsure, unscored], 0.5)] == ["سمير حداد", "كرمان"]
+    assert keep_scored([sure, unsure], None) == (sure, unsure)
+
+    def texts(ents: Sequence[Entity]) -> list[str]:
+        return [e.text for e in ents]
+
+    assert texts(recognize(text, recognizer=tagger)) == ["سمير حداد", "نادر فهمي", "كرمان"]
+    assert texts(recognize(text, recognizer=tagger, min_score=0.5)) == ["سمير حداد", "كرمان"]
+    assert texts(recognize(text, recognizer=tagger, min_score=0.99)) == ["كرمان"]
+    doc = Pipeline(ner=tagger, events=None, quotes=None, entity_threshold=0.5).analyze(text)
+    assert texts(doc.entities) == ["سمير حداد", "كرمان"]
+    for bad in (1.5, -0.1, True, "0.5"):
+        with pytest.raises(ValueError, match="min_score"):
+            recognize(text, recognizer=tagger, min_score=bad)  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match="entity_threshold"):
+            Pipeline(entity_threshold=bad)  # type: ignore[arg-type]

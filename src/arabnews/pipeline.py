@@ -235,6 +235,9 @@ class Pipeline:
         event_threshold: the least :attr:`~arabnews.events.Event.score` of the events the
             default extractor reports (0..1); ``None`` uses the model's defaults, chosen for
             precision; lower it for recall, ``0`` keeps every lexicon candidate.
+        entity_threshold: the least recognition :attr:`~arabnews.Entity.score` of the
+            entities kept (0..1; entities without a score, the gazetteer's, are kept);
+            ``None`` (default) keeps them all, as :func:`arabnews.recognize` does.
 
     A pipeline holds mutable state (the corpus resolver); use one per thread. It is
     picklable when its stages are (the defaults are); a loaded model is never pickled,
@@ -258,7 +261,10 @@ class Pipeline:
         quotes: QuoteExtractor | str | None = _DEFAULT,
         clean_config: CleanConfig | None = None,
         event_threshold: float | None = None,
+        entity_threshold: float | None = None,
     ) -> None:
+        from arabnews.ner.api import check_threshold
+
         for arg, value in (
             ("clean", clean),
             ("sentences", sentences),
@@ -286,15 +292,8 @@ class Pipeline:
             self._model_dir = os.path.expanduser(os.fspath(model_dir))
             locate_model_dir(self._model_dir)
         self._events_spec = events
-        if event_threshold is not None and (
-            isinstance(event_threshold, bool)
-            or not isinstance(event_threshold, (int, float))
-            or not 0.0 <= event_threshold <= 1.0
-        ):
-            raise ValueError(
-                f"event_threshold must be None or between 0 and 1, not {event_threshold!r}"
-            )
-        self._event_threshold = None if event_threshold is None else float(event_threshold)
+        self._event_threshold = check_threshold("event_threshold", event_threshold)
+        self._entity_threshold = check_threshold("entity_threshold", entity_threshold)
         self._quotes_spec = quotes
         self._clean_config = clean_config
         self._resolver: NameResolver | None = None
@@ -594,6 +593,9 @@ class Pipeline:
             # titles, nationality adjectives and classifier nouns cut from the edges
             with gc_paused():
                 found = refine_entities(found, gazetteer=self._gazetteer(), text=work)
+        from arabnews.ner.api import keep_scored
+
+        found = keep_scored(found, getattr(self, "_entity_threshold", None))
         if not cleaned.removed:
             return found
         # An entity that spans a removed block of boilerplate is not a name of the article.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from arabnews.ner.api import (
     default_recognizer,
+    keep_scored,
     recognize,
     refine_entities,
     resolve_entities,
@@ -37,6 +38,7 @@ __all__ = [
     "check_model_files",
     "default_recognizer",
     "entities_from_stanza",
+    "keep_scored",
     "merge_entities",
     "name_key",
     "proclitic_length",

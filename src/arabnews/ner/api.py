@@ -246,11 +246,29 @@ def refine_entities(
     return found
 
 
+def check_threshold(name: str, value: float | None) -> float | None:
+    """*value* as a float in 0..1 (``None`` stays ``None``); ``ValueError`` otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        raise ValueError(f"{name} must be None or between 0 and 1, not {value!r}")
+    return float(value)
+
+
+def keep_scored(entities: Sequence[Entity], min_score: float | None) -> tuple[Entity, ...]:
+    """The entities whose recognition ``score`` reaches *min_score*; an entity without a score
+    (the gazetteer's, a rule's) is kept, and ``None`` keeps everything."""
+    if not min_score:
+        return tuple(entities)
+    return tuple(e for e in entities if e.score is None or e.score >= min_score)
+
+
 def recognize(
     text: str,
     *,
     recognizer: Recognizer | None = None,
     resolver: Any | None = None,
+    min_score: float | None = None,
 ) -> tuple[Entity, ...]:
     """Named entities of *text*, in original offsets, resolved to canonical names.
 
@@ -260,15 +278,20 @@ def recognize(
             :func:`default_recognizer`).
         resolver: an :class:`arabnews.names.NameResolver` to cluster names with; by default
             a fresh one for this text.
+        min_score: drop the entities the model tagged with a ``score`` (its probability of
+            the entity's tags, ``docs/ner.rst``) below this (0..1); entities without a score
+            (the gazetteer's) are kept. ``None`` (default) keeps every entity.
 
     Returns:
         Entities in text order; ``text[e.start:e.end] == e.text`` for each.
 
     Raises:
         TypeError: *text* is not a ``str``.
+        ValueError: *min_score* is not ``None`` or a number in 0..1.
         arabnews.ModelNotAvailableError: the model (or stanza) is not installed.
     """
     require_str(text, "text")
+    min_score = check_threshold("min_score", min_score)
     if not text.strip():
         return ()
     from arabnews.clean import clean
@@ -284,7 +307,7 @@ def recognize(
     tokens = tokenize(cleaned.text) if takes_tokens(rec) else None
     found = call_recognizer(rec, cleaned.text, spans, tokens)
     gazetteer = _gazetteer_for(rec)
-    found = refine_entities(found, gazetteer=gazetteer, text=cleaned.text)
+    found = keep_scored(refine_entities(found, gazetteer=gazetteer, text=cleaned.text), min_score)
     removed = _union([(r.start, r.end) for r in cleaned.removed if r.end > r.start])
     removed_starts = [r[0] for r in removed]
     mapped = []
