@@ -81,3 +81,32 @@ def test_large_scores_stay_finite_and_exact() -> None:
             math.exp(v - top) for p, v in scores.items() if list(p[first:last]) == path[first:last]
         )
         assert span_probability(left, right, first, last) == pytest.approx(through / total)
+
+
+class _Doc:
+    """A tagged document that counts how often its sentences are read."""
+
+    reads = 0
+
+    def __init__(self, n: int) -> None:
+        self._sentences = [object()] * n
+
+    @property
+    def sentences(self) -> list[object]:
+        _Doc.reads += 1
+        return self._sentences
+
+
+def test_scores_are_cut_per_document_in_one_pass() -> None:
+    from arabnews.ner.stanza_backend import _scores_by_document
+
+    docs = [_Doc(n) for n in (2, 0, 1, 3)]
+    scores: list[object] = list(range(6))
+    assert _scores_by_document(docs, scores) == [[0, 1], [], [2], [3, 4, 5]]
+    assert _scores_by_document(docs, scores[:5]) == [None] * 4  # they do not line up
+    assert _scores_by_document(docs, None) == [None] * 4
+    # each document's sentences read a bounded number of times, whatever the document count
+    many = [_Doc(1) for _ in range(2000)]
+    _Doc.reads = 0
+    assert _scores_by_document(many, list(range(2000))) == [[k] for k in range(2000)]
+    assert _Doc.reads <= 2 * len(many)

@@ -133,6 +133,10 @@ def test_numbered_names(text: str, tagged: list[tuple[str, str]], expected: list
         ('فيلم "هذا الفيلم هو أجمل ما شاهدت في حياتي كلها"', [], []),
         ('فيلم "قال: نعم"', [], []),
         ("في الصحيفة «الأخبار»", [], []),  # not a head of this table
+        # a head that is also an adjective of the head before it ("فريق النادي"): one name
+        ("مع فريق النادي « الوداد » أمس", [], [("الوداد", "ORG")]),
+        # a closing quote is no opening one: the head inside a quoted name opens nothing
+        ('فريق "فيلم" فيلم "آرغو"', [], [("فيلم", "ORG"), ("آرغو", "MISC")]),
         # an entity crossing the quotes keeps its place
         (
             'فيلم "آرغو" بن أفليك',
@@ -184,6 +188,7 @@ WORDS = st.sampled_from(
         "ناصر",
         "فيلم",
         "فريق",
+        "النادي",
         '"',
     ]
 )

@@ -217,12 +217,16 @@ def refine_entities(
     2. proclitics trimmed (:func:`trim_clitics`), then titles, nationality adjectives and
        classifier nouns cut from the edges (:func:`trim_titles`);
     3. closed-class words cut from the edges, entities made only of them dropped ("كيف",
-       "له"; :func:`arabnews.ner.nonnames.drop_function_words`);
+       "له"; :func:`arabnews.ner.nonnames.drop_function_words`), unless the gazetteer lists
+       the entity whole ("آي أو إس");
     4. with *text*: a person entity holding "و" + another name split in two ("ترامب
        وهايلي"), a person name split in two by the tagger joined again, a name the tagger
        stopped short of extended by the word that ends it ("كوريا الشمالية", "إليزابيث
-       الثانية"), and a place after a treaty head noun made one ``MISC`` name with it
-       ("اتفاقية روما"; :mod:`arabnews.ner.nonnames`).
+       الثانية"), organisations named by a head noun ("وزارة الخارجية الصينية"), and a place
+       after a treaty head noun made one ``MISC`` name with it ("اتفاقية روما";
+       :mod:`arabnews.ner.nonnames`); then names in quotes after a work or team noun
+       ("فيلم « آرغو »"), facilities and events spanned with their head noun ("مطار
+       نيروبي") and a product's number ("بوينغ 737"; :mod:`arabnews.ner.heads`).
 
     *text* is the text the entities index; without it steps 1 and 4 are skipped.
     """

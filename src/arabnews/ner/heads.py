@@ -247,7 +247,10 @@ def quoted_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     reach = list(itertools.accumulate((e.end for e in ents), max, initial=-1))
     dropped: set[int] = set()
     added: list[Entity] = []
-    for i, (_, head_end, word) in enumerate(words):
+    last_end = -1  # where the last quotation taken ends: its quotes open nothing more
+    for i, (head_start, head_end, word) in enumerate(words):
+        if head_start < last_end:
+            continue  # inside the quotation just taken ('فريق "فيلم" ...')
         label = _quoted_head_at(word)
         if label is None:
             continue
@@ -257,8 +260,9 @@ def quoted_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
                 break
             end, j = words[j][1], j + 1
         match = _quoted_re().match(text, end)
-        if match is None:
-            continue
+        if match is None or end < last_end:
+            continue  # none, or the quotation a head before took ("فريق النادي « الوداد »")
+        last_end = match.end()
         group = 1 if match.group(1) is not None else 2
         start, stop = match.start(group), match.end(group)
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)

@@ -23,6 +23,7 @@ from arabnews.ner.base import (
     PROCLITIC_LETTERS,
     chars_for_letters,
     data_rows,
+    is_mark,
     name_key,
 )
 from arabnews.spans import Entity
@@ -98,16 +99,22 @@ def obfuscated_names(
     reach = list(itertools.accumulate((e.end for e in ents), max, initial=-1))
     added: list[Entity] = []
     dropped: set[int] = set()
+    fills = fillers()
     for match in _word_re().finditer(text):
         word = match.group()
-        joined = name_key("".join(c for c in word if c not in fillers()))
+        joined = name_key("".join(c for c in word if c not in fills))
         found = lookup(joined)
         skip = 0
         if found is None and joined[:1] in PROCLITIC_LETTERS and len(joined) > 3:
             found, skip = lookup(joined[1:]), 1  # "وحم.اس"
         if found is None:
             continue
-        start = match.start() + (chars_for_letters(word, skip) if skip else 0)
+        start = match.start()
+        if skip:
+            start += chars_for_letters(word, skip)
+            # "و.حماس": the fillers and marks after the glued letter go with it
+            while text[start] in fills or is_mark(text[start]):
+                start += 1
         end = match.end()
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end)

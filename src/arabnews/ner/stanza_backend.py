@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import itertools
 import json
 import os
 import shutil
@@ -567,6 +568,17 @@ def _sentence_scores(doc: Any, scores: list[Any] | None) -> list[Any]:
     ]
 
 
+def _scores_by_document(docs: Sequence[Any], scores: list[Any] | None) -> list[list[Any] | None]:
+    """*scores* (every sentence's CRF arrays, one document after another) cut per document;
+    ``None`` each where their count is not the documents' sentence count. Linear in the
+    number of sentences."""
+    counts = [len(doc.sentences) for doc in docs]
+    if scores is None or len(scores) != sum(counts):
+        return [None] * len(counts)
+    bounds = list(itertools.accumulate(counts, initial=0))
+    return [scores[a:b] for a, b in itertools.pairwise(bounds)]
+
+
 def _score(sc: Any, first: int, last: int) -> float | None:
     return None if sc is None else round(span_probability(sc[0], sc[1], first, last), 4)
 
@@ -878,14 +890,7 @@ class StanzaRecognizer:
         pieces: list[tuple[int, Span]] = [(i, s) for i, ss in enumerate(spans) for s in ss]
         docs = [Document([], text=texts[i][s.start : s.end]) for i, s in pieces]
         tagged, scores = _tag_with_scores(lambda: pipeline.bulk_process(docs) if docs else [])
-        # the scores of the documents' sentences, one document after another
-        per_doc: list[list[Any] | None] = []
-        used = 0
-        for doc in tagged:
-            n = len(doc.sentences)
-            fits = scores is not None and len(scores) == sum(len(d.sentences) for d in tagged)
-            per_doc.append(scores[used : used + n] if fits and scores is not None else None)
-            used += n
+        per_doc = _scores_by_document(tagged, scores)
         out: list[list[Entity]] = [[] for _ in texts]
         for (i, span), doc, sc in zip(pieces, tagged, per_doc, strict=True):
             sub = texts[i][span.start : span.end]
