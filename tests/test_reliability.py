@@ -282,7 +282,11 @@ def test_a_thousand_documents_with_one_percent_poisoned() -> None:
 
 
 _CTRL_C_SCRIPT = """
+import signal
 import sys
+# a shell starts a background job with SIGINT ignored, and the child inherits that; a user at a
+# terminal has Python's handler, which is what this test is about
+signal.signal(signal.SIGINT, signal.default_int_handler)
 sys.path.insert(0, {tests!r})
 from _faults import poison_events
 from arabnews import Pipeline
