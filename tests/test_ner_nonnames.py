@@ -451,3 +451,47 @@ def test_a_name_listed_whole_keeps_its_closed_class_words() -> None:
     # a single word goes by the table even when listed ("كيف" is also a spelling of Kyiv)
     how = [Entity(0, 3, "كيف", "LOC")]
     assert drop_function_words(how, is_known={"كيف"}.__contains__) == ()
+
+
+def test_latin_guesses_are_dropped_in_latin_text_only() -> None:
+    """The tagger's entity without an Arabic letter goes when the words around it are mostly
+    in Latin letters; a Latin name in Arabic text, an Arabic name and the gazetteer's entities
+    (no score) stay."""
+    from arabnews.ner.nonnames import drop_latin_guesses
+
+    english = "Erick and Ruth are heroes, her father said in Lod on Monday."
+    guess = Entity(27, 37, "her father", "PER", score=0.42)
+    listed = Entity(46, 49, "Lod", "LOC")
+    assert english[guess.start : guess.end] == guess.text
+    assert drop_latin_guesses([guess, listed], english) == (listed,)
+    arabic = "قال المؤثر LEX FRIDMAN في مقابلة مع إيلون ماسك أمس"
+    latin_name = Entity(11, 22, "LEX FRIDMAN", "PER", score=0.9)
+    musk = Entity(36, 46, "إيلون ماسك", "PER", score=0.99)
+    assert drop_latin_guesses([latin_name, musk], arabic) == (latin_name, musk)
+    mixed = "Hamas said in a statement: الحرب مستمرة في غزة"
+    hamas = Entity(0, 5, "Hamas", "ORG", score=0.8)
+    assert drop_latin_guesses([hamas], mixed) == ()  # four Latin words of six: English text
+    assert drop_latin_guesses([], english) == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["the", "IDF", "قال", "غزة", "2023", "—", "Kfir"]), max_size=20))
+def test_latin_guesses_keep_a_subset(words: list[str]) -> None:
+    from arabnews.ner.nonnames import drop_latin_guesses
+
+    text = " ".join(words)
+    ents, pos = [], 0
+    for k, w in enumerate(words):
+        ents.append(Entity(pos, pos + len(w), w, "MISC", score=None if k % 3 == 0 else 0.5))
+        pos += len(w) + 1
+    out = drop_latin_guesses(ents, text)
+    assert set(out) <= set(ents)
+    arabic = [e for e in ents if any("\u0600" <= c <= "\u06ff" for c in e.text)]
+    assert all(e in out for e in ents if e.score is None or e in arabic)
+
+
+def test_greeting_formulas_hold_no_entity() -> None:
+    text = "مساكم الله بالخير اخواننا، وأسعد الله صباحكم جميعا"
+    god = [Entity(m, m + 4, "الله", "MISC", score=0.9) for m in (6, 33)]
+    assert all(text[e.start : e.end] == "الله" for e in god)
+    assert drop_formulas(god, text) == ()

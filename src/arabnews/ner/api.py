@@ -226,7 +226,9 @@ def refine_entities(
        after a treaty head noun made one ``MISC`` name with it ("اتفاقية روما";
        :mod:`arabnews.ner.nonnames`); then names in quotes after a work or team noun
        ("فيلم « آرغو »"), facilities and events spanned with their head noun ("مطار
-       نيروبي") and a product's number ("بوينغ 737"; :mod:`arabnews.ner.heads`).
+       نيروبي") and a product's number ("بوينغ 737"; :mod:`arabnews.ner.heads`); last, the
+       tagger's guesses on text in Latin letters dropped
+       (:func:`arabnews.ner.nonnames.drop_latin_guesses`).
 
     *text* is the text the entities index; without it steps 1 and 4 are skipped.
     """
@@ -247,6 +249,7 @@ def refine_entities(
         found = nonnames.treaty_names(found, text)
         found = heads.quoted_names(found, text)
         found = heads.numbered_names(heads.head_names(found, text), text)
+        found = nonnames.drop_latin_guesses(found, text)
     return found
 
 

@@ -41,7 +41,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from arabnews.charsets import ALEF, DIACRITICS, HAMZA_ALEFS, TATWEEL, class_body
+from arabnews.charsets import ALEF, DIACRITICS, HAMZA_ALEFS, LETTERS, TATWEEL, class_body
 from arabnews.ner.base import (
     PROCLITIC_LETTERS,
     chars_for_letters,
@@ -744,3 +744,54 @@ def org_head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
         last_end = end
     out += [e for k, e in enumerate(ents) if k not in dropped]
     return tuple(sorted(out, key=lambda e: (e.start, e.end)))
+
+
+#: Words on each side of an entity that :func:`drop_latin_guesses` reads.
+_FOREIGN_WINDOW = 6
+
+
+def _script(word: str) -> str | None:
+    """``"arabic"``, ``"latin"`` or ``None`` (no letter) for one whitespace word, by its
+    first letter."""
+    for ch in word:
+        if ch in LETTERS:
+            return "arabic"
+        if ch.isascii() and ch.isalpha():
+            return "latin"
+    return None
+
+
+def drop_latin_guesses(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """Entities without the tagger's guesses on text in Latin letters.
+
+    The model reads Arabic; on an English sentence inside a post it tags words at random ("her
+    father", "old Kfir"). An entity the model tagged (it has a ``score``) with no Arabic letter
+    is dropped when at least two thirds of the words with letters among the six words on
+    each side of it are in Latin letters; a Latin name inside
+    Arabic text ("LEX FRIDMAN") and the gazetteer's entities stay.
+
+    >>> t = "the IDF said her father was killed in Gaza on Monday"
+    >>> [e.text for e in drop_latin_guesses([Entity(15, 25, "her father", "PER", score=0.4)], t)]
+    []
+    >>> t = "قال المؤثر LEX FRIDMAN في مقابلة مع إيلون ماسك"
+    >>> [e.text for e in drop_latin_guesses([Entity(11, 22, "LEX FRIDMAN", "PER", score=0.9)], t)]
+    ['LEX FRIDMAN']
+    """
+    if not entities:
+        return ()
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    starts = [w[0] for w in words]
+    out = []
+    for ent in entities:
+        if ent.score is None or any(ch in LETTERS for ch in ent.text):
+            out.append(ent)
+            continue
+        first = bisect.bisect_right(starts, ent.start) - 1
+        last = bisect.bisect_left(starts, ent.end)
+        around = words[max(0, first - _FOREIGN_WINDOW) : max(first, 0)]
+        around += words[last : last + _FOREIGN_WINDOW]
+        scripts = [k for k in (_script(text[a:b]) for a, b in around) if k is not None]
+        if scripts and 3 * scripts.count("latin") >= 2 * len(scripts):
+            continue
+        out.append(ent)
+    return tuple(out)
