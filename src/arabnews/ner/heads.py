@@ -210,14 +210,18 @@ def quoted_heads() -> dict[str, str]:
 _MAX_QUOTED_WORDS = 6
 
 
+_INLINE_SPACE = frozenset(" \t\u00a0")
+
+
 @functools.cache
 def _quoted_re() -> re.Pattern[str]:
-    # a quotation right at the given offset: « » or a pair of ", up to six words, no
-    # sentence punctuation or other quote inside
+    # a quotation right at the given offset (the caller skips the spaces before it, so the
+    # pattern starts with a quote mark and stays linear even when searched): « » or a pair
+    # of ", up to six words, no sentence punctuation or other quote inside
     word = r"[^\s«»\".!?؟:؛]++"  # possessive: never given back
     title = rf"{word}(?:[ \t\u00a0]+{word}){{0,{_MAX_QUOTED_WORDS - 1}}}"
     space = r"[ \t\u00a0]*"
-    return re.compile(rf"{space}(?:«{space}({title}){space}»|\"{space}({title}){space}\")")
+    return re.compile(rf"(?:«{space}({title}){space}»|\"{space}({title}){space}\")")
 
 
 def _quoted_head_at(word: str) -> str | None:
@@ -259,6 +263,8 @@ def quoted_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
             if not text[end : words[j][0]].isspace():
                 break
             end, j = words[j][1], j + 1
+        while end < len(text) and text[end] in _INLINE_SPACE:
+            end += 1
         match = _quoted_re().match(text, end)
         if match is None or end < last_end:
             continue  # none, or the quotation a head before took ("فريق النادي « الوداد »")
