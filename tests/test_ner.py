@@ -711,8 +711,9 @@ def test_min_score_and_entity_threshold_drop_unsure_entities_only() -> None:
     assert texts(recognize(text, recognizer=tagger, min_score=0.99)) == ["كرمان"]
     doc = Pipeline(ner=tagger, events=None, quotes=None, entity_threshold=0.5).analyze(text)
     assert texts(doc.entities) == ["سمير حداد", "كرمان"]
-    for bad in (1.5, -0.1, True, "0.5"):
-        with pytest.raises(ValueError, match="min_score"):
+    bad_values = ((1.5, ValueError), (-0.1, ValueError), (True, TypeError), ("0.5", TypeError))
+    for bad, error in bad_values:
+        with pytest.raises(error, match="min_score"):
             recognize(text, recognizer=tagger, min_score=bad)  # type: ignore[arg-type]
-        with pytest.raises(ValueError, match="entity_threshold"):
+        with pytest.raises(error, match="entity_threshold"):
             Pipeline(entity_threshold=bad)  # type: ignore[arg-type]

@@ -6,7 +6,7 @@ import inspect
 from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["accepts_keyword", "require_str"]
+__all__ = ["accepts_keyword", "check_threshold", "require_str"]
 
 
 def require_str(value: Any, name: str) -> str:
@@ -21,6 +21,21 @@ def require_str(value: Any, name: str) -> str:
     if isinstance(value, bytes | bytearray):
         hint = " (decode bytes first, e.g. data.decode('utf-8'))"
     raise TypeError(f"{name} must be str, not {type(value).__name__}{hint}")
+
+
+def check_threshold(value: float | None, name: str) -> float | None:
+    """*value* as a float in 0..1, ``None`` kept: a score threshold (events, entities).
+
+    Raises ``TypeError`` for anything but a real number (a bool is not one) and ``ValueError``
+    outside 0..1.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{name} must be between 0 and 1, got {value!r}")
+    return float(value)
 
 
 def accepts_keyword(func: Callable[..., Any], name: str) -> bool:

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import attrs
 
-from arabnews._checks import accepts_keyword, require_str
+from arabnews._checks import accepts_keyword, check_threshold, require_str
 from arabnews._gc import gc_paused
 from arabnews.document import Document, parse_published
 from arabnews.errors import DocumentSkippedWarning, DocumentTimeoutError, SkippedDocument
@@ -245,8 +245,10 @@ class Pipeline:
 
     Raises:
         ValueError: an unknown stage name, or a stage whose needs no earlier stage meets
-            (for example ``sentences=None`` with the default events stage).
-        TypeError: a stage that is neither a name, ``None`` nor a callable / recognizer.
+            (for example ``sentences=None`` with the default events stage), or a threshold
+            outside 0..1.
+        TypeError: a stage that is neither a name, ``None`` nor a callable / recognizer, or a
+            threshold that is not a number.
     """
 
     def __init__(
@@ -263,8 +265,6 @@ class Pipeline:
         event_threshold: float | None = None,
         entity_threshold: float | None = None,
     ) -> None:
-        from arabnews.ner.api import check_threshold
-
         for arg, value in (
             ("clean", clean),
             ("sentences", sentences),
@@ -292,8 +292,8 @@ class Pipeline:
             self._model_dir = os.path.expanduser(os.fspath(model_dir))
             locate_model_dir(self._model_dir)
         self._events_spec = events
-        self._event_threshold = check_threshold("event_threshold", event_threshold)
-        self._entity_threshold = check_threshold("entity_threshold", entity_threshold)
+        self._event_threshold = check_threshold(event_threshold, "event_threshold")
+        self._entity_threshold = check_threshold(entity_threshold, "entity_threshold")
         self._quotes_spec = quotes
         self._clean_config = clean_config
         self._resolver: NameResolver | None = None

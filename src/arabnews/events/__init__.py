@@ -20,7 +20,7 @@ import datetime
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from arabnews._checks import check_pieces, require_str
+from arabnews._checks import check_pieces, check_threshold, require_str
 from arabnews._gc import gc_paused
 from arabnews.events.schema import (
     MODALITIES,
@@ -73,16 +73,6 @@ def _check_date(published: object) -> datetime.date | None:
     from arabnews.document import parse_published
 
     return parse_published(published)
-
-
-def _check_threshold(threshold: float | None) -> float | None:
-    if threshold is None:
-        return None
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
-        raise TypeError(f"threshold must be a number, not {type(threshold).__name__}")
-    if not 0.0 <= threshold <= 1.0:
-        raise ValueError(f"threshold must be between 0 and 1, got {threshold!r}")
-    return float(threshold)
 
 
 def _check_sentences(sentences: object, text: str) -> tuple[Sentence, ...]:
@@ -155,7 +145,7 @@ def extract_events(
     """
     require_str(text, "text")
     pub = _check_date(published)
-    cut = _check_threshold(threshold)
+    cut = check_threshold(threshold, "threshold")
     if not text.strip():
         return ()
     from arabnews.events.extractor import extract_from_sentences

@@ -99,10 +99,8 @@ class EventModel:
 
     def category_weights(self, category: str) -> dict[str, float]:
         """Weight of each unprefixed feature for a *category* candidate: its plain weight plus
-        its ``category|`` weight (built once per category)."""
-        if self.groups:
-            return self.model_for(category)._category_weights(category)
-        return self._category_weights(category)
+        its ``category|`` weight (built once per category), in the model of its group."""
+        return self.model_for(category)._category_weights(category)
 
     def _category_weights(self, category: str) -> dict[str, float]:
         table = self._combined.get(category)

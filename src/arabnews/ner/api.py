@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from arabnews._checks import require_str
+from arabnews._checks import check_threshold, require_str
 from arabnews.ner.base import Recognizer, call_recognizer, name_key, takes_tokens
 from arabnews.ner.clitics import trim_entity
 from arabnews.ner.edges import trim_edges
@@ -253,15 +253,6 @@ def refine_entities(
     return found
 
 
-def check_threshold(name: str, value: float | None) -> float | None:
-    """*value* as a float in 0..1 (``None`` stays ``None``); ``ValueError`` otherwise."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
-        raise ValueError(f"{name} must be None or between 0 and 1, not {value!r}")
-    return float(value)
-
-
 def keep_scored(entities: Sequence[Entity], min_score: float | None) -> tuple[Entity, ...]:
     """The entities whose recognition ``score`` reaches *min_score*; an entity without a score
     (the gazetteer's, a rule's) is kept, and ``None`` keeps everything."""
@@ -293,12 +284,12 @@ def recognize(
         Entities in text order; ``text[e.start:e.end] == e.text`` for each.
 
     Raises:
-        TypeError: *text* is not a ``str``.
-        ValueError: *min_score* is not ``None`` or a number in 0..1.
+        TypeError: *text* is not a ``str``, or *min_score* is not a number.
+        ValueError: *min_score* is outside 0..1.
         arabnews.ModelNotAvailableError: the model (or stanza) is not installed.
     """
     require_str(text, "text")
-    min_score = check_threshold("min_score", min_score)
+    min_score = check_threshold(min_score, "min_score")
     if not text.strip():
         return ()
     from arabnews.clean import clean

@@ -777,21 +777,24 @@ def drop_latin_guesses(entities: Sequence[Entity], text: str) -> tuple[Entity, .
     >>> [e.text for e in drop_latin_guesses([Entity(11, 22, "LEX FRIDMAN", "PER", score=0.9)], t)]
     ['LEX FRIDMAN']
     """
-    if not entities:
-        return ()
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    suspects = {
+        n
+        for n, ent in enumerate(entities)
+        if ent.score is not None and not any(ch in LETTERS for ch in ent.text)
+    }
+    if not suspects:  # the common case: no word list made
+        return tuple(entities)
+    words = text_words(text)
     starts = [w[0] for w in words]
     out = []
-    for ent in entities:
-        if ent.score is None or any(ch in LETTERS for ch in ent.text):
-            out.append(ent)
-            continue
-        first = bisect.bisect_right(starts, ent.start) - 1
-        last = bisect.bisect_left(starts, ent.end)
-        around = words[max(0, first - _FOREIGN_WINDOW) : max(first, 0)]
-        around += words[last : last + _FOREIGN_WINDOW]
-        scripts = [k for k in (_script(text[a:b]) for a, b in around) if k is not None]
-        if scripts and 3 * scripts.count("latin") >= 2 * len(scripts):
-            continue
+    for n, ent in enumerate(entities):
+        if n in suspects:
+            first = bisect.bisect_right(starts, ent.start) - 1
+            last = bisect.bisect_left(starts, ent.end)
+            around = words[max(0, first - _FOREIGN_WINDOW) : max(first, 0)]
+            around += words[last : last + _FOREIGN_WINDOW]
+            scripts = [k for k in (_script(w) for _, _, w in around) if k is not None]
+            if scripts and 3 * scripts.count("latin") >= 2 * len(scripts):
+                continue
         out.append(ent)
     return tuple(out)

@@ -229,20 +229,30 @@ def _scored_predict(
     """Stanza's ``Trainer.predict`` (the same tags) that also hands each sentence's
     span-probability arrays (:func:`arabnews.ner.crf.path_scores`) to :data:`_SCORES`.
 
-    It repeats the steps of Stanza 1.15's ``predict``; a Stanza whose internals differ falls
-    back to its own ``predict`` (*original*), and the entities then have no score."""
-    try:
-        return _predict_with_scores(trainer, batch, unsort)
-    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
-        return original(batch, unsort)
-
-
-def _predict_with_scores(trainer: Any, batch: Any, unsort: bool) -> list[Any]:
-    from stanza.models.ner import trainer as stanza_trainer
-
+    It repeats the steps of Stanza 1.15's ``predict``; a Stanza whose internals differ (the
+    errors caught are those of reaching them) falls back to its own ``predict``
+    (*original*), and the entities then have no score. The scores are computed outside that
+    fallback, so an error of ours is not hidden."""
     from arabnews.ner.crf import path_scores
 
-    st = stanza_trainer
+    buffer = getattr(_SCORES, "buffer", None)
+    try:
+        tag_seqs, lattices = _predict_with_lattices(trainer, batch, unsort, buffer is not None)
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError):
+        return original(batch, unsort)
+    if buffer is not None:
+        buffer.extend(None if lat is None else path_scores(*lat) for lat in lattices)
+    return tag_seqs
+
+
+def _predict_with_lattices(
+    trainer: Any, batch: Any, unsort: bool, keep: bool
+) -> tuple[list[Any], list[Any]]:
+    """The tags of a batch, as Stanza's ``predict`` gives them, and (with *keep*) each
+    sentence's emissions, transitions and best path, ``None`` for a sentence without an
+    entity (it needs no score)."""
+    from stanza.models.ner import trainer as st
+
     device = next(trainer.model.parameters()).device
     inputs, orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens, charoffsets = (
         st.unpack_batch(batch, device)
@@ -257,9 +267,8 @@ def _predict_with_scores(trainer: Any, batch: Any, unsort: bool) -> list[Any]:
     logits = [x.data.cpu().numpy() for x in logits]
     predict_tagset = trainer.args["predict_tagset"]
     column = predict_tagset if 0 <= predict_tagset < len(logits) else 0
-    buffer = getattr(_SCORES, "buffer", None)
     tag_seqs: list[Any] = []
-    scores: list[Any] = []
+    lattices: list[Any] = []
     low = st.VOCAB_PREFIX_SIZE
     for i in range(logits[0].shape[0]):
         n = sentlens[i]
@@ -268,20 +277,16 @@ def _predict_with_scores(trainer: Any, batch: Any, unsort: bool) -> list[Any]:
         paths = [[x if x >= low else low for x in y] for y in paths]
         unmapped = trainer.vocab["tag"].unmap(list(zip(*paths, strict=True)))
         unmapped = [x[predict_tagset] if isinstance(x, list) else x for x in unmapped]
-        tags = st.fix_singleton_tags(unmapped)
-        tag_seqs.append(tags)
-        if buffer is not None:  # a sentence without an entity needs no score
-            has_entity = any(t not in (None, "O") for t in tags)
-            scores.append(
-                path_scores(logits[column][i, :n], trans[column], best) if has_entity else None
-            )
+        sentence_tags = st.fix_singleton_tags(unmapped)
+        tag_seqs.append(sentence_tags)
+        if keep:
+            has_entity = any(t not in (None, "O") for t in sentence_tags)
+            lattices.append((logits[column][i, :n], trans[column], best) if has_entity else None)
     if unsort:
         tag_seqs = st.utils.unsort(tag_seqs, orig_idx)
-        if buffer is not None:
-            scores = st.utils.unsort(scores, orig_idx)
-    if buffer is not None:
-        buffer.extend(scores)
-    return tag_seqs
+        if keep:
+            lattices = st.utils.unsort(lattices, orig_idx)
+    return tag_seqs, lattices
 
 
 def _tag_with_scores(call: Callable[[], Any]) -> tuple[Any, list[Any] | None]:
