@@ -68,16 +68,20 @@ WEB_WEIGHT = 1.0
 # the features of the bag of context words around the trigger (classifier.candidate_features),
 # which --context-l2 regularises more strongly than the rest
 CONTEXT_WORDS = ("left=", "left1=", "right=", "right1=")
-# set by --context-l2
-PENALTY = {"context": 1.0}
+# the context words' L2 multiplier of each group's fit, set by --context-l2 and
+# --context-l2-groups (runs 37-38)
+CONTEXT_L2 = {"ASSAULT": 1.0, "PROTEST": 1.0, "OTHER": 1.0}
+
+# one fit's settings: the L2 and the context words' multiplier
+Setting = tuple[float, float]
 
 
-def penalties(vocab: dict[str, int]) -> list[float]:
-    """Each feature's L2 multiplier: ``PENALTY["context"]`` for a context word, 1 otherwise."""
+def penalties(vocab: dict[str, int], k: float) -> list[float]:
+    """Each feature's L2 multiplier: *k* for a context word, 1 otherwise."""
     out = [1.0] * len(vocab)
-    for name, k in vocab.items():
+    for name, j in vocab.items():
         if name.rpartition("|")[2].startswith(CONTEXT_WORDS):
-            out[k] = PENALTY["context"]
+            out[j] = k
     return out
 
 
@@ -368,20 +372,24 @@ def weight_table(w: Sequence[float], vocab: dict[str, int], keep: str | None) ->
 
 
 def group_vectors(
-    fits: dict[float, tuple[list[float], float]], vocab: dict[str, int], l2s: dict[str, float]
+    fits: dict[Setting, tuple[list[float], float]],
+    vocab: dict[str, int],
+    chosen: dict[str, Setting],
 ) -> tuple[dict[str, dict[str, Any]], dict[str, float]]:
-    """The weights file's ``groups`` (a group whose L2 differs from OTHER's: its own bias and
-    weights) and default ``weights`` (the OTHER group's fit, read by every other candidate)."""
+    """The weights file's ``groups`` (a group fitted with other settings than OTHER's: its own
+    bias and weights) and default ``weights`` (the OTHER group's fit, read by every other
+    candidate)."""
     groups = {
         g: {
-            "l2": l2s[g],
-            "bias": round(fits[l2s[g]][1], 4),
-            "weights": weight_table(fits[l2s[g]][0], vocab, g),
+            "l2": chosen[g][0],
+            "context_l2": chosen[g][1],
+            "bias": round(fits[chosen[g]][1], 4),
+            "weights": weight_table(fits[chosen[g]][0], vocab, g),
         }
         for g in GROUPS
-        if g != "OTHER" and l2s[g] != l2s["OTHER"]
+        if g != "OTHER" and chosen[g] != chosen["OTHER"]
     }
-    return groups, weight_table(fits[l2s["OTHER"]][0], vocab, None)
+    return groups, weight_table(fits[chosen["OTHER"]][0], vocab, None)
 
 
 def main() -> int:
@@ -431,11 +439,19 @@ def main() -> int:
         default=1.0,
         help="L2 multiplier of the context-word features (left=, right=, ...); 1: as the rest",
     )
+    ap.add_argument(
+        "--context-l2-groups",
+        default=",".join(GROUPS),
+        help="the groups whose fit --context-l2 applies to (comma-separated); the others use 1",
+    )
     ap.add_argument("--dump", help="write the out-of-fold scores of the selected fit (jsonl)")
     args = ap.parse_args()
     global SELECT, TRIGGER_FLOOR, WEB_WEIGHT
     SELECT, TRIGGER_FLOOR, WEB_WEIGHT = args.select, args.trigger_floor, args.web_weight
-    PENALTY["context"] = args.context_l2
+    for g in args.context_l2_groups.split(","):
+        if g not in CONTEXT_L2:
+            ap.error(f"unknown group {g!r} in --context-l2-groups")
+        CONTEXT_L2[g] = args.context_l2
     event_data.GROUPING = args.folds
     recs = event_data.load(tuple(args.sources.split(",")))
     print(f"records: {dict(Counter((r.source, 'holdout' if r.holdout else 'fit') for r in recs))}")
@@ -482,41 +498,45 @@ def main() -> int:
     ones = {g: 0.5 for g in GROUPS}
     rules = evaluate(sub, sub_c, [[1.0] * len(c) for c in sub_c], ones)
     print(f"rules only (no model), CV part:   {fmt(rules)}")
-    per_l2: dict[float, tuple[list[list[float]], dict[str, float], Any]] = {}
-    for l2 in GRID:
+    # every (L2, context multiplier) setting some group can pick
+    settings = sorted({(l2, CONTEXT_L2[g]) for g in GROUPS for l2 in GRID})
+    per_set: dict[Setting, tuple[list[list[float]], dict[str, float], Any]] = {}
+    for st in settings:
         oof: dict[int, list[float]] = {}
         for fold in range(event_data.FOLDS):
             tr = [i for i in fit_ix if recs[i].fold != fold]
             te = [i for i in fit_ix if recs[i].fold == fold]
             vocab = vocabulary(tr)
-            w, b = fit(examples(tr, vocab), len(vocab), l2, penalties(vocab))
+            w, b = fit(examples(tr, vocab), len(vocab), st[0], penalties(vocab, st[1]))
             oof.update(score_all(te, vocab, w, b))
         sc = [oof[i] for i in fit_ix]
-        thr_l2, curves_l2 = select_thresholds(sub, sub_c, sc)
-        res = evaluate(sub, sub_c, sc, thr_l2)
-        per_l2[l2] = (sc, thr_l2, curves_l2)
+        thr_st, curves_st = select_thresholds(sub, sub_c, sc)
+        res = evaluate(sub, sub_c, sc, thr_st)
+        per_set[st] = (sc, thr_st, curves_st)
         print(
-            f"l2={l2}: thresholds {thr_l2}: "
+            f"l2={st[0]} context x{st[1]}: thresholds {thr_st}: "
             + ", ".join(f"{g} {group_value(res, g):.3f}" for g in GROUPS)
             + f", mean F1 {objective(res):.3f}"
         )
         print("    " + fmt(res).replace("\n", "\n    "))
     # one L2 per category group (runs.md, runs 33-34): the group's own measure at its own
     # threshold, a tie to the larger L2; each candidate is scored by its group's fit
-    l2s: dict[str, float] = {}
+    chosen: dict[str, Setting] = {}
     for g in GROUPS:
+        own = [(l2, CONTEXT_L2[g]) for l2 in GRID]
         values = {
-            l2: group_value(evaluate(sub, sub_c, per_l2[l2][0], per_l2[l2][1]), g) for l2 in GRID
+            st: group_value(evaluate(sub, sub_c, per_set[st][0], per_set[st][1]), g) for st in own
         }
-        l2s[g] = max(GRID, key=lambda x: (round(values[x], 6), x))
-    thr = {g: per_l2[l2s[g]][1][g] for g in GROUPS}
-    curves = {g: per_l2[l2s[g]][2][g] for g in GROUPS}
+        chosen[g] = max(own, key=lambda st: (round(values[st], 6), st[0]))
+    l2s = {g: chosen[g][0] for g in GROUPS}
+    thr = {g: per_set[chosen[g]][1][g] for g in GROUPS}
+    curves = {g: per_set[chosen[g]][2][g] for g in GROUPS}
     oof_sc = [
-        [per_l2[l2s[group(e.type)]][0][k][j] for j, (e, _) in enumerate(sub_c[k])]
+        [per_set[chosen[group(e.type)]][0][k][j] for j, (e, _) in enumerate(sub_c[k])]
         for k in range(len(sub))
     ]
     cv_res = evaluate(sub, sub_c, oof_sc, thr)
-    print(f"selected l2 per group {l2s}, thresholds {thr}")
+    print(f"selected (l2, context multiplier) per group {chosen}, thresholds {thr}")
     print("cross-validated precision / recall / F1 over the event score (selected l2s):")
     for g in GROUPS:
         print(f"  {group_measure(g)}:")
@@ -543,12 +563,13 @@ def main() -> int:
         return 0  # the held-out part is scored only once, when the weights are written
     vocab = vocabulary(fit_ix)
     fits = {
-        l2: fit(examples(fit_ix, vocab), len(vocab), l2, penalties(vocab))
-        for l2 in sorted(set(l2s.values()))
+        st: fit(examples(fit_ix, vocab), len(vocab), st[0], penalties(vocab, st[1]))
+        for st in sorted(set(chosen.values()))
     }
-    by_l2 = {l2: score_all(hold_ix, vocab, w, b) for l2, (w, b) in fits.items()}
+    by_set = {st: score_all(hold_ix, vocab, w, b) for st, (w, b) in fits.items()}
     hs = {
-        i: [by_l2[l2s[group(e.type)]][i][j] for j, (e, _) in enumerate(cands[i])] for i in hold_ix
+        i: [by_set[chosen[group(e.type)]][i][j] for j, (e, _) in enumerate(cands[i])]
+        for i in hold_ix
     }
     hrec = [recs[i] for i in hold_ix]
     hc = [cands[i] for i in hold_ix]
@@ -560,7 +581,7 @@ def main() -> int:
     report_curve(hrec, hc, [hs[i] for i in hold_ix], thr)
 
     # the OTHER group's fit is the default vector; a group with another L2 gets its own
-    groups, weights = group_vectors(fits, vocab, l2s)
+    groups, weights = group_vectors(fits, vocab, chosen)
     OUT.write_text(
         json.dumps(
             {
@@ -568,9 +589,10 @@ def main() -> int:
                 "model": "logistic regression (Adagrad, L2), training/events/train_event_model.py",
                 "entities": args.entities,
                 "l2": l2s,
+                "context_l2": {g: chosen[g][1] for g in GROUPS},
                 "threshold": min(thr.values()),
                 "thresholds": thr,
-                "bias": round(fits[l2s["OTHER"]][1], 4),
+                "bias": round(fits[chosen["OTHER"]][1], 4),
                 "cv": cv_res,
                 "cv_rules_only": rules,
                 "held_out": hold,
