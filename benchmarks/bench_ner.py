@@ -28,6 +28,12 @@ Splits (gold tokens joined with spaces give the sentence text):
   the same way, from what dev/confirm/confirm2 left of the confirm articles and from FIGNEWS
   posts not used before, made after confirm2 had been read and without any system output.
   Not in the default ``--splits``; ask for it (``--splits news-confirm3``) once, at the end.
+* ``news local-dev`` / ``news local-confirm``: local only, when present:
+  ``benchmarks/data/local/ner_saudi_local-{dev,confirm}*.jsonl``, 240 sentences of the
+  non-commercial SaudiNewsNet sample (``select_news_sentences.py --saudi 240``), split by
+  article and labelled by hand the same way without any system output (session 8). NC: never
+  committed. local-dev may be chosen on; local-confirm is read once, at the end. Not in the
+  default ``--splits``.
 
 Systems, each through the public call a user makes, **one sentence per call**:
 
@@ -210,14 +216,17 @@ def char_keys(index: int, words: Sequence[str], tags: Sequence[str]) -> list[Key
 # -------------------------------------------------------------------------- systems
 
 
-def news_rows(path: Path) -> tuple[list[str], list[Key]]:
-    """Sentences of a ``ner_news_*.jsonl`` file and their gold keys (character offsets)."""
+def news_rows(paths: Sequence[Path]) -> tuple[list[str], list[Key]]:
+    """Sentences of ``ner_news_*.jsonl`` files (in order) and their gold keys (character
+    offsets)."""
     texts: list[str] = []
     gold: list[Key] = []
-    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-        row = json.loads(line)
-        texts.append(row["text"])
-        gold += [(i, e["start"], e["end"], e["label"]) for e in row["entities"]]
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            i = len(texts)
+            texts.append(row["text"])
+            gold += [(i, e["start"], e["end"], e["label"]) for e in row["entities"]]
     return texts, gold
 
 
@@ -592,6 +601,16 @@ def main(argv: list[str] | None = None) -> int:
     news = ROOT / "benchmarks" / "data"
     for key, file, note in (
         ("news", "ner_news_dev.jsonl", "news dev (web news, seed convention; chosen on)"),
+        (
+            "news-local-dev",
+            "local/ner_saudi_local-dev",
+            "news local-dev (SaudiNewsNet, NC, local only; chosen on from session 8)",
+        ),
+        (
+            "news-local-confirm",
+            "local/ner_saudi_local-confirm",
+            "news local-confirm (SaudiNewsNet, NC, local only; nothing chosen on it)",
+        ),
         ("news-confirm", "ner_news_confirm.jsonl", "news confirm (web news; nothing chosen on it)"),
         (
             "news-confirm2",
@@ -604,8 +623,10 @@ def main(argv: list[str] | None = None) -> int:
             "news confirm3 (web news; made after confirm2 was read, nothing chosen on it)",
         ),
     ):
-        if key in wanted and (news / file).is_file():
-            texts, gold = news_rows(news / file)
+        # a local split may come in parts (ner_saudi_local-dev_a.jsonl, ..._b.jsonl)
+        parts = sorted(news.glob(file + "_*.jsonl")) if file.startswith("local/") else [news / file]
+        if key in wanted and parts and all(p.is_file() for p in parts):
+            texts, gold = news_rows(parts)
             print()
             print("\n".join(run_news_split(note, texts[: args.limit], gold, systems)))
     if args.seeds and "recognize()" in systems:

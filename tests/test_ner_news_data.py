@@ -86,7 +86,7 @@ def test_checker_flags_a_dev_article_or_sentence_reused(
 @pytest.mark.parametrize("split", LATER)
 def test_later_split_loads_in_the_benchmark_and_holds_no_dev_article(split: str) -> None:
     bench = _load(ROOT / "benchmarks" / "bench_ner.py")
-    texts, gold = bench.news_rows(DATA / f"ner_news_{split}.jsonl")
+    texts, gold = bench.news_rows([DATA / f"ner_news_{split}.jsonl"])
     assert len(texts) == len(_rows(split)) >= 100
     assert all(texts[i][s:e] for i, s, e, _ in gold)
     assert {label for *_, label in gold} == {"PER", "LOC", "ORG", "MISC"}

@@ -13,6 +13,11 @@ article), ids continuing after the first selection.  ``--confirm3`` writes the t
 ``ner_news_confirm3.jsonl``, the same way from what dev/confirm/confirm2 left (one function,
 ``_select_more``, makes both).
 
+``--saudi N`` writes a local-only selection from the non-commercial SaudiNewsNet sample
+(``news/saudinewsnet_sample_300.NC.jsonl``), never read for NER before session 8: *N*
+sentences, split by article into ``local-dev`` and ``local-confirm``. NC: the rows and their
+labels live in ``benchmarks/data/local/`` (git-ignored) and are never committed.
+
 Nothing here looks at entities or runs a tagger: the rows are chosen from the text's shape and
 sha256 orders only, so the set is not biased towards what any model finds.
 """
@@ -370,6 +375,40 @@ def select_train_wiki(shared: Path, count: int) -> list[dict[str, str]]:
     return rows
 
 
+SAUDI_LICENCE = "CC BY-NC-SA 4.0 (SaudiNewsNet; local benchmarks only, never committed)"
+SAUDI_PER_ARTICLE = 2
+
+
+def select_saudi(shared: Path, count: int) -> list[dict[str, str]]:
+    """Local-only rows (ids ``ns0001``...): articles in sha256(url) order, from each at most
+    ``SAUDI_PER_ARTICLE`` sentences of the body in sha256 order with 5-70 tokens, mostly Arabic
+    letters and no URL; the first *count*. Articles alternate between ``local-dev`` and
+    ``local-confirm`` in that order, so no article is in both."""
+    path = shared / "data" / "news" / "saudinewsnet_sample_300.NC.jsonl"
+    arts = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    arts.sort(key=lambda a: _sha(f"saudinewsnet:{a['url']}"))
+    rows: list[dict[str, str]] = []
+    for k, art in enumerate(arts):
+        if len(rows) >= count:
+            break
+        doc = f"saudinewsnet:{art['url']}"
+        sents = {s for ln in art["content"].split("\n") for s in split_sentences(ln)}
+        good = [s for s in sents if _eligible(s) and _mostly_arabic(s) and "http" not in s]
+        for s in sorted(good, key=lambda s: _sha(f"{doc}\t{s}"))[:SAUDI_PER_ARTICLE]:
+            if len(rows) < count:
+                rows.append(
+                    {
+                        "id": f"ns{len(rows) + 1:04d}",
+                        "source": f"saudinewsnet:{art['source']}",
+                        "licence": SAUDI_LICENCE,
+                        "doc": doc,
+                        "split": "local-dev" if k % 2 == 0 else "local-confirm",
+                        "text": s,
+                    }
+                )
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -384,8 +423,13 @@ def main() -> None:
     which.add_argument(
         "--train-wiki", type=int, metavar="N", help="N training sentences from Wikipedia"
     )
+    which.add_argument(
+        "--saudi", type=int, metavar="N", help="N local-only sentences from SaudiNewsNet (NC)"
+    )
     args = ap.parse_args()
-    if args.train_wiki:
+    if args.saudi:
+        rows = select_saudi(args.shared, args.saudi)
+    elif args.train_wiki:
         rows = select_train_wiki(args.shared, args.train_wiki)
     elif args.confirm3:
         rows = select_confirm3(args.shared)
