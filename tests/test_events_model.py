@@ -308,8 +308,9 @@ def test_a_group_model_scores_its_own_categories() -> None:
 
 
 def test_trainer_group_vectors_round_trip() -> None:
-    """The weights file written by the training script (a group fitted at another L2 gets its
-    own vector) is read back so that each candidate is scored by its group's fit."""
+    """The weights file written by the training script (a group fitted with other settings
+    than OTHER's, L2 or context-word multiplier, gets its own vector) is read back so that
+    each candidate is scored by its group's fit."""
     sys.path.insert(0, str(ROOT / "training" / "events"))
     try:
         import train_event_model as trainer
@@ -321,9 +322,10 @@ def test_trainer_group_vectors_round_trip() -> None:
     vocab = {f: k for k, f in enumerate(names)}
     strong = ([0.3, -0.2, 1.0, 0.5, -0.4, 0.25, 0.0001], -0.7)
     weak = ([0.1, -0.1, 0.2, 0.1, -0.1, 0.05, 0.2], -0.2)
-    l2s = {"ASSAULT": 3.0, "PROTEST": 100.0, "OTHER": 100.0}
-    groups, weights = trainer.group_vectors({3.0: strong, 100.0: weak}, vocab, l2s)
+    chosen = {"ASSAULT": (3.0, 1.0), "PROTEST": (100.0, 1.0), "OTHER": (100.0, 1.0)}
+    groups, weights = trainer.group_vectors({(3.0, 1.0): strong, (100.0, 1.0): weak}, vocab, chosen)
     assert set(groups) == {"ASSAULT"} and "CONSULT|x" not in groups["ASSAULT"]["weights"]
+    assert groups["ASSAULT"]["l2"] == 3.0 and groups["ASSAULT"]["context_l2"] == 1.0
     assert "y" not in groups["ASSAULT"]["weights"]  # near zero: dropped
     m = model_from_data(
         {
@@ -337,5 +339,12 @@ def test_trainer_group_vectors_round_trip() -> None:
     assert m.base_logit("ASSAULT", ["x"]) == pytest.approx(-0.7 + 0.3 + 1.0 + 0.5)
     assert m.base_logit("CONSULT", ["x", "y"]) == pytest.approx(-0.2 - 0.1 + 0.2 - 0.1 + 0.2)
     assert m.base_logit("PROTEST", ["x"]) == pytest.approx(-0.2 + 0.2 + 0.05)
+    # same L2 as OTHER, another context-word multiplier (run 38): a vector of its own
+    chosen["PROTEST"] = (100.0, 10.0)
+    groups, _ = trainer.group_vectors(
+        {(3.0, 1.0): strong, (100.0, 1.0): weak, (100.0, 10.0): strong}, vocab, chosen
+    )
+    assert set(groups) == {"ASSAULT", "PROTEST"}
+    assert groups["PROTEST"]["weights"]["PROTEST|x"] == 0.25
     with pytest.raises(ValueError, match="feature version"):
         model_from_data({"feature_version": FEATURE_VERSION + 1})
