@@ -29,7 +29,7 @@ Splits (gold tokens joined with spaces give the sentence text):
   posts not used before, made after confirm2 had been read and without any system output.
   Not in the default ``--splits``; ask for it (``--splits news-confirm3``) once, at the end.
 * ``news local-dev`` / ``news local-confirm``: local only, when present:
-  ``benchmarks/data/local/ner_saudi_local-{dev,confirm}*.jsonl``, 240 sentences of the
+  ``benchmarks/data/local/ner/ner_saudi_local-{dev,confirm}_*.jsonl``, 240 sentences of the
   non-commercial SaudiNewsNet sample (``select_news_sentences.py --saudi 240``), split by
   article and labelled by hand the same way without any system output (session 8). NC: never
   committed. local-dev may be chosen on; local-confirm is read once, at the end. Not in the
@@ -603,12 +603,12 @@ def main(argv: list[str] | None = None) -> int:
         ("news", "ner_news_dev.jsonl", "news dev (web news, seed convention; chosen on)"),
         (
             "news-local-dev",
-            "local/ner_saudi_local-dev",
+            "local/ner/ner_saudi_local-dev",
             "news local-dev (SaudiNewsNet, NC, local only; chosen on from session 8)",
         ),
         (
             "news-local-confirm",
-            "local/ner_saudi_local-confirm",
+            "local/ner/ner_saudi_local-confirm",
             "news local-confirm (SaudiNewsNet, NC, local only; nothing chosen on it)",
         ),
         ("news-confirm", "ner_news_confirm.jsonl", "news confirm (web news; nothing chosen on it)"),
@@ -623,7 +623,7 @@ def main(argv: list[str] | None = None) -> int:
             "news confirm3 (web news; made after confirm2 was read, nothing chosen on it)",
         ),
     ):
-        # a local split may come in parts (ner_saudi_local-dev_a.jsonl, ..._b.jsonl)
+        # a local split may come in parts (local/ner/ner_saudi_local-dev_a.jsonl, ..._b.jsonl)
         parts = sorted(news.glob(file + "_*.jsonl")) if file.startswith("local/") else [news / file]
         if key in wanted and parts and all(p.is_file() for p in parts):
             texts, gold = news_rows(parts)

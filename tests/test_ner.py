@@ -206,6 +206,14 @@ def test_stanza_document_keeps_caller_offsets_through_normalisation() -> None:
         ("ويل", (), "ويل"),  # Will: a two-letter remainder needs evidence ...
         ("ويل", ("يل",), "يل"),  # ... which a listed name would give
         ("وعلي", (), "علي"),
+        # the Wikipedia word list reads the whole as a word of its own: و stays
+        ("ويكيبيديا", (), "ويكيبيديا"),
+        ("وردة", (), "وردة"),  # the name Warda (ردة is a word, وردة is more a name)
+        ("وسام", (), "وسام"),
+        ("ويلسون", (), "ويلسون"),
+        # ... or the rest is the more frequent word: و goes
+        ("ومحمد", (), "محمد"),
+        ("ومصر", (), "مصر"),
     ],
 )
 def test_proclitic_examples(word: str, known: tuple[str, ...], stripped: str) -> None:
@@ -219,6 +227,22 @@ def test_proclitic_uses_the_rest_of_the_name() -> None:
     assert (e.start, e.text) == (1, "لشرق الأوسط")
     e = trim_entity(Entity(5, 16, "ولبنان وسوريا", "LOC"))
     assert (e.start, e.text) == (6, "لبنان وسوريا")
+
+
+def test_clitic_reading_follows_the_word_list() -> None:
+    from arabnews.names import name_key as names_key
+    from arabnews.names._features import lexicon
+    from arabnews.ner.nonnames import clitic_reading
+
+    assert clitic_reading("ولبنان", 1) is True
+    assert clitic_reading("ويكيبيديا", 1) is False
+    assert clitic_reading("وزيلينسكي", 1) is None  # neither form is listed
+    # the answer is the table's: the whole listed and the rest no more frequent -> a word
+    for word in ("وسام", "وفاء", "وحيد", "ومحمد", "وسوريا"):
+        whole = lexicon().get(names_key(word).tokens[0].text, (0, 0))
+        rest = lexicon().get(names_key(word[1:]).tokens[0].text, (0, 0))
+        conjoined = rest[0] > whole[0] and whole[1] <= rest[1]
+        assert clitic_reading(word, 1) is conjoined, word
 
 
 def test_clitic_tables_are_valid() -> None:

@@ -86,6 +86,9 @@ def test_formulas(text: str, part: str, label: str, expected: list[str]) -> None
         ("علي", ["علي"]),  # the name Ali is not the preposition على
         ("علي بلال منصور", ["علي بلال منصور"]),
         ("محمد بن سلمان", ["محمد بن سلمان"]),
+        ("الله", []),  # the word for God alone is no name in the news convention ...
+        ("لله", []),
+        ("عبد الله", ["عبد الله"]),  # ... inside one it stays
     ],
 )
 def test_function_words(text: str, expected: list[str]) -> None:
@@ -226,6 +229,36 @@ def test_gazetteer_never_reads_a_function_word_as_a_name() -> None:
     text = "وسأل كيف سترد كييف"
     found = GazetteerRecognizer([kyiv]).recognize(text)
     assert [e.text for e in found] == ["كييف"]
+
+
+def test_a_listed_homograph_is_tagged_only_inside_a_longer_name() -> None:
+    from types import SimpleNamespace as Entry
+
+    from arabnews.ner import GazetteerRecognizer
+
+    fatah = Entry(id="Q191307", canonical="حركة فتح", label="ORG", variants=("فتح",))
+    recognizer = GazetteerRecognizer([fatah])
+    assert recognizer.recognize("فتح الجيش المعبر أمام المسافرين") == ()  # "opened"
+    found = recognizer.recognize("وقالت حركة فتح إن")
+    assert [(e.text, e.entity_id) for e in found] == [("حركة فتح", "Q191307")]
+    assert recognizer.knows("فتح")  # still evidence that the word can be a name
+
+
+def test_homographs_are_one_word_spellings_of_the_default_gazetteer() -> None:
+    from arabnews.names import Gazetteer
+    from arabnews.ner.base import name_key
+    from arabnews.ner.gazetteer import homographs
+
+    one_word = {
+        name_key(v)
+        for e in Gazetteer.default()
+        for v in (e.canonical, *e.variants)
+        if v and " " not in v.strip()
+    }
+    assert homographs() and homographs() <= one_word
+    for row in data_rows("homographs.tsv", "word", "reading", "example"):
+        # the example shows the word in its common reading (compared folded: وأم = وام)
+        assert name_key(row["word"]) in name_key(row["example"]).split(), row
 
 
 def test_name_suffix_and_org_head_tables_are_valid() -> None:
@@ -383,6 +416,14 @@ def test_two_people_joined_by_wa_are_split_but_one_name_is_not() -> None:
         ("حزب العمال الكردستاني", []),  # no و: not this rule's
         ("حركة الملاحة والتجارة", []),  # حركة is no such head
         ("ونشأ حزب الأحرار والذي يمثل", []),  # و + a closed-class word
+        # courts: a court type after محكمة, or a court of state named by a fixed phrase
+        ("وصدق الحكم من محكمة الاستئناف ومن", ["محكمة الاستئناف"]),
+        ("قضت محكمة النقض المصرية ببراءته", ["محكمة النقض المصرية"]),
+        ("أمام محكمة الجنايات التي نظرت", ["محكمة الجنايات"]),
+        ("وأيدت المحكمة العليا الحكم", ["المحكمة العليا"]),
+        ("أيدت المحكمة الدستورية العليا الحكم", ["المحكمة الدستورية العليا"]),
+        ("أصدرت المحكمة الجنائية الدولية مذكرة", ["المحكمة الجنائية الدولية"]),
+        ("رفعت المحكمة الجلسة", []),  # the court, no name
     ],
 )
 def test_org_head_names(text: str, expected: list[str]) -> None:

@@ -16,7 +16,7 @@ article), ids continuing after the first selection.  ``--confirm3`` writes the t
 ``--saudi N`` writes a local-only selection from the non-commercial SaudiNewsNet sample
 (``news/saudinewsnet_sample_300.NC.jsonl``), never read for NER before session 8: *N*
 sentences, split by article into ``local-dev`` and ``local-confirm``. NC: the rows and their
-labels live in ``benchmarks/data/local/`` (git-ignored) and are never committed.
+labels live in ``benchmarks/data/local/ner/`` (git-ignored) and are never committed.
 
 Nothing here looks at entities or runs a tagger: the rows are chosen from the text's shape and
 sha256 orders only, so the set is not biased towards what any model finds.

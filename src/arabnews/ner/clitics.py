@@ -12,8 +12,11 @@ Stripping is decided from data (``data/proclitics.tsv``, ``data/name_exceptions.
    whatever the caller says: the gazetteer, other mentions in the same text);
 3. otherwise only the "shape" rules apply: the conjunction و, and a clitic before ``ال``,
    which begin few names; ب ف ك ل alone begin too many (بغداد، فرنسا، كندا) and need evidence.
-   Shape alone never strips to a closed-class word ("واين" is the name Wayne, not و + أين) nor
-   to fewer than ``MIN_SHAPE_REMAINDER`` letters ("ويل سميث" is Will Smith, not و + "يل").
+   Shape alone never strips to a closed-class word ("واين" is the name Wayne, not و + أين),
+   to fewer than ``MIN_SHAPE_REMAINDER`` letters ("ويل سميث" is Will Smith, not و + "يل"),
+   nor a word the Arabic Wikipedia word list reads as a word of its own (the whole is listed
+   and the rest is not more frequent: "ويكيبيديا", "ويلسون", "وردة"; see
+   :func:`arabnews.ner.nonnames.clitic_reading`).
 """
 
 from __future__ import annotations
@@ -133,6 +136,8 @@ def proclitic_length(
         if rule.evidence == "shape":
             if not _shape_remainder(key[rule.strip :]):
                 continue
+            if not rule.prefix.endswith("لل") and _own_word(key, rule.strip):
+                return 0
             if prefer_whole is not None and prefer_whole(key, key[rule.strip :]):
                 return 0
             return chars_for_letters(word, rule.strip)
@@ -145,6 +150,14 @@ def _shape_remainder(rest: str) -> bool:
     from arabnews.ner.nonnames import is_function_word
 
     return len(rest) >= MIN_SHAPE_REMAINDER and not is_function_word(rest)
+
+
+def _own_word(key: str, strip: int) -> bool:
+    """True when the word list reads *key* as one word, not *strip* clitic letters + a word
+    (ل+ال written لل is left out: its rest is not a word as written)."""
+    from arabnews.ner.nonnames import clitic_reading
+
+    return clitic_reading(key, strip) is False
 
 
 def trim_entity(

@@ -11,11 +11,18 @@ convention for ل+ال).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from arabnews._checks import require_str
-from arabnews.ner.base import name_key, sentence_spans, sentence_tokens, sort_entities
+from arabnews.ner.base import (
+    data_rows,
+    name_key,
+    sentence_spans,
+    sentence_tokens,
+    sort_entities,
+)
 from arabnews.ner.clitics import MIN_REMAINDER, proclitic_rules
 from arabnews.spans import ENTITY_LABELS, Entity, Span
 
@@ -79,9 +86,11 @@ class GazetteerRecognizer:
                 key = " ".join(words)
                 if not words or sum(len(w) for w in words) < 2:
                     continue
+                self._names.add(key)
+                if len(words) == 1 and words[0] in homographs():
+                    continue  # also a common word: left to the tagger ("فتح" = opened)
                 # the first entry listing a spelling wins: gazetteers list the main sense first
                 self._index.setdefault(words, entry)
-                self._names.add(key)
                 if len(words) > 1:
                     # parts of listed names ("فولوديمير", "ويتكوف") are evidence of a name
                     self._name_words.update(w for w in words if len(w) >= 3)
@@ -177,6 +186,18 @@ class GazetteerRecognizer:
                 if entry is not None:
                     return n, strip, entry
         return None
+
+
+@functools.cache
+def homographs() -> frozenset[str]:
+    """Keys of the one-word names that are also frequent common words (``homographs.tsv``)."""
+    out = set()
+    for row in data_rows("homographs.tsv", "word", "reading", "example"):
+        key = name_key(row["word"])
+        if not key or " " in key or not row["reading"].strip():
+            raise ValueError(f"{row.where}: bad row {row!r}")
+        out.add(key)
+    return frozenset(out)
 
 
 def _char_offset(word: str, letters: int) -> int:

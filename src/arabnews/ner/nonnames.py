@@ -484,14 +484,25 @@ _SPLIT_LABELS = ("PER", "LOC")
 
 def _conjoined(word: str) -> bool:
     """Does the word list say *word* (starting with و) is the conjunction glued to a name?"""
+    return clitic_reading(word, 1) is True
+
+
+def clitic_reading(word: str, strip: int) -> bool | None:
+    """How the Arabic Wikipedia word list (log2 buckets of ``lexicon.tsv``) reads *word*
+    with its first *strip* letters taken for proclitics: True (clitics + a word: the rest is
+    more frequent than the whole and no rarer in native name positions, "ومحمد", "ولبنان"),
+    False (a word of its own: "وائل", "وسام", "ويكيبيديا"), None (the list has neither)."""
     from arabnews.names import name_key as names_key
     from arabnews.names._features import lexicon
 
-    whole, rest = names_key(word).tokens, names_key(word[1:]).tokens
+    whole, rest = names_key(word).tokens, names_key(word[strip:]).tokens
     if len(whole) != 1 or len(rest) != 1:
-        return False
-    count, kin = lexicon().get(whole[0].text, (0, 0))
-    rest_count, rest_kin = lexicon().get(rest[0].text, (0, 0))
+        return None
+    absent = (0, 0)
+    count, kin = lexicon().get(whole[0].text, absent)
+    rest_count, rest_kin = lexicon().get(rest[0].text, absent)
+    if count == 0 and rest_count == 0:
+        return None
     return rest_count > count and kin <= rest_kin
 
 
