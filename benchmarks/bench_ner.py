@@ -28,11 +28,15 @@ Splits (gold tokens joined with spaces give the sentence text):
   the same way, from what dev/confirm/confirm2 left of the confirm articles and from FIGNEWS
   posts not used before, made after confirm2 had been read and without any system output.
   Not in the default ``--splits``; ask for it (``--splits news-confirm3``) once, at the end.
+* From session 8 the four committed web-news splits have all been read and are pooled as dev
+  (rules may be chosen on them); the splits nothing was chosen on are local:
 * ``news local-dev`` / ``news local-confirm``: local only, when present:
   ``benchmarks/data/local/ner/ner_saudi_local-{dev,confirm}_*.jsonl``, 240 sentences of the
   non-commercial SaudiNewsNet sample (``select_news_sentences.py --saudi 240``), split by
   article and labelled by hand the same way without any system output (session 8). NC: never
-  committed. local-dev may be chosen on; local-confirm is read once, at the end. Not in the
+  committed. local-dev may be chosen on; local-confirm is read once, at the end.
+  ``news local-confirm2``: 240 more sentences from articles the first selection did not use
+  (``--saudi-more 240``), labelled the same way for a test nothing was chosen on. Not in the
   default ``--splits``.
 
 Systems, each through the public call a user makes, **one sentence per call**:
@@ -609,18 +613,27 @@ def main(argv: list[str] | None = None) -> int:
         (
             "news-local-confirm",
             "local/ner/ner_saudi_local-confirm",
-            "news local-confirm (SaudiNewsNet, NC, local only; nothing chosen on it)",
+            "news local-confirm (SaudiNewsNet, NC, local only; read once, session 8)",
         ),
-        ("news-confirm", "ner_news_confirm.jsonl", "news confirm (web news; nothing chosen on it)"),
+        (
+            "news-local-confirm2",
+            "local/ner/ner_saudi_local-confirm2",
+            "news local-confirm2 (SaudiNewsNet, NC, local only; nothing chosen on it)",
+        ),
+        (
+            "news-confirm",
+            "ner_news_confirm.jsonl",
+            "news confirm (web news; read, pooled as dev from session 8)",
+        ),
         (
             "news-confirm2",
             "ner_news_confirm2.jsonl",
-            "news confirm2 (web news; made after confirm was read, nothing chosen on it)",
+            "news confirm2 (web news; read, pooled as dev from session 8)",
         ),
         (
             "news-confirm3",
             "ner_news_confirm3.jsonl",
-            "news confirm3 (web news; made after confirm2 was read, nothing chosen on it)",
+            "news confirm3 (web news; read, pooled as dev from session 8)",
         ),
     ):
         # a local split may come in parts (local/ner/ner_saudi_local-dev_a.jsonl, ..._b.jsonl)

@@ -179,3 +179,19 @@ def test_training_rows_become_anercorp_style_tokens(tmp_path: Path) -> None:
         ("خالد", "I-ORG"),
         (".", "O"),
     ]
+
+
+def test_local_selections_share_no_article(shared_dir: Path) -> None:
+    """The SaudiNewsNet selections (local only, NC): dev and confirm split by article, and the
+    second selection takes only articles the first left, ids after its."""
+    if not (shared_dir / "data" / "news" / "saudinewsnet_sample_300.NC.jsonl").is_file():
+        pytest.skip("the NC SaudiNewsNet sample is not here")
+    select = _load(ROOT / "training" / "ner" / "select_news_sentences.py")
+    first = select.select_saudi(shared_dir, 240)
+    more = select.select_saudi_more(shared_dir, 240)
+    assert len(first) == len(more) == 240
+    docs = {s: {r["doc"] for r in first if r["split"] == s} for s in ("local-dev", "local-confirm")}
+    assert docs["local-dev"] and not docs["local-dev"] & docs["local-confirm"]
+    assert not {r["doc"] for r in first} & {r["doc"] for r in more}
+    assert {r["split"] for r in more} == {"local-confirm2"}
+    assert [r["id"] for r in first + more] == [f"ns{k:04d}" for k in range(1, 481)]

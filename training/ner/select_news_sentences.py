@@ -379,11 +379,14 @@ SAUDI_LICENCE = "CC BY-NC-SA 4.0 (SaudiNewsNet; local benchmarks only, never com
 SAUDI_PER_ARTICLE = 2
 
 
-def select_saudi(shared: Path, count: int) -> list[dict[str, str]]:
+def select_saudi(
+    shared: Path, count: int, *, skip: frozenset[str] = frozenset(), first_id: int = 1
+) -> list[dict[str, str]]:
     """Local-only rows (ids ``ns0001``...): articles in sha256(url) order, from each at most
     ``SAUDI_PER_ARTICLE`` sentences of the body in sha256 order with 5-70 tokens, mostly Arabic
     letters and no URL; the first *count*. Articles alternate between ``local-dev`` and
-    ``local-confirm`` in that order, so no article is in both."""
+    ``local-confirm`` in that order, so no article is in both. With *skip* (docs used before):
+    those articles are passed over and every row is ``local-confirm2``, ids from *first_id*."""
     path = shared / "data" / "news" / "saudinewsnet_sample_300.NC.jsonl"
     arts = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     arts.sort(key=lambda a: _sha(f"saudinewsnet:{a['url']}"))
@@ -392,21 +395,31 @@ def select_saudi(shared: Path, count: int) -> list[dict[str, str]]:
         if len(rows) >= count:
             break
         doc = f"saudinewsnet:{art['url']}"
+        if doc in skip:
+            continue
         sents = {s for ln in art["content"].split("\n") for s in split_sentences(ln)}
         good = [s for s in sents if _eligible(s) and _mostly_arabic(s) and "http" not in s]
         for s in sorted(good, key=lambda s: _sha(f"{doc}\t{s}"))[:SAUDI_PER_ARTICLE]:
             if len(rows) < count:
+                split = "local-dev" if k % 2 == 0 else "local-confirm"
                 rows.append(
                     {
-                        "id": f"ns{len(rows) + 1:04d}",
+                        "id": f"ns{len(rows) + first_id:04d}",
                         "source": f"saudinewsnet:{art['source']}",
                         "licence": SAUDI_LICENCE,
                         "doc": doc,
-                        "split": "local-dev" if k % 2 == 0 else "local-confirm",
+                        "split": "local-confirm2" if skip else split,
                         "text": s,
                     }
                 )
     return rows
+
+
+def select_saudi_more(shared: Path, count: int, before: int = 240) -> list[dict[str, str]]:
+    """A second local-only selection (session 8): *count* rows from the SaudiNewsNet articles
+    the first ``--saudi before`` selection did not use, ids after its."""
+    used = frozenset(r["doc"] for r in select_saudi(shared, before))
+    return select_saudi(shared, count, skip=used, first_id=before + 1)
 
 
 def main() -> None:
@@ -426,8 +439,16 @@ def main() -> None:
     which.add_argument(
         "--saudi", type=int, metavar="N", help="N local-only sentences from SaudiNewsNet (NC)"
     )
+    which.add_argument(
+        "--saudi-more",
+        type=int,
+        metavar="N",
+        help="N more local-only sentences from SaudiNewsNet articles --saudi 240 left (NC)",
+    )
     args = ap.parse_args()
-    if args.saudi:
+    if args.saudi_more:
+        rows = select_saudi_more(args.shared, args.saudi_more)
+    elif args.saudi:
         rows = select_saudi(args.shared, args.saudi)
     elif args.train_wiki:
         rows = select_train_wiki(args.shared, args.train_wiki)
