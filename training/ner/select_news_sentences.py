@@ -17,6 +17,7 @@ article), ids continuing after the first selection.  ``--confirm3`` writes the t
 (``news/saudinewsnet_sample_300.NC.jsonl``), never read for NER before session 8: *N*
 sentences, split by article into ``local-dev`` and ``local-confirm``. NC: the rows and their
 labels live in ``benchmarks/data/local/ner/`` (git-ignored) and are never committed.
+``--saudi-more N`` writes *N* more (``local-confirm2``) from the articles that selection left.
 
 Nothing here looks at entities or runs a tagger: the rows are chosen from the text's shape and
 sha256 orders only, so the set is not biased towards what any model finds.
