@@ -17,7 +17,8 @@ article), ids continuing after the first selection.  ``--confirm3`` writes the t
 (``news/saudinewsnet_sample_300.NC.jsonl``), never read for NER before session 8: *N*
 sentences, split by article into ``local-dev`` and ``local-confirm``. NC: the rows and their
 labels live in ``benchmarks/data/local/ner/`` (git-ignored) and are never committed.
-``--saudi-more N`` writes *N* more (``local-confirm2``) from the articles that selection left.
+``--saudi-more N`` writes *N* more (``local-confirm2``) from the articles that selection left;
+``--saudi-rest N`` (``local-confirm3``) from the articles neither used.
 
 Nothing here looks at entities or runs a tagger: the rows are chosen from the text's shape and
 sha256 orders only, so the set is not biased towards what any model finds.
@@ -381,13 +382,18 @@ SAUDI_PER_ARTICLE = 2
 
 
 def select_saudi(
-    shared: Path, count: int, *, skip: frozenset[str] = frozenset(), first_id: int = 1
+    shared: Path,
+    count: int,
+    *,
+    skip: frozenset[str] = frozenset(),
+    first_id: int = 1,
+    split: str | None = None,
 ) -> list[dict[str, str]]:
     """Local-only rows (ids ``ns0001``...): articles in sha256(url) order, from each at most
     ``SAUDI_PER_ARTICLE`` sentences of the body in sha256 order with 5-70 tokens, mostly Arabic
     letters and no URL; the first *count*. Articles alternate between ``local-dev`` and
     ``local-confirm`` in that order, so no article is in both. With *skip* (docs used before):
-    those articles are passed over and every row is ``local-confirm2``, ids from *first_id*."""
+    those articles are passed over; with *split*, every row is in it; ids from *first_id*."""
     path = shared / "data" / "news" / "saudinewsnet_sample_300.NC.jsonl"
     arts = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     arts.sort(key=lambda a: _sha(f"saudinewsnet:{a['url']}"))
@@ -402,14 +408,14 @@ def select_saudi(
         good = [s for s in sents if _eligible(s) and _mostly_arabic(s) and "http" not in s]
         for s in sorted(good, key=lambda s: _sha(f"{doc}\t{s}"))[:SAUDI_PER_ARTICLE]:
             if len(rows) < count:
-                split = "local-dev" if k % 2 == 0 else "local-confirm"
+                alternate = "local-dev" if k % 2 == 0 else "local-confirm"
                 rows.append(
                     {
                         "id": f"ns{len(rows) + first_id:04d}",
                         "source": f"saudinewsnet:{art['source']}",
                         "licence": SAUDI_LICENCE,
                         "doc": doc,
-                        "split": "local-confirm2" if skip else split,
+                        "split": split or alternate,
                         "text": s,
                     }
                 )
@@ -420,7 +426,15 @@ def select_saudi_more(shared: Path, count: int, before: int = 240) -> list[dict[
     """A second local-only selection (session 8): *count* rows from the SaudiNewsNet articles
     the first ``--saudi before`` selection did not use, ids after its."""
     used = frozenset(r["doc"] for r in select_saudi(shared, before))
-    return select_saudi(shared, count, skip=used, first_id=before + 1)
+    return select_saudi(shared, count, skip=used, first_id=before + 1, split="local-confirm2")
+
+
+def select_saudi_rest(shared: Path, count: int) -> list[dict[str, str]]:
+    """A third local-only selection (session 8, ``local-confirm3``): *count* rows from the
+    SaudiNewsNet articles neither earlier selection used, ids after theirs."""
+    before = select_saudi(shared, 240) + select_saudi_more(shared, 240)
+    used = frozenset(r["doc"] for r in before)
+    return select_saudi(shared, count, skip=used, first_id=len(before) + 1, split="local-confirm3")
 
 
 def main() -> None:
@@ -446,8 +460,16 @@ def main() -> None:
         metavar="N",
         help="N more local-only sentences from SaudiNewsNet articles --saudi 240 left (NC)",
     )
+    which.add_argument(
+        "--saudi-rest",
+        type=int,
+        metavar="N",
+        help="N local-only sentences from the SaudiNewsNet articles neither selection used (NC)",
+    )
     args = ap.parse_args()
-    if args.saudi_more:
+    if args.saudi_rest:
+        rows = select_saudi_rest(args.shared, args.saudi_rest)
+    elif args.saudi_more:
         rows = select_saudi_more(args.shared, args.saudi_more)
     elif args.saudi:
         rows = select_saudi(args.shared, args.saudi)
