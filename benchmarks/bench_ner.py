@@ -36,8 +36,9 @@ Splits (gold tokens joined with spaces give the sentence text):
   article and labelled by hand the same way without any system output (session 8). NC: never
   committed. local-dev may be chosen on; local-confirm is read once, at the end.
   ``news local-confirm2``: 240 more sentences from articles the first selection did not use
-  (``--saudi-more 240``), labelled the same way for a test nothing was chosen on. Not in the
-  default ``--splits``.
+  (``--saudi-more 240``), labelled the same way; the session-8 model was shipped on it.
+  ``news local-confirm3``: the 86 sentences of the articles neither used (``--saudi-rest``),
+  read once at the end of session 8 for the final code. Not in the default ``--splits``.
 
 Systems, each through the public call a user makes, **one sentence per call**:
 
@@ -618,7 +619,12 @@ def main(argv: list[str] | None = None) -> int:
         (
             "news-local-confirm2",
             "local/ner/ner_saudi_local-confirm2",
-            "news local-confirm2 (SaudiNewsNet, NC, local only; nothing chosen on it)",
+            "news local-confirm2 (SaudiNewsNet, NC, local only; decided the session-8 model)",
+        ),
+        (
+            "news-local-confirm3",
+            "local/ner/ner_saudi_local-confirm3",
+            "news local-confirm3 (SaudiNewsNet, NC, local only; nothing chosen on it)",
         ),
         (
             "news-confirm",

@@ -195,3 +195,7 @@ def test_local_selections_share_no_article(shared_dir: Path) -> None:
     assert not {r["doc"] for r in first} & {r["doc"] for r in more}
     assert {r["split"] for r in more} == {"local-confirm2"}
     assert [r["id"] for r in first + more] == [f"ns{k:04d}" for k in range(1, 481)]
+    rest = select.select_saudi_rest(shared_dir, 1000)  # every article left
+    assert rest and {r["split"] for r in rest} == {"local-confirm3"}
+    assert not {r["doc"] for r in rest} & {r["doc"] for r in first + more}
+    assert rest[0]["id"] == "ns0481"
