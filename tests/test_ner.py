@@ -232,7 +232,7 @@ def test_proclitic_uses_the_rest_of_the_name() -> None:
 def test_clitic_reading_follows_the_word_list() -> None:
     from arabnews.names import name_key as names_key
     from arabnews.names._features import lexicon
-    from arabnews.ner.nonnames import clitic_reading
+    from arabnews.ner.clitics import clitic_reading
 
     assert clitic_reading("ولبنان", 1) is True
     assert clitic_reading("ويكيبيديا", 1) is False

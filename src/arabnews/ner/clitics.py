@@ -16,7 +16,7 @@ Stripping is decided from data (``data/proclitics.tsv``, ``data/name_exceptions.
    to fewer than ``MIN_SHAPE_REMAINDER`` letters ("ويل سميث" is Will Smith, not و + "يل"),
    nor a word the Arabic Wikipedia word list reads as a word of its own (the whole is listed
    and the rest is not more frequent: "ويكيبيديا", "ويلسون", "وردة"; see
-   :func:`arabnews.ner.nonnames.clitic_reading`).
+   :func:`clitic_reading`).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from arabnews.spans import Entity
 
 __all__ = [
     "ProcliticRule",
+    "clitic_reading",
     "name_exceptions",
     "proclitic_length",
     "proclitic_rules",
@@ -136,7 +137,8 @@ def proclitic_length(
         if rule.evidence == "shape":
             if not _shape_remainder(key[rule.strip :]):
                 continue
-            if not rule.prefix.endswith("لل") and _own_word(key, rule.strip):
+            # ل+ال written لل is left out: its rest is not a word as written ("لشرق")
+            if not rule.prefix.endswith("لل") and clitic_reading(key, rule.strip) is False:
                 return 0
             if prefer_whole is not None and prefer_whole(key, key[rule.strip :]):
                 return 0
@@ -152,12 +154,23 @@ def _shape_remainder(rest: str) -> bool:
     return len(rest) >= MIN_SHAPE_REMAINDER and not is_function_word(rest)
 
 
-def _own_word(key: str, strip: int) -> bool:
-    """True when the word list reads *key* as one word, not *strip* clitic letters + a word
-    (ل+ال written لل is left out: its rest is not a word as written)."""
-    from arabnews.ner.nonnames import clitic_reading
+def clitic_reading(word: str, strip: int) -> bool | None:
+    """How the Arabic Wikipedia word list (log2 buckets of ``lexicon.tsv``) reads *word*
+    with its first *strip* letters taken for proclitics: True (clitics + a word: the rest is
+    more frequent than the whole and no rarer in native name positions, "ومحمد", "ولبنان"),
+    False (a word of its own: "وائل", "وسام", "ويكيبيديا"), None (the list has neither)."""
+    from arabnews.names import name_key as names_key
+    from arabnews.names._features import lexicon
 
-    return clitic_reading(key, strip) is False
+    whole, rest = names_key(word).tokens, names_key(word[strip:]).tokens
+    if len(whole) != 1 or len(rest) != 1:
+        return None
+    absent = (0, 0)
+    count, kin = lexicon().get(whole[0].text, absent)
+    rest_count, rest_kin = lexicon().get(rest[0].text, absent)
+    if count == 0 and rest_count == 0:
+        return None
+    return rest_count > count and kin <= rest_kin
 
 
 def trim_entity(

@@ -49,6 +49,7 @@ from arabnews.ner.base import (
     name_key,
     text_words,
 )
+from arabnews.ner.clitics import clitic_reading
 from arabnews.spans import Entity
 
 __all__ = [
@@ -482,37 +483,14 @@ def extend_name_suffixes(entities: Sequence[Entity], text: str) -> tuple[Entity,
 _SPLIT_LABELS = ("PER", "LOC")
 
 
-def _conjoined(word: str) -> bool:
-    """Does the word list say *word* (starting with و) is the conjunction glued to a name?"""
-    return clitic_reading(word, 1) is True
-
-
-def clitic_reading(word: str, strip: int) -> bool | None:
-    """How the Arabic Wikipedia word list (log2 buckets of ``lexicon.tsv``) reads *word*
-    with its first *strip* letters taken for proclitics: True (clitics + a word: the rest is
-    more frequent than the whole and no rarer in native name positions, "ومحمد", "ولبنان"),
-    False (a word of its own: "وائل", "وسام", "ويكيبيديا"), None (the list has neither)."""
-    from arabnews.names import name_key as names_key
-    from arabnews.names._features import lexicon
-
-    whole, rest = names_key(word).tokens, names_key(word[strip:]).tokens
-    if len(whole) != 1 or len(rest) != 1:
-        return None
-    absent = (0, 0)
-    count, kin = lexicon().get(whole[0].text, absent)
-    rest_count, rest_kin = lexicon().get(rest[0].text, absent)
-    if count == 0 and rest_count == 0:
-        return None
-    return rest_count > count and kin <= rest_kin
-
-
 def split_coordinated_names(
     entities: Sequence[Entity], text: str, *, is_known: KnownFn | None = None
 ) -> tuple[Entity, ...]:
     """A person or place entity with a later word glued to the conjunction و is two names
     ("ترامب وهايلي" -> "ترامب", "هايلي") when that word is "and" + a name: the rest is a word
     of another entity of the same label in the text or a name *is_known* knows (keys of
-    :func:`~arabnews.ner.base.name_key`), or the word list says so (:func:`_conjoined`). A
+    :func:`~arabnews.ner.base.name_key`), or the word list says so
+    (:func:`~arabnews.ner.clitics.clitic_reading`). A
     name or word in its own right stays ("محمد وليد", "محمد ولد عبد العزيز"). A place entity
     is also cut where و is followed by a hamza on alef (no name begins "وأ"/"وإ": "ديفون
     وإكستر"), and at every و when two or more of its words begin with it (a list, "إيشيكاوا
@@ -533,7 +511,7 @@ def split_coordinated_names(
         rest = name_key(word[1:])
         if label == "LOC" and word[1:2] in HAMZA_ALEFS:
             return True
-        return rest in words[label] or known(rest) or _conjoined(word)
+        return rest in words[label] or known(rest) or clitic_reading(word, 1) is True
 
     out: list[Entity] = []
     for ent in entities:
