@@ -90,6 +90,7 @@ COSTS = ROOT / "src" / "arabnews" / "names" / "data" / "costs.json"
 RAW_FLOOR = 0.65
 TREES = {"n": 100, "depth": 3, "lr": 0.1}  # boosting settings (--trees, --depth, --lr)
 NATIVE_BUCKET = 7
+NATIVE_KIN = 7
 
 Example = tuple[str, str, int, bool, str]  # a, b, label, held out, grouping key
 
@@ -334,7 +335,9 @@ def featurise(
         if ta.text == tb.text:
             continue
         if not (ta.latin or tb.latin) and matcher.decision.both_native(ta.text, tb.text):
-            continue  # decided by the native-word rule, not by the weights
+            # decided by the native-word rule, not by the weights (pairs the native-given-
+            # name rule decides stay in: they are evidence about spelling all the same)
+            continue
         x, z = sorted((ta.text, tb.text))  # the order Matcher.token_similarity uses
         raw = matcher.raw_similarity(x, z, raw_floor)
         if raw <= 0.0:
@@ -478,6 +481,7 @@ def decision_dict(
     model: tuple[str, Any, float],
     raw_floor: float,
     native_bucket: int = NATIVE_BUCKET,
+    native_kin: int = NATIVE_KIN,
 ) -> dict[str, Any]:
     """The ``decision.json`` layout of a fitted model (without ``_about``)."""
     kind_name, params, bias = model
@@ -486,6 +490,7 @@ def decision_dict(
         "bias": round(bias, 5),
         "raw_floor": raw_floor,
         "native_bucket": native_bucket,
+        "native_kin": native_kin,
     }
     if kind_name == "logistic":
         data["weights"] = [round(float(v), 4) for v in params]
@@ -518,7 +523,7 @@ def oof_bench(
     for f in range(3):
         fit_rows = tr & (folds != f)
         model = train(args.model, x[fit_rows], y[fit_rows], args.l2)
-        data = decision_dict(model, args.raw_floor, args.native_bucket)
+        data = decision_dict(model, args.raw_floor, args.native_bucket, args.native_kin)
         matcher = Matcher(decision=Decision.from_dict(data))
         recs = [
             r for r in records if not bn.is_holdout(r["english"]) and fold_of(r["english"]) == f
@@ -576,6 +581,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--name-word-limit", type=int, default=3500, help="... how many")
     ap.add_argument("--raw-floor", type=float, default=RAW_FLOOR, help="edit similarity floor")
     ap.add_argument("--native-bucket", type=int, default=NATIVE_BUCKET, help="native-word rule")
+    ap.add_argument(
+        "--native-kin", type=int, default=NATIVE_KIN, help="native-given-name rule (99: off)"
+    )
     ap.add_argument("--trees", type=int, default=100, help="boosting: number of trees")
     ap.add_argument("--depth", type=int, default=3, help="boosting: tree depth")
     ap.add_argument("--lr", type=float, default=0.1, help="boosting: learning rate")
@@ -597,7 +605,11 @@ def main(argv: list[str] | None = None) -> int:
         name_word_limit=args.name_word_limit,
         synthetic=args.synthetic,
     )
-    matcher = Matcher(decision=attrs.evolve(Decision.default(), native_bucket=args.native_bucket))
+    matcher = Matcher(
+        decision=attrs.evolve(
+            Decision.default(), native_bucket=args.native_bucket, native_kin=args.native_kin
+        )
+    )
     x, y, hold, keep, _ = featurise(matcher, examples, args.raw_floor)
     tr = ~hold
     print(f"examples {len(examples)}; one-token pairs above the edit floor: {len(y)}")
@@ -672,9 +684,12 @@ def main(argv: list[str] | None = None) -> int:
                 "on frequent Arabic word forms of lexicon.tsv), a quarter of the English keys "
                 "held out. raw_floor: edit similarity below which two tokens are different "
                 "without computing features. native_bucket: two Arabic spellings that are "
-                "both at least this frequent (log2 bucket of lexicon.tsv) are different words."
+                "both at least this frequent (log2 bucket of lexicon.tsv) are different words. "
+                "native_kin: an Arabic spelling at least this often in native given-name "
+                "positions (kin bucket of lexicon.tsv) is a native given name, and another "
+                "spelling of it is another name."
             ),
-            **decision_dict(model, args.raw_floor, args.native_bucket),
+            **decision_dict(model, args.raw_floor, args.native_bucket, args.native_kin),
         }
         args.out.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {args.out}")

@@ -261,6 +261,10 @@ class Decision:
     :ivar native_bucket: two different Arabic-script spellings that are *both* frequent
         word forms (lexicon frequency bucket at or above this) are different words
         (probability 0): native names and common nouns are spelt one way.
+    :ivar native_kin: a spelling seen at least this often (lexicon ``kin`` bucket) where
+        native given names stand (محمد بن ..., أبو ...) is a native given name, spelt one
+        way: another Arabic-script spelling is another name (إبراهيم / إبراهيمي, خالد /
+        خلد), even when that one is rare.
     :ivar trees: regression trees ``(feature, threshold, left, right)`` (left when the
         feature is below the threshold) with leaf values added to the log-odds.
     """
@@ -269,6 +273,7 @@ class Decision:
     bias: float
     raw_floor: float = 0.5
     native_bucket: int = 7
+    native_kin: int = 7
     trees: tuple[Any, ...] = ()  # Tree values (see _parse_tree)
     _linear: tuple[tuple[int, float], ...] = attrs.field(init=False, repr=False, eq=False)
     _score: Callable[[Sequence[float]], float] = attrs.field(init=False, repr=False, eq=False)
@@ -280,7 +285,17 @@ class Decision:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # pickled by its fields (worker processes); the compiled trees are rebuilt
-        return (Decision, (self.weights, self.bias, self.raw_floor, self.native_bucket, self.trees))
+        return (
+            Decision,
+            (
+                self.weights,
+                self.bias,
+                self.raw_floor,
+                self.native_bucket,
+                self.native_kin,
+                self.trees,
+            ),
+        )
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Decision:
@@ -297,6 +312,7 @@ class Decision:
                 bias=float(data["bias"]),
                 raw_floor=float(data["raw_floor"]),
                 native_bucket=int(data["native_bucket"]),
+                native_kin=int(data["native_kin"]),
                 trees=tuple(_parse_tree(t, index) for t in data.get("trees", ())),
             )
         except (KeyError, TypeError, ValueError, IndexError) as exc:
@@ -319,6 +335,17 @@ class Decision:
             return False
         fb = lex.get(b)
         return fb is not None and fb[0] >= self.native_bucket
+
+    def spelt_one_way(self, a: str, b: str) -> bool:
+        """Whether two different Arabic-script token texts are different words by the
+        native rules alone: both frequent word forms (``native_bucket``), or one of them
+        a native given name (``native_kin``)."""
+        lex = lexicon()
+        fa = lex.get(a, _ABSENT)
+        fb = lex.get(b, _ABSENT)
+        if fa[1] >= self.native_kin or fb[1] >= self.native_kin:
+            return True
+        return fa[0] >= self.native_bucket and fb[0] >= self.native_bucket
 
     def probability(self, features: Sequence[float]) -> float:
         """P(same name) for one feature vector."""

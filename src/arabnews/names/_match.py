@@ -69,6 +69,11 @@ class CostModel:
         gazetteer entry by a fuzzy match (on top of having the entry's consonants).
     :ivar compound_prefixes: name parts often written joined to the next one (عبد الله /
         عبدالله, أبو ظبي / أبوظبي); only names with one are compared letters-joined.
+    :ivar common_head_bucket: a name whose first token is a word form at least this
+        frequent in the lexicon (and no native given name) is headed by a common noun
+        (منظمة, حزب, جيش): a shorter name matches it only with all its words, since the
+        word a person's name may leave out (a middle name) is what tells two
+        organisations apart (المنظمة الدولية is not منظمة العفو الدولية).
     """
 
     vowels: str = "اوي"
@@ -92,6 +97,7 @@ class CostModel:
     single_token_raw: float = 0.75
     single_token_gazetteer: float = 0.7
     compound_prefixes: tuple[str, ...] = ()
+    common_head_bucket: int = 11
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CostModel:
@@ -126,6 +132,7 @@ class CostModel:
                 compound_prefixes=tuple(
                     str(r["prefix"]) for r in data["compound_prefixes"]["prefixes"]
                 ),
+                common_head_bucket=int(data["common_head"]["bucket"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"invalid name cost table: {exc!r}") from exc
@@ -579,8 +586,8 @@ class Matcher:
 
     def _token_probability(self, a: str, b: str, cross_script: bool) -> float:
         decision = self.decision
-        if not cross_script and decision.both_native(a, b):
-            return 0.0  # two frequent Arabic words that differ are different words
+        if not cross_script and decision.spelt_one_way(a, b):
+            return 0.0  # native words and given names that differ are different words
         if a == b:
             return 1.0
         rows: list[list[float]] = []
@@ -664,6 +671,8 @@ class Matcher:
             # decides what it refers to)
             return max(joined, 0.9 * thr * self._tok_sim(short[0], long_[-1], 0.0))
         # given + surname against given + middle + surname: first and last must agree
+        if self._common_head(short[0].text):
+            return min(joined, 0.5)  # an organisation's words are not optional
         last = self._tok_sim(short[-1], long_[-1], f)
         first = self._given_ok(short[0], long_[0], f)
         if last < thr or first < self.model.given_name_threshold:
@@ -682,6 +691,11 @@ class Matcher:
             if not found:
                 return min(joined, 0.5)
         return score * 0.98
+
+    def _common_head(self, text: str) -> bool:
+        """Whether a first token is a frequent common word (see ``common_head_bucket``)."""
+        count, kin = lexicon().get(text, (0, 0))
+        return count >= self.model.common_head_bucket and kin < self.decision.native_kin
 
     def threshold_for(self, a: NameKey, b: NameKey) -> float:
         """The decision threshold for two keys: ``cross_script_threshold`` when one of
