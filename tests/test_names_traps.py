@@ -123,6 +123,14 @@ def test_native_given_names_are_spelt_one_way() -> None:
     assert matcher.similarity("يوسف", "يوسفي") > 0.0
 
 
+def test_short_stems_after_a_proclitic_match_exactly() -> None:
+    # و ب ل ف ك glued to a name: the rest is compared, but a stem of three letters must be
+    # the other name itself (a three-letter stem is one or two edits from many names)
+    assert same_name("وعمر", "عمر") and same_name("لبوتين", "بوتين")
+    assert not same_name("بادر", "إيدر")  # not ب + ادر ~ ايدر
+    assert not same_name("وليد", "ليدي")
+
+
 def test_common_noun_headed_names_keep_every_word() -> None:
     # a person's middle name may be left out; an organisation's distinguishing word not
     assert same_name("جو بايدن", "جو روبينيت بايدن")

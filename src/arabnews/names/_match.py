@@ -150,6 +150,11 @@ class CostModel:
         return cls.from_dict(_load_json("costs.json"))
 
 
+# a token left with this many letters or fewer after a proclitic is stripped is compared
+# exactly (short stems match too many look-alikes)
+_SHORT_STEM = 3
+
+
 @functools.cache
 def _given_names() -> frozenset[tuple[str, str]]:
     """Pairs of token keys (short, full) from ``data/given_names.tsv``, both orders."""
@@ -609,8 +614,14 @@ class Matcher:
             (a.alternative, b.text, b.text, a.text),
             (a.text, b.alternative, a.text, b.text),
         ):
-            # stripping a clitic only helps when the other name does not start with it
+            # stripping a clitic only helps when the other name does not start with it;
+            # a stem of three letters or fewer must be the other name exactly (بادر is
+            # no ب + a look-alike of إيدر)
             if x is not None and y is not None and other[:1] != own[:1]:
+                if len(x) <= _SHORT_STEM or len(y) <= _SHORT_STEM:
+                    if x == y:
+                        best = max(best, 1.0 - pen)
+                    continue
                 s = (
                     self.token_similarity(
                         x, y, floor + pen if floor > 0.0 else 0.0, cross_script=cross
