@@ -39,6 +39,12 @@ Splits (gold tokens joined with spaces give the sentence text):
   (``--saudi-more 240``), labelled the same way; the session-8 model was shipped on it.
   ``news local-confirm3``: the 86 sentences of the articles neither used (``--saudi-rest``),
   read once at the end of session 8 for the final code. Not in the default ``--splits``.
+* ``news gsr-dev`` / ``news gsr-confirm`` (session 9):
+  ``benchmarks/data/ner_gsr_{dev,confirm}.jsonl``, 240 sentences of the Arabic PLOVER gold
+  standard's dev share (newswire 2004-2010, MIT; ``select_news_sentences.py --gsr 240``),
+  never labelled for NER before, split by document and labelled by hand the same way without
+  any system output. gsr-dev may be chosen on; gsr-confirm is read once. Not in the default
+  ``--splits``.
 
 Systems, each through the public call a user makes, **one sentence per call**:
 
@@ -625,6 +631,16 @@ def main(argv: list[str] | None = None) -> int:
             "news-local-confirm3",
             "local/ner/ner_saudi_local-confirm3",
             "news local-confirm3 (SaudiNewsNet, NC, local only; nothing chosen on it)",
+        ),
+        (
+            "news-gsr-dev",
+            "ner_gsr_dev.jsonl",
+            "news gsr-dev (newswire 2004-2010, event gold standard dev share; chosen on)",
+        ),
+        (
+            "news-gsr-confirm",
+            "ner_gsr_confirm.jsonl",
+            "news gsr-confirm (newswire 2004-2010; read once, at the end of session 9)",
         ),
         (
             "news-confirm",

@@ -119,6 +119,27 @@ def test_selection_reproduces_the_files(shared_dir: Path) -> None:
         ]
 
 
+def test_gsr_selection_reproduces_the_files(shared_dir: Path) -> None:
+    """The newswire splits (session 9): the selection re-derives both files, no document and
+    no sentence in both, and the training sentences share none with them."""
+    select = _load(ROOT / "training" / "ner" / "select_news_sentences.py")
+    keys = ("id", "source", "licence", "doc", "split", "text")
+    picked = select.select_gsr(shared_dir, 240)
+    files = {s: _rows_of(DATA / f"ner_gsr_{s}.jsonl") for s in ("dev", "confirm")}
+    for split, rows in files.items():
+        assert [{k: r[k] for k in keys} for r in picked if r["split"] == f"gsr-{split}"] == [
+            {k: r[k] for k in keys} for r in rows
+        ]
+    dev, confirm = files["dev"], files["confirm"]
+    assert not {r["doc"] for r in dev} & {r["doc"] for r in confirm}
+    assert not {r["text"] for r in dev} & {r["text"] for r in confirm}
+    assert not {r["text"] for r in dev + confirm} & {r["text"] for r in _train_rows()}
+
+
+def _rows_of(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
 TRAIN = ROOT / "training" / "ner" / "data" / "wiki_train.jsonl"
 
 

@@ -1,6 +1,7 @@
-"""Check the hand-labelled web-news NER set (``benchmarks/data/ner_news_*.jsonl``).
+"""Check the hand-labelled news NER sets (``benchmarks/data/ner_news_*.jsonl``, ``ner_gsr_*``).
 
-Splits: dev, confirm and (when present) confirm2 and confirm3. Hard errors (exit status 1): a
+Splits: dev, confirm and (when present) confirm2 and confirm3 of web news; gsr-dev and
+gsr-confirm of the event gold standard's newswire (session 9). Hard errors (exit status 1): a
 row without its fields, a duplicate id, a sentence in two splits, a dev article in another
 split (confirm2 and confirm3 draw only on confirm articles and new FIGNEWS posts, so confirm,
 confirm2 and confirm3 may share an article), a licence that does not match the source, an
@@ -27,16 +28,17 @@ import sys
 import unicodedata
 from pathlib import Path
 
-SPLITS = ("dev", "confirm", "confirm2", "confirm3")
+SPLITS = ("dev", "confirm", "confirm2", "confirm3", "gsr-dev", "gsr-confirm")
 # Splits that may hold sentences of the same article (confirm2 and confirm3 continue confirm's
 # articles); the later splits are optional files.
 SHARED_ARTICLES = frozenset({"confirm", "confirm2", "confirm3"})
-OPTIONAL = frozenset({"confirm2", "confirm3"})
+OPTIONAL = frozenset({"confirm2", "confirm3", "gsr-dev", "gsr-confirm"})
 LABELS = frozenset({"PER", "LOC", "ORG", "MISC"})
 LICENCE = {
     "wikinews_2024": "CC BY 2.5 (Wikinews)",
     "wikinews_2014": "CC BY 2.5 (Wikinews)",
     "fignews": "MIT (FIGNEWS-2024)",
+    "gsr": "MIT (openeventdata/arabic_event_gsr, dev share in ../shared)",
 }
 FIELDS = ("id", "source", "licence", "doc", "text", "entities")
 # What may stand glued before a span inside its word (conjunction + preposition).
@@ -97,6 +99,13 @@ def check_row(row: dict[str, object], errors: list[str], review: list[tuple[str,
             review.append((f"{where} {lab}", surf))
 
 
+def split_file(split: str) -> str:
+    """The file of a split: ``ner_news_<split>.jsonl``; ``gsr-dev`` -> ``ner_gsr_dev.jsonl``."""
+    if split.startswith("gsr-"):
+        return f"ner_gsr_{split[4:]}.jsonl"
+    return f"ner_news_{split}.jsonl"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path("benchmarks/data"))
@@ -108,7 +117,7 @@ def main() -> int:
     doc_split: dict[str, str] = {}
     texts: dict[str, str] = {}
     for split in SPLITS:
-        path = args.data / f"ner_news_{split}.jsonl"
+        path = args.data / split_file(split)
         if split in OPTIONAL and not path.is_file():
             continue
         rows = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln]

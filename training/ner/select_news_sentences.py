@@ -20,6 +20,10 @@ labels live in ``benchmarks/data/local/ner/`` (git-ignored) and are never commit
 ``--saudi-more N`` writes *N* more (``local-confirm2``) from the articles that selection left;
 ``--saudi-rest N`` (``local-confirm3``) from the articles neither used.
 
+``--gsr N`` (session 9) writes *N* rows from the Arabic PLOVER gold standard's dev share
+(``events/gsr_dev``, newswire 2004-2010, MIT), split by document into ``gsr-dev`` and
+``gsr-confirm``; their labels are committed as ``benchmarks/data/ner_gsr_{dev,confirm}.jsonl``.
+
 Nothing here looks at entities or runs a tagger: the rows are chosen from the text's shape and
 sha256 orders only, so the set is not biased towards what any model finds.
 """
@@ -437,6 +441,55 @@ def select_saudi_rest(shared: Path, count: int) -> list[dict[str, str]]:
     return select_saudi(shared, count, skip=used, first_id=len(before) + 1, split="local-confirm3")
 
 
+GSR_LICENCE = "MIT (openeventdata/arabic_event_gsr, dev share in ../shared)"
+GSR_PER_DOC = 2
+
+
+def _gsr_doc(ident: str) -> str:
+    """The document of a gold-standard sentence id (``AAW_ARB_20071222.0001-3`` ->
+    ``AAW_ARB_20071222.0001``; hashed ids ``<doc hash>_<n>`` -> the hash)."""
+    if "-" in ident and ident.startswith("AAW_"):
+        return ident.rsplit("-", 1)[0]
+    return ident.rsplit("_", 1)[0]
+
+
+def select_gsr(shared: Path, count: int) -> list[dict[str, str]]:
+    """NER rows (ids ``ng0001``...) from the event gold standard's dev share (newswire
+    2004-2010, MIT), never labelled for NER before session 9: the distinct sentences of
+    ``events/gsr_dev/{assault,protest}_gsr.csv`` with 5-70 tokens, mostly Arabic letters;
+    documents in sha256 order, from each at most ``GSR_PER_DOC`` sentences in sha256 order;
+    the first *count*, none taken twice. Documents alternate between ``gsr-dev`` and
+    ``gsr-confirm``."""
+    import csv
+
+    by_doc: dict[str, set[str]] = {}
+    for name in ("assault_gsr.csv", "protest_gsr.csv"):
+        path = shared / "data" / "events" / "gsr_dev" / name
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                text = row["text"].strip()
+                if _eligible(text) and _mostly_arabic(text):
+                    by_doc.setdefault(f"gsr:{_gsr_doc(row['id'])}", set()).add(text)
+    rows: list[dict[str, str]] = []
+    taken: set[str] = set()  # the corpus repeats some sentences under another document id
+    for k, doc in enumerate(sorted(by_doc, key=_sha)):
+        fresh = [t for t in by_doc[doc] if t not in taken]
+        for text in sorted(fresh, key=lambda t: _sha(f"{doc}\t{t}"))[:GSR_PER_DOC]:
+            if len(rows) < count:
+                taken.add(text)
+                rows.append(
+                    {
+                        "id": f"ng{len(rows) + 1:04d}",
+                        "source": "gsr",
+                        "licence": GSR_LICENCE,
+                        "doc": doc,
+                        "split": "gsr-dev" if k % 2 == 0 else "gsr-confirm",
+                        "text": text,
+                    }
+                )
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -466,8 +519,13 @@ def main() -> None:
         metavar="N",
         help="N local-only sentences from the SaudiNewsNet articles neither selection used (NC)",
     )
+    which.add_argument(
+        "--gsr", type=int, metavar="N", help="N sentences from the event gold standard (dev)"
+    )
     args = ap.parse_args()
-    if args.saudi_rest:
+    if args.gsr:
+        rows = select_gsr(args.shared, args.gsr)
+    elif args.saudi_rest:
         rows = select_saudi_rest(args.shared, args.saudi_rest)
     elif args.saudi_more:
         rows = select_saudi_more(args.shared, args.saudi_more)
