@@ -32,6 +32,7 @@ from arabnews.spans import Entity
 __all__ = [
     "ProcliticRule",
     "clitic_reading",
+    "listed_word",
     "name_exceptions",
     "proclitic_length",
     "proclitic_rules",
@@ -54,7 +55,7 @@ class ProcliticRule:
 
     prefix: str
     strip: int
-    evidence: str  # "shape" or "known"
+    evidence: str  # "shape", "known" or "rare-known"
     example: str
 
 
@@ -65,7 +66,7 @@ def proclitic_rules() -> tuple[ProcliticRule, ...]:
     for row in data_rows("proclitics.tsv", "prefix", "strip", "evidence", "example"):
         prefix, evidence, example = row["prefix"], row["evidence"], row["example"]
         n = int(row["strip"])
-        if evidence not in ("shape", "known") or not 0 < n <= len(prefix):
+        if evidence not in ("shape", "known", "rare-known") or not 0 < n <= len(prefix):
             raise ValueError(f"{row.where}: bad row {row!r}")
         if not example.startswith(prefix):
             raise ValueError(f"{row.where}: example {example!r} does not start with {prefix!r}")
@@ -131,6 +132,8 @@ def proclitic_length(
     ]
     for rule in candidates:
         rest = key[rule.strip :]
+        if rule.evidence == "rare-known" and listed_word(key[rule.strip - 1 :]):
+            continue  # كابل is a word of its own, not ك + ابل
         if rest in name_exceptions() or remainder_known(rest, rule):
             return chars_for_letters(word, rule.strip)
     for rule in candidates:
@@ -152,6 +155,17 @@ def _shape_remainder(rest: str) -> bool:
     from arabnews.ner.nonnames import is_function_word
 
     return len(rest) >= MIN_SHAPE_REMAINDER and not is_function_word(rest)
+
+
+def listed_word(word: str) -> bool:
+    """Whether *word* (one token) is a word form of the Arabic Wikipedia word list
+    (``lexicon.tsv``): a ``rare-known`` proclitic rule does not split the word from its ك
+    on when it is."""
+    from arabnews.names import name_key as names_key
+    from arabnews.names._features import lexicon
+
+    tokens = names_key(word).tokens
+    return len(tokens) == 1 and tokens[0].text in lexicon()
 
 
 def clitic_reading(word: str, strip: int) -> bool | None:
