@@ -8,7 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from _entities import assert_rule_output, texts_with_entities
-from arabnews.ner.heads import head_names, name_heads, numbered_names, quoted_heads, quoted_names
+from arabnews.ner.heads import (
+    head_names,
+    name_heads,
+    numbered_names,
+    quoted_heads,
+    quoted_names,
+    relayed_outlets,
+)
 from arabnews.spans import Entity
 
 
@@ -190,6 +197,10 @@ WORDS = st.sampled_from(
         "فريق",
         "النادي",
         '"',
+        "لـ«",
+        "»",
+        "وأضاف",
+        "إنه",
     ]
 )
 
@@ -200,4 +211,23 @@ def test_head_names_slice_the_text_and_keep_entities_disjoint(
     case: tuple[str, list[Entity]],
 ) -> None:
     text, raw = case
-    assert_rule_output(text, raw, numbered_names(head_names(quoted_names(raw, text), text), text))
+    out = relayed_outlets(quoted_names(raw, text), text)
+    assert_rule_output(text, raw, numbered_names(head_names(out, text), text))
+
+
+def _relabelled(text: str, name: str, label: str = "LOC") -> str:
+    start = text.index(name)
+    (ent,) = relayed_outlets([Entity(start, start + len(name), name, label)], text)
+    assert (ent.start, ent.end, ent.text) == (start, start + len(name), name)
+    return ent.label
+
+
+def test_a_quoted_name_spoken_to_is_an_outlet() -> None:
+    assert _relabelled("وأضاف المصدر لـ«الشرق الأوسط» أمس", "الشرق الأوسط") == "ORG"
+    assert _relabelled('وقالت الوزيرة لـ "الاقتصادية" إن', "الاقتصادية", "MISC") == "ORG"
+    assert _relabelled("مشيرا لـ « عكاظ » إلى", "عكاظ", "PER") == "ORG"
+    # no speech verb in the clause, or the content has begun: not an outlet
+    assert _relabelled("ينتميان لـ«الشرق الأوسط» أمس", "الشرق الأوسط") == "LOC"
+    assert _relabelled("قالت الحركة إنها تسعى لـ«السودان» أمس", "السودان") == "LOC"
+    assert _relabelled("قال. ذهبوا لـ«السودان» أمس", "السودان") == "LOC"
+    assert _relabelled("وأضاف المصدر لـ«السودان الجديد»", "السودان") == "LOC"  # not all quoted

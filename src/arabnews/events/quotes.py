@@ -50,7 +50,7 @@ from arabnews.spans import Entity, Mention, Span
 if TYPE_CHECKING:
     from arabnews.tokens import Token
 
-__all__ = ["quotes_in_sentences"]
+__all__ = ["quotes_in_sentences", "speech_verb"]
 
 _OPEN = {'"': '"', "“": "”", "«": "»", "”": "”", "„": "“"}
 _COMP = re.compile(r"(?:[وف]?(?:ب|ل)?)[اإأ]ن(?:ه|ها|هم|هما|نا|ني)?")
@@ -99,6 +99,17 @@ def _cue_kind_norm(norm: str) -> tuple[str, str] | None:
             if rule.pattern.fullmatch(stem):
                 return rule.label, rule.extra
     return None
+
+
+def speech_verb(word: str) -> bool:
+    """Whether *word* (as written, clitics and all) is a speech cue of ``cues.tsv`` of
+    the kinds verb or participle ("وأضاف", "قالت", "مشيرا", "تصريحات").
+
+    >>> speech_verb("وأضاف"), speech_verb("مشيرا"), speech_verb("تسعى")
+    (True, True, False)
+    """
+    found = _cue_kind_norm(norm_word(word))
+    return found is not None and found[0] in ("verb", "participle")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -225,7 +225,8 @@ def refine_entities(
        الثانية"), organisations named by a head noun ("وزارة الخارجية الصينية"), and a place
        after a treaty head noun made one ``MISC`` name with it ("اتفاقية روما";
        :mod:`arabnews.ner.nonnames`); then names in quotes after a work or team noun
-       ("فيلم « آرغو »"), facilities and events spanned with their head noun ("مطار
+       ("فيلم « آرغو »") and a quoted name spoken to after لـ as an outlet ("وأضاف لـ«الشرق
+       الأوسط»"), facilities and events spanned with their head noun ("مطار
        نيروبي") and a product's number ("بوينغ 737"; :mod:`arabnews.ner.heads`); last, the
        tagger's guesses on text in Latin letters dropped
        (:func:`arabnews.ner.nonnames.drop_latin_guesses`).
@@ -247,7 +248,7 @@ def refine_entities(
         found = nonnames.extend_name_suffixes(found, text)
         found = nonnames.org_head_names(found, text)
         found = nonnames.treaty_names(found, text)
-        found = heads.quoted_names(found, text)
+        found = heads.relayed_outlets(heads.quoted_names(found, text), text)
         found = heads.numbered_names(heads.head_names(found, text), text)
         found = nonnames.drop_latin_guesses(found, text)
     return found

@@ -7,7 +7,8 @@ spans the facility or event, head included, with the label of the head's row. Pr
 editions keep their number: a ``MISC`` name right before a number takes it ("بوينغ 737").
 Works, products and teams are often named in quotation marks after a head noun
 (``data/quoted_heads.tsv``: "الفيلم الروماني « وضعية الطفل »", "فريق " الاتحاد ""): the quoted
-words are the name, with the head's label.
+words are the name, with the head's label. A name quoted right after لـ, said to someone
+("وأضاف كشمولة لـ«الشرق الأوسط»"), is the outlet that was spoken to: an ``ORG``.
 
 Every function keeps offsets in the same text and returns entities that slice it.
 """
@@ -32,7 +33,15 @@ from arabnews.ner.base import (
 from arabnews.ner.nonnames import is_function_word
 from arabnews.spans import ENTITY_LABELS, Entity
 
-__all__ = ["NameHead", "head_names", "name_heads", "numbered_names", "quoted_heads", "quoted_names"]
+__all__ = [
+    "NameHead",
+    "head_names",
+    "name_heads",
+    "numbered_names",
+    "quoted_heads",
+    "quoted_names",
+    "relayed_outlets",
+]
 
 # a year, a model or a version number right after a name: "2023", "737", "17.4"
 _NUMBER = re.compile(r"[ \t\u00a0]+([0-9٠-٩]+(?:\.[0-9٠-٩]+)?)(?!\w)(?!\.[0-9٠-٩])")
@@ -278,3 +287,48 @@ def quoted_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
         added.append(Entity(start, stop, text[start:stop], label))
     out = added + [e for n, e in enumerate(ents) if n not in dropped]
     return tuple(sorted(out, key=lambda e: (e.start, e.end)))
+
+
+# "لـ«" / "ل "" right before a quoted name: the statement's addressee (see relayed_outlets)
+_RELAY = re.compile(r"(?:^|(?<=\s))لـ?[ \t\u00a0]*[«\"“][ \t\u00a0]*$")
+_CLOSE = re.compile(r"[ \t\u00a0]*[»\"”]")
+_CLAUSE_END = frozenset(".!?؟:؛")
+_RELAY_WINDOW = 6  # words back from لـ to the speech verb ("وأضاف المصدر الأمني لـ«...»")
+
+
+def relayed_outlets(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """A name quoted right after لـ within six words of a speech verb of the same clause is
+    the outlet spoken to: its label becomes ``ORG`` (without the link a place of that name
+    had). A complementizer between verb and لـ ("قالت إنها تسعى لـ«...»") means the content
+    began: no outlet.
+
+    >>> t = "وأضاف كشمولة لـ«الشرق الأوسط» امس"
+    >>> [(e.text, e.label) for e in relayed_outlets([Entity(16, 28, "الشرق الأوسط", "LOC")], t)]
+    [('الشرق الأوسط', 'ORG')]
+    """
+    return tuple(
+        attrs.evolve(ent, label="ORG", canonical=None, entity_id=None)
+        if ent.label != "ORG" and _relayed(text, ent)
+        else ent
+        for ent in entities
+    )
+
+
+def _relayed(text: str, ent: Entity) -> bool:
+    before = text[max(0, ent.start - 12) : ent.start]
+    match = _RELAY.search(before)
+    if match is None or _CLOSE.match(text, ent.end) is None:
+        return False
+    from arabnews.events.quotes import speech_verb
+
+    lo = ent.start - len(before) + match.start()
+    words = text[max(0, lo - 200) : lo].split()[-_RELAY_WINDOW:]
+    for word in reversed(words):
+        if word[-1:] in _CLAUSE_END or _COMPLEMENTIZER.fullmatch(word):
+            return False
+        if speech_verb(word.strip("،,")):
+            return True
+    return False
+
+
+_COMPLEMENTIZER = re.compile(r"[وف]?(?:ب|ل)?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)?")
