@@ -10,6 +10,9 @@ Sources:
    organisations, heads of state and government, ministers, armed groups, news agencies,
    capitals and large cities ...); see the comment at its top.
 
+Both spellings of a standard alternation (:data:`ALTERNATIONS`: الأمريكية / الأميركية) are
+listed for every entry that has one.
+
 The output starts with a comment that says how many entries came from which source.
 
 Run: ``python training/names/build_gazetteer.py`` (needs Babel, a docs dependency).
@@ -40,12 +43,32 @@ def slug(english: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text).strip("_")
 
 
+# Spelling alternations of Arabic news that are both standard (the Levantine and Gulf press
+# write أميركا / الأميركية, the Egyptian أمريكا / الأمريكية): every listed spelling with one
+# gets the other as a variant.
+ALTERNATIONS = (("أمريك", "أميرك"),)
+
+
+def alternate_spellings(spellings: list[str]) -> list[str]:
+    """*spellings* with, for each, its forms under :data:`ALTERNATIONS` (new ones last)."""
+    out = list(spellings)
+    for spelling in spellings:
+        for a, b in ALTERNATIONS:
+            for x, y in ((a, b), (b, a)):
+                if x in spelling and spelling.replace(x, y) not in out:
+                    out.append(spelling.replace(x, y))
+    return out
+
+
 def main() -> int:
     lines = CURATED.read_text(encoding="utf-8").splitlines()
     body = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
     if body[0].split("\t") != COLUMNS:
         raise SystemExit("gazetteer_curated.tsv: bad header")
     rows = [ln.split("\t") for ln in body[1:]]
+    dup = sorted({r[0] for r in rows if sum(1 for x in rows if x[0] == r[0]) > 1})
+    if dup:
+        raise SystemExit(f"gazetteer_curated.tsv: duplicate ids {dup}")
     by_english = {r[4].lower(): r for r in rows}
     by_key = {name_key(r[3]).text: r for r in rows}
     ids = {r[0] for r in rows}
@@ -75,6 +98,9 @@ def main() -> int:
         by_key[name_key(arabic).text] = new
         source[ident] = "cldr"
         added += 1
+    for row in rows:
+        spellings = alternate_spellings([row[3], *(v for v in row[5].split("|") if v)])
+        row[5] = "|".join(spellings[1:])
     counts = {k: sum(1 for v in source.values() if v == k) for k in ("curated", "curated+cldr")}
     header = [
         "# arabnews gazetteer: entities that dominate Arabic world news. Built by",
