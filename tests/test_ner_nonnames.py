@@ -25,6 +25,7 @@ from arabnews.ner.nonnames import (
     name_suffixes,
     org_head_names,
     org_heads,
+    person_bodies,
     split_coordinated_names,
     treaty_names,
 )
@@ -201,6 +202,9 @@ WORDS = st.sampled_from(
         "وترامب",
         "حركة",
         "حماس",
+        "إدارة",
+        "بإدارة",
+        "مكتب",
     ]
 )
 
@@ -277,6 +281,14 @@ def test_every_org_head_row_names_its_example() -> None:
             name = name[len(row["word"]) :].strip()
         if row["nouns"] == "number":  # so does the nationality
             name = name.rsplit(" ", 1)[0]
+        if row["nouns"] == "person":  # the body of a tagged person
+            person = name[len(row["word"]) :].strip()
+            start = text.index(person)
+            tagged = [Entity(start, start + len(person), person, "PER")]
+            assert org_head_names(tagged, text) == tuple(tagged), row
+            out = person_bodies(tagged, text)
+            assert [(e.text, e.label) for e in out] == [(name, "ORG")], row
+            continue
         assert [e.text for e in org_head_names([], text)] == [name], row
 
 

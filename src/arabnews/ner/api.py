@@ -222,7 +222,8 @@ def refine_entities(
     4. with *text*: a person entity holding "و" + another name split in two ("ترامب
        وهايلي"), a person name split in two by the tagger joined again, a name the tagger
        stopped short of extended by the word that ends it ("كوريا الشمالية", "إليزابيث
-       الثانية"), organisations named by a head noun ("وزارة الخارجية الصينية"), and a place
+       الثانية"), organisations named by a head noun ("وزارة الخارجية الصينية") or by a
+       person after one ("إدارة بايدن"), and a place
        after a treaty head noun made one ``MISC`` name with it ("اتفاقية روما";
        :mod:`arabnews.ner.nonnames`); then names in quotes after a work or team noun
        ("فيلم « آرغو »") and a quoted name spoken to after لـ as an outlet ("وأضاف لـ«الشرق
@@ -246,7 +247,7 @@ def refine_entities(
         found = nonnames.split_coordinated_names(found, text, is_known=knows)
         found = nonnames.join_split_names(found, text, is_known=knows)
         found = nonnames.extend_name_suffixes(found, text)
-        found = nonnames.org_head_names(found, text)
+        found = nonnames.person_bodies(nonnames.org_head_names(found, text), text)
         found = nonnames.treaty_names(found, text)
         found = heads.relayed_outlets(heads.quoted_names(found, text), text)
         found = heads.numbered_names(heads.head_names(found, text), text)

@@ -56,6 +56,7 @@ __all__ = [
     "NATIONAL",
     "NUMBERED",
     "PAIR",
+    "PERSON",
     "drop_formulas",
     "drop_function_words",
     "drop_number_fragments",
@@ -68,6 +69,7 @@ __all__ = [
     "name_suffixes",
     "org_head_names",
     "org_heads",
+    "person_bodies",
     "split_coordinated_names",
     "treaty_names",
 ]
@@ -555,6 +557,9 @@ PAIR = -3
 #: ``org_heads()`` value of a head that is a name only with a feminine nationality adjective
 #: after it: a ministry's short name ("الخارجية العراقية" for وزارة الخارجية العراقية).
 NATIONAL = -2
+#: ``org_heads()`` value of a head that makes a body of the person named after it: the
+#: administration or office of a leader ("إدارة بايدن", "مكتب نتنياهو"; see person_bodies).
+PERSON = -4
 
 
 @functools.cache
@@ -565,7 +570,14 @@ def org_heads() -> dict[str, int]:
     nationality adjective, "الخارجية العراقية"; :data:`PAIR`: two definite nouns joined by
     و after the head, without it, "العدل والإحسان")."""
     heads: dict[str, int] = {}
-    values = {"0": 0, "1": 1, "number": NUMBERED, "nationality": NATIONAL, "pair": PAIR}
+    values = {
+        "0": 0,
+        "1": 1,
+        "number": NUMBERED,
+        "nationality": NATIONAL,
+        "pair": PAIR,
+        "person": PERSON,
+    }
     for row in data_rows("org_heads.tsv", "word", "nouns", "example"):
         if (
             not row["word"].strip()
@@ -607,8 +619,8 @@ def _org_span(words: list[tuple[int, int, str]], i: int, text: str) -> tuple[int
     from arabnews.ner.edges import edge_word_kind
 
     head = _org_head_at(words, i)
-    if head is None:
-        return None
+    if head is None or head[2] == PERSON:
+        return None  # a person's body needs the tagged person (person_bodies)
     start, n, needed = head
     end, nouns, j = words[i + n - 1][1], 0, i + n
     if needed == NUMBERED:  # the number, after a space only; a nationality stays out
@@ -733,6 +745,33 @@ def org_head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
         last_end = end
     out += [e for k, e in enumerate(ents) if k not in dropped]
     return tuple(sorted(out, key=lambda e: (e.start, e.end)))
+
+
+def person_bodies(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """A tagged person right after a ``person`` head of ``org_heads.tsv`` (a glued و ف ب ل ك
+    left out) is the body he heads: the head and the name become one ``ORG``.
+
+    >>> t = "وقالت إدارة بايدن إن"
+    >>> [(e.text, e.label) for e in person_bodies([Entity(12, 17, "بايدن", "PER")], t)]
+    [('إدارة بايدن', 'ORG')]
+    """
+    if not any(e.label == "PER" for e in entities):
+        return tuple(entities)
+    words = text_words(text)
+    ends = {w[1]: k for k, w in enumerate(words)}
+    out: list[Entity] = []
+    for ent in sorted(entities, key=lambda e: (e.start, e.end)):
+        k = ends.get(ent.start - 1)
+        head = None
+        if ent.label == "PER" and k is not None and text[ent.start - 1] == " ":
+            head = _org_head_at(words, k)
+        free = not out or (k is not None and out[-1].end <= words[k][0])  # head word untagged
+        if head is not None and head[1] == 1 and head[2] == PERSON and free:
+            start = head[0]
+            out.append(Entity(start, ent.end, text[start : ent.end], "ORG", score=ent.score))
+        else:
+            out.append(ent)
+    return tuple(out)
 
 
 #: Words on each side of an entity that :func:`drop_latin_guesses` reads.
