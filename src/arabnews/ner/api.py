@@ -250,6 +250,7 @@ def refine_entities(
         found = nonnames.person_bodies(nonnames.org_head_names(found, text), text)
         found = nonnames.treaty_names(found, text)
         found = heads.relayed_outlets(heads.quoted_names(found, text), text)
+        found = heads.speaker_names(found, text)
         found = heads.numbered_names(heads.head_names(found, text), text)
         found = nonnames.drop_latin_guesses(found, text)
     return found

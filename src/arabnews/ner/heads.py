@@ -8,7 +8,9 @@ editions keep their number: a ``MISC`` name right before a number takes it ("ب�
 Works, products and teams are often named in quotation marks after a head noun
 (``data/quoted_heads.tsv``: "الفيلم الروماني « وضعية الطفل »", "فريق " الاتحاد ""): the quoted
 words are the name, with the head's label. A name quoted right after لـ, said to someone
-("وأضاف كشمولة لـ«الشرق الأوسط»"), is the outlet that was spoken to: an ``ORG``.
+("وأضاف كشمولة لـ«الشرق الأوسط»"), is the outlet that was spoken to: an ``ORG``; the one
+word between a speech verb and what was said ("وأضاف كشمولة أن"), when no frequent Arabic
+word, is the speaker's name: a ``PER``.
 
 Every function keeps offsets in the same text and returns entities that slice it.
 """
@@ -41,6 +43,7 @@ __all__ = [
     "quoted_heads",
     "quoted_names",
     "relayed_outlets",
+    "speaker_names",
 ]
 
 # a year, a model or a version number right after a name: "2023", "737", "17.4"
@@ -332,3 +335,71 @@ def _relayed(text: str, ent: Entity) -> bool:
 
 
 _COMPLEMENTIZER = re.compile(r"[وف]?(?:ب|ل)?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)?")
+
+
+# What may follow the speaker after a speech verb: a complementizer, a colon or quotation,
+# a comma, or the preposition the verb governs ("وأكد المديفر على أن")
+_AFTER_SPEAKER = re.compile(r"(?:[وف]?(?:ب|ل)?[اإأ]ن(?:ه|ها|هم)?|على|علي|في|:|«|\"|“|،|,)(?!\w)")
+_DUAL_PLURAL = ("ان", "ين", "ون")
+
+
+def speaker_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """A single untagged word between a speech verb and what was said ("وأضاف كشمولة أن",
+    "وأكد المديفر على أن") is the speaker's name when the Arabic Wikipedia word list does
+    not hold it, nor the word without a dual or plural ending: it is added as ``PER``
+    ("وقال المصدر إن" and "وقال المصدران إن" add nothing).
+
+    >>> t = "وأضاف كشمولة أن الخطة جاهزة"
+    >>> [(e.text, e.label) for e in speaker_names([], t)]
+    [('كشمولة', 'PER')]
+    """
+    from arabnews.events.quotes import speech_verb
+    from arabnews.ner.clitics import listed_word
+
+    words = text_words(text)
+    ents = sorted(entities, key=lambda e: (e.start, e.end))
+    starts = [e.start for e in ents]
+    reach = list(itertools.accumulate((e.end for e in ents), max, initial=-1))
+    added = []
+    for i in range(1, len(words) - 1):
+        start, end, word = words[i]
+        if not (
+            text[words[i - 1][1] : start].isspace()
+            and _letters_only(word)
+            and len(name_key(word)) >= 3
+            and _AFTER_SPEAKER.match(text[end:].lstrip()) is not None
+            and speech_verb(words[i - 1][2])
+        ):
+            continue
+        if any(listed_word(form) for form in _word_forms(word)):
+            continue
+        lo = bisect.bisect_left(starts, start)
+        if reach[lo] > start or (lo < len(ents) and ents[lo].start < end):
+            continue  # tagged already, or inside an entity
+        added.append(Entity(start, end, word, "PER"))
+    return tuple(sorted([*ents, *added], key=lambda e: (e.start, e.end)))
+
+
+_PRONOUNS = ("هما", "هم", "ها", "ه", "كم", "نا")
+
+
+def _word_forms(word: str) -> list[str]:
+    """*word* and what it may be with a glued proclitic, a dual or plural ending or a
+    pronoun suffix taken off ("بالأمس" -> "الأمس", "المصدران" -> "المصدر", "فضيلته" ->
+    "فضيلة"): if the word list holds any, the word is a common one."""
+    forms = [word]
+    if word[:1] in PROCLITIC_LETTERS and len(word) > 4:
+        forms.append(word[1:])
+    for suffix in _DUAL_PLURAL:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.append(word[: -len(suffix)])
+    for suffix in _PRONOUNS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            forms += [base, base[:-1] + "ة"] if base.endswith("ت") else [base]
+            break
+    return forms
+
+
+def _letters_only(word: str) -> bool:
+    return all("\u0621" <= ch <= "\u064a" for ch in word)
