@@ -262,3 +262,15 @@ def test_speaker_names_keep_tagged_entities() -> None:
     text = "وأضاف كشمولة أن"
     tagged = [Entity(6, 12, "كشمولة", "ORG")]
     assert speaker_names(tagged, text) == tuple(tagged)
+
+
+def test_a_tagged_name_begun_by_a_kept_head_takes_its_label() -> None:
+    text = "نقل الجرحى إلى مستشفى غزة الأوروبي أمس"
+    start = text.index("مستشفى")
+    ent = Entity(start, start + len("مستشفى غزة الأوروبي"), "مستشفى غزة الأوروبي", "ORG")
+    assert [(e.text, e.label) for e in head_names([ent], text)] == [("مستشفى غزة الأوروبي", "LOC")]
+    # a head that is part of the name only before a place or person decides nothing
+    text = "فاز بجائزة الكرة الذهبية"
+    start = text.index("جائزة")
+    ent = Entity(start, len(text), text[start:], "ORG")
+    assert head_names([ent], text) == (ent,)

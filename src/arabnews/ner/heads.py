@@ -122,7 +122,8 @@ def _name_end(
 def head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     """Facility and event names begun by a head noun of ``name_heads.tsv``, added with the
     row's label; entities inside such a name give way to it, one that runs past its end
-    keeps its place and the name is not added.
+    keeps its place and the name is not added. A tagged name that begins with a head always
+    part of its name takes the head's label.
 
     >>> t = "هبطت الطائرة في مطار نيروبي الدولي"
     >>> [(e.text, e.label) for e in head_names([Entity(21, 27, "نيروبي", "LOC")], t)]
@@ -178,8 +179,18 @@ def head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
         dropped.update(n for n in range(earlier, hi) if ents[n].end > start)
         added.append(Entity(start, end, text[start:end], rule.label))
         last_end = end
-    out = added + [e for n, e in enumerate(ents) if n not in dropped]
+    out = added + [_head_label(e) for n, e in enumerate(ents) if n not in dropped]
     return tuple(sorted(out, key=lambda e: (e.start, e.end)))
+
+
+def _head_label(ent: Entity) -> Entity:
+    """A tagged name that begins with a head noun always part of its name takes the head's
+    label ("مستشفى غزة الأوروبي" tagged ``ORG`` is a ``LOC``, as "مطار نيروبي")."""
+    first, space, _ = ent.text.partition(" ")
+    found = _head_at(first) if space else None
+    if found is None or found[1] or not found[0].keep or found[0].label == ent.label:
+        return ent
+    return attrs.evolve(ent, label=found[0].label, canonical=None, entity_id=None)
 
 
 def numbered_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
