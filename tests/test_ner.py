@@ -233,6 +233,21 @@ def test_proclitic_uses_the_rest_of_the_name() -> None:
     assert (e.start, e.text) == (6, "لبنان وسوريا")
 
 
+def test_the_lam_of_a_contracted_article_stays() -> None:
+    # "للبحر" is ل + البحر written لل: the convention spans "لبحر الأحمر"; the ل left is the
+    # article's, even where "بحر" alone is known (a word of a listed name)
+    text = "وصلت السفن للبحر الأحمر"
+    start = text.index("لبحر")
+    ent = Entity(start, len(text), text[start:], "LOC")
+    known = {"بحر"}
+    assert trim_clitics([ent], gazetteer=SimpleNamespace(knows=known.__contains__), text=text) == (
+        ent,
+    )
+    other = Entity(start, len(text), text[start:], "LOC")
+    cut = trim_clitics([other], gazetteer=SimpleNamespace(knows=known.__contains__))
+    assert cut[0].text == "بحر الأحمر"  # without the text, the ل is read as a clitic
+
+
 def test_clitic_reading_follows_the_word_list() -> None:
     from arabnews.names import name_key as names_key
     from arabnews.names._features import lexicon

@@ -91,18 +91,30 @@ def _evidence(entities: Sequence[Entity], gazetteer: Any | None) -> Any:
     return for_entity
 
 
-def trim_clitics(entities: Sequence[Entity], *, gazetteer: Any | None = None) -> tuple[Entity, ...]:
+def trim_clitics(
+    entities: Sequence[Entity], *, gazetteer: Any | None = None, text: str | None = None
+) -> tuple[Entity, ...]:
     """Trim leading proclitics from every entity (offsets stay in the same text).
 
     Evidence that a remainder is a name: the gazetteer (anything with ``knows(key)``), or
     another mention in *entities* whose first word is that remainder ("وباخموت" is trimmed
-    when "باخموت" is tagged elsewhere in the text).
+    when "باخموت" is tagged elsewhere in the text). With *text*, an entity that begins with
+    the ل left of ل+ال written لل ("للبحر الأحمر" spanned "لبحر الأحمر", the convention)
+    keeps it.
     """
     evidence = _evidence(entities, gazetteer)
     prefer_whole = _closer_whole(gazetteer)
     return tuple(
-        trim_entity(ent, is_known=evidence(ent), prefer_whole=prefer_whole) for ent in entities
+        ent
+        if text is not None and _after_lam(text, ent)
+        else trim_entity(ent, is_known=evidence(ent), prefer_whole=prefer_whole)
+        for ent in entities
     )
+
+
+def _after_lam(text: str, ent: Entity) -> bool:
+    """Whether *ent* begins with the second ل of a word's ل+ال written لل."""
+    return ent.text.startswith("ل") and ent.start > 0 and text[ent.start - 1] == "ل"
 
 
 def _closer_whole(gazetteer: Any | None) -> Any:
@@ -240,7 +252,7 @@ def refine_entities(
     if text is not None:
         found = nonnames.drop_number_fragments(nonnames.drop_formulas(found, text), text)
         found = obfuscated.obfuscated_names(found, text, obfuscated.gazetteer_lookup(gazetteer))
-    found = trim_titles(trim_clitics(found, gazetteer=gazetteer), gazetteer=gazetteer)
+    found = trim_titles(trim_clitics(found, gazetteer=gazetteer, text=text), gazetteer=gazetteer)
     knows = getattr(gazetteer, "knows", None)
     found = nonnames.drop_function_words(found, is_known=knows)
     if text is not None:
