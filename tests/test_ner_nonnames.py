@@ -548,3 +548,24 @@ def test_greeting_formulas_hold_no_entity() -> None:
     god = [Entity(m, m + 4, "الله", "MISC", score=0.9) for m in (6, 33)]
     assert all(text[e.start : e.end] == "الله" for e in god)
     assert drop_formulas(god, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("دبلوماسيون", False),  # diplomats
+        ("عسكريون بارزون", False),
+        ("حمدان", True),  # a name that stands next to بن
+        ("عثمان", True),  # no common stem
+        ("إيلين", True),  # a three-letter stem is too short to tell
+        ("ماكرون", True),
+    ],
+)
+def test_drop_plural_nouns(text: str, kept: bool) -> None:
+    from arabnews.ner.nonnames import drop_plural_nouns
+
+    ents = [Entity(0, len(text), text, "PER")]
+    assert (drop_plural_nouns(ents) == tuple(ents)) is kept
+    assert drop_plural_nouns([Entity(0, len(text), text, "ORG")]) == (
+        Entity(0, len(text), text, "ORG"),
+    )

@@ -230,7 +230,8 @@ def refine_entities(
        classifier nouns cut from the edges (:func:`trim_titles`);
     3. closed-class words cut from the edges, entities made only of them dropped ("كيف",
        "له"; :func:`arabnews.ner.nonnames.drop_function_words`), unless the gazetteer lists
-       the entity whole ("آي أو إس");
+       the entity whole ("آي أو إس"), and person entities that are plurals of common nouns
+       ("دبلوماسيون"; :func:`arabnews.ner.nonnames.drop_plural_nouns`);
     4. with *text*: a person entity holding "و" + another name split in two ("ترامب
        وهايلي"), a person name split in two by the tagger joined again, a name the tagger
        stopped short of extended by the word that ends it ("كوريا الشمالية", "إليزابيث
@@ -254,7 +255,7 @@ def refine_entities(
         found = obfuscated.obfuscated_names(found, text, obfuscated.gazetteer_lookup(gazetteer))
     found = trim_titles(trim_clitics(found, gazetteer=gazetteer, text=text), gazetteer=gazetteer)
     knows = getattr(gazetteer, "knows", None)
-    found = nonnames.drop_function_words(found, is_known=knows)
+    found = nonnames.drop_plural_nouns(nonnames.drop_function_words(found, is_known=knows))
     if text is not None:
         found = nonnames.split_coordinated_names(found, text, is_known=knows)
         found = nonnames.join_split_names(found, text, is_known=knows)
