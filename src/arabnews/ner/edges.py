@@ -92,6 +92,15 @@ def _cuttable(kind: str | None, side: str, label: str, rest: str, known: KnownFn
     return False
 
 
+_KINSHIP = frozenset({"بن", "ابن", "بنت"})
+
+
+def _kinship(rest: str) -> bool:
+    """Whether *rest* begins with the kinship word of a patronymic (بن، ابن، بنت)."""
+    first = rest.split(maxsplit=1)[:1]
+    return bool(first) and first[0].replace("إ", "ا") in _KINSHIP
+
+
 def trim_edges(entity: Entity, *, is_known: KnownFn | None = None) -> Entity | None:
     """*entity* without leading/trailing edge words; ``None`` when it is not a name at all.
 
@@ -102,6 +111,8 @@ def trim_edges(entity: Entity, *, is_known: KnownFn | None = None) -> Entity | N
     True
     >>> trim_edges(Entity(0, 8, "وكالة تاس", "ORG")).text  # "تاس" unknown: kept whole
     'وكالة تاس'
+    >>> trim_edges(Entity(0, 16, "تركي بن عبد الله", "PER")).text  # a given name before بن
+    'تركي بن عبد الله'
     """
     known = is_known or (lambda _key: False)
     words = [(m.start(), m.end()) for m in _word_re().finditer(entity.text)]
@@ -127,6 +138,8 @@ def trim_edges(entity: Entity, *, is_known: KnownFn | None = None) -> Entity | N
                 first += 2
                 continue
         rest = entity.text[words[first + 1][0] : words[last - 1][1]]
+        if kinds[first] == "nationality" and _kinship(rest):
+            break  # "تركي بن عبد الله": the word before بن is a given name
         if not _cuttable(kinds[first], "lead", entity.label, rest, known):
             break
         first += 1
