@@ -48,7 +48,7 @@ def test_obfuscated_names(text: str, expected: list[tuple[str, str]]) -> None:
     assert all(text[e.start : e.end] == e.text for e in out)
 
 
-def test_pieces_give_way_and_crossing_entities_keep_their_place() -> None:
+def test_pieces_give_way_and_crossing_entities_keep_what_is_outside() -> None:
     text = 'نتنياهو: القضاء على "حم.اس" واجب'
     piece = Entity(text.index("اس"), text.index("اس") + 2, "اس", "MISC")
     person = Entity(0, 7, "نتنياهو", "PER")
@@ -56,8 +56,13 @@ def test_pieces_give_way_and_crossing_entities_keep_their_place() -> None:
     assert found(out) == [("نتنياهو", "PER"), ("حم.اس", "ORG")]
     assert out[1].entity_id == "hamas" and out[1].canonical == "حماس"
     start = text.index("حم.اس")
+    # one that runs into the word keeps what lies outside it, for the clean-up to judge
     crossing = Entity(start - 5, start + 2, text[start - 5 : start + 2], "ORG")
-    assert obfuscated_names([crossing], text, LISTED.get) == (crossing,)
+    out = obfuscated_names([crossing], text, LISTED.get)
+    assert found(out) == [('على "', "ORG"), ("حم.اس", "ORG")]
+    # one that holds the whole word and more keeps its place: the word is not tagged
+    holding = Entity(start - 5, start + 6, text[start - 5 : start + 6], "ORG")
+    assert obfuscated_names([holding], text, LISTED.get) == (holding,)
 
 
 def test_without_a_gazetteer_nothing_changes() -> None:

@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import attrs
+
 from arabnews.charsets import LETTERS, class_body
 from arabnews.ner.base import (
     NAME_KEY_MARKS,
@@ -56,7 +58,8 @@ def _word_re() -> re.Pattern[str]:
     # a word of letters with at least one filler between two of its letters, not glued to
     # more letters on either side
     edge = f"(?:{letter}|{mark})"
-    return re.compile(f"(?<!{edge}){piece}(?:{filler}{mark}*+{piece})++(?!{edge})")
+    # one or more fillers may stand between two pieces ("حـ..ـمـ..ـا.س")
+    return re.compile(f"(?<!{edge}){piece}(?:(?:{filler}{mark}*+)++{piece})++(?!{edge})")
 
 
 def gazetteer_lookup(gazetteer: Any | None) -> LookupFn | None:
@@ -82,8 +85,10 @@ def obfuscated_names(
     entities: Sequence[Entity], text: str, lookup: LookupFn | None
 ) -> tuple[Entity, ...]:
     """Words with fillers inside ("حم.اس") whose joined form is a listed name, tagged with
-    the listed label; entities inside such a word give way, one that runs past its edges
-    keeps its place and the word is not tagged.
+    the listed label. Entities inside such a word give way; one that runs into it keeps what
+    lies outside it ("حركة حـ.ـم" of "حركة حـ.ـمـ.ـاس" keeps "حركة", "ـاس إن" keeps "إن",
+    for the later clean-up to judge); one that holds the whole word and more keeps its place
+    and the word is not tagged.
 
     >>> listed = {"حماس": ("ORG", "حماس", "hamas")}
     >>> t = 'القضاء على "حم.اس"'
@@ -97,9 +102,50 @@ def obfuscated_names(
     starts = [e.start for e in ents]
     # reach[k]: the furthest end of ents[:k] (does an earlier entity run into the word?)
     reach = list(itertools.accumulate((e.end for e in ents), max, initial=-1))
-    added: list[Entity] = []
-    dropped: set[int] = set()
+    words: list[Entity] = []
+    for start, end, found in _listed_words(text, lookup):
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        back = lo
+        while back > 0 and reach[back] > start:
+            back -= 1  # the earlier entities that run into the word
+        if any(_holds_more(ents[k], start, end) for k in range(back, hi)):
+            continue  # an entity holds the whole word and more: it keeps its place
+        label, canonical, ident = found
+        words.append(
+            Entity(start, end, text[start:end], label, canonical=canonical, entity_id=ident)
+        )
+    if not words:
+        return tuple(ents)
+    word_starts = [w.start for w in words]
+    out = list(words)
+    for ent in ents:
+        k = bisect.bisect_left(word_starts, ent.end)
+        overlapping = [w for w in words[max(0, k - 1) : k] if w.end > ent.start]
+        j = k - 2
+        while j >= 0 and words[j].end > ent.start:
+            overlapping.insert(0, words[j])
+            j -= 1
+        if not overlapping:
+            out.append(ent)
+            continue
+        cuts = [ent.start]
+        for w in overlapping:
+            cuts += [w.start, w.end]
+        cuts.append(ent.end)
+        for lo, hi in zip(cuts[::2], cuts[1::2], strict=True):
+            out.extend(_piece(ent, max(lo, ent.start), min(hi, ent.end), text))
+    return tuple(sorted(out, key=lambda e: (e.start, e.end)))
+
+
+def _holds_more(ent: Entity, start: int, end: int) -> bool:
+    """Whether *ent* holds all of ``[start, end)`` and more."""
+    return ent.start <= start and ent.end >= end and (ent.start, ent.end) != (start, end)
+
+
+def _listed_words(text: str, lookup: LookupFn) -> list[tuple[int, int, Any]]:
+    """(start, end, lookup result) of every word with fillers whose joined form is listed."""
     fills = fillers()
+    out = []
     for match in _word_re().finditer(text):
         word = match.group()
         joined = name_key("".join(c for c in word if c not in fills))
@@ -115,15 +161,16 @@ def obfuscated_names(
             # "و.حماس": the fillers and marks after the glued letter go with it
             while text[start] in fills or is_mark(text[start]):
                 start += 1
-        end = match.end()
-        lo = bisect.bisect_left(starts, start)
-        hi = bisect.bisect_left(starts, end)
-        if reach[lo] > start or any(ents[k].end > end for k in range(lo, hi)):
-            continue  # an entity crosses the word's edge: it keeps its place
-        dropped.update(range(lo, hi))
-        label, canonical, ident = found
-        added.append(
-            Entity(start, end, text[start:end], label, canonical=canonical, entity_id=ident)
-        )
-    out = added + [e for k, e in enumerate(ents) if k not in dropped]
-    return tuple(sorted(out, key=lambda e: (e.start, e.end)))
+        out.append((start, match.end(), found))
+    return out
+
+
+def _piece(ent: Entity, lo: int, hi: int, text: str) -> list[Entity]:
+    """The part ``[lo, hi)`` of *ent*, spaces at its ends removed ([] when nothing is left)."""
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    if hi <= lo:
+        return []
+    return [attrs.evolve(ent, start=lo, end=hi, text=text[lo:hi], canonical=None, entity_id=None)]
