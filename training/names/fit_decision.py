@@ -57,6 +57,15 @@ P/R/F1 of clustering the fold's one-token spellings at each ``single_token_link`
 - fitting on every source, ANETAC included (a local experiment, never written):
   0.815 / 0.833 / 0.848 -- the ANETAC spellings are not what the model lacks.
 
+Session 9 (2026-12-05), the native-given-name rule (``--native-kin``, ``Decision.native_kin``:
+a spelling of lexicon kin bucket >= K is a native given name and differs from every other
+Arabic spelling; pairs it decides stay in the fit, so the trees are unchanged): recall at false
+match <= 0.2 / 0.25 / 0.268 / 0.30 / 0.35, off (99): 0.755 / 0.805 / 0.823 / 0.843 / 0.863;
+K = 7 (shipped; the word rule's bucket, chosen before measuring): 0.753 / 0.802 / 0.820 /
+0.840 / 0.859; K = 8: 0.754 / 0.803 / 0.821 / 0.841 / 0.860. Excluding the pairs the rule
+decides from the fit (as for the word rule) refits the trees and costs more at the lenient
+end (K = 7: 0.752 / 0.807 / 0.822 / 0.839 / 0.848): not done.
+
 Run: ``python training/names/fit_decision.py [--bench] [--write]``.
 """
 
