@@ -38,6 +38,7 @@ __all__ = [
     "proclitic_rules",
     "trim_entity",
     "widen_to_words",
+    "word_counts",
 ]
 
 KnownFn = Callable[[str], bool]
@@ -157,15 +158,21 @@ def _shape_remainder(rest: str) -> bool:
     return len(rest) >= MIN_SHAPE_REMAINDER and not is_function_word(rest)
 
 
-def listed_word(word: str) -> bool:
-    """Whether *word* (one token) is a word form of the Arabic Wikipedia word list
-    (``lexicon.tsv``): a ``rare-known`` proclitic rule does not split the word from its ك
-    on when it is."""
+def word_counts(word: str) -> tuple[int, int]:
+    """(count, kin) of *word* (one token) in the Arabic Wikipedia word list (``lexicon.tsv``:
+    log2 buckets of how often the folded form occurs, and how often where native given names
+    stand); ``(0, 0)`` when the list does not hold it."""
     from arabnews.names import name_key as names_key
     from arabnews.names._features import lexicon
 
     tokens = names_key(word).tokens
-    return len(tokens) == 1 and tokens[0].text in lexicon()
+    return lexicon().get(tokens[0].text, (0, 0)) if len(tokens) == 1 else (0, 0)
+
+
+def listed_word(word: str) -> bool:
+    """Whether *word* (one token) is a word form of the Arabic Wikipedia word list: a
+    ``rare-known`` proclitic rule does not split the word from its ك on when it is."""
+    return word_counts(word)[0] > 0
 
 
 def clitic_reading(word: str, strip: int) -> bool | None:
@@ -173,15 +180,8 @@ def clitic_reading(word: str, strip: int) -> bool | None:
     with its first *strip* letters taken for proclitics: True (clitics + a word: the rest is
     more frequent than the whole and no rarer in native name positions, "ومحمد", "ولبنان"),
     False (a word of its own: "وائل", "وسام", "ويكيبيديا"), None (the list has neither)."""
-    from arabnews.names import name_key as names_key
-    from arabnews.names._features import lexicon
-
-    whole, rest = names_key(word).tokens, names_key(word[strip:]).tokens
-    if len(whole) != 1 or len(rest) != 1:
-        return None
-    absent = (0, 0)
-    count, kin = lexicon().get(whole[0].text, absent)
-    rest_count, rest_kin = lexicon().get(rest[0].text, absent)
+    count, kin = word_counts(word)
+    rest_count, rest_kin = word_counts(word[strip:])
     if count == 0 and rest_count == 0:
         return None
     return rest_count > count and kin <= rest_kin

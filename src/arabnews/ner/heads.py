@@ -32,7 +32,7 @@ from arabnews.ner.base import (
     name_key,
     text_words,
 )
-from arabnews.ner.nonnames import is_function_word
+from arabnews.ner.nonnames import PLURAL_DUAL_ENDINGS, is_function_word
 from arabnews.spans import ENTITY_LABELS, Entity
 
 __all__ = [
@@ -345,13 +345,12 @@ def _relayed(text: str, ent: Entity) -> bool:
     return False
 
 
-_COMPLEMENTIZER = re.compile(r"[وف]?(?:ب|ل)?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)?")
-
-
+# إن / أن / بأن / لأنه ...: what was said begins
+_COMPLEMENTIZER_RE = r"[وف]?(?:ب|ل)?[اإأ]ن(?:ه|ها|هم|هما|نا|ني)?"
+_COMPLEMENTIZER = re.compile(_COMPLEMENTIZER_RE)
 # What may follow the speaker after a speech verb: a complementizer, a colon or quotation,
 # a comma, or the preposition the verb governs ("وأكد المديفر على أن")
-_AFTER_SPEAKER = re.compile(r"(?:[وف]?(?:ب|ل)?[اإأ]ن(?:ه|ها|هم)?|على|علي|في|:|«|\"|“|،|,)(?!\w)")
-_DUAL_PLURAL = ("ان", "ين", "ون")
+_AFTER_SPEAKER = re.compile(f'(?:{_COMPLEMENTIZER_RE}|على|علي|في|:|«|"|“|،|,)(?!\\w)')
 
 
 def speaker_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
@@ -401,7 +400,7 @@ def _word_forms(word: str) -> list[str]:
     forms = [word]
     if word[:1] in PROCLITIC_LETTERS and len(word) > 4:
         forms.append(word[1:])
-    for suffix in _DUAL_PLURAL:
+    for suffix in PLURAL_DUAL_ENDINGS:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             forms.append(word[: -len(suffix)])
     for suffix in _PRONOUNS:

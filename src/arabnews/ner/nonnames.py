@@ -49,7 +49,7 @@ from arabnews.ner.base import (
     name_key,
     text_words,
 )
-from arabnews.ner.clitics import clitic_reading
+from arabnews.ner.clitics import clitic_reading, word_counts
 from arabnews.spans import Entity
 
 __all__ = [
@@ -57,6 +57,7 @@ __all__ = [
     "NUMBERED",
     "PAIR",
     "PERSON",
+    "PLURAL_DUAL_ENDINGS",
     "drop_formulas",
     "drop_function_words",
     "drop_number_fragments",
@@ -240,8 +241,8 @@ def _number_fragment(e: Entity, text: str) -> bool:
     return (before or after) and sum(c.isalpha() for c in e.text) <= 2
 
 
-# Sound plural and dual endings (nominative and oblique).
-_PLURAL_DUAL = ("ون", "ين", "ان")
+#: Sound plural and dual endings (nominative and oblique).
+PLURAL_DUAL_ENDINGS = ("ون", "ين", "ان")
 #: A stem needs this many letters before its ending ("إيلين" is no plural of "إيل").
 _PLURAL_STEM = 4
 #: Log2 frequency bucket (``lexicon.tsv``) from which a stem is a common word.
@@ -277,16 +278,8 @@ def _plural_noun_phrase(text: str) -> bool:
     )
 
 
-def _lexicon_entry(word: str) -> tuple[int, int]:
-    from arabnews.names import name_key as names_key
-    from arabnews.names._features import lexicon
-
-    tokens = names_key(word).tokens
-    return lexicon().get(tokens[0].text, (0, 0)) if len(tokens) == 1 else (0, 0)
-
-
 def _common_word(word: str) -> bool:
-    count, kin = _lexicon_entry(word)
+    count, kin = word_counts(word)
     return count >= _COMMON_BUCKET and kin == 0
 
 
@@ -295,8 +288,8 @@ def _plural_noun(word: str) -> bool:
         word.endswith(ending)
         and len(word) - len(ending) >= _PLURAL_STEM
         and _common_word(word[: -len(ending)])
-        and _lexicon_entry(word)[1] == 0
-        for ending in _PLURAL_DUAL
+        and word_counts(word)[1] == 0
+        for ending in PLURAL_DUAL_ENDINGS
     )
 
 
