@@ -350,7 +350,7 @@ _COMPLEMENTIZER_RE = r"[وف]?(?:ب|ل)?[اإأ]ن(?:ه|ها|هم|هما|نا|ن
 _COMPLEMENTIZER = re.compile(_COMPLEMENTIZER_RE)
 # What may follow the speaker after a speech verb: a complementizer, a colon or quotation,
 # a comma, or the preposition the verb governs ("وأكد المديفر على أن")
-_AFTER_SPEAKER = re.compile(f'(?:{_COMPLEMENTIZER_RE}|على|علي|في|:|«|"|“|،|,)(?!\\w)')
+_AFTER_SPEAKER = re.compile(f'[ \\t\\u00a0]*(?:{_COMPLEMENTIZER_RE}|على|علي|في|:|«|"|“|،|,)(?!\\w)')
 
 
 def speaker_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
@@ -377,7 +377,7 @@ def speaker_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
             text[words[i - 1][1] : start].isspace()
             and _letters_only(word)
             and len(name_key(word)) >= 3
-            and _AFTER_SPEAKER.match(text[end:].lstrip()) is not None
+            and _AFTER_SPEAKER.match(text, end) is not None
             and speech_verb(words[i - 1][2])
         ):
             continue
