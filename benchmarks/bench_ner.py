@@ -44,7 +44,8 @@ Splits (gold tokens joined with spaces give the sentence text):
   standard's dev share (newswire 2004-2010, MIT; ``select_news_sentences.py --gsr 240``),
   never labelled for NER before, split by document and labelled by hand the same way without
   any system output. gsr-dev may be chosen on; gsr-confirm is read once. Not in the default
-  ``--splits``.
+  ``--splits``. ``news gsr-confirm2``: 240 more sentences from the documents those left
+  (``--gsr-more 240``), labelled after session 9's rules were final.
 
 Systems, each through the public call a user makes, **one sentence per call**:
 
@@ -641,6 +642,11 @@ def main(argv: list[str] | None = None) -> int:
             "news-gsr-confirm",
             "ner_gsr_confirm.jsonl",
             "news gsr-confirm (newswire 2004-2010; read once, at the end of session 9)",
+        ),
+        (
+            "news-gsr-confirm2",
+            "ner_gsr_confirm2.jsonl",
+            "news gsr-confirm2 (newswire 2004-2010; made after session 9's rules were final)",
         ),
         (
             "news-confirm",

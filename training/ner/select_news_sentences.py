@@ -23,6 +23,7 @@ labels live in ``benchmarks/data/local/ner/`` (git-ignored) and are never commit
 ``--gsr N`` (session 9) writes *N* rows from the Arabic PLOVER gold standard's dev share
 (``events/gsr_dev``, newswire 2004-2010, MIT), split by document into ``gsr-dev`` and
 ``gsr-confirm``; their labels are committed as ``benchmarks/data/ner_gsr_{dev,confirm}.jsonl``.
+``--gsr-more N`` writes *N* more (``gsr-confirm2``) from the documents that selection left.
 
 Nothing here looks at entities or runs a tagger: the rows are chosen from the text's shape and
 sha256 orders only, so the set is not biased towards what any model finds.
@@ -453,13 +454,21 @@ def _gsr_doc(ident: str) -> str:
     return ident.rsplit("_", 1)[0]
 
 
-def select_gsr(shared: Path, count: int) -> list[dict[str, str]]:
+def select_gsr(
+    shared: Path,
+    count: int,
+    *,
+    skip: frozenset[str] = frozenset(),
+    first_id: int = 1,
+    split: str | None = None,
+) -> list[dict[str, str]]:
     """NER rows (ids ``ng0001``...) from the event gold standard's dev share (newswire
     2004-2010, MIT), never labelled for NER before session 9: the distinct sentences of
     ``events/gsr_dev/{assault,protest}_gsr.csv`` with 5-70 tokens, mostly Arabic letters;
     documents in sha256 order, from each at most ``GSR_PER_DOC`` sentences in sha256 order;
     the first *count*, none taken twice. Documents alternate between ``gsr-dev`` and
-    ``gsr-confirm``."""
+    ``gsr-confirm``. With *skip* (documents and sentences used before): those are passed
+    over; with *split*, every row is in it; ids from *first_id*."""
     import csv
 
     by_doc: dict[str, set[str]] = {}
@@ -471,23 +480,34 @@ def select_gsr(shared: Path, count: int) -> list[dict[str, str]]:
                 if _eligible(text) and _mostly_arabic(text):
                     by_doc.setdefault(f"gsr:{_gsr_doc(row['id'])}", set()).add(text)
     rows: list[dict[str, str]] = []
-    taken: set[str] = set()  # the corpus repeats some sentences under another document id
+    taken: set[str] = set(skip)  # the corpus repeats some sentences under another document id
     for k, doc in enumerate(sorted(by_doc, key=_sha)):
+        if doc in skip:
+            continue
         fresh = [t for t in by_doc[doc] if t not in taken]
         for text in sorted(fresh, key=lambda t: _sha(f"{doc}\t{t}"))[:GSR_PER_DOC]:
             if len(rows) < count:
                 taken.add(text)
                 rows.append(
                     {
-                        "id": f"ng{len(rows) + 1:04d}",
+                        "id": f"ng{len(rows) + first_id:04d}",
                         "source": "gsr",
                         "licence": GSR_LICENCE,
                         "doc": doc,
-                        "split": "gsr-dev" if k % 2 == 0 else "gsr-confirm",
+                        "split": split or ("gsr-dev" if k % 2 == 0 else "gsr-confirm"),
                         "text": text,
                     }
                 )
     return rows
+
+
+def select_gsr_more(shared: Path, count: int, before: int = 240) -> list[dict[str, str]]:
+    """A second newswire selection (session 9, ``gsr-confirm2``): *count* rows from the
+    documents the first ``--gsr before`` selection did not use, no sentence of it again, ids
+    after its."""
+    first = select_gsr(shared, before)
+    used = frozenset(r["doc"] for r in first) | frozenset(r["text"] for r in first)
+    return select_gsr(shared, count, skip=used, first_id=before + 1, split="gsr-confirm2")
 
 
 def main() -> None:
@@ -522,8 +542,16 @@ def main() -> None:
     which.add_argument(
         "--gsr", type=int, metavar="N", help="N sentences from the event gold standard (dev)"
     )
+    which.add_argument(
+        "--gsr-more",
+        type=int,
+        metavar="N",
+        help="N more sentences from the gold-standard documents --gsr 240 left",
+    )
     args = ap.parse_args()
-    if args.gsr:
+    if args.gsr_more:
+        rows = select_gsr_more(args.shared, args.gsr_more)
+    elif args.gsr:
         rows = select_gsr(args.shared, args.gsr)
     elif args.saudi_rest:
         rows = select_saudi_rest(args.shared, args.saudi_rest)
