@@ -134,6 +134,11 @@ def test_gsr_selection_reproduces_the_files(shared_dir: Path) -> None:
     assert not {r["doc"] for r in dev} & {r["doc"] for r in confirm}
     assert not {r["text"] for r in dev} & {r["text"] for r in confirm}
     assert not {r["text"] for r in dev + confirm} & {r["text"] for r in _train_rows()}
+    more = select.select_gsr_more(shared_dir, 240)
+    second = _rows_of(DATA / "ner_gsr_confirm2.jsonl")
+    assert [{k: r[k] for k in keys} for r in more] == [{k: r[k] for k in keys} for r in second]
+    assert not {r["doc"] for r in second} & {r["doc"] for r in dev + confirm}
+    assert not {r["text"] for r in second} & {r["text"] for r in dev + confirm}
 
 
 def _rows_of(path: Path) -> list[dict[str, object]]:
