@@ -36,7 +36,7 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import attrs
@@ -402,26 +402,61 @@ def select_saudi(
     path = shared / "data" / "news" / "saudinewsnet_sample_300.NC.jsonl"
     arts = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     arts.sort(key=lambda a: _sha(f"saudinewsnet:{a['url']}"))
-    rows: list[dict[str, str]] = []
-    for k, art in enumerate(arts):
-        if len(rows) >= count:
-            break
-        doc = f"saudinewsnet:{art['url']}"
-        if doc in skip:
-            continue
+    docs = []
+    for art in arts:
         sents = {s for ln in art["content"].split("\n") for s in split_sentences(ln)}
         good = [s for s in sents if _eligible(s) and _mostly_arabic(s) and "http" not in s]
-        for s in sorted(good, key=lambda s: _sha(f"{doc}\t{s}"))[:SAUDI_PER_ARTICLE]:
+        docs.append((f"saudinewsnet:{art['url']}", f"saudinewsnet:{art['source']}", good))
+    return _by_document(
+        docs,
+        count,
+        per_doc=SAUDI_PER_ARTICLE,
+        prefix="ns",
+        licence=SAUDI_LICENCE,
+        splits=("local-dev", "local-confirm"),
+        skip=skip,
+        first_id=first_id,
+        split=split,
+    )
+
+
+def _by_document(
+    docs: Sequence[tuple[str, str, Sequence[str]]],
+    count: int,
+    *,
+    per_doc: int,
+    prefix: str,
+    licence: str,
+    splits: tuple[str, str],
+    skip: frozenset[str],
+    first_id: int,
+    split: str | None,
+    once: bool = False,
+) -> list[dict[str, str]]:
+    """The first *count* rows from *docs* ((doc, source, sentences), in selection order):
+    from each document not in *skip* at most *per_doc* sentences in sha256 order; documents
+    alternate between the two *splits* unless *split* names one; ids *prefix* + number from
+    *first_id*. With *once*, a sentence taken (or in *skip*) is never taken again."""
+    rows: list[dict[str, str]] = []
+    taken: set[str] = set(skip) if once else set()
+    for k, (doc, source, sents) in enumerate(docs):
+        if len(rows) >= count:
+            break
+        if doc in skip:
+            continue
+        fresh = [t for t in sents if t not in taken]
+        for text in sorted(fresh, key=lambda t: _sha(f"{doc}\t{t}"))[:per_doc]:
             if len(rows) < count:
-                alternate = "local-dev" if k % 2 == 0 else "local-confirm"
+                if once:
+                    taken.add(text)
                 rows.append(
                     {
-                        "id": f"ns{len(rows) + first_id:04d}",
-                        "source": f"saudinewsnet:{art['source']}",
-                        "licence": SAUDI_LICENCE,
+                        "id": f"{prefix}{len(rows) + first_id:04d}",
+                        "source": source,
+                        "licence": licence,
                         "doc": doc,
-                        "split": split or alternate,
-                        "text": s,
+                        "split": split or splits[k % 2],
+                        "text": text,
                     }
                 )
     return rows
@@ -479,26 +514,19 @@ def select_gsr(
                 text = row["text"].strip()
                 if _eligible(text) and _mostly_arabic(text):
                     by_doc.setdefault(f"gsr:{_gsr_doc(row['id'])}", set()).add(text)
-    rows: list[dict[str, str]] = []
-    taken: set[str] = set(skip)  # the corpus repeats some sentences under another document id
-    for k, doc in enumerate(sorted(by_doc, key=_sha)):
-        if doc in skip:
-            continue
-        fresh = [t for t in by_doc[doc] if t not in taken]
-        for text in sorted(fresh, key=lambda t: _sha(f"{doc}\t{t}"))[:GSR_PER_DOC]:
-            if len(rows) < count:
-                taken.add(text)
-                rows.append(
-                    {
-                        "id": f"ng{len(rows) + first_id:04d}",
-                        "source": "gsr",
-                        "licence": GSR_LICENCE,
-                        "doc": doc,
-                        "split": split or ("gsr-dev" if k % 2 == 0 else "gsr-confirm"),
-                        "text": text,
-                    }
-                )
-    return rows
+    docs = [(doc, "gsr", sorted(by_doc[doc])) for doc in sorted(by_doc, key=_sha)]
+    return _by_document(
+        docs,
+        count,
+        per_doc=GSR_PER_DOC,
+        prefix="ng",
+        licence=GSR_LICENCE,
+        splits=("gsr-dev", "gsr-confirm"),
+        skip=skip,
+        first_id=first_id,
+        split=split,
+        once=True,  # the corpus repeats some sentences under another document id
+    )
 
 
 def select_gsr_more(shared: Path, count: int, before: int = 240) -> list[dict[str, str]]:
