@@ -30,6 +30,7 @@ def _small_model() -> dict[str, Any]:
         "raw_floor": 0.6,
         "native_bucket": 7,
         "native_kin": 7,
+        "consonant_kin": 3,
         "trees": [
             [0, 0.8, [2, 0.25, -0.5, 0.25], [1, 0.5, 0.1, 1.5]],
             [1, 0.5, -0.2, 0.3],

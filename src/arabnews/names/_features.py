@@ -265,6 +265,9 @@ class Decision:
         native given names stand (محمد بن ..., أبو ...) is a native given name, spelt one
         way: another Arabic-script spelling is another name (إبراهيم / إبراهيمي, خالد /
         خلد), even when that one is rare.
+    :ivar consonant_kin: a spelling seen at least this often in those positions differs from
+        every Arabic-script spelling that swaps (even within a sound class), adds or drops one
+        of its consonants (نزار / نزال): a native name's consonants are its own.
     :ivar trees: regression trees ``(feature, threshold, left, right)`` (left when the
         feature is below the threshold) with leaf values added to the log-odds.
     """
@@ -274,6 +277,7 @@ class Decision:
     raw_floor: float = 0.5
     native_bucket: int = 7
     native_kin: int = 7
+    consonant_kin: int = 3
     trees: tuple[Any, ...] = ()  # Tree values (see _parse_tree)
     _linear: tuple[tuple[int, float], ...] = attrs.field(init=False, repr=False, eq=False)
     _score: Callable[[Sequence[float]], float] = attrs.field(init=False, repr=False, eq=False)
@@ -293,6 +297,7 @@ class Decision:
                 self.raw_floor,
                 self.native_bucket,
                 self.native_kin,
+                self.consonant_kin,
                 self.trees,
             ),
         )
@@ -313,6 +318,7 @@ class Decision:
                 raw_floor=float(data["raw_floor"]),
                 native_bucket=int(data["native_bucket"]),
                 native_kin=int(data["native_kin"]),
+                consonant_kin=int(data["consonant_kin"]),
                 trees=tuple(_parse_tree(t, index) for t in data.get("trees", ())),
             )
         except (KeyError, TypeError, ValueError, IndexError) as exc:
@@ -346,6 +352,16 @@ class Decision:
         if fa[1] >= self.native_kin or fb[1] >= self.native_kin:
             return True
         return fa[0] >= self.native_bucket and fb[0] >= self.native_bucket
+
+    def consonant_differs(self, a: str, b: str, ops: Sequence[int]) -> bool:
+        """Whether two Arabic-script token texts, one of them a native given name (kin bucket
+        at least ``consonant_kin``), differ by a consonant on their cheapest alignment
+        (*ops* of :meth:`arabnews.names.Matcher.edit_ops`: a letter other than ا و ي ع ه
+        swapped, within its sound class or not, added or dropped)."""
+        if ops[3] + ops[4] + ops[5] == 0:
+            return False
+        lex = lexicon()
+        return max(lex.get(a, _ABSENT)[1], lex.get(b, _ABSENT)[1]) >= self.consonant_kin
 
     def probability(self, features: Sequence[float]) -> float:
         """P(same name) for one feature vector."""

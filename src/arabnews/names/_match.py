@@ -600,6 +600,8 @@ class Matcher:
         if raw <= 0.0:
             return 0.0
         ops = self._traceback(rows, ca, wa, cb, wb)
+        if not cross_script and decision.consonant_differs(a, b, ops):
+            return 0.0  # نزار / نزال: a native name's consonants are its own
         return decision.probability(pair_features(a, b, raw, ops, cross_script))
 
     def _tok_sim(self, a: TokenKey, b: TokenKey, floor: float) -> float:
