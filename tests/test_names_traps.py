@@ -110,7 +110,13 @@ def test_native_words_are_spelt_one_way() -> None:
 def test_native_given_names_are_spelt_one_way() -> None:
     # a native given name (often next to بن / أبو in Wikipedia) against a rare spelling
     # one letter away: the nisba surname or another word, never the same name
-    pairs = (("يوسف", "يوسفي"), ("جعفر", "جعفري"), ("صالح", "صالحي"), ("خالد", "خلد"), ("نزار", "نزال"))
+    pairs = (
+        ("يوسف", "يوسفي"),
+        ("جعفر", "جعفري"),
+        ("صالح", "صالحي"),
+        ("خالد", "خلد"),
+        ("نزار", "نزال"),
+    )
     for a, b in pairs:
         assert not same_name(a, b), (a, b)
         assert similarity(a, b) == 0.0
