@@ -59,6 +59,18 @@ class ProcliticRule:
     evidence: str  # "shape", "known" or "rare-known"
     example: str
 
+    def readings(self, key: str) -> tuple[str, ...]:
+        """What *key* (a :func:`~arabnews.ner.base.name_key`) may be without this rule's
+        clitic: nothing when it does not start with the prefix, leaves too little, or (a
+        ``rare-known`` rule) is from its ك on a word of the Wikipedia word list ("كابل");
+        ل+ال written لل reads both ways ("لشرق", "الشرق")."""
+        rest = key[self.strip :]
+        if not key.startswith(self.prefix) or len(rest) < MIN_REMAINDER:
+            return ()
+        if self.evidence == "rare-known" and listed_word(key[self.strip - 1 :]):
+            return ()
+        return (rest, "ا" + rest) if self.prefix.endswith("لل") else (rest,)
+
 
 @functools.cache
 def proclitic_rules() -> tuple[ProcliticRule, ...]:
@@ -120,24 +132,13 @@ def proclitic_length(
     if tail_key and known(f"{key} {tail_key}"):
         return 0
 
-    def remainder_known(rest: str, rule: ProcliticRule) -> bool:
-        forms = [rest]
-        if rule.prefix.endswith("لل"):
-            forms.append("ا" + rest)  # لشرق -> الشرق
-        return any(known(f) or bool(tail_key and known(f"{f} {tail_key}")) for f in forms)
-
-    candidates = [
-        r
-        for r in proclitic_rules()
-        if key.startswith(r.prefix) and len(key) - r.strip >= MIN_REMAINDER
-    ]
-    for rule in candidates:
-        rest = key[rule.strip :]
-        if rule.evidence == "rare-known" and listed_word(key[rule.strip - 1 :]):
-            continue  # كابل is a word of its own, not ك + ابل
-        if rest in name_exceptions() or remainder_known(rest, rule):
+    candidates = [(r, forms) for r in proclitic_rules() if (forms := r.readings(key))]
+    for rule, forms in candidates:
+        if forms[0] in name_exceptions() or any(
+            known(f) or bool(tail_key and known(f"{f} {tail_key}")) for f in forms
+        ):
             return chars_for_letters(word, rule.strip)
-    for rule in candidates:
+    for rule, _ in candidates:
         if rule.evidence == "shape":
             if not _shape_remainder(key[rule.strip :]):
                 continue

@@ -23,7 +23,7 @@ from arabnews.ner.base import (
     sentence_tokens,
     sort_entities,
 )
-from arabnews.ner.clitics import MIN_REMAINDER, listed_word, proclitic_rules
+from arabnews.ner.clitics import proclitic_rules
 from arabnews.spans import ENTITY_LABELS, Entity, Span
 
 if TYPE_CHECKING:
@@ -171,14 +171,7 @@ class GazetteerRecognizer:
             return None
         forms: list[tuple[str, int]] = [(first, 0)]
         for rule in proclitic_rules():
-            rest = first[rule.strip :]
-            if not first.startswith(rule.prefix) or len(rest) < MIN_REMAINDER:
-                continue
-            if rule.evidence == "rare-known" and listed_word(first[rule.strip - 1 :]):
-                continue  # كابل is a word of its own, not ك + ابل
-            forms.append((rest, rule.strip))
-            if rule.prefix.endswith("لل"):
-                forms.append(("ا" + rest, rule.strip))  # لشرق -> الشرق
+            forms += [(rest, rule.strip) for rest in rule.readings(first)]
         upper = min(self._max_tokens, len(keys) - i)
         for n in range(upper, 0, -1):
             tail = tuple(keys[i + 1 : i + n])
