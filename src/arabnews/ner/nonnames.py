@@ -284,11 +284,12 @@ def _common_word(word: str) -> bool:
 
 
 def _plural_noun(word: str) -> bool:
+    if word_counts(word)[1]:
+        return False  # seen where native given names stand: "حمدان"
     return any(
         word.endswith(ending)
         and len(word) - len(ending) >= _PLURAL_STEM
         and _common_word(word[: -len(ending)])
-        and word_counts(word)[1] == 0
         for ending in PLURAL_DUAL_ENDINGS
     )
 

@@ -116,15 +116,14 @@ def obfuscated_names(
         )
     if not words:
         return tuple(ents)
+    # the words are disjoint and in order: those an entity overlaps are one slice
     word_starts = [w.start for w in words]
+    word_ends = [w.end for w in words]
     out = list(words)
     for ent in ents:
-        k = bisect.bisect_left(word_starts, ent.end)
-        overlapping = [w for w in words[max(0, k - 1) : k] if w.end > ent.start]
-        j = k - 2
-        while j >= 0 and words[j].end > ent.start:
-            overlapping.insert(0, words[j])
-            j -= 1
+        overlapping = words[
+            bisect.bisect_right(word_ends, ent.start) : bisect.bisect_left(word_starts, ent.end)
+        ]
         if not overlapping:
             out.append(ent)
             continue
