@@ -139,6 +139,11 @@ def test_gsr_selection_reproduces_the_files(shared_dir: Path) -> None:
     assert [{k: r[k] for k in keys} for r in more] == [{k: r[k] for k in keys} for r in second]
     assert not {r["doc"] for r in second} & {r["doc"] for r in dev + confirm}
     assert not {r["text"] for r in second} & {r["text"] for r in dev + confirm}
+    rest = select.select_gsr_rest(shared_dir, 300)
+    third = _rows_of(DATA / "ner_gsr_confirm3.jsonl")
+    assert [{k: r[k] for k in keys} for r in rest] == [{k: r[k] for k in keys} for r in third]
+    assert not {r["doc"] for r in third} & {r["doc"] for r in dev + confirm + second}
+    assert not {r["text"] for r in third} & {r["text"] for r in dev + confirm + second}
 
 
 def _rows_of(path: Path) -> list[dict[str, object]]:

@@ -1,7 +1,7 @@
 """Check the hand-labelled news NER sets (``benchmarks/data/ner_news_*.jsonl``, ``ner_gsr_*``).
 
 Splits: dev, confirm and (when present) confirm2 and confirm3 of web news; gsr-dev,
-gsr-confirm and gsr-confirm2 of the event gold standard's newswire (session 9).
+gsr-confirm and gsr-confirm2 of the event gold standard's newswire (session 9), gsr-confirm3 (session 10).
 Hard errors (exit status 1): a
 row without its fields, a duplicate id, a sentence in two splits, a dev article in another
 split (confirm2 and confirm3 draw only on confirm articles and new FIGNEWS posts, so confirm,
@@ -29,11 +29,22 @@ import sys
 import unicodedata
 from pathlib import Path
 
-SPLITS = ("dev", "confirm", "confirm2", "confirm3", "gsr-dev", "gsr-confirm", "gsr-confirm2")
+SPLITS = (
+    "dev",
+    "confirm",
+    "confirm2",
+    "confirm3",
+    "gsr-dev",
+    "gsr-confirm",
+    "gsr-confirm2",
+    "gsr-confirm3",
+)
 # Splits that may hold sentences of the same article (confirm2 and confirm3 continue confirm's
 # articles); the later splits are optional files.
 SHARED_ARTICLES = frozenset({"confirm", "confirm2", "confirm3"})
-OPTIONAL = frozenset({"confirm2", "confirm3", "gsr-dev", "gsr-confirm", "gsr-confirm2"})
+OPTIONAL = frozenset(
+    {"confirm2", "confirm3", "gsr-dev", "gsr-confirm", "gsr-confirm2", "gsr-confirm3"}
+)
 LABELS = frozenset({"PER", "LOC", "ORG", "MISC"})
 LICENCE = {
     "wikinews_2024": "CC BY 2.5 (Wikinews)",

@@ -23,7 +23,8 @@ labels live in ``benchmarks/data/local/ner/`` (git-ignored) and are never commit
 ``--gsr N`` (session 9) writes *N* rows from the Arabic PLOVER gold standard's dev share
 (``events/gsr_dev``, newswire 2004-2010, MIT), split by document into ``gsr-dev`` and
 ``gsr-confirm``; their labels are committed as ``benchmarks/data/ner_gsr_{dev,confirm}.jsonl``.
-``--gsr-more N`` writes *N* more (``gsr-confirm2``) from the documents that selection left.
+``--gsr-more N`` writes *N* more (``gsr-confirm2``) from the documents that selection left;
+``--gsr-rest N`` (session 10, ``gsr-confirm3``) from the documents neither used.
 
 Nothing here looks at entities or runs a tagger: the rows are chosen from the text's shape and
 sha256 orders only, so the set is not biased towards what any model finds.
@@ -538,6 +539,14 @@ def select_gsr_more(shared: Path, count: int, before: int = 240) -> list[dict[st
     return select_gsr(shared, count, skip=used, first_id=before + 1, split="gsr-confirm2")
 
 
+def select_gsr_rest(shared: Path, count: int) -> list[dict[str, str]]:
+    """A third newswire selection (session 10, ``gsr-confirm3``): *count* rows from the
+    documents neither earlier selection used, no sentence of theirs again, ids after theirs."""
+    before = select_gsr(shared, 240) + select_gsr_more(shared, 240)
+    used = frozenset(r["doc"] for r in before) | frozenset(r["text"] for r in before)
+    return select_gsr(shared, count, skip=used, first_id=len(before) + 1, split="gsr-confirm3")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -576,8 +585,16 @@ def main() -> None:
         metavar="N",
         help="N more sentences from the gold-standard documents --gsr 240 left",
     )
+    which.add_argument(
+        "--gsr-rest",
+        type=int,
+        metavar="N",
+        help="N sentences from the gold-standard documents neither --gsr selection used",
+    )
     args = ap.parse_args()
-    if args.gsr_more:
+    if args.gsr_rest:
+        rows = select_gsr_rest(args.shared, args.gsr_rest)
+    elif args.gsr_more:
         rows = select_gsr_more(args.shared, args.gsr_more)
     elif args.gsr:
         rows = select_gsr(args.shared, args.gsr)
