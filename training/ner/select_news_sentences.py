@@ -24,7 +24,8 @@ labels live in ``benchmarks/data/local/ner/`` (git-ignored) and are never commit
 (``events/gsr_dev``, newswire 2004-2010, MIT), split by document into ``gsr-dev`` and
 ``gsr-confirm``; their labels are committed as ``benchmarks/data/ner_gsr_{dev,confirm}.jsonl``.
 ``--gsr-more N`` writes *N* more (``gsr-confirm2``) from the documents that selection left;
-``--gsr-rest N`` (session 10, ``gsr-confirm3``) from the documents neither used.
+``--gsr-rest N`` (session 10, ``gsr-confirm3``) from the documents neither used, and
+``--gsr-fourth N`` (``gsr-confirm4``) from those none of the three used.
 
 Nothing here looks at entities or runs a tagger: the rows are chosen from the text's shape and
 sha256 orders only, so the set is not biased towards what any model finds.
@@ -530,21 +531,33 @@ def select_gsr(
     )
 
 
+def _gsr_after(
+    shared: Path, count: int, before: list[dict[str, str]], split: str
+) -> list[dict[str, str]]:
+    """*count* rows from the gold-standard documents none of the rows *before* came from, no
+    sentence of theirs again, ids after theirs, all in *split*."""
+    used = frozenset(r["doc"] for r in before) | frozenset(r["text"] for r in before)
+    return select_gsr(shared, count, skip=used, first_id=len(before) + 1, split=split)
+
+
 def select_gsr_more(shared: Path, count: int, before: int = 240) -> list[dict[str, str]]:
     """A second newswire selection (session 9, ``gsr-confirm2``): *count* rows from the
-    documents the first ``--gsr before`` selection did not use, no sentence of it again, ids
-    after its."""
-    first = select_gsr(shared, before)
-    used = frozenset(r["doc"] for r in first) | frozenset(r["text"] for r in first)
-    return select_gsr(shared, count, skip=used, first_id=before + 1, split="gsr-confirm2")
+    documents the first ``--gsr before`` selection did not use."""
+    return _gsr_after(shared, count, select_gsr(shared, before), "gsr-confirm2")
 
 
 def select_gsr_rest(shared: Path, count: int) -> list[dict[str, str]]:
     """A third newswire selection (session 10, ``gsr-confirm3``): *count* rows from the
-    documents neither earlier selection used, no sentence of theirs again, ids after theirs."""
+    documents neither earlier selection used."""
     before = select_gsr(shared, 240) + select_gsr_more(shared, 240)
-    used = frozenset(r["doc"] for r in before) | frozenset(r["text"] for r in before)
-    return select_gsr(shared, count, skip=used, first_id=len(before) + 1, split="gsr-confirm3")
+    return _gsr_after(shared, count, before, "gsr-confirm3")
+
+
+def select_gsr_fourth(shared: Path, count: int) -> list[dict[str, str]]:
+    """A fourth newswire selection (session 10, ``gsr-confirm4``): *count* rows from the
+    documents none of the three earlier selections used."""
+    before = select_gsr(shared, 240) + select_gsr_more(shared, 240) + select_gsr_rest(shared, 300)
+    return _gsr_after(shared, count, before, "gsr-confirm4")
 
 
 def main() -> None:
@@ -591,8 +604,16 @@ def main() -> None:
         metavar="N",
         help="N sentences from the gold-standard documents neither --gsr selection used",
     )
+    which.add_argument(
+        "--gsr-fourth",
+        type=int,
+        metavar="N",
+        help="N sentences from the gold-standard documents none of the three selections used",
+    )
     args = ap.parse_args()
-    if args.gsr_rest:
+    if args.gsr_fourth:
+        rows = select_gsr_fourth(args.shared, args.gsr_fourth)
+    elif args.gsr_rest:
         rows = select_gsr_rest(args.shared, args.gsr_rest)
     elif args.gsr_more:
         rows = select_gsr_more(args.shared, args.gsr_more)
