@@ -46,7 +46,8 @@ Splits (gold tokens joined with spaces give the sentence text):
   any system output. gsr-dev may be chosen on; gsr-confirm is read once. Not in the default
   ``--splits``. ``news gsr-confirm2``: 240 more sentences from the documents those left
   (``--gsr-more 240``), labelled after session 9's rules were final. ``news gsr-confirm3``
-  (session 10): 300 sentences from the documents neither used (``--gsr-rest 300``).
+  (session 10): 300 sentences from the documents neither used (``--gsr-rest 300``);
+  ``news gsr-confirm4``: 300 from those none of the three used (``--gsr-fourth 300``).
 
 Systems, each through the public call a user makes, **one sentence per call**:
 
@@ -653,6 +654,11 @@ def main(argv: list[str] | None = None) -> int:
             "news-gsr-confirm3",
             "ner_gsr_confirm3.jsonl",
             "news gsr-confirm3 (newswire 2004-2010; decides session 10's model, read once each)",
+        ),
+        (
+            "news-gsr-confirm4",
+            "ner_gsr_confirm4.jsonl",
+            "news gsr-confirm4 (newswire 2004-2010; read once, at the end of session 10)",
         ),
         (
             "news-confirm",

@@ -144,6 +144,12 @@ def test_gsr_selection_reproduces_the_files(shared_dir: Path) -> None:
     assert [{k: r[k] for k in keys} for r in rest] == [{k: r[k] for k in keys} for r in third]
     assert not {r["doc"] for r in third} & {r["doc"] for r in dev + confirm + second}
     assert not {r["text"] for r in third} & {r["text"] for r in dev + confirm + second}
+    fourth = _rows_of(DATA / "ner_gsr_confirm4.jsonl")
+    picked4 = select.select_gsr_fourth(shared_dir, 300)
+    assert [{k: r[k] for k in keys} for r in picked4] == [{k: r[k] for k in keys} for r in fourth]
+    earlier = dev + confirm + second + third
+    assert not {r["doc"] for r in fourth} & {r["doc"] for r in earlier}
+    assert not {r["text"] for r in fourth} & {r["text"] for r in earlier}
 
 
 def _rows_of(path: Path) -> list[dict[str, object]]:
