@@ -389,6 +389,21 @@ def test_gazetteer_longest_match_and_clitics() -> None:
     assert [e.text for e in g2.recognize("مدن كموسكو")] == ["موسكو"]  # ك + a name: not listed
 
 
+def test_gazetteer_reads_an_abbreviation_with_dots_or_spaces() -> None:
+    """A listed abbreviation of single letters ("أ ف ب") is also found written with dots, as
+    one token ("أ.ف.ب"); letters that only begin a longer dotted form are not."""
+    pytest.importorskip("arabnews.tokens")
+    afp = SimpleNamespace(id="afp", canonical="وكالة فرانس برس", label="ORG", variants=("أ ف ب",))
+    g = GazetteerRecognizer([afp])
+    for text, found in (
+        ("القدس ـ أ ف ب: أعلنت", ["أ ف ب"]),
+        ("القدس ـ أ.ف.ب: أعلنت", ["أ.ف.ب"]),
+        ("موسكو ـ ا.ف.ب: هددت", ["ا.ف.ب"]),
+        ("القدس ـ أ.ف.ب.ج: أعلنت", []),
+    ):
+        assert [(e.text, e.entity_id) for e in g.recognize(text)] == [(f, "afp") for f in found]
+
+
 class _Fixed:
     def __init__(self, *entities: Entity) -> None:
         self.entities = entities

@@ -91,6 +91,10 @@ class GazetteerRecognizer:
                     continue  # also a common word: left to the tagger ("فتح" = opened)
                 # the first entry listing a spelling wins: gazetteers list the main sense first
                 self._index.setdefault(words, entry)
+                if len(words) > 1 and all(len(w) == 1 and w.isalpha() for w in words):
+                    # an abbreviation's letters are also written with dots, as one token:
+                    # "أ ف ب" and "أ.ف.ب"
+                    self._index.setdefault((".".join(words),), entry)
                 if len(words) > 1:
                     # parts of listed names ("فولوديمير", "ويتكوف") are evidence of a name
                     self._name_words.update(w for w in words if len(w) >= 3)
