@@ -25,7 +25,8 @@ labels live in ``benchmarks/data/local/ner/`` (git-ignored) and are never commit
 ``gsr-confirm``; their labels are committed as ``benchmarks/data/ner_gsr_{dev,confirm}.jsonl``.
 ``--gsr-more N`` writes *N* more (``gsr-confirm2``) from the documents that selection left;
 ``--gsr-rest N`` (session 10, ``gsr-confirm3``) from the documents neither used, and
-``--gsr-fourth N`` (``gsr-confirm4``) from those none of the three used.
+``--gsr-fourth N`` (``gsr-confirm4``) from those none of the three used, ``--gsr-fifth N``
+(``gsr-confirm5``) from those none of the four used.
 
 Nothing here looks at entities or runs a tagger: the rows are chosen from the text's shape and
 sha256 orders only, so the set is not biased towards what any model finds.
@@ -560,6 +561,18 @@ def select_gsr_fourth(shared: Path, count: int) -> list[dict[str, str]]:
     return _gsr_after(shared, count, before, "gsr-confirm4")
 
 
+def select_gsr_fifth(shared: Path, count: int) -> list[dict[str, str]]:
+    """A fifth newswire selection (session 10, ``gsr-confirm5``): *count* rows from the
+    documents none of the four earlier selections used."""
+    before = (
+        select_gsr(shared, 240)
+        + select_gsr_more(shared, 240)
+        + select_gsr_rest(shared, 300)
+        + select_gsr_fourth(shared, 300)
+    )
+    return _gsr_after(shared, count, before, "gsr-confirm5")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -610,8 +623,16 @@ def main() -> None:
         metavar="N",
         help="N sentences from the gold-standard documents none of the three selections used",
     )
+    which.add_argument(
+        "--gsr-fifth",
+        type=int,
+        metavar="N",
+        help="N sentences from the gold-standard documents none of the four selections used",
+    )
     args = ap.parse_args()
-    if args.gsr_fourth:
+    if args.gsr_fifth:
+        rows = select_gsr_fifth(args.shared, args.gsr_fifth)
+    elif args.gsr_fourth:
         rows = select_gsr_fourth(args.shared, args.gsr_fourth)
     elif args.gsr_rest:
         rows = select_gsr_rest(args.shared, args.gsr_rest)
