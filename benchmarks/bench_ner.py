@@ -46,8 +46,9 @@ Splits (gold tokens joined with spaces give the sentence text):
   any system output. gsr-dev may be chosen on; gsr-confirm is read once. Not in the default
   ``--splits``. ``news gsr-confirm2``: 240 more sentences from the documents those left
   (``--gsr-more 240``), labelled after session 9's rules were final. ``news gsr-confirm3``
-  (session 10): 300 sentences from the documents neither used (``--gsr-rest 300``);
-  ``news gsr-confirm4``: 300 from those none of the three used (``--gsr-fourth 300``).
+  (session 10): 300 sentences from the documents neither used (``--gsr-later gsr-confirm3 300``);
+  ``news gsr-confirm4``: 300 from those none of the three used (``--gsr-later gsr-confirm4 300``);
+  ``news gsr-confirm5``: 400 from those none of the four used (``--gsr-later gsr-confirm5 400``).
 
 Systems, each through the public call a user makes, **one sentence per call**:
 
@@ -659,6 +660,11 @@ def main(argv: list[str] | None = None) -> int:
             "news-gsr-confirm4",
             "ner_gsr_confirm4.jsonl",
             "news gsr-confirm4 (newswire 2004-2010; read once, at the end of session 10)",
+        ),
+        (
+            "news-gsr-confirm5",
+            "ner_gsr_confirm5.jsonl",
+            "news gsr-confirm5 (newswire 2004-2010; a second test of session 10's candidate)",
         ),
         (
             "news-confirm",

@@ -139,13 +139,13 @@ def test_gsr_selection_reproduces_the_files(shared_dir: Path) -> None:
     assert [{k: r[k] for k in keys} for r in more] == [{k: r[k] for k in keys} for r in second]
     assert not {r["doc"] for r in second} & {r["doc"] for r in dev + confirm}
     assert not {r["text"] for r in second} & {r["text"] for r in dev + confirm}
-    rest = select.select_gsr_rest(shared_dir, 300)
+    rest = select.select_gsr_later(shared_dir, "gsr-confirm3", 300)
     third = _rows_of(DATA / "ner_gsr_confirm3.jsonl")
     assert [{k: r[k] for k in keys} for r in rest] == [{k: r[k] for k in keys} for r in third]
     assert not {r["doc"] for r in third} & {r["doc"] for r in dev + confirm + second}
     assert not {r["text"] for r in third} & {r["text"] for r in dev + confirm + second}
     fourth = _rows_of(DATA / "ner_gsr_confirm4.jsonl")
-    picked4 = select.select_gsr_fourth(shared_dir, 300)
+    picked4 = select.select_gsr_later(shared_dir, "gsr-confirm4", 300)
     assert [{k: r[k] for k in keys} for r in picked4] == [{k: r[k] for k in keys} for r in fourth]
     earlier = dev + confirm + second + third
     assert not {r["doc"] for r in fourth} & {r["doc"] for r in earlier}

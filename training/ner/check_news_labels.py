@@ -1,13 +1,13 @@
 """Check the hand-labelled news NER sets (``benchmarks/data/ner_news_*.jsonl``, ``ner_gsr_*``).
 
 Splits: dev, confirm and (when present) confirm2 and confirm3 of web news; gsr-dev, gsr-confirm
-and gsr-confirm2 of the event gold standard's newswire (session 9), gsr-confirm3 and gsr-
-confirm4 (session 10). Hard errors (exit status 1): a row without its fields, a duplicate id, a
-sentence in two splits, a dev article in another split (confirm2 and confirm3 draw only on
-confirm articles and new FIGNEWS posts, so confirm, confirm2 and confirm3 may share an article),
-a licence that does not match the source, an offset whose slice is not the entity text, an
-unknown label, overlapping or unsorted spans, a span with outer whitespace, a span that starts
-or ends inside a word (other than after the proclitics و ف ب ل ك).
+and gsr-confirm2 of the event gold standard's newswire (session 9), gsr-confirm3 to gsr-confirm5
+(session 10). Hard errors (exit status 1): a row without its fields, a duplicate id, a sentence
+in two splits, a dev article in another split (confirm2 and confirm3 draw only on confirm
+articles and new FIGNEWS posts, so confirm, confirm2 and confirm3 may share an article), a
+licence that does not match the source, an offset whose slice is not the entity text, an unknown
+label, overlapping or unsorted spans, a span with outer whitespace, a span that starts or ends
+inside a word (other than after the proclitics و ف ب ل ك).
 
 For review (printed, not errors): spans whose first letter is و ف ب ك ل, which are either a
 name that begins with that letter (بيروت، فلسطين، لبنان) or a clitic left in. A span starting
@@ -38,21 +38,12 @@ SPLITS = (
     "gsr-confirm2",
     "gsr-confirm3",
     "gsr-confirm4",
+    "gsr-confirm5",
 )
 # Splits that may hold sentences of the same article (confirm2 and confirm3 continue confirm's
 # articles); the later splits are optional files.
 SHARED_ARTICLES = frozenset({"confirm", "confirm2", "confirm3"})
-OPTIONAL = frozenset(
-    {
-        "confirm2",
-        "confirm3",
-        "gsr-dev",
-        "gsr-confirm",
-        "gsr-confirm2",
-        "gsr-confirm3",
-        "gsr-confirm4",
-    }
-)
+OPTIONAL = frozenset(SPLITS) - {"dev", "confirm"}
 LABELS = frozenset({"PER", "LOC", "ORG", "MISC"})
 LICENCE = {
     "wikinews_2024": "CC BY 2.5 (Wikinews)",

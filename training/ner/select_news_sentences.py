@@ -24,9 +24,8 @@ labels live in ``benchmarks/data/local/ner/`` (git-ignored) and are never commit
 (``events/gsr_dev``, newswire 2004-2010, MIT), split by document into ``gsr-dev`` and
 ``gsr-confirm``; their labels are committed as ``benchmarks/data/ner_gsr_{dev,confirm}.jsonl``.
 ``--gsr-more N`` writes *N* more (``gsr-confirm2``) from the documents that selection left;
-``--gsr-rest N`` (session 10, ``gsr-confirm3``) from the documents neither used, and
-``--gsr-fourth N`` (``gsr-confirm4``) from those none of the three used, ``--gsr-fifth N``
-(``gsr-confirm5``) from those none of the four used.
+``--gsr-later SPLIT N`` (session 10: ``gsr-confirm3`` to ``gsr-confirm5``) from the documents
+none of the earlier selections used.
 
 Nothing here looks at entities or runs a tagger: the rows are chosen from the text's shape and
 sha256 orders only, so the set is not biased towards what any model finds.
@@ -547,30 +546,23 @@ def select_gsr_more(shared: Path, count: int, before: int = 240) -> list[dict[st
     return _gsr_after(shared, count, select_gsr(shared, before), "gsr-confirm2")
 
 
-def select_gsr_rest(shared: Path, count: int) -> list[dict[str, str]]:
-    """A third newswire selection (session 10, ``gsr-confirm3``): *count* rows from the
-    documents neither earlier selection used."""
-    before = select_gsr(shared, 240) + select_gsr_more(shared, 240)
-    return _gsr_after(shared, count, before, "gsr-confirm3")
+#: The later newswire selections in the order they were made, each with its size: each draws
+#: on the documents none of the earlier ones (and the first ``--gsr 240``) used.
+GSR_LATER = {"gsr-confirm2": 240, "gsr-confirm3": 300, "gsr-confirm4": 300, "gsr-confirm5": 400}
 
 
-def select_gsr_fourth(shared: Path, count: int) -> list[dict[str, str]]:
-    """A fourth newswire selection (session 10, ``gsr-confirm4``): *count* rows from the
-    documents none of the three earlier selections used."""
-    before = select_gsr(shared, 240) + select_gsr_more(shared, 240) + select_gsr_rest(shared, 300)
-    return _gsr_after(shared, count, before, "gsr-confirm4")
-
-
-def select_gsr_fifth(shared: Path, count: int) -> list[dict[str, str]]:
-    """A fifth newswire selection (session 10, ``gsr-confirm5``): *count* rows from the
-    documents none of the four earlier selections used."""
-    before = (
-        select_gsr(shared, 240)
-        + select_gsr_more(shared, 240)
-        + select_gsr_rest(shared, 300)
-        + select_gsr_fourth(shared, 300)
-    )
-    return _gsr_after(shared, count, before, "gsr-confirm5")
+def select_gsr_later(shared: Path, split: str, count: int) -> list[dict[str, str]]:
+    """*count* rows of the later newswire selection *split* (a key of :data:`GSR_LATER`;
+    session 10 made ``gsr-confirm3`` to ``gsr-confirm5``): from the documents that the first
+    selection and every later one made before it did not use, ids after theirs."""
+    if split not in GSR_LATER:
+        raise ValueError(f"{split!r}: not one of {sorted(GSR_LATER)}")
+    before = select_gsr(shared, 240)
+    for name, size in GSR_LATER.items():
+        if name == split:
+            break
+        before += _gsr_after(shared, size, before, name)
+    return _gsr_after(shared, count, before, split)
 
 
 def main() -> None:
@@ -612,30 +604,15 @@ def main() -> None:
         help="N more sentences from the gold-standard documents --gsr 240 left",
     )
     which.add_argument(
-        "--gsr-rest",
-        type=int,
-        metavar="N",
-        help="N sentences from the gold-standard documents neither --gsr selection used",
-    )
-    which.add_argument(
-        "--gsr-fourth",
-        type=int,
-        metavar="N",
-        help="N sentences from the gold-standard documents none of the three selections used",
-    )
-    which.add_argument(
-        "--gsr-fifth",
-        type=int,
-        metavar="N",
-        help="N sentences from the gold-standard documents none of the four selections used",
+        "--gsr-later",
+        nargs=2,
+        metavar=("SPLIT", "N"),
+        help="N sentences of a later newswire selection (gsr-confirm3 ...): from the "
+        "gold-standard documents none of the earlier selections used",
     )
     args = ap.parse_args()
-    if args.gsr_fifth:
-        rows = select_gsr_fifth(args.shared, args.gsr_fifth)
-    elif args.gsr_fourth:
-        rows = select_gsr_fourth(args.shared, args.gsr_fourth)
-    elif args.gsr_rest:
-        rows = select_gsr_rest(args.shared, args.gsr_rest)
+    if args.gsr_later:
+        rows = select_gsr_later(args.shared, args.gsr_later[0], int(args.gsr_later[1]))
     elif args.gsr_more:
         rows = select_gsr_more(args.shared, args.gsr_more)
     elif args.gsr:
