@@ -120,8 +120,8 @@ def test_selection_reproduces_the_files(shared_dir: Path) -> None:
 
 
 def test_gsr_selection_reproduces_the_files(shared_dir: Path) -> None:
-    """The newswire splits (session 9): the selection re-derives both files, no document and
-    no sentence in both, and the training sentences share none with them."""
+    """The newswire splits (sessions 9 and 10): the selection re-derives every file, no
+    document and no sentence in two, and the training sentences share none with them."""
     select = _load(ROOT / "training" / "ner" / "select_news_sentences.py")
     keys = ("id", "source", "licence", "doc", "split", "text")
     picked = select.select_gsr(shared_dir, 240)
@@ -134,22 +134,15 @@ def test_gsr_selection_reproduces_the_files(shared_dir: Path) -> None:
     assert not {r["doc"] for r in dev} & {r["doc"] for r in confirm}
     assert not {r["text"] for r in dev} & {r["text"] for r in confirm}
     assert not {r["text"] for r in dev + confirm} & {r["text"] for r in _train_rows()}
-    more = select.select_gsr_more(shared_dir, 240)
-    second = _rows_of(DATA / "ner_gsr_confirm2.jsonl")
-    assert [{k: r[k] for k in keys} for r in more] == [{k: r[k] for k in keys} for r in second]
-    assert not {r["doc"] for r in second} & {r["doc"] for r in dev + confirm}
-    assert not {r["text"] for r in second} & {r["text"] for r in dev + confirm}
-    rest = select.select_gsr_later(shared_dir, "gsr-confirm3", 300)
-    third = _rows_of(DATA / "ner_gsr_confirm3.jsonl")
-    assert [{k: r[k] for k in keys} for r in rest] == [{k: r[k] for k in keys} for r in third]
-    assert not {r["doc"] for r in third} & {r["doc"] for r in dev + confirm + second}
-    assert not {r["text"] for r in third} & {r["text"] for r in dev + confirm + second}
-    fourth = _rows_of(DATA / "ner_gsr_confirm4.jsonl")
-    picked4 = select.select_gsr_later(shared_dir, "gsr-confirm4", 300)
-    assert [{k: r[k] for k in keys} for r in picked4] == [{k: r[k] for k in keys} for r in fourth]
-    earlier = dev + confirm + second + third
-    assert not {r["doc"] for r in fourth} & {r["doc"] for r in earlier}
-    assert not {r["text"] for r in fourth} & {r["text"] for r in earlier}
+    earlier = dev + confirm
+    for split, size in select.GSR_LATER.items():
+        # each later selection re-derives its file and shares nothing with the earlier ones
+        rows = _rows_of(DATA / f"ner_{split.replace('-', '_')}.jsonl")
+        picked = select.select_gsr_later(shared_dir, split, size)
+        assert [{k: r[k] for k in keys} for r in picked] == [{k: r[k] for k in keys} for r in rows]
+        assert not {r["doc"] for r in rows} & {r["doc"] for r in earlier}
+        assert not {r["text"] for r in rows} & {r["text"] for r in earlier}
+        earlier += rows
 
 
 def _rows_of(path: Path) -> list[dict[str, object]]:

@@ -540,12 +540,6 @@ def _gsr_after(
     return select_gsr(shared, count, skip=used, first_id=len(before) + 1, split=split)
 
 
-def select_gsr_more(shared: Path, count: int, before: int = 240) -> list[dict[str, str]]:
-    """A second newswire selection (session 9, ``gsr-confirm2``): *count* rows from the
-    documents the first ``--gsr before`` selection did not use."""
-    return _gsr_after(shared, count, select_gsr(shared, before), "gsr-confirm2")
-
-
 #: The later newswire selections in the order they were made, each with its size: each draws
 #: on the documents none of the earlier ones (and the first ``--gsr 240``) used.
 GSR_LATER = {"gsr-confirm2": 240, "gsr-confirm3": 300, "gsr-confirm4": 300, "gsr-confirm5": 400}
@@ -614,7 +608,7 @@ def main() -> None:
     if args.gsr_later:
         rows = select_gsr_later(args.shared, args.gsr_later[0], int(args.gsr_later[1]))
     elif args.gsr_more:
-        rows = select_gsr_more(args.shared, args.gsr_more)
+        rows = select_gsr_later(args.shared, "gsr-confirm2", args.gsr_more)
     elif args.gsr:
         rows = select_gsr(args.shared, args.gsr)
     elif args.saudi_rest:
