@@ -48,7 +48,8 @@ Splits (gold tokens joined with spaces give the sentence text):
   (``--gsr-more 240``), labelled after session 9's rules were final. ``news gsr-confirm3``
   (session 10): 300 sentences from the documents neither used (``--gsr-later gsr-confirm3 300``);
   ``news gsr-confirm4``: 300 from those none of the three used (``--gsr-later gsr-confirm4 300``);
-  ``news gsr-confirm5``: 400 from those none of the four used (``--gsr-later gsr-confirm5 400``).
+  ``news gsr-confirm5``: 400 from those none of the four used (``--gsr-later gsr-confirm5 400``);
+  ``news gsr-confirm6``: the 381 the rule still yields (``--gsr-later gsr-confirm6 381``).
 
 Systems, each through the public call a user makes, **one sentence per call**:
 
@@ -665,6 +666,11 @@ def main(argv: list[str] | None = None) -> int:
             "news-gsr-confirm5",
             "ner_gsr_confirm5.jsonl",
             "news gsr-confirm5 (newswire 2004-2010; a second test of session 10's candidate)",
+        ),
+        (
+            "news-gsr-confirm6",
+            "ner_gsr_confirm6.jsonl",
+            "news gsr-confirm6 (newswire 2004-2010; decided session 10's five-seed candidate)",
         ),
         (
             "news-confirm",

@@ -39,6 +39,7 @@ SPLITS = (
     "gsr-confirm3",
     "gsr-confirm4",
     "gsr-confirm5",
+    "gsr-confirm6",
 )
 # Splits that may hold sentences of the same article (confirm2 and confirm3 continue confirm's
 # articles); the later splits are optional files.

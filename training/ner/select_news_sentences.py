@@ -542,7 +542,13 @@ def _gsr_after(
 
 #: The later newswire selections in the order they were made, each with its size: each draws
 #: on the documents none of the earlier ones (and the first ``--gsr 240``) used.
-GSR_LATER = {"gsr-confirm2": 240, "gsr-confirm3": 300, "gsr-confirm4": 300, "gsr-confirm5": 400}
+GSR_LATER = {
+    "gsr-confirm2": 240,
+    "gsr-confirm3": 300,
+    "gsr-confirm4": 300,
+    "gsr-confirm5": 400,
+    "gsr-confirm6": 381,
+}
 
 
 def select_gsr_later(shared: Path, split: str, count: int) -> list[dict[str, str]]:
