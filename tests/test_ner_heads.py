@@ -12,8 +12,10 @@ from arabnews.ner.heads import (
     head_names,
     name_heads,
     numbered_names,
+    outlets,
     quoted_heads,
     quoted_names,
+    quoted_outlets,
     relayed_outlets,
     speaker_names,
 )
@@ -41,6 +43,39 @@ def test_every_row_of_the_table_names_its_example() -> None:
                 [(rule.example, rule.label)],
                 [(rest, rule.label)],
             )
+
+
+def test_every_outlet_row_is_found_in_its_example() -> None:
+    from arabnews.ner.base import data_rows, name_key
+
+    rows = list(data_rows("outlets.tsv", "name", "kind", "example"))
+    assert len(rows) == len(outlets())
+    for row in rows:
+        got = found(quoted_outlets([], row["example"]))
+        assert [(name_key(t), label) for t, label in got] == [(name_key(row["name"]), "ORG")], row
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "expected"),
+    [
+        # a place or a noun read by the tagger becomes the outlet, without its link
+        ("وعلمت «الشرق الأوسط» أن", [("الشرق الأوسط", "LOC")], [("الشرق الأوسط", "ORG")]),
+        ('وأوضح لـ"الرياض" أن المشروع', [("الرياض", "LOC")], [("الرياض", "ORG")]),
+        ("ونقلت « الجزيرة » عن مصدر", [], [("الجزيرة", "ORG")]),  # untagged: added
+        ("وقال لـ«الشرق الأوسط» إن", [("الشرق", "LOC")], [("الشرق الأوسط", "ORG")]),
+        # not quoted alone, not quoted, not listed, or an entity crossing the quotes
+        ("وصل إلى الرياض أمس", [("الرياض", "LOC")], [("الرياض", "LOC")]),
+        ("وقال لـ«الشرق الأوسط الجديد»", [], []),
+        ("رفعوا لافتة «الوطن» أمس", [], []),
+        ("جاء «الرياض» وجدة", [("الرياض» وجدة", "LOC")], [("الرياض» وجدة", "LOC")]),
+    ],
+)
+def test_a_listed_outlet_alone_in_quotes_is_an_organisation(
+    text: str, raw: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    got = quoted_outlets([ent(text, part, label) for part, label in raw], text)
+    assert found(got) == expected
+    assert all(e.canonical is None and e.entity_id is None for e in got if e.label == "ORG")
 
 
 @pytest.mark.parametrize(
@@ -205,6 +240,8 @@ WORDS = st.sampled_from(
         "كشمولة",
         "المصدر",
         "أن",
+        "الجزيرة",
+        "الرياض",
     ]
 )
 
@@ -215,7 +252,8 @@ def test_head_names_slice_the_text_and_keep_entities_disjoint(
     case: tuple[str, list[Entity]],
 ) -> None:
     text, raw = case
-    out = speaker_names(relayed_outlets(quoted_names(raw, text), text), text)
+    out = quoted_outlets(relayed_outlets(quoted_names(raw, text), text), text)
+    out = speaker_names(out, text)
     assert_rule_output(text, raw, numbered_names(head_names(out, text), text))
 
 

@@ -239,8 +239,9 @@ def refine_entities(
        person after one ("إدارة بايدن"), and a place
        after a treaty head noun made one ``MISC`` name with it ("اتفاقية روما";
        :mod:`arabnews.ner.nonnames`); then names in quotes after a work or team noun
-       ("فيلم « آرغو »") and a quoted name spoken to after لـ as an outlet ("وأضاف لـ«الشرق
-       الأوسط»"), facilities and events spanned with their head noun ("مطار
+       ("فيلم « آرغو »"), a quoted name spoken to after لـ as an outlet ("وأضاف لـ«الشرق
+       الأوسط»") and a listed outlet's name alone in quotes as that outlet ("وعلمت «النهار»";
+       ``outlets.tsv``), facilities and events spanned with their head noun ("مطار
        نيروبي") and a product's number ("بوينغ 737"; :mod:`arabnews.ner.heads`); last, the
        tagger's guesses on text in Latin letters dropped
        (:func:`arabnews.ner.nonnames.drop_latin_guesses`).
@@ -263,6 +264,7 @@ def refine_entities(
         found = nonnames.person_bodies(nonnames.org_head_names(found, text), text)
         found = nonnames.treaty_names(found, text)
         found = heads.relayed_outlets(heads.quoted_names(found, text), text)
+        found = heads.quoted_outlets(found, text)
         found = heads.speaker_names(found, text)
         found = heads.numbered_names(heads.head_names(found, text), text)
         found = nonnames.drop_latin_guesses(found, text)

@@ -8,7 +8,8 @@ editions keep their number: a ``MISC`` name right before a number takes it ("ب�
 Works, products and teams are often named in quotation marks after a head noun
 (``data/quoted_heads.tsv``: "الفيلم الروماني « وضعية الطفل »", "فريق " الاتحاد ""): the quoted
 words are the name, with the head's label. A name quoted right after لـ, said to someone
-("وأضاف كشمولة لـ«الشرق الأوسط»"), is the outlet that was spoken to: an ``ORG``; the one
+("وأضاف كشمولة لـ«الشرق الأوسط»"), is the outlet that was spoken to: an ``ORG``, as is a
+name of ``data/outlets.tsv`` (outlets named by a word or a place) quoted alone; the one
 word between a speech verb and what was said ("وأضاف كشمولة أن"), when no frequent Arabic
 word, is the speaker's name: a ``PER``.
 
@@ -42,6 +43,7 @@ __all__ = [
     "numbered_names",
     "quoted_heads",
     "quoted_names",
+    "quoted_outlets",
     "relayed_outlets",
     "speaker_names",
 ]
@@ -343,6 +345,54 @@ def _relayed(text: str, ent: Entity) -> bool:
         if speech_verb(word.strip("،,")):
             return True
     return False
+
+
+@functools.cache
+def outlets() -> frozenset[str]:
+    """Keys of the outlet names of ``outlets.tsv`` (names that are also words or places)."""
+    out = set()
+    for row in data_rows("outlets.tsv", "name", "kind", "example"):
+        key = name_key(row["name"])
+        if not key or row["kind"] not in ("newspaper", "channel", "site"):
+            raise ValueError(f"{row.where}: bad row {row!r}")
+        if row["name"] not in row["example"]:
+            raise ValueError(f"{row.where}: the example does not name {row['name']!r}")
+        out.add(key)
+    return frozenset(out)
+
+
+def quoted_outlets(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """A name of ``outlets.tsv`` written alone in quotation marks is the outlet, ``ORG``:
+    an entity spanning it is relabelled (without the link a place of that name had), entities
+    inside the quotes give way to it, none becomes one; an entity that crosses the quotes keeps
+    its place.
+
+    >>> t = "وعلمت «الشرق الأوسط» أن"
+    >>> [(e.text, e.label) for e in quoted_outlets([Entity(7, 19, "الشرق الأوسط", "LOC")], t)]
+    [('الشرق الأوسط', 'ORG')]
+    """
+    ents = sorted(entities, key=lambda e: (e.start, e.end))
+    if not any(q in text for q in '«"'):
+        return tuple(ents)
+    names = outlets()
+    out = list(ents)
+    for match in _quoted_re().finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        start, stop = match.start(group), match.end(group)
+        if name_key(text[start:stop]) not in names:
+            continue
+        inside = [e for e in out if e.start < stop and e.end > start]
+        if any(e.start < start or e.end > stop for e in inside):
+            continue  # an entity crosses the quotes: it keeps its place
+        same = next((e for e in inside if (e.start, e.end) == (start, stop)), None)
+        if same is None:
+            outlet = Entity(start, stop, text[start:stop], "ORG")
+        elif same.label != "ORG":
+            outlet = attrs.evolve(same, label="ORG", canonical=None, entity_id=None)
+        else:
+            outlet = same
+        out = [e for e in out if e not in inside] + [outlet]
+    return tuple(sorted(out, key=lambda e: (e.start, e.end)))
 
 
 # إن / أن / بأن / لأنه ...: what was said begins
