@@ -364,8 +364,8 @@ def outlets() -> frozenset[str]:
 def quoted_outlets(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     """A name of ``outlets.tsv`` written alone in quotation marks is the outlet, ``ORG``:
     an entity spanning it is relabelled (without the link a place of that name had), entities
-    inside the quotes give way to it, none becomes one; an entity that crosses the quotes keeps
-    its place.
+    inside the quotes give way to it, and where there is none it is added; an entity that
+    crosses the quotes keeps its place.
 
     >>> t = "وعلمت «الشرق الأوسط» أن"
     >>> [(e.text, e.label) for e in quoted_outlets([Entity(7, 19, "الشرق الأوسط", "LOC")], t)]
@@ -375,23 +375,27 @@ def quoted_outlets(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     if not any(q in text for q in '«"'):
         return tuple(ents)
     names = outlets()
-    out = list(ents)
+    starts = [e.start for e in ents]
+    reach = list(itertools.accumulate((e.end for e in ents), max, initial=-1))
+    dropped: set[int] = set()
+    added: list[Entity] = []
     for match in _quoted_re().finditer(text):
         group = 1 if match.group(1) is not None else 2
         start, stop = match.start(group), match.end(group)
         if name_key(text[start:stop]) not in names:
             continue
-        inside = [e for e in out if e.start < stop and e.end > start]
-        if any(e.start < start or e.end > stop for e in inside):
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)
+        if reach[lo] > start or any(ents[n].end > stop for n in range(lo, hi)):
             continue  # an entity crosses the quotes: it keeps its place
-        same = next((e for e in inside if (e.start, e.end) == (start, stop)), None)
-        if same is None:
-            outlet = Entity(start, stop, text[start:stop], "ORG")
+        same = next((ents[n] for n in range(lo, hi) if ents[n].end == stop), None)
+        if same is None or same.start != start:
+            added.append(Entity(start, stop, text[start:stop], "ORG"))
         elif same.label != "ORG":
-            outlet = attrs.evolve(same, label="ORG", canonical=None, entity_id=None)
+            added.append(attrs.evolve(same, label="ORG", canonical=None, entity_id=None))
         else:
-            outlet = same
-        out = [e for e in out if e not in inside] + [outlet]
+            added.append(same)
+        dropped.update(range(lo, hi))
+    out = added + [e for n, e in enumerate(ents) if n not in dropped]
     return tuple(sorted(out, key=lambda e: (e.start, e.end)))
 
 
