@@ -41,6 +41,7 @@ __all__ = [
     "head_names",
     "name_heads",
     "numbered_names",
+    "outlets",
     "quoted_heads",
     "quoted_names",
     "quoted_outlets",
