@@ -34,6 +34,7 @@ sha256 orders only, so the set is not biased towards what any model finds.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import re
@@ -491,6 +492,23 @@ def _gsr_doc(ident: str) -> str:
     return ident.rsplit("_", 1)[0]
 
 
+@functools.cache
+def _gsr_documents(shared: Path) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(document, source, its eligible sentences) of the gold standard's dev share, documents
+    in sha256 order: read once, whichever selection asks (later ones re-derive the earlier)."""
+    import csv
+
+    by_doc: dict[str, set[str]] = {}
+    for name in ("assault_gsr.csv", "protest_gsr.csv"):
+        path = shared / "data" / "events" / "gsr_dev" / name
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                text = row["text"].strip()
+                if _eligible(text) and _mostly_arabic(text):
+                    by_doc.setdefault(f"gsr:{_gsr_doc(row['id'])}", set()).add(text)
+    return tuple((doc, "gsr", tuple(sorted(by_doc[doc]))) for doc in sorted(by_doc, key=_sha))
+
+
 def select_gsr(
     shared: Path,
     count: int,
@@ -506,19 +524,8 @@ def select_gsr(
     the first *count*, none taken twice. Documents alternate between ``gsr-dev`` and
     ``gsr-confirm``. With *skip* (documents and sentences used before): those are passed
     over; with *split*, every row is in it; ids from *first_id*."""
-    import csv
-
-    by_doc: dict[str, set[str]] = {}
-    for name in ("assault_gsr.csv", "protest_gsr.csv"):
-        path = shared / "data" / "events" / "gsr_dev" / name
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                text = row["text"].strip()
-                if _eligible(text) and _mostly_arabic(text):
-                    by_doc.setdefault(f"gsr:{_gsr_doc(row['id'])}", set()).add(text)
-    docs = [(doc, "gsr", sorted(by_doc[doc])) for doc in sorted(by_doc, key=_sha)]
     return _by_document(
-        docs,
+        _gsr_documents(shared),
         count,
         per_doc=GSR_PER_DOC,
         prefix="ng",
@@ -553,7 +560,7 @@ GSR_LATER = {
 
 def select_gsr_later(shared: Path, split: str, count: int) -> list[dict[str, str]]:
     """*count* rows of the later newswire selection *split* (a key of :data:`GSR_LATER`;
-    session 10 made ``gsr-confirm3`` to ``gsr-confirm5``): from the documents that the first
+    session 10 made ``gsr-confirm3`` to ``gsr-confirm6``): from the documents that the first
     selection and every later one made before it did not use, ids after theirs."""
     if split not in GSR_LATER:
         raise ValueError(f"{split!r}: not one of {sorted(GSR_LATER)}")
