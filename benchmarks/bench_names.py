@@ -2,6 +2,8 @@
 matching, seed-gold clustering, and speed, with baselines side by side.
 
 Run: ``python benchmarks/bench_names.py`` (needs ``../shared``; skips what is missing).
+The look-alike trap list (``benchmarks/data/names_traps.jsonl``, written for this project,
+MIT) is read from the repository and needs nothing else.
 ``--holdout`` reports on the quarter of the dev groups kept out of cost tuning only.
 
 The dev file mixes permissive sources with ANETAC spellings that may only be used locally:
@@ -23,7 +25,9 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from arabnews.names import Matcher, name_key, normalize_name, skeleton
+import attrs
+
+from arabnews.names import Matcher, NameResolver, name_key, normalize_name, skeleton
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -296,6 +300,62 @@ def fmt(x: float) -> str:
     return f"{x:.3f}"
 
 
+TRAPS = ROOT / "benchmarks" / "data" / "names_traps.jsonl"
+
+
+def load_traps(split: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The trap list's pairs of different names and groups of one name's spellings."""
+    rows = [json.loads(line) for line in TRAPS.read_text(encoding="utf-8").splitlines() if line]
+    rows = [r for r in rows if r["split"] == split]
+    return [r for r in rows if r["type"] == "different"], [r for r in rows if r["type"] == "same"]
+
+
+def trap_scores(
+    matcher: Matcher, split: str, resolver: Callable[[], NameResolver]
+) -> dict[str, tuple[int, int]]:
+    """Errors on the trap list: (wrong, total) for each measure."""
+    different, same = load_traps(split)
+    wrong = sum(1 for t in different if matcher.same_name(t["a"], t["b"]))
+    merged = 0
+    for t in different:
+        r = resolver()
+        r.add(t["a"])
+        r.add(t["b"])
+        merged += r.cluster_id(t["a"]) == r.cluster_id(t["b"])
+    pairs = missed = apart = 0
+    for g in same:
+        spellings = g["spellings"]
+        for i, a in enumerate(spellings):
+            for b in spellings[i + 1 :]:
+                pairs += 1
+                missed += not matcher.same_name(a, b)
+        r = resolver()
+        for x in spellings:
+            r.add(x)
+        apart += len({r.cluster_id(x) for x in spellings}) > 1
+    return {
+        "different names: same_name True": (wrong, len(different)),
+        "different names: resolver merged": (merged, len(different)),
+        "one name's spellings: same_name False": (missed, pairs),
+        "one name's groups: resolver split": (apart, len(same)),
+    }
+
+
+def trap_report() -> None:
+    """The trap list (dev, dev2 and confirm parts): the shipped matcher against the same
+    model without the gazetteer's knowledge (``known=None``) and with loose matches after a
+    stripped proclitic (``clitic_min=0``), the two rules of 2026-12-05, session 11."""
+    shipped = Matcher()
+    before = Matcher(model=attrs.evolve(shipped.model, clitic_min=0.0), known=None)
+    for split in ("dev", "dev2", "confirm"):
+        ours = trap_scores(shipped, split, lambda: NameResolver(matcher=shipped))
+        old = trap_scores(before, split, lambda: NameResolver(matcher=before))
+        print(row(f"look-alike traps ({split})", "arabnews", "w/o 2 rules"))
+        for label, (n, total) in ours.items():
+            print(row(label, f"{n} / {total}", f"{old[label][0]} / {total}"))
+        print()
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--holdout", action="store_true", help="only the held-out quarter")
@@ -358,6 +418,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         for (t, r, f), (_, lr, lf) in zip(ours, lev, strict=True):
             print(row(f"{t:.2f}", fmt(r), fmt(f), fmt(lr), fmt(lf)))
         print()
+    trap_report()
     negs = load_negatives()
     if records is not None and negs is not None:
         dev_negative_report(records, negs, matcher, holdout=args.holdout)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -19,6 +19,9 @@ from arabnews._checks import require_str
 from arabnews._data import read_table
 from arabnews.names._features import Decision, lexicon, pair_features
 from arabnews.names._keys import NameKey, TokenKey, _fold_token, _load_json, name_key
+
+if TYPE_CHECKING:
+    from arabnews.names.gazetteer import Gazetteer
 
 __all__ = ["CostModel", "Matcher", "default_matcher", "same_name", "similarity"]
 
@@ -55,6 +58,9 @@ class CostModel:
         against a token without one loses ``place_suffix_penalty`` (كليشتشييفكا, a
         village, is not كليتشكو, a person).
     :ivar clitic_penalty: similarity lost when a proclitic had to be stripped to match.
+    :ivar clitic_min: the similarity the rest of a token needs, once a proclitic is
+        stripped, to the other token (a first letter read as و ب ل ف ك and then a fuzzy
+        match is two guesses: بولندا is not ب + a look-alike of هولندا).
     :ivar threshold: token similarity at or above which two tokens are the same.
     :ivar cross_script_threshold: the threshold when one name is written in Latin letters
         (Zelensky / زيلينسكي): a probability too, chosen on its own dev pairs.
@@ -90,6 +96,7 @@ class CostModel:
     place_suffixes: tuple[str, ...] = ()
     place_suffix_penalty: float = 0.1
     clitic_penalty: float = 0.03
+    clitic_min: float = 0.0
     threshold: float = 0.7
     cross_script_threshold: float = 0.7
     given_name_threshold: float = 0.7
@@ -123,6 +130,7 @@ class CostModel:
                 ),
                 place_suffix_penalty=float(data["place_suffixes"]["penalty"]),
                 clitic_penalty=float(data["clitic_penalty"]),
+                clitic_min=float(data.get("clitic_min", 0.0)),
                 threshold=float(data["threshold"]),
                 cross_script_threshold=float(data.get("cross_script_threshold", data["threshold"])),
                 given_name_threshold=float(data["given_name_threshold"]),
@@ -139,7 +147,11 @@ class CostModel:
         costs = [model.vowel_indel, model.vowel_substitute, model.transpose, model.truncation]
         costs += [c for _, c in model.indel] + [c for _, c in model.classes]
         thresholds = (model.threshold, model.cross_script_threshold, model.single_token_link)
-        if any(not 0.0 <= c <= 2.0 for c in costs) or not all(0.0 < t <= 1.0 for t in thresholds):
+        if (
+            any(not 0.0 <= c <= 2.0 for c in costs)
+            or not all(0.0 < t <= 1.0 for t in thresholds)
+            or not 0.0 <= model.clitic_min <= 1.0
+        ):
             raise ValueError("name costs must lie in [0, 2] and the threshold in (0, 1]")
         return model
 
@@ -176,14 +188,25 @@ def _given_names() -> frozenset[tuple[str, str]]:
 class Matcher:
     """A name matcher for one :class:`CostModel` (caches compiled tokens).
 
+    *known* is the gazetteer whose listed spellings tell entities apart (:meth:`listed`):
+    ``"default"`` for the shipped one (loaded on the first comparison), ``None`` for none.
+
     >>> m = Matcher()
     >>> m.same_name("البنتاجون", "البنتاغون"), m.same_name("فولوديمير زيلينسكي", "فلاديمير بوتين")
     (True, False)
     """
 
-    def __init__(self, model: CostModel | None = None, decision: Decision | None = None) -> None:
+    def __init__(
+        self,
+        model: CostModel | None = None,
+        decision: Decision | None = None,
+        known: Gazetteer | str | None = "default",
+    ) -> None:
         self.model = model if model is not None else CostModel.default()
         self.decision = decision if decision is not None else Decision.default()
+        if isinstance(known, str) and known != "default":
+            raise ValueError(f"known must be a Gazetteer, None or 'default', not {known!r}")
+        self._known: Gazetteer | str | None = known
         m = self.model
         self._codes: dict[str, int] = {ch: i for i, ch in enumerate(_KNOWN)}
         for letters in [m.vowels, *(ch for ch, _ in m.indel), *(ls for ls, _ in m.classes)]:
@@ -218,12 +241,12 @@ class Matcher:
         self._end_codes = self._vowel_codes | {self._heh}
         # For the quick lower bound of _unmatched: the letters each full-cost letter may
         # be replaced by for less than a full edit (itself included); None for cheap letters.
-        known = range(_UNKNOWN_BASE)
+        coded = range(_UNKNOWN_BASE)
         self._partners: list[int | None] = [
-            sum(1 << y for y in known if self._sub_rows[x][y] < 1.0)
+            sum(1 << y for y in coded if self._sub_rows[x][y] < 1.0)
             if self._indel[x] >= 1.0
             else None
-            for x in known
+            for x in coded
         ]
         # the least an unmatched full-cost letter can cost (a truncated ending is cheaper)
         self._unmatched_cost = min(1.0, m.truncation, m.default_substitute)
@@ -624,13 +647,10 @@ class Matcher:
                     if x == y:
                         best = max(best, 1.0 - pen)
                     continue
-                s = (
-                    self.token_similarity(
-                        x, y, floor + pen if floor > 0.0 else 0.0, cross_script=cross
-                    )
-                    - pen
-                )
-                best = max(best, s)
+                need = self.model.clitic_min
+                s = self.token_similarity(x, y, max(need, floor + pen), cross_script=cross)
+                if s > 0.0 and s >= need:
+                    best = max(best, s - pen)
         return max(best, 0.0)
 
     def token_key_similarity(self, a: TokenKey, b: TokenKey, floor: float = 0.0) -> float:
@@ -650,10 +670,37 @@ class Matcher:
         """
         return self._key_similarity(a, b, floor, self.threshold_for(a, b))
 
+    def listed(self, a: NameKey, b: NameKey) -> bool | None:
+        """What the known entities say about two different keys: ``True`` when both are
+        spellings listed for one entity (بكين / Beijing) with as many words, ``False``
+        when both are listed, for different entities only (هولندا / بولندا, سيرسكي /
+        زيلينسكي: different names, however alike their letters), else ``None``."""
+        known = self._known
+        if known is None:
+            return None
+        if isinstance(known, str):
+            # imported here: the gazetteer is built on a matcher
+            from arabnews.names.gazetteer import Gazetteer
+
+            known = self._known = Gazetteer.default()
+        ids = known.ids_of(a)
+        if not ids:
+            return None
+        other = known.ids_of(b)
+        if not other:
+            return None
+        if ids.isdisjoint(other):
+            return False
+        # a bare surname listed for its holder stays a partial match (see same_name)
+        return True if len(a.tokens) == len(b.tokens) else None
+
     def _key_similarity(self, a: NameKey, b: NameKey, floor: float, thr: float) -> float:
         ta, tb = a.tokens, b.tokens
         if not ta or not tb:
             return 0.0
+        listed = self.listed(a, b)
+        if listed is not None:
+            return 1.0 if listed else 0.0
         f = thr if floor > 0.0 else 0.0
         if len(ta) == len(tb):
             if len(ta) == 1:
@@ -669,6 +716,8 @@ class Matcher:
                 score = min(score, s)
             return score
         short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+        if a.joined == b.joined:
+            return 1.0  # the same letters split differently (هونغ كونغ / هونغكونغ)
         joined = 0.0
         if self._compound(long_) or self._compound(short):
             # عبد الله / عبدالله: the same letters split differently
@@ -741,6 +790,9 @@ class Matcher:
             x, y = ta[0], tb[0]
             if x.text == y.text:
                 return True
+            listed = self.listed(a, b)
+            if listed is not None:
+                return listed
             m = self.model
             thr = m.cross_script_threshold if x.latin != y.latin else m.threshold
             return self._tok_sim(x, y, thr) >= thr

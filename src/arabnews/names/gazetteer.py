@@ -31,6 +31,7 @@ _COLUMNS = ("id", "label", "wikidata", "canonical", "english", "variants")
 _MIN_FUZZY_LETTERS = 4
 _NOT_PER = frozenset({"LOC", "ORG"})
 _LATIN = "latin:"
+_NO_IDS: frozenset[str] = frozenset()
 
 
 def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
@@ -104,6 +105,7 @@ class Gazetteer:
                 self._exact[tag + _joined(key)].add(entry.id)
                 for block in _blocks(key):
                     self._blocks[block].append((key, entry.id))
+        self._ids = {k: frozenset(v) for k, v in self._exact.items()}
 
     @classmethod
     @functools.cache
@@ -176,6 +178,12 @@ class Gazetteer:
         require_str(name, "name")
         found = self.match_key(name_key(name), label)
         return (self._entries[found[0]], found[1]) if found is not None else None
+
+    def ids_of(self, key: NameKey) -> frozenset[str]:
+        """The ids of the entries that list *key* as one of their spellings, exactly
+        (after normalisation; a Latin key among the Latin spellings only)."""
+        tag = _LATIN if _is_latin(key) else ""
+        return self._ids.get(tag + key.text, _NO_IDS)
 
     def lookup_key(self, key: NameKey, label: str | None = None) -> str | None:
         """:meth:`lookup` on a precomputed key; returns the entry id."""

@@ -35,6 +35,8 @@ from arabnews.names._match import Matcher, default_matcher
 from arabnews.names.gazetteer import Gazetteer, compatible_labels
 from arabnews.spans import ENTITY_LABELS
 
+_LATIN_KEY: Final = "latin:"
+
 __all__ = ["NameResolver"]
 
 _DEFAULT: Final = "default"
@@ -51,6 +53,15 @@ class _Key:
         self.anchor = anchor
         self.spellings: set[str] = set()
         self.labels: Counter[str] = Counter()
+
+
+def _keytext(key: NameKey) -> str:
+    """A key's identity here: a Latin spelling keeps its own (*Venezuela* and فينيزويلا
+    share a key text, but only the Latin one is a listed spelling of the gazetteer), so
+    that a key's gazetteer anchor never depends on which spelling came first."""
+    if key.tokens and any(t.latin for t in key.tokens):
+        return _LATIN_KEY + key.text
+    return key.text
 
 
 def _unanchored_id(keytext: str) -> str:
@@ -128,7 +139,7 @@ class NameResolver:
         keytext = self._key_of.get(spelling)
         if keytext is None:
             key = name_key(spelling)
-            keytext = key.text
+            keytext = _keytext(key)
             if not keytext:
                 return ""
             self._key_of[spelling] = keytext
@@ -147,7 +158,7 @@ class NameResolver:
         return self._cluster_of(keytext)
 
     def _register(self, key: NameKey) -> None:
-        keytext = key.text
+        keytext = _keytext(key)
         anchor = self._gazetteer.lookup_key(key) if self._gazetteer is not None else None
         self._keys[keytext] = _Key(key, anchor)
         if anchor is not None:
@@ -345,7 +356,7 @@ class NameResolver:
         spelling = " ".join(name.split())
         keytext = self._key_of.get(spelling)
         if keytext is None:
-            keytext = name_key(spelling).text
+            keytext = _keytext(name_key(spelling))
             if keytext not in self._keys:
                 return None
         return self._cluster_of(keytext)
@@ -424,7 +435,7 @@ class NameResolver:
 
     def _key_of_name(self, spelling: str) -> str:
         keytext = self._key_of.get(spelling)
-        return keytext if keytext is not None else name_key(spelling).text
+        return keytext if keytext is not None else _keytext(name_key(spelling))
 
     def _most_frequent(self, spellings: Iterable[str]) -> str:
         return min(spellings, key=lambda s: (-sum(self._counts[s].values()), s))
