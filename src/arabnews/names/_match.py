@@ -104,6 +104,7 @@ class CostModel:
     single_token_raw: float = 0.75
     single_token_gazetteer: float = 0.7
     compound_prefixes: tuple[str, ...] = ()
+    join_min: float = 1.0
     common_head_bucket: int = 11
 
     @classmethod
@@ -140,6 +141,7 @@ class CostModel:
                 compound_prefixes=tuple(
                     str(r["prefix"]) for r in data["compound_prefixes"]["prefixes"]
                 ),
+                join_min=float(data.get("join_min", 1.0)),
                 common_head_bucket=int(data["common_head"]["bucket"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -151,6 +153,7 @@ class CostModel:
             any(not 0.0 <= c <= 2.0 for c in costs)
             or not all(0.0 < t <= 1.0 for t in thresholds)
             or not 0.0 <= model.clitic_min <= 1.0
+            or not 0.0 < model.join_min <= 1.0
         ):
             raise ValueError("name costs must lie in [0, 2] and the threshold in (0, 1]")
         return model
@@ -726,6 +729,17 @@ class Matcher:
             )
             if joined >= thr:
                 return joined
+        elif self.model.join_min < 1.0 and not (
+            self._common_head(ta[0].text) or self._common_head(tb[0].text)
+        ):
+            # فيس بوك / فايسبوك, بيونج يانج / بيونغيانغ: split differently and spelt
+            # differently, so the letters joined must be close (an organisation's words
+            # are not optional: no joining for names headed by a common noun)
+            need = max(thr, self.model.join_min)
+            joined = self.token_similarity(a.joined, b.joined, need if f > 0.0 else 0.0)
+            if joined >= need:
+                return joined
+            joined = min(joined, 0.9 * thr)
         if len(short) == 1:
             if f > 0.0:
                 return joined
