@@ -210,6 +210,7 @@ class Matcher:
         if isinstance(known, str) and known != "default":
             raise ValueError(f"known must be a Gazetteer, None or 'default', not {known!r}")
         self._known: Gazetteer | str | None = known
+        self._known_default = known == "default"
         m = self.model
         self._codes: dict[str, int] = {ch: i for i, ch in enumerate(_KNOWN)}
         for letters in [m.vowels, *(ch for ch, _ in m.indel), *(ls for ls, _ in m.classes)]:
@@ -673,23 +674,36 @@ class Matcher:
         """
         return self._key_similarity(a, b, floor, self.threshold_for(a, b))
 
-    def listed(self, a: NameKey, b: NameKey) -> bool | None:
-        """What the known entities say about two different keys: ``True`` when both are
-        spellings listed for one entity (بكين / Beijing) with as many words, ``False``
-        when both are listed, for different entities only (هولندا / بولندا, سيرسكي /
-        زيلينسكي: different names, however alike their letters), else ``None``."""
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled by its arguments (tables and caches are rebuilt, the shipped gazetteer
+        # is loaded by name): kilobytes instead of megabytes for each worker
+        known = "default" if self._known_default else self._known
+        return (Matcher, (self.model, self.decision, known))
+
+    def _gazetteer(self) -> Gazetteer | None:
         known = self._known
-        if known is None:
-            return None
         if isinstance(known, str):
             # imported here: the gazetteer is built on a matcher
             from arabnews.names.gazetteer import Gazetteer
 
             known = self._known = Gazetteer.default()
-        ids = known.ids_of(a)
+        return known
+
+    def listed(self, a: NameKey, b: NameKey) -> bool | None:
+        """What the known entities say about two different keys: ``True`` when both are
+        spellings listed for one entity (بكين / Beijing) with as many words, ``False``
+        when both are listed, for different entities only (هولندا / بولندا, سيرسكي /
+        زيلينسكي: different names, however alike their letters), else ``None``."""
+        if len(a.tokens) == 1 and len(b.tokens) == 1:
+            got = self._listed_token(a.tokens[0], b.tokens[0])
+            return None if got is None else got > 0.0
+        gaz = self._gazetteer()
+        if gaz is None:
+            return None
+        ids = gaz.ids_of(a)
         if not ids:
             return None
-        other = known.ids_of(b)
+        other = gaz.ids_of(b)
         if not other:
             return None
         if ids.isdisjoint(other):
@@ -697,13 +711,39 @@ class Matcher:
         # a bare surname listed for its holder stays a partial match (see same_name)
         return True if len(a.tokens) == len(b.tokens) else None
 
+    def _listed_token(self, x: TokenKey, y: TokenKey) -> float | None:
+        """:meth:`listed` for two one-token names, as a similarity: 1.0 or 0.0, 1.0 less
+        ``clitic_penalty`` when a stripped proclitic leaves a spelling listed for the
+        entity the other names (وترمب / ترامب), else ``None``."""
+        gaz = self._gazetteer()
+        if gaz is None:
+            return None
+        ids = gaz.ids_of_text(x.text, x.latin)
+        other = gaz.ids_of_text(y.text, y.latin)
+        if ids and other:
+            return 0.0 if ids.isdisjoint(other) else 1.0
+        for stem, own, named, rest in ((x.alternative, x, other, y), (y.alternative, y, ids, x)):
+            if (
+                stem is not None
+                and named
+                and rest.text[:1] != own.text[:1]
+                and not gaz.ids_of_text(stem, own.latin).isdisjoint(named)
+            ):
+                return 1.0 - self.model.clitic_penalty
+        return None
+
     def _key_similarity(self, a: NameKey, b: NameKey, floor: float, thr: float) -> float:
         ta, tb = a.tokens, b.tokens
         if not ta or not tb:
             return 0.0
-        listed = self.listed(a, b)
-        if listed is not None:
-            return 1.0 if listed else 0.0
+        if len(ta) == 1 and len(tb) == 1:
+            got = self._listed_token(ta[0], tb[0])
+            if got is not None:
+                return got
+        else:
+            listed = self.listed(a, b)
+            if listed is not None:
+                return 1.0 if listed else 0.0
         f = thr if floor > 0.0 else 0.0
         if len(ta) == len(tb):
             if len(ta) == 1:
@@ -719,27 +759,9 @@ class Matcher:
                 score = min(score, s)
             return score
         short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
-        if a.joined == b.joined:
-            return 1.0  # the same letters split differently (هونغ كونغ / هونغكونغ)
-        joined = 0.0
-        if self._compound(long_) or self._compound(short):
-            # عبد الله / عبدالله: the same letters split differently
-            joined = self.token_similarity(
-                "".join(t.text for t in short), "".join(t.text for t in long_), f
-            )
-            if joined >= thr:
-                return joined
-        elif self.model.join_min < 1.0 and not (
-            self._common_head(ta[0].text) or self._common_head(tb[0].text)
-        ):
-            # فيس بوك / فايسبوك, بيونج يانج / بيونغيانغ: split differently and spelt
-            # differently, so the letters joined must be close (an organisation's words
-            # are not optional: no joining for names headed by a common noun)
-            need = max(thr, self.model.join_min)
-            joined = self.token_similarity(a.joined, b.joined, need if f > 0.0 else 0.0)
-            if joined >= need:
-                return joined
-            joined = min(joined, 0.9 * thr)
+        joined = self.joined_similarity(a, b, floor, thr)
+        if joined >= thr:
+            return joined
         if len(short) == 1:
             if f > 0.0:
                 return joined
@@ -767,6 +789,28 @@ class Matcher:
             if not found:
                 return min(joined, 0.5)
         return score * 0.98
+
+    def joined_similarity(self, a: NameKey, b: NameKey, floor: float, thr: float) -> float:
+        """Similarity of two names with different numbers of words, letters joined: 1.0
+        for the same letters split differently (هونغ كونغ / هونغكونغ); for a name with a
+        part often written joined (عبد الله / عبدالله) the similarity of the joined
+        letters; for others it must reach ``join_min`` (فيس بوك / فايسبوك, بيونج يانج /
+        بيونغيانغ), else it is reported under *thr*. Names headed by a common noun are not
+        joined that way: an organisation's words are not optional. With *floor* > 0,
+        values under *thr* may be reported as lower ones."""
+        if a.joined == b.joined:
+            return 1.0
+        f = thr if floor > 0.0 else 0.0
+        if self._compound(a.tokens) or self._compound(b.tokens):
+            return self.token_similarity(a.joined, b.joined, f)
+        model = self.model
+        if model.join_min >= 1.0 or self._common_head(a.tokens[0].text):
+            return 0.0
+        if self._common_head(b.tokens[0].text):
+            return 0.0
+        need = max(thr, model.join_min)
+        joined = self.token_similarity(a.joined, b.joined, need if f > 0.0 else 0.0)
+        return joined if joined >= need else min(joined, 0.9 * thr)
 
     def _common_head(self, text: str) -> bool:
         """Whether a first token is a frequent common word (see ``common_head_bucket``)."""
@@ -804,11 +848,11 @@ class Matcher:
             x, y = ta[0], tb[0]
             if x.text == y.text:
                 return True
-            listed = self.listed(a, b)
-            if listed is not None:
-                return listed
             m = self.model
             thr = m.cross_script_threshold if x.latin != y.latin else m.threshold
+            got = self._listed_token(x, y)
+            if got is not None:
+                return got >= thr
             return self._tok_sim(x, y, thr) >= thr
         if ta == tb or a.text == b.text:
             return bool(a.tokens)

@@ -182,8 +182,12 @@ class Gazetteer:
     def ids_of(self, key: NameKey) -> frozenset[str]:
         """The ids of the entries that list *key* as one of their spellings, exactly
         (after normalisation; a Latin key among the Latin spellings only)."""
-        tag = _LATIN if _is_latin(key) else ""
-        return self._ids.get(tag + key.text, _NO_IDS)
+        return self.ids_of_text(key.text, _is_latin(key))
+
+    def ids_of_text(self, text: str, latin: bool = False) -> frozenset[str]:
+        """:meth:`ids_of` for the text of a key (:attr:`NameKey.text`) and whether it
+        was written in Latin letters."""
+        return self._ids.get(_LATIN + text if latin else text, _NO_IDS)
 
     def lookup_key(self, key: NameKey, label: str | None = None) -> str | None:
         """:meth:`lookup` on a precomputed key; returns the entry id."""

@@ -24,6 +24,7 @@ How mentions become clusters:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -55,6 +56,12 @@ class _Key:
         self.labels: Counter[str] = Counter()
 
 
+@functools.lru_cache(maxsize=8)
+def _matcher_for(gazetteer: Gazetteer | None) -> Matcher:
+    """The shipped cost model with *gazetteer* as what it knows (built once for each)."""
+    return Matcher(known=gazetteer)
+
+
 def _keytext(key: NameKey) -> str:
     """A key's identity here: a Latin spelling keeps its own (*Venezuela* and فينيزويلا
     share a key text, but only the Latin one is a listed spelling of the gazetteer), so
@@ -74,7 +81,8 @@ class NameResolver:
 
     Args:
         gazetteer: known entities (default: :meth:`Gazetteer.default`); ``None`` for none.
-        matcher: the name matcher (default: the shipped cost model).
+        matcher: the name matcher (default: the shipped cost model, with this gazetteer's
+            entities told apart: ``Matcher(known=gazetteer)``).
 
     >>> r = NameResolver()
     >>> r.add("فولوديمير زيلينسكي", "PER") == r.add("زيلنسكي") == r.add("وزيلينسكي")
@@ -99,7 +107,13 @@ class NameResolver:
                 )
             gazetteer = Gazetteer.default()
         self._gazetteer: Gazetteer | None = gazetteer
-        self._matcher = matcher if matcher is not None else default_matcher()
+        if matcher is None:
+            # the matcher tells apart the entities of this resolver's gazetteer (listed
+            # spellings of different entities are different names), and none without one
+            matcher = (
+                default_matcher() if gazetteer is Gazetteer.default() else _matcher_for(gazetteer)
+            )
+        self._matcher = matcher
         self._counts: dict[str, Counter[str]] = {}  # spelling -> label ("" for none) -> count
         self._key_of: dict[str, str] = {}  # spelling -> key text
         self._keys: dict[str, _Key] = {}
@@ -208,11 +222,7 @@ class NameResolver:
                 continue
             bare, full = (okey, key) if multi else (key, okey)
             # عبد الله / عبدالله: the same letters split differently
-            sim = (
-                matcher.token_similarity(bare.tokens[0].text, full.joined, threshold)
-                if matcher.is_compound(full)
-                else 0.0
-            )
+            sim = matcher.joined_similarity(bare, full, 1.0, threshold)
             if sim >= threshold:
                 self._link(keytext, other, sim)
             elif (
