@@ -508,3 +508,38 @@ def test_clusters_do_not_depend_on_which_spelling_came_first() -> None:
         assert [forward.cluster_id(m) for m in mentions] == [
             backward.cluster_id(m) for m in mentions
         ], entry.id
+
+
+_GAZ_SPELLINGS = sorted(
+    {s for e in arabnews.Gazetteer.default() for s in e.spellings if " " not in s}
+)[:400]
+
+
+@st.composite
+def _gazetteer_mentions(draw: st.DrawFn) -> list[str]:
+    """Spellings of listed one-word names, some with a proclitic glued on, a letter
+    doubled, or the first letter dropped (ووارسو, وارسو, ارسو)."""
+    out = []
+    for base in draw(st.lists(st.sampled_from(_GAZ_SPELLINGS), min_size=1, max_size=4)):
+        out.append(base)
+        for kind in draw(st.lists(st.sampled_from(["clitic", "double", "drop"]), max_size=2)):
+            if kind == "clitic":
+                out.append(draw(st.sampled_from("وبلفك")) + base)
+            elif kind == "double":
+                out.append(base[0] + base)
+            elif len(base) > 3:
+                out.append(base[1:])
+    return out
+
+
+@given(_gazetteer_mentions(), st.randoms(use_true_random=False))
+@example(["وارسو", "ووارسو", "ارسو"], random.Random(1))
+def test_clusters_do_not_depend_on_mention_order(mentions: list[str], rnd: random.Random) -> None:
+    shuffled = list(mentions)
+    rnd.shuffle(shuffled)
+    a, b = NameResolver(), NameResolver()
+    for m in mentions:
+        a.add(m)
+    for m in shuffled:
+        b.add(m)
+    assert a.clusters() == b.clusters()

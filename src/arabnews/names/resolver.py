@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
 from arabnews._checks import require_str
-from arabnews.names._keys import NameKey, TokenKey, blocking_keys, name_key
+from arabnews.names._keys import NameKey, TokenKey, _alternative, blocking_keys, name_key
 from arabnews.names._match import Matcher, default_matcher
 from arabnews.names.gazetteer import Gazetteer, compatible_labels
 from arabnews.spans import ENTITY_LABELS
@@ -60,6 +60,19 @@ class _Key:
 def _matcher_for(gazetteer: Gazetteer | None) -> Matcher:
     """The shipped cost model with *gazetteer* as what it knows (built once for each)."""
     return Matcher(known=gazetteer)
+
+
+def _canonical(key: NameKey) -> NameKey:
+    """The key a key text stands for, whichever spelling brought it: the proclitic
+    alternative is read from the key text (ووارسو and وارسو share the text وارسو, but
+    only the second spelling starts with a proclitic before the rest of the name)."""
+    first = key.tokens[0]
+    alt = _alternative(first.text)
+    if alt == first.text:
+        alt = None
+    if alt == first.alternative:
+        return key
+    return NameKey((TokenKey(first.text, alt, first.latin), *key.tokens[1:]))
 
 
 def _keytext(key: NameKey) -> str:
@@ -172,6 +185,7 @@ class NameResolver:
         return self._cluster_of(keytext)
 
     def _register(self, key: NameKey) -> None:
+        key = _canonical(key)
         keytext = _keytext(key)
         anchor = self._gazetteer.lookup_key(key) if self._gazetteer is not None else None
         self._keys[keytext] = _Key(key, anchor)
