@@ -255,6 +255,8 @@ def test_the_same_letters_split_differently() -> None:
     assert not m.same_name("جنوب أفريقيا", "زابوريجيا")
     off = Matcher(model=attrs.evolve(m.model, join_min=1.0), known=None)
     assert not off.same_name("فيس بوك", "فايسبوك")
+    # a word more is no split: the IAEA is not the IEA
+    assert not m.same_name("الوكالة الدولية للطاقة الذرية", "الوكالة الدولية للطاقة")
 
 
 def test_a_proclitic_before_a_listed_spelling() -> None:

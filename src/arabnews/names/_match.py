@@ -35,6 +35,8 @@ _SIZE = _UNKNOWN_BASE + 2 * 200 + 8
 _MAX_TOKEN = 200
 _INF = float("inf")
 _PAIR_CACHE = 1 << 18
+# names split differently and spelt differently (join_min) have about as many letters
+_JOIN_LETTERS = 2
 
 # a compiled token: codes, indel weights, total weight, bit mask of its codes, and the
 # bit masks of the cheap partners of its full-cost letters with their counts, and whether
@@ -794,8 +796,9 @@ class Matcher:
         """Similarity of two names with different numbers of words, letters joined: 1.0
         for the same letters split differently (هونغ كونغ / هونغكونغ); for a name with a
         part often written joined (عبد الله / عبدالله) the similarity of the joined
-        letters; for others it must reach ``join_min`` (فيس بوك / فايسبوك, بيونج يانج /
-        بيونغيانغ), else it is reported under *thr*. Names headed by a common noun are not
+        letters; for others, with at most two letters more or less, it must reach
+        ``join_min`` (فيس بوك / فايسبوك, بيونج يانج / بيونغيانغ), else it is reported
+        under *thr*. Names headed by a common noun are not
         joined that way: an organisation's words are not optional. With *floor* > 0,
         values under *thr* may be reported as lower ones."""
         if a.joined == b.joined:
@@ -806,6 +809,8 @@ class Matcher:
         model = self.model
         if model.join_min >= 1.0 or self._common_head(a.tokens[0].text):
             return 0.0
+        if abs(len(a.joined) - len(b.joined)) > _JOIN_LETTERS:
+            return 0.0  # a word more or less, not the same words split differently
         if self._common_head(b.tokens[0].text):
             return 0.0
         need = max(thr, model.join_min)
