@@ -287,3 +287,16 @@ def test_a_matcher_pickles_small_and_whole() -> None:
         assert back.similarity(a, b) == m.similarity(a, b)
     off = pickle.loads(pickle.dumps(Matcher(known=None)))
     assert off.similarity("كازاخستان", "طاجيكستان") > 0.0
+
+
+def test_common_words_are_spelt_one_way() -> None:
+    # a form that Wikipedia shows with pronoun suffixes (قصدها) is a common word: a look-alike
+    # spelling is another word or name; names take no such suffix (واشنطن / واشنطون)
+    from arabnews.names._features import lexicon
+
+    assert lexicon()["قصد"][2] >= Matcher().decision.word_suffix
+    assert lexicon()["واشنطن"][2] < Matcher().decision.word_suffix
+    assert not same_name("قصد", "قسد") and similarity("قصد", "قسد") == 0.0
+    assert same_name("واشنطن", "واشنطون")
+    loose = Matcher(decision=attrs.evolve(Matcher().decision, word_suffix=99), known=None)
+    assert loose.similarity("قصد", "قسد") > 0.0

@@ -106,6 +106,7 @@ TREES = {"n": 100, "depth": 3, "lr": 0.1}  # boosting settings (--trees, --depth
 NATIVE_BUCKET = 7
 NATIVE_KIN = 7
 CONSONANT_KIN = 3
+WORD_SUFFIX = 3
 
 Example = tuple[str, str, int, bool, str]  # a, b, label, held out, grouping key
 
@@ -142,7 +143,7 @@ def word_negatives(min_bucket: int = 7, limit: int = 4000) -> list[tuple[str, st
     *min_bucket*): the construction of negatives_dev (consonant skeletons equal or one
     edit apart, surface edit distance <= 2) applied to native words and names, which are
     different words when their letters differ (حسن / حسين, تونس / يونس)."""
-    forms = [f for f, (count, _) in lexicon().items() if count >= min_bucket and len(f) >= 3]
+    forms = [f for f, (count, *_) in lexicon().items() if count >= min_bucket and len(f) >= 3]
     by_skel: dict[str, list[str]] = defaultdict(list)
     for f in forms:
         by_skel["".join(c for c in f if c not in "اوي")].append(f)
@@ -177,7 +178,7 @@ def name_word_negatives(
     spelt = {name_key(v["ar"]).text for rec in kept for v in rec["variants"]}
     words = [
         f
-        for f, (count, _) in lexicon().items()
+        for f, (count, *_) in lexicon().items()
         if count >= min_bucket and len(f) >= 3 and f not in spelt
     ]
 
@@ -495,9 +496,11 @@ def fit(x: Any, y: Any, l2: float = 1.0, iters: int = 50) -> tuple[Any, float]:
 def decision_dict(
     model: tuple[str, Any, float],
     raw_floor: float,
+    *,
     native_bucket: int = NATIVE_BUCKET,
     native_kin: int = NATIVE_KIN,
     consonant_kin: int = CONSONANT_KIN,
+    word_suffix: int = WORD_SUFFIX,
 ) -> dict[str, Any]:
     """The ``decision.json`` layout of a fitted model (without ``_about``)."""
     kind_name, params, bias = model
@@ -508,6 +511,7 @@ def decision_dict(
         "native_bucket": native_bucket,
         "native_kin": native_kin,
         "consonant_kin": consonant_kin,
+        "word_suffix": word_suffix,
     }
     if kind_name == "logistic":
         data["weights"] = [round(float(v), 4) for v in params]
@@ -541,7 +545,12 @@ def oof_bench(
         fit_rows = tr & (folds != f)
         model = train(args.model, x[fit_rows], y[fit_rows], args.l2)
         data = decision_dict(
-            model, args.raw_floor, args.native_bucket, args.native_kin, args.consonant_kin
+            model,
+            args.raw_floor,
+            native_bucket=args.native_bucket,
+            native_kin=args.native_kin,
+            consonant_kin=args.consonant_kin,
+            word_suffix=args.word_suffix,
         )
         matcher = Matcher(decision=Decision.from_dict(data))
         recs = [
@@ -609,6 +618,9 @@ def main(argv: list[str] | None = None) -> int:
         default=CONSONANT_KIN,
         help="native-name consonant rule (99: off)",
     )
+    ap.add_argument(
+        "--word-suffix", type=int, default=WORD_SUFFIX, help="common-word rule (99: off)"
+    )
     ap.add_argument("--trees", type=int, default=100, help="boosting: number of trees")
     ap.add_argument("--depth", type=int, default=3, help="boosting: tree depth")
     ap.add_argument("--lr", type=float, default=0.1, help="boosting: learning rate")
@@ -636,6 +648,7 @@ def main(argv: list[str] | None = None) -> int:
             native_bucket=args.native_bucket,
             native_kin=args.native_kin,
             consonant_kin=args.consonant_kin,
+            word_suffix=args.word_suffix,
         )
     )
     x, y, hold, keep, _ = featurise(matcher, examples, args.raw_floor)
@@ -717,10 +730,17 @@ def main(argv: list[str] | None = None) -> int:
                 "positions (kin bucket of lexicon.tsv) is a native given name, and another "
                 "spelling of it is another name. consonant_kin: an Arabic spelling at least "
                 "this often in those positions differs from any spelling that swaps, adds or "
-                "drops one of its consonants."
+                "drops one of its consonants. word_suffix: an Arabic spelling seen at least "
+                "this often with a pronoun suffix glued on (sfx bucket of lexicon.tsv) is a "
+                "common word, and another spelling of it is another word or name."
             ),
             **decision_dict(
-                model, args.raw_floor, args.native_bucket, args.native_kin, args.consonant_kin
+                model,
+                args.raw_floor,
+                native_bucket=args.native_bucket,
+                native_kin=args.native_kin,
+                consonant_kin=args.consonant_kin,
+                word_suffix=args.word_suffix,
             ),
         }
         args.out.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -78,17 +78,19 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-_ABSENT = (0, 0)
+_ABSENT = (0, 0, 0)
 _CAP = (3,) * 10  # edit counts count up to 3
-_LEXICON: dict[str, tuple[int, int]] = {}
+_LEXICON: dict[str, tuple[int, int, int]] = {}
 
 
 @functools.cache
-def lexicon() -> Mapping[str, tuple[int, int]]:
-    """Folded word form -> (frequency bucket, native-name-position bucket)."""
-    out: dict[str, tuple[int, int]] = {}
-    for row in read_table("arabnews.names", "lexicon.tsv", columns=("form", "count", "kin")):
-        out[row["form"]] = (int(row["count"]), int(row["kin"]))
+def lexicon() -> Mapping[str, tuple[int, int, int]]:
+    """Folded word form -> (frequency bucket, native-name-position bucket, pronoun-suffix
+    bucket)."""
+    out: dict[str, tuple[int, int, int]] = {}
+    columns = ("form", "count", "kin", "sfx")
+    for row in read_table("arabnews.names", "lexicon.tsv", columns=columns):
+        out[row["form"]] = (int(row["count"]), int(row["kin"]), int(row["sfx"]))
     _LEXICON.update(out)
     return out
 
@@ -108,7 +110,7 @@ _INFO: dict[str, _TokenInfo] = {}
 
 def _token_info(text: str) -> _TokenInfo:
     """Consonants, vowel groups, class consonants and lexicon buckets of a token (cached)."""
-    count, kin = (_LEXICON or lexicon()).get(text, _ABSENT)
+    count, kin, _ = (_LEXICON or lexicon()).get(text, _ABSENT)
     cons = text.translate(_DROP_VOWELS)
     info = (cons, _NOT_VOWEL.split(text), cons.translate(_class_table()), count, kin)
     if len(_INFO) > 200_000:
@@ -270,6 +272,10 @@ class Decision:
         of its consonants (نزار / نزال): a native name's consonants are its own.
     :ivar trees: regression trees ``(feature, threshold, left, right)`` (left when the
         feature is below the threshold) with leaf values added to the log-odds.
+    :ivar word_suffix: a spelling seen at least this often (lexicon ``sfx`` bucket) with a
+        pronoun suffix glued on (قصدها, حارسه) is a common word, spelt one way: another
+        Arabic-script spelling is another word or name (قصد / قسد, حارس / هاريس). Names,
+        native or foreign, take no such suffix.
     """
 
     weights: tuple[float, ...]
@@ -279,6 +285,7 @@ class Decision:
     native_kin: int = 7
     consonant_kin: int = 3
     trees: tuple[Any, ...] = ()  # Tree values (see _parse_tree)
+    word_suffix: int = 99
     _linear: tuple[tuple[int, float], ...] = attrs.field(init=False, repr=False, eq=False)
     _score: Callable[[Sequence[float]], float] = attrs.field(init=False, repr=False, eq=False)
 
@@ -299,6 +306,7 @@ class Decision:
                 self.native_kin,
                 self.consonant_kin,
                 self.trees,
+                self.word_suffix,
             ),
         )
 
@@ -320,6 +328,7 @@ class Decision:
                 native_kin=int(data["native_kin"]),
                 consonant_kin=int(data["consonant_kin"]),
                 trees=tuple(_parse_tree(t, index) for t in data.get("trees", ())),
+                word_suffix=int(data.get("word_suffix", 99)),
             )
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise ValueError(f"invalid name decision model: {exc!r}") from exc
@@ -345,11 +354,13 @@ class Decision:
     def spelt_one_way(self, a: str, b: str) -> bool:
         """Whether two different Arabic-script token texts are different words by the
         native rules alone: both frequent word forms (``native_bucket``), or one of them
-        a native given name (``native_kin``)."""
+        a native given name (``native_kin``) or a common word (``word_suffix``)."""
         lex = lexicon()
         fa = lex.get(a, _ABSENT)
         fb = lex.get(b, _ABSENT)
         if fa[1] >= self.native_kin or fb[1] >= self.native_kin:
+            return True
+        if fa[2] >= self.word_suffix or fb[2] >= self.word_suffix:
             return True
         return fa[0] >= self.native_bucket and fb[0] >= self.native_bucket
 

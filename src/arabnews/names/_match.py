@@ -819,7 +819,7 @@ class Matcher:
 
     def _common_head(self, text: str) -> bool:
         """Whether a first token is a frequent common word (see ``common_head_bucket``)."""
-        count, kin = lexicon().get(text, (0, 0))
+        count, kin, _ = lexicon().get(text, (0, 0, 0))
         return count >= self.model.common_head_bucket and kin < self.decision.native_kin
 
     def threshold_for(self, a: NameKey, b: NameKey) -> float:

@@ -167,7 +167,10 @@ def word_counts(word: str) -> tuple[int, int]:
     from arabnews.names._features import lexicon
 
     tokens = names_key(word).tokens
-    return lexicon().get(tokens[0].text, (0, 0)) if len(tokens) == 1 else (0, 0)
+    if len(tokens) != 1:
+        return (0, 0)
+    count, kin, _ = lexicon().get(tokens[0].text, (0, 0, 0))
+    return (count, kin)
 
 
 def listed_word(word: str) -> bool:
