@@ -71,6 +71,16 @@ kin bucket >= 3 differs from any spelling that swaps, adds or drops one of its c
 0.840 / 0.858 (off: the same); class swaps too (shipped: ر / ل is a class, and a native name's
 letters are its own): 0.751 / 0.800 / 0.818 / 0.837 / 0.855.
 
+Session 11 (2026-12-05), the common-word rule (``--word-suffix``, ``Decision.word_suffix``: a
+spelling of lexicon ``sfx`` bucket >= S, seen in Wikipedia with pronoun suffixes glued on, is a
+common word and differs from every other Arabic spelling; trees unchanged), on top of that
+session's matcher (gazetteer knowledge, ``clitic_min``, ``join_min``): recall at false match <=
+0.2 / 0.25 / 0.268 / 0.3 / 0.35, off (99): 0.756 / 0.808 / 0.821 / 0.838 / 0.853; S = 3
+(shipped; chosen on the dev and dev2 parts of ``benchmarks/data/names_traps.jsonl``, where it
+takes the wrong same-name answers from 19 to 17 of 160 and loses no famous variant): 0.751 /
+0.802 / 0.815 / 0.835 / 0.845. S = 2 took the trap list to 16 and dev pair recall 0.816 ->
+0.802: not taken.
+
 Run: ``python training/names/fit_decision.py [--bench] [--write]``.
 """
 
