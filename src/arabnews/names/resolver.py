@@ -37,6 +37,7 @@ from arabnews.names.gazetteer import Gazetteer, compatible_labels
 from arabnews.spans import ENTITY_LABELS
 
 _LATIN_KEY: Final = "latin:"
+_NO_IDS: Final[frozenset[str]] = frozenset()
 
 __all__ = ["NameResolver"]
 
@@ -335,13 +336,31 @@ class NameResolver:
         entry's label is compatible with *keytext*'s."""
         return self._linked_anchor_scored(keytext)[0]
 
+    def _ambiguous(self, keytext: str) -> frozenset[str]:
+        """The entities the gazetteer lists an unanchored key for when it lists it for
+        several that its mentions' label allows (كاميرون: Cameroon without its article,
+        and David Cameron's surname): a link to any of them would be a guess."""
+        gaz = self._gazetteer
+        if gaz is None:
+            return _NO_IDS
+        ids = gaz.ids_of(self._keys[keytext].key)
+        if len(ids) < 2:
+            return _NO_IDS
+        # the mentions' label may settle it (a PER كاميرون is the person)
+        label = self._label(keytext)
+        ok = frozenset(
+            i for i in ids if (entry := gaz.get(i)) is None or compatible_labels(label, entry.label)
+        )
+        return ok if len(ok) > 1 else _NO_IDS
+
     def _linked_anchor_scored(self, keytext: str) -> tuple[str | None, float]:
         gaz = self._gazetteer
         label = self._label(keytext)
+        ambiguous = self._ambiguous(keytext)
         anchored = []
         for o, sim in self._links.get(keytext, {}).items():
             anchor = self._anchor(o)
-            if anchor is None:
+            if anchor is None or anchor in ambiguous:
                 continue
             entry = gaz.get(anchor) if gaz is not None else None
             if entry is not None and not compatible_labels(label, entry.label):
@@ -365,8 +384,11 @@ class NameResolver:
             centre = self._centre(keytext)
             if self._label(centre) in _PERSONISH:
                 targets = set()
+                ambiguous = self._ambiguous(keytext)
                 for full in self._surname_of.get(centre, ()):
                     fid = self._own_id(full)
+                    if fid in ambiguous:
+                        continue
                     entry = self._gazetteer.get(fid) if self._gazetteer is not None else None
                     if (entry.label if entry is not None else self._label(full)) in _PERSONISH:
                         targets.add(fid)
