@@ -801,20 +801,19 @@ class Matcher:
         under *thr*. Names headed by a common noun are not
         joined that way: an organisation's words are not optional. With *floor* > 0,
         values under *thr* may be reported as lower ones."""
-        if a.joined == b.joined:
+        ja, jb = a.joined, b.joined
+        if ja == jb:
             return 1.0
         f = thr if floor > 0.0 else 0.0
         if self._compound(a.tokens) or self._compound(b.tokens):
-            return self.token_similarity(a.joined, b.joined, f)
+            return self.token_similarity(ja, jb, f)
         model = self.model
-        if model.join_min >= 1.0 or self._common_head(a.tokens[0].text):
-            return 0.0
-        if abs(len(a.joined) - len(b.joined)) > _JOIN_LETTERS:
+        if model.join_min >= 1.0 or abs(len(ja) - len(jb)) > _JOIN_LETTERS:
             return 0.0  # a word more or less, not the same words split differently
-        if self._common_head(b.tokens[0].text):
+        if self._common_head(a.tokens[0].text) or self._common_head(b.tokens[0].text):
             return 0.0
         need = max(thr, model.join_min)
-        joined = self.token_similarity(a.joined, b.joined, need if f > 0.0 else 0.0)
+        joined = self.token_similarity(ja, jb, need if f > 0.0 else 0.0)
         return joined if joined >= need else min(joined, 0.9 * thr)
 
     def _common_head(self, text: str) -> bool:

@@ -48,11 +48,12 @@ _PERSONISH = frozenset({"PER", None})
 class _Key:
     """Book-keeping for one distinct comparison key."""
 
-    __slots__ = ("anchor", "key", "labels", "spellings")
+    __slots__ = ("anchor", "key", "labels", "listed", "spellings")
 
-    def __init__(self, key: NameKey, anchor: str | None) -> None:
+    def __init__(self, key: NameKey, anchor: str | None, listed: frozenset[str]) -> None:
         self.key = key
         self.anchor = anchor
+        self.listed = listed  # the gazetteer entries listing the key, when several
         self.spellings: set[str] = set()
         self.labels: Counter[str] = Counter()
 
@@ -189,7 +190,8 @@ class NameResolver:
         key = _canonical(key)
         keytext = _keytext(key)
         anchor = self._gazetteer.lookup_key(key) if self._gazetteer is not None else None
-        self._keys[keytext] = _Key(key, anchor)
+        listed = self._gazetteer.ids_of(key) if self._gazetteer is not None else _NO_IDS
+        self._keys[keytext] = _Key(key, anchor, listed if len(listed) > 1 else _NO_IDS)
         if anchor is not None:
             self._anchored.setdefault(anchor, set()).add(keytext)
         matcher = self._matcher
@@ -341,10 +343,8 @@ class NameResolver:
         several that its mentions' label allows (كاميرون: Cameroon without its article,
         and David Cameron's surname): a link to any of them would be a guess."""
         gaz = self._gazetteer
-        if gaz is None:
-            return _NO_IDS
-        ids = gaz.ids_of(self._keys[keytext].key)
-        if len(ids) < 2:
+        ids = self._keys[keytext].listed
+        if not ids or gaz is None:
             return _NO_IDS
         # the mentions' label may settle it (a PER كاميرون is the person)
         label = self._label(keytext)
