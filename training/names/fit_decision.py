@@ -506,6 +506,16 @@ def fit(x: Any, y: Any, l2: float = 1.0, iters: int = 50) -> tuple[Any, float]:
     return w[:-1], float(w[-1])
 
 
+def rule_settings(args: Any) -> dict[str, int]:
+    """The native-word, given-name, consonant and common-word rule settings of the run."""
+    return {
+        "native_bucket": args.native_bucket,
+        "native_kin": args.native_kin,
+        "consonant_kin": args.consonant_kin,
+        "word_suffix": args.word_suffix,
+    }
+
+
 def decision_dict(
     model: tuple[str, Any, float],
     raw_floor: float,
@@ -557,14 +567,7 @@ def oof_bench(
     for f in range(3):
         fit_rows = tr & (folds != f)
         model = train(args.model, x[fit_rows], y[fit_rows], args.l2)
-        data = decision_dict(
-            model,
-            args.raw_floor,
-            native_bucket=args.native_bucket,
-            native_kin=args.native_kin,
-            consonant_kin=args.consonant_kin,
-            word_suffix=args.word_suffix,
-        )
+        data = decision_dict(model, args.raw_floor, **rule_settings(args))
         matcher = Matcher(decision=Decision.from_dict(data))
         recs = [
             r for r in records if not bn.is_holdout(r["english"]) and fold_of(r["english"]) == f
@@ -655,15 +658,7 @@ def main(argv: list[str] | None = None) -> int:
         name_word_limit=args.name_word_limit,
         synthetic=args.synthetic,
     )
-    matcher = Matcher(
-        decision=attrs.evolve(
-            Decision.default(),
-            native_bucket=args.native_bucket,
-            native_kin=args.native_kin,
-            consonant_kin=args.consonant_kin,
-            word_suffix=args.word_suffix,
-        )
-    )
+    matcher = Matcher(decision=attrs.evolve(Decision.default(), **rule_settings(args)))
     x, y, hold, keep, _ = featurise(matcher, examples, args.raw_floor)
     tr = ~hold
     print(f"examples {len(examples)}; one-token pairs above the edit floor: {len(y)}")
@@ -747,14 +742,7 @@ def main(argv: list[str] | None = None) -> int:
                 "this often with a pronoun suffix glued on (sfx bucket of lexicon.tsv) is a "
                 "common word, and another spelling of it is another word or name."
             ),
-            **decision_dict(
-                model,
-                args.raw_floor,
-                native_bucket=args.native_bucket,
-                native_kin=args.native_kin,
-                consonant_kin=args.consonant_kin,
-                word_suffix=args.word_suffix,
-            ),
+            **decision_dict(model, args.raw_floor, **rule_settings(args)),
         }
         args.out.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {args.out}")
