@@ -7,7 +7,10 @@
   invisible marks): :func:`~arabnews.names.same_name` must always accept these;
 - :func:`spelling_variants` — a name with vowel letters added or dropped, a letter of the
   same sound class swapped (ج / غ) or a proclitic attached, the way news sites vary them;
-- :func:`mention_lists` — lists of ``(name, label)`` mentions for resolver properties.
+- :func:`mention_lists` — lists of ``(name, label)`` mentions for resolver properties;
+- :func:`listed_names` — one-word names the shipped gazetteer lists, as written or with a
+  proclitic glued on, the first letter doubled or dropped (ووارسو, وارسو, ارسو): the
+  spellings where a key's gazetteer identity is decided.
 
 This module needs ``hypothesis`` (a test dependency); ``import arabnews`` never imports it.
 """
@@ -20,6 +23,7 @@ from arabnews import charsets as cs
 
 __all__ = [
     "foreign_names",
+    "listed_names",
     "mention_lists",
     "orthographic_variants",
     "spelling_variants",
@@ -144,5 +148,34 @@ def mention_lists(
         return out
 
     return st.lists(one(), max_size=max_size // 3 + 1).map(
+        lambda groups: [m for g in groups for m in g][:max_size]
+    )
+
+
+def listed_names(max_size: int = 12) -> st.SearchStrategy[list[str]]:
+    """Lists of one-word names the shipped gazetteer lists, each followed by up to two
+    variants: a proclitic glued on (و ب ل ف ك), the first letter doubled, or the first
+    letter dropped. Variants are not always the same name (ارسو is no spelling of وارسو):
+    use them for properties that hold whatever the answer (symmetry, order)."""
+    from arabnews.names import Gazetteer
+
+    spellings = sorted(
+        {s for e in Gazetteer.default() for s in e.spellings if " " not in s and not s.isascii()}
+    )
+
+    @st.composite
+    def one(draw: st.DrawFn) -> list[str]:
+        base = draw(st.sampled_from(spellings))
+        out = [base]
+        for kind in draw(st.lists(st.sampled_from(["clitic", "double", "drop"]), max_size=2)):
+            if kind == "clitic":
+                out.append(draw(st.sampled_from("وبلفك")) + base)
+            elif kind == "double":
+                out.append(base[0] + base)
+            elif len(base) > 3:
+                out.append(base[1:])
+        return out
+
+    return st.lists(one(), min_size=1, max_size=max(1, max_size // 3)).map(
         lambda groups: [m for g in groups for m in g][:max_size]
     )
