@@ -1,7 +1,7 @@
 """Check the hand-labelled news NER sets (``benchmarks/data/ner_news_*.jsonl``, ``ner_gsr_*``).
 
 Splits: dev, confirm and (when present) confirm2 and confirm3 of web news; gsr-dev, gsr-confirm
-and gsr-confirm2 of the event gold standard's newswire (session 9), gsr-confirm3 to gsr-confirm5
+and gsr-confirm2 of the event gold standard's newswire (session 9), gsr-confirm3 to gsr-confirm6
 (session 10). Hard errors (exit status 1): a row without its fields, a duplicate id, a sentence
 in two splits, a dev article in another split (confirm2 and confirm3 draw only on confirm
 articles and new FIGNEWS posts, so confirm, confirm2 and confirm3 may share an article), a

@@ -24,7 +24,7 @@ labels live in ``benchmarks/data/local/ner/`` (git-ignored) and are never commit
 (``events/gsr_dev``, newswire 2004-2010, MIT), split by document into ``gsr-dev`` and
 ``gsr-confirm``; their labels are committed as ``benchmarks/data/ner_gsr_{dev,confirm}.jsonl``.
 ``--gsr-more N`` writes *N* more (``gsr-confirm2``) from the documents that selection left;
-``--gsr-later SPLIT N`` (session 10: ``gsr-confirm3`` to ``gsr-confirm5``) from the documents
+``--gsr-later SPLIT N`` (session 10: ``gsr-confirm3`` to ``gsr-confirm6``) from the documents
 none of the earlier selections used.
 
 Nothing here looks at entities or runs a tagger: the rows are chosen from the text's shape and

@@ -35,8 +35,6 @@ _SIZE = _UNKNOWN_BASE + 2 * 200 + 8
 _MAX_TOKEN = 200
 _INF = float("inf")
 _PAIR_CACHE = 1 << 18
-# names split differently and spelt differently (join_min) have about as many letters
-_JOIN_LETTERS = 2
 
 # a compiled token: codes, indel weights, total weight, bit mask of its codes, and the
 # bit masks of the cheap partners of its full-cost letters with their counts, and whether
@@ -76,7 +74,12 @@ class CostModel:
     :ivar single_token_gazetteer: the similarity a one-token name needs to link to a
         gazetteer entry by a fuzzy match (on top of having the entry's consonants).
     :ivar compound_prefixes: name parts often written joined to the next one (عبد الله /
-        عبدالله, أبو ظبي / أبوظبي); only names with one are compared letters-joined.
+        عبدالله, أبو ظبي / أبوظبي): names with one are compared letters-joined at the
+        usual threshold.
+    :ivar join_min: the similarity other names with a different number of words need,
+        letters joined, to be one name (فيس بوك / فايسبوك); 1.0 switches it off.
+    :ivar join_letters: how many letters more or less those joined letters may have (a word
+        more is no split: the IAEA is not the IEA).
     :ivar common_head_bucket: a name whose first token is a word form at least this
         frequent in the lexicon (and no native given name) is headed by a common noun
         (منظمة, حزب, جيش): a shorter name matches it only with all its words, since the
@@ -107,6 +110,7 @@ class CostModel:
     single_token_gazetteer: float = 0.7
     compound_prefixes: tuple[str, ...] = ()
     join_min: float = 1.0
+    join_letters: int = 2
     common_head_bucket: int = 11
 
     @classmethod
@@ -144,6 +148,7 @@ class CostModel:
                     str(r["prefix"]) for r in data["compound_prefixes"]["prefixes"]
                 ),
                 join_min=float(data.get("join_min", 1.0)),
+                join_letters=int(data.get("join_letters", 2)),
                 common_head_bucket=int(data["common_head"]["bucket"]),
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -796,11 +801,11 @@ class Matcher:
         """Similarity of two names with different numbers of words, letters joined: 1.0
         for the same letters split differently (هونغ كونغ / هونغكونغ); for a name with a
         part often written joined (عبد الله / عبدالله) the similarity of the joined
-        letters; for others, with at most two letters more or less, it must reach
-        ``join_min`` (فيس بوك / فايسبوك, بيونج يانج / بيونغيانغ), else it is reported
-        under *thr*. Names headed by a common noun are not
-        joined that way: an organisation's words are not optional. With *floor* > 0,
-        values under *thr* may be reported as lower ones."""
+        letters; for others, with at most ``join_letters`` letters more or less, it must
+        reach ``join_min`` (فيس بوك / فايسبوك, بيونج يانج / بيونغيانغ), else it is
+        reported under *thr*. Names headed by a common noun are not joined that way: an
+        organisation's words are not optional. With *floor* > 0, values under *thr* may be
+        reported as lower ones."""
         ja, jb = a.joined, b.joined
         if ja == jb:
             return 1.0
@@ -808,7 +813,7 @@ class Matcher:
         if self._compound(a.tokens) or self._compound(b.tokens):
             return self.token_similarity(ja, jb, f)
         model = self.model
-        if model.join_min >= 1.0 or abs(len(ja) - len(jb)) > _JOIN_LETTERS:
+        if model.join_min >= 1.0 or abs(len(ja) - len(jb)) > model.join_letters:
             return 0.0  # a word more or less, not the same words split differently
         if self._common_head(a.tokens[0].text) or self._common_head(b.tokens[0].text):
             return 0.0

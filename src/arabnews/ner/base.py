@@ -8,7 +8,9 @@ and maps the spans back once, at the end.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LABEL_ALIASES",
     "PROCLITIC_LETTERS",
+    "EntityIndex",
     "Recognizer",
     "bioes_spans",
     "call_recognizer",
@@ -217,6 +220,38 @@ def sort_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
             seen.add(key)
             out.append(ent)
     return tuple(out)
+
+
+class EntityIndex:
+    """Entities sorted by offset, to find the ones inside a span by bisection (a rule that
+    adds a name replaces what lies inside it; it never scans the entities per name).
+
+    >>> idx = EntityIndex([Entity(0, 4, "أبوظ", "LOC"), Entity(10, 14, "بكين", "LOC")])
+    >>> idx.inside(0, 8), idx.inside(2, 12)
+    (range(0, 1), None)
+    """
+
+    __slots__ = ("entities", "reach", "starts")
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities = sorted(entities, key=lambda e: (e.start, e.end))
+        self.starts = [e.start for e in self.entities]
+        # reach[k]: the furthest end of entities[:k] (does an earlier one run into a span?)
+        self.reach = list(itertools.accumulate((e.end for e in self.entities), max, initial=-1))
+
+    def inside(self, start: int, end: int) -> range | None:
+        """The positions of the entities inside ``[start, end)``, or ``None`` when an
+        entity crosses an edge of it (that entity keeps its place)."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        ents = self.entities
+        if self.reach[lo] > start or any(ents[n].end > end for n in range(lo, hi)):
+            return None
+        return range(lo, hi)
+
+    def replaced(self, added: Iterable[Entity], dropped: set[int]) -> tuple[Entity, ...]:
+        """*added* and the entities whose positions are not in *dropped*, by offset."""
+        kept = [e for n, e in enumerate(self.entities) if n not in dropped]
+        return tuple(sorted([*added, *kept], key=lambda e: (e.start, e.end)))
 
 
 def data_rows(name: str, *columns: str) -> tuple[Row, ...]:

@@ -28,6 +28,7 @@ import attrs
 
 from arabnews.ner.base import (
     PROCLITIC_LETTERS,
+    EntityIndex,
     chars_for_letters,
     data_rows,
     name_key,
@@ -269,12 +270,10 @@ def quoted_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     >>> [(e.text, e.label) for e in quoted_names([Entity(22, 32, "ضعية الطفل", "MISC")], t)]
     [('وضعية الطفل', 'MISC')]
     """
-    ents = sorted(entities, key=lambda e: (e.start, e.end))
+    index = EntityIndex(entities)
     if not any(q in text for q in '«"'):
-        return tuple(ents)
+        return tuple(index.entities)
     words = text_words(text)
-    starts = [e.start for e in ents]
-    reach = list(itertools.accumulate((e.end for e in ents), max, initial=-1))
     dropped: set[int] = set()
     added: list[Entity] = []
     last_end = -1  # where the last quotation taken ends: its quotes open nothing more
@@ -295,15 +294,19 @@ def quoted_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
         if match is None or end < last_end:
             continue  # none, or the quotation a head before took ("فريق النادي « الوداد »")
         last_end = match.end()
-        group = 1 if match.group(1) is not None else 2
-        start, stop = match.start(group), match.end(group)
-        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)
-        if reach[lo] > start or any(ents[n].end > stop for n in range(lo, hi)):
+        start, stop = _quoted_span(match)
+        inside = index.inside(start, stop)
+        if inside is None:
             continue  # an entity crosses the quotes: it keeps its place
-        dropped.update(range(lo, hi))
+        dropped.update(inside)
         added.append(Entity(start, stop, text[start:stop], label))
-    out = added + [e for n, e in enumerate(ents) if n not in dropped]
-    return tuple(sorted(out, key=lambda e: (e.start, e.end)))
+    return index.replaced(added, dropped)
+
+
+def _quoted_span(match: re.Match[str]) -> tuple[int, int]:
+    """The offsets of the words inside a :func:`_quoted_re` match's quotation marks."""
+    group = 1 if match.group(1) is not None else 2
+    return match.start(group), match.end(group)
 
 
 # "لـ«" / "ل "" right before a quoted name: the statement's addressee (see relayed_outlets)
@@ -372,32 +375,29 @@ def quoted_outlets(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     >>> [(e.text, e.label) for e in quoted_outlets([Entity(7, 19, "الشرق الأوسط", "LOC")], t)]
     [('الشرق الأوسط', 'ORG')]
     """
-    ents = sorted(entities, key=lambda e: (e.start, e.end))
+    index = EntityIndex(entities)
     if not any(q in text for q in '«"'):
-        return tuple(ents)
+        return tuple(index.entities)
     names = outlets()
-    starts = [e.start for e in ents]
-    reach = list(itertools.accumulate((e.end for e in ents), max, initial=-1))
+    ents = index.entities
     dropped: set[int] = set()
     added: list[Entity] = []
     for match in _quoted_re().finditer(text):
-        group = 1 if match.group(1) is not None else 2
-        start, stop = match.start(group), match.end(group)
+        start, stop = _quoted_span(match)
         if name_key(text[start:stop]) not in names:
             continue
-        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)
-        if reach[lo] > start or any(ents[n].end > stop for n in range(lo, hi)):
+        inside = index.inside(start, stop)
+        if inside is None:
             continue  # an entity crosses the quotes: it keeps its place
-        same = next((ents[n] for n in range(lo, hi) if ents[n].end == stop), None)
+        same = next((ents[n] for n in inside if ents[n].end == stop), None)
         if same is None or same.start != start:
             added.append(Entity(start, stop, text[start:stop], "ORG"))
         elif same.label != "ORG":
             added.append(attrs.evolve(same, label="ORG", canonical=None, entity_id=None))
         else:
             added.append(same)
-        dropped.update(range(lo, hi))
-    out = added + [e for n, e in enumerate(ents) if n not in dropped]
-    return tuple(sorted(out, key=lambda e: (e.start, e.end)))
+        dropped.update(inside)
+    return index.replaced(added, dropped)
 
 
 # إن / أن / بأن / لأنه ...: what was said begins

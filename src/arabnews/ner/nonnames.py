@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -44,6 +43,7 @@ import attrs
 from arabnews.charsets import ALEF, DIACRITICS, HAMZA_ALEFS, LETTERS, TATWEEL, class_body
 from arabnews.ner.base import (
     PROCLITIC_LETTERS,
+    EntityIndex,
     chars_for_letters,
     data_rows,
     name_key,
@@ -774,11 +774,7 @@ def org_head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     [('وزارة الخارجية الصينية', 'ORG'), ('بكين', 'LOC')]
     """
     words = text_words(text)
-    ents = sorted(entities, key=lambda e: (e.start, e.end))
-    starts = [e.start for e in ents]
-    # reach[k]: the furthest end of ents[:k], so one look tells whether an earlier entity
-    # runs into a name (the entities are indexed by offset, not scanned per name)
-    reach = list(itertools.accumulate((e.end for e in ents), max, initial=-1))
+    index = EntityIndex(entities)
     dropped: set[int] = set()
     out: list[Entity] = []
     last_end = -1
@@ -789,17 +785,16 @@ def org_head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
         if span is None:
             continue
         start, end = span
-        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        if reach[lo] > start or any(ents[k].end > end for k in range(lo, hi)):
+        inside = index.inside(start, end)
+        if inside is None:
             continue  # an entity crosses the name's edge: it keeps its place
         head = _org_head_at(words, i)
-        if head is not None and head[2] == PAIR and lo < hi:
+        if head is not None and head[2] == PAIR and inside:
             continue  # "حزب الوفد والإخوان": tagged inside, the و joins two names
-        dropped.update(range(lo, hi))
+        dropped.update(inside)
         out.append(Entity(start, end, text[start:end], "ORG"))
         last_end = end
-    out += [e for k, e in enumerate(ents) if k not in dropped]
-    return tuple(sorted(out, key=lambda e: (e.start, e.end)))
+    return index.replaced(out, dropped)
 
 
 def person_bodies(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
