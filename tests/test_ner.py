@@ -203,8 +203,10 @@ def test_stanza_document_keeps_caller_offsets_through_normalisation() -> None:
         ("وزارة", (), "وزارة"),  # begins ORG names
         ("وَزيلينسكي", (), "زيلينسكي"),  # the diacritic goes with the stripped letter
         ("واين", (), "واين"),  # Wayne: و + the question word أين is not a name
-        ("ويل", (), "ويل"),  # Will: a two-letter remainder needs evidence ...
-        ("ويل", ("يل",), "يل"),  # ... which a listed name would give
+        ("وجو", (), "وجو"),  # a two-letter remainder needs evidence ...
+        ("وجو", ("جو",), "جو"),  # ... which a listed name would give ...
+        ("ويل", ("يل",), "ويل"),  # ... unless the word list reads the whole as a word (Will)
+        ("بابل", ("ابل",), "بابل"),  # Babylon, not ب + Apple
         ("وعلي", (), "علي"),
         # the Wikipedia word list reads the whole as a word of its own: و stays
         ("ويكيبيديا", (), "ويكيبيديا"),

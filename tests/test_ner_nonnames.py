@@ -248,6 +248,20 @@ def test_a_listed_homograph_is_tagged_only_inside_a_longer_name() -> None:
     assert recognizer.knows("فتح")  # still evidence that the word can be a name
 
 
+def test_a_word_of_its_own_is_not_a_proclitic_and_a_listed_name() -> None:
+    from types import SimpleNamespace as Entry
+
+    from arabnews.ner import GazetteerRecognizer
+
+    # بابل (Babylon) is a word of the Arabic Wikipedia word list, as often as أبل: not ب +
+    # Apple; بموسكو is not in the list, so ب + a listed name stands
+    apple = Entry(id="Q312", canonical="آبل", label="ORG", variants=())
+    moscow = Entry(id="Q649", canonical="موسكو", label="LOC", variants=())
+    recognizer = GazetteerRecognizer([apple, moscow])
+    assert recognizer.recognize("زار الوفد مدينة بابل الأثرية") == ()
+    assert [e.text for e in recognizer.recognize("وصل بموسكو أمس")] == ["موسكو"]
+
+
 def test_homographs_are_one_word_spellings_of_the_default_gazetteer() -> None:
     from arabnews.names import Gazetteer
     from arabnews.ner.base import name_key

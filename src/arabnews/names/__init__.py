@@ -23,6 +23,7 @@ from arabnews.names._keys import (
     to_arabic,
     to_latin,
     transliterate,
+    word_of_its_own,
 )
 from arabnews.names._match import CostModel, Matcher, default_matcher, same_name, similarity
 from arabnews.names.gazetteer import Gazetteer, GazetteerEntry
@@ -46,4 +47,5 @@ __all__ = [
     "to_arabic",
     "to_latin",
     "transliterate",
+    "word_of_its_own",
 ]

@@ -37,6 +37,7 @@ __all__ = [
     "to_arabic",
     "to_latin",
     "transliterate",
+    "word_of_its_own",
 ]
 
 # Arabic letters that a name key may contain after normalisation (_FOLD removes the rest).
@@ -279,6 +280,29 @@ def _alternative(tok: str) -> str | None:
     return None
 
 
+def _clitic_alternative(tok: str, folded: str) -> str | None:
+    """The alternative of a first token *tok* (folded: *folded*): :func:`_alternative`,
+    unless it is the token itself or the token is a word of its own."""
+    alt = _alternative(tok)
+    if alt is None or alt == folded or word_of_its_own(folded, alt):
+        return None
+    return alt
+
+
+def word_of_its_own(whole: str, rest: str) -> bool:
+    """Whether the Arabic Wikipedia word list (``lexicon.tsv``) reads a token as a word of
+    its own rather than a proclitic + *rest* (both folded token texts, :attr:`TokenKey.text`):
+    the whole is listed and at least as frequent as the rest. "بابل" is Babylon, not ب +
+    "أبل" (Apple); "ولبنان" is و + "لبنان"."""
+    if whole == rest:
+        return False  # folding merged the clitic with a letter like it (بباريس, للندن)
+    from arabnews.names._features import lexicon  # the word list is built on these keys
+
+    words = lexicon()
+    count = words.get(whole, (0, 0, 0))[0]
+    return count > 0 and count >= words.get(rest, (0, 0, 0))[0]
+
+
 @functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> NameKey:
     """The comparison key of *name* (cached).
@@ -300,9 +324,7 @@ def name_key(name: str) -> NameKey:
             if not part:
                 continue
             folded = _fold_token(part)
-            alt = _alternative(part) if not tokens and not initialism else None
-            if alt == folded:
-                alt = None
+            alt = _clitic_alternative(part, folded) if not tokens and not initialism else None
             tokens.append(TokenKey(folded, alt, latin))
     return NameKey(tuple(tokens))
 

@@ -60,7 +60,7 @@ class CostModel:
     :ivar clitic_penalty: similarity lost when a proclitic had to be stripped to match.
     :ivar clitic_min: the similarity the rest of a token needs, once a proclitic is
         stripped, to the other token (a first letter read as و ب ل ف ك and then a fuzzy
-        match is two guesses: بولندا is not ب + a look-alike of هولندا).
+        match is two guesses: كولندا is not ك + a look-alike of هولندا).
     :ivar threshold: token similarity at or above which two tokens are the same.
     :ivar cross_script_threshold: the threshold when one name is written in Latin letters
         (Zelensky / زيلينسكي): a probability too, chosen on its own dev pairs.
@@ -721,7 +721,9 @@ class Matcher:
     def _listed_token(self, x: TokenKey, y: TokenKey) -> float | None:
         """:meth:`listed` for two one-token names, as a similarity: 1.0 or 0.0, 1.0 less
         ``clitic_penalty`` when a stripped proclitic leaves a spelling listed for the
-        entity the other names (وترمب / ترامب), else ``None``."""
+        entity the other names (وترمب / ترامب); for a listed Latin spelling and an
+        unlisted Arabic one, the Arabic one's similarity to the entity's closest Arabic
+        spelling; else ``None``."""
         gaz = self._gazetteer()
         if gaz is None:
             return None
@@ -737,6 +739,15 @@ class Matcher:
                 and not gaz.ids_of_text(stem, own.latin).isdisjoint(named)
             ):
                 return 1.0 - self.model.clitic_penalty
+        latin_ids, arabic = (ids, y) if x.latin else (other, x)
+        if x.latin != y.latin and latin_ids:
+            # a Latin spelling listed for an entity, an Arabic one listed for none: the
+            # Arabic one is that entity only as another spelling of one of its Arabic
+            # spellings, judged within the script, where the rules for native words and
+            # names apply (Syria / ثريا: سوريا and ثريا are different words)
+            spellings = {t for i in latin_ids for t in gaz.arabic_tokens(i)}
+            if spellings:
+                return max(self._tok_sim(arabic, TokenKey(t), 0.0) for t in sorted(spellings))
         return None
 
     def _key_similarity(self, a: NameKey, b: NameKey, floor: float, thr: float) -> float:

@@ -90,6 +90,7 @@ class Gazetteer:
         self._matcher = matcher if matcher is not None else default_matcher()
         self._exact: dict[str, set[str]] = defaultdict(set)
         self._blocks: dict[str, list[tuple[NameKey, str]]] = defaultdict(list)
+        arabic: dict[str, list[str]] = defaultdict(list)
         for entry in entries:
             if entry.id in self._entries:
                 raise ValueError(f"duplicate gazetteer id {entry.id!r}")
@@ -102,10 +103,13 @@ class Gazetteer:
                 # transliteration is a guess that can collide with an Arabic word (تركي)
                 tag = _LATIN if _is_latin(key) else ""
                 self._exact[tag + key.text].add(entry.id)
+                if not tag and len(key.tokens) == 1 and key.text not in arabic[entry.id]:
+                    arabic[entry.id].append(key.text)
                 self._exact[tag + _joined(key)].add(entry.id)
                 for block in _blocks(key):
                     self._blocks[block].append((key, entry.id))
         self._ids = {k: frozenset(v) for k, v in self._exact.items()}
+        self._arabic = {k: tuple(v) for k, v in arabic.items()}
 
     @classmethod
     @functools.cache
@@ -188,6 +192,12 @@ class Gazetteer:
         """:meth:`ids_of` for the text of a key (:attr:`NameKey.text`) and whether it
         was written in Latin letters."""
         return self._ids.get(_LATIN + text if latin else text, _NO_IDS)
+
+    def arabic_tokens(self, ident: str) -> tuple[str, ...]:
+        """The key texts of the one-word Arabic spellings listed for entry *ident*
+        (``("سوريا",)`` for ``syria``: سورية folds to the same key), in listing order;
+        empty for an unknown id."""
+        return self._arabic.get(ident, ())
 
     def lookup_key(self, key: NameKey, label: str | None = None) -> str | None:
         """:meth:`lookup` on a precomputed key; returns the entry id."""

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
 from arabnews._checks import require_str
-from arabnews.names._keys import NameKey, TokenKey, _alternative, blocking_keys, name_key
+from arabnews.names._keys import NameKey, TokenKey, _clitic_alternative, blocking_keys, name_key
 from arabnews.names._match import Matcher, default_matcher
 from arabnews.names.gazetteer import Gazetteer, compatible_labels
 from arabnews.spans import ENTITY_LABELS
@@ -69,9 +69,7 @@ def _canonical(key: NameKey) -> NameKey:
     alternative is read from the key text (ووارسو and وارسو share the text وارسو, but
     only the second spelling starts with a proclitic before the rest of the name)."""
     first = key.tokens[0]
-    alt = _alternative(first.text)
-    if alt == first.text:
-        alt = None
+    alt = _clitic_alternative(first.text, first.text)
     if alt == first.alternative:
         return key
     return NameKey((TokenKey(first.text, alt, first.latin), *key.tokens[1:]))

@@ -9,7 +9,9 @@ Stripping is decided from data (``data/proclitics.tsv``, ``data/name_exceptions.
 
 1. a word that is itself a known name or a listed exception (وليد، لبنان، كندا) is kept;
 2. otherwise the longest proclitic whose remainder is a known name is stripped ("known" is
-   whatever the caller says: the gazetteer, other mentions in the same text);
+   whatever the caller says: the gazetteer, other mentions in the same text), unless the
+   Arabic Wikipedia word list reads the whole as a word of its own ("بابل" is Babylon, not
+   ب + "أبل"; see :func:`clitic_reading`);
 3. otherwise only the "shape" rules apply: the conjunction و, and a clitic before ``ال``,
    which begin few names; ب ف ك ل alone begin too many (بغداد، فرنسا، كندا) and need evidence.
    Shape alone never strips to a closed-class word ("واين" is the name Wayne, not و + أين),
@@ -32,6 +34,7 @@ from arabnews.spans import Entity
 __all__ = [
     "ProcliticRule",
     "clitic_reading",
+    "clitic_word",
     "listed_word",
     "name_exceptions",
     "proclitic_length",
@@ -134,9 +137,13 @@ def proclitic_length(
 
     candidates = [(r, forms) for r in proclitic_rules() if (forms := r.readings(key))]
     for rule, forms in candidates:
-        if forms[0] in name_exceptions() or any(
-            known(f) or bool(tail_key and known(f"{f} {tail_key}")) for f in forms
-        ):
+        if forms[0] in name_exceptions():
+            return chars_for_letters(word, rule.strip)
+        if any(known(f) or bool(tail_key and known(f"{f} {tail_key}")) for f in forms):
+            # a known rest does not make a word of its own a clitic + a name: "بابل"
+            # (Babylon) is not ب + "أبل" (ل+ال written لل is left out, as below)
+            if clitic_word(key, rule.strip):
+                continue
             return chars_for_letters(word, rule.strip)
     for rule, _ in candidates:
         if rule.evidence == "shape":
@@ -177,6 +184,21 @@ def listed_word(word: str) -> bool:
     """Whether *word* (one token) is a word form of the Arabic Wikipedia word list: a
     ``rare-known`` proclitic rule does not split the word from its ك on when it is."""
     return word_counts(word)[0] > 0
+
+
+def clitic_word(word: str, strip: int) -> bool:
+    """Whether the Arabic Wikipedia word list reads *word* as a word of its own rather than
+    its first *strip* letters + a known name: the whole is listed, and at least as often as
+    the rest ("بابل" is Babylon, not ب + "أبل"; see
+    :func:`arabnews.names.word_of_its_own`)."""
+    from arabnews.names import name_key as names_key
+    from arabnews.names import word_of_its_own
+
+    whole = names_key(word).tokens
+    rest = names_key(word[strip:]).tokens
+    if len(whole) != 1 or len(rest) != 1:
+        return False
+    return word_of_its_own(whole[0].text, rest[0].text)
 
 
 def clitic_reading(word: str, strip: int) -> bool | None:

@@ -23,7 +23,7 @@ from arabnews.ner.base import (
     sentence_tokens,
     sort_entities,
 )
-from arabnews.ner.clitics import proclitic_rules
+from arabnews.ner.clitics import clitic_word, proclitic_rules
 from arabnews.spans import ENTITY_LABELS, Entity, Span
 
 if TYPE_CHECKING:
@@ -183,8 +183,11 @@ class GazetteerRecognizer:
                 if n == 1 and strip and len(form) < MIN_STRIPPED_SINGLE:
                     continue
                 entry = self._index.get((form, *tail))
-                if entry is not None:
-                    return n, strip, entry
+                if entry is None:
+                    continue
+                if n == 1 and strip and clitic_word(first, strip):
+                    continue  # a word of its own: "بابل" (Babylon) is not ب + "أبل"
+                return n, strip, entry
         return None
 
 
