@@ -10,7 +10,15 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from arabnews.names import Gazetteer, Matcher, NameResolver, name_key, same_name, similarity
+from arabnews.names import (
+    CostModel,
+    Gazetteer,
+    Matcher,
+    NameResolver,
+    name_key,
+    same_name,
+    similarity,
+)
 
 TRAPS: list[tuple[str, str, str]] = [
     # native given names one or two letters apart
@@ -326,3 +334,13 @@ def test_a_key_listed_for_several_entities_joins_none_by_guess() -> None:
     r.add("كاميرون", "PER")
     r.add("ديفيد كاميرون", "PER")
     assert r.cluster_id("كاميرون") == "david_cameron"
+
+
+def test_a_fuzzy_gazetteer_link_needs_a_likely_spelling() -> None:
+    # a link gives the mention the entry's identity: a name of several words needs a
+    # similarity of gazetteer_link (0.5), a one-token one single_token_gazetteer
+    gaz = Gazetteer.default()
+    assert CostModel.default().gazetteer_link == 0.5
+    assert gaz.match("ابراهيم بن سليمان", "PER") is None  # not Mohammed bin Salman
+    found = gaz.match("هيومان رايتس ووتش")
+    assert found is not None and found[0].id == "hrw" and 0.5 <= found[1] < 1.0

@@ -73,6 +73,10 @@ class CostModel:
         dev variant pairs that reach ``single_token_link`` are below 0.75).
     :ivar single_token_gazetteer: the similarity a one-token name needs to link to a
         gazetteer entry by a fuzzy match (on top of having the entry's consonants).
+    :ivar gazetteer_link: the similarity a name of several words needs to link to a
+        gazetteer entry by a fuzzy match: a link gives the mention the entry's identity, so
+        the spelling must be more likely the entry's than not (ابراهيم بن سليمان is not
+        محمد بن سلمان at 0.19).
     :ivar compound_prefixes: name parts often written joined to the next one (عبد الله /
         عبدالله, أبو ظبي / أبوظبي): names with one are compared letters-joined at the
         usual threshold.
@@ -108,6 +112,7 @@ class CostModel:
     single_token_link: float = 0.8
     single_token_raw: float = 0.75
     single_token_gazetteer: float = 0.7
+    gazetteer_link: float = 0.5
     compound_prefixes: tuple[str, ...] = ()
     join_min: float = 1.0
     join_letters: int = 2
@@ -144,6 +149,7 @@ class CostModel:
                 single_token_link=float(data["single_token_link"]),
                 single_token_raw=float(data.get("single_token_raw", 0.75)),
                 single_token_gazetteer=float(data.get("single_token_gazetteer", 0.7)),
+                gazetteer_link=float(data.get("gazetteer_link", 0.5)),
                 compound_prefixes=tuple(
                     str(r["prefix"]) for r in data["compound_prefixes"]["prefixes"]
                 ),
@@ -161,6 +167,7 @@ class CostModel:
             or not all(0.0 < t <= 1.0 for t in thresholds)
             or not 0.0 <= model.clitic_min <= 1.0
             or not 0.0 < model.join_min <= 1.0
+            or not 0.0 <= model.gazetteer_link <= 1.0
         ):
             raise ValueError("name costs must lie in [0, 2] and the threshold in (0, 1]")
         return model

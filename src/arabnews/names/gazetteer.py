@@ -250,8 +250,9 @@ class Gazetteer:
                 if not compatible_labels(label, self._entries[ident].label):
                     continue
                 threshold = matcher.threshold_for(key, cand)
-                if single:
-                    threshold = max(threshold, matcher.model.single_token_gazetteer)
+                model = matcher.model
+                link = model.single_token_gazetteer if single else model.gazetteer_link
+                threshold = max(threshold, link)
                 sim = matcher.key_similarity(key, cand, 1.0)
                 if sim < threshold:
                     continue
