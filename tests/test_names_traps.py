@@ -344,3 +344,14 @@ def test_a_fuzzy_gazetteer_link_needs_a_likely_spelling() -> None:
     assert gaz.match("ابراهيم بن سليمان", "PER") is None  # not Mohammed bin Salman
     found = gaz.match("هيومان رايتس ووتش")
     assert found is not None and found[0].id == "hrw" and 0.5 <= found[1] < 1.0
+
+
+def test_a_proclitic_goes_before_the_article() -> None:
+    # Arabic glues a proclitic before the article (والعراق, بالرادا): a name the gazetteer
+    # lists only with the article is not reached through a proclitic glued to its bare stem
+    gaz = Gazetteer.default()
+    assert gaz.ids_of_stem("والعراق", "عراق") == {"iraq"}
+    assert gaz.ids_of_stem("كرادا", "رادا") == frozenset()  # الكرادة (Karrada), not ك + الرادا
+    assert gaz.ids_of_stem("وترمب", "ترمب") == {"trump"}  # listed without the article
+    assert NameResolver().add("الكرادة", "LOC") != "verkhovna_rada"
+    assert NameResolver().add("بالعراق", "LOC") == "iraq"

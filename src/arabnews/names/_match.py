@@ -743,7 +743,8 @@ class Matcher:
                 stem is not None
                 and named
                 and rest.text[:1] != own.text[:1]
-                and not gaz.ids_of_text(stem, own.latin).isdisjoint(named)
+                and not own.latin
+                and not gaz.ids_of_stem(own.text, stem).isdisjoint(named)
             ):
                 return 1.0 - self.model.clitic_penalty
         latin_ids, arabic = (ids, y) if x.latin else (other, x)

@@ -18,7 +18,7 @@ import attrs
 from arabnews._checks import require_str
 from arabnews._data import parse_table, read_table
 from arabnews.names._features import consonants
-from arabnews.names._keys import NameKey, blocking_keys, name_key
+from arabnews.names._keys import NameKey, blocking_keys, name_key, normalize_name
 from arabnews.names._match import Matcher, default_matcher
 from arabnews.spans import ENTITY_LABELS
 
@@ -91,6 +91,7 @@ class Gazetteer:
         self._exact: dict[str, set[str]] = defaultdict(set)
         self._blocks: dict[str, list[tuple[NameKey, str]]] = defaultdict(list)
         arabic: dict[str, list[str]] = defaultdict(list)
+        bare: dict[str, set[str]] = defaultdict(set)
         for entry in entries:
             if entry.id in self._entries:
                 raise ValueError(f"duplicate gazetteer id {entry.id!r}")
@@ -105,11 +106,14 @@ class Gazetteer:
                 self._exact[tag + key.text].add(entry.id)
                 if not tag and len(key.tokens) == 1 and key.text not in arabic[entry.id]:
                     arabic[entry.id].append(key.text)
+                if not tag and not _has_article(spelling):
+                    bare[key.text].add(entry.id)
                 self._exact[tag + _joined(key)].add(entry.id)
                 for block in _blocks(key):
                     self._blocks[block].append((key, entry.id))
         self._ids = {k: frozenset(v) for k, v in self._exact.items()}
         self._arabic = {k: tuple(v) for k, v in arabic.items()}
+        self._bare = {k: frozenset(v) for k, v in bare.items()}
 
     @classmethod
     @functools.cache
@@ -193,6 +197,18 @@ class Gazetteer:
         was written in Latin letters."""
         return self._ids.get(_LATIN + text if latin else text, _NO_IDS)
 
+    def ids_of_stem(self, whole: str, stem: str) -> frozenset[str]:
+        """The ids of the entries a proclitic glued to *stem* can name, for a first token
+        whose text is *whole* (:attr:`TokenKey.text`) and whose text with the proclitic
+        stripped (:attr:`TokenKey.alternative`, then the other tokens) is *stem*: the entries
+        listing *stem*, and when no article follows the proclitic, only those that list it
+        without the article. A clitic goes before the article (والعراق, بالرادا), so
+        كرادا is not ك + الرادا; after ل, لل and ل read alike (للعراق)."""
+        ids = self._ids.get(stem, _NO_IDS)
+        if not ids or whole[1:3] == "ال" or whole[:1] == "ل":
+            return ids
+        return ids & self._bare.get(stem, _NO_IDS)
+
     def arabic_tokens(self, ident: str) -> tuple[str, ...]:
         """The key texts of the one-word Arabic spellings listed for entry *ident*
         (``("سوريا",)`` for ``syria``: سورية folds to the same key), in listing order;
@@ -223,10 +239,10 @@ class Gazetteer:
             if ids:
                 ident = self._unique(ids, label)
                 return (ident, 1.0) if ident is not None else None
-        alt = key.tokens[0].alternative
-        if alt is not None:  # وزيلينسكي, والكرملين: the stem is a known spelling
-            stem = " ".join((alt, *(t.text for t in key.tokens[1:])))
-            ids = self._exact.get(stem)
+        first = key.tokens[0]
+        if first.alternative is not None:  # وزيلينسكي, والكرملين: the stem is a known spelling
+            stem = " ".join((first.alternative, *(t.text for t in key.tokens[1:])))
+            ids = self.ids_of_stem(first.text, stem)
             if ids:
                 ident = self._unique(ids, label)
                 return (ident, 1.0) if ident is not None else None
@@ -243,7 +259,10 @@ class Gazetteer:
                 if mark in seen:
                     continue
                 seen.add(mark)
-                if single and (len(cand.tokens) != 1 or not _near_exact(key, cand)):
+                if single and (
+                    len(cand.tokens) != 1
+                    or not _near_exact(key, cand, ident in self.ids_of_stem(first.text, cand.text))
+                ):
                     continue
                 if not latin and _is_latin(cand):
                     continue
@@ -271,15 +290,25 @@ def compatible_labels(a: str | None, b: str | None) -> bool:
     return not ((a == "PER" and b in _NOT_PER) or (b == "PER" and a in _NOT_PER))
 
 
+def _has_article(spelling: str) -> bool:
+    """Whether an Arabic spelling's first word carries the article (الرادا), as
+    :func:`~arabnews.names.name_key` strips it: with at least three letters after it."""
+    words = normalize_name(spelling).split()
+    return bool(words) and words[0].startswith("ال") and len(words[0]) - 2 >= 3
+
+
 def _is_latin(key: NameKey) -> bool:
     return any(t.latin for t in key.tokens)
 
 
-def _near_exact(a: NameKey, b: NameKey) -> bool:
-    """One-token names: the same consonants, up to letters of one sound class."""
-    return consonants(a.tokens[0].text) == consonants(b.tokens[0].text) or any(
-        x is not None and consonants(x) == consonants(b.tokens[0].text)
-        for x in (a.tokens[0].alternative,)
+def _near_exact(a: NameKey, b: NameKey, stem_ok: bool) -> bool:
+    """One-token names: the same consonants, up to letters of one sound class; with
+    *stem_ok* (a proclitic may stand before *b*'s spelling: :meth:`Gazetteer.ids_of_stem`),
+    those of *a* without its proclitic may be *b*'s."""
+    want = consonants(b.tokens[0].text)
+    alt = a.tokens[0].alternative
+    return consonants(a.tokens[0].text) == want or (
+        stem_ok and alt is not None and consonants(alt) == want
     )
 
 
