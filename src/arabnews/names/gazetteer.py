@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 
 import attrs
@@ -220,7 +220,7 @@ class Gazetteer:
         found = self.match_key(key, label)
         return found[0] if found is not None else None
 
-    def _unique(self, ids: set[str] | None, label: str | None) -> str | None:
+    def _unique(self, ids: Collection[str] | None, label: str | None) -> str | None:
         if not ids:
             return None
         ok = [i for i in ids if compatible_labels(label, self._entries[i].label)]
@@ -242,9 +242,9 @@ class Gazetteer:
         first = key.tokens[0]
         if first.alternative is not None:  # وزيلينسكي, والكرملين: the stem is a known spelling
             stem = " ".join((first.alternative, *(t.text for t in key.tokens[1:])))
-            ids = self.ids_of_stem(first.text, stem)
-            if ids:
-                ident = self._unique(ids, label)
+            stem_ids = self.ids_of_stem(first.text, stem)
+            if stem_ids:
+                ident = self._unique(stem_ids, label)
                 return (ident, 1.0) if ident is not None else None
         if len(_joined(key)) < _MIN_FUZZY_LETTERS:
             return None
