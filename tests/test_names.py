@@ -513,6 +513,7 @@ def test_clusters_do_not_depend_on_which_spelling_came_first() -> None:
 
 @given(listed_names(), st.randoms(use_true_random=False))
 @example(["وارسو", "ووارسو", "ارسو"], random.Random(1))
+@example(["الفروسية", "فروسية", "روسيا"], random.Random(2))
 def test_clusters_do_not_depend_on_mention_order(mentions: list[str], rnd: random.Random) -> None:
     shuffled = list(mentions)
     rnd.shuffle(shuffled)

@@ -280,6 +280,13 @@ def _alternative(tok: str) -> str | None:
     return None
 
 
+def article_first(name: str) -> bool:
+    """Whether the first word of *name* carries the article that :func:`name_key` strips
+    (ال with at least three letters after it): الفروسية, not فرنسا."""
+    tokens = _raw_tokens(name)
+    return bool(tokens) and tokens[0][0].startswith("ال") and len(tokens[0][0]) - 2 >= _MIN_STEM
+
+
 def _clitic_alternative(tok: str, folded: str) -> str | None:
     """The alternative of a first token *tok* (folded: *folded*): :func:`_alternative`,
     unless it is the token itself or the token is a word of its own."""

@@ -18,7 +18,7 @@ import attrs
 from arabnews._checks import require_str
 from arabnews._data import parse_table, read_table
 from arabnews.names._features import consonants
-from arabnews.names._keys import NameKey, blocking_keys, name_key, normalize_name
+from arabnews.names._keys import NameKey, article_first, blocking_keys, name_key
 from arabnews.names._match import Matcher, default_matcher
 from arabnews.spans import ENTITY_LABELS
 
@@ -106,7 +106,7 @@ class Gazetteer:
                 self._exact[tag + key.text].add(entry.id)
                 if not tag and len(key.tokens) == 1 and key.text not in arabic[entry.id]:
                     arabic[entry.id].append(key.text)
-                if not tag and not _has_article(spelling):
+                if not tag and not article_first(spelling):
                     bare[key.text].add(entry.id)
                 self._exact[tag + _joined(key)].add(entry.id)
                 for block in _blocks(key):
@@ -288,13 +288,6 @@ def compatible_labels(a: str | None, b: str | None) -> bool:
     if a is None or b is None or a == b:
         return True
     return not ((a == "PER" and b in _NOT_PER) or (b == "PER" and a in _NOT_PER))
-
-
-def _has_article(spelling: str) -> bool:
-    """Whether an Arabic spelling's first word carries the article (الرادا), as
-    :func:`~arabnews.names.name_key` strips it: with at least three letters after it."""
-    words = normalize_name(spelling).split()
-    return bool(words) and words[0].startswith("ال") and len(words[0]) - 2 >= 3
 
 
 def _is_latin(key: NameKey) -> bool:

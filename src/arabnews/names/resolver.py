@@ -31,12 +31,21 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
 from arabnews._checks import require_str
-from arabnews.names._keys import NameKey, TokenKey, _clitic_alternative, blocking_keys, name_key
+from arabnews.names._keys import (
+    _CLITICS,
+    NameKey,
+    TokenKey,
+    _clitic_alternative,
+    article_first,
+    blocking_keys,
+    name_key,
+)
 from arabnews.names._match import Matcher, default_matcher
 from arabnews.names.gazetteer import Gazetteer, compatible_labels
 from arabnews.spans import ENTITY_LABELS
 
 _LATIN_KEY: Final = "latin:"
+_ARTICLE_KEY: Final = "article:"
 _NO_IDS: Final[frozenset[str]] = frozenset()
 
 __all__ = ["NameResolver"]
@@ -64,23 +73,30 @@ def _matcher_for(gazetteer: Gazetteer | None) -> Matcher:
     return Matcher(known=gazetteer)
 
 
-def _canonical(key: NameKey) -> NameKey:
+def _canonical(key: NameKey, keytext: str) -> NameKey:
     """The key a key text stands for, whichever spelling brought it: the proclitic
     alternative is read from the key text (ووارسو and وارسو share the text وارسو, but
-    only the second spelling starts with a proclitic before the rest of the name)."""
+    only the second spelling starts with a proclitic before the rest of the name); a key
+    text of an article-stripped word has none (see :func:`_keytext`)."""
     first = key.tokens[0]
-    alt = _clitic_alternative(first.text, first.text)
+    article = keytext.startswith(_ARTICLE_KEY)
+    alt = None if article else _clitic_alternative(first.text, first.text)
     if alt == first.alternative:
         return key
     return NameKey((TokenKey(first.text, alt, first.latin), *key.tokens[1:]))
 
 
-def _keytext(key: NameKey) -> str:
-    """A key's identity here: a Latin spelling keeps its own (*Venezuela* and فينيزويلا
-    share a key text, but only the Latin one is a listed spelling of the gazetteer), so
-    that a key's gazetteer anchor never depends on which spelling came first."""
+def _keytext(key: NameKey, spelling: str) -> str:
+    """A key's identity here, for *spelling* of *key*: a Latin spelling keeps its own
+    (*Venezuela* and فينيزويلا share a key text, but only the Latin one is a listed
+    spelling of the gazetteer), and so does a word that lost its article before a letter
+    a proclitic could be (الفروسية, equestrianism, and فروسية share the text فروسيا, but
+    only the second can be ف + روسية), so that a key's gazetteer anchor never depends on
+    which spelling came first."""
     if key.tokens and any(t.latin for t in key.tokens):
         return _LATIN_KEY + key.text
+    if key.tokens and key.tokens[0].text[:1] in _CLITICS and article_first(spelling):
+        return _ARTICLE_KEY + key.text
     return key.text
 
 
@@ -166,12 +182,12 @@ class NameResolver:
         keytext = self._key_of.get(spelling)
         if keytext is None:
             key = name_key(spelling)
-            keytext = _keytext(key)
+            keytext = _keytext(key, spelling)
             if not keytext:
                 return ""
             self._key_of[spelling] = keytext
             if keytext not in self._keys:
-                self._register(key)
+                self._register(key, keytext)
         info = self._keys[keytext]
         info.spellings.add(spelling)
         counts = self._counts.setdefault(spelling, Counter())
@@ -184,9 +200,8 @@ class NameResolver:
         self._total += sum(labels.values())
         return self._cluster_of(keytext)
 
-    def _register(self, key: NameKey) -> None:
-        key = _canonical(key)
-        keytext = _keytext(key)
+    def _register(self, key: NameKey, keytext: str) -> None:
+        key = _canonical(key, keytext)
         anchor = self._gazetteer.lookup_key(key) if self._gazetteer is not None else None
         listed = self._gazetteer.ids_of(key) if self._gazetteer is not None else _NO_IDS
         self._keys[keytext] = _Key(key, anchor, listed if len(listed) > 1 else _NO_IDS)
@@ -400,7 +415,7 @@ class NameResolver:
         spelling = " ".join(name.split())
         keytext = self._key_of.get(spelling)
         if keytext is None:
-            keytext = _keytext(name_key(spelling))
+            keytext = _keytext(name_key(spelling), spelling)
             if keytext not in self._keys:
                 return None
         return self._cluster_of(keytext)
@@ -479,7 +494,7 @@ class NameResolver:
 
     def _key_of_name(self, spelling: str) -> str:
         keytext = self._key_of.get(spelling)
-        return keytext if keytext is not None else _keytext(name_key(spelling))
+        return keytext if keytext is not None else _keytext(name_key(spelling), spelling)
 
     def _most_frequent(self, spellings: Iterable[str]) -> str:
         return min(spellings, key=lambda s: (-sum(self._counts[s].values()), s))
