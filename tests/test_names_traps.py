@@ -358,3 +358,13 @@ def test_a_proclitic_goes_before_the_article() -> None:
     # second as ف + روسيا
     assert NameResolver().add("الفروسية", "ORG") != "russia"
     assert NameResolver().add("بالعراق", "LOC") == "iraq"
+
+
+def test_listed_spellings_in_another_number_of_words() -> None:
+    # both listed for Abu Dhabi, one written joined: the same name; a bare surname listed for
+    # its holder stays a partial match of the full name
+    assert same_name("Abu Dhabi", "أبوظبي") and similarity("Abu Dhabi", "أبوظبي") == 1.0
+    assert not same_name("زيلينسكي", "فولوديمير زيلينسكي")
+    assert not same_name("Zelensky", "فولوديمير زيلينسكي")
+    # a transliteration that is the Arabic spelling itself stays the same name
+    assert same_name("Truss", "تروس") and similarity("Truss", "تروس") == 1.0

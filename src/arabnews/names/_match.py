@@ -705,7 +705,9 @@ class Matcher:
 
     def listed(self, a: NameKey, b: NameKey) -> bool | None:
         """What the known entities say about two different keys: ``True`` when both are
-        spellings listed for one entity (بكين / Beijing) with as many words, ``False``
+        spellings listed for one entity (بكين / Beijing) with as many words, or with
+        another number of words where the shorter is not the longer's last word (أبوظبي /
+        *Abu Dhabi*, but not زيلينسكي / فولوديمير زيلينسكي), ``False``
         when both are listed, for different entities only (هولندا / بولندا, سيرسكي /
         زيلينسكي: different names, however alike their letters), else ``None``."""
         if len(a.tokens) == 1 and len(b.tokens) == 1:
@@ -722,8 +724,13 @@ class Matcher:
             return None
         if ids.isdisjoint(other):
             return False
-        # a bare surname listed for its holder stays a partial match (see same_name)
-        return True if len(a.tokens) == len(b.tokens) else None
+        if len(a.tokens) == len(b.tokens):
+            return True
+        # a bare surname listed for its holder stays a partial match (see same_name); the
+        # name written in another number of words is the name (أبوظبي / Abu Dhabi)
+        short, long_ = (a, b) if len(a.tokens) < len(b.tokens) else (b, a)
+        last = self._tok_sim(short.tokens[-1], long_.tokens[-1], 0.0)
+        return None if last >= self.threshold_for(a, b) else True
 
     def _listed_token(self, x: TokenKey, y: TokenKey) -> float | None:
         """:meth:`listed` for two one-token names, as a similarity: 1.0 or 0.0, 1.0 less
@@ -748,12 +755,18 @@ class Matcher:
             ):
                 return 1.0 - self.model.clitic_penalty
         latin_ids, arabic = (ids, y) if x.latin else (other, x)
-        if x.latin != y.latin and latin_ids:
-            # a Latin spelling listed for an entity, an Arabic one listed for none: the
-            # Arabic one is that entity only as another spelling of one of its Arabic
-            # spellings, judged within the script, where the rules for native words and
-            # names apply (Syria / ثريا: سوريا and ثريا are different words)
-            spellings = {t for i in latin_ids for t in gaz.arabic_tokens(i)}
+        if x.latin != y.latin and latin_ids and x.text != y.text:
+            # a Latin spelling listed for an entity, an Arabic one listed for none and not
+            # its transliteration: the Arabic one is that entity only as another spelling
+            # of one of its one-word Arabic spellings, judged within the script, where the
+            # rules for native words and names apply (Syria / ثريا: سوريا and ثريا are
+            # different words)
+            spellings = {
+                k.tokens[0].text
+                for i in latin_ids
+                for k in gaz.arabic_keys(i)
+                if len(k.tokens) == 1
+            }
             if spellings:
                 return max(self._tok_sim(arabic, TokenKey(t), 0.0) for t in sorted(spellings))
         return None

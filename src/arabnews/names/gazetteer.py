@@ -90,7 +90,7 @@ class Gazetteer:
         self._matcher = matcher if matcher is not None else default_matcher()
         self._exact: dict[str, set[str]] = defaultdict(set)
         self._blocks: dict[str, list[tuple[NameKey, str]]] = defaultdict(list)
-        arabic: dict[str, list[str]] = defaultdict(list)
+        arabic: dict[str, list[NameKey]] = defaultdict(list)
         bare: dict[str, set[str]] = defaultdict(set)
         for entry in entries:
             if entry.id in self._entries:
@@ -104,8 +104,8 @@ class Gazetteer:
                 # transliteration is a guess that can collide with an Arabic word (تركي)
                 tag = _LATIN if _is_latin(key) else ""
                 self._exact[tag + key.text].add(entry.id)
-                if not tag and len(key.tokens) == 1 and key.text not in arabic[entry.id]:
-                    arabic[entry.id].append(key.text)
+                if not tag and key not in arabic[entry.id]:
+                    arabic[entry.id].append(key)
                 if not tag and not article_first(spelling):
                     bare[key.text].add(entry.id)
                 self._exact[tag + _joined(key)].add(entry.id)
@@ -209,10 +209,9 @@ class Gazetteer:
             return ids
         return ids & self._bare.get(stem, _NO_IDS)
 
-    def arabic_tokens(self, ident: str) -> tuple[str, ...]:
-        """The key texts of the one-word Arabic spellings listed for entry *ident*
-        (``("سوريا",)`` for ``syria``: سورية folds to the same key), in listing order;
-        empty for an unknown id."""
+    def arabic_keys(self, ident: str) -> tuple[NameKey, ...]:
+        """The keys of the Arabic spellings listed for entry *ident* (for ``syria`` the key
+        of سوريا, which سورية shares), in listing order; empty for an unknown id."""
         return self._arabic.get(ident, ())
 
     def lookup_key(self, key: NameKey, label: str | None = None) -> str | None:
