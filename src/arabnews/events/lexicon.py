@@ -62,6 +62,8 @@ _WORD_RE = re.compile(
     rf"|[\w{class_body(_REMOVED | QURANIC_ANNOTATIONS)}]+"
 )
 _SUFFIX = r"(?:ا|ها|هما|هم|هن|ه|نا)?"
+# what may stand before a word that a right-context pattern begins (see stem_candidates)
+_CONTEXT_PREFIX = "[وف]?(?:لل|[بلك])?(?:ال)?"
 
 
 def norm_word(text: str) -> str:
@@ -200,6 +202,14 @@ def _opt_regex(value: str) -> re.Pattern[str] | None:
     return None if value == "-" else re.compile(norm_word(value))
 
 
+def _right_regex(value: str) -> re.Pattern[str] | None:
+    """A ``right`` context: one of the next words begins with it, after an optional
+    proclitic and article ("قطع" of "قطع بحرية" or "بالقطع", never inside "مقطعا")."""
+    if value == "-":
+        return None
+    return re.compile(f"(?:^| )(?:{_CONTEXT_PREFIX})(?:{norm_word(value)})")
+
+
 @attrs.frozen(slots=True)
 class TriggerRule:
     """One row of ``triggers.tsv``."""
@@ -282,7 +292,7 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
                     actor=row["actor"],
                     recipient=rec,
                     strong=row["strength"] == "strong",
-                    right=_opt_regex(row["right"]),
+                    right=_right_regex(row["right"]),
                     not_left=_opt_regex(row["not_left"]),
                     example=row["example"],
                 )
