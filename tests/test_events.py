@@ -347,3 +347,17 @@ def test_any_unicode_no_crash_and_spans_slice(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from(" \t\n\r\u200f\u200e"), max_size=20))
 def test_whitespace_only_is_empty(text: str) -> None:
     assert ev(text) == ()
+
+
+def test_right_context_words_begin_a_following_word() -> None:
+    # "قطع" (naval units) after نشر means a deployment; inside "مقطعا" (a clip) it does not
+    published = extract_events("نشر ديسانتيس مقطعا مصورا على منصة إكس.", entities=(), threshold=0)
+    assert all(e.type != "MOBILIZE" for e in published)
+    navy = "نشرت البحرية الأمريكية قطعا حربية في الخليج."
+    deployed = extract_events(navy, entities=(), threshold=0)
+    assert [e.type for e in deployed if e.type == "MOBILIZE"] == ["MOBILIZE"]
+    # after the article: "القوات"
+    assert any(
+        e.type == "MOBILIZE"
+        for e in extract_events("نشر الجيش المزيد من القوات قرب الحدود.", entities=(), threshold=0)
+    )
