@@ -62,8 +62,9 @@ _WORD_RE = re.compile(
     rf"|[\w{class_body(_REMOVED | QURANIC_ANNOTATIONS)}]+"
 )
 _SUFFIX = r"(?:ا|ها|هما|هم|هن|ه|نا)?"
-# what may stand before a word that a right-context pattern begins (see stem_candidates)
-_CONTEXT_PREFIX = "[وف]?(?:لل|[بلك])?(?:ال)?"
+# what may stand before a word that a right-context pattern begins (see stem_candidates:
+# و ف, then ب ل ك or لل or the future س, then the article)
+_CONTEXT_PREFIX = "[وف]?(?:لل|[بلك]|س(?=[يتن]))?(?:ال)?"
 
 
 def norm_word(text: str) -> str:

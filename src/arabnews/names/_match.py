@@ -661,6 +661,8 @@ class Matcher:
             # a stem of three letters or fewer must be the other name exactly (بادر is
             # no ب + a look-alike of إيدر)
             if x is not None and y is not None and other[:1] != own[:1]:
+                if not self._clitic_fits(own, y):
+                    continue  # كرادا is not ك + الرادا, بعراق not ب + العراق
                 if len(x) <= _SHORT_STEM or len(y) <= _SHORT_STEM:
                     if x == y:
                         best = max(best, 1.0 - pen)
@@ -670,6 +672,15 @@ class Matcher:
                 if s > 0.0 and s >= need:
                     best = max(best, s - pen)
         return max(best, 0.0)
+
+    def _clitic_fits(self, whole: str, stem: str) -> bool:
+        """Whether a proclitic glued to *stem* may be written as *whole*: not when the
+        known entities list *stem* only with the article and no article follows the
+        proclitic (:meth:`Gazetteer.ids_of_stem <arabnews.names.Gazetteer.ids_of_stem>`)."""
+        gaz = self._gazetteer()
+        if gaz is None or not gaz.ids_of_text(stem):
+            return True
+        return bool(gaz.ids_of_stem(whole, stem))
 
     def token_key_similarity(self, a: TokenKey, b: TokenKey, floor: float = 0.0) -> float:
         """Similarity of two token keys, trying a stripped proclitic (و ف ب ل ك) too."""
@@ -705,14 +716,17 @@ class Matcher:
 
     def listed(self, a: NameKey, b: NameKey) -> bool | None:
         """What the known entities say about two different keys: ``True`` when both are
-        spellings listed for one entity (بكين / Beijing) with as many words, or with
-        another number of words where the shorter is not the longer's last word (أبوظبي /
-        *Abu Dhabi*, but not زيلينسكي / فولوديمير زيلينسكي), ``False``
+        spellings listed for one entity (بكين / Beijing) with as many words, or the
+        shorter the letters of such a spelling joined (أبوظبي / *Abu Dhabi* through أبو
+        ظبي) or the entity's English name (*OpenAI*); a bare surname stays a partial
+        match), ``False``
         when both are listed, for different entities only (هولندا / بولندا, سيرسكي /
         زيلينسكي: different names, however alike their letters), else ``None``."""
         if len(a.tokens) == 1 and len(b.tokens) == 1:
             got = self._listed_token(a.tokens[0], b.tokens[0])
-            return None if got is None else got > 0.0
+            if got is None or self._latin_pivot(a.tokens[0], b.tokens[0]) is not None:
+                return None
+            return got > 0.0
         gaz = self._gazetteer()
         if gaz is None:
             return None
@@ -727,17 +741,24 @@ class Matcher:
         if len(a.tokens) == len(b.tokens):
             return True
         # a bare surname listed for its holder stays a partial match (see same_name); the
-        # name written in another number of words is the name (أبوظبي / Abu Dhabi)
+        # shorter is the name only as the letters of a spelling of the entity with as many
+        # words as the longer, joined (أبوظبي / Abu Dhabi through أبو ظبي)
         short, long_ = (a, b) if len(a.tokens) < len(b.tokens) else (b, a)
-        last = self._tok_sim(short.tokens[-1], long_.tokens[-1], 0.0)
-        return None if last >= self.threshold_for(a, b) else True
+        n = len(long_.tokens)
+        for ident in ids & other:
+            entry = gaz.get(ident)
+            if entry is not None and name_key(entry.english) == short:
+                return True  # the entity's full English name (OpenAI / أوبن إيه آي)
+            for k in (long_, *gaz.arabic_keys(ident)):
+                if len(k.tokens) == n and k.joined == short.joined:
+                    return True
+        return None
 
     def _listed_token(self, x: TokenKey, y: TokenKey) -> float | None:
         """:meth:`listed` for two one-token names, as a similarity: 1.0 or 0.0, 1.0 less
         ``clitic_penalty`` when a stripped proclitic leaves a spelling listed for the
         entity the other names (وترمب / ترامب); for a listed Latin spelling and an
-        unlisted Arabic one, the Arabic one's similarity to the entity's closest Arabic
-        spelling; else ``None``."""
+        unlisted Arabic one, :meth:`_latin_pivot`; else ``None``."""
         gaz = self._gazetteer()
         if gaz is None:
             return None
@@ -754,22 +775,35 @@ class Matcher:
                 and not gaz.ids_of_stem(own.text, stem).isdisjoint(named)
             ):
                 return 1.0 - self.model.clitic_penalty
-        latin_ids, arabic = (ids, y) if x.latin else (other, x)
-        if x.latin != y.latin and latin_ids and x.text != y.text:
-            # a Latin spelling listed for an entity, an Arabic one listed for none and not
-            # its transliteration: the Arabic one is that entity only as another spelling
-            # of one of its one-word Arabic spellings, judged within the script, where the
-            # rules for native words and names apply (Syria / ثريا: سوريا and ثريا are
-            # different words)
-            spellings = {
-                k.tokens[0].text
-                for i in latin_ids
-                for k in gaz.arabic_keys(i)
-                if len(k.tokens) == 1
-            }
-            if spellings:
-                return max(self._tok_sim(arabic, TokenKey(t), 0.0) for t in sorted(spellings))
-        return None
+        return self._latin_pivot(x, y)
+
+    def _latin_pivot(self, x: TokenKey, y: TokenKey) -> float | None:
+        """A Latin spelling listed for an entity, an Arabic one listed for none and not its
+        transliteration: the Arabic one is that entity only as another spelling of one of
+        the entity's one-word Arabic spellings, judged within the script, where the rules
+        for native words and names apply (Syria / ثريا: سوريا and ثريا are different
+        words). The within-script probability is mapped onto the cross-script scale so
+        that the cross-script threshold decides as the within-script one would. ``None``
+        when this does not apply."""
+        gaz = self._gazetteer()
+        if gaz is None or x.latin == y.latin or x.text == y.text:
+            return None
+        latin, arabic = (x, y) if x.latin else (y, x)
+        if gaz.ids_of_text(arabic.text):
+            return None
+        spellings = {
+            k.tokens[0].text
+            for i in gaz.ids_of_text(latin.text, True)
+            for k in gaz.arabic_keys(i)
+            if len(k.tokens) == 1
+        }
+        if not spellings:
+            return None
+        p = max(self._tok_sim(arabic, TokenKey(t), 0.0) for t in sorted(spellings))
+        same, cross = self.model.threshold, self.model.cross_script_threshold
+        if p < same:
+            return p * cross / same
+        return cross + (p - same) * (1.0 - cross) / (1.0 - same)
 
     def _key_similarity(self, a: NameKey, b: NameKey, floor: float, thr: float) -> float:
         ta, tb = a.tokens, b.tokens
@@ -911,7 +945,8 @@ def similarity(a: str, b: str) -> float:
     """How alike two names are, in [0, 1]; :func:`same_name` thresholds it.
 
     Tokens are compared one by one (the surname first); a name with fewer tokens scores at
-    most 0.5 against a longer one unless it is the same letters split differently.
+    most 0.5 against a longer one unless it is the same letters split differently or the
+    gazetteer lists both for one entity that way (:meth:`Matcher.listed`).
 
     >>> similarity("زيلينسكي", "زيلينسكي")
     1.0

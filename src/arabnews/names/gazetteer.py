@@ -18,7 +18,7 @@ import attrs
 from arabnews._checks import require_str
 from arabnews._data import parse_table, read_table
 from arabnews.names._features import consonants
-from arabnews.names._keys import NameKey, article_first, blocking_keys, name_key
+from arabnews.names._keys import _CLITICS, NameKey, article_first, blocking_keys, name_key
 from arabnews.names._match import Matcher, default_matcher
 from arabnews.spans import ENTITY_LABELS
 
@@ -239,8 +239,13 @@ class Gazetteer:
                 ident = self._unique(ids, label)
                 return (ident, 1.0) if ident is not None else None
         first = key.tokens[0]
-        if first.alternative is not None:  # وزيلينسكي, والكرملين: the stem is a known spelling
-            stem = " ".join((first.alternative, *(t.text for t in key.tokens[1:])))
+        alt = first.alternative
+        if alt is None and len(key.tokens) > 1 and first.text[:1] in _CLITICS:
+            # a proclitic before a short first word (وبن غفير, بليز تراس): the words after
+            # it must then be a listed spelling exactly
+            alt = first.text[1:] if len(first.text) > 2 and not first.latin else None
+        if alt is not None:  # وزيلينسكي, والكرملين: the stem is a known spelling
+            stem = " ".join((alt, *(t.text for t in key.tokens[1:])))
             stem_ids = self.ids_of_stem(first.text, stem)
             if stem_ids:
                 ident = self._unique(stem_ids, label)

@@ -95,7 +95,8 @@ def _keytext(key: NameKey, spelling: str) -> str:
     which spelling came first."""
     if key.tokens and any(t.latin for t in key.tokens):
         return _LATIN_KEY + key.text
-    if key.tokens and key.tokens[0].text[:1] in _CLITICS and article_first(spelling):
+    first = key.tokens[0].text[:1] if key.tokens else ""
+    if first and first in _CLITICS and article_first(spelling):
         return _ARTICLE_KEY + key.text
     return key.text
 

@@ -10,8 +10,8 @@ Stripping is decided from data (``data/proclitics.tsv``, ``data/name_exceptions.
 1. a word that is itself a known name or a listed exception (وليد، لبنان، كندا) is kept;
 2. otherwise the longest proclitic whose remainder is a known name is stripped ("known" is
    whatever the caller says: the gazetteer, other mentions in the same text), unless the
-   Arabic Wikipedia word list reads the whole as a word of its own ("بابل" is Babylon, not
-   ب + "أبل"; see :func:`clitic_reading`);
+   Arabic Wikipedia word list holds the whole at least as often as the rest ("بابل" is
+   Babylon, not ب + "أبل"; see :func:`clitic_word`);
 3. otherwise only the "shape" rules apply: the conjunction و, and a clitic before ``ال``,
    which begin few names; ب ف ك ل alone begin too many (بغداد، فرنسا، كندا) and need evidence.
    Shape alone never strips to a closed-class word ("واين" is the name Wayne, not و + أين),
@@ -141,7 +141,8 @@ def proclitic_length(
             return chars_for_letters(word, rule.strip)
         if any(known(f) or bool(tail_key and known(f"{f} {tail_key}")) for f in forms):
             # a known rest does not make a word of its own a clitic + a name: "بابل"
-            # (Babylon) is not ب + "أبل" (ل+ال written لل is left out, as below)
+            # (Babylon) is not ب + "أبل" (لل + a word folds to the word itself, which
+            # clitic_word never vetoes)
             if clitic_word(key, rule.strip):
                 continue
             return chars_for_letters(word, rule.strip)
