@@ -361,3 +361,12 @@ def test_right_context_words_begin_a_following_word() -> None:
         e.type == "MOBILIZE"
         for e in extract_events("نشر الجيش المزيد من القوات قرب الحدود.", entities=(), threshold=0)
     )
+
+
+def test_right_context_anchored_at_the_next_word() -> None:
+    # a ^-anchored right context still speaks of the next word: تظاهر بـ is "pretended",
+    # وصول of weapons is no visit
+    assert extract_events("تظاهر بالمرض كي لا يذهب إلى العمل.", entities=(), threshold=0) == ()
+    assert extract_events("وصول الصواريخ إلى الجبهة.", entities=(), threshold=0) == ()
+    visit = extract_events("وصول الوفد إلى العاصمة.", entities=(), threshold=0)
+    assert [e.type for e in visit] == ["CONSULT"]
