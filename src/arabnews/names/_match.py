@@ -723,10 +723,8 @@ class Matcher:
         when both are listed, for different entities only (هولندا / بولندا, سيرسكي /
         زيلينسكي: different names, however alike their letters), else ``None``."""
         if len(a.tokens) == 1 and len(b.tokens) == 1:
-            got = self._listed_token(a.tokens[0], b.tokens[0])
-            if got is None or self._latin_pivot(a.tokens[0], b.tokens[0]) is not None:
-                return None
-            return got > 0.0
+            got = self._listed_pair(a.tokens[0], b.tokens[0])
+            return None if got is None else got > 0.0
         gaz = self._gazetteer()
         if gaz is None:
             return None
@@ -755,10 +753,15 @@ class Matcher:
         return None
 
     def _listed_token(self, x: TokenKey, y: TokenKey) -> float | None:
+        """What the known entities say about two one-token names, as a similarity:
+        :meth:`_listed_pair`, else :meth:`_latin_pivot`."""
+        got = self._listed_pair(x, y)
+        return got if got is not None else self._latin_pivot(x, y)
+
+    def _listed_pair(self, x: TokenKey, y: TokenKey) -> float | None:
         """:meth:`listed` for two one-token names, as a similarity: 1.0 or 0.0, 1.0 less
         ``clitic_penalty`` when a stripped proclitic leaves a spelling listed for the
-        entity the other names (وترمب / ترامب); for a listed Latin spelling and an
-        unlisted Arabic one, :meth:`_latin_pivot`; else ``None``."""
+        entity the other names (وترمب / ترامب), else ``None``."""
         gaz = self._gazetteer()
         if gaz is None:
             return None
@@ -775,7 +778,7 @@ class Matcher:
                 and not gaz.ids_of_stem(own.text, stem).isdisjoint(named)
             ):
                 return 1.0 - self.model.clitic_penalty
-        return self._latin_pivot(x, y)
+        return None
 
     def _latin_pivot(self, x: TokenKey, y: TokenKey) -> float | None:
         """A Latin spelling listed for an entity, an Arabic one listed for none and not its

@@ -214,6 +214,21 @@ class Gazetteer:
         of سوريا, which سورية shares), in listing order; empty for an unknown id."""
         return self._arabic.get(ident, ())
 
+    def _near_exact(self, a: NameKey, b: NameKey, ident: str) -> bool:
+        """One-token names: the same consonants, up to letters of one sound class; or
+        those of *a* without its proclitic, where a proclitic may stand before *b*'s
+        spelling of entry *ident* (:meth:`ids_of_stem`)."""
+        first = a.tokens[0]
+        want = consonants(b.tokens[0].text)
+        if consonants(first.text) == want:
+            return True
+        alt = first.alternative
+        return (
+            alt is not None
+            and consonants(alt) == want
+            and ident in self.ids_of_stem(first.text, b.tokens[0].text)
+        )
+
     def lookup_key(self, key: NameKey, label: str | None = None) -> str | None:
         """:meth:`lookup` on a precomputed key; returns the entry id."""
         found = self.match_key(key, label)
@@ -263,10 +278,7 @@ class Gazetteer:
                 if mark in seen:
                     continue
                 seen.add(mark)
-                if single and (
-                    len(cand.tokens) != 1
-                    or not _near_exact(key, cand, ident in self.ids_of_stem(first.text, cand.text))
-                ):
+                if single and (len(cand.tokens) != 1 or not self._near_exact(key, cand, ident)):
                     continue
                 if not latin and _is_latin(cand):
                     continue
@@ -296,17 +308,6 @@ def compatible_labels(a: str | None, b: str | None) -> bool:
 
 def _is_latin(key: NameKey) -> bool:
     return any(t.latin for t in key.tokens)
-
-
-def _near_exact(a: NameKey, b: NameKey, stem_ok: bool) -> bool:
-    """One-token names: the same consonants, up to letters of one sound class; with
-    *stem_ok* (a proclitic may stand before *b*'s spelling: :meth:`Gazetteer.ids_of_stem`),
-    those of *a* without its proclitic may be *b*'s."""
-    want = consonants(b.tokens[0].text)
-    alt = a.tokens[0].alternative
-    return consonants(a.tokens[0].text) == want or (
-        stem_ok and alt is not None and consonants(alt) == want
-    )
 
 
 def _joined(key: NameKey) -> str:
