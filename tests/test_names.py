@@ -222,6 +222,32 @@ def test_any_unicode_is_handled(a: str, b: str) -> None:
     assert isinstance(skeleton(a), str)
 
 
+# Letters that fold away or are only an article once run together (ء, "ا ل") must neither
+# crash nor make an empty name equal to anything.
+_CLITIC_LETTERS = "ال وبفكءآأة"
+
+
+@given(
+    st.text(alphabet=_CLITIC_LETTERS, max_size=12),
+    st.text(alphabet=_CLITIC_LETTERS, max_size=12),
+    st.sampled_from([None, "PER", "LOC", "ORG"]),
+)
+def test_article_and_clitic_letters_alone(a: str, b: str, label: str | None) -> None:
+    assert same_name(a, b) == same_name(b, a)
+    if not name_key(a).tokens:
+        assert not same_name(a, b)
+    r = NameResolver()
+    got = r.add(a, label)
+    assert isinstance(got, str) and (got == "") == (not name_key(a).tokens)
+    r.add(b)
+
+
+def test_names_that_are_only_an_article_or_a_hamza() -> None:
+    assert NameResolver().add("ا ل") != ""  # two letters, not the article: a name
+    assert NameResolver().add("ءء") == ""
+    assert not same_name("ء", "") and not same_name("", "ء")
+
+
 # ----------------------------------------------------------------------------- gazetteer
 
 

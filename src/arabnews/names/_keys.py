@@ -331,6 +331,8 @@ def name_key(name: str) -> NameKey:
             if not part:
                 continue
             folded = _fold_token(part)
+            if not folded:
+                continue  # letters that fold away (a bare hamza): no token
             alt = _clitic_alternative(part, folded) if not tokens and not initialism else None
             tokens.append(TokenKey(folded, alt, latin))
     return NameKey(tuple(tokens))

@@ -660,7 +660,9 @@ def _blocks(key: NameKey) -> tuple[frozenset[str], frozenset[str]]:
     """Strict and loose blocking keys: those of the last token, plus (tagged ``#``) those
     of all the letters run together (عبد الله / عبدالله)."""
     last = key.tokens[-1]
-    joined = last if len(key.tokens) == 1 else name_key(key.joined).tokens[0]
+    # All the letters run together may be only an article (ا ل): then the last token blocks.
+    run = name_key(key.joined).tokens if len(key.tokens) > 1 else ()
+    joined = run[0] if run else last
     strict = blocking_keys(last, loose=False)
     loose = blocking_keys(last) - strict
     jstrict = blocking_keys(joined, loose=False)
