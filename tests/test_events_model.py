@@ -93,6 +93,23 @@ def test_fixed_expressions_load() -> None:
     assert {r.label for r in fixed_expressions()} == {"word", "head"}
 
 
+@pytest.mark.parametrize(
+    "name", ["events_news.jsonl", "events_news2.jsonl", "events_news3.jsonl"]
+)
+def test_labelled_news_sets_are_well_formed(name: str) -> None:
+    """Every hand-labelled event names a PLOVER category and a modality, and its offsets
+    cut its trigger out of the sentence; every row keeps its source and licence."""
+    from arabnews.events.schema import MODALITIES, PLOVER_CATEGORIES
+
+    rows = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    assert len(rows) > 200 and len({r["id"] for r in rows}) == len(rows)
+    for r in rows:
+        assert r["source"] and r["licence"] and r["doc"]
+        for e in r["events"]:
+            assert e["type"] in PLOVER_CATEGORIES and e["modality"] in MODALITIES, (r["id"], e)
+            assert r["text"][e["start"] : e["end"]] == e["trigger"], (r["id"], e)
+
+
 # ----------------------------------------------------------------------------- precision
 
 

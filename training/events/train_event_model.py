@@ -444,6 +444,12 @@ def main() -> int:
         default=",".join(GROUPS),
         help="the groups whose fit --context-l2 applies to (comma-separated); the others use 1",
     )
+    ap.add_argument(
+        "--score-only",
+        default="",
+        help="labelled sets that are cross-validated and scored but never fitted on "
+        "(comma-separated): the ablation of a new set, same folds, same thresholds' search",
+    )
     ap.add_argument("--dump", help="write the out-of-fold scores of the selected fit (jsonl)")
     args = ap.parse_args()
     global SELECT, TRIGGER_FLOOR, WEB_WEIGHT
@@ -464,6 +470,11 @@ def main() -> int:
     cands = [event_data.candidates(r.text, ents.get(r.text, ())) for r in recs]
     labels = [[event_data.label(r, e) for e, _ in cs] for r, cs in zip(recs, cands, strict=True)]
     fit_ix = [i for i, r in enumerate(recs) if not r.holdout]
+    # sets scored but never fitted on (--score-only): out of every fold's training part
+    score_only = set(filter(None, args.score_only.split(",")))
+    if score_only and not args.dry_run:
+        ap.error("--score-only is an ablation: use it with --dry-run")
+    learn_ix = [i for i in fit_ix if recs[i].source not in score_only]
     hold_ix = [i for i, r in enumerate(recs) if r.holdout]
     n_lab = Counter(y for i in fit_ix for y in labels[i])
     print(f"candidates with labels (fit part): {dict(n_lab)}")
@@ -504,7 +515,7 @@ def main() -> int:
     for st in settings:
         oof: dict[int, list[float]] = {}
         for fold in range(event_data.FOLDS):
-            tr = [i for i in fit_ix if recs[i].fold != fold]
+            tr = [i for i in learn_ix if recs[i].fold != fold]
             te = [i for i in fit_ix if recs[i].fold == fold]
             vocab = vocabulary(tr)
             w, b = fit(examples(tr, vocab), len(vocab), st[0], penalties(vocab, st[1]))
