@@ -29,7 +29,9 @@ Scoring:
   those of a majority);
 * news (``benchmarks/data/events_news.jsonl``): event F1 on type and trigger span of
   hand-labelled news sentences (Wikinews, FIGNEWS, Arabic Wikipedia), held-out groups and all;
-  the same for ``events_news2.jsonl`` (Wikinews, FIGNEWS; labelled blind in session 13);
+  the same for ``events_news2.jsonl`` (Wikinews, FIGNEWS; labelled blind in session 13), and
+  all of ``events_news3.jsonl`` and ``events_news4.jsonl`` (labelled blind in session 13, each
+  read once as a confirmation; ``training/events/runs.md``);
 * precision / recall of ASSAULT sentences over the event score (held-out gsr_dev groups);
 * scaling: seconds per MB of ``extract_events`` (no entities) on repeated Wikinews text and on
   the same text as one unpunctuated line, at 100 KB and 1 MB (``--large`` adds 10 MB), with the
@@ -60,6 +62,8 @@ DEV = ROOT / "benchmarks" / "data" / "events_dev.jsonl"
 NEWS = ROOT / "benchmarks" / "data" / "events_news.jsonl"
 # labelled blind in session 13 from sentences no other set used (training/events/runs.md, run 41)
 NEWS2 = ROOT / "benchmarks" / "data" / "events_news2.jsonl"
+NEWS3 = ROOT / "benchmarks" / "data" / "events_news3.jsonl"
+NEWS4 = ROOT / "benchmarks" / "data" / "events_news4.jsonl"
 GSR = SHARED / "data" / "events" / "gsr_dev"
 WIKINEWS = SHARED / "data" / "news" / "wikinews_2024_plain.txt"
 LOCAL = ROOT / "benchmarks" / "data" / "local"
@@ -486,6 +490,8 @@ def main() -> int:
         ("news", "all", news),
         ("news2", "held-out groups", [r for r in news2 if held_out(r["text"])]),
         ("news2", "all", news2),
+        ("news3", "all", _read_jsonl(NEWS3)),
+        ("news4", "all", _read_jsonl(NEWS4)),
     ):
         if not sel:
             continue

@@ -94,7 +94,7 @@ def test_fixed_expressions_load() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["events_news.jsonl", "events_news2.jsonl", "events_news3.jsonl"]
+    "name", ["events_news.jsonl", "events_news2.jsonl", "events_news3.jsonl", "events_news4.jsonl"]
 )
 def test_labelled_news_sets_are_well_formed(name: str) -> None:
     """Every hand-labelled event names a PLOVER category and a modality, and its offsets
