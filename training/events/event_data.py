@@ -10,9 +10,10 @@ Sources (each record keeps ``source`` and ``licence``):
 * ``news``: ``benchmarks/data/events_news.jsonl`` (Wikinews CC BY 2.5, FIGNEWS MIT, Arabic
   Wikipedia CC BY-SA 4.0): every PLOVER event of the sentence, with type, trigger (text and
   offsets) and modality, labelled by hand for this project;
-* ``news2``: ``benchmarks/data/events_news2.jsonl`` (Wikinews CC BY 2.5, FIGNEWS MIT): as
-  ``news``, labelled blind (without system output) in session 13 from sentences no other set
-  used;
+* ``news2``, ``news3``: ``benchmarks/data/events_news2.jsonl``, ``events_news3.jsonl``
+  (Wikinews CC BY 2.5, FIGNEWS MIT): as ``news``, labelled blind (without system output) in
+  session 13 from sentences no other set used (``events_news4.jsonl`` is kept out: a
+  confirmation set);
 * ``protest``: ``benchmarks/data/events_protest.jsonl`` (Arabic Wikipedia, Wikinews, FIGNEWS):
   sentences with a protest word, their PROTEST events labelled by hand (``scope``: only PROTEST
   was labelled, so candidates of other categories get no label).
@@ -51,6 +52,7 @@ DEV = ROOT / "benchmarks" / "data" / "events_dev.jsonl"
 NEWS = ROOT / "benchmarks" / "data" / "events_news.jsonl"
 PROTEST_EXTRA = ROOT / "benchmarks" / "data" / "events_protest.jsonl"
 NEWS2 = ROOT / "benchmarks" / "data" / "events_news2.jsonl"
+NEWS3 = ROOT / "benchmarks" / "data" / "events_news3.jsonl"
 FOLDS = 5
 GROUPING = "doc"
 UNMARKED: float | None = None
@@ -193,7 +195,9 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def load(sources: Sequence[str] = ("gsr", "dev", "news", "protest", "news2")) -> list[Record]:
+def load(
+    sources: Sequence[str] = ("gsr", "dev", "news", "protest", "news2", "news3"),
+) -> list[Record]:
     out: list[Record] = []
     if "gsr" in sources:
         out.extend(_gsr("ASSAULT"))
@@ -213,7 +217,12 @@ def load(sources: Sequence[str] = ("gsr", "dev", "news", "protest", "news2")) ->
                     doc=r.get("doc", ""),
                 )
             )
-    for name, path in (("news", NEWS), ("protest", PROTEST_EXTRA), ("news2", NEWS2)):
+    for name, path in (
+        ("news", NEWS),
+        ("protest", PROTEST_EXTRA),
+        ("news2", NEWS2),
+        ("news3", NEWS3),
+    ):
         if name not in sources:
             continue
         for r in _jsonl(path):
