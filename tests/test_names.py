@@ -380,6 +380,21 @@ def test_short_given_names() -> None:
     assert r.add("ستيف ويتكوف", "PER") == r.add("ستيفن ويتكوف", "PER")
 
 
+def test_foreign_given_name_with_other_vowel_letters() -> None:
+    # beside an agreeing surname, a foreign given name spelt with other vowel letters
+    assert same_name("ميشال بارنييه", "ميشيل بارنييه")
+    assert same_name("تيريزا ماي", "تريزا ماي")
+    r = NameResolver(gazetteer=None)
+    assert r.add("ميشال بارنييه", "PER") == r.add("ميشيل بارنييه", "PER")
+    # not native given names (حسن / حسين), nor names seen beside kin words (كمال / كميل),
+    # nor other consonants or another last letter
+    assert not same_name("حسن نصر الله", "حسين نصر الله")
+    assert not same_name("كمال الخطيب", "كميل الخطيب")
+    assert not same_name("ماريو دراغي", "ماريا دراغي")
+    # and the surname must agree first
+    assert not same_name("ميشال بارنييه", "ميشيل عون")
+
+
 def test_resolver_bad_input_and_protocol() -> None:
     r = NameResolver()
     with pytest.raises(TypeError, match="name must be str"):

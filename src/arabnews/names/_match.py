@@ -17,7 +17,7 @@ import attrs
 
 from arabnews._checks import require_str
 from arabnews._data import read_table
-from arabnews.names._features import Decision, lexicon, pair_features
+from arabnews.names._features import Decision, consonants, lexicon, pair_features
 from arabnews.names._keys import NameKey, TokenKey, _fold_token, _load_json, name_key
 
 if TYPE_CHECKING:
@@ -689,7 +689,26 @@ class Matcher:
     def _given_ok(self, a: TokenKey, b: TokenKey, floor: float) -> float:
         if (a.text, b.text) in self._given:
             return 1.0
-        return self._tok_sim(a, b, floor and self.model.given_name_threshold)
+        need = self.model.given_name_threshold
+        got = self._tok_sim(a, b, floor and need)
+        if got < need and self._given_vowels_only(a, b):
+            return need
+        return got
+
+    def _given_vowels_only(self, a: TokenKey, b: TokenKey) -> bool:
+        """Whether two given names (their surnames agree) are one foreign given name spelt
+        with other vowel letters (ميشال / ميشيل, مارتن / مارتين): the same consonant classes
+        and last letter, neither a native word (:meth:`Decision.spelt_one_way`) nor ever seen
+        as a given name beside a kin word (lexicon ``kin`` 0: كمال / كميل stay apart). The
+        token model, fitted on one-word names, reads two frequent spellings as two words;
+        beside an agreeing surname a foreign given name is a transliteration."""
+        x, y = a.text, b.text
+        if a.latin or b.latin or x == y or x[-1:] != y[-1:] or consonants(x) != consonants(y):
+            return False
+        if self.decision.spelt_one_way(x, y):
+            return False
+        words = lexicon()
+        return words.get(x, (0, 0, 0))[1] == 0 and words.get(y, (0, 0, 0))[1] == 0
 
     def key_similarity(self, a: NameKey, b: NameKey, floor: float = 0.0) -> float:
         """Similarity of two name keys (see :func:`similarity`).
