@@ -227,11 +227,14 @@ class TokenKey:
     :ivar text: the folded Arabic-letter form (article stripped, repeats collapsed).
     :ivar alternative: the form with a leading clitic (و ف ب ل ك) stripped, or ``None``.
     :ivar latin: the token was written in Latin letters and transliterated.
+    :ivar written: a Latin token as written (lowercase), for what its Arabic form loses
+        (*Hassan* and *Hassaan* are both هاسان); not part of equality.
     """
 
     text: str
     alternative: str | None = None
     latin: bool = attrs.field(default=False, repr=False)
+    written: str | None = attrs.field(default=None, repr=False, eq=False)
 
 
 @attrs.frozen(slots=True)
@@ -334,7 +337,7 @@ def name_key(name: str) -> NameKey:
             if not folded:
                 continue  # letters that fold away (a bare hamza): no token
             alt = _clitic_alternative(part, folded) if not tokens and not initialism else None
-            tokens.append(TokenKey(folded, alt, latin))
+            tokens.append(TokenKey(folded, alt, latin, tok if latin and not initialism else None))
     return NameKey(tuple(tokens))
 
 

@@ -202,6 +202,30 @@ def _given_names() -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+@functools.cache
+def _romanized() -> tuple[Mapping[str, frozenset[str]], frozenset[str]]:
+    """Arab given names and their usual Latin romanizations (``data/arab_given_names.tsv``):
+    each romanization as written (lowercase) -> the keys of the names it romanizes, and the
+    keys of every listed name."""
+    by_latin: dict[str, set[str]] = {}
+    names: set[str] = set()
+    for row in read_table(
+        "arabnews.names", "arab_given_names.tsv", required=("arabic", "latin", "gender")
+    ):
+        arabic, latin = row.get("arabic"), row.get("latin")
+        # a name of two words (نور الدين) is keyed by its letters joined, as often written
+        key = name_key((arabic or "").replace(" ", "")).tokens
+        if len(key) != 1 or not latin:
+            raise ValueError(f"{row.where}: an Arabic name and its romanizations please: {row!r}")
+        names.add(key[0].text)
+        for form in latin.split("|"):
+            lat = name_key(form).tokens
+            if len(lat) != 1 or lat[0].written is None:
+                raise ValueError(f"{row.where}: {form!r} is no one-word Latin romanization")
+            by_latin.setdefault(lat[0].written, set()).add(key[0].text)
+    return {k: frozenset(v) for k, v in by_latin.items()}, frozenset(names)
+
+
 class Matcher:
     """A name matcher for one :class:`CostModel` (caches compiled tokens).
 
@@ -225,6 +249,8 @@ class Matcher:
             raise ValueError(f"known must be a Gazetteer, None or 'default', not {known!r}")
         self._known: Gazetteer | str | None = known
         self._known_default = known == "default"
+        # Arab given names and their romanizations (data/arab_given_names.tsv)
+        self._use_romanized = True
         m = self.model
         self._codes: dict[str, int] = {ch: i for i, ch in enumerate(_KNOWN)}
         for letters in [m.vowels, *(ch for ch, _ in m.indel), *(ls for ls, _ in m.classes)]:
@@ -646,6 +672,10 @@ class Matcher:
         return decision.probability(pair_features(a, b, raw, ops, cross_script))
 
     def _tok_sim(self, a: TokenKey, b: TokenKey, floor: float) -> float:
+        if a.latin != b.latin:
+            known = self._romanization(a, b) if a.latin else self._romanization(b, a)
+            if known is not None:
+                return known
         cross = a.latin or b.latin
         best = self.token_similarity(a.text, b.text, floor, cross_script=cross)
         if a.alternative is None and b.alternative is None:
@@ -672,6 +702,26 @@ class Matcher:
                 if s > 0.0 and s >= need:
                     best = max(best, s - pen)
         return max(best, 0.0)
+
+    def _romanization(self, latin: TokenKey, arabic: TokenKey) -> float | None:
+        """A usual romanization of an Arab given name against an Arabic word: 1.0 when it
+        romanizes that name (*Hassan* / حسن), 0.0 when the Arabic word is another listed
+        Arab given name (*Hassan* / حسان, *Amr* / عمر), ``None`` (undecided) otherwise.
+        Romanizations are spelt the way Arab names are written, not transliterations of
+        foreign sounds, so the edit model cannot tell حامد from حمد in *Hamad*."""
+        if not self._use_romanized:
+            return None
+        by_latin, names = _romanized()
+        meant = by_latin.get(latin.written or "")
+        if meant is None:
+            return None
+        if arabic.text in meant:
+            return 1.0
+        if arabic.alternative is not None and arabic.alternative in meant:
+            return 1.0 - self.model.clitic_penalty
+        if arabic.text in names:
+            return 0.0
+        return None
 
     def _clitic_fits(self, whole: str, stem: str) -> bool:
         """Whether a proclitic glued to *stem* may be written as *whole*: not when the
