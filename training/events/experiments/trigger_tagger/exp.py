@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,9 @@ from arabnews.events.lexicon import Word, match_first, stem_candidates, trigger_
 from arabnews.events.schema import PLOVER_CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[4]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_events import match_counts, prf  # noqa: E402  (the benchmark's event matching)
+
 FILES = ("events_news.jsonl", "events_news2.jsonl", "events_news3.jsonl")
 TYPES = ("O", *PLOVER_CATEGORIES)
 DIM = 1 << 18
@@ -90,25 +94,9 @@ def score(rows: Sequence[dict[str, Any]], pred: Sequence[Sequence[Triple]]) -> s
     tp = fp = fn = 0
     for r, pr in zip(rows, pred, strict=True):
         gold = [(e["type"], e["start"], e["end"]) for e in r["events"]]
-        used: set[int] = set()
-        for t, s, e in pr:
-            m = next(
-                (
-                    k
-                    for k, (gt, gs, ge) in enumerate(gold)
-                    if k not in used and gt == t and gs < e and s < ge
-                ),
-                None,
-            )
-            if m is None:
-                fp += 1
-            else:
-                used.add(m)
-                tp += 1
-        fn += len(gold) - len(used)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r_ = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * p * r_ / (p + r_) if p + r_ else 0.0
+        a, b, c = match_counts(gold, pr)
+        tp, fp, fn = tp + a, fp + b, fn + c
+    p, r_, f1 = prf(tp, fp, fn)
     return f"P {p:.3f} R {r_:.3f} F1 {f1:.3f} (tp {tp} fp {fp} fn {fn})"
 
 
