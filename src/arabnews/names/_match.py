@@ -17,7 +17,7 @@ import attrs
 
 from arabnews._checks import require_str
 from arabnews._data import read_table
-from arabnews.names._features import Decision, consonants, lexicon, pair_features
+from arabnews.names._features import Decision, lexicon, pair_features
 from arabnews.names._keys import NameKey, TokenKey, _fold_token, _load_json, name_key
 
 if TYPE_CHECKING:
@@ -672,8 +672,8 @@ class Matcher:
         return decision.probability(pair_features(a, b, raw, ops, cross_script))
 
     def _tok_sim(self, a: TokenKey, b: TokenKey, floor: float) -> float:
-        if a.latin != b.latin:
-            known = self._romanization(a, b) if a.latin else self._romanization(b, a)
+        if a.latin or b.latin:
+            known = self._romanized_pair(a, b)
             if known is not None:
                 return known
         cross = a.latin or b.latin
@@ -715,13 +715,36 @@ class Matcher:
         meant = by_latin.get(latin.written or "")
         if meant is None:
             return None
+        alt = arabic.alternative
         if arabic.text in meant:
             return 1.0
-        if arabic.alternative is not None and arabic.alternative in meant:
+        if alt is not None and alt in meant:
             return 1.0 - self.model.clitic_penalty
-        if arabic.text in names:
-            return 0.0
+        if arabic.text in names or (alt is not None and alt in names):
+            return 0.0  # another Arab name, a proclitic glued on or not (وحامد for Hamad)
         return None
+
+    def _romanized_pair(self, a: TokenKey, b: TokenKey) -> float | None:
+        """:meth:`_romanization` for a Latin and an Arabic token; for two Latin tokens that
+        both romanize listed Arab names, 1.0 when they share one and 0.0 when they do not
+        (*Samir* and *Samer* spell the same Arabic letters but name سمير and سامر)."""
+        if a.latin and b.latin:
+            if not self._use_romanized or a.written == b.written:
+                return None
+            by_latin = _romanized()[0]
+            ma, mb = by_latin.get(a.written or ""), by_latin.get(b.written or "")
+            if ma is None or mb is None:
+                return None
+            return 1.0 if ma & mb else 0.0
+        return self._romanization(a, b) if a.latin else self._romanization(b, a)
+
+    def _romanized_apart(self, ta: tuple[TokenKey, ...], tb: tuple[TokenKey, ...]) -> bool:
+        """Whether a romanized Arab given name of one name is another Arab name in the
+        other, where both spell the same letters (*Zaid* / زايد: زيد is the name meant)."""
+        return len(ta) == len(tb) and any(
+            (x.latin or y.latin) and self._romanized_pair(x, y) == 0.0
+            for x, y in zip(ta, tb, strict=True)
+        )
 
     def _clitic_fits(self, whole: str, stem: str) -> bool:
         """Whether a proclitic glued to *stem* may be written as *whole*: not when the
@@ -739,26 +762,7 @@ class Matcher:
     def _given_ok(self, a: TokenKey, b: TokenKey, floor: float) -> float:
         if (a.text, b.text) in self._given:
             return 1.0
-        need = self.model.given_name_threshold
-        got = self._tok_sim(a, b, floor and need)
-        if got < need and self._given_vowels_only(a, b):
-            return need
-        return got
-
-    def _given_vowels_only(self, a: TokenKey, b: TokenKey) -> bool:
-        """Whether two given names (their surnames agree) are one foreign given name spelt
-        with other vowel letters (ميشال / ميشيل, مارتن / مارتين): the same consonant classes
-        and last letter, neither a native word (:meth:`Decision.spelt_one_way`) nor ever seen
-        as a given name beside a kin word (lexicon ``kin`` 0: كمال / كميل stay apart). The
-        token model, fitted on one-word names, reads two frequent spellings as two words;
-        beside an agreeing surname a foreign given name is a transliteration."""
-        x, y = a.text, b.text
-        if a.latin or b.latin or x == y or x[-1:] != y[-1:] or consonants(x) != consonants(y):
-            return False
-        if self.decision.spelt_one_way(x, y):
-            return False
-        words = lexicon()
-        return words.get(x, (0, 0, 0))[1] == 0 and words.get(y, (0, 0, 0))[1] == 0
+        return self._tok_sim(a, b, floor and self.model.given_name_threshold)
 
     def key_similarity(self, a: NameKey, b: NameKey, floor: float = 0.0) -> float:
         """Similarity of two name keys (see :func:`similarity`).
@@ -993,7 +997,7 @@ class Matcher:
         ta, tb = a.tokens, b.tokens
         if len(ta) == 1 and len(tb) == 1:  # the common case, without the general machinery
             x, y = ta[0], tb[0]
-            if x.text == y.text:
+            if x.text == y.text and not (x.latin or y.latin):
                 return True
             m = self.model
             thr = m.cross_script_threshold if x.latin != y.latin else m.threshold
@@ -1001,7 +1005,7 @@ class Matcher:
             if got is not None:
                 return got >= thr
             return self._tok_sim(x, y, thr) >= thr
-        if ta == tb or a.text == b.text:
+        if (ta == tb or a.text == b.text) and not self._romanized_apart(ta, tb):
             return bool(a.tokens)
         thr = self.threshold_for(a, b)
         return self._key_similarity(a, b, 1.0, thr) >= thr

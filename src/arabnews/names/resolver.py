@@ -83,7 +83,7 @@ def _canonical(key: NameKey, keytext: str) -> NameKey:
     alt = None if article else _clitic_alternative(first.text, first.text)
     if alt == first.alternative:
         return key
-    return NameKey((TokenKey(first.text, alt, first.latin), *key.tokens[1:]))
+    return NameKey((TokenKey(first.text, alt, first.latin, first.written), *key.tokens[1:]))
 
 
 def _keytext(key: NameKey, spelling: str) -> str:
@@ -94,7 +94,8 @@ def _keytext(key: NameKey, spelling: str) -> str:
     only the second can be ف + روسية), so that a key's gazetteer anchor never depends on
     which spelling came first."""
     if key.tokens and any(t.latin for t in key.tokens):
-        return _LATIN_KEY + key.text
+        # as written: Samir and Samer share the text سامير but romanize different names
+        return _LATIN_KEY + " ".join(t.written or t.text for t in key.tokens)
     first = key.tokens[0].text[:1] if key.tokens else ""
     if first and first in _CLITICS and article_first(spelling):
         return _ARTICLE_KEY + key.text
