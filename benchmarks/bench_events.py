@@ -173,7 +173,7 @@ def score_quotes(gold: dict[str, Any], baseline: bool = False) -> tuple[float, f
             cues = [(q.cue.start, q.cue.end) for q in qs]
         cues = [c for c in cues if not _inside(bps, *c)]
         gold_cues = [(None, g["cue"]["start"], g["cue"]["end"]) for g in doc["quotes"]]
-        a, b, c = match_counts(gold_cues, [(None, s, e) for s, e in cues])
+        a, b, c = event_data.match_counts(gold_cues, [(None, s, e) for s, e in cues])
         tp, fp, fn = tp + a, fp + b, fn + c
     return prf(tp, fp, fn)
 
@@ -295,30 +295,6 @@ def score_gsr(recs: Sequence[dict[str, Any]], threshold: float | None) -> dict[s
     return out
 
 
-def match_counts(
-    gold: Sequence[tuple[str | None, int, int]], pred: Sequence[tuple[str | None, int, int]]
-) -> tuple[int, int, int]:
-    """Right, wrong and missed items of one text: a predicted (kind, start, end) is right when
-    it overlaps a gold item of its kind not matched yet (greedy, one to one)."""
-    tp = fp = 0
-    used: set[int] = set()
-    for typ, s, e in pred:
-        m = next(
-            (
-                k
-                for k, (gt, gs, ge) in enumerate(gold)
-                if k not in used and gt == typ and gs < e and s < ge
-            ),
-            None,
-        )
-        if m is None:
-            fp += 1
-        else:
-            used.add(m)
-            tp += 1
-    return tp, fp, len(gold) - len(used)
-
-
 def score_news(
     recs: Sequence[dict[str, Any]], threshold: float | None
 ) -> tuple[float, float, float]:
@@ -329,7 +305,7 @@ def score_news(
             (e.type, e.trigger.start, e.trigger.end)
             for e in extract_events(r["text"], entities=(), threshold=threshold)
         ]
-        a, b, c = match_counts(gold, pred)
+        a, b, c = event_data.match_counts(gold, pred)
         tp, fp, fn = tp + a, fp + b, fn + c
     return prf(tp, fp, fn)
 

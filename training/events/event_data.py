@@ -246,6 +246,30 @@ def load(
     return _assign_groups(out)
 
 
+def match_counts(
+    gold: Sequence[tuple[str | None, int, int]], pred: Sequence[tuple[str | None, int, int]]
+) -> tuple[int, int, int]:
+    """Right, wrong and missed items of one text: a predicted (kind, start, end) is right when
+    it overlaps a gold item of its kind not matched yet (greedy, one to one)."""
+    tp = fp = 0
+    used: set[int] = set()
+    for typ, s, e in pred:
+        m = next(
+            (
+                k
+                for k, (gt, gs, ge) in enumerate(gold)
+                if k not in used and gt == typ and gs < e and s < ge
+            ),
+            None,
+        )
+        if m is None:
+            fp += 1
+        else:
+            used.add(m)
+            tp += 1
+    return tp, fp, len(gold) - len(used)
+
+
 _STRIP = re.compile(r"^[وفبلك]?(?:ال)?")
 
 

@@ -226,28 +226,14 @@ def evaluate(
         for rec, cs, ss in zip(recs, cands, scores, strict=True):
             if rec.events is None or rec.scope is not None:
                 continue
-            gold = [g for g in rec.events if keep(g[0])]
-            used: set[int] = set()
-            for (e, _), s in zip(cs, ss, strict=True):
-                if s < thr[group(e.type)] or not keep(e.type):
-                    continue
-                m = next(
-                    (
-                        k
-                        for k, (typ, start, end, _mod) in enumerate(gold)
-                        if k not in used
-                        and typ == e.type
-                        and start < e.trigger.end
-                        and e.trigger.start < end
-                    ),
-                    None,
-                )
-                if m is None:
-                    fp += 1
-                else:
-                    used.add(m)
-                    tp += 1
-            fn += len(gold) - len(used)
+            gold = [(typ, start, end) for typ, start, end, _mod in rec.events if keep(typ)]
+            pred = [
+                (e.type, e.trigger.start, e.trigger.end)
+                for (e, _), s in zip(cs, ss, strict=True)
+                if s >= thr[group(e.type)] and keep(e.type)
+            ]
+            a, b, c = event_data.match_counts(gold, pred)
+            tp, fp, fn = tp + a, fp + b, fn + c
         out[key] = prf(tp, fp, fn)
     return out
 

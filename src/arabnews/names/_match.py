@@ -249,8 +249,6 @@ class Matcher:
             raise ValueError(f"known must be a Gazetteer, None or 'default', not {known!r}")
         self._known: Gazetteer | str | None = known
         self._known_default = known == "default"
-        # Arab given names and their romanizations (data/arab_given_names.tsv)
-        self._use_romanized = True
         m = self.model
         self._codes: dict[str, int] = {ch: i for i, ch in enumerate(_KNOWN)}
         for letters in [m.vowels, *(ch for ch, _ in m.indel), *(ls for ls, _ in m.classes)]:
@@ -709,8 +707,6 @@ class Matcher:
         Arab given name (*Hassan* / حسان, *Amr* / عمر), ``None`` (undecided) otherwise.
         Romanizations are spelt the way Arab names are written, not transliterations of
         foreign sounds, so the edit model cannot tell حامد from حمد in *Hamad*."""
-        if not self._use_romanized:
-            return None
         by_latin, names = _romanized()
         meant = by_latin.get(latin.written or "")
         if meant is None:
@@ -729,7 +725,7 @@ class Matcher:
         both romanize listed Arab names, 1.0 when they share one and 0.0 when they do not
         (*Samir* and *Samer* spell the same Arabic letters but name سمير and سامر)."""
         if a.latin and b.latin:
-            if not self._use_romanized or a.written == b.written:
+            if a.written == b.written:
                 return None
             by_latin = _romanized()[0]
             ma, mb = by_latin.get(a.written or ""), by_latin.get(b.written or "")

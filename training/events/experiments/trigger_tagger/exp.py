@@ -30,7 +30,10 @@ from arabnews.events.schema import PLOVER_CATEGORIES
 
 ROOT = Path(__file__).resolve().parents[4]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench_events import match_counts, prf  # noqa: E402  (the benchmark's event matching)
+sys.path.insert(0, str(ROOT / "training" / "events"))
+from event_data import match_counts  # noqa: E402  (the event matching of every score)
+
+from bench_events import prf  # noqa: E402
 
 FILES = ("events_news.jsonl", "events_news2.jsonl", "events_news3.jsonl")
 TYPES = ("O", *PLOVER_CATEGORIES)
