@@ -2,9 +2,10 @@
 dev set, and speed, each with a keyword baseline side by side.
 
 Run: ``python benchmarks/bench_events.py`` (the seed-gold rows need ``../shared``; the dev set
-``benchmarks/data/events_dev.jsonl`` ships with the repository). A local-only dev set, if present
-under ``benchmarks/data/local/*.jsonl`` (same fields; built from non-commercial data, never
-committed), is reported too.
+``benchmarks/data/events_dev.jsonl`` ships with the repository). Local-only sets, if present
+under ``benchmarks/data/local/*.jsonl`` (built from non-commercial data, never committed), are
+reported too: in the dev set's layout (sentence labels) beside it, in the news sets' layout (every
+event of a sentence) beside those.
 
 Scoring:
 
@@ -234,6 +235,12 @@ def _held_out_texts() -> frozenset[str]:
     return frozenset(r.text for r in event_data.load() if r.holdout)
 
 
+def _news_layout(recs: Sequence[dict[str, Any]]) -> bool:
+    """Whether a labelled set lists every event of each sentence (``events``), as the news sets
+    do, rather than sentence labels (``assault``, ``protest``), as the dev set does."""
+    return bool(recs) and all("events" in r for r in recs)
+
+
 def held_out(text: str) -> bool:
     """A sentence of the held-out document groups, never fitted nor selected on
     (``training/events/event_data.py``)."""
@@ -394,11 +401,16 @@ def main() -> int:
         )
     else:
         rows.append(("seed gold", "skipped: ../shared not present", "-"))
-    dev_sets = [("dev", DEV)] + [(f"local:{p.stem}", p) for p in sorted(LOCAL.glob("*.jsonl"))]
-    for name, path in dev_sets:
-        if not path.is_file():
+    local = [(p, _read_jsonl(p)) for p in sorted(LOCAL.glob("*.jsonl"))]
+    # local sets in the news layout (every event of a sentence, ``events``) are scored as news
+    # below; those in the dev layout (sentence labels) here
+    local_news = [(f"local:{p.stem}", "all", recs) for p, recs in local if _news_layout(recs)]
+    dev_sets = [("dev", DEV, _read_jsonl(DEV) if DEV.is_file() else [])] + [
+        (f"local:{p.stem}", p, recs) for p, recs in local if not _news_layout(recs)
+    ]
+    for name, path, recs in dev_sets:
+        if not recs:
             continue
-        recs = _read_jsonl(path)
         res = score_dev(recs)
         for cat in ("ASSAULT", "PROTEST"):
             (p, r, f), (bp, br, bf), npos = res[cat]
@@ -465,6 +477,7 @@ def main() -> int:
         ("news2", "all", news2),
         ("news3", "all", _read_jsonl(NEWS3)),
         ("news4", "all", _read_jsonl(NEWS4)),
+        *local_news,
     ):
         if not sel:
             continue
