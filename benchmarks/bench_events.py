@@ -405,10 +405,10 @@ def main() -> int:
     # local sets in the news layout (every event of a sentence, ``events``) are scored as news
     # below; those in the dev layout (sentence labels) here
     local_news = [(f"local:{p.stem}", "all", recs) for p, recs in local if _news_layout(recs)]
-    dev_sets = [("dev", DEV, _read_jsonl(DEV) if DEV.is_file() else [])] + [
-        (f"local:{p.stem}", p, recs) for p, recs in local if not _news_layout(recs)
+    dev_sets = [("dev", _read_jsonl(DEV) if DEV.is_file() else [])] + [
+        (f"local:{p.stem}", recs) for p, recs in local if not _news_layout(recs)
     ]
-    for name, path, recs in dev_sets:
+    for name, recs in dev_sets:
         if not recs:
             continue
         res = score_dev(recs)

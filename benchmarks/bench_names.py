@@ -347,7 +347,17 @@ def trap_report() -> None:
     stripped proclitic (``clitic_min=0``), the two rules of 2026-12-05, session 11."""
     shipped = Matcher()
     before = Matcher(model=attrs.evolve(shipped.model, clitic_min=0.0), known=None)
-    splits = ("dev", "dev2", "confirm", "confirm2", "confirm3", "confirm4", "confirm5", "confirm6")
+    splits = (
+        "dev",
+        "dev2",
+        "confirm",
+        "confirm2",
+        "confirm3",
+        "confirm4",
+        "confirm5",
+        "confirm6",
+        "confirm7",
+    )
     for split in splits:
         ours = trap_scores(shipped, split, lambda: NameResolver(matcher=shipped))
         old = trap_scores(before, split, lambda: NameResolver(matcher=before))

@@ -426,6 +426,37 @@ def test_every_listed_romanization_is_its_name() -> None:
     assert len(missed) <= 0.01 * sum(len(r["latin"].split("|")) for r in rows), missed[:20]
 
 
+def test_two_word_arab_names_against_one_latin_word() -> None:
+    # a listed name of two words matches its one-word romanization written apart too
+    # (Abdullah / عبد الله, Noureddine Bedoui / نور الدين بدوي), not another listed name
+    from arabnews._data import read_table
+
+    rows = [
+        r
+        for r in read_table("arabnews.names", "arab_given_names.tsv", required=("arabic", "latin"))
+        if " " in r["arabic"]
+    ]
+    assert len(rows) > 20
+    forms = [(form, row["arabic"]) for row in rows for form in row["latin"].split("|")]
+    missed = [(f, a) for f, a in forms if not same_name(f, a)]
+    assert len(missed) <= 0.02 * len(forms), missed[:20]
+    assert same_name("Noureddine Bedoui", "نور الدين بدوي")
+    assert same_name("Abd al-Rahman", "عبد الرحمن") and same_name("Abdel Kader", "عبد القادر")
+    assert not same_name("Abdullah", "عبد العزيز") and not same_name("Abdullah", "عبد الإله")
+    assert not same_name("Abd al-Rahman", "عبد الرحيم")
+    r = NameResolver(gazetteer=None)
+    r.update([("Abdullah", "PER"), ("عبد الله", "PER"), ("عبد الإله", "PER")])
+    assert r.cluster_id("Abdullah") == r.cluster_id("عبد الله") != r.cluster_id("عبد الإله")
+
+
+def test_the_article_after_abd_is_part_of_the_name() -> None:
+    # عبد الإله (Abdelilah) and عبد الله (Abdullah) differ only by a dropped article and a
+    # final heh; عبد العزيز written apart is عبدالعزيز written joined
+    assert not same_name("عبد الله", "عبد الإله")
+    assert same_name("عبد العزيز", "عبدالعزيز") and same_name("عبد الرحمن", "عبدالرحمن")
+    assert same_name("عبد الله بن زايد", "عبدالله بن زايد")
+
+
 def test_resolver_bad_input_and_protocol() -> None:
     r = NameResolver()
     with pytest.raises(TypeError, match="name must be str"):

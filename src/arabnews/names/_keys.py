@@ -260,9 +260,11 @@ def _strip_article(tok: str) -> str:
     return tok
 
 
-def _fold_token(tok: str) -> str:
-    """Article off, ch/tsh folded, final heh as a vowel, repeated letters collapsed."""
-    tok = _strip_article(tok)
+def _fold_token(tok: str, *, keep_article: bool = False) -> str:
+    """Article off (unless *keep_article*), ch/tsh folded, final heh as a vowel, repeated
+    letters collapsed."""
+    if not keep_article:
+        tok = _strip_article(tok)
     tok = tok.replace("تش", "ش")  # ch / tsh: تشيرنيهيف / شيرنيهيف
     tok = tok.replace("ء", "")  # a hamza on the line comes and goes: إسرائيل / إسرايل
     if len(tok) > 1 and tok.endswith("ه"):
@@ -333,7 +335,10 @@ def name_key(name: str) -> NameKey:
                 continue  # a detached article ("Al Jazeera")
             if not part:
                 continue
-            folded = _fold_token(part)
+            # after عبد the article is part of the name, never dropped (عبد الإله is not
+            # عبد الله; عبد العزيز is عبدالعزيز written apart)
+            after_abd = bool(tokens) and tokens[-1].text == "عبد" and not latin
+            folded = _fold_token(part, keep_article=after_abd)
             if not folded:
                 continue  # letters that fold away (a bare hamza): no token
             alt = _clitic_alternative(part, folded) if not tokens and not initialism else None

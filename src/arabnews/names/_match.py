@@ -202,6 +202,16 @@ def _given_names() -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+def _article_after_abd_off(tokens: tuple[TokenKey, ...]) -> tuple[TokenKey, ...]:
+    """Arabic *tokens* with the article of a word after عبد taken off (see ``name_key``)."""
+    out = list(tokens)
+    for i in range(1, len(out)):
+        prev, tok = out[i - 1], out[i]
+        if prev.text == "عبد" and not tok.latin and tok.text.startswith("ال"):
+            out[i] = TokenKey(_fold_token(tok.text))
+    return tuple(out)
+
+
 @functools.cache
 def _romanized() -> tuple[Mapping[str, frozenset[str]], frozenset[str]]:
     """Arab given names and their usual Latin romanizations (``data/arab_given_names.tsv``):
@@ -889,6 +899,9 @@ class Matcher:
             listed = self.listed(a, b)
             if listed is not None:
                 return 1.0 if listed else 0.0
+        merged = self._compounds_merged(ta, tb)
+        if merged is not None:
+            return self._key_similarity(NameKey(merged[0]), NameKey(merged[1]), floor, thr)
         f = thr if floor > 0.0 else 0.0
         if len(ta) == len(tb):
             if len(ta) == 1:
@@ -935,6 +948,59 @@ class Matcher:
                 return min(joined, 0.5)
         return score * 0.98
 
+    def _compounds_merged(
+        self, ta: tuple[TokenKey, ...], tb: tuple[TokenKey, ...]
+    ) -> tuple[tuple[TokenKey, ...], tuple[TokenKey, ...]] | None:
+        """A Latin and an Arabic name of different lengths whose two-word given names, joined
+        on either side, give both as many words (*Abdullah* / عبد الله, *Noureddine Bedoui* /
+        نور الدين بدوي, *Abdul Aziz* / عبدالعزيز), with those words joined; else ``None``. A
+        pair joins when it is a listed Arab name written as two words (``_romanized``) or an
+        Arabic pair headed by a compound prefix (عبد, أبو)."""
+        if all(t.latin for t in ta) == all(t.latin for t in tb):
+            return None
+        if any(t.latin for t in ta) and any(t.latin for t in tb):
+            return None  # mixed scripts within a name: not this case
+        ma, mb = self._merge_pairs(ta), self._merge_pairs(tb)
+        if len(ma) == len(mb) and (ma != ta or mb != tb):
+            return ma, mb
+        if len(ta) == len(tb):
+            # word for word (Abd al-Rahman / عبد الرحمن): the name after عبد keeps its article
+            # in the key, a Latin spelling drops it
+            sa, sb = _article_after_abd_off(ta), _article_after_abd_off(tb)
+            if sa != ta or sb != tb:
+                return sa, sb
+        return None
+
+    def _merge_pairs(self, tokens: tuple[TokenKey, ...]) -> tuple[TokenKey, ...]:
+        by_latin, names = _romanized()
+        out: list[TokenKey] = []
+        i = 0
+        while i < len(tokens):
+            x = tokens[i]
+            if i + 1 < len(tokens):
+                y = tokens[i + 1]
+                if x.latin:
+                    written = (x.written or "") + (y.written or "")
+                    if written in by_latin:
+                        out.append(TokenKey(x.text + y.text, latin=True, written=written))
+                        i += 2
+                        continue
+                else:
+                    # the key strips the article: نور الدين is نور + دين, listed as نورالدين
+                    # (tried second: عبد + الله is عبدالله, not عبد + ال + الله, عبد الإله)
+                    plain = _fold_token(x.text + y.text, keep_article=True)
+                    with_article = _fold_token(x.text + "ال" + y.text, keep_article=True)
+                    joined = next((j for j in (plain, with_article) if j in names), None)
+                    if joined is None and x.text in self._prefixes:
+                        joined = plain
+                    if joined is not None:
+                        out.append(TokenKey(joined))
+                        i += 2
+                        continue
+            out.append(x)
+            i += 1
+        return tuple(out)
+
     def joined_similarity(self, a: NameKey, b: NameKey, floor: float, thr: float) -> float:
         """Similarity of two names with different numbers of words, letters joined: 1.0
         for the same letters split differently (هونغ كونغ / هونغكونغ); for a name with a
@@ -947,6 +1013,9 @@ class Matcher:
         ja, jb = a.joined, b.joined
         if ja == jb:
             return 1.0
+        merged = self._compounds_merged(a.tokens, b.tokens)
+        if merged is not None:  # Abdullah / عبد الله: a listed name's two words joined
+            return self._key_similarity(NameKey(merged[0]), NameKey(merged[1]), floor, thr)
         f = thr if floor > 0.0 else 0.0
         if self._compound(a.tokens) or self._compound(b.tokens):
             return self.token_similarity(ja, jb, f)
