@@ -147,17 +147,21 @@ def main(argv: list[str] | None = None) -> int:
 def _proc_rate(ner: str, pages: list[str], workers: int) -> tuple[float, float]:
     """Pages/s through worker processes: overall, and from the first result on."""
     from arabnews import Pipeline
+    from arabnews.pipeline import _normalise_items, _Run
 
     p = Pipeline(ner=ner)
     # spawn: the workers are children of this process, so RUSAGE_CHILDREN sees their
     # memory (forkserver workers are the fork server's children)
-    docs = p._analyze_parallel(
-        ((t, None) for t in pages),
+    # the worker-process path of analyze_many, also for one worker (analyze_many runs one
+    # worker in process, which would not count the same start-up costs)
+    run = _Run(p, errors="raise", bar=None)
+    docs = run.parallel(
+        _normalise_items(pages, None),
         workers=workers,
         chunksize=4,
         mp_context="spawn",
         threads=1,
-        bar=None,
+        timeout=None,
     )
     start = time.perf_counter()
     first = None

@@ -956,10 +956,9 @@ class Matcher:
         نور الدين بدوي, *Abdul Aziz* / عبدالعزيز), with those words joined; else ``None``. A
         pair joins when it is a listed Arab name written as two words (``_romanized``) or an
         Arabic pair headed by a compound prefix (عبد, أبو)."""
-        if all(t.latin for t in ta) == all(t.latin for t in tb):
-            return None
-        if any(t.latin for t in ta) and any(t.latin for t in tb):
-            return None  # mixed scripts within a name: not this case
+        la, lb = ta[0].latin, tb[0].latin
+        if la == lb or any(t.latin != la for t in ta) or any(t.latin != lb for t in tb):
+            return None  # one script, or scripts mixed within a name: not this case
         ma, mb = self._merge_pairs(ta), self._merge_pairs(tb)
         if len(ma) == len(mb) and (ma != ta or mb != tb):
             return ma, mb
