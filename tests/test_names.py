@@ -455,6 +455,10 @@ def test_the_article_after_abd_is_part_of_the_name() -> None:
     assert not same_name("عبد الله", "عبد الإله")
     assert same_name("عبد العزيز", "عبدالعزيز") and same_name("عبد الرحمن", "عبدالرحمن")
     assert same_name("عبد الله بن زايد", "عبدالله بن زايد")
+    # and after أبو: a kunya's article is its own (أبو الغيط is أبوالغيط; أبو العلاء is not
+    # أبو علاء)
+    assert same_name("أبو الغيط", "أبوالغيط") and same_name("أحمد أبو الغيط", "أحمد أبوالغيط")
+    assert not same_name("أبو العلاء", "أبو علاء") and same_name("Abu al-Abbas", "أبو العباس")
 
 
 def test_resolver_bad_input_and_protocol() -> None:

@@ -254,6 +254,11 @@ class NameKey:
         return "".join(t.text for t in self.tokens)
 
 
+#: Folded name words after which a word keeps its article in the key (عبد الرحمن, أبو الغيط):
+#: there the article belongs to the name.
+ARTICLE_KEEPERS = frozenset({"عبد", "ابو"})
+
+
 def _strip_article(tok: str) -> str:
     if tok.startswith("ال") and len(tok) - 2 >= _MIN_STEM:
         return tok[2:]
@@ -335,9 +340,9 @@ def name_key(name: str) -> NameKey:
                 continue  # a detached article ("Al Jazeera")
             if not part:
                 continue
-            # after عبد the article is part of the name, never dropped (عبد الإله is not
-            # عبد الله; عبد العزيز is عبدالعزيز written apart)
-            after_abd = bool(tokens) and tokens[-1].text == "عبد" and not latin
+            # after عبد and أبو the article is part of the name, never dropped (عبد الإله is
+            # not عبد الله; عبد العزيز is عبدالعزيز and أبو الغيط أبوالغيط written apart)
+            after_abd = bool(tokens) and tokens[-1].text in ARTICLE_KEEPERS and not latin
             folded = _fold_token(part, keep_article=after_abd)
             if not folded:
                 continue  # letters that fold away (a bare hamza): no token

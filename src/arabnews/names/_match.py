@@ -18,7 +18,14 @@ import attrs
 from arabnews._checks import require_str
 from arabnews._data import read_table
 from arabnews.names._features import Decision, lexicon, pair_features
-from arabnews.names._keys import NameKey, TokenKey, _fold_token, _load_json, name_key
+from arabnews.names._keys import (
+    ARTICLE_KEEPERS,
+    NameKey,
+    TokenKey,
+    _fold_token,
+    _load_json,
+    name_key,
+)
 
 if TYPE_CHECKING:
     from arabnews.names.gazetteer import Gazetteer
@@ -203,11 +210,12 @@ def _given_names() -> frozenset[tuple[str, str]]:
 
 
 def _article_after_abd_off(tokens: tuple[TokenKey, ...]) -> tuple[TokenKey, ...]:
-    """Arabic *tokens* with the article of a word after عبد taken off (see ``name_key``)."""
+    """Arabic *tokens* with the article of a word after عبد or أبو taken off (see
+    ``name_key``)."""
     out = list(tokens)
     for i in range(1, len(out)):
         prev, tok = out[i - 1], out[i]
-        if prev.text == "عبد" and not tok.latin and tok.text.startswith("ال"):
+        if prev.text in ARTICLE_KEEPERS and not tok.latin and tok.text.startswith("ال"):
             out[i] = TokenKey(_fold_token(tok.text))
     return tuple(out)
 
