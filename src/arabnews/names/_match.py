@@ -209,7 +209,7 @@ def _given_names() -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
-def _article_after_abd_off(tokens: tuple[TokenKey, ...]) -> tuple[TokenKey, ...]:
+def _kept_articles_off(tokens: tuple[TokenKey, ...]) -> tuple[TokenKey, ...]:
     """Arabic *tokens* with the article of a word after عبد or أبو taken off (see
     ``name_key``)."""
     out = list(tokens)
@@ -959,11 +959,13 @@ class Matcher:
     def _compounds_merged(
         self, ta: tuple[TokenKey, ...], tb: tuple[TokenKey, ...]
     ) -> tuple[tuple[TokenKey, ...], tuple[TokenKey, ...]] | None:
-        """A Latin and an Arabic name of different lengths whose two-word given names, joined
-        on either side, give both as many words (*Abdullah* / عبد الله, *Noureddine Bedoui* /
-        نور الدين بدوي, *Abdul Aziz* / عبدالعزيز), with those words joined; else ``None``. A
-        pair joins when it is a listed Arab name written as two words (``_romanized``) or an
-        Arabic pair headed by a compound prefix (عبد, أبو)."""
+        """A Latin and an Arabic name made comparable word for word, else ``None``: two-word
+        given names joined on either side when that gives both as many words (*Abdullah* /
+        عبد الله, *Noureddine Bedoui* / نور الدين بدوي, *Abdul Aziz* / عبدالعزيز; a pair joins
+        when it is a listed Arab name written as two words, ``_romanized``, or an Arabic
+        pair headed by a compound prefix, عبد, أبو); or, for names of as many words, the
+        article that the Arabic key keeps after عبد and أبو taken off (*Abd al-Rahman* /
+        عبد الرحمن)."""
         la, lb = ta[0].latin, tb[0].latin
         if la == lb or any(t.latin != la for t in ta) or any(t.latin != lb for t in tb):
             return None  # one script, or scripts mixed within a name: not this case
@@ -973,7 +975,7 @@ class Matcher:
         if len(ta) == len(tb):
             # word for word (Abd al-Rahman / عبد الرحمن): the name after عبد keeps its article
             # in the key, a Latin spelling drops it
-            sa, sb = _article_after_abd_off(ta), _article_after_abd_off(tb)
+            sa, sb = _kept_articles_off(ta), _kept_articles_off(tb)
             if sa != ta or sb != tb:
                 return sa, sb
         return None
