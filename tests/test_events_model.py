@@ -178,6 +178,52 @@ def test_higher_threshold_keeps_a_subset(t: float) -> None:
     assert all(e.score >= t for e in some)
 
 
+_MIXED = (
+    "شنت الطائرات غارات على مواقع في المدينة وقتل ثلاثة أشخاص. "
+    "وخرج مئات المتظاهرين في مسيرة احتجاجا على القصف، ودعت الحكومة إلى وقف إطلاق النار. "
+    "والتقى وزير الخارجية نظيره التركي في أنقرة."
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["ASSAULT", "PROTEST", "REQUEST", "CONSULT", "AGREE"]),
+        st.floats(min_value=0.0, max_value=1.0),
+    )
+)
+def test_per_category_thresholds(cuts: dict[str, float]) -> None:
+    # a mapping sets the categories it names; the others keep the model's default
+    default = extract_events(_MIXED, entities=())
+    every = extract_events(_MIXED, entities=(), threshold=0.0)
+    got = extract_events(_MIXED, entities=(), threshold=cuts)
+    m = event_model()
+    assert set(got) <= set(every)
+    # an event's threshold is its rule's category's (a future CONSULT is reported as AGREE)
+    for e in got:
+        cat = "CONSULT" if e.future_of else e.type
+        assert e.score >= cuts.get(cat, m.threshold_for(cat)) - 1e-4
+    untouched = [e for e in default if (("CONSULT" if e.future_of else e.type) not in cuts)]
+    assert set(untouched) <= set(got)
+    assert extract_events(_MIXED, entities=(), threshold={}) == default
+
+
+def test_per_category_threshold_errors() -> None:
+    for bad, err in (
+        ({"ASSULT": 0.3}, ValueError),
+        ({"ASSAULT": 1.5}, ValueError),
+        ({"ASSAULT": None}, TypeError),
+        ({"ASSAULT": True}, TypeError),
+        ({1: 0.2}, TypeError),
+    ):
+        with pytest.raises(err, match="threshold"):
+            extract_events(_MIXED, entities=(), threshold=bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="event_threshold"):
+        Pipeline(event_threshold={"NOPE": 0.1})
+    low = Pipeline(ner=None, quotes=None, event_threshold={"ASSAULT": 0.0}).analyze(_MIXED)
+    assert low.events == extract_events(_MIXED, entities=(), threshold={"ASSAULT": 0.0})
+
+
 def test_pipeline_event_threshold() -> None:
     text = "شنت الطائرات غارات على مواقع في المدينة. وأعربت الحكومة عن قلقها من تصعيد محتمل."
     low = Pipeline(ner=None, quotes=None, event_threshold=0.0).analyze(text).events

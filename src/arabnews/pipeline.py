@@ -43,7 +43,7 @@ import signal
 import sys
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import attrs
@@ -52,6 +52,7 @@ from arabnews._checks import accepts_keyword, check_threshold, require_str
 from arabnews._gc import gc_paused
 from arabnews.document import Document, parse_published
 from arabnews.errors import DocumentSkippedWarning, DocumentTimeoutError, SkippedDocument
+from arabnews.events.schema import check_event_threshold
 
 if TYPE_CHECKING:
     import datetime as _dt
@@ -234,7 +235,9 @@ class Pipeline:
         clean_config: a :class:`~arabnews.CleanConfig` for the default cleaner.
         event_threshold: the least :attr:`~arabnews.events.Event.score` of the events the
             default extractor reports (0..1); ``None`` uses the model's defaults, chosen for
-            precision; lower it for recall, ``0`` keeps every lexicon candidate.
+            precision; lower it for recall, ``0`` keeps every lexicon candidate; a mapping
+            from PLOVER categories to thresholds sets those categories only
+            (``{"ASSAULT": 0.3}``).
         entity_threshold: the least recognition :attr:`~arabnews.Entity.score` of the
             entities kept (0..1; entities without a score, the gazetteer's, are kept);
             ``None`` (default) keeps them all, as :func:`arabnews.recognize` does.
@@ -262,7 +265,7 @@ class Pipeline:
         events: EventExtractor | str | None = _DEFAULT,
         quotes: QuoteExtractor | str | None = _DEFAULT,
         clean_config: CleanConfig | None = None,
-        event_threshold: float | None = None,
+        event_threshold: float | Mapping[str, float] | None = None,
         entity_threshold: float | None = None,
     ) -> None:
         for arg, value in (
@@ -292,7 +295,7 @@ class Pipeline:
             self._model_dir = os.path.expanduser(os.fspath(model_dir))
             locate_model_dir(self._model_dir)
         self._events_spec = events
-        self._event_threshold = check_threshold(event_threshold, "event_threshold")
+        self._event_threshold = check_event_threshold(event_threshold, "event_threshold")
         self._entity_threshold = check_threshold(entity_threshold, "entity_threshold")
         self._quotes_spec = quotes
         self._clean_config = clean_config

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -403,7 +403,7 @@ def extract_from_sentences(
     published: datetime.date | str | None,
     *,
     use_names: bool,
-    threshold: float | None = 0.0,
+    threshold: float | Mapping[str, float] | None = 0.0,
     features: list[list[str]] | None = None,
     model: EventModel | None = None,
     tokens: Sequence[Sequence[Token]] | None = None,
@@ -416,7 +416,8 @@ def extract_from_sentences(
 
     Every candidate gets a score from :mod:`arabnews.events.classifier`; those scoring below
     *threshold* are left out (``0.0`` keeps every candidate the lexicon and the rules allow).
-    ``None`` uses the model's threshold of each category. When *features* is a list, the
+    ``None`` uses the model's threshold of each category, a mapping sets some categories' (the
+    others keep the model's). When *features* is a list, the
     feature list of each returned event is appended to it, in the same order, and *model* may
     replace the shipped one (for training, see ``training/events``).
     """
@@ -467,7 +468,7 @@ def _chunk_events(
     *,
     pub: datetime.date | None,
     use_names: bool,
-    threshold: float | None,
+    threshold: float | Mapping[str, float] | None,
     features: list[list[str]] | None,
     previous: tuple[Span, tuple[Word, ...]] | None = None,
     known: dict[int, tuple[Candidate, ...]] | None = None,
@@ -591,7 +592,7 @@ def _chunk_events(
         if modality == "asserted" and time is not None and is_future(time, pub):
             modality, cue_i = "future", None
         base = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
-        cut = real_cut = model.threshold_for(category) if threshold is None else threshold
+        cut = real_cut = _threshold_of(threshold, model, category)
         if pairing and category == "ASSAULT":
             cut = 0.0
         logit = model.base_logit(category, base)
@@ -686,6 +687,19 @@ def _chunk_events(
         if h.event.actor and h.category == "ASSAULT":  # lent on once it is kept
             recent[h.category] = (n_sent, h.event)
     return out
+
+
+def _threshold_of(
+    threshold: float | Mapping[str, float] | None, model: EventModel, category: str
+) -> float:
+    """The threshold of a *category* candidate: the caller's (one number, or a category's
+    entry of a mapping), else the model's."""
+    if threshold is None:
+        return model.threshold_for(category)
+    if isinstance(threshold, Mapping):
+        got = threshold.get(category)
+        return model.threshold_for(category) if got is None else got
+    return threshold
 
 
 @attrs.frozen(slots=True)

@@ -12,10 +12,13 @@ lexicon loader, so a typo in a data file fails at load time instead of producing
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
 
+from arabnews._checks import check_threshold
 from arabnews.spans import Mention, Span
 
 __all__ = [
@@ -27,6 +30,7 @@ __all__ = [
     "Quantity",
     "Quote",
     "TimeExpression",
+    "check_event_threshold",
     "validate_mode",
     "validate_type",
 ]
@@ -105,6 +109,30 @@ def validate_type(value: str) -> str:
     if value not in PLOVER_MODES:
         raise ValueError(f"unknown PLOVER category {value!r}")
     return value
+
+
+def check_event_threshold(
+    value: float | Mapping[str, float] | None, name: str
+) -> float | Mapping[str, float] | None:
+    """An event score threshold: ``None``, a number in 0..1, or a mapping from PLOVER
+    categories to such numbers (returned as a new read-only mapping).
+
+    Raises ``TypeError`` for another type (a bool is not a number; a mapping's keys must be
+    strings) and ``ValueError`` for a number outside 0..1 or a key that is no PLOVER category.
+    """
+    if not isinstance(value, Mapping):
+        return check_threshold(value, name)
+    out: dict[str, float] = {}
+    for key, cut in value.items():
+        if not isinstance(key, str):
+            raise TypeError(f"{name}: keys must be PLOVER category names, not {key!r}")
+        if key not in PLOVER_MODES:
+            raise ValueError(f"{name}: unknown PLOVER category {key!r}")
+        checked = check_threshold(cut, f"{name}[{key!r}]") if cut is not None else None
+        if checked is None:
+            raise TypeError(f"{name}[{key!r}] must be a number, not None")
+        out[key] = checked
+    return MappingProxyType(out)
 
 
 def validate_mode(category: str, mode: str | None) -> str | None:
