@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import pickle
 import re
 import sys
 from pathlib import Path
@@ -220,8 +221,14 @@ def test_per_category_threshold_errors() -> None:
             extract_events(_MIXED, entities=(), threshold=bad)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="event_threshold"):
         Pipeline(event_threshold={"NOPE": 0.1})
-    low = Pipeline(ner=None, quotes=None, event_threshold={"ASSAULT": 0.0}).analyze(_MIXED)
+    cuts = {"ASSAULT": 0.0}
+    pipe = Pipeline(ner=None, quotes=None, event_threshold=cuts)
+    cuts["ASSAULT"] = 1.0  # the pipeline keeps its own copy
+    low = pipe.analyze(_MIXED)
     assert low.events == extract_events(_MIXED, entities=(), threshold={"ASSAULT": 0.0})
+    # it travels to worker processes
+    again = pickle.loads(pickle.dumps(pipe))
+    assert again.analyze(_MIXED).events == low.events
 
 
 def test_pipeline_event_threshold() -> None:

@@ -13,7 +13,6 @@ lexicon loader, so a typo in a data file fails at load time instead of producing
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -115,7 +114,8 @@ def check_event_threshold(
     value: float | Mapping[str, float] | None, name: str
 ) -> float | Mapping[str, float] | None:
     """An event score threshold: ``None``, a number in 0..1, or a mapping from PLOVER
-    categories to such numbers (returned as a new read-only mapping).
+    categories to such numbers (returned as a new dict: later changes to the caller's mapping
+    do not reach it, and it pickles, for worker processes).
 
     Raises ``TypeError`` for another type (a bool is not a number; a mapping's keys must be
     strings) and ``ValueError`` for a number outside 0..1 or a key that is no PLOVER category.
@@ -128,11 +128,11 @@ def check_event_threshold(
             raise TypeError(f"{name}: keys must be PLOVER category names, not {key!r}")
         if key not in PLOVER_MODES:
             raise ValueError(f"{name}: unknown PLOVER category {key!r}")
-        checked = check_threshold(cut, f"{name}[{key!r}]") if cut is not None else None
+        checked = None if cut is None else check_threshold(cut, f"{name}[{key!r}]")
         if checked is None:
             raise TypeError(f"{name}[{key!r}] must be a number, not None")
         out[key] = checked
-    return MappingProxyType(out)
+    return out
 
 
 def validate_mode(category: str, mode: str | None) -> str | None:
