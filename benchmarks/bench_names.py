@@ -357,6 +357,7 @@ def trap_report() -> None:
         "confirm5",
         "confirm6",
         "confirm7",
+        "confirm8",
     )
     for split in splits:
         ours = trap_scores(shipped, split, lambda: NameResolver(matcher=shipped))

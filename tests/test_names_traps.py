@@ -387,3 +387,50 @@ def test_gazetteer_knowledge_keeps_a_bare_surname_partial_and_the_decision_consi
     # a proclitic before a short first word still reaches the listed name
     assert Gazetteer.default().lookup("وبن غفير").id == "ben_gvir"
     assert NameResolver().add("الءءء") == ""
+
+
+def test_the_article_tells_known_names_apart_where_the_letters_are_native() -> None:
+    # the gazetteer lists الهند (India) and الخليل (Hebron) with the article; without it the
+    # letters are given names (هند, خليل), so the article decides: neither the same name
+    # nor a gazetteer link, in same_name, lookup and the resolver alike
+    gaz = Gazetteer.default()
+    for listed, bare in (("الهند", "هند"), ("الخليل", "خليل")):
+        ident = gaz.lookup(listed).id
+        assert not same_name(listed, bare) and similarity(listed, bare) == 0.0
+        assert gaz.lookup(bare) is None and gaz.lookup("و" + bare) is None
+        assert gaz.lookup("و" + listed).id == ident
+        resolver = NameResolver()
+        assert resolver.add(listed) == ident
+        assert resolver.add(bare) != ident and resolver.add("و" + listed) == ident
+        assert resolver.cluster_id(bare) != ident  # order does not matter
+    # listed bare (فتح, Fatah): with the article it is a word (الفتح, the conquest)
+    assert not same_name("فتح", "الفتح") and gaz.lookup("والفتح") is None
+    # listed each way for different entities: الكاميرون (Cameroon), كاميرون (Cameron)
+    assert gaz.lookup("الكاميرون").id == "cameroon"
+    assert gaz.lookup("كاميرون").id == "david_cameron"
+    assert not same_name("الكاميرون", "كاميرون")
+    # a Latin name keeps its listed identity, not the bare given name's
+    assert same_name("Hebron", "الخليل") and not same_name("Hebron", "خليل")
+    # elsewhere the article comes and goes: a transliterated name, an unlisted surname
+    assert gaz.lookup("إكوادور").id == gaz.lookup("الإكوادور").id
+    assert same_name("الإكوادور", "إكوادور") and same_name("البصري", "بصري")
+    assert NameResolver().add("أونروا") == NameResolver().add("الأونروا")
+
+
+def test_a_derived_arabic_word_is_another_name() -> None:
+    # a stem with a letter foreign names lack (ح ع ص ض ظ ط ق) and an ending that derives a
+    # new word (ة, اء, ا, the nisba ي): a place and its adjective, a name and another
+    for stem, derived in (
+        ("حمص", "حمصي"),
+        ("طرابلس", "طرابلسي"),
+        ("طولكرم", "طولكرمي"),
+        ("عقرب", "عقربا"),
+        ("ضاحي", "ضاحية"),
+    ):
+        assert not same_name(stem, derived) and not same_name(derived, stem)
+        resolver = NameResolver()
+        assert resolver.add(stem) != resolver.add(derived)
+    # a transliteration that gained a final vowel stays one name, and so do spellings of
+    # one ending (حماة / حماه) and the article
+    assert same_name("بولند", "بولندا") and same_name("فلورنس", "فلورنسا")
+    assert same_name("حماة", "حماه") and same_name("قنيطرة", "القنيطرة")

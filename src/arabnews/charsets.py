@@ -73,6 +73,7 @@ __all__ = [
     "LETTERS",
     "LETTERS_RE",
     "LRM",
+    "NATIVE_SOUND_LETTERS",
     "QURANIC_ANNOTATIONS",
     "QURANIC_SIGNS",
     "RLM",
@@ -169,6 +170,12 @@ HAMZA_FORMS = frozenset({HAMZA, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, WAW_HAMZA, Y
 #: :meta hide-value:
 YEH_FORMS = frozenset({YEH, ALEF_MAQSURA, FARSI_YEH})
 
+#: Letters for sounds that foreign names lack — ح ع ص ض ظ ط ق (pharyngeals, emphatics, qaf):
+#: Arabic news seldom needs them to transliterate a foreign name, so a word holding one is
+#: mostly an Arabic word or name (what :mod:`arabnews.names` reads as native).
+#:
+#: :meta hide-value:
+NATIVE_SOUND_LETTERS = frozenset("\u062d\u0639\u0635\u0636\u0638\u0637\u0642")
 #: The 36 letters of Modern Standard Arabic, hamza to yeh — U+0621–U+063A and U+0641–U+064A
 #: (no tatweel U+0640, none of the later additions U+063B–U+063F).
 #:

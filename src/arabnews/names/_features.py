@@ -30,11 +30,16 @@ from typing import Any
 import attrs
 
 from arabnews._data import read_table
+from arabnews.charsets import NATIVE_SOUND_LETTERS
 from arabnews.names._keys import _load_json, _translit_tables
 
 __all__ = ["FEATURES", "Decision", "consonants", "lexicon", "pair_features"]
 
 _VOWELS = "اوي"
+# endings that derive a new word from an Arabic stem, as name keys write them (ة, اء and ا
+# all fold to ا), and the shortest stem the rule looks at
+_DERIVED_ENDINGS = "اي"
+_MIN_DERIVED_STEM = 3
 
 #: Feature names, in the order :func:`pair_features` returns them.
 FEATURES: tuple[str, ...] = (
@@ -363,6 +368,28 @@ class Decision:
         if fa[2] >= self.word_suffix or fb[2] >= self.word_suffix:
             return True
         return fa[0] >= self.native_bucket and fb[0] >= self.native_bucket
+
+    @staticmethod
+    def derived_apart(a: str, b: str) -> bool:
+        """Whether one of two Arabic-script token texts is the other with a derivational
+        ending, ة / اء / ا (folded to ا) or the nisba ي, on a stem holding a letter of a
+        sound foreign names lack (:data:`~arabnews.charsets.NATIVE_SOUND_LETTERS`): an
+        Arabic word or name and another one derived from it (رفح / رفحاء, طبرق / طبرقة,
+        صفد / الصفدي, ميقات / ميقاتي), not a transliteration that gained a final vowel
+        (بولند / بولندا)."""
+        gap = len(b) - len(a)
+        if gap == 1:
+            short, long_ = a, b
+        elif gap == -1:
+            short, long_ = b, a
+        else:
+            return False
+        return (
+            long_[-1] in _DERIVED_ENDINGS
+            and len(short) >= _MIN_DERIVED_STEM
+            and long_.startswith(short)
+            and not NATIVE_SOUND_LETTERS.isdisjoint(short)
+        )
 
     def consonant_differs(self, a: str, b: str, ops: Sequence[int]) -> bool:
         """Whether two Arabic-script token texts, one of them a native given name (kin bucket

@@ -229,12 +229,19 @@ class TokenKey:
     :ivar latin: the token was written in Latin letters and transliterated.
     :ivar written: a Latin token as written (lowercase), for what its Arabic form loses
         (*Hassan* and *Hassaan* are both هاسان); not part of equality.
+    :ivar article: the Arabic word was written with the article that *text* lost (الهند:
+        text هند); not part of equality, so that the many names whose article comes and
+        goes (البصري / بصري) keep one key. Where the article is part of a known name (الهند,
+        India, against هند, a given name), :class:`~arabnews.names.Gazetteer` tells.
+    :ivar alt_article: the same for *alternative* (والهند: و + الهند).
     """
 
     text: str
     alternative: str | None = None
     latin: bool = attrs.field(default=False, repr=False)
     written: str | None = attrs.field(default=None, repr=False, eq=False)
+    article: bool = attrs.field(default=False, repr=False, eq=False)
+    alt_article: bool = attrs.field(default=False, repr=False, eq=False)
 
 
 @attrs.frozen(slots=True)
@@ -260,9 +267,14 @@ ARTICLE_KEEPERS = frozenset({"عبد", "ابو"})
 
 
 def _strip_article(tok: str) -> str:
-    if tok.startswith("ال") and len(tok) - 2 >= _MIN_STEM:
+    if _has_article(tok):
         return tok[2:]
     return tok
+
+
+def _has_article(tok: str) -> bool:
+    """Whether a folded token starts with the article that :func:`_fold_token` strips."""
+    return tok.startswith("ال") and len(tok) - 2 >= _MIN_STEM
 
 
 def _fold_token(tok: str, *, keep_article: bool = False) -> str:
@@ -279,6 +291,12 @@ def _fold_token(tok: str, *, keep_article: bool = False) -> str:
         if not out or out[-1] != ch:
             out.append(ch)
     return "".join(out)
+
+
+def _alternative_article(tok: str) -> bool:
+    """Whether the stem :func:`_alternative` takes from *tok* had the article after the
+    proclitic (والهند, للهند)."""
+    return tok.startswith("لل") or (tok[:1] in _CLITICS and _has_article(tok[1:]))
 
 
 def _alternative(tok: str) -> str | None:
@@ -347,7 +365,16 @@ def name_key(name: str) -> NameKey:
             if not folded:
                 continue  # letters that fold away (a bare hamza): no token
             alt = _clitic_alternative(part, folded) if not tokens and not initialism else None
-            tokens.append(TokenKey(folded, alt, latin, tok if latin and not initialism else None))
+            tokens.append(
+                TokenKey(
+                    folded,
+                    alt,
+                    latin,
+                    tok if latin and not initialism else None,
+                    article=not latin and not after_abd and _has_article(part),
+                    alt_article=alt is not None and _alternative_article(part),
+                )
+            )
     return NameKey(tuple(tokens))
 
 

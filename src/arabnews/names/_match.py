@@ -676,6 +676,8 @@ class Matcher:
         decision = self.decision
         if not cross_script and decision.spelt_one_way(a, b):
             return 0.0  # native words and given names that differ are different words
+        if not cross_script and decision.derived_apart(a, b):
+            return 0.0  # رفح / رفحاء: an Arabic word and one derived from it
         if a == b:
             return 1.0
         rows: list[list[float]] = []
@@ -688,6 +690,8 @@ class Matcher:
         return decision.probability(pair_features(a, b, raw, ops, cross_script))
 
     def _tok_sim(self, a: TokenKey, b: TokenKey, floor: float) -> float:
+        if a.article != b.article and self._article_apart(a, b):
+            return 0.0
         if a.latin or b.latin:
             known = self._romanized_pair(a, b)
             if known is not None:
@@ -699,9 +703,9 @@ class Matcher:
         if best >= (floor if floor > 0.0 else 1.0):
             return best
         pen = self.model.clitic_penalty
-        for x, y, other, own in (
-            (a.alternative, b.text, b.text, a.text),
-            (a.text, b.alternative, a.text, b.text),
+        for x, y, other, own, apart in (
+            (a.alternative, b.text, b.text, a.text, a.alt_article != b.article),
+            (a.text, b.alternative, a.text, b.text, a.article != b.alt_article),
         ):
             # stripping a clitic only helps when the other name does not start with it;
             # a stem of three letters or fewer must be the other name exactly (بادر is
@@ -709,6 +713,8 @@ class Matcher:
             if x is not None and y is not None and other[:1] != own[:1]:
                 if not self._clitic_fits(own, y):
                     continue  # كرادا is not ك + الرادا, بعراق not ب + العراق
+                if apart and x == y and not cross and self._article_decides(x):
+                    continue  # والهند is not و + هند
                 if len(x) <= _SHORT_STEM or len(y) <= _SHORT_STEM:
                     if x == y:
                         best = max(best, 1.0 - pen)
@@ -852,8 +858,10 @@ class Matcher:
         gaz = self._gazetteer()
         if gaz is None:
             return None
-        ids = gaz.ids_of_text(x.text, x.latin)
-        other = gaz.ids_of_text(y.text, y.latin)
+        if self._article_apart(x, y):
+            return 0.0
+        ids = gaz.ids_of_text(x.text, True) if x.latin else gaz.ids_of_form(x.text, x.article)
+        other = gaz.ids_of_text(y.text, True) if y.latin else gaz.ids_of_form(y.text, y.article)
         if ids and other:
             return 0.0 if ids.isdisjoint(other) else 1.0
         for stem, own, named, rest in ((x.alternative, x, other, y), (y.alternative, y, ids, x)):
@@ -867,6 +875,29 @@ class Matcher:
                 return 1.0 - self.model.clitic_penalty
         return None
 
+    def _article_apart(self, x: TokenKey, y: TokenKey) -> bool:
+        """Whether two Arabic tokens of the same letters are different names because one
+        was written with the article and the other without, and the known entities list
+        those letters one way only, or each way for different entities (الهند / هند, فتح /
+        الفتح, الكاميرون / كاميرون). Elsewhere the article comes and goes (البصري / بصري)."""
+        if x.article == y.article or x.text != y.text or x.latin or y.latin:
+            return False
+        return self._article_decides(x.text)
+
+    def _article_decides(self, text: str) -> bool:
+        gaz = self._gazetteer()
+        return gaz is not None and gaz.article_decides(text)
+
+    def native_word(self, text: str) -> bool:
+        """Whether an Arabic token text (:attr:`TokenKey.text`) is a native Arab given name
+        (``arab_given_names.tsv``, or the positions such names take in Arabic Wikipedia)
+        or a common word (it takes pronoun suffixes there): هند, خليل, فتح; not إكوادور."""
+        if text in _romanized()[1]:
+            return True
+        _, kin, sfx = lexicon().get(text, (0, 0, 0))
+        decision = self.decision
+        return kin >= decision.native_kin or sfx >= decision.word_suffix
+
     def _latin_pivot(self, x: TokenKey, y: TokenKey) -> float | None:
         """A Latin spelling listed for an entity, an Arabic one listed for none and not its
         transliteration: the Arabic one is that entity only as another spelling of one of
@@ -879,17 +910,20 @@ class Matcher:
         if gaz is None or x.latin == y.latin or x.text == y.text:
             return None
         latin, arabic = (x, y) if x.latin else (y, x)
-        if gaz.ids_of_text(arabic.text):
+        if gaz.ids_of_form(arabic.text, arabic.article):
             return None
         spellings = {
-            k.tokens[0].text
+            k.tokens[0]
             for i in gaz.ids_of_text(latin.text, True)
             for k in gaz.arabic_keys(i)
             if len(k.tokens) == 1
         }
         if not spellings:
             return None
-        p = max(self._tok_sim(arabic, TokenKey(t), 0.0) for t in sorted(spellings))
+        p = max(
+            self._tok_sim(arabic, t, 0.0)
+            for t in sorted(spellings, key=lambda t: (t.text, t.article))
+        )
         same, cross = self.model.threshold, self.model.cross_script_threshold
         if p < same:
             return p * cross / same
@@ -1072,7 +1106,7 @@ class Matcher:
         if len(ta) == 1 and len(tb) == 1:  # the common case, without the general machinery
             x, y = ta[0], tb[0]
             if x.text == y.text and not (x.latin or y.latin):
-                return True
+                return x.article == y.article or not self._article_apart(x, y)
             m = self.model
             thr = m.cross_script_threshold if x.latin != y.latin else m.threshold
             got = self._listed_token(x, y)

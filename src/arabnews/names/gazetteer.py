@@ -92,6 +92,7 @@ class Gazetteer:
         self._blocks: dict[str, list[tuple[NameKey, str]]] = defaultdict(list)
         arabic: dict[str, list[NameKey]] = defaultdict(list)
         bare: dict[str, set[str]] = defaultdict(set)
+        articled: dict[str, set[str]] = defaultdict(set)
         for entry in entries:
             if entry.id in self._entries:
                 raise ValueError(f"duplicate gazetteer id {entry.id!r}")
@@ -106,14 +107,18 @@ class Gazetteer:
                 self._exact[tag + key.text].add(entry.id)
                 if not tag and key not in arabic[entry.id]:
                     arabic[entry.id].append(key)
-                if not tag and not article_first(spelling):
-                    bare[key.text].add(entry.id)
+                if not tag:
+                    forms = articled if article_first(spelling) else bare
+                    forms[key.text].add(entry.id)
+                    forms[_joined(key)].add(entry.id)
                 self._exact[tag + _joined(key)].add(entry.id)
                 for block in _blocks(key):
                     self._blocks[block].append((key, entry.id))
         self._ids = {k: frozenset(v) for k, v in self._exact.items()}
         self._arabic = {k: tuple(v) for k, v in arabic.items()}
         self._bare = {k: frozenset(v) for k, v in bare.items()}
+        self._articled = {k: frozenset(v) for k, v in articled.items()}
+        self._decides: dict[str, bool] = {}
 
     @classmethod
     @functools.cache
@@ -189,8 +194,50 @@ class Gazetteer:
 
     def ids_of(self, key: NameKey) -> frozenset[str]:
         """The ids of the entries that list *key* as one of their spellings, exactly
-        (after normalisation; a Latin key among the Latin spellings only)."""
-        return self.ids_of_text(key.text, _is_latin(key))
+        (after normalisation; a Latin key among the Latin spellings only; an Arabic key
+        with its first word written with the article or without it, as listed: الهند
+        is India, هند is not)."""
+        if not key.tokens:
+            return _NO_IDS
+        if _is_latin(key):
+            return self.ids_of_text(key.text, True)
+        return self.ids_of_form(key.text, key.tokens[0].article)
+
+    def ids_of_form(self, text: str, article: bool) -> frozenset[str]:
+        """The ids of the entries listing the Arabic key text *text* written with the
+        article (*article* true) or without it. Where the article comes and goes in a
+        name's spellings, the entry lists both (الناتو / ناتو)."""
+        ids = self._ids.get(text, _NO_IDS)
+        if not ids or not self.article_decides(text):
+            return ids
+        return ids & (self._articled if article else self._bare).get(text, _NO_IDS)
+
+    def article_decides(self, text: str) -> bool:
+        """Whether the article tells two Arabic spellings of key text *text* apart.
+
+        Where entries list *text* with the article and others without it (الكاميرون,
+        Cameroon; كاميرون, Cameron), it does. Where it is listed one way only, it does
+        when the letters are a native Arab given name or a common word of their own
+        (:meth:`Matcher.native_word <arabnews.names.Matcher.native_word>`): الهند is
+        India, هند a given name; فتح is Fatah, الفتح a word. A transliterated name takes
+        the article or not (الإكوادور / إكوادور, الأونروا / أونروا), so elsewhere it
+        does not."""
+        got = self._decides.get(text)
+        if got is None:
+            got = self._article_decides(text)
+            self._decides[text] = got
+        return got
+
+    def _article_decides(self, text: str) -> bool:
+        if text not in self._ids:
+            return False
+        articled = self._articled.get(text, _NO_IDS)
+        bare = self._bare.get(text, _NO_IDS)
+        if articled == bare:
+            return False
+        if articled and bare:
+            return True
+        return self._matcher.native_word(text)
 
     def ids_of_text(self, text: str, latin: bool = False) -> frozenset[str]:
         """:meth:`ids_of` for the text of a key (:attr:`NameKey.text`) and whether it
@@ -205,8 +252,12 @@ class Gazetteer:
         without the article. A clitic goes before the article (والعراق, بالرادا), so
         كرادا is not ك + الرادا; after ل, لل and ل read alike (للعراق)."""
         ids = self._ids.get(stem, _NO_IDS)
-        if not ids or whole[1:3] == "ال" or whole[:1] == "ل":
+        if not ids or whole[:1] == "ل":
             return ids
+        if whole[1:3] == "ال":
+            # the article after the proclitic, where it tells names apart: only the
+            # entries listing it so (والهند is India, والفتح is not Fatah)
+            return self.ids_of_form(stem, True)
         return ids & self._bare.get(stem, _NO_IDS)
 
     def arabic_keys(self, ident: str) -> tuple[NameKey, ...]:
@@ -248,8 +299,13 @@ class Gazetteer:
         exacts = [key.text, _joined(key)]
         if latin:
             exacts = [_LATIN + e for e in exacts] + exacts
+        forms = self._articled if key.tokens[0].article else self._bare
+        decides = not latin and self.article_decides(key.text)
         for exact in exacts:
             ids = self._exact.get(exact)
+            if ids and decides:
+                # written with the article or without it as listed (هند is not الهند)
+                ids = ids & forms.get(exact, _NO_IDS)
             if ids:
                 ident = self._unique(ids, label)
                 return (ident, 1.0) if ident is not None else None

@@ -83,21 +83,31 @@ def _canonical(key: NameKey, keytext: str) -> NameKey:
     alt = None if article else _clitic_alternative(first.text, first.text)
     if alt == first.alternative:
         return key
-    return NameKey((TokenKey(first.text, alt, first.latin, first.written), *key.tokens[1:]))
+    token = TokenKey(
+        first.text,
+        alt,
+        first.latin,
+        first.written,
+        article=first.article,
+        alt_article=alt is not None and first.alt_article,
+    )
+    return NameKey((token, *key.tokens[1:]))
 
 
-def _keytext(key: NameKey, spelling: str) -> str:
+def _keytext(key: NameKey, spelling: str, gazetteer: Gazetteer | None) -> str:
     """A key's identity here, for *spelling* of *key*: a Latin spelling keeps its own
     (*Venezuela* and فينيزويلا share a key text, but only the Latin one is a listed
     spelling of the gazetteer), and so does a word that lost its article before a letter
     a proclitic could be (الفروسية, equestrianism, and فروسية share the text فروسيا, but
-    only the second can be ف + روسية), so that a key's gazetteer anchor never depends on
-    which spelling came first."""
+    only the second can be ف + روسية) or where the article tells known names apart
+    (الهند, India, and هند, a given name: :meth:`Gazetteer.article_decides`), so that a
+    key's gazetteer anchor never depends on which spelling came first."""
     if key.tokens and any(t.latin for t in key.tokens):
         # as written: Samir and Samer share the text سامير but romanize different names
         return _LATIN_KEY + " ".join(t.written or t.text for t in key.tokens)
     first = key.tokens[0].text[:1] if key.tokens else ""
-    if first and first in _CLITICS and article_first(spelling):
+    decides = first in _CLITICS or (gazetteer is not None and gazetteer.article_decides(key.text))
+    if first and decides and article_first(spelling):
         return _ARTICLE_KEY + key.text
     return key.text
 
@@ -184,7 +194,7 @@ class NameResolver:
         keytext = self._key_of.get(spelling)
         if keytext is None:
             key = name_key(spelling)
-            keytext = _keytext(key, spelling)
+            keytext = _keytext(key, spelling, self._gazetteer)
             if not keytext:
                 return ""
             self._key_of[spelling] = keytext
@@ -417,7 +427,7 @@ class NameResolver:
         spelling = " ".join(name.split())
         keytext = self._key_of.get(spelling)
         if keytext is None:
-            keytext = _keytext(name_key(spelling), spelling)
+            keytext = _keytext(name_key(spelling), spelling, self._gazetteer)
             if keytext not in self._keys:
                 return None
         return self._cluster_of(keytext)
@@ -496,7 +506,9 @@ class NameResolver:
 
     def _key_of_name(self, spelling: str) -> str:
         keytext = self._key_of.get(spelling)
-        return keytext if keytext is not None else _keytext(name_key(spelling), spelling)
+        if keytext is None:
+            keytext = _keytext(name_key(spelling), spelling, self._gazetteer)
+        return keytext
 
     def _most_frequent(self, spellings: Iterable[str]) -> str:
         return min(spellings, key=lambda s: (-sum(self._counts[s].values()), s))
