@@ -30,8 +30,10 @@ __all__ = [
 ]
 
 # Consonants that transliterations of foreign names use (ه and ع left out: they are cheap
-# letters, and a name made of them alone would not be a name).
-_CONSONANTS = "بتجدرزسشغفكلمنقطخصح"
+# letters, and a name made of them alone would not be a name; ح ص ط ق left out: letters of
+# sounds foreign names lack, charsets.NATIVE_SOUND_LETTERS, which the matcher reads as
+# native, so that a final vowel added to such a stem makes another word, رفح / رفحاء).
+_CONSONANTS = "بتجدرزسشغفكلمنخ"
 _VOWELS = "اوي"
 _G_CLASS = {"ج": "غ", "غ": "ج"}
 # Endings that mark place names (كليشتشييفكا): a generated name must not gain or lose one
