@@ -434,3 +434,14 @@ def test_a_derived_arabic_word_is_another_name() -> None:
     # one ending (حماة / حماه) and the article
     assert same_name("بولند", "بولندا") and same_name("فلورنس", "فلورنسا")
     assert same_name("حماة", "حماه") and same_name("قنيطرة", "القنيطرة")
+
+
+def test_a_romanized_arab_name_is_not_another_native_word() -> None:
+    # a listed romanization against an Arabic word that is a native name or common word of
+    # its own: the same name only as a spelling of the listed name's letters, judged within
+    # the script (Sharif is شريف, and شرف is another word; Dina is دينا, not ديانا)
+    assert not same_name("Sharif", "شرف") and not same_name("Dina", "ديانا")
+    assert same_name("Sharif", "شريف") and same_name("Dina", "دينا")
+    assert same_name("Hassan", "حسن") and same_name("Hassan", "وحسن")
+    resolver = NameResolver()
+    assert resolver.add("Sharif") != resolver.add("شرف")

@@ -742,7 +742,13 @@ class Matcher:
             return 1.0 - self.model.clitic_penalty
         if arabic.text in names or (alt is not None and alt in names):
             return 0.0  # another Arab name, a proclitic glued on or not (وحامد for Hamad)
-        return None
+        if not self.native_word(arabic.text):
+            return None  # a transliteration (هاسان for Hassan): the edit model decides
+        # a native word or name is that name only as a spelling of the name's own letters,
+        # judged within the script, where native names are spelt one way (*Nayef* / نافع:
+        # نايف and نافع are different names), put on the cross-script scale
+        p = max(self._tok_sim(arabic, TokenKey(m), 0.0) for m in sorted(meant))
+        return self._on_cross_scale(p)
 
     def _romanized_pair(self, a: TokenKey, b: TokenKey) -> float | None:
         """:meth:`_romanization` for a Latin and an Arabic token; for two Latin tokens that
@@ -924,6 +930,11 @@ class Matcher:
             self._tok_sim(arabic, t, 0.0)
             for t in sorted(spellings, key=lambda t: (t.text, t.article))
         )
+        return self._on_cross_scale(p)
+
+    def _on_cross_scale(self, p: float) -> float:
+        """A within-script probability mapped onto the cross-script scale, so that the
+        cross-script threshold decides as the within-script one would."""
         same, cross = self.model.threshold, self.model.cross_script_threshold
         if p < same:
             return p * cross / same
