@@ -246,19 +246,24 @@ class TokenKey:
 
 @attrs.frozen(slots=True)
 class NameKey:
-    """A whole name in the comparison space: its token keys, in order."""
+    """A whole name in the comparison space: its token keys, in order.
+
+    :ivar text: the token texts joined by spaces (a stable, readable key).
+    :ivar joined: the token texts concatenated (for عبد الله / عبدالله).
+    :ivar latin: whether a token was written in Latin letters.
+    """
 
     tokens: tuple[TokenKey, ...]
+    # derived once: matching asks for them again and again
+    text: str = attrs.field(init=False, eq=False, repr=False)
+    joined: str = attrs.field(init=False, eq=False, repr=False)
+    latin: bool = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def text(self) -> str:
-        """The token texts joined by spaces (a stable, readable key)."""
-        return " ".join(t.text for t in self.tokens)
-
-    @property
-    def joined(self) -> str:
-        """The token texts concatenated (for عبد الله / عبدالله)."""
-        return "".join(t.text for t in self.tokens)
+    def __attrs_post_init__(self) -> None:
+        texts = [t.text for t in self.tokens]
+        object.__setattr__(self, "text", " ".join(texts))
+        object.__setattr__(self, "joined", "".join(texts))
+        object.__setattr__(self, "latin", any(t.latin for t in self.tokens))
 
 
 #: Folded name words after which a word keeps its article in the key (عبد الرحمن, أبو الغيط):

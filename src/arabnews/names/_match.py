@@ -676,7 +676,7 @@ class Matcher:
         decision = self.decision
         if not cross_script and decision.spelt_one_way(a, b):
             return 0.0  # native words and given names that differ are different words
-        if not cross_script and decision.derived_apart(a, b):
+        if not cross_script and len(a) - len(b) in (1, -1) and decision.derived_apart(a, b):
             return 0.0  # رفح / رفحاء: an Arabic word and one derived from it
         if a == b:
             return 1.0
@@ -864,7 +864,7 @@ class Matcher:
         gaz = self._gazetteer()
         if gaz is None:
             return None
-        if self._article_apart(x, y):
+        if x.article != y.article and self._article_apart(x, y):
             return 0.0
         ids = gaz.ids_of_text(x.text, True) if x.latin else gaz.ids_of_form(x.text, x.article)
         other = gaz.ids_of_text(y.text, True) if y.latin else gaz.ids_of_form(y.text, y.article)
@@ -1090,7 +1090,7 @@ class Matcher:
     def threshold_for(self, a: NameKey, b: NameKey) -> float:
         """The decision threshold for two keys: ``cross_script_threshold`` when one of
         them was written in Latin letters, else ``threshold``."""
-        if any(t.latin for t in a.tokens) != any(t.latin for t in b.tokens):
+        if a.latin != b.latin:
             return self.model.cross_script_threshold
         return self.model.threshold
 

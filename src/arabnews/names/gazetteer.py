@@ -363,7 +363,7 @@ def compatible_labels(a: str | None, b: str | None) -> bool:
 
 
 def _is_latin(key: NameKey) -> bool:
-    return any(t.latin for t in key.tokens)
+    return key.latin
 
 
 def _joined(key: NameKey) -> str:

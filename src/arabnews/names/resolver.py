@@ -102,7 +102,7 @@ def _keytext(key: NameKey, spelling: str, gazetteer: Gazetteer | None) -> str:
     only the second can be ف + روسية) or where the article tells known names apart
     (الهند, India, and هند, a given name: :meth:`Gazetteer.article_decides`), so that a
     key's gazetteer anchor never depends on which spelling came first."""
-    if key.tokens and any(t.latin for t in key.tokens):
+    if key.latin:
         # as written: Samir and Samer share the text سامير but romanize different names
         return _LATIN_KEY + " ".join(t.written or t.text for t in key.tokens)
     first = key.tokens[0].text[:1] if key.tokens else ""
@@ -164,6 +164,9 @@ class NameResolver:
         self._bares: dict[str, set[str]] = {}  # the reverse of _surname_of
         self._anchored: dict[str, set[str]] = {}  # gazetteer id -> keys anchored to it
         self._centres: dict[str, str] = {}  # cache: unanchored key -> its centre
+        # cache: key -> cluster id, emptied by every change that can move an id (a new key,
+        # a key's majority label); a corpus names the same entities again and again
+        self._ids: dict[str, str] = {}
         self._total = 0
 
     # ------------------------------------------------------------------ feeding
@@ -204,15 +207,20 @@ class NameResolver:
         info.spellings.add(spelling)
         counts = self._counts.setdefault(spelling, Counter())
         counts.update(labels)
-        before = self._label(keytext) if info.anchor is not None else None
-        info.labels.update({k: v for k, v in labels.items() if k})
-        if info.anchor is not None and self._label(keytext) != before:
-            # whether this key may keep its gazetteer anchor depends on its majority label
-            self._centres.clear()
+        named = {k: v for k, v in labels.items() if k}
+        if named:
+            before = self._label(keytext)
+            info.labels.update(named)
+            if self._label(keytext) != before:
+                self._ids.clear()  # labels decide anchors and surname attachments
+                if info.anchor is not None:
+                    # whether this key may keep its gazetteer anchor depends on its label
+                    self._centres.clear()
         self._total += sum(labels.values())
         return self._cluster_of(keytext)
 
     def _register(self, key: NameKey, keytext: str) -> None:
+        self._ids.clear()
         key = _canonical(key, keytext)
         anchor = self._gazetteer.lookup_key(key) if self._gazetteer is not None else None
         listed = self._gazetteer.ids_of(key) if self._gazetteer is not None else _NO_IDS
@@ -403,6 +411,12 @@ class NameResolver:
         return min(labels, key=lambda lab: (-labels[lab], lab))
 
     def _cluster_of(self, keytext: str) -> str:
+        ident = self._ids.get(keytext)
+        if ident is None:
+            ident = self._ids[keytext] = self._cluster_of_now(keytext)
+        return ident
+
+    def _cluster_of_now(self, keytext: str) -> str:
         ident = self._own_id(keytext)
         info = self._keys[keytext]
         if ident.startswith("name:") and len(info.key.tokens) == 1:
