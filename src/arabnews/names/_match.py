@@ -23,7 +23,9 @@ from arabnews.names._keys import (
     NameKey,
     TokenKey,
     _fold_token,
+    _is_latin,
     _load_json,
+    _raw_tokens,
     name_key,
 )
 
@@ -237,10 +239,11 @@ def _romanized() -> tuple[Mapping[str, frozenset[str]], frozenset[str]]:
             raise ValueError(f"{row.where}: an Arabic name and its romanizations please: {row!r}")
         names.add(key[0].text)
         for form in latin.split("|"):
-            lat = name_key(form).tokens
-            if len(lat) != 1 or lat[0].written is None:
+            # as a Latin token key is written (TokenKey.written), without transliterating it
+            lat = _raw_tokens(form)
+            if len(lat) != 1 or lat[0][1] or not _is_latin(lat[0][0]):
                 raise ValueError(f"{row.where}: {form!r} is no one-word Latin romanization")
-            by_latin.setdefault(lat[0].written, set()).add(key[0].text)
+            by_latin.setdefault(lat[0][0], set()).add(key[0].text)
     return {k: frozenset(v) for k, v in by_latin.items()}, frozenset(names)
 
 
