@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import random
 from collections import defaultdict
 from typing import Any
@@ -135,6 +136,13 @@ def test_normalisation_and_keys() -> None:
     # Latin initialisms are spelled out, acronyms that are words are not
     assert name_key("NBC").text == name_key("إن بي سي").text
     assert len(name_key("NATO").tokens) == 1
+    # the article is recorded outside equality; the derived texts come with the key
+    assert name_key("الكرملين") == name_key("كرملين")
+    assert name_key("الكرملين").tokens[0].article and not name_key("كرملين").tokens[0].article
+    assert name_key("والكرملين").tokens[0].alt_article
+    two = name_key("هونغ كونغ")
+    assert (two.text, two.joined, two.latin) == ("هونغ كونغ", "هونغكونغ", False)
+    assert name_key("Zelensky").latin and pickle.loads(pickle.dumps(two)).joined == "هونغكونغ"
 
 
 def test_transliteration_and_skeleton() -> None:
