@@ -739,6 +739,8 @@ class Matcher:
         if meant is None:
             return None
         alt = arabic.alternative
+        if arabic.article and self._article_decides(arabic.text):
+            return 0.0  # الهند is India, not Hind: with the article, a known other name
         if arabic.text in meant:
             return 1.0
         if alt is not None and alt in meant:
@@ -921,18 +923,16 @@ class Matcher:
         latin, arabic = (x, y) if x.latin else (y, x)
         if gaz.ids_of_form(arabic.text, arabic.article):
             return None
+        # by letters and article (token keys are equal whatever their article)
         spellings = {
-            k.tokens[0]
+            (k.tokens[0].text, k.tokens[0].article): k.tokens[0]
             for i in gaz.ids_of_text(latin.text, True)
             for k in gaz.arabic_keys(i)
             if len(k.tokens) == 1
         }
         if not spellings:
             return None
-        p = max(
-            self._tok_sim(arabic, t, 0.0)
-            for t in sorted(spellings, key=lambda t: (t.text, t.article))
-        )
+        p = max(self._tok_sim(arabic, spellings[k], 0.0) for k in sorted(spellings))
         return self._on_cross_scale(p)
 
     def _on_cross_scale(self, p: float) -> float:
