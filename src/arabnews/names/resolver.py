@@ -106,8 +106,12 @@ def _keytext(key: NameKey, spelling: str, gazetteer: Gazetteer | None) -> str:
         # as written: Samir and Samer share the text سامير but romanize different names
         return _LATIN_KEY + " ".join(t.written or t.text for t in key.tokens)
     first = key.tokens[0].text[:1] if key.tokens else ""
-    decides = first in _CLITICS or (gazetteer is not None and gazetteer.article_decides(key.text))
-    if first and decides and article_first(spelling):
+    # (the article test first: most spellings have none, and then nothing else is asked)
+    if (
+        first
+        and article_first(spelling)
+        and (first in _CLITICS or (gazetteer is not None and gazetteer.article_decides(key.text)))
+    ):
         return _ARTICLE_KEY + key.text
     return key.text
 
