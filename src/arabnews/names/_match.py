@@ -856,9 +856,12 @@ class Matcher:
                     return True
         return None
 
-    def _listed_token(self, x: TokenKey, y: TokenKey) -> float | None:
-        """What the known entities say about two one-token names, as a similarity:
-        :meth:`_listed_pair`, else :meth:`_latin_pivot`."""
+    def listed_similarity(self, x: TokenKey, y: TokenKey) -> float | None:
+        """What the known entities say about two one-token names, as a similarity (what
+        :meth:`same_name` decides on before the edit model): 1.0 or 0.0 where both are
+        listed (:meth:`listed`), a listed Latin spelling against an unlisted Arabic word
+        judged through the entity's own Arabic spellings (*Riyadh* / رياض: الرياض and رياض
+        are different words), else ``None``."""
         got = self._listed_pair(x, y)
         return got if got is not None else self._latin_pivot(x, y)
 
@@ -948,7 +951,7 @@ class Matcher:
         if not ta or not tb:
             return 0.0
         if len(ta) == 1 and len(tb) == 1:
-            got = self._listed_token(ta[0], tb[0])
+            got = self.listed_similarity(ta[0], tb[0])
             if got is not None:
                 return got
         else:
@@ -1123,7 +1126,7 @@ class Matcher:
                 return x.article == y.article or not self._article_apart(x, y)
             m = self.model
             thr = m.cross_script_threshold if x.latin != y.latin else m.threshold
-            got = self._listed_token(x, y)
+            got = self.listed_similarity(x, y)
             if got is not None:
                 return got >= thr
             return self._tok_sim(x, y, thr) >= thr

@@ -254,6 +254,7 @@ class NameResolver:
         for block in loose:
             index.setdefault(own + block, set()).add(keytext)
         tok_sim = matcher.token_key_similarity
+        listed_sim = matcher.listed_similarity
         for other in sorted(candidates):
             oinfo = self._keys[other]
             if anchor is not None and oinfo.anchor is not None and anchor != oinfo.anchor:
@@ -270,6 +271,9 @@ class NameResolver:
                 link = max(matcher.threshold_for(key, okey), single_link)
                 if not _close_enough(matcher, key.tokens[0], okey.tokens[0], single_raw):
                     continue
+                listed = listed_sim(key.tokens[0], okey.tokens[0])
+                if listed is not None and listed < matcher.threshold_for(key, okey):
+                    continue  # the known entities tell them apart, as in same_name (Riyadh / رياض)
                 sim = tok_sim(key.tokens[0], okey.tokens[0], link)
                 if sim >= link:
                     self._link(keytext, other, sim)
