@@ -650,9 +650,7 @@ def test_listed_and_joined_paths_are_symmetric(left: list[str], right: list[str]
         assert 0.0 <= similarity(a, b) <= 1.0
 
 
-@given(
-    st.permutations(["Riyadh", "رياض", "Rafah", "رفاه", "Crimea", "كريمة", "Nigeria", "نيجريا"])
-)
+@given(st.permutations(["Riyadh", "رياض", "Rafah", "رفاه", "Crimea", "كريمة", "Nigeria", "نيجريا"]))
 def test_resolver_keeps_apart_what_the_gazetteer_tells_apart(mentions: list[str]) -> None:
     # a listed Latin spelling and an Arabic word that is not one of the entity's spellings
     # (الرياض, not the given name رياض): same_name says different, and so does the resolver,

@@ -271,8 +271,8 @@ class NameResolver:
                 link = max(matcher.threshold_for(key, okey), single_link)
                 if not _close_enough(matcher, key.tokens[0], okey.tokens[0], single_raw):
                     continue
-                listed = listed_sim(key.tokens[0], okey.tokens[0])
-                if listed is not None and listed < matcher.threshold_for(key, okey):
+                known = listed_sim(key.tokens[0], okey.tokens[0])
+                if known is not None and known < matcher.threshold_for(key, okey):
                     continue  # the known entities tell them apart, as in same_name (Riyadh / رياض)
                 sim = tok_sim(key.tokens[0], okey.tokens[0], link)
                 if sim >= link:
