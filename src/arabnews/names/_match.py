@@ -247,6 +247,36 @@ def _romanized() -> tuple[Mapping[str, frozenset[str]], frozenset[str]]:
     return {k: frozenset(v) for k, v in by_latin.items()}, frozenset(names)
 
 
+def _within_edits(a: str, b: str, most: int) -> bool:
+    """Whether two strings are at most *most* insertions, deletions or substitutions apart."""
+    if abs(len(a) - len(b)) > most:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= most
+
+
+@functools.cache
+def _romanizations_of() -> Mapping[str, tuple[str, ...]]:
+    """The listed romanizations of each listed Arab given name (by its token key)."""
+    by_latin = _romanized()[0]
+    out: dict[str, list[str]] = {}
+    for lat, keys in by_latin.items():
+        for k in keys:
+            out.setdefault(k, []).append(lat)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _near_romanization(latin: str, arabic: str) -> bool:
+    """Whether a Latin word (as written, lowercase) is one edit from a listed romanization
+    of the Arab given name *arabic* (a token key): *Ahmet*, *Jemal*, *Kalifa*."""
+    return any(_within_edits(latin, r, 1) for r in _romanizations_of().get(arabic, ()))
+
+
 class Matcher:
     """A name matcher for one :class:`CostModel` (caches compiled tokens).
 
@@ -861,9 +891,29 @@ class Matcher:
         :meth:`same_name` decides on before the edit model): 1.0 or 0.0 where both are
         listed (:meth:`listed`), a listed Latin spelling against an unlisted Arabic word
         judged through the entity's own Arabic spellings (*Riyadh* / رياض: الرياض and رياض
-        are different words), else ``None``."""
+        are different words), a Latin word against a listed Arab given name it does not
+        romanize (:meth:`_unlisted_romanization`), else ``None``."""
         got = self._listed_pair(x, y)
-        return got if got is not None else self._latin_pivot(x, y)
+        if got is None:
+            got = self._latin_pivot(x, y)
+        if got is None and x.latin != y.latin:
+            got = self._unlisted_romanization(x, y)
+        return got
+
+    def _unlisted_romanization(self, x: TokenKey, y: TokenKey) -> float | None:
+        """A lone Latin word against a listed Arab given name (``arab_given_names.tsv``) that
+        it does not romanize: 0.0 unless it is one edit from a listed romanization (*Freud* /
+        فريد, *Lille* / ليلى are other names; *Ahmet* / أحمد, *Jemal* / جمال are spellings).
+        Only for one-word names: in a full name the other words are evidence of their own
+        (*Ons Jabeur* / أنس جابر)."""
+        latin, arabic = (x, y) if x.latin else (y, x)
+        by_latin, names = _romanized()
+        if arabic.text not in names or (latin.written or "") in by_latin:
+            return None
+        alt = arabic.alternative
+        if alt is not None and alt in names:
+            return None  # وفريد: a proclitic on another listed name, the edit model decides
+        return None if _near_romanization(latin.written or "", arabic.text) else 0.0
 
     def _listed_pair(self, x: TokenKey, y: TokenKey) -> float | None:
         """:meth:`listed` for two one-token names, as a similarity: 1.0 or 0.0, 1.0 less
