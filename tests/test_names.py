@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import pickle
 import random
@@ -671,3 +672,28 @@ def test_a_lone_latin_word_is_a_listed_arab_name_only_as_one_of_its_romanization
     # and in a full name the other words decide with it (Ons Jabeur)
     assert same_name("Ahmet", "أحمد") and same_name("Jemal", "جمال")
     assert same_name("Ons Jabeur", "أنس جابر")
+
+
+_STEM_LETTERS = "بتثجحخدذرزسشصضطظعغفقكلمن"
+
+
+@given(st.text(alphabet=_STEM_LETTERS, min_size=2, max_size=6))
+def test_a_word_in_ta_marbuta_is_not_the_nisba_of_its_stem(stem: str) -> None:
+    # القرداحة / قرداحي, الرقة / رقية: Arabic morphology, whatever the letters
+    assume(all(x != y for x, y in itertools.pairwise(stem)))
+    m = Matcher(known=None)
+    for nisba in (stem + "ي", stem + "ية", stem + "ى", "ال" + stem + "ي"):
+        assert not m.same_name(stem + "ة", nisba)
+        assert not m.same_name("ال" + stem + "ة", nisba)
+    # the flag is outside equality: a key is the same whether ة or ه was typed
+    assert name_key(stem + "ة") == name_key(stem + "ه")
+    assert name_key(stem + "ة").tokens[0].feminine
+    assert not name_key(stem + "ه").tokens[0].feminine
+
+
+def test_ta_marbuta_pairs() -> None:
+    assert not same_name("القرداحة", "قرداحي") and not same_name("المنصورة", "المنصورية")
+    assert not same_name("والرقة", "رقية")  # a proclitic does not hide the ending
+    # a Latin -ia is a transliteration, not a nisba: Bosnia is البوسنة
+    assert same_name("Bosnia", "البوسنة")
+    assert same_name("ماريا", "مارية")  # the same letters: one name

@@ -40,6 +40,8 @@ _VOWELS = "اوي"
 # all fold to ا), and the shortest stem the rule looks at
 _DERIVED_ENDINGS = "اي"
 _MIN_DERIVED_STEM = 3
+# the shortest ة word (folded, ة as ا) the feminine rule looks at: a stem of two letters (الرقة)
+_MIN_FEM_WORD = 3
 
 #: Feature names, in the order :func:`pair_features` returns them.
 FEATURES: tuple[str, ...] = (
@@ -390,6 +392,19 @@ class Decision:
             and long_.startswith(short)
             and not NATIVE_SOUND_LETTERS.isdisjoint(short)
         )
+
+    @staticmethod
+    def feminine_apart(fem: str, other: str) -> bool:
+        """Whether *fem*, the token text of an Arabic word written with the ta marbuta ة
+        (:attr:`~arabnews.names.TokenKey.feminine`; its ة folds to ا), and *other* are the
+        same stem with a different ending: the nisba ي or ية against ة, a feminine or
+        verbal noun, a town (القرداحة / قرداحي, الرقة / رقية, المنصورة / المنصورية, نزوة /
+        نزوى). Arabic morphology, not a transliteration: ة spells no foreign sound, and
+        no variant pair of the dev groups is of this form."""
+        if len(fem) < _MIN_FEM_WORD or not fem.endswith("ا"):
+            return False
+        stem = fem[:-1]
+        return other in (stem + "ي", stem + "يا")
 
     def consonant_differs(self, a: str, b: str, ops: Sequence[int]) -> bool:
         """Whether two Arabic-script token texts, one of them a native given name (kin bucket

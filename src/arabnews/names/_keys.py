@@ -9,6 +9,7 @@ name compare with the same edit distance.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from typing import Any
 
@@ -101,6 +102,7 @@ _FOLD = {
     "ڥ": "ف",
     "ژ": "ج",
 }
+_NON_SPACE = re.compile(r"\S+")
 _LATIN_FOLD = {"ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i", "ð": "d"}
 _ARABIC_DIGITS = dict(zip(sorted(ARABIC_INDIC_DIGITS), "0123456789", strict=True)) | dict(
     zip(sorted(EASTERN_ARABIC_DIGITS), "0123456789", strict=True)
@@ -133,12 +135,21 @@ def normalize_name(name: str) -> str:
 
 def _raw_tokens(name: str) -> list[tuple[str, bool]]:
     """Tokens of the folded name, each with a flag: written as a Latin initialism (BBC)."""
+    return [(tok, initialism) for tok, initialism, _ in _raw_tokens_marked(name)]
+
+
+def _raw_tokens_marked(name: str) -> list[tuple[str, bool, bool]]:
+    """:func:`_raw_tokens`, each token with a second flag: its last letter was the ta
+    marbuta ة, which folding writes as ه (a feminine or verbal noun, not a nisba)."""
     # a name is short: past _MAX_NAME characters a "name" is text, and comparing it
     # letter by letter would cost quadratic time
     text = unicodedata.normalize("NFKC", name[:_MAX_NAME])
     out: list[str] = []
+    marked: set[int] = set()  # positions in out that were a ta marbuta
     for ch in text:
         if ch in _FOLD:
+            if ch == TEH_MARBUTA:
+                marked.add(len(out))
             out.append(_FOLD[ch])
         elif ch in _ARABIC_LETTERS or (ch.isascii() and ch.isalnum()):
             out.append(ch)
@@ -158,13 +169,16 @@ def _raw_tokens(name: str) -> list[tuple[str, bool]]:
             out.append(ch)
         else:
             out.append(" ")
-    tokens: list[tuple[str, bool]] = []
-    for tok in "".join(out).split():
+    tokens: list[tuple[str, bool, bool]] = []
+    joined = "".join(out)
+    for m in _NON_SPACE.finditer(joined):
+        tok = m.group()
+        fem = m.end() - 1 in marked
         initialism = tok.isascii() and tok.isalpha() and tok.isupper() and len(tok) > 1
         if initialism and (len(tok) <= 3 or not any(c in "AEIOU" for c in tok)) and len(tok) <= 5:
-            tokens.append((tok.lower(), True))
+            tokens.append((tok.lower(), True, fem))
         else:
-            tokens.append((tok.lower(), False))
+            tokens.append((tok.lower(), False, fem))
     return tokens
 
 
@@ -234,6 +248,9 @@ class TokenKey:
         goes (البصري / بصري) keep one key. Where the article is part of a known name (الهند,
         India, against هند, a given name), :class:`~arabnews.names.Gazetteer` tells.
     :ivar alt_article: the same for *alternative* (والهند: و + الهند).
+    :ivar feminine: the Arabic word ended in the ta marbuta ة, which *text* writes as ا
+        like any final vowel (القرداحة, a town, against قرداحي, a surname); not part of
+        equality.
     """
 
     text: str
@@ -242,6 +259,7 @@ class TokenKey:
     written: str | None = attrs.field(default=None, repr=False, eq=False)
     article: bool = attrs.field(default=False, repr=False, eq=False)
     alt_article: bool = attrs.field(default=False, repr=False, eq=False)
+    feminine: bool = attrs.field(default=False, repr=False, eq=False)
 
 
 @attrs.frozen(slots=True)
@@ -355,7 +373,7 @@ def name_key(name: str) -> NameKey:
     True
     """
     tokens: list[TokenKey] = []
-    for tok, initialism in _raw_tokens(name):
+    for tok, initialism, feminine in _raw_tokens_marked(name):
         latin = _is_latin(tok)
         parts = _initialism(tok) if initialism else [to_arabic(tok) if latin else tok]
         for part in parts:
@@ -378,6 +396,7 @@ def name_key(name: str) -> NameKey:
                     tok if latin and not initialism else None,
                     article=not latin and not after_abd and _has_article(part),
                     alt_article=alt is not None and _alternative_article(part),
+                    feminine=feminine and not latin,
                 )
             )
     return NameKey(tuple(tokens))

@@ -725,6 +725,8 @@ class Matcher:
     def _tok_sim(self, a: TokenKey, b: TokenKey, floor: float) -> float:
         if a.article != b.article and self._article_apart(a, b):
             return 0.0
+        if (a.feminine or b.feminine) and self._feminine_apart(a, a.text, b, b.text):
+            return 0.0  # القرداحة / قرداحي: a noun in ة and a nisba of its stem
         if a.latin or b.latin:
             known = self._romanized_pair(a, b)
             if known is not None:
@@ -748,6 +750,8 @@ class Matcher:
                     continue  # كرادا is not ك + الرادا, بعراق not ب + العراق
                 if apart and x == y and not cross and self._article_decides(x):
                     continue  # والهند is not و + هند
+                if (a.feminine or b.feminine) and self._feminine_apart(a, x, b, y):
+                    continue  # والرقة is not و + رقية
                 if len(x) <= _SHORT_STEM or len(y) <= _SHORT_STEM:
                     if x == y:
                         best = max(best, 1.0 - pen)
@@ -757,6 +761,15 @@ class Matcher:
                 if s > 0.0 and s >= need:
                     best = max(best, s - pen)
         return max(best, 0.0)
+
+    def _feminine_apart(self, a: TokenKey, x: str, b: TokenKey, y: str) -> bool:
+        """:meth:`Decision.feminine_apart` for texts *x* of token *a* and *y* of *b* (the
+        token texts or their proclitic alternatives), whichever was written with ة; both
+        Arabic."""
+        if a.latin or b.latin:
+            return False  # a Latin -ia is transliterated يا (Bosnia / البوسنة)
+        fem = self.decision.feminine_apart
+        return (a.feminine and fem(x, y)) or (b.feminine and fem(y, x))
 
     def _romanization(self, latin: TokenKey, arabic: TokenKey) -> float | None:
         """A usual romanization of an Arab given name against an Arabic word: 1.0 when it
