@@ -125,6 +125,8 @@ NATIVE_BUCKET = 7
 NATIVE_KIN = 7
 CONSONANT_KIN = 3
 WORD_SUFFIX = 3
+# session 16: a dominant word form (log2 frequency bucket) against an unseen spelling
+DOMINANT_BUCKET = 10
 
 Example = tuple[str, str, int, bool, str]  # a, b, label, held out, grouping key
 
@@ -528,6 +530,7 @@ def rule_settings(args: Any) -> dict[str, int]:
         "native_kin": args.native_kin,
         "consonant_kin": args.consonant_kin,
         "word_suffix": args.word_suffix,
+        "dominant_bucket": args.dominant_bucket,
     }
 
 
@@ -539,6 +542,7 @@ def decision_dict(
     native_kin: int = NATIVE_KIN,
     consonant_kin: int = CONSONANT_KIN,
     word_suffix: int = WORD_SUFFIX,
+    dominant_bucket: int = DOMINANT_BUCKET,
 ) -> dict[str, Any]:
     """The ``decision.json`` layout of a fitted model (without ``_about``)."""
     kind_name, params, bias = model
@@ -550,6 +554,7 @@ def decision_dict(
         "native_kin": native_kin,
         "consonant_kin": consonant_kin,
         "word_suffix": word_suffix,
+        "dominant_bucket": dominant_bucket,
     }
     if kind_name == "logistic":
         data["weights"] = [round(float(v), 4) for v in params]
@@ -651,6 +656,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--word-suffix", type=int, default=WORD_SUFFIX, help="common-word rule (99: off)"
+    )
+    ap.add_argument(
+        "--dominant-bucket",
+        type=int,
+        default=DOMINANT_BUCKET,
+        help="dominant-word rule (99: off)",
     )
     ap.add_argument("--trees", type=int, default=100, help="boosting: number of trees")
     ap.add_argument("--depth", type=int, default=3, help="boosting: tree depth")
@@ -763,7 +774,11 @@ def main(argv: list[str] | None = None) -> int:
                 "this often in those positions differs from any spelling that swaps, adds or "
                 "drops one of its consonants. word_suffix: an Arabic spelling seen at least "
                 "this often with a pronoun suffix glued on (sfx bucket of lexicon.tsv) is a "
-                "common word, and another spelling of it is another word or name."
+                "common word, and another spelling of it is another word or name. "
+                "dominant_bucket: an Arabic spelling at least this frequent (log2 bucket of "
+                "lexicon.tsv) is spelt one way, and a spelling the lexicon does not hold is "
+                "another word (a rule on top of the fitted model, set in session 16 on the "
+                "trap list, not fitted)."
             ),
             **decision_dict(model, args.raw_floor, **rule_settings(args)),
         }

@@ -283,6 +283,11 @@ class Decision:
         pronoun suffix glued on (قصدها, حارسه) is a common word, spelt one way: another
         Arabic-script spelling is another word or name (قصد / قسد, حارس / هاريس). Names,
         native or foreign, take no such suffix.
+    :ivar dominant_bucket: a spelling at least this frequent (lexicon frequency bucket) is
+        spelt one way, and a spelling the lexicon does not hold at all (fewer than its
+        minimum count) is another word, not a variant of it (سابق / سابك, البرج / البريج).
+        Rare transliterations of one foreign name are both rare; a frequent name's common
+        variants are both in the lexicon (أمريكا / أميركا).
     """
 
     weights: tuple[float, ...]
@@ -293,6 +298,7 @@ class Decision:
     consonant_kin: int = 3
     trees: tuple[Any, ...] = ()  # Tree values (see _parse_tree)
     word_suffix: int = 99
+    dominant_bucket: int = 99
     _linear: tuple[tuple[int, float], ...] = attrs.field(init=False, repr=False, eq=False)
     _score: Callable[[Sequence[float]], float] = attrs.field(init=False, repr=False, eq=False)
 
@@ -314,6 +320,7 @@ class Decision:
                 self.consonant_kin,
                 self.trees,
                 self.word_suffix,
+                self.dominant_bucket,
             ),
         )
 
@@ -336,6 +343,7 @@ class Decision:
                 consonant_kin=int(data["consonant_kin"]),
                 trees=tuple(_parse_tree(t, index) for t in data.get("trees", ())),
                 word_suffix=int(data.get("word_suffix", 99)),
+                dominant_bucket=int(data.get("dominant_bucket", 99)),
             )
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise ValueError(f"invalid name decision model: {exc!r}") from exc
@@ -360,8 +368,9 @@ class Decision:
 
     def spelt_one_way(self, a: str, b: str) -> bool:
         """Whether two different Arabic-script token texts are different words by the
-        native rules alone: both frequent word forms (``native_bucket``), or one of them
-        a native given name (``native_kin``) or a common word (``word_suffix``)."""
+        native rules alone: both frequent word forms (``native_bucket``), one of them
+        a native given name (``native_kin``) or a common word (``word_suffix``), or one a
+        dominant word form and the other unseen (``dominant_bucket``)."""
         lex = lexicon()
         fa = lex.get(a, _ABSENT)
         fb = lex.get(b, _ABSENT)
@@ -369,6 +378,9 @@ class Decision:
             return True
         if fa[2] >= self.word_suffix or fb[2] >= self.word_suffix:
             return True
+        if fa is _ABSENT or fb is _ABSENT:
+            # one unseen: a spelling of the other only if that one is no dominant word form
+            return max(fa[0], fb[0]) >= self.dominant_bucket
         return fa[0] >= self.native_bucket and fb[0] >= self.native_bucket
 
     @staticmethod
