@@ -17,6 +17,7 @@ import attrs
 
 from arabnews._checks import require_str
 from arabnews._data import read_table
+from arabnews.charsets import NATIVE_SOUND_LETTERS
 from arabnews.names._features import Decision, lexicon, pair_features
 from arabnews.names._keys import (
     ARTICLE_KEEPERS,
@@ -790,7 +791,7 @@ class Matcher:
             return 1.0 - self.model.clitic_penalty
         if arabic.text in names or (alt is not None and alt in names):
             return 0.0  # another Arab name, a proclitic glued on or not (وحامد for Hamad)
-        if not self.native_word(arabic.text):
+        if not self.native_word(arabic.text) and NATIVE_SOUND_LETTERS.isdisjoint(arabic.text):
             return None  # a transliteration (هاسان for Hassan): the edit model decides
         # a native word or name is that name only as a spelling of the name's own letters,
         # judged within the script, where native names are spelt one way (*Nayef* / نافع:
