@@ -710,6 +710,8 @@ class Matcher:
         decision = self.decision
         if not cross_script and decision.spelt_one_way(a, b):
             return 0.0  # native words and given names that differ are different words
+        if not cross_script and a in (names := _romanized()[1]) and b in names:
+            return 0.0  # two listed Arab given names: أنس / أنيس, منير / منيرة
         if not cross_script and len(a) - len(b) in (1, -1) and decision.derived_apart(a, b):
             return 0.0  # رفح / رفحاء: an Arabic word and one derived from it
         if a == b:
