@@ -99,6 +99,11 @@ class CostModel:
         (منظمة, حزب, جيش): a shorter name matches it only with all its words, since the
         word a person's name may leave out (a middle name) is what tells two
         organisations apart (المنظمة الدولية is not منظمة العفو الدولية).
+    :ivar one_word_raw: two names of several words, written alike but for one word, are
+        one name when that word's two spellings reach this edit similarity and no native
+        rule tells them apart (تيريزا ماي / تريزا ماي, باريس سان جيرمان / باريس سان
+        جرمان): the words written alike are evidence the single word lacks; 1.0 switches
+        it off.
     """
 
     vowels: str = "اوي"
@@ -127,6 +132,7 @@ class CostModel:
     join_min: float = 1.0
     join_letters: int = 2
     common_head_bucket: int = 11
+    one_word_raw: float = 1.0
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CostModel:
@@ -166,6 +172,7 @@ class CostModel:
                 join_min=float(data.get("join_min", 1.0)),
                 join_letters=int(data.get("join_letters", 2)),
                 common_head_bucket=int(data["common_head"]["bucket"]),
+                one_word_raw=float(data.get("one_word_raw", {}).get("raw", 1.0)),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"invalid name cost table: {exc!r}") from exc
@@ -1034,11 +1041,11 @@ class Matcher:
             # surname first: it decides, and it is where look-alike names usually differ
             score = self._tok_sim(ta[-1], tb[-1], f)
             if score < thr:
-                return score * 0.5
+                return thr if self._one_word_apart(ta, tb) else score * 0.5
             for x, y in zip(ta[:-1], tb[:-1], strict=True):
                 s = self._given_ok(x, y, f)
                 if s < self.model.given_name_threshold:
-                    return min(score, s) * 0.5
+                    return thr if self._one_word_apart(ta, tb) else min(score, s) * 0.5
                 score = min(score, s)
             return score
         short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
@@ -1072,6 +1079,26 @@ class Matcher:
             if not found:
                 return min(joined, 0.5)
         return score * 0.98
+
+    def _one_word_apart(self, ta: tuple[TokenKey, ...], tb: tuple[TokenKey, ...]) -> bool:
+        """Whether two Arabic names of as many words are written alike but for one word
+        whose spellings reach ``one_word_raw`` and are not told apart by a native rule
+        (``CostModel.one_word_raw``)."""
+        need = self.model.one_word_raw
+        if need >= 1.0:
+            return False
+        differ = [(x, y) for x, y in zip(ta, tb, strict=True) if x.text != y.text]
+        if len(differ) != 1 or any(
+            x.article != y.article and self._article_apart(x, y)
+            for x, y in zip(ta, tb, strict=True)
+            if x.text == y.text
+        ):
+            return False
+        x, y = differ[0]
+        if x.latin or y.latin or self.raw_similarity(x.text, y.text, need) <= 0.0:
+            return False
+        # a rule (native names and words, derived words, listed names) answers exactly 0
+        return self._tok_sim(x, y, 0.0) > 0.0
 
     def _compounds_merged(
         self, ta: tuple[TokenKey, ...], tb: tuple[TokenKey, ...]
