@@ -358,6 +358,7 @@ def trap_report() -> None:
         "confirm6",
         "confirm7",
         "confirm8",
+        "confirm9",
     )
     for split in splits:
         ours = trap_scores(shipped, split, lambda: NameResolver(matcher=shipped))
