@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from arabnews.names import Matcher, NameResolver, name_key, normalize_name, skeleton
+from arabnews.names._features import levenshtein
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -71,16 +72,6 @@ def positive_pairs(records: Sequence[dict[str, Any]]) -> list[Pair]:
     return out
 
 
-def _lev(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 def hard_negatives(records: Sequence[dict[str, Any]], limit: int = 6000) -> list[Pair]:
     """Spellings of different names whose consonant skeletons are equal or one edit apart.
 
@@ -109,12 +100,12 @@ def hard_negatives(records: Sequence[dict[str, Any]], limit: int = 6000) -> list
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 (ga, a), (gb, b) = members[x], members[y]
-                if ga == gb or _lev(skeleton(a), skeleton(b)) > 1:
+                if ga == gb or levenshtein(skeleton(a), skeleton(b)) > 1:
                     continue
                 ea, eb = records[ga]["english"], records[gb]["english"]
                 if group_keys[ga] & group_keys[gb]:
                     continue
-                if _lev(ea, eb) <= max(1, len(max(ea, eb, key=len)) // 5):
+                if levenshtein(ea, eb) <= max(1, len(max(ea, eb, key=len)) // 5):
                     continue
                 if name_key(a).text == name_key(b).text:
                     continue
@@ -189,7 +180,7 @@ def lev_ratio(a: str, b: str) -> float:
     a, b = normalize_name(a), normalize_name(b)
     if not a and not b:
         return 1.0
-    return 1.0 - _lev(a, b) / max(len(a), len(b))
+    return 1.0 - levenshtein(a, b) / max(len(a), len(b))
 
 
 def lev_baseline(a: str, b: str) -> bool:

@@ -115,7 +115,13 @@ import select_link  # noqa: E402
 
 import bench_names as bn  # noqa: E402
 from arabnews.names import Matcher, name_key  # noqa: E402
-from arabnews.names._features import FEATURES, Decision, lexicon, pair_features  # noqa: E402
+from arabnews.names._features import (  # noqa: E402
+    FEATURES,
+    Decision,
+    levenshtein,
+    lexicon,
+    pair_features,
+)
 
 OUT = ROOT / "src" / "arabnews" / "names" / "data" / "decision.json"
 COSTS = ROOT / "src" / "arabnews" / "names" / "data" / "costs.json"
@@ -148,16 +154,6 @@ def dev_neg_english(negs: Sequence[dict[str, Any]]) -> frozenset[str]:
     return frozenset(n["en1"] for n in negs) | frozenset(n["en2"] for n in negs)
 
 
-def _lev(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 def word_negatives(min_bucket: int = 7, limit: int = 4000) -> list[tuple[str, str]]:
     """Look-alike pairs of *frequent Arabic word forms* (lexicon.tsv, frequency bucket >=
     *min_bucket*): the construction of negatives_dev (consonant skeletons equal or one
@@ -180,7 +176,7 @@ def word_negatives(min_bucket: int = 7, limit: int = 4000) -> list[tuple[str, st
         for i in range(len(members)):
             for j in range(i + 1, len(members)):
                 a, b = members[i], members[j]
-                if _lev(a, b) <= 2:
+                if levenshtein(a, b) <= 2:
                     pairs.add((a, b))
     out = sorted(pairs)
     random.Random(5).shuffle(out)
@@ -221,7 +217,7 @@ def name_word_negatives(
             text = key.tokens[0].text
             for k in keys(skel(text)):
                 for w in index.get(k, ()):
-                    if w != text and _lev(w, text) <= 2:
+                    if w != text and levenshtein(w, text) <= 2:
                         out.add((v["ar"], w, rec["english"]))
     pairs = sorted(out)
     random.Random(11).shuffle(pairs)

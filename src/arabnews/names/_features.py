@@ -33,7 +33,7 @@ from arabnews._data import read_table
 from arabnews.charsets import NATIVE_SOUND_LETTERS
 from arabnews.names._keys import _load_json, _translit_tables
 
-__all__ = ["FEATURES", "Decision", "consonants", "lexicon", "pair_features"]
+__all__ = ["FEATURES", "Decision", "consonants", "levenshtein", "lexicon", "pair_features"]
 
 _VOWELS = "اوي"
 # endings that derive a new word from an Arabic stem, as name keys write them (ة, اء and ا
@@ -141,6 +141,19 @@ def _is_subsequence(short: str, long_: str) -> bool:
 def _class_table() -> dict[int, str]:
     table: dict[str, str] = _translit_tables()["skeleton"]
     return {ord(k): v for k, v in table.items()}
+
+
+def levenshtein(a: str, b: str) -> int:
+    """Plain edit distance (insertions, deletions, substitutions of one character each), for
+    the romanization table and the benchmarks' baselines; names are compared with the
+    weighted distance of :class:`~arabnews.names.Matcher`."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 def pair_features(

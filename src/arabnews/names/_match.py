@@ -18,7 +18,7 @@ import attrs
 from arabnews._checks import require_str
 from arabnews._data import read_table
 from arabnews.charsets import NATIVE_SOUND_LETTERS
-from arabnews.names._features import Decision, lexicon, pair_features
+from arabnews.names._features import Decision, levenshtein, lexicon, pair_features
 from arabnews.names._keys import (
     ARTICLE_KEEPERS,
     NameKey,
@@ -257,15 +257,7 @@ def _romanized() -> tuple[Mapping[str, frozenset[str]], frozenset[str]]:
 
 def _within_edits(a: str, b: str, most: int) -> bool:
     """Whether two strings are at most *most* insertions, deletions or substitutions apart."""
-    if abs(len(a) - len(b)) > most:
-        return False
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1] <= most
+    return abs(len(a) - len(b)) <= most and levenshtein(a, b) <= most
 
 
 @functools.cache
