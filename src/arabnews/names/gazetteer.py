@@ -32,6 +32,8 @@ _MIN_FUZZY_LETTERS = 4
 _NOT_PER = frozenset({"LOC", "ORG"})
 _LATIN = "latin:"
 _NO_IDS: frozenset[str] = frozenset()
+# a qualifier after a place's English name: ", D.C.", " (country)"
+_QUALIFIER = re.compile(r"\s*(?:,[^,()]*|\([^()]*\))$")
 
 
 def _tuple_of_str(value: Iterable[str]) -> tuple[str, ...]:
@@ -71,8 +73,16 @@ class GazetteerEntry:
 
     @property
     def spellings(self) -> tuple[str, ...]:
-        """Canonical spelling, English name and variants."""
-        return (self.canonical, self.english, *self.variants)
+        """Canonical spelling, English name and variants; for a place, also each of them
+        without a trailing qualifier (*Washington* for *Washington, D.C.*, *Georgia* for
+        *Georgia (country)*, ميانمار for ميانمار (بورما)), which news writes alone. An
+        organisation keeps its qualifier: there it tells bodies of one name apart (*Labour
+        Party (UK)*)."""
+        listed = (self.canonical, self.english, *self.variants)
+        if self.label != "LOC":
+            return listed
+        heads = [h for s in listed if (h := _QUALIFIER.sub("", s)) and h != s]
+        return (*listed, *(h for h in dict.fromkeys(heads) if h not in listed))
 
 
 class Gazetteer:
