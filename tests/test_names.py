@@ -747,3 +747,9 @@ def test_a_place_is_also_listed_without_its_qualifier() -> None:
     place = GazetteerEntry("x_town", "إكس (مدينة)", "X Town, Y", "LOC")
     assert place.spellings == ("إكس (مدينة)", "X Town, Y", "إكس", "X Town")
     assert same_name("Washington", "واشنطن")
+
+
+def test_the_ta_marbuta_flag_after_a_fold_of_two_letters() -> None:
+    # چ folds to two letters: the flag still marks the word that ends in ة
+    assert [t.feminine for t in name_key("چ الرقة").tokens] == [False, True]
+    assert [t.feminine for t in name_key("الرقـة رقيه").tokens] == [True, False]

@@ -145,7 +145,7 @@ def _raw_tokens_marked(name: str) -> list[tuple[str, bool, bool]]:
     # letter by letter would cost quadratic time
     text = unicodedata.normalize("NFKC", name[:_MAX_NAME])
     out: list[str] = []
-    marked: set[int] = set()  # positions in out that were a ta marbuta
+    marked: set[int] = set()  # element positions in out that were a ta marbuta
     for ch in text:
         if ch in _FOLD:
             if ch == TEH_MARBUTA:
@@ -169,11 +169,19 @@ def _raw_tokens_marked(name: str) -> list[tuple[str, bool, bool]]:
             out.append(ch)
         else:
             out.append(" ")
+    # where each element of out ends in the joined text (a fold may write two letters: چ)
+    ends: set[int] = set()
+    if marked:
+        pos = 0
+        for i, piece in enumerate(out):
+            pos += len(piece)
+            if i in marked:
+                ends.add(pos)
     tokens: list[tuple[str, bool, bool]] = []
     joined = "".join(out)
     for m in _NON_SPACE.finditer(joined):
         tok = m.group()
-        fem = m.end() - 1 in marked
+        fem = m.end() in ends
         initialism = tok.isascii() and tok.isalpha() and tok.isupper() and len(tok) > 1
         if initialism and (len(tok) <= 3 or not any(c in "AEIOU" for c in tok)) and len(tok) <= 5:
             tokens.append((tok.lower(), True, fem))
