@@ -521,7 +521,6 @@ def actor_hits(word: str) -> tuple[int, ...]:
 
 
 @functools.lru_cache(maxsize=200_000)
-@functools.lru_cache(maxsize=200_000)
 def part_matches(pattern: re.Pattern[str], word: str) -> bool:
     """Whether *pattern* fully matches a clitic-stripped reading of normalised *word* (cached)."""
     return any(pattern.fullmatch(s) for s, _ in stem_candidates(word))
