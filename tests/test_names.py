@@ -167,6 +167,11 @@ def test_cost_table_is_validated() -> None:
     del bad["vowels"]
     with pytest.raises(ValueError, match="invalid name cost table"):
         CostModel.from_dict(bad)
+    for one_word in (0.75, {"raw": 1.5}):  # not a table / out of range
+        bad = json.loads(json.dumps(data))
+        bad["one_word_raw"] = one_word
+        with pytest.raises(ValueError):
+            CostModel.from_dict(bad)
 
 
 def test_a_stricter_matcher_changes_decisions() -> None:

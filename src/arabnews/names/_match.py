@@ -172,7 +172,7 @@ class CostModel:
                 join_min=float(data.get("join_min", 1.0)),
                 join_letters=int(data.get("join_letters", 2)),
                 common_head_bucket=int(data["common_head"]["bucket"]),
-                one_word_raw=float(data.get("one_word_raw", {}).get("raw", 1.0)),
+                one_word_raw=float(data["one_word_raw"]["raw"]) if "one_word_raw" in data else 1.0,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"invalid name cost table: {exc!r}") from exc
@@ -184,6 +184,7 @@ class CostModel:
             or not all(0.0 < t <= 1.0 for t in thresholds)
             or not 0.0 <= model.clitic_min <= 1.0
             or not 0.0 < model.join_min <= 1.0
+            or not 0.0 < model.one_word_raw <= 1.0
             or not 0.0 <= model.gazetteer_link <= 1.0
         ):
             raise ValueError("name costs must lie in [0, 2] and the threshold in (0, 1]")
@@ -352,6 +353,7 @@ class Matcher:
         self._pairs: dict[tuple[str, str, float, bool], float] = {}
 
         self._given = _given_names()
+        self._names = _romanized()[1]  # the listed Arab given names (token keys)
         lexicon()  # load the word list now rather than on the first comparison
         self._prefixes = frozenset(
             tok.text for p in self.model.compound_prefixes for tok in name_key(p).tokens
@@ -709,7 +711,7 @@ class Matcher:
         decision = self.decision
         if not cross_script and decision.spelt_one_way(a, b):
             return 0.0  # native words and given names that differ are different words
-        if not cross_script and a in (names := _romanized()[1]) and b in names:
+        if not cross_script and a in self._names and b in self._names:
             return 0.0  # two listed Arab given names: أنس / أنيس, منير / منيرة
         if not cross_script and len(a) - len(b) in (1, -1) and decision.derived_apart(a, b):
             return 0.0  # رفح / رفحاء: an Arabic word and one derived from it
