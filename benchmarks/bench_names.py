@@ -350,6 +350,7 @@ def trap_report() -> None:
         "confirm7",
         "confirm8",
         "confirm9",
+        "confirm10",
     )
     for split in splits:
         ours = trap_scores(shipped, split, lambda: NameResolver(matcher=shipped))

@@ -758,3 +758,93 @@ def test_the_ta_marbuta_flag_after_a_fold_of_two_letters() -> None:
     # چ folds to two letters: the flag still marks the word that ends in ة
     assert [t.feminine for t in name_key("چ الرقة").tokens] == [False, True]
     assert [t.feminine for t in name_key("الرقـة رقيه").tokens] == [True, False]
+
+
+# ----------------------------------------------------------------------------- usage
+
+
+def test_two_words_used_differently_are_two_names() -> None:
+    import attrs
+
+    # both are frequent in Arabic Wikipedia, among different words: a Yemeni city and an
+    # Algerian one (or a given name), a US politician and a guard, Dubai and Déby
+    for a, b in (("صعدة", "سعيدة"), ("هاريس", "حارس"), ("دبي", "ديبي")):
+        assert not same_name(a, b)
+        r = NameResolver()
+        assert r.add(a) != r.add(b)
+    # the rule is data (costs.json usage_apart): switched off, the letters decide
+    off = Matcher(model=attrs.evolve(Matcher().model, usage_apart=-1.0))
+    assert off.same_name("صعدة", "سعيدة")
+    # spellings of one name used alike stay one name
+    assert same_name("تورنتو", "تورونتو")
+    # only a one-word name is judged by its use: in a longer name the other words decide
+    assert same_name("هونغ كونغ", "هونج كونج")
+
+
+def test_usage_table() -> None:
+    from arabnews.names import surface_form
+    from arabnews.names._usage import UsageTable, usage_similarity
+
+    table = UsageTable.default()
+    assert "صعدة" in table and "زيلينسكي" not in table  # not in the 2017 text
+    assert usage_similarity("زيلينسكي", "صعدة") is None
+    same = usage_similarity(surface_form("تورنتو"), surface_form("تورونتو"))
+    apart = usage_similarity(surface_form("صعدة"), surface_form("سعيدة"))
+    assert same is not None and apart is not None and apart < 0.2 < same <= 1.0
+    assert usage_similarity("صعدة", "صعدة") == pytest.approx(1.0, abs=1e-6)
+    # ؤ ئ ى ة stay as written: they spell different words (هادي / هادئ)
+    assert surface_form("هادِئ") == "هادئ" and surface_form("أحمد") == "احمد"
+    assert name_key("هادئ").tokens[0].surface == "هادئ"
+    assert name_key("Hadi").tokens[0].surface is None
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"NOT A TABLE\n{}\n", "not a usage table"),
+        (b"ARABNEWS-USAGE 1\n{no json\n", "invalid header"),
+        (b'ARABNEWS-USAGE 1\n{"dims": 2, "count": 1, "words_bytes": 2}\nab\x01', "expected 1"),
+        (
+            b'ARABNEWS-USAGE 1\n{"dims": 1, "count": 2, "words_bytes": 3}\na\na\x01\x02',
+            "listed twice",
+        ),
+    ],
+)
+def test_a_broken_usage_table_is_one_clear_error(data: bytes, message: str) -> None:
+    from arabnews.names._usage import UsageTable
+
+    with pytest.raises(ValueError, match=message):
+        UsageTable.from_bytes(data, "usage.bin")
+    good = UsageTable.from_bytes(
+        b'ARABNEWS-USAGE 1\n{"dims": 2, "count": 2, "words_bytes": 3}\na\nb\x01\x00\x00\x01'
+    )
+    assert good.similarity("a", "b") == 0.0 and good.similarity("a", "a") == 1.0
+
+
+def test_usage_apart_is_validated() -> None:
+    data = _load_json("costs.json")
+    assert CostModel.from_dict(data).usage_apart == pytest.approx(0.2)
+    bad = json.loads(json.dumps(data))
+    bad["usage_apart"] = {"cosine": 1.5}
+    with pytest.raises(ValueError):
+        CostModel.from_dict(bad)
+
+
+@given(spelling_variants())
+def test_usage_never_joins_two_spellings(pair: tuple[str, str]) -> None:
+    import attrs
+
+    # usage only parts: whatever it says, the matcher without it says "same" at least as often
+    off = Matcher(model=attrs.evolve(Matcher().model, usage_apart=-1.0))
+    a, b = pair
+    assert not same_name(a, b) or off.same_name(a, b)
+    assert similarity(a, b) <= off.similarity(a, b) + 1e-12
+
+
+def test_an_alef_lam_that_is_no_article() -> None:
+    # the ال of a foreign name is written as letters in the other spelling
+    assert same_name("ألين", "اليين")
+    assert same_name("ألكس", "أليكس")
+    assert same_name("العربي", "لاربي")
+    # where the article tells known names apart it still does
+    assert not same_name("الهند", "هند")

@@ -1,4 +1,4 @@
-"""One reader for the package data files: TSV tables and JSON documents.
+"""One reader for the package data files: TSV tables, JSON documents and binary tables.
 
 Every table under ``src/arabnews/*/data/`` has the same layout: UTF-8 text, lines that
 start with ``#`` are comments, blank (whitespace-only) lines are skipped, the first other
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
-__all__ = ["Row", "parse_table", "read_json", "read_table", "read_text"]
+__all__ = ["Row", "parse_table", "read_bytes", "read_json", "read_table", "read_text"]
 
 
 class Row(dict[str, str]):
@@ -35,6 +35,11 @@ class Row(dict[str, str]):
 def read_text(package: str, name: str) -> str:
     """The text of ``data/<name>`` in *package* (``"arabnews.clean"``), decoded as UTF-8."""
     return resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
+
+
+def read_bytes(package: str, name: str) -> bytes:
+    """The bytes of ``data/<name>`` in *package* (a binary table; its own module parses it)."""
+    return resources.files(package).joinpath("data", name).read_bytes()
 
 
 def parse_table(

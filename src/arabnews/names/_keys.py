@@ -35,6 +35,7 @@ __all__ = [
     "name_key",
     "normalize_name",
     "skeleton",
+    "surface_form",
     "to_arabic",
     "to_latin",
     "transliterate",
@@ -138,18 +139,32 @@ def _raw_tokens(name: str) -> list[tuple[str, bool]]:
     return [(tok, initialism) for tok, initialism, _ in _raw_tokens_marked(name)]
 
 
+# Letters that folding merges but that spell different words (هادي / هادئ, مرسي / مرسى,
+# عالية / عاليه): a token's surface form (:func:`surface_form`) keeps them.
+_SURFACE_KEEP = frozenset("ؤئىة")
+
+
 def _raw_tokens_marked(name: str) -> list[tuple[str, bool, bool]]:
     """:func:`_raw_tokens`, each token with a second flag: its last letter was the ta
     marbuta ة, which folding writes as ه (a feminine or verbal noun, not a nisba)."""
+    return [(tok, initialism, fem) for tok, initialism, fem, _ in _raw_tokens_surface(name)]
+
+
+def _raw_tokens_surface(name: str) -> list[tuple[str, bool, bool, str]]:
+    """:func:`_raw_tokens_marked`, each token with its surface form: the same letters with
+    ؤ ئ ى ة as written (see :func:`surface_form`)."""
     # a name is short: past _MAX_NAME characters a "name" is text, and comparing it
     # letter by letter would cost quadratic time
     text = unicodedata.normalize("NFKC", name[:_MAX_NAME])
     out: list[str] = []
+    kept: dict[int, str] = {}  # element positions in out whose letter the surface keeps
     marked: set[int] = set()  # element positions in out that were a ta marbuta
     for ch in text:
         if ch in _FOLD:
             if ch == TEH_MARBUTA:
                 marked.add(len(out))
+            if ch in _SURFACE_KEEP:
+                kept[len(out)] = ch
             out.append(_FOLD[ch])
         elif ch in _ARABIC_LETTERS or (ch.isascii() and ch.isalnum()):
             out.append(ch)
@@ -177,17 +192,32 @@ def _raw_tokens_marked(name: str) -> list[tuple[str, bool, bool]]:
             pos += len(piece)
             if i in marked:
                 ends.add(pos)
-    tokens: list[tuple[str, bool, bool]] = []
+    tokens: list[tuple[str, bool, bool, str]] = []
     joined = "".join(out)
+    # the surface text: each kept letter is one letter, like the one folding wrote
+    surface = "".join([kept.get(i, piece) for i, piece in enumerate(out)]) if kept else joined
     for m in _NON_SPACE.finditer(joined):
         tok = m.group()
         fem = m.end() in ends
         initialism = tok.isascii() and tok.isalpha() and tok.isupper() and len(tok) > 1
         if initialism and (len(tok) <= 3 or not any(c in "AEIOU" for c in tok)) and len(tok) <= 5:
-            tokens.append((tok.lower(), True, fem))
+            tokens.append((tok.lower(), True, fem, tok.lower()))
         else:
-            tokens.append((tok.lower(), False, fem))
+            tokens.append((tok.lower(), False, fem, surface[m.start() : m.end()].lower()))
     return tokens
+
+
+def surface_form(word: str) -> str:
+    """One written word as :attr:`TokenKey.surface` holds it: diacritics, tatweel and
+    invisible characters off, alef seats and letter shapes folded as in
+    :func:`normalize_name`, but ؤ ئ ى ة kept, and the article and proclitics kept; ``""``
+    when *word* holds no letter or digit, or more than one word.
+
+    >>> surface_form("هادِئ"), surface_form("مرسى"), surface_form("إسطنبول")
+    ('هادئ', 'مرسى', 'اسطنبول')
+    """
+    tokens = _raw_tokens_surface(word)
+    return tokens[0][3] if len(tokens) == 1 else ""
 
 
 def _is_latin(token: str) -> bool:
@@ -259,6 +289,9 @@ class TokenKey:
     :ivar feminine: the Arabic word ended in the ta marbuta ة, which *text* writes as ا
         like any final vowel (القرداحة, a town, against قرداحي, a surname); not part of
         equality.
+    :ivar surface: the Arabic word as written, lightly folded (:func:`surface_form`: the
+        article, proclitics, ؤ ئ ى ة kept), for what the corpus says of the word itself;
+        ``None`` for a Latin token; not part of equality.
     """
 
     text: str
@@ -268,6 +301,7 @@ class TokenKey:
     article: bool = attrs.field(default=False, repr=False, eq=False)
     alt_article: bool = attrs.field(default=False, repr=False, eq=False)
     feminine: bool = attrs.field(default=False, repr=False, eq=False)
+    surface: str | None = attrs.field(default=None, repr=False, eq=False)
 
 
 @attrs.frozen(slots=True)
@@ -381,7 +415,7 @@ def name_key(name: str) -> NameKey:
     True
     """
     tokens: list[TokenKey] = []
-    for tok, initialism, feminine in _raw_tokens_marked(name):
+    for tok, initialism, feminine, written in _raw_tokens_surface(name):
         latin = _is_latin(tok)
         parts = _initialism(tok) if initialism else [to_arabic(tok) if latin else tok]
         for part in parts:
@@ -405,6 +439,7 @@ def name_key(name: str) -> NameKey:
                     article=not latin and not after_abd and _has_article(part),
                     alt_article=alt is not None and _alternative_article(part),
                     feminine=feminine and not latin,
+                    surface=written if not latin and len(parts) == 1 else None,
                 )
             )
     return NameKey(tuple(tokens))

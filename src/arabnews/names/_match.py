@@ -29,6 +29,7 @@ from arabnews.names._keys import (
     _raw_tokens,
     name_key,
 )
+from arabnews.names._usage import UsageTable
 
 if TYPE_CHECKING:
     from arabnews.names.gazetteer import Gazetteer
@@ -104,6 +105,12 @@ class CostModel:
         rule tells them apart (تيريزا ماي / تريزا ماي, باريس سان جيرمان / باريس سان
         جرمان): the words written alike are evidence the single word lacks; 1.0 switches
         it off.
+    :ivar usage_apart: two Arabic words written differently are different names when
+        Arabic Wikipedia knows both and the cosine of their usage vectors
+        (:class:`~arabnews.names._usage.UsageTable`) is below this (صعدة / سعيدة, هاريس /
+        حارس); spellings of one name stand among the same words. Words that differ only
+        in the article are left to the other rules (the article changes a word's company:
+        الصدر / صدر). -1.0 switches it off.
     """
 
     vowels: str = "اوي"
@@ -133,6 +140,7 @@ class CostModel:
     join_letters: int = 2
     common_head_bucket: int = 11
     one_word_raw: float = 1.0
+    usage_apart: float = -1.0
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CostModel:
@@ -173,6 +181,9 @@ class CostModel:
                 join_letters=int(data.get("join_letters", 2)),
                 common_head_bucket=int(data["common_head"]["bucket"]),
                 one_word_raw=float(data["one_word_raw"]["raw"]) if "one_word_raw" in data else 1.0,
+                usage_apart=(
+                    float(data["usage_apart"]["cosine"]) if "usage_apart" in data else -1.0
+                ),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"invalid name cost table: {exc!r}") from exc
@@ -185,6 +196,7 @@ class CostModel:
             or not 0.0 <= model.clitic_min <= 1.0
             or not 0.0 < model.join_min <= 1.0
             or not 0.0 < model.one_word_raw <= 1.0
+            or not -1.0 <= model.usage_apart <= 1.0
             or not 0.0 <= model.gazetteer_link <= 1.0
         ):
             raise ValueError("name costs must lie in [0, 2] and the threshold in (0, 1]")
@@ -218,6 +230,11 @@ def _given_names() -> frozenset[tuple[str, str]]:
         pairs.add((a.tokens[0].text, b.tokens[0].text))
         pairs.add((b.tokens[0].text, a.tokens[0].text))
     return frozenset(pairs)
+
+
+def _without_article(word: str) -> str:
+    """A written word without a leading article that leaves three letters or more."""
+    return word[2:] if word.startswith("ال") and len(word) >= 5 else word
 
 
 def _kept_articles_off(tokens: tuple[TokenKey, ...]) -> tuple[TokenKey, ...]:
@@ -726,6 +743,31 @@ class Matcher:
             return 0.0  # نزار / نزال: a native name's consonants are its own
         return decision.probability(pair_features(a, b, raw, ops, cross_script))
 
+    def word_similarity(self, a: TokenKey, b: TokenKey, floor: float = 0.0) -> float:
+        """Similarity of two one-word names: :meth:`token_key_similarity`, and 0.0 where
+        their use tells them apart (:meth:`usage_apart`). Only a name of one word is
+        judged by its use: in a longer name the other words are better evidence, and a
+        rare spelling of one of them has a noisy usage vector (هونج كونج)."""
+        got = self._tok_sim(a, b, floor)
+        if got > 0.0 and a.text != b.text and self.usage_apart(a, b):
+            return 0.0  # صعدة / سعيدة: alike in letters, two words in use
+        return got
+
+    def usage_apart(self, a: TokenKey, b: TokenKey) -> bool:
+        """Whether two Arabic tokens written differently are two words by their use in
+        Arabic Wikipedia: both are in the usage table and their cosine is below
+        ``usage_apart`` (:attr:`CostModel.usage_apart`). Usage only ever parts two
+        spellings; two tokens whose written forms differ only in the article are not
+        judged (the article changes a word's company, not always its name)."""
+        need = self.model.usage_apart
+        x, y = a.surface, b.surface
+        if need <= -1.0 or x is None or y is None or x == y:
+            return False
+        if _without_article(x) == _without_article(y):
+            return False
+        sim = UsageTable.default().similarity(x, y)
+        return sim is not None and sim < need
+
     def _tok_sim(self, a: TokenKey, b: TokenKey, floor: float) -> float:
         if a.article != b.article and self._article_apart(a, b):
             return 0.0
@@ -737,6 +779,17 @@ class Matcher:
                 return known
         cross = a.latin or b.latin
         best = self.token_similarity(a.text, b.text, floor, cross_script=cross)
+        if a.article != b.article and not cross and best < (floor if floor > 0.0 else 1.0):
+            # the ال of a foreign name is no article when the other spelling writes the
+            # same sound as letters (إلينا / ايلينا, ألكس / أليكس, العربي / لاربي)
+            best = max(
+                best,
+                self.token_similarity(
+                    "ال" + a.text if a.article else a.text,
+                    "ال" + b.text if b.article else b.text,
+                    floor,
+                ),
+            )
         if a.alternative is None and b.alternative is None:
             return best
         if best >= (floor if floor > 0.0 else 1.0):
@@ -1031,7 +1084,7 @@ class Matcher:
         f = thr if floor > 0.0 else 0.0
         if len(ta) == len(tb):
             if len(ta) == 1:
-                return self._tok_sim(ta[0], tb[0], f)
+                return self.word_similarity(ta[0], tb[0], f)
             # surname first: it decides, and it is where look-alike names usually differ
             score = self._tok_sim(ta[-1], tb[-1], f)
             if score < thr:
@@ -1216,7 +1269,7 @@ class Matcher:
             got = self.listed_similarity(x, y)
             if got is not None:
                 return got >= thr
-            return self._tok_sim(x, y, thr) >= thr
+            return self.word_similarity(x, y, thr) >= thr
         if (ta == tb or a.text == b.text) and not self._romanized_apart(ta, tb):
             return bool(a.tokens)
         thr = self.threshold_for(a, b)

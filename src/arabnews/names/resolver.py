@@ -90,6 +90,8 @@ def _canonical(key: NameKey, keytext: str) -> NameKey:
         first.written,
         article=first.article,
         alt_article=alt is not None and first.alt_article,
+        feminine=first.feminine,
+        surface=first.surface,
     )
     return NameKey((token, *key.tokens[1:]))
 
@@ -274,7 +276,7 @@ class NameResolver:
                 known = listed_sim(key.tokens[0], okey.tokens[0])
                 if known is not None and known < matcher.threshold_for(key, okey):
                     continue  # the known entities tell them apart, as in same_name (Riyadh / رياض)
-                sim = tok_sim(key.tokens[0], okey.tokens[0], link)
+                sim = matcher.word_similarity(key.tokens[0], okey.tokens[0], link)
                 if sim >= link:
                     self._link(keytext, other, sim)
                 continue
