@@ -848,3 +848,25 @@ def test_an_alef_lam_that_is_no_article() -> None:
     assert same_name("العربي", "لاربي")
     # where the article tells known names apart it still does
     assert not same_name("الهند", "هند")
+
+
+def test_a_one_word_latin_name_links_by_its_latin_letters() -> None:
+    gaz = Gazetteer.default()
+    # a transliteration keeps too little of a Latin word: ordinary names are not entities
+    for name in ("Albert", "Rossi", "Evans", "Musk", "Shell", "Ayman", "Talabani", "Sudani"):
+        assert gaz.match(name) is None, name
+        assert NameResolver().add(name).startswith("name:")
+    # ... while a listed word, a long spelling one letter away and a place's word still link
+    assert gaz.lookup("Zelenskyy").id == "zelensky"
+    assert gaz.lookup("Teheran").id == "tehran"
+    assert gaz.lookup("Golan").id == "golan"  # a word of "Golan Heights"
+    assert gaz.lookup("Pentagon").id == "pentagon"  # before its qualifier
+    assert gaz.lookup("Netanyahu").id == "netanyahu"  # a person's last word
+
+
+def test_a_derived_form_is_not_a_known_name() -> None:
+    gaz = Gazetteer.default()
+    # a nisba or the other gender of a listed name is another name
+    for name in ("مينسكي", "زاخاروف", "شولتزه"):
+        assert gaz.match(name) is None, name
+    assert gaz.lookup("زاخاروفا").id == "zakharova"

@@ -17,7 +17,7 @@ import attrs
 
 from arabnews._checks import require_str
 from arabnews._data import parse_table, read_table
-from arabnews.names._features import consonants
+from arabnews.names._features import consonants, levenshtein
 from arabnews.names._keys import _CLITICS, NameKey, article_first, blocking_keys, name_key
 from arabnews.names._match import Matcher, default_matcher
 from arabnews.spans import ENTITY_LABELS
@@ -29,6 +29,10 @@ _ID = re.compile(r"[a-z0-9][a-z0-9_]*")
 _COLUMNS = ("id", "label", "wikidata", "canonical", "english", "variants")
 # Fuzzy lookups need a few letters: two- and three-letter names are too often unrelated.
 _MIN_FUZZY_LETTERS = 4
+#: A one-word Latin name links to a listed Latin word one letter away only when one of the
+#: two has at least this many letters and the other one fewer (*Zelenskyy* / *Zelensky*,
+#: *Teheran* / *Tehran*; not *Minsky* / *Minsk*, *Sudani* / *Sudan*, *Bosra* / *Basra*).
+_LATIN_NEAR_MIN = 7
 _NOT_PER = frozenset({"LOC", "ORG"})
 _LATIN = "latin:"
 _NO_IDS: frozenset[str] = frozenset()
@@ -103,6 +107,7 @@ class Gazetteer:
         arabic: dict[str, list[NameKey]] = defaultdict(list)
         bare: dict[str, set[str]] = defaultdict(set)
         articled: dict[str, set[str]] = defaultdict(set)
+        surnames: dict[str, set[str]] = defaultdict(set)
         for entry in entries:
             if entry.id in self._entries:
                 raise ValueError(f"duplicate gazetteer id {entry.id!r}")
@@ -114,6 +119,8 @@ class Gazetteer:
                 # a Latin spelling (Turkey) is matched by Latin queries only: its
                 # transliteration is a guess that can collide with an Arabic word (تركي)
                 tag = _LATIN if _is_latin(key) else ""
+                if tag:
+                    surnames[entry.id].update(_latin_words(spelling, entry.label))
                 self._exact[tag + key.text].add(entry.id)
                 if not tag and key not in arabic[entry.id]:
                     arabic[entry.id].append(key)
@@ -129,6 +136,7 @@ class Gazetteer:
         self._bare = {k: frozenset(v) for k, v in bare.items()}
         self._articled = {k: frozenset(v) for k, v in articled.items()}
         self._decides: dict[str, bool] = {}
+        self._latin_words = {k: frozenset(v) for k, v in surnames.items()}
 
     @classmethod
     @functools.cache
@@ -290,6 +298,23 @@ class Gazetteer:
             and ident in self.ids_of_stem(first.text, b.tokens[0].text)
         )
 
+    def _latin_near(self, key: NameKey, ident: str) -> bool:
+        """Whether a one-word Latin name is, as written, a word of a Latin spelling of entry
+        *ident* (:func:`_latin_words`), or one letter from it when both are long
+        (*Zelenskyy* / *Zelensky*, ``_LATIN_NEAR_MIN``). The Arabic letters of a
+        transliteration keep too little of a Latin word to link it on their own: *Albert*
+        is not Beirut, *Rossi* not Russia, *Evans* not JD Vance."""
+        written = key.tokens[0].written or ""
+        words = self._latin_words.get(ident, frozenset())
+        if written in words:
+            return True
+        return len(written) >= _LATIN_NEAR_MIN - 1 and any(
+            len(w) >= _LATIN_NEAR_MIN - 1
+            and max(len(w), len(written)) >= _LATIN_NEAR_MIN
+            and levenshtein(w, written) <= 1
+            for w in words
+        )
+
     def lookup_key(self, key: NameKey, label: str | None = None) -> str | None:
         """:meth:`lookup` on a precomputed key; returns the entry id."""
         found = self.match_key(key, label)
@@ -348,6 +373,10 @@ class Gazetteer:
                     continue
                 if not latin and _is_latin(cand):
                     continue
+                if single and latin and not self._latin_near(key, ident):
+                    continue  # a one-word Latin name links by its Latin letters
+                if single and _derived_form(key.tokens[0].text, cand.tokens[0].text):
+                    continue  # مينسكي is not Minsk, زاخاروف not Zakharova
                 if not compatible_labels(label, self._entries[ident].label):
                     continue
                 threshold = matcher.threshold_for(key, cand)
@@ -362,6 +391,26 @@ class Gazetteer:
                 elif sim > best - 1e-9:
                     best_ids.add(ident)
         return (next(iter(best_ids)), round(best, 4)) if len(best_ids) == 1 else None
+
+
+def _derived_form(a: str, b: str) -> bool:
+    """Whether one of two one-word token texts is the other with a final vowel letter
+    added (ا, ي, و; ة and ه are folded to ا): a name's nisba or other gender, not a
+    spelling of it (مينسكي / مينسك, زاخاروف / زاخاروفا). Known names are spelt with their
+    final vowel."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(long_) == len(short) + 1 and long_[-1] in "اوي" and long_.startswith(short)
+
+
+def _latin_words(spelling: str, label: str) -> tuple[str, ...]:
+    """The words of a Latin spelling that a one-word Latin name may be, as written and
+    without a trailing qualifier: a person's last word (*Vance* of *JD Vance*, not *JD*),
+    every word of four letters or more of a place or a body (*Golan* of *Golan Heights*,
+    *Pentagon* of *Pentagon (US Department of Defense)*)."""
+    words = [t.written for t in name_key(_QUALIFIER.sub("", spelling)).tokens if t.written]
+    if label == "PER":
+        return tuple(words[-1:])
+    return tuple(w for w in words if len(w) >= _MIN_FUZZY_LETTERS)
 
 
 def compatible_labels(a: str | None, b: str | None) -> bool:
