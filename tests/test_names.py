@@ -862,6 +862,10 @@ def test_a_one_word_latin_name_links_by_its_latin_letters() -> None:
     assert gaz.lookup("Golan").id == "golan"  # a word of "Golan Heights"
     assert gaz.lookup("Pentagon").id == "pentagon"  # before its qualifier
     assert gaz.lookup("Netanyahu").id == "netanyahu"  # a person's last word
+    # a person's Latin surname is its own, unless the whole name is near-exact (an alias)
+    assert gaz.match("John Kerry") is None  # not John Kirby
+    assert gaz.lookup("John Kirby").id == "john_kirby"
+    assert gaz.lookup("Abu Mazen").id == "mahmoud_abbas"
 
 
 def test_a_derived_form_is_not_a_known_name() -> None:

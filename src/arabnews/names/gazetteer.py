@@ -33,6 +33,10 @@ _MIN_FUZZY_LETTERS = 4
 #: two has at least this many letters and the other one fewer (*Zelenskyy* / *Zelensky*,
 #: *Teheran* / *Tehran*; not *Minsky* / *Minsk*, *Sudani* / *Sudan*, *Bosra* / *Basra*).
 _LATIN_NEAR_MIN = 7
+#: A Latin name of several words links fuzzily to a person whose Latin spellings lack its
+#: last word only at this similarity or above (*Abu Mazen*, an Arabic alias; not *John
+#: Kerry* for John Kirby, 0.55).
+_LATIN_PERSON_SURE = 0.9
 _NOT_PER = frozenset({"LOC", "ORG"})
 _LATIN = "latin:"
 _NO_IDS: frozenset[str] = frozenset()
@@ -299,12 +303,13 @@ class Gazetteer:
         )
 
     def _latin_near(self, key: NameKey, ident: str) -> bool:
-        """Whether a one-word Latin name is, as written, a word of a Latin spelling of entry
-        *ident* (:func:`_latin_words`), or one letter from it when both are long
+        """Whether the last word of a Latin name is, as written, a word of a Latin spelling
+        of entry *ident* (:func:`_latin_words`), or one letter from it when both are long
         (*Zelenskyy* / *Zelensky*, ``_LATIN_NEAR_MIN``). The Arabic letters of a
         transliteration keep too little of a Latin word to link it on their own: *Albert*
-        is not Beirut, *Rossi* not Russia, *Evans* not JD Vance."""
-        written = key.tokens[0].written or ""
+        is not Beirut, *Rossi* not Russia, *Evans* not JD Vance, *John Kerry* not John
+        Kirby."""
+        written = key.tokens[-1].written or ""
         words = self._latin_words.get(ident, frozenset())
         if written in words:
             return True
@@ -386,6 +391,14 @@ class Gazetteer:
                 sim = matcher.key_similarity(key, cand, 1.0)
                 if sim < threshold:
                     continue
+                if (
+                    latin
+                    and not single
+                    and sim < _LATIN_PERSON_SURE
+                    and self._entries[ident].label == "PER"
+                    and not self._latin_near(key, ident)
+                ):
+                    continue  # a person's Latin surname is its own (John Kerry: not Kirby)
                 if sim > best + 1e-9:
                     best, best_ids = sim, {ident}
                 elif sim > best - 1e-9:
