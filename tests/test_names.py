@@ -874,3 +874,19 @@ def test_a_derived_form_is_not_a_known_name() -> None:
     for name in ("مينسكي", "زاخاروف", "شولتزه"):
         assert gaz.match(name) is None, name
     assert gaz.lookup("زاخاروفا").id == "zakharova"
+
+
+def test_a_latin_word_is_a_known_entity_only_by_its_latin_name() -> None:
+    # the Arabic word is listed for a known entity whose Latin name is known: another Latin
+    # word that transliterates alike is another name, in same_name and in the resolver
+    for latin, arabic in (("Albert", "بيروت"), ("Rossi", "روسيا"), ("Soraya", "سوريا")):
+        assert not same_name(latin, arabic), latin
+        r = NameResolver()
+        assert r.add(arabic) != r.add(latin)
+    r = NameResolver()
+    r.add("جي دي فانس", "PER")
+    assert r.add("Evans", "PER") != "vance"  # no surname attachment either
+    # the entity's own Latin words still match
+    assert same_name("Teheran", "طهران")
+    assert same_name("Tedros", "تيدروس")  # a word of Tedros Adhanom Ghebreyesus
+    assert same_name("Zelenskyy", "زيلينسكي")

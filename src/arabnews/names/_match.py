@@ -967,8 +967,26 @@ class Matcher:
         if got is None:
             got = self._latin_pivot(x, y)
         if got is None and x.latin != y.latin:
+            got = self._unlisted_latin(x, y)
+        if got is None and x.latin != y.latin:
             got = self._unlisted_romanization(x, y)
         return got
+
+    def _unlisted_latin(self, x: TokenKey, y: TokenKey) -> float | None:
+        """A Latin word listed for no entity against an Arabic one listed for some: 0.0
+        unless the Latin word is a word of one of those entities' Latin spellings
+        (:meth:`Gazetteer.latin_word_of <arabnews.names.Gazetteer.latin_word_of>`). The
+        known entity's Latin name is known: *Albert* is not بيروت (Beirut), *Rossi* not
+        روسيا (Russia); *Teheran* is طهران."""
+        gaz = self._gazetteer()
+        if gaz is None:
+            return None
+        latin, arabic = (x, y) if x.latin else (y, x)
+        ids = gaz.ids_of_form(arabic.text, arabic.article)
+        if not ids or gaz.ids_of_text(latin.text, True):
+            return None
+        written = latin.written or ""
+        return None if any(gaz.latin_word_of(written, i) for i in sorted(ids)) else 0.0
 
     def _unlisted_romanization(self, x: TokenKey, y: TokenKey) -> float | None:
         """A lone Latin word against a listed Arab given name (``arab_given_names.tsv``) that

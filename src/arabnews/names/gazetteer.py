@@ -124,7 +124,7 @@ class Gazetteer:
                 # transliteration is a guess that can collide with an Arabic word (تركي)
                 tag = _LATIN if _is_latin(key) else ""
                 if tag:
-                    surnames[entry.id].update(_latin_words(spelling, entry.label))
+                    surnames[entry.id].update(_latin_words(spelling))
                 self._exact[tag + key.text].add(entry.id)
                 if not tag and key not in arabic[entry.id]:
                     arabic[entry.id].append(key)
@@ -303,13 +303,21 @@ class Gazetteer:
         )
 
     def _latin_near(self, key: NameKey, ident: str) -> bool:
-        """Whether the last word of a Latin name is, as written, a word of a Latin spelling
-        of entry *ident* (:func:`_latin_words`), or one letter from it when both are long
-        (*Zelenskyy* / *Zelensky*, ``_LATIN_NEAR_MIN``). The Arabic letters of a
-        transliteration keep too little of a Latin word to link it on their own: *Albert*
-        is not Beirut, *Rossi* not Russia, *Evans* not JD Vance, *John Kerry* not John
-        Kirby."""
-        written = key.tokens[-1].written or ""
+        return self.latin_word_of(key.tokens[-1].written or "", ident)
+
+    def latin_word_of(self, written: str, ident: str) -> bool:
+        """Whether a Latin word (lower case, as :attr:`TokenKey.written
+        <arabnews.names.TokenKey.written>` holds it) is a word of a Latin spelling of entry
+        *ident*: a person's last word, any word of four letters or more of a place or a body,
+        a qualifier left out; or one letter from one when both are long (*Zelenskyy* /
+        *Zelensky*). The Arabic letters of a transliteration keep too little of a Latin word
+        to link it on their own: *Albert* is not Beirut, *Rossi* not Russia, *Evans* not JD
+        Vance.
+
+        >>> gaz = Gazetteer.default()
+        >>> gaz.latin_word_of("vance", "vance"), gaz.latin_word_of("evans", "vance")
+        (True, False)
+        """
         words = self._latin_words.get(ident, frozenset())
         if written in words:
             return True
@@ -415,15 +423,15 @@ def _derived_form(a: str, b: str) -> bool:
     return len(long_) == len(short) + 1 and long_[-1] in "اوي" and long_.startswith(short)
 
 
-def _latin_words(spelling: str, label: str) -> tuple[str, ...]:
+def _latin_words(spelling: str) -> tuple[str, ...]:
     """The words of a Latin spelling that a one-word Latin name may be, as written and
-    without a trailing qualifier: a person's last word (*Vance* of *JD Vance*, not *JD*),
-    every word of four letters or more of a place or a body (*Golan* of *Golan Heights*,
-    *Pentagon* of *Pentagon (US Department of Defense)*)."""
+    without a trailing qualifier: the last word (*Vance* of *JD Vance*) and every word of
+    four letters or more (*Tedros* of *Tedros Adhanom Ghebreyesus*, *Golan* of *Golan
+    Heights*, *Pentagon* of *Pentagon (US Department of Defense)*)."""
     words = [t.written for t in name_key(_QUALIFIER.sub("", spelling)).tokens if t.written]
-    if label == "PER":
-        return tuple(words[-1:])
-    return tuple(w for w in words if len(w) >= _MIN_FUZZY_LETTERS)
+    return tuple(
+        w for i, w in enumerate(words) if len(w) >= _MIN_FUZZY_LETTERS or i == len(words) - 1
+    )
 
 
 def compatible_labels(a: str | None, b: str | None) -> bool:

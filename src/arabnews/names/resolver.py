@@ -287,6 +287,7 @@ class NameResolver:
                 self._link(keytext, other, sim)
             elif (
                 _close_enough(matcher, bare.tokens[0], full.tokens[-1], single_raw)
+                and listed_sim(bare.tokens[0], full.tokens[-1]) != 0.0
                 and tok_sim(bare.tokens[0], full.tokens[-1], threshold) >= threshold
             ):
                 bare_text, full_text = (other, keytext) if multi else (keytext, other)
