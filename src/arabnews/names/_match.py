@@ -763,9 +763,12 @@ class Matcher:
         x, y = a.surface, b.surface
         if need <= -1.0 or x is None or y is None or x == y:
             return False
+        table = UsageTable.default()
+        if x not in table.index or y not in table.index:
+            return False  # most names: the 2017 text has too little of them
         if _without_article(x) == _without_article(y):
             return False
-        sim = UsageTable.default().similarity(x, y)
+        sim = table.similarity(x, y)
         return sim is not None and sim < need
 
     def _tok_sim(self, a: TokenKey, b: TokenKey, floor: float) -> float:
@@ -964,12 +967,12 @@ class Matcher:
         are different words), a Latin word against a listed Arab given name it does not
         romanize (:meth:`_unlisted_romanization`), else ``None``."""
         got = self._listed_pair(x, y)
-        if got is None:
+        if got is None and x.latin != y.latin:
             got = self._latin_pivot(x, y)
-        if got is None and x.latin != y.latin:
-            got = self._unlisted_latin(x, y)
-        if got is None and x.latin != y.latin:
-            got = self._unlisted_romanization(x, y)
+            if got is None:
+                got = self._unlisted_latin(x, y)
+            if got is None:
+                got = self._unlisted_romanization(x, y)
         return got
 
     def _unlisted_latin(self, x: TokenKey, y: TokenKey) -> float | None:
