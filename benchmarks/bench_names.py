@@ -351,6 +351,7 @@ def trap_report() -> None:
         "confirm8",
         "confirm9",
         "confirm10",
+        "confirm11",
     )
     for split in splits:
         ours = trap_scores(shipped, split, lambda: NameResolver(matcher=shipped))
