@@ -890,3 +890,33 @@ def test_a_latin_word_is_a_known_entity_only_by_its_latin_name() -> None:
     assert same_name("Teheran", "طهران")
     assert same_name("Tedros", "تيدروس")  # a word of Tedros Adhanom Ghebreyesus
     assert same_name("Zelenskyy", "زيلينسكي")
+
+
+def test_explain_says_why() -> None:
+    from arabnews.names import NameMatch, explain
+
+    why = explain("صعدة", "سعيدة")
+    assert isinstance(why, NameMatch) and not why.same
+    assert any("usage" in r for r in why.reasons)
+    assert str(why).startswith("different names (similarity 0.00, threshold 0.14)")
+    assert any("article" in r for r in explain("الهند", "هند").reasons)
+    assert any("spelt one way" in r for r in explain("حسن", "حسين").reasons)
+    assert any("do not hold albert" in r for r in explain("Albert", "بيروت").reasons)
+    same = explain("تيريزا ماي", "تريزا ماي")
+    assert same.same and any("one close word" in r for r in same.reasons)
+    # explaining leaves the matcher's own caches and decisions alone
+    m = Matcher()
+    assert m.same_name("زيلينسكي", "زيلنسكي") == m.explain("زيلينسكي", "زيلنسكي").same
+    with pytest.raises(TypeError):
+        explain("x", None)  # type: ignore[arg-type]
+
+
+@given(st.one_of(spelling_variants(), st.tuples(foreign_names(), foreign_names())))
+def test_explain_agrees_with_same_name(pair: tuple[str, str]) -> None:
+    from arabnews.names import explain
+
+    a, b = pair
+    why = explain(a, b)
+    assert why.same == same_name(a, b)
+    assert why.similarity == pytest.approx(similarity(a, b))
+    assert 0.0 <= why.similarity <= 1.0 and 0.0 < why.threshold <= 1.0

@@ -26,7 +26,15 @@ from arabnews.names._keys import (
     transliterate,
     word_of_its_own,
 )
-from arabnews.names._match import CostModel, Matcher, default_matcher, same_name, similarity
+from arabnews.names._match import (
+    CostModel,
+    Matcher,
+    NameMatch,
+    default_matcher,
+    explain,
+    same_name,
+    similarity,
+)
 from arabnews.names.gazetteer import Gazetteer, GazetteerEntry
 from arabnews.names.resolver import NameResolver
 
@@ -36,10 +44,12 @@ __all__ = [
     "GazetteerEntry",
     "Matcher",
     "NameKey",
+    "NameMatch",
     "NameResolver",
     "TokenKey",
     "blocking_keys",
     "default_matcher",
+    "explain",
     "name_key",
     "normalize_name",
     "same_name",

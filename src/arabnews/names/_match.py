@@ -34,7 +34,15 @@ from arabnews.names._usage import UsageTable
 if TYPE_CHECKING:
     from arabnews.names.gazetteer import Gazetteer
 
-__all__ = ["CostModel", "Matcher", "default_matcher", "same_name", "similarity"]
+__all__ = [
+    "CostModel",
+    "Matcher",
+    "NameMatch",
+    "default_matcher",
+    "explain",
+    "same_name",
+    "similarity",
+]
 
 # Code space of the substitution table: the letters a name key is made of get fixed codes
 # when a matcher is built; letters of other scripts (Cyrillic, Greek, CJK ...) get codes
@@ -295,6 +303,51 @@ def _near_romanization(latin: str, arabic: str) -> bool:
     return any(_within_edits(latin, r, 1) for r in _romanizations_of().get(arabic, ()))
 
 
+def _listed_reason(x: TokenKey, y: TokenKey, rule: int, got: float) -> str:
+    """In words, what :meth:`Matcher.listed_similarity` found (*rule*: which check)."""
+    pair = f"{x.written or x.text} / {y.written or y.text}"
+    latin, arabic = (x, y) if x.latin else (y, x)
+    lat, ar = latin.written or latin.text, arabic.text
+    if rule == 0:
+        return f"{pair}: the gazetteer lists both, for " + (
+            "the same entity" if got > 0.0 else "different entities"
+        )
+    if rule == 1:
+        return (
+            f"{pair}: {lat} is a listed Latin spelling, judged against its entity's Arabic "
+            f"spellings ({got:.2f})"
+        )
+    if rule == 2:
+        return f"{pair}: {ar} is a known entity's spelling whose Latin names do not hold {lat}"
+    return f"{pair}: {ar} is a listed Arab given name that {lat} does not romanize"
+
+
+@attrs.frozen
+class NameMatch:
+    """What :meth:`Matcher.explain` says of two names.
+
+    :ivar a: the first name, as given.
+    :ivar b: the second name, as given.
+    :ivar same: what :meth:`Matcher.same_name` decides.
+    :ivar similarity: :meth:`Matcher.similarity` of the two.
+    :ivar threshold: the threshold that applies to them (:meth:`Matcher.threshold_for`).
+    :ivar reasons: the rules that decided, in the order they ran, in words.
+    """
+
+    a: str
+    b: str
+    same: bool
+    similarity: float
+    threshold: float
+    reasons: tuple[str, ...]
+
+    def __str__(self) -> str:
+        head = "the same name" if self.same else "different names"
+        lines = [f"{head} (similarity {self.similarity:.2f}, threshold {self.threshold:.2f})"]
+        lines += [f"  - {r}" for r in self.reasons]
+        return "\n".join(lines)
+
+
 class Matcher:
     """A name matcher for one :class:`CostModel` (caches compiled tokens).
 
@@ -318,6 +371,8 @@ class Matcher:
             raise ValueError(f"known must be a Gazetteer, None or 'default', not {known!r}")
         self._known: Gazetteer | str | None = known
         self._known_default = known == "default"
+        # the rules that decide, in order, while :meth:`explain` runs (else None)
+        self._trace: list[str] | None = None
         m = self.model
         self._codes: dict[str, int] = {ch: i for i, ch in enumerate(_KNOWN)}
         for letters in [m.vowels, *(ch for ch, _ in m.indel), *(ls for ls, _ in m.classes)]:
@@ -726,22 +781,36 @@ class Matcher:
 
     def _token_probability(self, a: str, b: str, cross_script: bool) -> float:
         decision = self.decision
+        trace = self._trace
         if not cross_script and decision.spelt_one_way(a, b):
+            if trace is not None:
+                trace.append(f"{a} / {b}: native words or names, spelt one way (lexicon)")
             return 0.0  # native words and given names that differ are different words
         if not cross_script and a in self._names and b in self._names:
+            if trace is not None:
+                trace.append(f"{a} / {b}: two listed Arab given names")
             return 0.0  # two listed Arab given names: أنس / أنيس, منير / منيرة
         if not cross_script and len(a) - len(b) in (1, -1) and decision.derived_apart(a, b):
+            if trace is not None:
+                trace.append(f"{a} / {b}: an Arabic word and one derived from it")
             return 0.0  # رفح / رفحاء: an Arabic word and one derived from it
         if a == b:
             return 1.0
         rows: list[list[float]] = []
         raw, ca, wa, cb, wb = self._raw(a, b, decision.raw_floor, rows)
         if raw <= 0.0:
+            if trace is not None:
+                trace.append(f"{a} / {b}: edit similarity below {decision.raw_floor}")
             return 0.0
         ops = self._traceback(rows, ca, wa, cb, wb)
         if not cross_script and decision.consonant_differs(a, b, ops):
+            if trace is not None:
+                trace.append(f"{a} / {b}: a native name's consonant changed")
             return 0.0  # نزار / نزال: a native name's consonants are its own
-        return decision.probability(pair_features(a, b, raw, ops, cross_script))
+        p = decision.probability(pair_features(a, b, raw, ops, cross_script))
+        if trace is not None:
+            trace.append(f"{a} / {b}: edit similarity {raw:.2f}, decision model {p:.3f}")
+        return p
 
     def word_similarity(self, a: TokenKey, b: TokenKey, floor: float = 0.0) -> float:
         """Similarity of two one-word names: :meth:`token_key_similarity`, and 0.0 where
@@ -750,6 +819,11 @@ class Matcher:
         rare spelling of one of them has a noisy usage vector (هونج كونج)."""
         got = self._tok_sim(a, b, floor)
         if got > 0.0 and a.text != b.text and self.usage_apart(a, b):
+            if self._trace is not None:
+                self._trace.append(
+                    f"{a.surface} / {b.surface}: used among different words in Arabic "
+                    f"Wikipedia (usage cosine below {self.model.usage_apart})"
+                )
             return 0.0  # صعدة / سعيدة: alike in letters, two words in use
         return got
 
@@ -773,12 +847,21 @@ class Matcher:
 
     def _tok_sim(self, a: TokenKey, b: TokenKey, floor: float) -> float:
         if a.article != b.article and self._article_apart(a, b):
+            if self._trace is not None:
+                self._trace.append(f"{a.text} / {b.text}: the article tells known names apart")
             return 0.0
         if (a.feminine or b.feminine) and self._feminine_apart(a, a.text, b, b.text):
+            if self._trace is not None:
+                self._trace.append(f"{a.text} / {b.text}: a noun in ta marbuta and a nisba")
             return 0.0  # القرداحة / قرداحي: a noun in ة and a nisba of its stem
         if a.latin or b.latin:
             known = self._romanized_pair(a, b)
             if known is not None:
+                if self._trace is not None:
+                    self._trace.append(
+                        f"{a.written or a.text} / {b.written or b.text}: romanization table "
+                        f"of Arab given names ({known:.2f})"
+                    )
                 return known
         cross = a.latin or b.latin
         best = self.token_similarity(a.text, b.text, floor, cross_script=cross)
@@ -967,12 +1050,15 @@ class Matcher:
         are different words), a Latin word against a listed Arab given name it does not
         romanize (:meth:`_unlisted_romanization`), else ``None``."""
         got = self._listed_pair(x, y)
+        rule = 0
         if got is None and x.latin != y.latin:
-            got = self._latin_pivot(x, y)
+            got, rule = self._latin_pivot(x, y), 1
             if got is None:
-                got = self._unlisted_latin(x, y)
+                got, rule = self._unlisted_latin(x, y), 2
             if got is None:
-                got = self._unlisted_romanization(x, y)
+                got, rule = self._unlisted_romanization(x, y), 3
+        if got is not None and self._trace is not None:
+            self._trace.append(_listed_reason(x, y, rule, got))
         return got
 
     def _unlisted_latin(self, x: TokenKey, y: TokenKey) -> float | None:
@@ -1098,6 +1184,11 @@ class Matcher:
         else:
             listed = self.listed(a, b)
             if listed is not None:
+                if self._trace is not None:
+                    self._trace.append(
+                        f"{a.text} / {b.text}: the gazetteer lists both, for "
+                        + ("the same entity" if listed else "different entities")
+                    )
                 return 1.0 if listed else 0.0
         merged = self._compounds_merged(ta, tb)
         if merged is not None:
@@ -1119,8 +1210,15 @@ class Matcher:
         short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
         joined = self.joined_similarity(a, b, floor, thr)
         if joined >= thr:
+            if self._trace is not None:
+                self._trace.append(f"{a.text} / {b.text}: the same letters split differently")
             return joined
         if len(short) == 1:
+            if self._trace is not None and joined < thr:
+                self._trace.append(
+                    "a one-word name against a longer one is not the same name on its own "
+                    "(NameResolver links a surname to the full name it belongs to)"
+                )
             if f > 0.0:
                 return joined
             # a bare surname gets partial credit, always under the threshold (NameResolver
@@ -1152,6 +1250,14 @@ class Matcher:
         """Whether two Arabic names of as many words are written alike but for one word
         whose spellings reach ``one_word_raw`` and are not told apart by a native rule
         (``CostModel.one_word_raw``)."""
+        got = self._one_word_apart_of(ta, tb)
+        if got and self._trace is not None:
+            self._trace.append(
+                "written alike but for one close word (one_word_raw): one name at the threshold"
+            )
+        return got
+
+    def _one_word_apart_of(self, ta: tuple[TokenKey, ...], tb: tuple[TokenKey, ...]) -> bool:
         need = self.model.one_word_raw
         if need >= 1.0:
             return False
@@ -1278,13 +1384,47 @@ class Matcher:
         """Whether *a* and *b* are spellings of the same name."""
         return self.same_key(name_key(a), name_key(b))
 
+    def explain(self, a: str, b: str) -> NameMatch:
+        """Why :meth:`same_name` decides as it does: the decision, the similarity and the
+        threshold, and the rules that decided, in the order they ran (a matcher of the same
+        tables with no caches runs them all). For reading, not for parsing: the wording of
+        the reasons may change between versions.
+
+        >>> why = Matcher().explain("صعدة", "سعيدة")
+        >>> why.same, any("usage" in r for r in why.reasons)
+        (False, True)
+        """
+        require_str(a, "a")
+        require_str(b, "b")
+        fresh = Matcher(self.model, self.decision, self._known)
+        ka, kb = name_key(a), name_key(b)
+        trace: list[str] = []
+        fresh._trace = trace
+        same = fresh.same_key(ka, kb)
+        fresh._trace = None
+        return NameMatch(
+            a,
+            b,
+            same,
+            fresh.key_similarity(ka, kb),
+            self.threshold_for(ka, kb),
+            tuple(dict.fromkeys(trace)),
+        )
+
     def same_key(self, a: NameKey, b: NameKey) -> bool:
         """:meth:`same_name` on precomputed keys."""
         ta, tb = a.tokens, b.tokens
         if len(ta) == 1 and len(tb) == 1:  # the common case, without the general machinery
             x, y = ta[0], tb[0]
             if x.text == y.text and not (x.latin or y.latin):
-                return x.article == y.article or not self._article_apart(x, y)
+                same = x.article == y.article or not self._article_apart(x, y)
+                if self._trace is not None:
+                    self._trace.append(
+                        f"{x.text}: the same letters"
+                        if same
+                        else f"{x.text}: the article tells known names apart"
+                    )
+                return same
             m = self.model
             thr = m.cross_script_threshold if x.latin != y.latin else m.threshold
             got = self.listed_similarity(x, y)
@@ -1292,6 +1432,8 @@ class Matcher:
                 return got >= thr
             return self.word_similarity(x, y, thr) >= thr
         if (ta == tb or a.text == b.text) and not self._romanized_apart(ta, tb):
+            if self._trace is not None:
+                self._trace.append(f"{a.text}: the same letters")
             return bool(a.tokens)
         thr = self.threshold_for(a, b)
         return self._key_similarity(a, b, 1.0, thr) >= thr
@@ -1301,6 +1443,18 @@ class Matcher:
 def default_matcher() -> Matcher:
     """The matcher with the shipped cost model (built once)."""
     return Matcher()
+
+
+def explain(a: str, b: str) -> NameMatch:
+    """Why :func:`same_name` decides as it does for *a* and *b*
+    (:meth:`Matcher.explain` with the shipped tables).
+
+    >>> print(explain("هاريس", "حارس"))  # doctest: +ELLIPSIS
+    different names (similarity 0.00, threshold 0.14)
+      - ...
+      - هاريس / حارس: used among different words in Arabic Wikipedia (usage cosine below 0.2)
+    """
+    return default_matcher().explain(a, b)
 
 
 def similarity(a: str, b: str) -> float:
