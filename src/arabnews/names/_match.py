@@ -1214,7 +1214,7 @@ class Matcher:
                 self._trace.append(f"{a.text} / {b.text}: the same letters split differently")
             return joined
         if len(short) == 1:
-            if self._trace is not None and joined < thr:
+            if self._trace is not None:
                 self._trace.append(
                     "a one-word name against a longer one is not the same name on its own "
                     "(NameResolver links a surname to the full name it belongs to)"

@@ -111,7 +111,7 @@ class Gazetteer:
         arabic: dict[str, list[NameKey]] = defaultdict(list)
         bare: dict[str, set[str]] = defaultdict(set)
         articled: dict[str, set[str]] = defaultdict(set)
-        surnames: dict[str, set[str]] = defaultdict(set)
+        latin_words: dict[str, set[str]] = defaultdict(set)
         for entry in entries:
             if entry.id in self._entries:
                 raise ValueError(f"duplicate gazetteer id {entry.id!r}")
@@ -124,7 +124,7 @@ class Gazetteer:
                 # transliteration is a guess that can collide with an Arabic word (تركي)
                 tag = _LATIN if _is_latin(key) else ""
                 if tag:
-                    surnames[entry.id].update(_latin_words(spelling))
+                    latin_words[entry.id].update(_latin_words(spelling))
                 self._exact[tag + key.text].add(entry.id)
                 if not tag and key not in arabic[entry.id]:
                     arabic[entry.id].append(key)
@@ -140,7 +140,7 @@ class Gazetteer:
         self._bare = {k: frozenset(v) for k, v in bare.items()}
         self._articled = {k: frozenset(v) for k, v in articled.items()}
         self._decides: dict[str, bool] = {}
-        self._latin_words = {k: frozenset(v) for k, v in surnames.items()}
+        self._latin_words = {k: frozenset(v) for k, v in latin_words.items()}
 
     @classmethod
     @functools.cache
@@ -308,8 +308,8 @@ class Gazetteer:
     def latin_word_of(self, written: str, ident: str) -> bool:
         """Whether a Latin word (lower case, as :attr:`TokenKey.written
         <arabnews.names.TokenKey.written>` holds it) is a word of a Latin spelling of entry
-        *ident*: a person's last word, any word of four letters or more of a place or a body,
-        a qualifier left out; or one letter from one when both are long (*Zelenskyy* /
+        *ident*: its last word or any word of four letters or more, a qualifier left out
+        (:func:`_latin_words`); or one letter from one when both are long (*Zelenskyy* /
         *Zelensky*). The Arabic letters of a transliteration keep too little of a Latin word
         to link it on their own: *Albert* is not Beirut, *Rossi* not Russia, *Evans* not JD
         Vance.
