@@ -240,6 +240,12 @@ def _given_names() -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+# First letters of a spelling that may write a foreign name's al- as letters (ايلينا, لاربي,
+# عليوان): only then is the other spelling's lost ال compared (a spelling starting with
+# another letter cannot come closer with it).
+_ALEF_LAM_START = "الع"
+
+
 def _without_article(word: str) -> str:
     """A written word without a leading article that leaves three letters or more."""
     return word[2:] if word.startswith("ال") and len(word) >= 5 else word
@@ -865,7 +871,12 @@ class Matcher:
                 return known
         cross = a.latin or b.latin
         best = self.token_similarity(a.text, b.text, floor, cross_script=cross)
-        if a.article != b.article and not cross and best < (floor if floor > 0.0 else 1.0):
+        if (
+            a.article != b.article
+            and not cross
+            and (b.text if a.article else a.text)[:1] in _ALEF_LAM_START
+            and best < (floor if floor > 0.0 else 1.0)
+        ):
             # the ال of a foreign name is no article when the other spelling writes the
             # same sound as letters (إلينا / ايلينا, ألكس / أليكس, العربي / لاربي)
             best = max(
