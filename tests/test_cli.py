@@ -190,6 +190,33 @@ def test_names_cluster(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert code == 0 and all(len(line.split("\t")) >= 3 for line in out.splitlines())
 
 
+def test_names_compare(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("زيلينسكي\tزيلنسكي\n\nصعدة\tسعيدة\n", encoding="utf-8")
+    code, out, _ = _run(["names", "compare", str(pairs), "--format", "jsonl"], capsys)
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["a"], r["b"], r["same"]) for r in rows] == [
+        ("زيلينسكي", "زيلنسكي", True),
+        ("صعدة", "سعيدة", False),
+    ]
+    assert any("usage" in reason for reason in rows[1]["reasons"])
+    code, out, _ = _run(["names", "compare", str(pairs)], capsys)
+    assert code == 0 and [line.split("\t")[2] for line in out.splitlines()] == [
+        "same",
+        "different",
+    ]
+    code, out, _ = _run(["names", "compare", str(pairs), "--format", "text"], capsys)
+    assert code == 0 and "different names (similarity 0.00" in out
+    # a line without two names is a bad input: an error, or skipped with --skip-bad
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("one name only\nصعدة\tسعيدة\n", encoding="utf-8")
+    code, _, err = _run(["names", "compare", str(bad)], capsys)
+    assert code == 1 and "bad.tsv:1: expected two names" in err
+    code, out, err = _run(["names", "compare", str(bad), "--skip-bad"], capsys)
+    assert code == 0 and len(out.splitlines()) == 1 and "skipped" in err
+
+
 def test_module_entry_point_runs() -> None:
     seed = _seed_paths()[0]
     proc = subprocess.run(

@@ -9,6 +9,7 @@
     arabnews clean page.txt
     arabnews sentences page.txt --format json
     arabnews names cluster names.txt
+    arabnews names compare pairs.tsv                      # two names per line, tab between
     arabnews --version
 
 Inputs are plain UTF-8 text files (one document each, offsets index the file's exact
@@ -288,6 +289,10 @@ def _parser() -> argparse.ArgumentParser:
     names_sub = p.add_subparsers(dest="names_command", required=True, metavar="SUBCOMMAND")
     c = names_sub.add_parser("cluster", help="cluster names (one per line) into entities")
     common(c, ("tsv", "json", "jsonl"), "tsv")
+    c = names_sub.add_parser(
+        "compare", help="say whether two names (a tab between, a pair per line) are one, and why"
+    )
+    common(c, ("tsv", "json", "jsonl", "text"), "tsv")
     return parser
 
 
@@ -629,6 +634,51 @@ def _names_cluster(args: argparse.Namespace, inputs: _Inputs, out: IO[str]) -> N
             writer.close()
 
 
+def _names_compare(args: argparse.Namespace, inputs: _Inputs, out: IO[str]) -> None:
+    from arabnews.names import explain
+
+    writer = _Writer(out, args.format) if args.format in ("json", "jsonl") else None
+    try:
+        for doc_id, text, _date in inputs:
+            for lineno, line in enumerate(text.splitlines(), 1):
+                if not line.strip():
+                    continue
+                parts = line.split("\t")
+                if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+                    inputs._bad(f"{doc_id}:{lineno}: expected two names with a tab between")
+                    continue
+                why = explain(parts[0].strip(), parts[1].strip())
+                if writer is not None:
+                    writer.record(
+                        {
+                            "a": why.a,
+                            "b": why.b,
+                            "same": why.same,
+                            "similarity": round(why.similarity, 4),
+                            "threshold": why.threshold,
+                            "reasons": list(why.reasons),
+                        }
+                    )
+                elif args.format == "text":
+                    out.write(f"{why.a} / {why.b}: {why}\n\n")
+                else:
+                    reasons = " | ".join(why.reasons)
+                    out.write(
+                        f"{why.a}\t{why.b}\t{'same' if why.same else 'different'}\t"
+                        f"{why.similarity:.3f}\t{reasons}\n"
+                    )
+    finally:
+        if writer is not None:
+            writer.close()
+
+
+def _names(args: argparse.Namespace, inputs: _Inputs, out: IO[str]) -> None:
+    if args.names_command == "compare":
+        _names_compare(args, inputs, out)
+    else:
+        _names_cluster(args, inputs, out)
+
+
 def _open_output(path: str | None) -> IO[str]:
     if path is None or path == "-":
         out = sys.stdout
@@ -664,7 +714,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "analyze": _analyze,
         "clean": _clean,
         "sentences": _sentences,
-        "names": _names_cluster,
+        "names": _names,
     }
     try:
         out = _open_output(args.output)
