@@ -33,7 +33,16 @@ from arabnews._data import read_table
 from arabnews.charsets import NATIVE_SOUND_LETTERS
 from arabnews.names._keys import _load_json, _translit_tables
 
-__all__ = ["FEATURES", "Decision", "consonants", "levenshtein", "lexicon", "pair_features"]
+__all__ = [
+    "FEATURES",
+    "Decision",
+    "consonants",
+    "levenshtein",
+    "lexicon",
+    "pair_features",
+    "stem_of_ending",
+    "within_edits",
+]
 
 _VOWELS = "اوي"
 # endings that derive a new word from an Arabic stem, as name keys write them (ة, اء and ا
@@ -154,6 +163,20 @@ def levenshtein(a: str, b: str) -> int:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
     return prev[-1]
+
+
+def within_edits(a: str, b: str, most: int) -> bool:
+    """Whether two strings are at most *most* insertions, deletions or substitutions apart."""
+    return abs(len(a) - len(b)) <= most and levenshtein(a, b) <= most
+
+
+def stem_of_ending(a: str, b: str, endings: str) -> str | None:
+    """The shorter of two token texts when the longer is it with one letter of *endings*
+    added at the end (مينسك / مينسكي: مينسك), else ``None``."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) == len(short) + 1 and long_[-1] in endings and long_.startswith(short):
+        return short
+    return None
 
 
 def pair_features(
@@ -404,17 +427,10 @@ class Decision:
         Arabic word or name and another one derived from it (رفح / رفحاء, طبرق / طبرقة,
         صفد / الصفدي, ميقات / ميقاتي), not a transliteration that gained a final vowel
         (بولند / بولندا)."""
-        gap = len(b) - len(a)
-        if gap == 1:
-            short, long_ = a, b
-        elif gap == -1:
-            short, long_ = b, a
-        else:
-            return False
+        short = stem_of_ending(a, b, _DERIVED_ENDINGS)
         return (
-            long_[-1] in _DERIVED_ENDINGS
+            short is not None
             and len(short) >= _MIN_DERIVED_STEM
-            and long_.startswith(short)
             and not NATIVE_SOUND_LETTERS.isdisjoint(short)
         )
 

@@ -18,7 +18,7 @@ import attrs
 from arabnews._checks import require_str
 from arabnews._data import read_table
 from arabnews.charsets import NATIVE_SOUND_LETTERS
-from arabnews.names._features import Decision, levenshtein, lexicon, pair_features
+from arabnews.names._features import Decision, lexicon, pair_features, within_edits
 from arabnews.names._keys import (
     ARTICLE_KEEPERS,
     NameKey,
@@ -287,11 +287,6 @@ def _romanized() -> tuple[Mapping[str, frozenset[str]], frozenset[str]]:
     return {k: frozenset(v) for k, v in by_latin.items()}, frozenset(names)
 
 
-def _within_edits(a: str, b: str, most: int) -> bool:
-    """Whether two strings are at most *most* insertions, deletions or substitutions apart."""
-    return abs(len(a) - len(b)) <= most and levenshtein(a, b) <= most
-
-
 @functools.cache
 def _romanizations_of() -> Mapping[str, tuple[str, ...]]:
     """The listed romanizations of each listed Arab given name (by its token key)."""
@@ -306,7 +301,7 @@ def _romanizations_of() -> Mapping[str, tuple[str, ...]]:
 def _near_romanization(latin: str, arabic: str) -> bool:
     """Whether a Latin word (as written, lowercase) is one edit from a listed romanization
     of the Arab given name *arabic* (a token key): *Ahmet*, *Jemal*, *Kalifa*."""
-    return any(_within_edits(latin, r, 1) for r in _romanizations_of().get(arabic, ()))
+    return any(within_edits(latin, r, 1) for r in _romanizations_of().get(arabic, ()))
 
 
 def _listed_reason(x: TokenKey, y: TokenKey, rule: int, got: float) -> str:
@@ -844,7 +839,7 @@ class Matcher:
         if need <= -1.0 or x is None or y is None or x == y:
             return False
         table = UsageTable.default()
-        if x not in table.index or y not in table.index:
+        if x not in table or y not in table:
             return False  # most names: the 2017 text has too little of them
         if _without_article(x) == _without_article(y):
             return False

@@ -17,7 +17,7 @@ import attrs
 
 from arabnews._checks import require_str
 from arabnews._data import parse_table, read_table
-from arabnews.names._features import consonants, levenshtein
+from arabnews.names._features import consonants, stem_of_ending, within_edits
 from arabnews.names._keys import _CLITICS, NameKey, article_first, blocking_keys, name_key
 from arabnews.names._match import Matcher, default_matcher
 from arabnews.spans import ENTITY_LABELS
@@ -324,7 +324,7 @@ class Gazetteer:
         return len(written) >= _LATIN_NEAR_MIN - 1 and any(
             len(w) >= _LATIN_NEAR_MIN - 1
             and max(len(w), len(written)) >= _LATIN_NEAR_MIN
-            and levenshtein(w, written) <= 1
+            and within_edits(w, written, 1)
             for w in words
         )
 
@@ -419,8 +419,7 @@ def _derived_form(a: str, b: str) -> bool:
     added (ا, ي, و; ة and ه are folded to ا): a name's nisba or other gender, not a
     spelling of it (مينسكي / مينسك, زاخاروف / زاخاروفا). Known names are spelt with their
     final vowel."""
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return len(long_) == len(short) + 1 and long_[-1] in "اوي" and long_.startswith(short)
+    return stem_of_ending(a, b, "اوي") is not None
 
 
 def _latin_words(spelling: str) -> tuple[str, ...]:
