@@ -57,8 +57,8 @@ Systems, each through the public call a user makes, **one sentence per call**:
 * ``model tags``: the model's own tags on the gold tokens (what the trainer scores);
 * ``recognize()``: ``arabnews.recognize(s)`` (cleaning, model + gazetteer, the span clean-up).
 * ``model tags, float`` and ``recognize(), float``: the same with ``quantize=False`` (the
-  model as trained, without the int8 LSTMs the library runs by default on CPU); left out
-  with ``--no-float``.
+  model as trained, without the int8 LSTMs the library runs by default on CPU), and
+  ``recognize(), float16`` with ``quantize="float16"``; left out with ``--no-float``.
 
 Exact span and label. ANERcorp keeps glued proclitics inside entities ("وإسرائيل"), which
 ``recognize`` trims by design ("إسرائيل", the news convention of ``docs/ner.rst``); two more
@@ -576,7 +576,7 @@ def main(argv: list[str] | None = None) -> int:
             systems["model tags (gold tokens)"] = model_tags_system(model)
         systems["recognize()"] = recognize_system(CombinedRecognizer(model, gazetteer))
         if files is not None and not args.no_float:
-            # The same model without int8 quantisation (quantize=False), as trained.
+            # The same model without quantisation (quantize=False), as trained.
             exact = (
                 StanzaRecognizer.from_dir(args.model_dir, quantize=False)
                 if args.model_dir
@@ -584,6 +584,13 @@ def main(argv: list[str] | None = None) -> int:
             ).load()
             systems["model tags, float"] = model_tags_system(exact)
             systems["recognize(), float"] = recognize_system(CombinedRecognizer(exact, gazetteer))
+            # float16 weights: the other quantisation (batches kept together; whole texts)
+            half = (
+                StanzaRecognizer.from_dir(args.model_dir, quantize="float16")
+                if args.model_dir
+                else StanzaRecognizer(quantize="float16")
+            ).load()
+            systems["recognize(), float16"] = recognize_system(CombinedRecognizer(half, gazetteer))
     except (ImportError, ModelNotAvailableError) as exc:
         print(f"model rows skipped: {exc}")
 

@@ -53,7 +53,7 @@ def test_batched_and_single_calls_agree(model, seed_texts) -> None:  # type: ign
 
 
 def _spans(entities: tuple[Entity, ...]) -> list[tuple[int, int, str, str]]:
-    """The entities without their scores (float16 and float weights give slightly different
+    """The entities without their scores (quantised and float weights give slightly different
     probabilities for the same tags)."""
     return [(e.start, e.end, e.text, e.label) for e in entities]
 
@@ -83,8 +83,8 @@ def _lstm_kinds(recognizer) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 def test_quantized_by_default_and_float_on_request(model, seed_texts) -> None:  # type: ignore[no-untyped-def]
-    """The default runs float16 LSTM weights where the CPU can; quantize=False keeps the
-    float model; both find the same entities (float16 rounding may flip a rare tag)."""
+    """The default runs int8 LSTM weights where the CPU can; quantize=False keeps the
+    float model; both find the same entities (rounding may flip a rare tag)."""
     import torch
 
     from arabnews.ner import StanzaRecognizer
@@ -102,7 +102,7 @@ def test_quantized_by_default_and_float_on_request(model, seed_texts) -> None:  
     texts = [t[:1500] for t in seed_texts.values()]
     same = sum(_spans(model.recognize(t)) == _spans(exact.recognize(t)) for t in texts)
     assert same >= len(texts) - 1
-    # one sentence per call takes the unpacked path of the float16 LSTMs
+    # one sentence per call takes the unpacked path of the quantised LSTMs
     from arabnews import split_sentences
 
     sentences = [s.text for t in texts for s in split_sentences(t)][:40]
@@ -197,7 +197,8 @@ def _small_tagger():  # type: ignore[no-untyped-def]
     return torch, Tagger()
 
 
-def test_float16_lstms_keep_one_sequence_outputs() -> None:
+@pytest.mark.parametrize(("dtype", "atol"), [("int8", 5e-2), ("float16", 1e-2)])
+def test_quantised_lstms_keep_one_sequence_outputs(dtype: str, atol: float) -> None:
     from torch.nn.utils.rnn import pack_sequence
 
     from arabnews.ner.stanza_backend import _quantize_lstms
@@ -208,12 +209,46 @@ def test_float16_lstms_keep_one_sequence_outputs() -> None:
     one = pack_sequence([torch.randn(5, 8)])
     two = pack_sequence([torch.randn(5, 8), torch.randn(3, 8)])
     before = [tagger.lstm(x)[0].data for x in (one, two)]
-    _quantize_lstms(torch, tagger)
+    _quantize_lstms(torch, tagger, dtype)
     assert type(tagger.lstm).__name__ == "OneSequence"
     after = [tagger.lstm(x)[0].data for x in (one, two)]
     for b, a in zip(before, after, strict=True):
         assert a.shape == b.shape
-        assert torch.allclose(a, b, atol=1e-2)
+        assert torch.allclose(a, b, atol=atol)
+
+
+def test_int8_lstms_give_each_sequence_its_own_output() -> None:
+    """int8 quantises activations with one scale per call: each sequence of a batch runs
+    alone, so its outputs and final state are exactly those of a batch of one, in any
+    batch order, with or without an initial state."""
+    from torch.nn.utils.rnn import pack_sequence, pad_packed_sequence
+
+    from arabnews.ner.stanza_backend import _quantize_lstms
+
+    torch, tagger = _small_tagger()
+    if torch.backends.quantized.engine not in ("fbgemm", "x86"):
+        pytest.skip("no fbgemm kernels on this CPU: the float model runs")
+    _quantize_lstms(torch, tagger, "int8")
+    seqs = [torch.randn(n, 8) * (1 + n) for n in (7, 3, 5, 5, 1)]  # different scales
+    for hx in (None, (torch.randn(2, 5, 6), torch.randn(2, 5, 6))):
+        out, (h, c) = tagger.lstm(pack_sequence(seqs, enforce_sorted=False), hx)
+        padded, lengths = pad_packed_sequence(out, batch_first=True)
+        assert lengths.tolist() == [len(x) for x in seqs]
+        for i, x in enumerate(seqs):
+            h0 = None if hx is None else (hx[0][:, i : i + 1], hx[1][:, i : i + 1])
+            alone, (ah, ac) = tagger.lstm(pack_sequence([x]), h0)
+            assert torch.equal(padded[i, : len(x)], alone.data)
+            assert torch.equal(h[:, i], ah[:, 0]) and torch.equal(c[:, i], ac[:, 0])
+
+
+def test_quantize_takes_a_weight_format() -> None:
+    from arabnews.ner import StanzaRecognizer
+
+    for value, kept in ((True, "int8"), ("int8", "int8"), ("float16", "float16"), (False, None)):
+        assert StanzaRecognizer(quantize=value)._quantize == kept
+    for bad in ("int4", "", None, 1):
+        with pytest.raises(ValueError, match="quantize"):
+            StanzaRecognizer(quantize=bad)  # type: ignore[arg-type]
 
 
 def test_a_failed_quantisation_leaves_the_float_model(monkeypatch) -> None:  # type: ignore[no-untyped-def]

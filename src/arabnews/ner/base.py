@@ -152,8 +152,19 @@ def name_key(name: str) -> str:
     >>> name_key("إسرائيلَ") == name_key("اسرائيل")
     True
     """
+    # words and short names recur across texts: their keys are remembered (bounded)
+    return _word_key(name) if len(name) <= _CACHED_KEY_CHARS else _key(name)
+
+
+_CACHED_KEY_CHARS = 40
+
+
+def _key(name: str) -> str:
     key = _marks_re().sub("", name).translate(_FOLD)
     return _space_re().sub(" ", key).strip()
+
+
+_word_key = functools.lru_cache(maxsize=1 << 15)(_key)
 
 
 def sentence_spans(text: str, sentences: Sequence[Span] | None) -> tuple[Span, ...]:

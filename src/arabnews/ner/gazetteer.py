@@ -62,7 +62,7 @@ class GazetteerRecognizer:
     [('لبنان', 'LOC', 'Q1')]
     """
 
-    __slots__ = ("_index", "_max_tokens", "_name_words", "_names", "_source")
+    __slots__ = ("_index", "_lengths", "_name_words", "_names", "_source")
 
     def __init__(self, gazetteer: Iterable[Any] | None = None) -> None:
         from arabnews.tokens import tokenize
@@ -75,7 +75,6 @@ class GazetteerRecognizer:
         self._index: dict[tuple[str, ...], Any] = {}
         self._names: set[str] = set()
         self._name_words: set[str] = set()
-        longest = 1
         for entry in gazetteer:
             if getattr(entry, "label", None) not in ENTITY_LABELS:
                 continue
@@ -98,8 +97,12 @@ class GazetteerRecognizer:
                 if len(words) > 1:
                     # parts of listed names ("فولوديمير", "ويتكوف") are evidence of a name
                     self._name_words.update(w for w in words if len(w) >= 3)
-                longest = max(longest, len(words))
-        self._max_tokens = longest
+        # first word -> the token counts of the names it starts, longest first: a token that
+        # starts no name is passed over at once (most tokens of a text)
+        lengths: dict[str, set[int]] = {}
+        for words in self._index:
+            lengths.setdefault(words[0], set()).add(len(words))
+        self._lengths = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
 
     @property
     def source(self) -> Any:
@@ -173,13 +176,16 @@ class GazetteerRecognizer:
         first = keys[i]
         if not first:
             return None
-        forms: list[tuple[str, int]] = [(first, 0)]
-        for rule in proclitic_rules():
-            forms += [(rest, rule.strip) for rest in rule.readings(first)]
-        upper = min(self._max_tokens, len(keys) - i)
-        for n in range(upper, 0, -1):
+        forms = _readings(first)
+        lengths = self._lengths
+        counts = sorted({n for form, _ in forms for n in lengths.get(form, ())}, reverse=True)
+        for n in counts:
+            if n > len(keys) - i:
+                continue
             tail = tuple(keys[i + 1 : i + n])
             for form, strip in forms:
+                if n not in lengths.get(form, ()):
+                    continue
                 if n == 1 and strip and len(form) < MIN_STRIPPED_SINGLE:
                     continue
                 entry = self._index.get((form, *tail))
@@ -189,6 +195,15 @@ class GazetteerRecognizer:
                     continue  # a word of its own: "بابل" (Babylon) is not ب + "أبل"
                 return n, strip, entry
         return None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _readings(key: str) -> tuple[tuple[str, int], ...]:
+    """*key* and what it may be without a proclitic: (form, letters stripped) pairs."""
+    forms = [(key, 0)]
+    for rule in proclitic_rules():
+        forms += [(rest, rule.strip) for rest in rule.readings(key)]
+    return tuple(forms)
 
 
 @functools.cache

@@ -83,8 +83,8 @@ MAX_CALL_TOKENS = 8000
 WINDOW_TOKENS = 4 * MAX_CALL_TOKENS
 # torch intra-op threads set at load (see StanzaRecognizer; None leaves torch alone).
 DEFAULT_THREADS: int | None = 1
-# float16 weights for the tagger's LSTMs on CPU (see StanzaRecognizer).
-DEFAULT_QUANTIZE = True
+# Quantised LSTM weights on CPU (see StanzaRecognizer): True is "int8".
+DEFAULT_QUANTIZE: bool | str = True
 
 _LOCK = threading.Lock()
 _PIPELINES: dict[tuple[Any, ...], Any] = {}
@@ -136,9 +136,10 @@ def _apply_threads(threads: int | None) -> None:
 
 
 def _load_shipped_pipeline(
-    files: ModelFiles, device: str, batch_size: int, quantize: bool = DEFAULT_QUANTIZE
+    files: ModelFiles, device: str, batch_size: int, quantize: str | None = "int8"
 ) -> Any:
-    key = ("pretokenized", files, device, batch_size, quantize and device == "cpu")
+    quantize = quantize if device == "cpu" else None
+    key = ("pretokenized", files, device, batch_size, quantize)
     with _LOCK:
         cached = _PIPELINES.get(key)
         if cached is not None:
@@ -174,7 +175,7 @@ def _load_shipped_pipeline(
                 f"come from different trainings or a newer Stanza; {SHIPPED_HINT}",
                 path=str(files.model),
             ) from exc
-        _for_inference(pipeline, quantize=quantize and device == "cpu")
+        _for_inference(pipeline, quantize=quantize)
         _PIPELINES[key] = pipeline
         return pipeline
 
@@ -197,13 +198,13 @@ def _no_loss_type() -> type[Any]:
     return NoLoss
 
 
-def _for_inference(pipeline: Any, *, quantize: bool) -> None:
+def _for_inference(pipeline: Any, *, quantize: str | None) -> None:
     """Make a loaded pipeline's taggers cheaper to run; nothing here is ever trained.
 
     * Stanza's tagger computes its CRF training loss on every call; it is replaced by a
       module returning the transitions alone (tags identical).
-    * *quantize*: the LSTMs (the character LMs over every character, the word-level tagger)
-      run with float16 weights (:func:`_quantize_lstms`).
+    * *quantize* (``"int8"`` or ``"float16"``): the LSTMs (the character LMs over every
+      character, the word-level tagger) run with quantised weights (:func:`_quantize_lstms`).
     """
     import torch
     from torch import nn
@@ -213,8 +214,8 @@ def _for_inference(pipeline: Any, *, quantize: bool) -> None:
     for trainer in getattr(processor, "trainers", ()):
         model = trainer.model
         model.crits = nn.ModuleList(no_loss(crf) for crf in model.crits)
-        if quantize:
-            _quantize_lstms(torch, model)
+        if quantize is not None:
+            _quantize_lstms(torch, model, quantize)
         trainer.predict = functools.partial(_scored_predict, trainer, trainer.predict)
 
 
@@ -258,7 +259,8 @@ def _predict_with_lattices(
         st.unpack_batch(batch, device)
     )
     word, wordchars, wordchars_mask, chars, tags = inputs
-    trainer.model.eval()
+    if trainer.model.training:  # eval() walks every submodule: once is enough
+        trainer.model.eval()
     _, logits, trans = trainer.model(
         word, wordchars, wordchars_mask, tags, word_orig_idx, sentlens, wordlens, chars,
         charoffsets, charlens, char_orig_idx,
@@ -301,35 +303,67 @@ def _tag_with_scores(call: Callable[[], Any]) -> tuple[Any, list[Any] | None]:
 
 @functools.cache
 def _one_sequence_type() -> type[Any]:
+    import torch
     from torch import nn
-    from torch.nn.utils.rnn import PackedSequence
+    from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
 
     class OneSequence(nn.Module):
-        """Runs a packed batch of one sequence (one sentence per call) as a plain tensor:
-        the same steps, but torch's quantised LSTM formats the packed batch sizes as text on
-        every packed call (about a tenth of the time of tagging one short sentence)."""
+        """Runs a packed batch of one sequence as a plain tensor, and with *split* each
+        sequence of a larger batch on its own.
 
-        def __init__(self, lstm: Any) -> None:
+        A plain tensor spares torch's quantised LSTM formatting the packed batch sizes as text
+        on every packed call (about a tenth of the time of tagging one short sentence).
+        *split* is for int8 weights: dynamic int8 quantises the activations with one scale
+        per call, so in a batch a sentence's tags would depend on the sentences beside it;
+        alone they are its own, and ``recognize_many`` agrees with ``recognize``. (float16
+        weights keep float activations: batches are safe and faster.)"""
+
+        def __init__(self, lstm: Any, split: bool = False) -> None:
             super().__init__()
             self.lstm = lstm
+            self.split = split
 
         def forward(self, data: Any, hx: Any = None) -> Any:
-            if not isinstance(data, PackedSequence) or int(data.batch_sizes[0]) != 1:
+            if not isinstance(data, PackedSequence):
                 return self.lstm(data, hx)
-            output, hidden = self.lstm(data.data.unsqueeze(0), hx)
-            return PackedSequence(output.squeeze(0), data.batch_sizes), hidden
+            first = bool(getattr(self.lstm, "batch_first", False))
+            if int(data.batch_sizes[0]) != 1 and not self.split:
+                return self.lstm(data, hx)
+            if int(data.batch_sizes[0]) == 1:
+                output, hidden = self.lstm(data.data.unsqueeze(0 if first else 1), hx)
+                return data._replace(data=output.squeeze(0 if first else 1)), hidden
+            # One call per sequence, in the batch's own order; hx and the returned state are
+            # in that order too (as nn.LSTM takes and gives them for a packed batch).
+            padded, lengths = pad_packed_sequence(data, batch_first=True)
+            outputs, hs, cs = [], [], []
+            for i, n in enumerate(lengths.tolist()):
+                x = padded[i : i + 1, :n] if first else padded[i, :n].unsqueeze(1)
+                h0 = None if hx is None else (hx[0][:, i : i + 1], hx[1][:, i : i + 1])
+                out, (h, c) = self.lstm(x, h0)
+                outputs.append(out.reshape(n, -1))
+                hs.append(h)
+                cs.append(c)
+            out_padded = torch.nn.utils.rnn.pad_sequence(outputs, batch_first=True)
+            order = data.sorted_indices
+            if order is not None:
+                out_padded, lengths = out_padded[order], lengths[order]
+            packed = pack_padded_sequence(out_padded, lengths, batch_first=True)
+            return data._replace(data=packed.data), (torch.cat(hs, 1), torch.cat(cs, 1))
 
     return OneSequence
 
 
-def _quantize_lstms(torch: Any, model: Any) -> None:
-    """float16 weights for every ``nn.LSTM`` inside *model* (Stanza wraps them in
-    PackedLSTM), swapped in place by torch's dynamic quantisation.
+# Weight formats for quantize=True and its named values: int8 is the default (the fastest on
+# one core, about 1.4 times float16 through recognize(), and no benchmark split loses F1).
+_QUANTIZE_DTYPES = {"int8": "qint8", "float16": "float16"}
 
-    float16, not int8: int8 quantises the activations with one scale per batch, so a
-    sentence's tags would depend on the sentences batched with it; float16 weights keep every
-    sentence independent of its batch and change no tag on the benchmark splits. Where the CPU
-    or this torch cannot run them (no fbgemm kernels, e.g. on ARM), the float model stays.
+
+def _quantize_lstms(torch: Any, model: Any, dtype: str = "int8") -> None:
+    """Quantised weights (*dtype*: ``"int8"`` or ``"float16"``) for every ``nn.LSTM`` inside
+    *model* (Stanza wraps them in PackedLSTM), swapped in place by torch's dynamic
+    quantisation; int8 ones run one sequence at a time (:func:`_one_sequence_type`), so a
+    sentence's tags never depend on the batch. Where the CPU or this torch cannot run them
+    (no fbgemm kernels, e.g. on ARM), the float model stays.
     """
     import warnings
 
@@ -346,10 +380,12 @@ def _quantize_lstms(torch: Any, model: Any) -> None:
         warnings.simplefilter("ignore")
         try:
             quantize_dynamic = torch.ao.quantization.quantize_dynamic
-            quantize_dynamic(model, {lstm}, dtype=torch.float16, inplace=True)
+            weights = getattr(torch, _QUANTIZE_DTYPES[dtype])
+            quantize_dynamic(model, {lstm}, dtype=weights, inplace=True)
             for owner, name, child in originals:  # one step each, or fall back to float
                 getattr(owner, name)(torch.zeros(1, 1, child.input_size))
-                setattr(owner, name, _one_sequence_type()(getattr(owner, name)))
+                wrapped = _one_sequence_type()(getattr(owner, name), split=dtype == "int8")
+                setattr(owner, name, wrapped)
         except (AttributeError, NotImplementedError, RuntimeError):  # no API or no kernels
             for owner, name, child in originals:
                 setattr(owner, name, child)
@@ -382,7 +418,7 @@ def _load_official_pipeline(directory: Path, lang: str, device: str, batch_size:
                 f"on a machine with network access",
                 path=str(directory),
             ) from exc
-        _for_inference(pipeline, quantize=False)
+        _for_inference(pipeline, quantize=None)
         _PIPELINES[key] = pipeline
         return pipeline
 
@@ -642,13 +678,15 @@ class StanzaRecognizer:
     set in the environment); a number sets it. For more throughput use more processes
     (:meth:`arabnews.Pipeline.analyze_many` with ``workers``), not more threads.
 
-    *quantize* (default ``True``): on CPU, the LSTMs of a model in the ``training/ner``
-    layout (the shipped one included) run with float16 weights (torch's dynamic
-    quantisation), with the same tags on the benchmark splits: on one core 1.25 times faster
-    on short sentences (18 tokens) and 1.4 times on whole texts, 0.9 times on single sentences
-    of 30 tokens (``docs/ner.rst``); where the CPU has no kernels for it the float model runs.
-    ``quantize=False`` always runs the float model as trained. Official Stanza models
-    (:meth:`from_dir`) always run in float.
+    *quantize* (default ``True``, which is ``"int8"``): on CPU, the LSTMs of a model in the
+    ``training/ner`` layout (the shipped one included) run with quantised weights (torch's
+    dynamic quantisation). ``"int8"`` runs each sentence on its own (int8 quantises the
+    activations with one scale per call, so a batch would tie a sentence's tags to its
+    neighbours): the fastest through ``recognize`` one sentence per call (about 1.3 times
+    float16 on one core), and no benchmark split loses F1. ``"float16"`` keeps batches
+    together: about 1.2 times faster than int8 on whole texts. ``quantize=False`` runs the
+    float model as trained; so does a CPU without the kernels (no fbgemm, e.g. ARM). Official
+    Stanza models (:meth:`from_dir`) always run in float. Figures in ``docs/ner.rst``.
     """
 
     __slots__ = (
@@ -665,7 +703,7 @@ class StanzaRecognizer:
     _files: ModelFiles | None
     _lang: str
     _official_dir: Path | None
-    _quantize: bool
+    _quantize: str | None
     _threads: int | None
 
     def __init__(
@@ -675,7 +713,7 @@ class StanzaRecognizer:
         device: str = "cpu",
         batch_size: int = DEFAULT_BATCH_SIZE,
         threads: int | None = DEFAULT_THREADS,
-        quantize: bool = DEFAULT_QUANTIZE,
+        quantize: bool | str = DEFAULT_QUANTIZE,
     ) -> None:
         self._init(device, batch_size, threads, "ar", quantize)
         if model_dir is None:
@@ -685,7 +723,7 @@ class StanzaRecognizer:
             self._files, self._official_dir = layout.files, layout.official_root
 
     def _init(
-        self, device: str, batch_size: int, threads: int | None, lang: str, quantize: bool
+        self, device: str, batch_size: int, threads: int | None, lang: str, quantize: bool | str
     ) -> None:
         if threads is not None and (isinstance(threads, bool) or int(threads) < 1):
             raise ValueError(f"threads must be a positive int or None, not {threads!r}")
@@ -695,7 +733,12 @@ class StanzaRecognizer:
         self._device = device
         self._batch_size = int(batch_size)
         self._threads = None if threads is None else int(threads)
-        self._quantize = bool(quantize)
+        if isinstance(quantize, bool):
+            self._quantize = "int8" if quantize else None
+        elif quantize in _QUANTIZE_DTYPES:
+            self._quantize = quantize
+        else:
+            raise ValueError(f"quantize must be True, False, 'int8' or 'float16', not {quantize!r}")
 
     @classmethod
     def from_files(
@@ -709,7 +752,7 @@ class StanzaRecognizer:
         device: str = "cpu",
         batch_size: int = DEFAULT_BATCH_SIZE,
         threads: int | None = DEFAULT_THREADS,
-        quantize: bool = DEFAULT_QUANTIZE,
+        quantize: bool | str = DEFAULT_QUANTIZE,
     ) -> StanzaRecognizer:
         """A recognizer for a Stanza NER checkpoint given file by file (our tokenizer)."""
 
@@ -738,7 +781,7 @@ class StanzaRecognizer:
         device: str = "cpu",
         batch_size: int = DEFAULT_BATCH_SIZE,
         threads: int | None = DEFAULT_THREADS,
-        quantize: bool = DEFAULT_QUANTIZE,
+        quantize: bool | str = DEFAULT_QUANTIZE,
     ) -> StanzaRecognizer:
         """A model from a folder (``~`` is expanded), in either of two layouts:
 
