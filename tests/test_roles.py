@@ -74,6 +74,25 @@ def test_roles_from_clause_structure(
         assert recipient in got_recipient
 
 
+def _ents(text: str, *names: tuple[str, str]) -> tuple[Entity, ...]:
+    out = []
+    for name, label in names:
+        s = text.index(name)
+        out.append(Entity(s, s + len(name), name, label, name))
+    return tuple(out)
+
+
+@pytest.mark.parametrize("both", ["", "كل من "])
+def test_coordinated_subjects_after_the_verb_are_all_actors(both: str) -> None:
+    """VSO with two subjects, with or without كل من ("both"): both are actors and the
+    object after them is the recipient, not the second subject."""
+    text = f"واتهمت {both}مصر وقطر إسرائيل بعرقلة المفاوضات."
+    ents = _ents(text, ("مصر", "LOC"), ("قطر", "LOC"), ("إسرائيل", "LOC"))
+    actor, recipient = roles(text, "واتهمت", ents)
+    assert actor == ["مصر", "قطر"]
+    assert recipient == ["إسرائيل"]
+
+
 def test_counted_victims_before_a_killing_verb_are_not_the_actor() -> None:
     actor, recipient = roles("وقال مصدر إن خمسة أشخاص قتلوا في الانفجار.", "قتلوا")
     assert actor == []

@@ -103,10 +103,17 @@ def _prep(text: str, ws: Sequence[Word], first: int, start: int) -> str:
         if pre in ("و", "ف"):
             return "و"
     if first > 0:
+        if _both_of(ws, first - 1):
+            return "كل"  # كل من مصر وقطر: no preposition, the subjects themselves
         prev = ws[first - 1].norm
         prev = prev[1:] if len(prev) > 2 and prev[0] in "وف" else prev
         return prev
     return ""
+
+
+def _both_of(ws: Sequence[Word], k: int) -> bool:
+    """Whether ``ws[k]`` is the من of كل من ("both", before coordinated names)."""
+    return 0 < k < len(ws) and ws[k].norm == "من" and ws[k - 1].norm in ("كل", "وكل")
 
 
 def candidates(
@@ -296,6 +303,8 @@ def _governing(ws: Sequence[Word], c: Candidate, lo: int) -> str:
     if c.prep in _PREP_WORDS or c.prep in ("ل", "ب", "و"):
         return c.prep
     for k in range(c.first - 1, max(lo, c.first - 4) - 1, -1):
+        if _both_of(ws, k):
+            break
         w = ws[k].norm
         w = w[1:] if len(w) > 2 and w[0] in "وف" else w
         if w in _PREP_WORDS:
@@ -840,6 +849,11 @@ def _skip_right(ws: Sequence[Word], k: int) -> int:
             k += 1
             n += 1
             continue
+        if _both_of(ws, k + 1):
+            # كل من X و Y (both X and Y): the coordinated subjects follow
+            k += 2
+            n += 2
+            continue
         if (
             w == "قبل"
             and k + 1 < len(ws)
@@ -1154,7 +1168,8 @@ def structural_roles(
                     actor = after
         obj_from = t_end + 1
         if actor is not None and actor is not agent and actor.first > t_end:
-            obj_from = actor.last + 1
+            # the object follows the subject and what is coordinated with it (كل من مصر وقطر)
+            obj_from = _coordinated(ws, cs, [actor])[-1].last + 1
         if (passive or wants_obj) and not recipient:
             obj = _subject_after(ws, cs, obj_from, quantity=True)
             if obj is not None and obj is not actor:
