@@ -13,7 +13,12 @@ Data:
   part (never looked at while tuning), the rest *select*;
 * ``benchmarks/data/roles_{dev,test}.jsonl``: sentences written for this project (CC0) with a
   trigger word and gold actor / recipient phrases; ``test`` was written before any tuning and is
-  the confirm part.
+  the confirm part;
+* ``benchmarks/data/roles_news.jsonl`` ("web news"): the 708 gold events of the web-news event
+  sets (``events_news*.jsonl``) with their actor and recipient labelled blind (session 18,
+  ``roles_news_GUIDE.md``): ``events_news3`` and ``events_news4`` are the confirm part. A
+  participant written only as a pronoun is "no actor" there; the 37 events where one labeller
+  named the pronoun's referent instead are left out.
 
 Scoring: a prediction is right when its first actor (recipient) shares a content word (clitics
 stripped) with a gold phrase, or when both are empty. "end to end" runs :func:`extract_events` on
@@ -21,7 +26,9 @@ the sentence and scores the event whose trigger overlaps the gold verb word, on 
 only (detection is measured by ``bench_events.py``; ``n`` says how many were found); "given
 gold verb" runs the role assignment on the gold verb word (the lexicon rule of
 the trigger there, else the category's default frame), so detection changes do not matter.
-``actor*`` counts only the units whose gold names an actor.
+``actor*`` counts only the units whose gold names an actor. ``wrongA`` / ``wrongR``: the share of
+units given an actor (recipient) that is not the gold one (a wrong fact, where an empty one
+would be merely missing).
 Baseline: the nearest candidate before the verb as actor, the nearest after as recipient.
 """
 
@@ -88,6 +95,7 @@ class Unit:
     verb: tuple[str, ...]  # gold verb words (text order irrelevant)
     actor: tuple[str, ...] | None  # gold actor words; () = no actor; None = not scored
     recipient: tuple[str, ...] | None
+    at: int | None = None  # the trigger's start offset, where known (picks the right word)
 
 
 def _words_of(phrases: Iterable[str]) -> tuple[str, ...]:
@@ -147,6 +155,34 @@ def own_units() -> list[Unit]:
     return out
 
 
+def news_units() -> list[Unit]:
+    """``roles_news.jsonl``: the web-news sentences of ``events_news*.jsonl`` with the actor
+    and recipient of every gold event, labelled blind (session 18); ``part`` dev -> select,
+    confirm -> confirm (events_news3 and 4, never looked at while tuning)."""
+    path = OWN / "roles_news.jsonl"
+    if not path.exists():
+        return []
+    out: list[Unit] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        for k, ev in enumerate(r["events"]):
+            if ev.get("pronoun_resolved"):
+                continue  # one labeller named a pronoun's referent: not the guide's reading
+            out.append(
+                Unit(
+                    "confirm" if r["part"] == "confirm" else "select",
+                    f"{r['id']}#{k}",
+                    r["text"],
+                    ev["type"],
+                    tuple(ev["trigger"].split()),
+                    _words_of(ev["actor"]),
+                    _words_of(ev["recipient"]),
+                    ev["start"],
+                )
+            )
+    return out
+
+
 def _stems(word: str) -> set[str]:
     n = norm_word(word)
     return {s for s, _ in stem_candidates(n) if len(s) >= 2 and s not in _STOP}
@@ -163,7 +199,11 @@ def right(pred: Sequence[Mention], gold: tuple[str, ...]) -> bool:
     return any(_stems(w) & gold_stems for t in texts for w in t.split())
 
 
-def verb_index(ws: Sequence[Word], verb: tuple[str, ...]) -> int | None:
+def verb_index(ws: Sequence[Word], verb: tuple[str, ...], at: int | None = None) -> int | None:
+    if at is not None:  # the word at the gold trigger's offset
+        here = next((i for i, w in enumerate(ws) if w.start <= at < w.end), None)
+        if here is not None:
+            return here
     gold = {norm_word(v) for v in verb}
     hits = [i for i, w in enumerate(ws) if w.norm in gold]
     if not hits:
@@ -182,7 +222,7 @@ def _default_rule(category: str) -> TriggerRule:
 
 def given_verb(text: str, unit: Unit, ents: Sequence[Entity]) -> tuple[Any, Any] | None:
     ws = words(text)
-    t = verb_index(ws, unit.verb)
+    t = verb_index(ws, unit.verb, unit.at)
     if t is None:
         return None
     cands = candidates(text, ws, ents, use_names=True)
@@ -201,7 +241,7 @@ def given_verb(text: str, unit: Unit, ents: Sequence[Entity]) -> tuple[Any, Any]
 
 def baseline(text: str, unit: Unit, ents: Sequence[Entity]) -> tuple[Any, Any] | None:
     ws = words(text)
-    t = verb_index(ws, unit.verb)
+    t = verb_index(ws, unit.verb, unit.at)
     if t is None:
         return None
     cands: Sequence[Candidate] = candidates(text, ws, ents, use_names=True)
@@ -212,7 +252,7 @@ def baseline(text: str, unit: Unit, ents: Sequence[Entity]) -> tuple[Any, Any] |
 
 def end_to_end(text: str, unit: Unit, ents: Sequence[Entity]) -> tuple[Any, Any] | None:
     ws = words(text)
-    t = verb_index(ws, unit.verb)
+    t = verb_index(ws, unit.verb, unit.at)
     if t is None:
         return None
     w = ws[t]
@@ -259,7 +299,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--recipient-errors", action="store_true", help="print wrong recipients")
     args = ap.parse_args(argv)
     rec = recognizer(args.ner)
-    sets = {"gsr_dev": gsr_units(), "own labels": own_units()}
+    sets = {"gsr_dev": gsr_units(), "own labels": own_units(), "web news": news_units()}
     t0 = time.perf_counter()
     ents = _cached_entities([u.text for us in sets.values() for u in us], args.ner, rec)
     ner_s = time.perf_counter() - t0
@@ -267,7 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"roles benchmark (NER: {args.ner}, {ner_s:.1f} s for {len(ents)} sentences)")
     header = (
         f"{'data':<11} {'part':<8} {'system':<16} {'n':>4} {'actor':>6} "
-        f"{'n':>4} {'actor*':>6} {'n':>4} {'recip':>6}"
+        f"{'n':>4} {'actor*':>6} {'n':>4} {'recip':>6} {'wrongA':>6} {'wrongR':>6}"
     )
     print(header)
     print("-" * len(header))
@@ -275,7 +315,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for part in ("select", "confirm"):
             us = [u for u in units if u.part == part]
             for sname, fn in systems.items():
-                a_ok = a_n = r_ok = r_n = g_ok = g_n = 0
+                a_ok = a_n = r_ok = r_n = g_ok = g_n = a_bad = r_bad = 0
                 t0 = time.perf_counter()
                 failed = None
                 for u in us:
@@ -291,6 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         a_n += 1
                         ok = right(actor, u.actor)
                         a_ok += ok
+                        a_bad += bool(actor) and not ok
                         if u.actor:
                             g_n += 1
                             g_ok += ok
@@ -302,6 +343,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         r_n += 1
                         ok_r = right(recipient, u.recipient)
                         r_ok += ok_r
+                        r_bad += bool(recipient) and not ok_r
                         show = args.recipient_errors and sname == args.system
                         if show and not ok_r and part == "select":
                             got = [m.text for m in recipient]
@@ -313,9 +355,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 a = a_ok / a_n if a_n else float("nan")
                 r = r_ok / r_n if r_n else float("nan")
                 g = g_ok / g_n if g_n else float("nan")
+                wa = a_bad / a_n if a_n else float("nan")
+                wr = r_bad / r_n if r_n else float("nan")
                 print(
                     f"{name:<11} {part:<8} {sname:<16} {a_n:>4} {a:>6.2f} "
-                    f"{g_n:>4} {g:>6.2f} {r_n:>4} {r:>6.2f}"
+                    f"{g_n:>4} {g:>6.2f} {r_n:>4} {r:>6.2f} {wa:>6.2f} {wr:>6.2f}"
                 )
     return 0
 

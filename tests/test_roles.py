@@ -93,6 +93,64 @@ def test_coordinated_subjects_after_the_verb_are_all_actors(both: str) -> None:
     assert recipient == ["إسرائيل"]
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        # a phrase whose head names who acts is reported
+        ("أدانت الحكومة الهجوم على السفارة.", "أدانت", ["الحكومة"]),
+        ("قال مصدر إن المتظاهرين أغلقوا الطريق.", "أغلقوا", ["المتظاهرين"]),
+        # a phrase headed by a common word of another kind is not: a wrong fact, not an actor
+        ("قال مصدر إن الخطاب أدان الهجوم على السفارة.", "أدان", []),
+        ("قامت قائمة المحتجزين بإطلاق النار على الجنود.", "بإطلاق", []),
+        # a nationality adjective in the phrase stands for its state
+        ("أطلقت دبابة إسرائيلية قذيفة على المنزل.", "أطلقت", ["دبابة إسرائيلية"]),
+    ],
+)
+def test_an_actor_phrase_must_name_who_acts(text: str, trigger: str, actor: list[str]) -> None:
+    got = _roles_at(text, trigger)
+    if actor:
+        assert got.actor and got.actor[0].text.startswith(actor[0])
+    else:
+        assert got.actor == ()
+        assert got.guessed  # still proposed to the event model, not reported
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "names"),
+    [
+        # the nearest name before the trigger (a place, here) is no actor of the truce
+        ("في شمال غزة مددت الحكومة المهلة للسكان.", "المهلة", [("غزة", "LOC")]),
+    ],
+)
+def test_a_guessed_actor_is_not_reported(
+    text: str, trigger: str, names: list[tuple[str, str]]
+) -> None:
+    """Where no clause names the actor, the rules' guess (the nearest name, an earlier
+    verb's subject) goes to the event model (Roles.guessed), not to the event."""
+    got = _roles_at(text, trigger, _ents(text, *names))
+    assert got.actor == ()
+    assert got.guessed
+
+
+def test_fih_is_skipped_before_a_subject() -> None:
+    """فيه / فيها begin with ف but hold no conjunction: skipped before a VSO subject."""
+    from arabnews.events.arguments import _bare, _skip_right
+
+    ws = words("شنت فيه روسيا هجوما")
+    assert _skip_right(ws, 1) == 2
+    assert _bare("فيه") == "فيه" and _bare("وقت") == "وقت"
+    assert _bare("وقد") == "قد" and _bare("والجيش") == "الجيش"
+
+
+def test_agentive_table_is_valid() -> None:
+    from arabnews.events.lexicon import agentive_heads
+
+    heads = agentive_heads()
+    assert len(heads) > 300
+    assert {"حكومة", "قوات", "رئيس", "متظاهرون"} <= heads
+    assert not {"خطاب", "قائمة", "هجوم"} & heads
+
+
 def test_counted_victims_before_a_killing_verb_are_not_the_actor() -> None:
     actor, recipient = roles("وقال مصدر إن خمسة أشخاص قتلوا في الانفجار.", "قتلوا")
     assert actor == []

@@ -23,6 +23,7 @@ from arabnews.events.lexicon import (
     Word,
     actor_hits,
     actor_rules,
+    agentive_heads,
     match_first,
     month_words,
     norm_word,
@@ -225,11 +226,18 @@ def _is_nominal(prefix: str, word: Word) -> bool:
 
 @attrs.frozen(slots=True)
 class Roles:
-    """Assigned arguments of one trigger."""
+    """Assigned arguments of one trigger.
+
+    :ivar guessed: actors the rules proposed but that are not reported: a phrase whose head
+        names no one (``الخطاب``, ``قائمة المحتجزين``), or a guess from the nearest name or
+        an earlier verb's subject when the clause names no actor. The event model's role
+        features count them (it was fitted on them); the event does not carry them.
+    """
 
     actor: tuple[Mention, ...]
     recipient: tuple[Mention, ...]
     location: tuple[Mention, ...]
+    guessed: tuple[Mention, ...] = ()
 
 
 def _clause_start(ws: Sequence[Word], t: int) -> int:
@@ -342,8 +350,9 @@ def assign_roles(
                 w = ws[k]
                 adj_actor = Mention(w.start, w.end, w.text, None, canon)
                 break
+    guess = False
     if rule.actor in ("subj", "adj"):
-        act, rec = structural_roles(ws, t, t_end, nominal=nominal, rule=rule, cands=cands)
+        act, rec, guess = _structural_roles(ws, t, t_end, nominal=nominal, rule=rule, cands=cands)
         actor, recipient = ([] if adj_actor is not None else act), rec
     else:
         lower = _clause_start(ws, t)
@@ -379,10 +388,14 @@ def assign_roles(
         and (c.mention.label == "LOC" or c.kind == "name")
         and (c.prep in _LOC_PREPS or (c.prep == "علي" and rule.category == "ASSAULT"))
     ]
-    actors = tuple(c.mention for c in actor)
+    # reported: an actor the clause names, and a phrase only when its head can name who acts
+    # (not الخطاب، قائمة، العودة); the rest is a guess (Roles.guessed)
+    kept = [] if guess else [c for c in actor if c.kind != "phrase" or _may_act(ws, c)]
+    actors = tuple(c.mention for c in kept)
     if adj_actor is not None:
         actors = (adj_actor, *actors)
-    return Roles(actors, tuple(c.mention for c in recipient), tuple(location))
+    guessed = tuple(c.mention for c in actor if c not in kept)
+    return Roles(actors, tuple(c.mention for c in recipient), tuple(location), guessed)
 
 
 def _frame_roles(
@@ -483,8 +496,51 @@ _MAX_PHRASE = 4
 _AUX, _RELATIVE = (frozenset(norm_word(w) for w in x) for x in (_AUX, _RELATIVE))
 
 
+def _may_act(ws: Sequence[Word], c: Candidate) -> bool:
+    """Whether phrase candidate *c* may be an event's actor: a word of it is a nationality
+    adjective (standing for its state: دبابة إسرائيلية), or its head (after a count: آلاف
+    المتظاهرين) is an agentive noun (``agentive.tsv``: رئيس، حكومة، قوات، متظاهرون) or a word
+    the Arabic Wikipedia word list does not know well (a name the recogniser missed). A
+    common word of any other kind names no actor (الخطاب، قائمة المحتجزين، العودة)."""
+    if any(adjective_at(ws, k) is not None for k in range(c.first, c.last + 1)):
+        return True
+    k = c.first
+    while k < c.last and (_is_number(ws[k]) or _bare(ws[k].norm) in _QUANTIFIERS):
+        k += 1
+    return _may_act_norm(ws[k].norm, ws[k].text)
+
+
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _may_act_norm(norm: str, text: str) -> bool:
+    heads = agentive_heads()
+    for stem, _ in stem_candidates(norm):
+        s = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+        forms = [s] + [s[: -len(x)] for x in _PRONOUN_SUFFIXES if s.endswith(x) and len(s) > 4]
+        # قواته -> قوات; a nisba plural (الفلسطينيين) is its people
+        if any(f in heads for f in forms) or (s.endswith(("يين", "يون")) and actor_hits(s[:-2])):
+            return True
+    from arabnews.ner.clitics import word_counts  # the Wikipedia word list of arabnews.names
+
+    return word_counts(text)[0] < _KNOWN_WORD
+
+
+# log2 bucket of a word's count in the Arabic Wikipedia word list from which it counts as a
+# common word whose kind the agentive table decides (below: a name, a rare word; not judged)
+_KNOWN_WORD = 6
+
+
 def _bare(norm: str) -> str:
-    return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
+    """*norm* without a conjunction و / ف; in a word of three letters only before a
+    two-letter function word (وقد، فلم، وهو), not in وقت، فيه، وطن."""
+    if len(norm) > 3 or (len(norm) == 3 and norm[1:] in _SHORT_FUNCTION):
+        return norm[1:] if norm[0] in "وف" else norm
+    return norm
+
+
+_SHORT_FUNCTION = _wordset("قد لم لن لا ما من في هو هي هم ان اذ لو")
 
 
 def _is_number(w: Word) -> bool:
@@ -625,6 +681,8 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
     w = ws[i]
     if i in taken or not _may_start(w.norm) or (i == 0 and _initial_verb(w)):
         return None
+    if _bare(w.norm) == "يد" and i > 0 and _bare(ws[i - 1].norm) == "علي":
+        return None  # على يد (at the hands of): the agent's phrase begins after it
     head_def = _definite(w.norm)
     last = i
     for k in range(i + 1, min(len(ws), i + _MAX_PHRASE)):
@@ -745,6 +803,8 @@ _LIGHT = (
     "دبر",
     "اطلق",
     "القي",
+    "القت",  # (ألقت السلطات القبض: the defective verb's other forms)
+    "القوا",
     "استخدم",
     "فتح",
     "وجه",
@@ -842,7 +902,8 @@ def _skip_right(ws: Sequence[Word], k: int) -> int:
             or w in _AUX
             or w in _TIME_WORDS
             or ws[k].norm in _TIME_WORDS
-            or w in ("اول", "من", "يوم", "فيه", "فيها")
+            or w in ("اول", "من", "يوم")
+            or ws[k].norm in ("فيه", "فيها")  # (not _bare: its ف is no conjunction)
         ):
             if w == "من" and not (k > 0 and _bare(ws[k - 1].norm) == "اول"):
                 break
@@ -1033,19 +1094,22 @@ def _fallback_actor(
     t: int,
     lower: int,
     recipient: list[Candidate],
-) -> Candidate | None:
-    """The actor when the clause structure names none.
+) -> tuple[Candidate | None, bool]:
+    """The actor when the clause structure names none, and whether it is only a guess.
 
-    ``أعلنت القوات أنها أسقطت``: a pronoun complementizer stands for the speech verb's subject;
-    ``الجيش يخوض معارك لاستعادة``، ``يحاول إقناعه``: the subject of the nearest earlier verb; else
-    the nearest named candidate (entity, force, group, country) before the trigger in its clause
-    that no preposition governs.
+    ``أعلنت القوات أنها أسقطت``: a pronoun complementizer stands for the speech verb's subject
+    (not a guess). Guesses: a pronoun-suffixed trigger's nearest name before it; ``الجيش يخوض
+    معارك لاستعادة``، ``يحاول إقناعه``: the subject of the nearest earlier verb; else the nearest
+    named candidate (entity, force, group, country) before the trigger in its clause that no
+    preposition governs. Measured on the web-news roles labels (session 18), each guess was
+    the wrong actor at least as often as the right one: they are proposed to the event model
+    (:attr:`Roles.guessed`) and not reported.
     """
     k = t - 1
     while k >= 0 and _bare(ws[k].norm) in _AUX:
         k -= 1
     if k >= 0 and ws[k].norm in _PRONOUN_COMP:
-        return _pronoun_subject(ws, cands, t)
+        return _pronoun_subject(ws, cands, t), False
     if ws[t].norm.endswith(("ها", "هم", "هما")) or (
         ws[t].norm.endswith("ه") and len(ws[t].norm) > 4
     ):
@@ -1056,11 +1120,14 @@ def _fallback_actor(
             if c.last < t and t - c.last <= 6 and c.kind != "phrase" and c not in recipient
         ]
         if named:
-            return named[-1]
+            return named[-1], True
+    subordinate = True  # a subordinate clause's verb shares the main clause's subject
     if lower >= 2 and _bare(ws[lower - 2].norm) in ("قبل", "بعد", "حتي", "حين", "عندما"):
         lower = _clause_start(ws, lower - 2)  # قبل أن يدعو: the main clause's subject
     elif lower >= 1 and _bare(ws[lower - 1].norm) in ("عندما", "بينما", "حين"):
         lower = _clause_start(ws, lower - 1)
+    else:
+        subordinate = False
     for v in range(t - 1, max(lower - 1, t - 15), -1):
         if (
             _verb_like(ws[v])
@@ -1075,7 +1142,7 @@ def _fallback_actor(
                 and subj not in recipient
                 and (subj.kind != "phrase" or not _event_word(ws[subj.first].norm))
             ):
-                return subj
+                return subj, not subordinate
             break
     named = [
         c
@@ -1088,10 +1155,10 @@ def _fallback_actor(
         and _bare_cand(c)
         and not _after_classifier(ws, c)
     ]
-    return named[-1] if named else None
+    return (named[-1] if named else None), True
 
 
-def structural_roles(
+def _structural_roles(
     ws: Sequence[Word],
     t: int,
     t_end: int,
@@ -1099,7 +1166,7 @@ def structural_roles(
     nominal: bool,
     rule: TriggerRule,
     cands: Sequence[Candidate],
-) -> tuple[list[Candidate], list[Candidate]]:
+) -> tuple[list[Candidate], list[Candidate], bool]:
     """Actor and recipient candidates of a trigger from the clause around it.
 
     Verbs: the agent of a passive (من قبل، على يد، بواسطة، برصاص), the antecedent of a relative
@@ -1121,7 +1188,7 @@ def structural_roles(
     named = [c for c in cands if id(c) in own and c.kind in ("group", "entity", "force")]
     if named and rule.category == "PROTEST":
         # "المتظاهرين" as the trigger: the protesters are the actor
-        return [named[0]], []
+        return [named[0]], [], False
     if not nominal:
         passive = _passive(ws, t)
         r = t - 1
@@ -1260,15 +1327,31 @@ def structural_roles(
                 actor = gen
             elif wants_obj:
                 recipient.append(gen)
+    guess = False
     if actor is None and not (nominal and _victim_noun(ws[t])) and not _passive(ws, t):
-        actor = _fallback_actor(ws, cs, t, lower, recipient)
+        actor, guess = _fallback_actor(ws, cs, t, lower, recipient)
     for c in cs:
         if c.first > t_end and c.first - t_end <= 12 and c is not actor and c not in recipient:
             p = _governing(ws, c, t_end + 1)
             if p in rec_preps and not recipient:
                 recipient.append(c)
     actors = [actor] if actor is not None else []
-    return _coordinated(ws, cs, actors), _coordinated(ws, cs, recipient)
+    return _coordinated(ws, cs, actors), _coordinated(ws, cs, recipient), guess and bool(actors)
+
+
+def structural_roles(
+    ws: Sequence[Word],
+    t: int,
+    t_end: int,
+    *,
+    nominal: bool,
+    rule: TriggerRule,
+    cands: Sequence[Candidate],
+) -> tuple[list[Candidate], list[Candidate]]:
+    """Actor and recipient candidates of a trigger from the clause around it
+    (:func:`_structural_roles`; a guessed actor included)."""
+    actors, recipients, _ = _structural_roles(ws, t, t_end, nominal=nominal, rule=rule, cands=cands)
+    return actors, recipients
 
 
 def _coordinated(
@@ -1433,13 +1516,13 @@ def carry_subject(
         agrees = own is None or (form == "m" and own in ("m", "p")) or (form == "f" and own == "f")
         if agrees:
             return roles  # the phrase after the verb can be its subject: nothing is dropped
-    if not roles.actor:
-        return attrs.evolve(roles, actor=(carried,))
-    first = roles.actor[0]
-    if after is None or after.mention != first:
-        return roles
+    proposed = roles.actor or roles.guessed  # (a phrase that names no one is still the object)
+    if after is None or not proposed or after.mention != proposed[0]:
+        return roles if roles.actor else attrs.evolve(roles, actor=(carried,))
+    first = proposed[0]
     recipient = roles.recipient if first in roles.recipient else (first, *roles.recipient)
-    return attrs.evolve(roles, actor=(carried,), recipient=recipient)
+    guessed = tuple(m for m in roles.guessed if m != first)
+    return attrs.evolve(roles, actor=(carried,), recipient=recipient, guessed=guessed)
 
 
 # --- the targets of a demand: the genitive of the verbal noun it asks for ---

@@ -628,7 +628,8 @@ def _chunk_events(
                 actor=earlier[1].actor,
                 recipient=roles.recipient or earlier[1].recipient,
             )
-        found = (bool(roles.actor), bool(roles.recipient), bool(roles.location))
+        # (the model's role features were fitted on every proposed actor, guesses included)
+        found = (bool(roles.actor or roles.guessed), bool(roles.recipient), bool(roles.location))
         table = model.category_weights(category)
         score = sigmoid(logit + sum(table.get(f, 0.0) for f in role_base(found)))
         if score < cut:

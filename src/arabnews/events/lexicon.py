@@ -502,6 +502,22 @@ def actor_rules() -> tuple[ActorRule, ...]:
     return tuple(out)
 
 
+AGENT_CLASSES = frozenset({"official", "institution", "force", "group", "people", "state"})
+
+
+@functools.cache
+def agentive_heads() -> frozenset[str]:
+    """Normalised forms (no article) of ``agentive.tsv``: nouns that, heading a phrase, name
+    who acts (رئيس، حكومة، قوات، حركة، متظاهرون، دولة), validated."""
+    out = set()
+    for row in _rows("agentive.tsv"):
+        word = norm_word(row["word"].strip())
+        if row["class"] not in AGENT_CLASSES or not word or " " in word:
+            raise ValueError(f"{row.where}: bad row {row!r}")
+        out.add(word[2:] if word.startswith("ال") and len(word) > 4 else word)
+    return frozenset(out)
+
+
 @functools.lru_cache(maxsize=200_000)
 def number_hits(word: str) -> tuple[int, ...]:
     """Indices of ``number_rules()`` whose first word matches normalised *word* (cached)."""
