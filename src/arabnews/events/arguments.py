@@ -535,8 +535,8 @@ _KNOWN_WORD = 6
 def _bare(norm: str) -> str:
     """*norm* without a conjunction و / ف; in a word of three letters only before a
     two-letter function word (وقد، فلم، وهو), not in وقت، فيه، وطن."""
-    if len(norm) > 3 or (len(norm) == 3 and norm[1:] in _SHORT_FUNCTION):
-        return norm[1:] if norm[0] in "وف" else norm
+    if norm[:1] in ("و", "ف") and (len(norm) > 3 or norm[1:] in _SHORT_FUNCTION):
+        return norm[1:]
     return norm
 
 
