@@ -132,6 +132,23 @@ def test_a_guessed_actor_is_not_reported(
     assert got.guessed
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [("رفض الضباط الثلاثة تنفيذ الأوامر.", "رفض"), ("وافق مجلس النواب على تعديل القانون.", "وافق")],
+)
+def test_what_is_refused_or_agreed_is_no_recipient(text: str, trigger: str) -> None:
+    """A party's event is directed at someone: a phrase naming what is refused or agreed
+    (a verbal noun) is no recipient (still counted by the event model)."""
+    got = _roles_at(text, trigger)
+    assert got.recipient == ()
+    assert got.guessed_recipient
+
+
+def test_a_party_recipient_is_kept() -> None:
+    got = _roles_at("طالب المتظاهرون الحكومة بالاستقالة.", "طالب")
+    assert [m.text for m in got.recipient][:1] == ["الحكومة"]
+
+
 def test_fih_is_skipped_before_a_subject() -> None:
     """فيه / فيها begin with ف but hold no conjunction: skipped before a VSO subject."""
     from arabnews.events.arguments import _bare, _skip_right

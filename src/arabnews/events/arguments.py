@@ -232,12 +232,16 @@ class Roles:
         names no one (``الخطاب``, ``قائمة المحتجزين``), or a guess from the nearest name or
         an earlier verb's subject when the clause names no actor. The event model's role
         features count them (it was fitted on them); the event does not carry them.
+    :ivar guessed_recipient: the same for recipients: of an event directed at a party (a
+        demand, an accusation, talks, aid ...), a phrase that names no one (``تنفيذ
+        الأوامر``, ``تعديل قانون``: what is demanded or agreed, not whom).
     """
 
     actor: tuple[Mention, ...]
     recipient: tuple[Mention, ...]
     location: tuple[Mention, ...]
     guessed: tuple[Mention, ...] = ()
+    guessed_recipient: tuple[Mention, ...] = ()
 
 
 def _clause_start(ws: Sequence[Word], t: int) -> int:
@@ -376,9 +380,12 @@ def assign_roles(
             actor=actor,
             recipient=recipient,
         )
+    demanded = False
     if rule.category in ("REQUEST", "DEMAND"):
         # دعا إلى "ضرورة ترك X وY السلطة": the people the demand is about are its recipients
-        recipient = _demand_targets(ws, cands, t_end, recipient)
+        targets = _demand_targets(ws, cands, t_end, recipient)
+        demanded = targets is not recipient  # the genitive of a demanded verbal noun: people
+        recipient = targets
     used = {id(c) for c in actor}
     # A place that is attacked or visited is also where the event happens (على زابوريجيا).
     location = [
@@ -395,7 +402,36 @@ def assign_roles(
     if adj_actor is not None:
         actors = (adj_actor, *actors)
     guessed = tuple(c.mention for c in actor if c not in kept)
-    return Roles(actors, tuple(c.mention for c in recipient), tuple(location), guessed)
+    # a party's event (a demand, an accusation, talks, aid ...) is directed at someone: a
+    # phrase that names no one is what is demanded or done (تنفيذ الأوامر، تعديل قانون)
+    to_party = rule.category in _PARTY_RECIPIENTS and not demanded
+    told = [c for c in recipient if not to_party or c.kind != "phrase" or _may_act(ws, c)]
+    return Roles(
+        actors,
+        tuple(c.mention for c in told),
+        tuple(location),
+        guessed,
+        tuple(c.mention for c in recipient if c not in told),
+    )
+
+
+# Categories whose recipient is a party (PLOVER's target actor), not a place or an object; the
+# others (ASSAULT, COERCE, RETREAT, PROTEST, MOBILIZE) may be directed at places and things.
+_PARTY_RECIPIENTS = frozenset(
+    {
+        "REQUEST",
+        "ACCUSE",
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "REJECT",
+        "SANCTION",
+        "AID",
+        "THREATEN",
+        "COOPERATE",
+        "CONCEDE",
+    }
+)
 
 
 def _frame_roles(

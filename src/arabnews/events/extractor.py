@@ -629,7 +629,11 @@ def _chunk_events(
                 recipient=roles.recipient or earlier[1].recipient,
             )
         # (the model's role features were fitted on every proposed actor, guesses included)
-        found = (bool(roles.actor or roles.guessed), bool(roles.recipient), bool(roles.location))
+        found = (
+            bool(roles.actor or roles.guessed),
+            bool(roles.recipient or roles.guessed_recipient),
+            bool(roles.location),
+        )
         table = model.category_weights(category)
         score = sigmoid(logit + sum(table.get(f, 0.0) for f in role_base(found)))
         if score < cut:
