@@ -356,7 +356,7 @@ def assign_roles(
                 break
     guess = False
     if rule.actor in ("subj", "adj"):
-        act, rec, guess = _structural_roles(ws, t, t_end, nominal=nominal, rule=rule, cands=cands)
+        act, rec, guess = structural_roles(ws, t, t_end, nominal=nominal, rule=rule, cands=cands)
         actor, recipient = ([] if adj_actor is not None else act), rec
     else:
         lower = _clause_start(ws, t)
@@ -1194,7 +1194,7 @@ def _fallback_actor(
     return (named[-1] if named else None), True
 
 
-def _structural_roles(
+def structural_roles(
     ws: Sequence[Word],
     t: int,
     t_end: int,
@@ -1211,7 +1211,8 @@ def _structural_roles(
     frame introduces it. Nouns: an agent, the subject of a carrying-out verb before
     (نفذت حركة طالبان هجوما، قامت مجموعة بإحراق) or after (هجوم شنه مسلحون); the genitive is
     the victim of a killing or arrest noun (مقتل الصحفي). A passive verb's subject and a victim
-    are recipients.
+    are recipients. The third value says whether the actor is only a guess
+    (:func:`_fallback_actor`; :attr:`Roles.guessed`).
     """
     own = {id(c) for c in cands if c.first <= t_end and c.last >= t}
     cs = [c for c in cands if id(c) not in own]
@@ -1373,21 +1374,6 @@ def _structural_roles(
                 recipient.append(c)
     actors = [actor] if actor is not None else []
     return _coordinated(ws, cs, actors), _coordinated(ws, cs, recipient), guess and bool(actors)
-
-
-def structural_roles(
-    ws: Sequence[Word],
-    t: int,
-    t_end: int,
-    *,
-    nominal: bool,
-    rule: TriggerRule,
-    cands: Sequence[Candidate],
-) -> tuple[list[Candidate], list[Candidate]]:
-    """Actor and recipient candidates of a trigger from the clause around it
-    (:func:`_structural_roles`; a guessed actor included)."""
-    actors, recipients, _ = _structural_roles(ws, t, t_end, nominal=nominal, rule=rule, cands=cands)
-    return actors, recipients
 
 
 def _coordinated(
