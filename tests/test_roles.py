@@ -149,6 +149,16 @@ def test_a_party_recipient_is_kept() -> None:
     assert [m.text for m in got.recipient][:1] == ["الحكومة"]
 
 
+def test_a_title_heads_the_force_it_is_in_construct_with() -> None:
+    """وزير الدفاع الأوكراني is one actor (not وزير + a force الدفاع الأوكراني as object)."""
+    text = "وشكر وزير الدفاع الأوكراني الولايات المتحدة على الدعم."
+    ents = _ents(text, ("الولايات المتحدة", "LOC"))
+    cands = candidates(text, words(text), ents)
+    assert [c.mention.text for c in cands][:1] == ["وزير الدفاع الأوكراني"]
+    actor, recipient = roles(text, "وشكر", ents)
+    assert actor == ["وزير الدفاع الأوكراني"] and recipient == ["الولايات المتحدة"]
+
+
 def test_fih_is_skipped_before_a_subject() -> None:
     """فيه / فيها begin with ف but hold no conjunction: skipped before a VSO subject."""
     from arabnews.events.arguments import _bare, _skip_right

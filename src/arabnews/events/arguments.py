@@ -163,12 +163,14 @@ def candidates(
                 adj = _rule_at(adjs, ws, j + gap) if j + gap < len(ws) else None
                 if adj is not None and not taken.intersection(range(i, j + gap + adj[1])):
                     last = j + gap + adj[1] - 1
-                    start = _start_after_clitics(ws[i])
+                    # a title in construct before it is the phrase's head (وزير الدفاع الأوكراني)
+                    first = i - 1 if _title_before(text, ws, i, taken) else i
+                    start = _start_after_clitics(ws[first])
                     m = Mention(
                         start, ws[last].end, text[start : ws[last].end], None, adj[0].canonical
                     )
-                    out.append(Candidate(i, last, m, "force", _prep(text, ws, i, start)))
-                    taken.update(range(i, last + 1))
+                    out.append(Candidate(first, last, m, "force", _prep(text, ws, first, start)))
+                    taken.update(range(first, last + 1))
                     nxt_i = last + 1
                     break
             i = nxt_i
@@ -199,6 +201,15 @@ def candidates(
     if phrases:
         out = _with_phrases(text, ws, out)
     return tuple(out)
+
+
+def _title_before(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> bool:
+    """Whether ``ws[i - 1]`` is an indefinite agentive noun in construct with ``ws[i]`` (وزير
+    الدفاع، قائد الجيش), only a space between them."""
+    if i == 0 or i - 1 in taken or text[ws[i - 1].end : ws[i].start] != " ":
+        return False
+    prev = ws[i - 1]
+    return not _definite(prev.norm) and _may_act_norm(prev.norm, prev.text, known_only=True)
 
 
 # Words whose first letter و is part of the word, not a conjunction.
@@ -550,7 +561,8 @@ _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
 
 
 @functools.lru_cache(maxsize=100_000)
-def _may_act_norm(norm: str, text: str) -> bool:
+def _may_act_norm(norm: str, text: str, *, known_only: bool = False) -> bool:
+    """:func:`_may_act` of one word; *known_only*: only a row of ``agentive.tsv`` counts."""
     heads = agentive_heads()
     for stem, _ in stem_candidates(norm):
         s = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
@@ -558,6 +570,8 @@ def _may_act_norm(norm: str, text: str) -> bool:
         # قواته -> قوات; a nisba plural (الفلسطينيين) is its people
         if any(f in heads for f in forms) or (s.endswith(("يين", "يون")) and actor_hits(s[:-2])):
             return True
+    if known_only:
+        return False
     from arabnews.ner.clitics import word_counts  # the Wikipedia word list of arabnews.names
 
     return word_counts(text)[0] < _KNOWN_WORD
