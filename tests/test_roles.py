@@ -159,6 +159,13 @@ def test_a_title_heads_the_force_it_is_in_construct_with() -> None:
     assert actor == ["وزير الدفاع الأوكراني"] and recipient == ["الولايات المتحدة"]
 
 
+def test_a_relative_clause_with_a_resumptive_pronoun_has_its_subject_after() -> None:
+    """التي انسحبت منها القوات: the antecedent (the area) is منها's, the forces withdrew."""
+    text = "عادت السلطات إلى المناطق التي انسحبت منها القوات الإسرائيلية."
+    actor, _ = roles(text, "انسحبت")
+    assert actor[:1] == ["القوات الإسرائيلية"]
+
+
 def test_fih_is_skipped_before_a_subject() -> None:
     """فيه / فيها begin with ف but hold no conjunction: skipped before a VSO subject."""
     from arabnews.events.arguments import _bare, _skip_right

@@ -203,6 +203,17 @@ def candidates(
     return tuple(out)
 
 
+# A preposition with a pronoun right after a relative clause's verb (التي انسحبت منها القوات):
+# the antecedent is that pronoun's, not the verb's subject, which follows.
+_RESUMPTIVE = _wordset(
+    "منها منه منهم فيها فيه فيهم عليها عليه عليهم اليها اليه اليهم بها به بهم عنها عنه عنهم"
+)
+
+
+def _resumptive(ws: Sequence[Word], k: int) -> bool:
+    return k < len(ws) and ws[k].norm in _RESUMPTIVE
+
+
 def _title_before(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> bool:
     """Whether ``ws[i - 1]`` is an indefinite agentive noun in construct with ``ws[i]`` (وزير
     الدفاع، قائد الجيش), only a space between them."""
@@ -1248,6 +1259,8 @@ def structural_roles(
         rel = r >= 0 and _bare(ws[r].norm) in _RELATIVE
         if agent is not None:
             actor = agent
+        elif rel and _resumptive(ws, t_end + 1):
+            actor = _subject_after(ws, cs, t_end + 2)  # التي انسحبت منها القوات
         elif rel:
             actor = _subject_before(ws, cs, r)
         if actor is None and not passive:
