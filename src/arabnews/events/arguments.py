@@ -106,9 +106,7 @@ def _prep(text: str, ws: Sequence[Word], first: int, start: int) -> str:
     if first > 0:
         if _both_of(ws, first - 1):
             return "كل"  # كل من مصر وقطر: no preposition, the subjects themselves
-        prev = ws[first - 1].norm
-        prev = prev[1:] if len(prev) > 2 and prev[0] in "وف" else prev
-        return prev
+        return _bare(ws[first - 1].norm)
     return ""
 
 
@@ -339,8 +337,7 @@ def _governing(ws: Sequence[Word], c: Candidate, lo: int) -> str:
     for k in range(c.first - 1, max(lo, c.first - 4) - 1, -1):
         if _both_of(ws, k):
             break
-        w = ws[k].norm
-        w = w[1:] if len(w) > 2 and w[0] in "وف" else w
+        w = _bare(ws[k].norm)
         if w in _PREP_WORDS:
             return w
     return c.prep
