@@ -52,6 +52,19 @@ def test_batched_and_single_calls_agree(model, seed_texts) -> None:  # type: ign
         assert all(text[e.start : e.end] == e.text for e in ents)
 
 
+def test_a_sentence_tags_the_same_alone_and_in_a_batch(model) -> None:  # type: ignore[no-untyped-def]
+    """int8 LSTMs quantise activations per call: each sentence runs on its own, so a batch of
+    short texts gives each the entities it gets alone (scores included)."""
+    texts = [
+        "التقى الرئيس الفرنسي إيمانويل ماكرون نظيره المصري في القاهرة.",
+        "قصفت القوات الروسية مدينة خاركيف.",
+        "أعلنت حركة حماس موافقتها على المقترح القطري.",
+        "وصل وزير الخارجية الأمريكي أنتوني بلينكن إلى عمان أمس.",
+        "دعت الأمم المتحدة إلى وقف إطلاق النار في السودان.",
+    ]
+    assert model.recognize_many(texts) == [model.recognize(t) for t in texts]
+
+
 def _spans(entities: tuple[Entity, ...]) -> list[tuple[int, int, str, str]]:
     """The entities without their scores (quantised and float weights give slightly different
     probabilities for the same tags)."""
