@@ -598,7 +598,7 @@ def _bare(norm: str) -> str:
     return norm
 
 
-_SHORT_FUNCTION = _wordset("قد لم لن لا ما من في هو هي هم ان اذ لو")
+_SHORT_FUNCTION = frozenset(w for w in _PARTICLES | _PREPOSITIONS if len(w) == 2)
 
 
 def _is_number(w: Word) -> bool:

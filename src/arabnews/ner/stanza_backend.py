@@ -305,7 +305,12 @@ def _tag_with_scores(call: Callable[[], Any]) -> tuple[Any, list[Any] | None]:
 def _one_sequence_type() -> type[Any]:
     import torch
     from torch import nn
-    from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
+    from torch.nn.utils.rnn import (
+        PackedSequence,
+        pack_padded_sequence,
+        pad_packed_sequence,
+        pad_sequence,
+    )
 
     class OneSequence(nn.Module):
         """Runs a packed batch of one sequence as a plain tensor, and with *split* each
@@ -327,11 +332,11 @@ def _one_sequence_type() -> type[Any]:
             if not isinstance(data, PackedSequence):
                 return self.lstm(data, hx)
             first = bool(getattr(self.lstm, "batch_first", False))
-            if int(data.batch_sizes[0]) != 1 and not self.split:
-                return self.lstm(data, hx)
             if int(data.batch_sizes[0]) == 1:
                 output, hidden = self.lstm(data.data.unsqueeze(0 if first else 1), hx)
                 return data._replace(data=output.squeeze(0 if first else 1)), hidden
+            if not self.split:
+                return self.lstm(data, hx)
             # One call per sequence, in the batch's own order; hx and the returned state are
             # in that order too (as nn.LSTM takes and gives them for a packed batch).
             padded, lengths = pad_packed_sequence(data, batch_first=True)
@@ -343,7 +348,7 @@ def _one_sequence_type() -> type[Any]:
                 outputs.append(out.reshape(n, -1))
                 hs.append(h)
                 cs.append(c)
-            out_padded = torch.nn.utils.rnn.pad_sequence(outputs, batch_first=True)
+            out_padded = pad_sequence(outputs, batch_first=True)
             order = data.sorted_indices
             if order is not None:
                 out_padded, lengths = out_padded[order], lengths[order]
