@@ -21,6 +21,7 @@ from arabnews.names import (
     GazetteerEntry,
     Matcher,
     NameResolver,
+    explain,
     name_key,
     normalize_name,
     same_name,
@@ -779,6 +780,38 @@ def test_two_words_used_differently_are_two_names() -> None:
     assert same_name("تورنتو", "تورونتو")
     # only a one-word name is judged by its use: in a longer name the other words decide
     assert same_name("هونغ كونغ", "هونج كونج")
+
+
+def test_two_written_words_of_one_key_are_two_names() -> None:
+    import attrs
+
+    # the key folds final ة/ى/ه into vowels and collapses repeated letters (for
+    # transliterations); two written words that Arabic Wikipedia uses apart stay apart:
+    # the word "how" and Kyiv, the tribe Kinda and Canada, Minya's two towns
+    for a, b in (("كيف", "كييف"), ("كندة", "كندا"), ("المنية", "المنيا")):
+        assert name_key(a) == name_key(b)
+        assert not same_name(a, b)
+        assert similarity(a, b) == 0.0
+        for first, second in ((a, b), (b, a)):  # whichever comes first
+            r = NameResolver()
+            assert r.add(first) != r.add(second)
+    assert any("one key" in reason for reason in explain("كيف", "كييف").reasons)
+    gaz = Gazetteer.default()
+    assert gaz.lookup("كيف") is None and gaz.lookup("كندة") is None
+    kyiv, canada = gaz.lookup("كييف"), gaz.lookup("كندا")
+    assert kyiv is not None and kyiv.id == "kyiv" and canada is not None and canada.id == "canada"
+    r = NameResolver()
+    assert (r.add("كيف"), r.add("كييف"), r.add("كندا"))[1:] == ("kyiv", "canada")
+    # written forms used alike stay one name (and one gazetteer entity)
+    for a, b in (("مصطفى", "مصطفي"), ("سورية", "سوريا"), ("حماة", "حماه")):
+        assert same_name(a, b) and similarity(a, b) == 1.0
+        r = NameResolver()
+        assert r.add(a) == r.add(b)
+    r = NameResolver()
+    assert r.add("سورية") == r.add("سوريا") == "syria"
+    # the rule is the usage rule: switched off, the key decides
+    off = Matcher(model=attrs.evolve(Matcher().model, usage_apart=-1.0))
+    assert off.same_name("كيف", "كييف")
 
 
 def test_usage_table() -> None:

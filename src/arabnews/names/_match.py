@@ -246,7 +246,7 @@ def _given_names() -> frozenset[tuple[str, str]]:
 _ALEF_LAM_START = "الع"
 
 
-def _without_article(word: str) -> str:
+def without_article(word: str) -> str:
     """A written word without a leading article that leaves three letters or more."""
     return word[2:] if word.startswith("ال") and len(word) >= 5 else word
 
@@ -818,6 +818,8 @@ class Matcher:
         their use tells them apart (:meth:`usage_apart`). Only a name of one word is
         judged by its use: in a longer name the other words are better evidence, and a
         rare spelling of one of them has a noisy usage vector (هونج كونج)."""
+        if self.surface_apart(a, b):
+            return 0.0  # كندة / كندا: one key, two written words
         got = self._tok_sim(a, b, floor)
         if got > 0.0 and a.text != b.text and self.usage_apart(a, b):
             if self._trace is not None:
@@ -841,7 +843,7 @@ class Matcher:
         table = UsageTable.default()
         if x not in table or y not in table:
             return False  # most names: the 2017 text has too little of them
-        if _without_article(x) == _without_article(y):
+        if without_article(x) == without_article(y):
             return False
         sim = table.similarity(x, y)
         return sim is not None and sim < need
@@ -1122,6 +1124,23 @@ class Matcher:
                 return 1.0 - self.model.clitic_penalty
         return None
 
+    def surface_apart(self, x: TokenKey, y: TokenKey) -> bool:
+        """Whether two Arabic tokens of one key text are two words as written: their
+        surfaces differ beyond the article (the key folds ة ى ه into final vowels and
+        collapses repeated letters: كندة / كندا, كيف / كييف, المنية / المنيا) and Arabic
+        Wikipedia uses the two written forms among different words (:meth:`usage_apart`).
+        The key's folding is for transliterations; two attested words keep their letters."""
+        if x.text != y.text or x.surface == y.surface or x.latin or y.latin:
+            return False
+        if not self.usage_apart(x, y):
+            return False
+        if self._trace is not None:
+            self._trace.append(
+                f"{x.surface} / {y.surface}: one key, but used among different words in "
+                f"Arabic Wikipedia (usage cosine below {self.model.usage_apart})"
+            )
+        return True
+
     def _article_apart(self, x: TokenKey, y: TokenKey) -> bool:
         """Whether two Arabic tokens of the same letters are different names because one
         was written with the article and the other without, and the known entities list
@@ -1184,6 +1203,8 @@ class Matcher:
         if not ta or not tb:
             return 0.0
         if len(ta) == 1 and len(tb) == 1:
+            if self.surface_apart(ta[0], tb[0]):
+                return 0.0  # (before the gazetteer, which lists key texts: كيف is not Kyiv)
             got = self.listed_similarity(ta[0], tb[0])
             if got is not None:
                 return got
@@ -1424,6 +1445,8 @@ class Matcher:
             x, y = ta[0], tb[0]
             if x.text == y.text and not (x.latin or y.latin):
                 same = x.article == y.article or not self._article_apart(x, y)
+                if same and self.surface_apart(x, y):
+                    return False
                 if self._trace is not None:
                     self._trace.append(
                         f"{x.text}: the same letters"

@@ -302,6 +302,20 @@ class Gazetteer:
             and ident in self.ids_of_stem(first.text, b.tokens[0].text)
         )
 
+    def _written_apart(self, key: NameKey, ident: str) -> bool:
+        """Whether a one-word Arabic name with the key text of a listed spelling of entry
+        *ident* is another written word than every such spelling (:meth:`Matcher.surface_apart
+        <arabnews.names.Matcher.surface_apart>`: كيف / كييف, كندة / كندا)."""
+        if len(key.tokens) != 1:
+            return False
+        tok = key.tokens[0]
+        listed = [
+            k.tokens[0]
+            for k in self.arabic_keys(ident)
+            if len(k.tokens) == 1 and k.tokens[0].text == tok.text
+        ]
+        return bool(listed) and all(self._matcher.surface_apart(tok, t) for t in listed)
+
     def _latin_near(self, key: NameKey, ident: str) -> bool:
         return self.latin_word_of(key.tokens[-1].written or "", ident)
 
@@ -356,6 +370,8 @@ class Gazetteer:
                 ids = ids & forms.get(exact, _NO_IDS)
             if ids:
                 ident = self._unique(ids, label)
+                if ident is not None and not latin and self._written_apart(key, ident):
+                    return None  # كيف (how) has the key of كييف, Kyiv: not its spelling
                 return (ident, 1.0) if ident is not None else None
         first = key.tokens[0]
         alt = first.alternative

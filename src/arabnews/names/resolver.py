@@ -40,12 +40,14 @@ from arabnews.names._keys import (
     blocking_keys,
     name_key,
 )
-from arabnews.names._match import Matcher, default_matcher
+from arabnews.names._match import Matcher, default_matcher, without_article
+from arabnews.names._usage import UsageTable
 from arabnews.names.gazetteer import Gazetteer, compatible_labels
 from arabnews.spans import ENTITY_LABELS
 
 _LATIN_KEY: Final = "latin:"
 _ARTICLE_KEY: Final = "article:"
+_WORD_KEY: Final = "|word:"
 _NO_IDS: Final[frozenset[str]] = frozenset()
 
 __all__ = ["NameResolver"]
@@ -103,19 +105,27 @@ def _keytext(key: NameKey, spelling: str, gazetteer: Gazetteer | None) -> str:
     a proclitic could be (الفروسية, equestrianism, and فروسية share the text فروسيا, but
     only the second can be ف + روسية) or where the article tells known names apart
     (الهند, India, and هند, a given name: :meth:`Gazetteer.article_decides`), so that a
-    key's gazetteer anchor never depends on which spelling came first."""
+    key's gazetteer anchor never depends on which spelling came first. A one-word name
+    that Arabic Wikipedia holds as a written word keeps that word too (كندة and كندا share
+    the text كندا, كيف and كييف the text كيف: :meth:`Matcher.surface_apart
+    <arabnews.names.Matcher.surface_apart>` may tell them apart, and the gazetteer does)."""
     if key.latin:
         # as written: Samir and Samer share the text سامير but romanize different names
         return _LATIN_KEY + " ".join(t.written or t.text for t in key.tokens)
     first = key.tokens[0].text[:1] if key.tokens else ""
+    text = key.text
     # (the article test first: most spellings have none, and then nothing else is asked)
     if (
         first
         and article_first(spelling)
         and (first in _CLITICS or (gazetteer is not None and gazetteer.article_decides(key.text)))
     ):
-        return _ARTICLE_KEY + key.text
-    return key.text
+        text = _ARTICLE_KEY + key.text
+    if len(key.tokens) == 1:
+        surface = key.tokens[0].surface
+        if surface and surface in UsageTable.default():
+            return text + _WORD_KEY + without_article(surface)
+    return text
 
 
 def _unanchored_id(keytext: str) -> str:
