@@ -159,6 +159,81 @@ def test_a_title_heads_the_force_it_is_in_construct_with() -> None:
     assert actor == ["وزير الدفاع الأوكراني"] and recipient == ["الولايات المتحدة"]
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # an event noun is the event, not who does it, whatever adjective it has
+        ("أدان البيان القصف الإسرائيلي على المدينة.", "أدان"),
+        # a weapon after an agent marker's ب is the means of the attack, not its agent
+        ("قصفت المدفعية مواقع المسلحين بقذائف الهاون.", "قصفت"),
+    ],
+)
+def test_events_and_weapons_are_not_actors(text: str, trigger: str) -> None:
+    actor, _ = roles(text, trigger)
+    assert not any(a.startswith(("القصف", "قذائف")) for a in actor)
+
+
+def test_a_weapon_that_is_the_subject_of_its_verb_is_kept() -> None:
+    """انفجرت عبوة ناسفة: the device is the grammatical subject (the project's own labels)."""
+    actor, _ = roles("انفجرت عبوة ناسفة بسيارة مدنية على الطريق.", "انفجرت")
+    assert actor[:1] == ["عبوة ناسفة"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        # a verb carrying on, stepping up or setting out to do the verbal noun
+        ("يقوم الجيش بتصفية خلايا المسلحين.", "بتصفية", "الجيش"),
+        ("واصلت الطائرات الحربية قصف الأحياء الشرقية.", "قصف", "الطائرات الحربية"),
+        ("قرر الوزير في اجتماع الحكومة الاستقالة من منصبه.", "الاستقالة", "الوزير"),
+    ],
+)
+def test_the_subject_of_a_light_or_control_verb_does_its_noun(
+    text: str, trigger: str, actor: str
+) -> None:
+    got, _ = roles(text, trigger)
+    assert got[:1] == [actor]
+
+
+def test_the_parties_after_bayn_are_a_truces_actors() -> None:
+    text = "قال الوسطاء إن الهدنة المؤقتة بين إسرائيل وحركة حماس ستمدد."
+    ents = _ents(text, ("إسرائيل", "LOC"), ("حركة حماس", "ORG"))
+    actor, _ = roles(text, "الهدنة", ents)
+    assert actor == ["إسرائيل", "حركة حماس"]
+
+
+def test_a_named_genitive_of_an_attack_noun_is_its_actor() -> None:
+    """هجوم حماس: a named party in the genitive acts."""
+    text = "قتل جنود في هجوم حماس على الموقع."
+    actor, _ = roles(text, "هجوم", _ents(text, ("حماس", "ORG")))
+    assert actor == ["حماس"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "names"),
+    [
+        # VSO: a title in construct with a named genitive, then the person's name
+        (
+            "اقترحت رئيسة البرازيل ديلما روسيف تنظيم استفتاء عام.",
+            "اقترحت",
+            [("البرازيل", "LOC"), ("ديلما روسيف", "PER")],
+        ),
+        # SVO: the person's name, the title and its genitive before the verb
+        (
+            "قال مصدر إن سامي يوسف رئيس جامعة القاهرة انتقد القرار.",
+            "انتقد",
+            [("سامي يوسف", "PER"), ("جامعة القاهرة", "ORG")],
+        ),
+    ],
+)
+def test_a_titled_person_is_the_actor_not_the_title_or_its_genitive(
+    text: str, trigger: str, names: list[tuple[str, str]]
+) -> None:
+    person = next(n for n, label in names if label == "PER")
+    actor, _ = roles(text, trigger, _ents(text, *names))
+    assert actor[:1] == [person]
+
+
 def test_a_relative_clause_with_a_resumptive_pronoun_has_its_subject_after() -> None:
     """التي انسحبت منها القوات: the antecedent (the area) is منها's, the forces withdrew."""
     text = "عادت السلطات إلى المناطق التي انسحبت منها القوات الإسرائيلية."

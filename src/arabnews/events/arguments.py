@@ -25,6 +25,7 @@ from arabnews.events.lexicon import (
     actor_rules,
     agentive_heads,
     match_first,
+    mode_cues,
     month_words,
     norm_word,
     number_hits,
@@ -377,6 +378,11 @@ def assign_roles(
     if rule.actor in ("subj", "adj"):
         act, rec, guess = structural_roles(ws, t, t_end, nominal=nominal, rule=rule, cands=cands)
         actor, recipient = ([] if adj_actor is not None else act), rec
+        if nominal and rule.category in _BETWEEN and adj_actor is None and (guess or not act):
+            # الهدنة المؤقتة بين إسرائيل وحركة حماس: the parties of a truce, deal or talks
+            parties = _between(ws, cands, t_end)
+            if parties:
+                actor, guess = parties, False
     else:
         lower = _clause_start(ws, t)
         left = [c for c in cands if lower <= c.first and c.last < t and t - c.last <= 10]
@@ -432,6 +438,21 @@ def assign_roles(
         guessed,
         tuple(c.mention for c in recipient if c not in told),
     )
+
+
+# Categories of a nominal trigger whose parties follow بين as its actors (هدنة بين، اتفاق بين).
+_BETWEEN = frozenset({"CONCEDE", "AGREE", "CONSULT", "COOPERATE"})
+
+
+def _between(ws: Sequence[Word], cands: Sequence[Candidate], t_end: int) -> list[Candidate]:
+    """The candidates coordinated after a بين within three words after a nominal trigger
+    (an adjective may stand between: الهدنة المؤقتة بين X و Y)."""
+    first = next(
+        (c for c in cands if t_end < c.first <= t_end + 3 and _bare(c.prep) == "بين"), None
+    )
+    if first is None or any(_verb_like(ws[k]) for k in range(t_end + 1, first.first)):
+        return []
+    return _coordinated(ws, cands, [first])
 
 
 # Categories whose recipient is a party (PLOVER's target actor), not a place or an object; the
@@ -556,16 +577,33 @@ def _may_act(ws: Sequence[Word], c: Candidate) -> bool:
     adjective (standing for its state: دبابة إسرائيلية), or its head (after a count: آلاف
     المتظاهرين) is an agentive noun (``agentive.tsv``: رئيس، حكومة، قوات، متظاهرون) or a word
     the Arabic Wikipedia word list does not know well (a name the recogniser missed). A
-    common word of any other kind names no actor (الخطاب، قائمة المحتجزين، العودة)."""
-    if any(adjective_at(ws, k) is not None for k in range(c.first, c.last + 1)):
-        return True
+    common word of any other kind names no actor (الخطاب، قائمة المحتجزين، العودة), nor
+    does an event word of the trigger lexicon that is no agentive noun, adjective or not
+    (القصف الإسرائيلي، اتهامات إسرائيلية، احتلال: the event, not who does it)."""
     k = c.first
     while k < c.last and (_is_number(ws[k]) or _bare(ws[k].norm) in _QUANTIFIERS):
         k += 1
-    return _may_act_norm(ws[k].norm, ws[k].text)
+    head = ws[k]
+    # a weapon acts as the subject of its verb (انفجرت عبوة ناسفة), not as an instrument
+    # (بالصواريخ) nor as what an event noun is done to (تفجير عبوات ناسفة)
+    used = c.prep == "ب" or bool(c.prep and match_first(c.prep) and not _verb_like_norm(c.prep))
+    if (match_first(head.norm) or (used and _instrument(head.norm))) and not _may_act_norm(
+        head.norm, head.text, known_only=True
+    ):
+        return False
+    if any(adjective_at(ws, j) is not None for j in range(c.first, c.last + 1)):
+        return True
+    return _may_act_norm(head.norm, head.text)
 
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _instrument(norm: str) -> bool:
+    """A weapon or means of an attack (``mode_cues.tsv``: عبوات، قذائف، صواريخ): what an
+    attack is done with, not who does it."""
+    return any(r.label == "ASSAULT" and part_matches(r.pattern, norm) for r in mode_cues())
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -866,6 +904,16 @@ _LIGHT = (
     "استخدم",
     "فتح",
     "وجه",
+    "قوم",  # (يقوم، تقوم: قام's other forms)
+    # verbs whose subject does the verbal noun they govern: continuing or stepping it up
+    # (تواصل إسرائيل قصف، كثف الجيش عملياته) or setting out to (قرر غاندي الاستقالة)
+    "واصل",
+    "استانف",
+    "كثف",
+    "قرر",
+    "اراد",
+    "حاول",
+    "اعتزم",
 )
 # Verbal nouns whose genitive is the victim, not the actor (مقتل الصحفي، اعتقال الناشط).
 _VICTIM_NOUNS = (
@@ -915,6 +963,8 @@ def _light_verb(w: Word) -> bool:
 @functools.lru_cache(maxsize=100_000)
 def _light_norm(norm: str) -> bool:
     n = _bare(norm)
+    if n.endswith("ة"):
+        return False  # a noun (إرادة، محاولة), no verb
     for stem in {s for s, _ in stem_candidates(n)} | {n}:
         core = stem[1:] if stem[:1] in "يت" and len(stem) > 3 else stem
         for lv in _LIGHT:
@@ -939,7 +989,8 @@ def _agent(ws: Sequence[Word], cands: Sequence[Candidate], lo: int, hi: int) -> 
         elif k + 1 < len(ws) and (_bare(n), ws[k + 1].norm) in _AGENT_TWO:
             after = k + 2
         if after is not None:
-            c = next((c for c in cands if c.first <= after + 1 and c.last >= after), None)
+            # after the marker, never the phrase it heads (بقذائف الهاون: weapons, no agent)
+            c = next((c for c in cands if k < c.first <= after + 1 and c.last >= after), None)
             if c is not None:
                 return c
     return None
@@ -1037,7 +1088,38 @@ def _subject_after(
     c = _cand_at(cands, k)
     if c is None or c.first < k - 1:
         return None
-    return c if _bare_cand(c, after_quantity=k > k0) else None
+    if not _bare_cand(c, after_quantity=k > k0):
+        return None
+    return _titled_person(ws, cands, c, after=True) or c
+
+
+def _titled_person(
+    ws: Sequence[Word], cands: Sequence[Candidate], c: Candidate, *, after: bool
+) -> Candidate | None:
+    """The person a title names, where the subject found is that title or its genitive:
+    رئيسة البرازيل ديلما روسيف (*after*: a one-word title phrase, a named genitive, the
+    person's name right after it) or حسام كامل رئيس جامعة القاهرة (before the verb: the
+    genitive, a title before it, the person's name before that)."""
+    if after:
+        if c.kind != "phrase" or c.first != c.last or not _title_word(ws[c.first]):
+            return None
+        gen = next((x for x in cands if x.first == c.last + 1), None)
+        if gen is None or gen.kind == "phrase":
+            return None
+        person = next((x for x in cands if x.first == gen.last + 1), None)
+    else:
+        # the title before the genitive, or heading it (a phrase right before a name is
+        # merged into the name's candidate: رئيس جامعة القاهرة)
+        k = next((j for j in (c.first, c.first - 1) if j >= 1 and _title_word(ws[j])), None)
+        if c.kind == "phrase" or k is None or (k == c.first and c.first == c.last):
+            return None
+        person = next((x for x in cands if x.last == k - 1), None)
+    return person if person is not None and person.mention.label == "PER" else None
+
+
+def _title_word(w: Word) -> bool:
+    """An indefinite agentive noun (رئيس، وزيرة، قائد): a title in construct."""
+    return not _definite(w.norm) and _may_act_norm(w.norm, w.text, known_only=True)
 
 
 def _bare_cand(c: Candidate, *, after_quantity: bool = False) -> bool:
@@ -1068,7 +1150,7 @@ def _subject_before(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> C
         return None
     if any(ws[m + 1].start - ws[m].end > 1 for m in range(c.last, t)):
         return None  # "عمان ـ ا ف ب: تظاهر"، "وسط القاهرة، تظاهر": punctuation, another clause
-    return c
+    return _titled_person(ws, cands, c, after=False) or c
 
 
 def _no_object(ws: Sequence[Word], cands: Sequence[Candidate], k: int) -> bool:
@@ -1385,6 +1467,15 @@ def structural_roles(
                 and (gen.kind != "phrase" or _definite(ws[gen.first].norm))
             ):
                 # هجوم روسيا، انفجار السيارة (not معارك شرسة: an adjective)
+                actor = gen
+            elif (
+                actor is None
+                and gen.first == t_end + 1
+                and gen.kind != "phrase"
+                and gen.mention.label not in ("LOC", None)
+            ):
+                # هجوم حماس، قصف الاحتلال: a named party in the genitive acts (a place there
+                # may be the target: قصف غزة)
                 actor = gen
             elif wants_obj:
                 recipient.append(gen)

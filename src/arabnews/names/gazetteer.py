@@ -18,7 +18,14 @@ import attrs
 from arabnews._checks import require_str
 from arabnews._data import parse_table, read_table
 from arabnews.names._features import consonants, stem_of_ending, within_edits
-from arabnews.names._keys import _CLITICS, NameKey, article_first, blocking_keys, name_key
+from arabnews.names._keys import (
+    _CLITICS,
+    NameKey,
+    TokenKey,
+    article_first,
+    blocking_keys,
+    name_key,
+)
 from arabnews.names._match import Matcher, default_matcher
 from arabnews.spans import ENTITY_LABELS
 
@@ -37,6 +44,8 @@ _LATIN_NEAR_MIN = 7
 #: last word only at this similarity or above (*Abu Mazen*, an Arabic alias; not *John
 #: Kerry* for John Kirby, 0.55).
 _LATIN_PERSON_SURE = 0.9
+# answers of Gazetteer.match_key kept (then all forgotten at once)
+_MATCH_CACHE = 50_000
 _NOT_PER = frozenset({"LOC", "ORG"})
 _LATIN = "latin:"
 _NO_IDS: frozenset[str] = frozenset()
@@ -140,6 +149,9 @@ class Gazetteer:
         self._bare = {k: frozenset(v) for k, v in bare.items()}
         self._articled = {k: frozenset(v) for k, v in articled.items()}
         self._decides: dict[str, bool] = {}
+        # match_key's answers (a corpus looks the same names up again and again), keyed by
+        # everything a token key carries: its equality leaves out the written form
+        self._matches: dict[tuple[object, ...], tuple[str, float] | None] = {}
         self._latin_words = {k: frozenset(v) for k, v in latin_words.items()}
 
     @classmethod
@@ -355,6 +367,18 @@ class Gazetteer:
 
     def match_key(self, key: NameKey, label: str | None = None) -> tuple[str, float] | None:
         """:meth:`match` on a precomputed key; returns the entry id and the score."""
+        mark = (label, *(_token_mark(t) for t in key.tokens))
+        try:
+            return self._matches[mark]
+        except KeyError:
+            pass
+        found = self._match_key(key, label)
+        if len(self._matches) >= _MATCH_CACHE:
+            self._matches.clear()
+        self._matches[mark] = found
+        return found
+
+    def _match_key(self, key: NameKey, label: str | None) -> tuple[str, float] | None:
         if not key.tokens:
             return None
         latin = _is_latin(key)
@@ -428,6 +452,20 @@ class Gazetteer:
                 elif sim > best - 1e-9:
                     best_ids.add(ident)
         return (next(iter(best_ids)), round(best, 4)) if len(best_ids) == 1 else None
+
+
+def _token_mark(t: TokenKey) -> tuple[object, ...]:
+    """Everything a token key holds, for a cache (a key's equality leaves some of it out)."""
+    return (
+        t.text,
+        t.alternative,
+        t.latin,
+        t.written,
+        t.article,
+        t.alt_article,
+        t.feminine,
+        t.surface,
+    )
 
 
 def _derived_form(a: str, b: str) -> bool:
