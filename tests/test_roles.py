@@ -234,6 +234,31 @@ def test_a_titled_person_is_the_actor_not_the_title_or_its_genitive(
     assert actor[:1] == [person]
 
 
+def test_recipients_past_counts_adjectives_and_appositions() -> None:
+    # "more of" is a count before the noun
+    _, recipient = roles("استهدف الجيش مزيدا من مواقع المسلحين.", "استهدف")
+    assert recipient[:1] == ["مواقع"]
+    # an indefinite nisba after a nominal trigger qualifies it: no recipient
+    _, recipient = roles("بدأ الجيش اجتياح بري لقطاع غزة.", "اجتياح")
+    assert "بري" not in recipient
+    # a person's apposition between commas is not the object
+    text = "طالب سامي يوسف، عضو مجلس الشعب سابقا، الدكتور عصام شرف بالاستقالة."
+    ents = _ents(text, ("سامي يوسف", "PER"), ("مجلس الشعب", "ORG"), ("عصام شرف", "PER"))
+    actor, recipient = roles(text, "طالب", ents)
+    assert actor[:1] == ["سامي يوسف"] and recipient[:1] == ["عصام شرف"]
+
+
+def test_who_seizes_is_the_genitive_before_ala() -> None:
+    """سيطرة حماس على البلدات: the genitive seizes, على names what is seized (an arrest
+    noun's genitive stays its victim)."""
+    text = "أكدت المصادر سيطرة حماس على ثلاث بلدات."
+    actor, _ = roles(text, "سيطرة", _ents(text, ("حماس", "ORG")))
+    assert actor == ["حماس"]
+    text = "أدانت المنظمة اعتقال الصحفي على الحدود."
+    actor, recipient = roles(text, "اعتقال")
+    assert recipient[:1] == ["الصحفي"] and actor != ["الصحفي"]
+
+
 def test_a_relative_clause_with_a_resumptive_pronoun_has_its_subject_after() -> None:
     """التي انسحبت منها القوات: the antecedent (the area) is منها's, the forces withdrew."""
     text = "عادت السلطات إلى المناطق التي انسحبت منها القوات الإسرائيلية."

@@ -560,7 +560,8 @@ _PARTICLES = _wordset(
     "عليه عليها عليهم منه منها منهم عنه عنها عنهم معه معها معهم اليه اليها اليهم"
 )
 _QUANTIFIERS = _wordset(
-    "مئات الاف عشرات المئات الالاف العشرات نحو حوالي قرابه قرابة اكثر اقل عدد بضعه بضعة"
+    "مئات الاف عشرات المئات الالاف العشرات نحو حوالي قرابه قرابة اكثر اقل عدد بضعه بضعة "
+    "مزيد مزيدا المزيد"
 )
 _RELATIVE = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 _AUX = frozenset({"قد", "لقد", "كان", "كانت", "كانوا", "لم", "لن", "سوف", "ما", "لا"})
@@ -796,6 +797,12 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
     return last
 
 
+def _event_head(w: Word) -> bool:
+    """A word of the trigger lexicon that is no agentive noun (سيطرة، اتهامات): before a name
+    it is the event the name takes part in (سيطرة حماس), not the name's head or title."""
+    return bool(match_first(w.norm)) and not _may_act_norm(w.norm, w.text, known_only=True)
+
+
 def _definite_modifier(head: str, word: str) -> bool:
     """Whether definite *word* can modify definite *head*: a nisba or participle adjective
     (الأمريكية، المعارض، المسلحة) agreeing in gender (not الزعيم ... الحكومة)."""
@@ -841,6 +848,7 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
             and nxt.kind == "entity"
             and nxt.mention.label != "LOC"
             and nxt.mention.start == ws[last + 1].start
+            and not _event_head(ws[i])
         ):
             gap = text[ws[last].end : ws[last + 1].start]
             if not gap.strip(" ،,«»\"'"):
@@ -1380,6 +1388,8 @@ def structural_roles(
         if actor is not None and actor is not agent and actor.first > t_end:
             # the object follows the subject and what is coordinated with it (كل من مصر وقطر)
             obj_from = _coordinated(ws, cs, [actor])[-1].last + 1
+            if actor.mention.label == "PER":
+                obj_from = _past_apposition(ws, obj_from)
         if (passive or wants_obj) and not recipient:
             obj = _subject_after(ws, cs, obj_from, quantity=True)
             if obj is not None and obj is not actor:
@@ -1458,7 +1468,9 @@ def structural_roles(
                 actor = near  # يساعد الجيش الأوكراني في تطويق باخموت
         gen = _subject_after(ws, cs, t_end + 1, quantity=True)
         if gen is not None and gen.first <= t_end + 4 and gen is not actor:
-            if victim or rule.category in ("COERCE",):
+            if rule.category == "COERCE" and not victim and actor is None and _on_target(ws, gen):
+                actor = gen  # سيطرة حماس على البلدات: who seizes, then what
+            elif victim or rule.category in ("COERCE",):
                 recipient.append(gen)
             elif (
                 actor is None
@@ -1477,7 +1489,7 @@ def structural_roles(
                 # هجوم حماس، قصف الاحتلال: a named party in the genitive acts (a place there
                 # may be the target: قصف غزة)
                 actor = gen
-            elif wants_obj:
+            elif wants_obj and not _own_adjective(ws, gen, t_end):
                 recipient.append(gen)
     guess = False
     if actor is None and not (nominal and _victim_noun(ws[t])) and not _passive(ws, t):
@@ -1489,6 +1501,37 @@ def structural_roles(
                 recipient.append(c)
     actors = [actor] if actor is not None else []
     return _coordinated(ws, cs, actors), _coordinated(ws, cs, recipient), guess and bool(actors)
+
+
+def _past_apposition(ws: Sequence[Word], k: int) -> int:
+    """Where the object starts after a person's apposition set off by commas (طالب محمد
+    داود، عضو مجلس الشعب سابقا، الدكتور عصام شرف): past the punctuation closing a phrase
+    that opens, after punctuation, with a title noun; *k* itself where none follows."""
+    # (words carry no text between them: a gap wider than a space is punctuation)
+    if k < 1 or k >= len(ws) or ws[k].start - ws[k - 1].end <= 1 or not _title_word(ws[k]):
+        return k
+    for j in range(k, min(len(ws) - 1, k + 8)):
+        if ws[j + 1].start - ws[j].end > 1:
+            return j + 1
+    return k
+
+
+def _on_target(ws: Sequence[Word], gen: Candidate) -> bool:
+    """Whether على follows *gen* (what is seized comes after it)."""
+    k = gen.last + 1
+    return k < len(ws) and ws[k].start - ws[gen.last].end <= 1 and _bare(ws[k].norm) == "علي"
+
+
+def _own_adjective(ws: Sequence[Word], c: Candidate, t_end: int) -> bool:
+    """An indefinite nisba right after a nominal trigger qualifies it (اجتياح بري، هجوم
+    صاروخي), no participant."""
+    n = _bare(ws[c.first].norm)
+    return (
+        c.kind == "phrase"
+        and c.first == c.last == t_end + 1
+        and not _definite(n)
+        and n.endswith(("ي", "ية", "يه"))
+    )
 
 
 def _coordinated(
