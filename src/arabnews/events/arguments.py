@@ -922,6 +922,9 @@ _LIGHT = (
     "اراد",
     "حاول",
     "اعتزم",
+    "خطط",  # (تخطط للانسحاب)
+    "نوي",  # (ينوي، تنوي)
+    "سعي",  # (يسعى، تسعى)
 )
 # Verbal nouns whose genitive is the victim, not the actor (مقتل الصحفي، اعتقال الناشط).
 _VICTIM_NOUNS = (
@@ -1439,7 +1442,7 @@ def structural_roles(
                     break
         if (
             actor is None
-            and rule.category == "PROTEST"
+            and rule.category in ("PROTEST", "CONSULT")
             and t > 0
             and _bare(ws[t - 1].norm)
             in (
@@ -1447,7 +1450,8 @@ def structural_roles(
                 "الي",
             )
         ):
-            # خرج مئات المواطنين في مسيرة: the subject of the clause verb
+            # خرج مئات المواطنين في مسيرة، وصل الوزير إلى بيروت في زيارة: the subject of
+            # the clause verb
             for k in range(t - 2, max(lower, t - 16) - 1, -1):
                 initial = k == 0 and _initial_verb(ws[k])
                 if initial or _verb_like(ws[k]) or _light_verb(ws[k]) or _lexicon_verb(ws[k].norm):
