@@ -1,0 +1,95 @@
+"""Sample the Arabic Wikipedia sentences of ``benchmarks/data/events_wiki5.jsonl`` (session 19).
+
+Sentences of 10-60 words holding a political word (government, army, forces, president,
+minister, party, police, opposition, parliament, king, regime, movement, front, militias ...;
+no event word, so that the sample does not favour what the trigger lexicon knows), that no
+labelled set under ``benchmarks/data`` holds, at most one per article, 600 in a seeded random
+order, written in three parts for three labellers (blind, with ``events_news2_GUIDE.md``)::
+
+    python training/events/sample_wiki_sentences.py OUT_DIR
+
+Source: ``../shared/data/text/arwiki_comparable_20170120.txt.gz`` (CC BY-SA 4.0, Arabic
+Wikipedia contributors via motazsaad/comparableWikiCoprus); each row keeps its article id.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+from arabnews.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXT = ROOT.parent / "shared" / "data" / "text"
+CONTEXT = re.compile(
+    r"(?:^|\s)[وفبل]?(?:ال)?(?:حكوم[ةت]|جيش|قوات|رئيس|وزير|حزب|شرط[ةت]|معارض[ةت]|"
+    r"الامم المتحد[ةت]|مجلس|سلطات|احتلال|ثوار|متمرد(?:ين|ون)|برلمان|ملك|استعمار|نظام|"
+    r"مسلح(?:ين|ون)|مليشي?ات|ميليشي?ات|حرك[ةت]|جبه[ةت])(?:\s|$)"
+)
+SEED = 20261206
+LICENCE = "CC BY-SA 4.0 (Arabic Wikipedia, via motazsaad/comparableWikiCoprus)"
+PER_PART = 200
+
+
+def _used() -> set[str]:
+    out = set()
+    for path in (ROOT / "benchmarks" / "data").glob("*.jsonl"):
+        if "wiki5" in path.name:
+            continue  # (the sample itself, once labelled)
+        for line in path.read_text(encoding="utf-8").splitlines():
+            out.add(re.sub(r"\s+", "", json.loads(line).get("text", ""))[:60])
+    return out
+
+
+def main(out_dir: str) -> int:
+    docs = (TEXT / "arwiki_comparable_20170120.docs.tsv").read_text(encoding="utf-8")
+    ids = [row.split("\t") for row in docs.splitlines()[1:]]
+    used = _used()
+    pool: list[tuple[str, str, str]] = []
+    article = 0
+    with gzip.open(TEXT / "arwiki_comparable_20170120.txt.gz", "rt", encoding="utf-8") as fh:
+        for raw in fh:
+            line = raw.rstrip("\n")
+            if not line.strip():
+                article += 1
+                continue
+            for span in split_sentences(line):
+                sent = line[span.start : span.end].strip()
+                folded = re.sub("[أإآ]", "ا", sent)
+                key = re.sub(r"\s+", "", sent)[:60]
+                if 10 <= len(sent.split()) <= 60 and CONTEXT.search(folded) and key not in used:
+                    pool.append((ids[article][0], ids[article][1], sent))
+    rng = random.Random(SEED)
+    rng.shuffle(pool)
+    seen: set[str] = set()
+    picked = []
+    for curid, title, sent in pool:
+        if curid not in seen:
+            seen.add(curid)
+            picked.append((curid, title, sent))
+        if len(picked) == 3 * PER_PART:
+            break
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for part in range(3):
+        rows = picked[part * PER_PART : (part + 1) * PER_PART]
+        with (out / f"input_{part}.jsonl").open("w", encoding="utf-8") as fo:
+            for i, (curid, title, sent) in enumerate(rows):
+                row = {
+                    "id": f"wiki5{part}{i:03d}",
+                    "source": "arwiki",
+                    "licence": LICENCE,
+                    "doc": f"arwiki:{curid}",
+                    "title": title,
+                    "text": sent,
+                }
+                fo.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
