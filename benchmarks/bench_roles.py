@@ -163,7 +163,18 @@ def news_units() -> list[Unit]:
     """``roles_news.jsonl``: the web-news sentences of ``events_news*.jsonl`` with the actor
     and recipient of every gold event, labelled blind (session 18); ``part`` dev -> select,
     confirm -> confirm (events_news3 and 4, never looked at while tuning)."""
-    path = OWN / "roles_news.jsonl"
+    return _labelled_roles(OWN / "roles_news.jsonl")
+
+
+def wiki_units() -> list[Unit]:
+    """``roles_wiki5.jsonl``: the 464 gold events of ``events_wiki5.jsonl`` (Arabic Wikipedia,
+    CC BY-SA 4.0) with their actor and recipient labelled blind in session 19 with the same
+    guide; all of it is a confirm part (read once, with the session's start and final code)."""
+    return _labelled_roles(OWN / "roles_wiki5.jsonl")
+
+
+def _labelled_roles(path: Path) -> list[Unit]:
+    """The events of a role-labelled file, one unit each; a row without ``part`` is confirm."""
     if not path.exists():
         return []
     out: list[Unit] = []
@@ -174,33 +185,7 @@ def news_units() -> list[Unit]:
                 continue  # one labeller named a pronoun's referent: not the guide's reading
             out.append(
                 Unit(
-                    "confirm" if r["part"] == "confirm" else "select",
-                    f"{r['id']}#{k}",
-                    r["text"],
-                    ev["type"],
-                    tuple(ev["trigger"].split()),
-                    _words_of(ev["actor"]),
-                    _words_of(ev["recipient"]),
-                    ev["start"],
-                )
-            )
-    return out
-
-
-def wiki_units() -> list[Unit]:
-    """``roles_wiki5.jsonl``: the 464 gold events of ``events_wiki5.jsonl`` (Arabic Wikipedia,
-    CC BY-SA 4.0) with their actor and recipient labelled blind in session 19 with the same
-    guide; all of it is a confirm part (read once, with the session's start and final code)."""
-    path = OWN / "roles_wiki5.jsonl"
-    if not path.exists():
-        return []
-    out: list[Unit] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        r = json.loads(line)
-        for k, ev in enumerate(r["events"]):
-            out.append(
-                Unit(
-                    "confirm",
+                    "select" if r.get("part") == "dev" else "confirm",
                     f"{r['id']}#{k}",
                     r["text"],
                     ev["type"],

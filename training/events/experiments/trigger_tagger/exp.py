@@ -6,8 +6,9 @@ side), Adagrad, trigger tokens weighted 3x; fitted in 5 folds by document over t
 labelled with every event (``events_news``, ``news2``, ``news3``), each fold scored by a model
 fitted without it. Printed: candidate-level P/R/F1 (type and trigger overlap) of the lexicon's
 candidates (``extract_events(threshold=0)``), of the tagger at several probability cut-offs, and
-of their union (a tagger trigger is added where no lexicon candidate overlaps it), over the three
-sets and over news2 + news3 alone (the sets the lexicon was not grown on). Results:
+of their union (a tagger trigger is added where no lexicon candidate overlaps it), over all the
+sets and over news2 + news3 (+ news4) and wiki5 alone (sets the lexicon was not grown on);
+``--all`` (session 19) fits on news4 and wiki5 too. Results:
 ``training/events/runs.md`` (session 13). numpy only; about 15 minutes on one core::
 
     python training/events/experiments/trigger_tagger/exp.py
@@ -35,7 +36,12 @@ from event_data import match_counts  # noqa: E402  (the event matching of every 
 
 from bench_events import prf  # noqa: E402
 
+# session 13's run: the first three files; ``--all`` (session 19) adds news4 and wiki5
 FILES = ("events_news.jsonl", "events_news2.jsonl", "events_news3.jsonl")
+if "--all" in sys.argv:
+    FILES = (*FILES, "events_news4.jsonl", "events_wiki5.jsonl")
+# scored apart as well: web news the lexicon was not grown on, and the Wikipedia set
+SUBSETS = (("news2 + news3 + news4", ("news4", "news5", "news6")), ("wiki5", ("wiki5",)))
 TYPES = ("O", *PLOVER_CATEGORIES)
 DIM = 1 << 18
 Triple = tuple[str, int, int]
@@ -143,8 +149,13 @@ def main() -> None:
         ]
         for r in rows
     ]
-    fresh = [i for i, r in enumerate(rows) if r["id"].startswith(("news4", "news5"))]
-    for name, sel in (("all three sets", list(range(len(rows)))), ("news2 + news3", fresh)):
+    subsets = [("all sets", list(range(len(rows))))] + [
+        (f"{name} only", [i for i, r in enumerate(rows) if r["id"].startswith(prefixes)])
+        for name, prefixes in SUBSETS
+    ]
+    for name, sel in subsets:
+        if not sel:
+            continue
         sub = [rows[i] for i in sel]
         print(f"{name}: lexicon candidates {score(sub, [cand[i] for i in sel])}")
         for tau in (0.4, 0.5, 0.6, 0.7, 0.8):
