@@ -6,7 +6,11 @@ no event word, so that the sample does not favour what the trigger lexicon knows
 labelled set under ``benchmarks/data`` holds, at most one per article, 600 in a seeded random
 order, written in three parts for three labellers (blind, with ``events_news2_GUIDE.md``)::
 
-    python training/events/sample_wiki_sentences.py OUT_DIR
+    python training/events/sample_wiki_sentences.py OUT_DIR [NAME SEED]
+
+NAME (``wiki5``, the default, seed 20261206; ``wiki6``, seed 20261207) names the set: its ids
+and the labelled file that is left out of the sentences already used (so that a run gives the
+same sample once the set is labelled).
 
 Source: ``../shared/data/text/arwiki_comparable_20170120.txt.gz`` (CC BY-SA 4.0, Arabic
 Wikipedia contributors via motazsaad/comparableWikiCoprus); each row keeps its article id.
@@ -35,20 +39,26 @@ LICENCE = "CC BY-SA 4.0 (Arabic Wikipedia, via motazsaad/comparableWikiCoprus)"
 PER_PART = 200
 
 
-def _used() -> set[str]:
-    out = set()
+def _used(name: str) -> tuple[set[str], set[str]]:
+    """The sentences (first 60 letters) of every labelled set under ``benchmarks/data``, and
+    the Wikipedia articles of the other wiki sets (a later set takes no article of an earlier
+    one: wiki6 none of wiki5's)."""
+    texts, articles = set(), set()
     for path in (ROOT / "benchmarks" / "data").glob("*.jsonl"):
-        if "wiki5" in path.name:
+        if name in path.name:
             continue  # (the sample itself, once labelled)
         for line in path.read_text(encoding="utf-8").splitlines():
-            out.add(re.sub(r"\s+", "", json.loads(line).get("text", ""))[:60])
-    return out
+            row = json.loads(line)
+            texts.add(re.sub(r"\s+", "", row.get("text", ""))[:60])
+            if "wiki" in path.name and str(row.get("doc", "")).startswith("arwiki:"):
+                articles.add(row["doc"].split(":", 1)[1])
+    return texts, articles
 
 
-def main(out_dir: str) -> int:
+def main(out_dir: str, name: str = "wiki5", seed: int = SEED) -> int:
     docs = (TEXT / "arwiki_comparable_20170120.docs.tsv").read_text(encoding="utf-8")
     ids = [row.split("\t") for row in docs.splitlines()[1:]]
-    used = _used()
+    used, articles = _used(name)
     pool: list[tuple[str, str, str]] = []
     article = 0
     with gzip.open(TEXT / "arwiki_comparable_20170120.txt.gz", "rt", encoding="utf-8") as fh:
@@ -61,9 +71,14 @@ def main(out_dir: str) -> int:
                 sent = line[span.start : span.end].strip()
                 folded = re.sub("[أإآ]", "ا", sent)
                 key = re.sub(r"\s+", "", sent)[:60]
-                if 10 <= len(sent.split()) <= 60 and CONTEXT.search(folded) and key not in used:
+                if (
+                    10 <= len(sent.split()) <= 60
+                    and CONTEXT.search(folded)
+                    and key not in used
+                    and ids[article][0] not in articles
+                ):
                     pool.append((ids[article][0], ids[article][1], sent))
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     rng.shuffle(pool)
     seen: set[str] = set()
     picked = []
@@ -80,7 +95,7 @@ def main(out_dir: str) -> int:
         with (out / f"input_{part}.jsonl").open("w", encoding="utf-8") as fo:
             for i, (curid, title, sent) in enumerate(rows):
                 row = {
-                    "id": f"wiki5{part}{i:03d}",
+                    "id": f"{name}{part}{i:03d}",
                     "source": "arwiki",
                     "licence": LICENCE,
                     "doc": f"arwiki:{curid}",
@@ -92,4 +107,4 @@ def main(out_dir: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], *sys.argv[2:3], *(int(x) for x in sys.argv[3:4])))
