@@ -953,3 +953,20 @@ def test_explain_agrees_with_same_name(pair: tuple[str, str]) -> None:
     assert why.same == same_name(a, b)
     assert why.similarity == pytest.approx(similarity(a, b))
     assert 0.0 <= why.similarity <= 1.0 and 0.0 < why.threshold <= 1.0
+
+
+def test_gazetteer_cache_keys_hold_every_field_of_a_token_key() -> None:
+    """The gazetteer keeps its answers by everything a token key carries (its equality
+    leaves the written form out): a field added to TokenKey must be added to the mark."""
+    import attrs
+
+    from arabnews.names._keys import TokenKey
+    from arabnews.names.gazetteer import _token_mark
+
+    tok = name_key("والهند").tokens[0]
+    assert len(_token_mark(tok)) == len(attrs.fields(TokenKey))
+    assert set(_token_mark(tok)) >= {tok.text, tok.surface, tok.article}
+    gaz = Gazetteer.default()
+    # the same key text, two written words: two answers, whichever was asked first
+    assert gaz.lookup("كيف") is None and gaz.lookup("كييف") is not None
+    assert gaz.lookup("كيف") is None
