@@ -16,7 +16,13 @@ from hypothesis import strategies as st
 
 from arabnews.events.arguments import Roles, assign_roles, candidates
 from arabnews.events.extractor import find_triggers
-from arabnews.events.lexicon import norm_word, stem_candidates, trigger_rules, words
+from arabnews.events.lexicon import (
+    light_verbs,
+    norm_word,
+    stem_candidates,
+    trigger_rules,
+    words,
+)
 from arabnews.spans import Entity, Mention
 
 DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "roles_dev.jsonl"
@@ -286,6 +292,18 @@ def test_agentive_table_is_valid() -> None:
     assert len(heads) > 300
     assert {"حكومة", "قوات", "رئيس", "متظاهرون"} <= heads
     assert not {"خطاب", "قائمة", "هجوم"} & heads
+
+
+def test_light_verb_table_is_valid_and_its_examples_hold_their_verb() -> None:
+    from arabnews._data import read_table
+    from arabnews.events.arguments import _light_verb
+
+    stems = {stem for stem, _ in light_verbs()}
+    assert {"شن", "نفذ", "قام", "واصل", "قرر"} <= stems
+    for row in read_table("arabnews.events", "light_verbs.tsv"):
+        assert any(_light_verb(w) for w in words(row["example"])), row["example"]
+    # a noun in ta marbuta is no such verb, whatever stem it starts with
+    assert not any(_light_verb(w) for w in words("إرادة الشعب ومحاولة الحكومة"))
 
 
 def test_counted_victims_before_a_killing_verb_are_not_the_actor() -> None:

@@ -24,6 +24,7 @@ from arabnews.events.lexicon import (
     actor_hits,
     actor_rules,
     agentive_heads,
+    light_verbs,
     match_first,
     mode_cues,
     month_words,
@@ -891,41 +892,6 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
 # Agent markers: the actor of a passive verb or of an attack noun (اغتيل على يد، برصاص قناص).
 _AGENT_ONE = frozenset({"بواسطه", "بواسطة", "برصاص", "بنيران", "بقذائف", "بصواريخ"})
 _AGENT_TWO = frozenset({("من", "قبل"), ("علي", "يد"), ("على", "يد"), ("علي", "ايدي")})
-# Verbs that carry out a nominal event (شن هجوما، نفذت هجوما، قام بإحراق، هجوم شنه مسلحون).
-# Weapon verbs count too (أطلقت الشرطة الغاز، فتح مسلح النار، وجهت القوات ضربات).
-_LIGHT = (
-    "شن",
-    "نفذ",
-    "قام",
-    "ارتكب",
-    "تبني",
-    "نظم",
-    "نصب",
-    "شارك",
-    "خاض",
-    "خوض",
-    "دبر",
-    "اطلق",
-    "القي",
-    "القت",  # (ألقت السلطات القبض: the defective verb's other forms)
-    "القوا",
-    "استخدم",
-    "فتح",
-    "وجه",
-    "قوم",  # (يقوم، تقوم: قام's other forms)
-    # verbs whose subject does the verbal noun they govern: continuing or stepping it up
-    # (تواصل إسرائيل قصف، كثف الجيش عملياته) or setting out to (قرر غاندي الاستقالة)
-    "واصل",
-    "استانف",
-    "كثف",
-    "قرر",
-    "اراد",
-    "حاول",
-    "اعتزم",
-    "خطط",  # (تخطط للانسحاب)
-    "نوي",  # (ينوي، تنوي)
-    "سعي",  # (يسعى، تسعى)
-)
 # Verbal nouns whose genitive is the victim, not the actor (مقتل الصحفي، اعتقال الناشط).
 _VICTIM_NOUNS = (
     "مقتل",
@@ -968,19 +934,36 @@ def _stem(norm: str) -> str:
 
 
 def _light_verb(w: Word) -> bool:
-    return _light_norm(w.norm)
+    """A verb of ``light_verbs.tsv`` (شن، نفذ، قام، واصل، قرر): its subject does the verbal
+    noun it governs."""
+    # ألقت: a hamza on the alef, no article (the normalised form loses it)
+    return _light_norm(w.norm, w.text.lstrip("وف")[:2] in ("أل", "إل", "آل"))
 
 
 @functools.lru_cache(maxsize=100_000)
-def _light_norm(norm: str) -> bool:
+def _light_norm(norm: str, hamza_al: bool = False) -> bool:
     n = _bare(norm)
     if n.endswith("ة"):
         return False  # a noun (إرادة، محاولة), no verb
-    for stem in {s for s, _ in stem_candidates(n)} | {n}:
-        core = stem[1:] if stem[:1] in "يت" and len(stem) > 3 else stem
-        for lv in _LIGHT:
-            if core.startswith(lv) and len(core) - len(lv) <= 3 and not _definite(n):
-                return True
+    if _definite(n) and not hamza_al:
+        return False
+    # (the word itself too: the و of وجهت is its own, not a conjunction)
+    for stem in {s for s, _ in stem_candidates(n)} | {n, norm}:
+        if _light_core(stem, imperfect=False):
+            return True
+        # without an imperfect prefix (يتبنى; تبنى keeps its own ت)
+        if stem[:1] in "يت" and len(stem) > 3 and _light_core(stem[1:], imperfect=True):
+            return True
+    return False
+
+
+def _light_core(core: str, *, imperfect: bool) -> bool:
+    """Whether *core* is a form of a light verb's stem, at most three letters longer; after
+    an imperfect prefix, of its imperfect stem too (اعتزم: يعتزم)."""
+    for stem, imperfect_stem in light_verbs():
+        stems = (stem, imperfect_stem) if imperfect and imperfect_stem else (stem,)
+        if any(core.startswith(x) and len(core) - len(x) <= 3 for x in stems):
+            return True
     return False
 
 

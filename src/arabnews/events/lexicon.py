@@ -505,6 +505,24 @@ def actor_rules() -> tuple[ActorRule, ...]:
 AGENT_CLASSES = frozenset({"official", "institution", "force", "group", "people", "state"})
 
 
+LIGHT_KINDS = frozenset({"carry", "continue", "intend"})
+
+
+@functools.cache
+def light_verbs() -> tuple[tuple[str, str | None], ...]:
+    """Rows of ``light_verbs.tsv``: verbs whose subject does the verbal noun they govern
+    (شن، نفذ، قام، واصل، قرر), as (stem, stem after an imperfect prefix or ``None`` where it is
+    the same or left out), normalised, validated."""
+    out = []
+    for row in _rows("light_verbs.tsv"):
+        stem = norm_word(row["stem"].strip())
+        imperfect = row["imperfect"].strip()
+        if row["kind"] not in LIGHT_KINDS or not stem or " " in stem or " " in imperfect:
+            raise ValueError(f"{row.where}: bad row {row!r}")
+        out.append((stem, None if imperfect == "-" else norm_word(imperfect)))
+    return tuple(out)
+
+
 @functools.cache
 def agentive_heads() -> frozenset[str]:
     """Normalised forms (no article) of ``agentive.tsv``: nouns that, heading a phrase, name

@@ -8,6 +8,7 @@ validated at load.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -46,6 +47,8 @@ _LATIN_NEAR_MIN = 7
 _LATIN_PERSON_SURE = 0.9
 # answers of Gazetteer.match_key kept (then all forgotten at once)
 _MATCH_CACHE = 50_000
+# everything a token key holds, for that cache (a key's equality leaves some of it out)
+_token_mark = operator.attrgetter(*(f.name for f in attrs.fields(TokenKey)))
 _NOT_PER = frozenset({"LOC", "ORG"})
 _LATIN = "latin:"
 _NO_IDS: frozenset[str] = frozenset()
@@ -452,20 +455,6 @@ class Gazetteer:
                 elif sim > best - 1e-9:
                     best_ids.add(ident)
         return (next(iter(best_ids)), round(best, 4)) if len(best_ids) == 1 else None
-
-
-def _token_mark(t: TokenKey) -> tuple[object, ...]:
-    """Everything a token key holds, for a cache (a key's equality leaves some of it out)."""
-    return (
-        t.text,
-        t.alternative,
-        t.latin,
-        t.written,
-        t.article,
-        t.alt_article,
-        t.feminine,
-        t.surface,
-    )
 
 
 def _derived_form(a: str, b: str) -> bool:
