@@ -4,6 +4,7 @@ standard's held-out articles."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from arabnews.events import extract_events
 from arabnews.events.classifier import _SHAPES, word_shape
 from arabnews.events.extractor import find_triggers
-from arabnews.events.lexicon import norm_word, words
+from arabnews.events.lexicon import _rows, norm_word, split_alternatives, words
 from arabnews.spans import Entity
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,6 +103,55 @@ def test_weak_trigger_beside_a_strong_one_is_flagged() -> None:
 )
 def test_verb_forms_from_the_verb_dictionary_are_triggers(text: str, trigger: str) -> None:
     assert trigger in _assault_triggers(text)
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The top-level ``|`` alternatives of a one-word pattern."""
+    out, depth, cur = [], 0, ""
+    for ch in pattern:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [*out, cur]
+
+
+def test_a_derived_verbs_present_stem_needs_its_prefix() -> None:
+    """A verb whose past starts with ا (أسقط، اعتقل، انسحب، استهدف) has a present stem that is
+    another word without its prefix (سقط "fell", وقف "stood", ضربوا "they hit"): wherever a row
+    lists the past, its present stem must carry ي/ت."""
+    strip = re.compile(r"\(\?:[^()]*\)\??")
+    for row in _rows("triggers.tsv"):
+        for seq in split_alternatives(row["pattern"]):
+            if len(seq) != 1:
+                continue
+            words_ = _top_level(seq[0])
+            pasts = {strip.sub("", w) for w in words_}
+            for alt in words_:
+                m = re.fullmatch(r"(\(\?:[يتن|]+\))\?(.*)", alt)
+                if m is None:
+                    continue
+                core = strip.sub("", m.group(2))
+                assert not {"ا" + core, "ان" + core[1:], "است" + core[2:]} & pasts, alt
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("سقط النظام بعد أسابيع من الاحتجاجات في العاصمة.", "ASSAULT"),
+        ("وقف الرئيس أمام الصحفيين في القصر صباح اليوم.", "SANCTION"),
+        ("ضربوا موعدا للقاء في الأسبوع المقبل.", "PROTEST"),
+    ],
+)
+def test_a_bare_present_stem_is_not_the_derived_verb(text: str, category: str) -> None:
+    assert category not in {e.type for e in extract_events(text, entities=(), threshold=0.0)}
+
+
+def test_a_charge_is_an_accusation() -> None:
+    text = "ووجهت النيابة العامة إلى الصحفي تهمة نشر أخبار كاذبة."
+    assert "ACCUSE" in {e.type for e in extract_events(text, entities=(), threshold=0.0)}
 
 
 @pytest.mark.parametrize(("name", "example"), [(n, ex) for n, _t, ex in _SHAPES])
