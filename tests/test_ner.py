@@ -746,6 +746,25 @@ def test_a_name_the_resolver_cannot_key_keeps_no_id() -> None:
     assert out[1].entity_id
 
 
+def test_every_mention_of_a_surname_links_alike_whatever_comes_first() -> None:
+    # a headline names the surname before the body gives the full name: every mention of the
+    # surname joins the full name, not only those after it
+    from arabnews.names import NameResolver
+    from arabnews.ner.api import resolve_entities
+
+    text = "خروج ديسانتيس من السباق\nأعلن حاكم فلوريدا رون ديسانتيس انسحابه. وقال ديسانتيس إنه"
+    names = [("ديسانتيس", 0), ("رون ديسانتيس", 0), ("ديسانتيس", 1)]
+    ents = []
+    for name, nth in names:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        ents.append(Entity(start, start + len(name), name, "PER"))
+    ents.sort(key=lambda e: e.start)
+    out = resolve_entities(ents, resolver=NameResolver())
+    assert len({e.entity_id for e in out}) == 1, [(e.text, e.entity_id) for e in out]
+
+
 def test_min_score_and_entity_threshold_drop_unsure_entities_only() -> None:
     """``recognize(min_score=)`` and ``Pipeline(entity_threshold=)`` drop the entities whose
     recognition score is under the threshold and keep those without a score."""

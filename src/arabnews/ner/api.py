@@ -171,12 +171,12 @@ def resolve_entities(
         from arabnews.names import NameResolver
 
         resolver = NameResolver()
+    # every name goes into the resolver before any is linked, so that a corpus-level one
+    # knows them all and every mention of a text links alike: a bare surname in a headline
+    # joins the full name of the body as its later mentions do
+    clusters = [resolver.add(ent.text, ent.label) for ent in entities]
     out = []
-    for found in entities:
-        ent = found
-        # every name goes into the resolver, so that a corpus-level one knows them all and a
-        # bare surname can join a full name seen before
-        cluster = resolver.add(ent.text, ent.label)
+    for ent, cluster in zip(entities, clusters, strict=True):
         if ent.entity_id is None and gazetteer is not None:
             entry = gazetteer.lookup(ent.text)
             if entry is not None and entry.label == ent.label:
