@@ -315,3 +315,93 @@ def test_title_speaker_is_not_linked_when_it_does_not_fit(
 ) -> None:
     got = _speakers(text, names)
     assert got and got[0][0] is None and got[0][1] is not None and "الرئيس" in got[0][1]
+
+
+# --- session 20: what the web-news articles (benchmarks/data/quotes_news.jsonl) showed ------
+
+
+def test_a_coordinated_speech_verb_ends_the_content_without_a_comma() -> None:
+    text = "وقال سمير حداد إن المجلس يستعد للمرحلة المقبلة حيث أعلن حداد أن المحادثات ستبدأ قريبا."
+    qs = extract_quotes(text, entities=[ent(text, "سمير حداد")])
+    assert [content(text, q) for q in qs] == [
+        "إن المجلس يستعد للمرحلة المقبلة",
+        "أن المحادثات ستبدأ قريبا",
+    ]
+
+
+def test_a_speech_verb_reported_inside_the_content_stays_in_it() -> None:
+    text = "وقال سمير حداد إن الرئيس أعلن أن المحادثات ستبدأ قريبا."
+    q = extract_quotes(text, entities=[ent(text, "سمير حداد")])[0]
+    assert content(text, q) == "إن الرئيس أعلن أن المحادثات ستبدأ قريبا"
+
+
+def test_a_present_tense_cue_does_not_inherit_the_previous_speaker() -> None:
+    text = "وقال سمير حداد إن الحزب سيفوز. إلا أن الأرقام تشير إلى أنه يتقدم في الولاية."
+    qs = extract_quotes(text, entities=[ent(text, "سمير حداد")], threshold=0)
+    later = [q for q in qs if q.cue.text == "تشير"]
+    assert len(later) == 1 and later[0].speaker is None
+    # with no speaker found it scores under the default threshold: left out by default
+    assert [q.cue.text for q in extract_quotes(text, entities=[ent(text, "سمير حداد")])] == [
+        "قال"
+    ]
+
+
+def test_a_past_tense_cue_with_a_dropped_subject_inherits_it() -> None:
+    text = "وقال سمير حداد إن الحزب سيفوز. وأضاف أن الحملة بدأت مبكرا."
+    qs = extract_quotes(text, entities=[ent(text, "سمير حداد")])
+    assert [q.speaker.text if q.speaker else None for q in qs] == ["سمير حداد", "سمير حداد"]
+
+
+def test_an_impersonal_formula_is_no_quote() -> None:
+    text = "وقال سمير حداد إن الحزب سيفوز. يذكر أن الحزب تأسس عام 1990."
+    qs = extract_quotes(text, entities=[ent(text, "سمير حداد")])
+    assert [q.cue.text for q in qs] == ["قال"]
+
+
+def test_the_subject_of_a_kana_clause_speaks() -> None:
+    text = "وكانت هذه المجموعة قد أعلنت في وقت سابق أنها ستواصل حملتها."
+    q = one(text)
+    assert q.speaker_text == "هذه المجموعة"
+
+
+def test_a_name_before_a_comma_is_not_the_next_verbs_subject() -> None:
+    text = "وقارن سمير حداد بين الأسواق العربية والدول الغربية ، فأشار أن الاستهلاك مرتفع."
+    ents = [ent(text, "سمير حداد"), ent(text, "الدول الغربية", "LOC")]
+    (q,) = extract_quotes(text, entities=ents, threshold=0)
+    assert q.speaker is None or q.speaker.text != "الدول الغربية"
+
+
+def test_a_quoted_name_inside_the_clause_is_not_the_content() -> None:
+    text = 'أعلنت شركة " فيسبوك " عن استحواذها على تطبيق للتراسل مقابل مليار دولار.'
+    q = one(text)
+    assert content(text, q) == "استحواذها على تطبيق للتراسل مقابل مليار دولار"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("وأعلنت السلطات إغلاق المطار حتى إشعار آخر.", "إغلاق المطار حتى إشعار آخر"),
+        ("أعلنت اليابان يوم السبت أول حالات إصابة بالفيروس.", "أول حالات إصابة بالفيروس"),
+        ("أعلن الائتلاف عن انتخاب رئيس جديد وحصل المرشح على 62 صوتا.", "انتخاب رئيس جديد"),
+    ],
+)
+def test_an_announced_noun_phrase_is_the_content(text: str, want: str) -> None:
+    assert content(text, one(text)) == want
+
+
+def test_an_announcement_verb_without_object_or_complementizer_is_no_quote() -> None:
+    assert extract_quotes("أعلنت الحكومة في العاصمة.", entities=()) == ()
+
+
+def test_the_quote_threshold_filters_on_the_score() -> None:
+    text = "وقال سمير حداد إن الحزب سيفوز. إلا أن الأرقام تشير إلى أنه يتقدم في الولاية."
+    ents = [ent(text, "سمير حداد")]
+    every = extract_quotes(text, entities=ents, threshold=0)
+    assert len(every) == 2
+    for t in (0.0, 0.3, 0.5, 0.8, 1.0):
+        kept = extract_quotes(text, entities=ents, threshold=t)
+        assert kept == tuple(q for q in every if q.score is not None and q.score >= t)
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        extract_quotes(text, threshold=1.5)
+    with pytest.raises(TypeError):
+        extract_quotes(text, threshold="high")  # type: ignore[arg-type]

@@ -241,6 +241,10 @@ class Pipeline:
         entity_threshold: the least recognition :attr:`~arabnews.Entity.score` of the
             entities kept (0..1; entities without a score, the gazetteer's, are kept);
             ``None`` (default) keeps them all, as :func:`arabnews.recognize` does.
+        quote_threshold: the least :attr:`~arabnews.Quote.score` of the quotes the default
+            quote stage reports (0..1); ``None`` uses
+            :data:`~arabnews.events.quotes.QUOTE_THRESHOLD`, chosen for precision; ``0``
+            keeps every quote, those whose speaker was not found included.
 
     A pipeline holds mutable state (the corpus resolver); use one per thread. It is
     picklable when its stages are (the defaults are); a loaded model is never pickled,
@@ -267,6 +271,7 @@ class Pipeline:
         clean_config: CleanConfig | None = None,
         event_threshold: float | Mapping[str, float] | None = None,
         entity_threshold: float | None = None,
+        quote_threshold: float | None = None,
     ) -> None:
         for arg, value in (
             ("clean", clean),
@@ -297,6 +302,7 @@ class Pipeline:
         self._events_spec = events
         self._event_threshold = check_event_threshold(event_threshold, "event_threshold")
         self._entity_threshold = check_threshold(entity_threshold, "entity_threshold")
+        self._quote_threshold = check_threshold(quote_threshold, "quote_threshold")
         self._quotes_spec = quotes
         self._clean_config = clean_config
         self._resolver: NameResolver | None = None
@@ -545,7 +551,14 @@ class Pipeline:
 
             pairs, groups = flow.by_sentence()
             spans = [span for span, _ in pairs]
-            return quotes_in_sentences(text, spans, entities, use_names=True, tokens=groups)
+            return quotes_in_sentences(
+                text,
+                spans,
+                entities,
+                use_names=True,
+                tokens=groups,
+                threshold=getattr(self, "_quote_threshold", None),
+            )
         extra = flow.given(self._takes["quotes"])
         return tuple(spec(text, entities=entities, **extra))  # type: ignore[operator]
 

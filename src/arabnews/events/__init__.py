@@ -20,7 +20,7 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from arabnews._checks import check_pieces, require_str
+from arabnews._checks import check_pieces, check_threshold, require_str
 from arabnews._gc import gc_paused
 from arabnews.events.schema import (
     MODALITIES,
@@ -172,6 +172,7 @@ def extract_quotes(
     entities: Sequence[Entity] | None = None,
     sentences: Sequence[Sentence] | None = None,
     tokens: Sequence[Token] | None = None,
+    threshold: float | None = None,
 ) -> tuple[Quote, ...]:
     """Reported speech in *text*: speaker, cue, content span and ``direct``.
 
@@ -180,6 +181,9 @@ def extract_quotes(
         entities: named entities of *text*; see :func:`extract_events`.
         sentences: the sentences of *text*, when already split; see :func:`extract_events`.
         tokens: the tokens of *text*, when already made; see :func:`extract_events`.
+        threshold: the least :attr:`Quote.score` reported, between 0 and 1; ``None`` uses
+            :data:`arabnews.events.quotes.QUOTE_THRESHOLD` (0.5: a quote whose speaker was
+            not found is left out); ``0`` keeps every quote.
 
     Returns:
         The quotes in text order; ``()`` for empty or whitespace-only text.
@@ -190,6 +194,7 @@ def extract_quotes(
         ValueError: a sentence or token does not match *text* at its offsets.
     """
     require_str(text, "text")
+    least = check_threshold(threshold, "threshold")
     if not text.strip():
         return ()
     from arabnews.events.quotes import quotes_in_sentences
@@ -199,4 +204,6 @@ def extract_quotes(
     ents, use_names = _entities(text, entities)
     with gc_paused():
         spans = [s for s, _ in pairs]
-        return quotes_in_sentences(text, spans, ents, use_names=use_names, tokens=groups)
+        return quotes_in_sentences(
+            text, spans, ents, use_names=use_names, tokens=groups, threshold=least
+        )

@@ -419,6 +419,11 @@ def speech_cues() -> tuple[CueRule, ...]:
     return rules
 
 
+def cue_rows() -> tuple[Row, ...]:
+    """The raw rows of ``cues.tsv`` (patterns as written, before compilation)."""
+    return _rows("cues.tsv")
+
+
 @functools.cache
 def speech_cue_regex() -> re.Pattern[str]:
     """All speech cues as one alternation (a fast filter)."""
