@@ -185,7 +185,7 @@ def _model_ner() -> Any:
     threshold reads the same article), or ``None`` when the model cannot load."""
     try:
         recognize("تجربة")
-    except Exception as exc:  # noqa: BLE001 (any failure to load means: skip these rows)
+    except Exception as exc:  # any failure to load means: skip these rows
         print(f"web-news rows skipped: the NER model does not load ({exc})")
         return None
     cache: dict[str, Any] = {}

@@ -227,9 +227,7 @@ def test_spelling_variants_are_candidates(pair: tuple[str, str]) -> None:
     )
     # and two attested words that Arabic Wikipedia uses differently are two words (جاب / جب)
     matcher = Matcher()
-    assume(
-        not any(matcher.usage_apart(x, y) for x, y in zip(ka.tokens, kb.tokens, strict=False))
-    )
+    assume(not any(matcher.usage_apart(x, y) for x, y in zip(ka.tokens, kb.tokens, strict=False)))
     # تش folds to ش (ch / tsh): dropping the vowel of تاش leaves a one-letter key, not
     # a one-edit variant
     assume("تش" not in name and "تش" not in variant)

@@ -341,9 +341,7 @@ def test_a_present_tense_cue_does_not_inherit_the_previous_speaker() -> None:
     later = [q for q in qs if q.cue.text == "تشير"]
     assert len(later) == 1 and later[0].speaker is None
     # with no speaker found it scores under the default threshold: left out by default
-    assert [q.cue.text for q in extract_quotes(text, entities=[ent(text, "سمير حداد")])] == [
-        "قال"
-    ]
+    assert [q.cue.text for q in extract_quotes(text, entities=[ent(text, "سمير حداد")])] == ["قال"]
 
 
 def test_a_past_tense_cue_with_a_dropped_subject_inherits_it() -> None:
@@ -405,3 +403,19 @@ def test_the_quote_threshold_filters_on_the_score() -> None:
         extract_quotes(text, threshold=1.5)
     with pytest.raises(TypeError):
         extract_quotes(text, threshold="high")  # type: ignore[arg-type]
+
+
+def test_every_speech_cue_row_quotes_its_example() -> None:
+    """Each row of ``cues.tsv`` is read as written: its example yields a quote on its cue (the
+    attribution row's example only names its source, and a noun row needs its object)."""
+    from arabnews.events.lexicon import cue_rows
+    from arabnews.ner import GazetteerRecognizer, recognize
+
+    gazetteer = GazetteerRecognizer()
+    for row in cue_rows():
+        if row["kind"] in ("noun", "attrib") or row["example"].startswith("وفق ما"):
+            continue
+        example = row["example"]
+        names = recognize(example, recognizer=gazetteer)
+        found = extract_quotes(example, entities=names, threshold=0)
+        assert found, (row["pattern"], example)

@@ -82,7 +82,7 @@ _PLATFORMS = _wordset(
 )
 _SPEAKER_ADVERBS = _wordset(
     "مرارا تكرارا وتكرارا رسميا ايضا أيضا مجددا فورا حاليا سابقا لاحقا اخيرا أخيرا مؤخرا "
-    "علنا صراحة صراحه اليوم امس أمس غدا مساء صباحا مساء الليلة كذلك بدوره بدورها بوضوح"
+    "علنا صراحة صراحه اليوم امس أمس غدا مساء صباحا مساء الليلة كذلك بدوره بدورها بوضوح مرة"
 )
 _SPEAKER_PREPS = _wordset(
     "في من عن على إلى الى مع خلال عبر لدى أمام امام بعد قبل عند حول ضمن خلف وسط أثناء اثناء "
@@ -148,7 +148,9 @@ def _past_with_ta() -> re.Pattern[str]:
 
 
 def _top_alternatives(pattern: str) -> list[str]:
-    out, depth, cur = [], 0, []
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in pattern:
         depth += (ch == "(") - (ch == ")")
         if ch == "|" and depth == 0:
@@ -402,6 +404,10 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
             s, e = _trim(text, w.start, _line_end(text, w.start))
             who = _speaker(ctx, i, j, kind=kind, relay=relay, via=via)
             return _make(ctx, cue_w, Span(s, e), direct=False, speaker=who, base=0.6)
+        if ("،" in gap or "," in gap) and (
+            _bare(w.norm) in _CONNECTORS or w.norm in _CLAUSE_OPENERS or _new_clause(ws, j)
+        ):
+            break  # نفى ترشحه ، كما أن ...: the next clause's words are not this cue's
         if _COMP_NORM.fullmatch(w.norm) and w.norm.lstrip("وف") != "لان":
             if j + 1 < len(ws) and _quoted_to_end(text, span, w.end, ws[j + 1].start):
                 j += 1  # إن "...".: the quotation marks give the content
@@ -412,7 +418,13 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
                 return None
             who = _speaker(ctx, i, j, kind=kind, relay=relay, via=via)
             return _make(ctx, cue_w, Span(s, e), direct=False, speaker=who, base=0.8)
-        if prep != "-" and w.norm == prep and j - i <= 8 and j + 1 < len(ws):
+        if (
+            prep != "-"
+            and w.norm == prep
+            and j - i <= 8
+            and j + 1 < len(ws)
+            and "،" not in text[cue_w.end : w.start]
+        ):
             k = j + 1
             if _COMP_NORM.fullmatch(ws[k].norm):
                 j = k
@@ -425,7 +437,7 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
             return _make(ctx, cue_w, Span(s, e), direct=False, speaker=who, base=0.7)
         j += 1
     if kind == "verb" and _takes_object(cue_w.norm):
-        o = _object_start(ctx, i, limit)
+        o = _object_start(ctx, i)
         if o is not None:
             e = _content_end(text, span, ws, o, limit, nominal=True)
             s, e = _trim(text, ws[o].start, e)
@@ -452,17 +464,28 @@ _TIME_WORDS = _SPEAKER_ADVERBS | _wordset(
     "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت يوم صباح ظهر عصر مساء ليل فجر"
 )
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+# Objects that make أعلن a performative act rather than a statement (أعلن حالة الطوارئ،
+# الحداد، الحرب، النفير، حظر التجول، التعبئة العامة).
+_DECLARED_ACTS = _wordset("حالة الحداد الحرب حربا النفير حظر التعبئة الاستنفار")
 _GOVERNING = frozenset({"ل", "ب", "في", "علي", "عن", "من", "الي", "مع", "عبر", "لدي"})
 
 
-def _object_start(ctx: _Sentence, i: int, limit: int) -> int | None:
+def _verb_cue(w: Word) -> bool:
+    """A speech cue other than a speech noun (مزاعم، تصريحات)."""
+    found = _cue_kind(w)
+    return found is not None and found[0] != "noun"
+
+
+def _object_start(ctx: _Sentence, i: int) -> int | None:
     """Where the noun phrase object of the speech verb ``ws[i]`` begins (أعلنت السلطات إغلاق
     المطار، أكد وزير المالية التزام بلاده، أعلن انسحابه): after the subject (names, and words
     up to and through its first definite word: a definite noun takes no indefinite word after
     it) and the time words that follow it, an indefinite word; or, with no subject, a noun
     with a pronoun suffix. ``None`` when there is no such object before the next cue."""
     ws, text = ctx.ws, ctx.text
-    stop = min(limit, len(ws), i + 12)
+    # a speech noun may be the object (أنكر زيلينسكي مزاعم موسكو): only a verb stops it
+    later = [k for k in ctx.cue_positions if k > i and _verb_cue(ws[k])]
+    stop = min(later[0] if later else len(ws), len(ws), i + 12)
     o, definite = i + 1, False
     if o < stop and ws[o].norm.endswith(_PRONOUN_SUFFIXES) and len(ws[o].norm) > 4:
         definite = True  # أعلن انسحابه: the object at once, the subject dropped
@@ -473,9 +496,7 @@ def _object_start(ctx: _Sentence, i: int, limit: int) -> int | None:
                 close = text.find(")", ws[o].start)  # الخميس ( 4 كانون الثاني 2024 )
                 o = next((k for k in range(o, len(ws)) if ws[k].start > close), len(ws))
                 continue
-            named = next(
-                (c for c in ctx.cands if c.first == o and c.prep not in _GOVERNING), None
-            )
+            named = next((c for c in ctx.cands if c.first == o and c.prep not in _GOVERNING), None)
             if named is not None and (not definite or n[:1] == "و"):
                 o, definite = named.last + 1, True  # السعودية ومصر والسودان
             elif n == "باسم" or n.startswith(("ال", "وال")):
@@ -493,14 +514,16 @@ def _object_start(ctx: _Sentence, i: int, limit: int) -> int | None:
         n.startswith(("ال", "وال", "بال", "لل"))
         or n in _SPEAKER_PREPS
         or _COMP_NORM.fullmatch(n)
-        or _cue_kind(ws[o]) is not None
+        or _verb_cue(ws[o])
         or finite_verb(ws[o])
         or not ("\u0621" <= n[:1] <= "\u064a")
         or len(n) < 3
     ):
         return None
-    if any(ch in text[ws[o - 1].end : ws[o].start] for ch in "،,.:؛\"«»"):
+    if any(ch in text[ws[o - 1].end : ws[o].start] for ch in '،,.:؛"«»'):
         return None  # the object follows the subject without a break
+    if n in _DECLARED_ACTS:
+        return None  # أعلنت الحكومة حالة الطوارئ: an act, not a statement
     return o
 
 
@@ -532,7 +555,7 @@ def _clause_goes_on(after: str) -> bool:
     an Arabic word other than a conjunction-led one (و...), a speech cue or a complementizer.
     A quotation (the speaker's words) ends a clause; a quoted name sits inside one."""
     first = after.split(maxsplit=1)[0] if after.split() else ""
-    if not first or not ("\u0621" <= first[0] <= "\u064a"):
+    if not first or not (first[0].isalpha() or first[0].isdigit()):
         return False
     norm = norm_word(first)
     return not (
@@ -777,7 +800,7 @@ def _same_clause(ctx: _Sentence, last: int, i: int) -> bool:
     ... " وقال) and no pronoun subject of its own (طلاس ولكنه قال)."""
     ws = ctx.ws
     gap = ctx.text[ws[last].end : ws[i].start]
-    if any(ch in gap for ch in "،,.؛;:!؟?\"«»“”"):
+    if any(ch in gap for ch in '،,.؛;:!؟?"«»“”'):
         return False
     return not any(ws[k].norm in _OWN_SUBJECT for k in range(last + 1, i))
 

@@ -174,9 +174,10 @@ def resolve_entities(
     # every name goes into the resolver before any is linked, so that a corpus-level one
     # knows them all and every mention of a text links alike: a bare surname in a headline
     # joins the full name of the body as its later mentions do
-    clusters = [resolver.add(ent.text, ent.label) for ent in entities]
+    clusters = [resolver.add(found.text, found.label) for found in entities]
     out = []
-    for ent, cluster in zip(entities, clusters, strict=True):
+    for found, added in zip(entities, clusters, strict=True):
+        ent, cluster = found, added
         if ent.entity_id is None and gazetteer is not None:
             entry = gazetteer.lookup(ent.text)
             if entry is not None and entry.label == ent.label:
