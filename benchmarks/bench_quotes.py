@@ -251,7 +251,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         for t in (0.0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
             r = score(rows, lambda text: ours(text, model_ner, threshold=0.0), min_score=t)
             print(_row(f"  t = {t:.1f}", "arabnews", r))
+        print()
+        print("web-news select part, score vs share of whole facts right (cue, speaker, content)")
+        for lo, hi, n, right in calibration(rows, lambda text: ours(text, model_ner, 0.0)):
+            print(f"  [{lo:.1f}, {hi:.1f})   quotes {n:>4}   right {right:>5.2f}")
     return 0
+
+
+def calibration(
+    rows: Sequence[dict[str, Any]], predict: Any
+) -> list[tuple[float, float, int, float]]:
+    """(low, high, quotes, share right) per score bin: a quote is right when it matches a gold
+    quote by cue and its speaker and content are right (as in :func:`score`)."""
+    bins = [(0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
+    seen = [[0, 0] for _ in bins]
+    for row in rows:
+        gold = row["quotes"]
+        used: set[int] = set()
+        for p in predict(row["text"]):
+            s, e = p["cue"]
+            m = next(
+                (
+                    k
+                    for k, g in enumerate(gold)
+                    if k not in used and g["cue_start"] < e and s < g["cue_start"] + len(g["cue"])
+                ),
+                None,
+            )
+            ok = False
+            if m is not None:
+                used.add(m)
+                g = gold[m]
+                ok = same(p["speaker"], g["speaker"]) and word_f1(p["content"], g["content"]) >= 0.8
+            k = next(b for b, (lo, hi) in enumerate(bins) if lo <= p["score"] < hi)
+            seen[k][0] += 1
+            seen[k][1] += ok
+    return [
+        (lo, min(hi, 1.0), n, r / n if n else 0.0)
+        for (lo, hi), (n, r) in zip(bins, seen, strict=True)
+    ]
 
 
 if __name__ == "__main__":

@@ -470,6 +470,16 @@ _DECLARED_ACTS = _wordset("حالة الحداد الحرب حربا النفي�
 _GOVERNING = frozenset({"ل", "ب", "في", "علي", "عن", "من", "الي", "مع", "عبر", "لدي"})
 
 
+# Words that begin like the article but are not definite nouns (إلى، إلا، الذي، الآن).
+_NOT_ARTICLE = _wordset("الي الا الذي التي الذين اللذين اللتين اللواتي اللاتي الان")
+
+
+def _definite(norm: str) -> bool:
+    """A definite noun or adjective (الحكومة، والسودان), not إلى or الذي."""
+    bare = norm[1:] if norm[:1] == "و" else norm
+    return bare.startswith("ال") and len(bare) > 3 and bare not in _NOT_ARTICLE
+
+
 def _verb_cue(w: Word) -> bool:
     """A speech cue other than a speech noun (مزاعم، تصريحات)."""
     found = _cue_kind(w)
@@ -499,7 +509,7 @@ def _object_start(ctx: _Sentence, i: int) -> int | None:
             named = next((c for c in ctx.cands if c.first == o and c.prep not in _GOVERNING), None)
             if named is not None and (not definite or n[:1] == "و"):
                 o, definite = named.last + 1, True  # السعودية ومصر والسودان
-            elif n == "باسم" or n.startswith(("ال", "وال")):
+            elif n == "باسم" or _definite(n):
                 o, definite = o + 1, definite or n != "باسم"
             elif definite and (n in _TIME_WORDS or _bare(n) in _TIME_WORDS or n.isdigit()):
                 o += 1
