@@ -538,9 +538,10 @@ def _object_start(ctx: _Sentence, i: int) -> int | None:
 
 
 def _new_clause(ws: Sequence[Word], k: int) -> bool:
-    """Whether ``ws[k]`` opens a new verb clause with و/ف (وتصدر هذه الترشيحات، وجاء بعده،
-    وحصل الفيلم): a finite verb, or a verb-shaped word (a bare three-letter past, or a ي/ت
-    imperfect that is not a تفعيل noun) before a definite or demonstrative subject."""
+    """Whether ``ws[k]`` opens a new verb clause with و/ف (وتصدر هذه الترشيحات، وتقتصر هذه
+    التغييرات): a finite verb, or a ي/ت imperfect shape that is not a تفعيل noun before a
+    definite or demonstrative subject. (A bare three-letter past is not told from a noun with
+    و: وحصل الفيلم / وصول الإمدادات.)"""
     w = ws[k]
     if w.norm[:1] not in "وف" or len(w.norm) < 4:
         return False
@@ -550,8 +551,6 @@ def _new_clause(ws: Sequence[Word], k: int) -> bool:
     nxt = ws[k + 1].norm if k + 1 < len(ws) else ""
     if not (nxt.startswith("ال") or nxt in ("هذه", "هذا", "هذين", "هاتين", "بعده", "بعدها")):
         return False
-    if len(core) == 3 and core[:2] != "ال":
-        return True
     return (
         core[:1] in "يت"
         and 4 <= len(core) <= 6
@@ -728,6 +727,19 @@ def _speaker(
                     s, e = _trim(text, ws[a].start, ws[b - 1].end)
                     return None, text[s:e] or None, via, 0.95
         return None, None, via, 0.5
+    if _TELL.fullmatch(_bare(ws[i].norm)) and ws[i].norm[:1] not in "وف":
+        # أوكامبو أبلغ الأمم المتحدة بأن: a name right before أبلغ / أخبر is who told; the
+        # name after it is who was told
+        teller = next(
+            (
+                x
+                for x in candidates_within(cands, i - 4, i)
+                if x.last == i - 1 and x.kind == "entity" and _same_clause(ctx, x.last, i)
+            ),
+            None,
+        )
+        if teller is not None and teller.prep not in _GOVERNING:
+            return teller.mention, None, via, 0.9
     a, b, c, d = _speaker_words(ws, i + 1, j) if j - i > 1 else (i + 1, i + 1, -1, -1)
     if c >= 0 and via is None and d > c:
         s, e = _trim(text, ws[c].start + 1, ws[d - 1].end)
@@ -798,6 +810,9 @@ def _speaker(
         return None, None, via, 0.5
     return last[0], last[1], via, 0.8
 
+
+# Verbs of telling someone (أبلغ، أخبر): the name after them is the one told.
+_TELL = re.compile("(?:ا|ي|ت)(?:بلغ|خبر)(?:ت|وا|ه|ها|هم)?")
 
 # Words between a name and a later speech verb that give the verb a subject of its own
 # (ولكنه قال: the pronoun's referent, not the name before).
