@@ -19,10 +19,11 @@ Data:
   ``roles_news_GUIDE.md``): ``events_news3`` and ``events_news4`` are the confirm part. A
   participant written only as a pronoun is "no actor" there; the 37 events where one labeller
   named the pronoun's referent instead are left out;
-* ``benchmarks/data/roles_wiki5.jsonl`` ("wikipedia"): the gold events of ``events_wiki5.jsonl``
-  (600 Arabic Wikipedia sentences, labelled blind in session 19) with their actor and recipient,
-  labelled blind with the same guide; all of it is a confirm part. ``--part select`` scores the
-  select parts only (what tuning may look at).
+* ``benchmarks/data/roles_wiki{5,6}.jsonl`` ("wikipedia"): the gold events of
+  ``events_wiki5.jsonl`` and ``events_wiki6.jsonl`` (600 Arabic Wikipedia sentences each,
+  labelled blind in session 19) with their actor and recipient, labelled blind with the same
+  guide; wiki5 (read once in session 19) is the select part, wiki6 the confirm part.
+  ``--part select`` scores the select parts only (what tuning may look at).
 
 Scoring: a prediction is right when its first actor (recipient) shares a content word (clitics
 stripped) with a gold phrase, or when both are empty. "end to end" runs :func:`extract_events` on
@@ -167,14 +168,18 @@ def news_units() -> list[Unit]:
 
 
 def wiki_units() -> list[Unit]:
-    """``roles_wiki5.jsonl``: the 464 gold events of ``events_wiki5.jsonl`` (Arabic Wikipedia,
-    CC BY-SA 4.0) with their actor and recipient labelled blind in session 19 with the same
-    guide; all of it is a confirm part (read once, with the session's start and final code)."""
-    return _labelled_roles(OWN / "roles_wiki5.jsonl")
+    """``roles_wiki5.jsonl`` and ``roles_wiki6.jsonl``: the gold events of ``events_wiki5``
+    (464) and ``events_wiki6`` (424) (Arabic Wikipedia, CC BY-SA 4.0) with their actor and
+    recipient labelled blind in session 19 with the same guide. wiki5 was read once in session
+    19 and is a select part since session 20; wiki6 is the confirm part."""
+    return _labelled_roles(OWN / "roles_wiki5.jsonl", "select") + _labelled_roles(
+        OWN / "roles_wiki6.jsonl", "confirm"
+    )
 
 
-def _labelled_roles(path: Path) -> list[Unit]:
-    """The events of a role-labelled file, one unit each; a row without ``part`` is confirm."""
+def _labelled_roles(path: Path, part: str | None = None) -> list[Unit]:
+    """The events of a role-labelled file, one unit each, in *part*; else by each row's
+    ``part`` (dev -> select; without one, confirm)."""
     if not path.exists():
         return []
     out: list[Unit] = []
@@ -185,7 +190,7 @@ def _labelled_roles(path: Path) -> list[Unit]:
                 continue  # one labeller named a pronoun's referent: not the guide's reading
             out.append(
                 Unit(
-                    "select" if r.get("part") == "dev" else "confirm",
+                    part or ("select" if r.get("part") == "dev" else "confirm"),
                     f"{r['id']}#{k}",
                     r["text"],
                     ev["type"],

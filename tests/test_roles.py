@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from arabnews.events import extract_events
 from arabnews.events.arguments import Roles, assign_roles, candidates
 from arabnews.events.extractor import find_triggers
 from arabnews.events.lexicon import (
@@ -470,3 +471,11 @@ def test_demand_after_an_opening_verb_in_alef_maqsura_takes_its_subject() -> Non
     text = 'أبدى رئيس الاتحاد غضبا شديدا قبل أن يدعو إلى "رحيل المدرب".'
     actor, recipient = roles(text, "يدعو")
     assert actor == ["رئيس الاتحاد"] and recipient == ["المدرب"]
+
+
+def test_an_agreeing_adjective_after_a_plural_trigger_is_no_participant() -> None:
+    # a plural of things takes a feminine singular adjective: اعتقالات كبيرة is "large-scale
+    # arrests", not "arrests of كبيرة"
+    text = "قامت السلطات بحملة تفتيش واسعة واعتقالات كبيرة في البلدة."
+    evs = [e for e in extract_events(text, entities=(), threshold=0) if e.type == "COERCE"]
+    assert evs and all(not e.recipient for e in evs), [(e.trigger.text, e.recipient) for e in evs]

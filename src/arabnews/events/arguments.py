@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from arabnews.events.lexicon import (
+    SPEECH_PARTICIPLE,
     ActorRule,
     TriggerRule,
     Word,
@@ -829,8 +830,9 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
     for c in cands:
         taken.update(range(c.first, c.last + 1))
     # time words (يوم الجمعة الماضي، الأسبوع الماضي، في يناير) are not participants
+    # nor is a speech participle (معلنا أنه، مشيرا إلى): a clause of its own
     for k, w in enumerate(ws):
-        if _time_word(w.norm):
+        if _time_word(w.norm) or SPEECH_PARTICIPLE.fullmatch(_bare(w.norm)):
             taken.add(k)
     by_first = {c.first: c for c in cands}
     out = list(cands)
@@ -1454,6 +1456,8 @@ def structural_roles(
             ):
                 actor = near  # يساعد الجيش الأوكراني في تطويق باخموت
         gen = _subject_after(ws, cs, t_end + 1, quantity=True)
+        if gen is not None and _own_adjective(ws, gen, t_end):
+            gen = None  # اعتقالات كبيرة، اجتياح بري: the trigger's own adjective
         if gen is not None and gen.first <= t_end + 4 and gen is not actor:
             if rule.category == "COERCE" and not victim and actor is None and _on_target(ws, gen):
                 actor = gen  # سيطرة حماس على البلدات: who seizes, then what
@@ -1476,7 +1480,7 @@ def structural_roles(
                 # هجوم حماس، قصف الاحتلال: a named party in the genitive acts (a place there
                 # may be the target: قصف غزة)
                 actor = gen
-            elif wants_obj and not _own_adjective(ws, gen, t_end):
+            elif wants_obj:
                 recipient.append(gen)
     guess = False
     if actor is None and not (nominal and _victim_noun(ws[t])) and not _passive(ws, t):
@@ -1511,14 +1515,14 @@ def _on_target(ws: Sequence[Word], gen: Candidate) -> bool:
 
 def _own_adjective(ws: Sequence[Word], c: Candidate, t_end: int) -> bool:
     """An indefinite nisba right after a nominal trigger qualifies it (اجتياح بري، هجوم
-    صاروخي), no participant."""
+    صاروخي), no participant; so does an indefinite feminine word after a trigger in ات, the
+    agreement of a plural of things (اعتقالات كبيرة، اشتباكات عنيفة، غارات مكثفة)."""
     n = _bare(ws[c.first].norm)
-    return (
-        c.kind == "phrase"
-        and c.first == c.last == t_end + 1
-        and not _definite(n)
-        and n.endswith(("ي", "ية", "يه"))
-    )
+    if c.kind != "phrase" or not c.first == c.last == t_end + 1 or _definite(n):
+        return False
+    if n.endswith(("ي", "ية", "يه")):
+        return True
+    return ws[t_end].norm.endswith("ات") and n.endswith("ة") and len(n) > 3
 
 
 def _coordinated(

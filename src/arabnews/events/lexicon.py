@@ -419,6 +419,14 @@ def speech_cues() -> tuple[CueRule, ...]:
     return rules
 
 
+#: Participles of speech verbs (قائلا، مشيرا، معلنا ...): a circumstantial clause that reports
+#: speech (حال), never a participant of an event, with the و stripped.
+SPEECH_PARTICIPLE = re.compile(
+    r"(?:قائل|مشير|مضيف|موضح|مؤكد|محذر|معرب|معبر|مشدد|لافت|منوه|مبين|معتبر|معلن)(?:ا|ة|ه|ين)?"
+    r"|اخذ(?:ة|ين)"
+)
+
+
 def cue_rows() -> tuple[Row, ...]:
     """The raw rows of ``cues.tsv`` (patterns as written, before compilation)."""
     return _rows("cues.tsv")

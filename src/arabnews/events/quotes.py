@@ -33,6 +33,7 @@ import attrs
 
 from arabnews.events.arguments import Candidate, candidates, candidates_within, finite_verb
 from arabnews.events.lexicon import (
+    SPEECH_PARTICIPLE,
     Word,
     cue_rows,
     norm_word,
@@ -63,9 +64,7 @@ _OPEN = {'"': '"', "“": "”", "«": "»", "”": "”", "„": "“"}
 _COMP = re.compile(r"(?:[وف]?(?:ب|ل)?)[اإأ]ن(?:ه|ها|هم|هما|نا|ني)?")
 _COMP_NORM = re.compile(r"(?:[وف]?(?:ب|ل)?)ان(?:ه|ها|هم|هما|نا|ني)?")
 _ATTRIB = frozenset({"وفق", "وفقا", "بحسب", "حسب", "طبقا", "وبحسب", "ووفق", "ووفقا"})
-_PARTICIPLE = re.compile(
-    r"(?:قائل|مشير|مضيف|موضح|مؤكد|محذر|معرب|معبر|مشدد|لافت|منوه|مبين|معتبر|اخذ)(?:ا|ة|ه|ين)?"
-)
+_PARTICIPLE = SPEECH_PARTICIPLE
 # A quotation longer than this (characters) is not a real one: a mark that never closes.
 _MAX_QUOTE = 3000
 
@@ -854,7 +853,9 @@ def _kana_subject(ctx: _Sentence, i: int) -> tuple[Mention | None, str | None] |
 
 def _clause_subject(ctx: _Sentence, i: int) -> Candidate | None:
     """The named subject of the nearest finite verb before ``ws[i]`` in the sentence (VSO,
-    titles in between), or None."""
+    titles in between), or None. A verb with a pronoun right after it (أكد فيه، قال له) is a
+    clause attached to an earlier one: the verb before it names the subject (نشر ديسانتيس
+    مقطعا ، أكد فيه ... ، معلنا)."""
     ws = ctx.ws
     for k in range(i - 1, max(-1, i - 40), -1):
         if not finite_verb(ws[k]):
@@ -864,8 +865,14 @@ def _clause_subject(ctx: _Sentence, i: int) -> Candidate | None:
                 if c.prep in ("ل", "ب", "عن", "مع", "الي", "علي", "في", "من"):
                     continue
                 return c
+        if k + 1 < len(ws) and ws[k + 1].norm in _PRONOUN_PREPS:
+            continue
         return None
     return None
+
+
+# A preposition with a pronoun after a verb (أكد فيه، قال لها): an attached clause.
+_PRONOUN_PREPS = _wordset("فيه فيها فيهم له لها لهم منه منها عنه عنها عليه عليها")
 
 
 def _make(
