@@ -404,7 +404,7 @@ def main() -> int:
         )
     else:
         rows.append(("seed gold", "skipped: ../shared not present", "-"))
-    local = [(p, _read_jsonl(p)) for p in sorted(LOCAL.glob("*.jsonl"))]
+    local = [(p, _read_jsonl(p)) for p in sorted(LOCAL.glob("events_*.jsonl"))]
     # local sets in the news layout (every event of a sentence, ``events``) are scored as news
     # below; those in the dev layout (sentence labels) here
     local_news = [(f"local:{p.stem}", "all", recs) for p, recs in local if _news_layout(recs)]
