@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from arabnews.events import extract_events
 from arabnews.events.classifier import _SHAPES, word_shape
 from arabnews.events.extractor import find_triggers
-from arabnews.events.lexicon import _rows, norm_word, split_alternatives, words
+from arabnews.events.lexicon import _rows, norm_word, split_alternatives, top_alternatives, words
 from arabnews.spans import Entity
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,19 +105,6 @@ def test_verb_forms_from_the_verb_dictionary_are_triggers(text: str, trigger: st
     assert trigger in _assault_triggers(text)
 
 
-def _top_level(pattern: str) -> list[str]:
-    """The top-level ``|`` alternatives of a one-word pattern."""
-    out, depth, cur = [], 0, ""
-    for ch in pattern:
-        depth += (ch == "(") - (ch == ")")
-        if ch == "|" and depth == 0:
-            out.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    return [*out, cur]
-
-
 def test_a_derived_verbs_present_stem_needs_its_prefix() -> None:
     """A verb whose past starts with ا (أسقط، اعتقل، انسحب، استهدف) has a present stem that is
     another word without its prefix (سقط "fell", وقف "stood", ضربوا "they hit"): wherever a row
@@ -127,7 +114,7 @@ def test_a_derived_verbs_present_stem_needs_its_prefix() -> None:
         for seq in split_alternatives(row["pattern"]):
             if len(seq) != 1:
                 continue
-            words_ = _top_level(seq[0])
+            words_ = top_alternatives(seq[0])
             pasts = {strip.sub("", w) for w in words_}
             for alt in words_:
                 m = re.fullmatch(r"(\(\?:[يتن|]+\))\?(.*)", alt)

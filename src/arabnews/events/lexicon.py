@@ -167,13 +167,11 @@ def _rows(name: str) -> tuple[Row, ...]:
     return read_table("arabnews.events", name)
 
 
-def split_alternatives(pattern: str) -> list[list[str]]:
-    """Split a table pattern into word sequences: top-level ``|`` alternatives, then spaces.
+def top_alternatives(pattern: str) -> list[str]:
+    """The top-level ``|`` alternatives of a table pattern (groups kept whole).
 
-    Single-word alternatives are kept together as one alternation.
-
-    >>> split_alternatives("هدن[ةت]|وقف اطلاق النار|تهدئ(?:ة|ت)")
-    [['هدن[ةت]|تهدئ(?:ة|ت)'], ['وقف', 'اطلاق', 'النار']]
+    >>> top_alternatives("(?:ي|ت)تهم(?:ت|وا)?|اتهام")
+    ['(?:ي|ت)تهم(?:ت|وا)?', 'اتهام']
     """
     alts: list[str] = []
     cur: list[str] = []
@@ -189,6 +187,18 @@ def split_alternatives(pattern: str) -> list[list[str]]:
         else:
             cur.append(ch)
     alts.append("".join(cur))
+    return alts
+
+
+def split_alternatives(pattern: str) -> list[list[str]]:
+    """Split a table pattern into word sequences: top-level ``|`` alternatives, then spaces.
+
+    Single-word alternatives are kept together as one alternation.
+
+    >>> split_alternatives("هدن[ةت]|وقف اطلاق النار|تهدئ(?:ة|ت)")
+    [['هدن[ةت]|تهدئ(?:ة|ت)'], ['وقف', 'اطلاق', 'النار']]
+    """
+    alts = top_alternatives(pattern)
     single = [a for a in alts if " " not in a]
     out = [["|".join(single)]] if single else []
     out.extend(a.split(" ") for a in alts if " " in a)

@@ -40,6 +40,7 @@ from arabnews.events.lexicon import (
     speech_cue_regex,
     speech_cues,
     stem_candidates,
+    top_alternatives,
     words,
     words_from_tokens,
 )
@@ -140,24 +141,10 @@ def _past_with_ta() -> re.Pattern[str]:
     pasts = [
         norm_word(alt)
         for row in cue_rows()
-        for alt in _top_alternatives(row["pattern"])
+        for alt in top_alternatives(row["pattern"])
         if alt.startswith("ت") and row["kind"] in ("verb", "participle")
     ]
     return re.compile("|".join(f"(?:{a})" for a in pasts) or "(?!)")
-
-
-def _top_alternatives(pattern: str) -> list[str]:
-    out: list[str] = []
-    cur: list[str] = []
-    depth = 0
-    for ch in pattern:
-        depth += (ch == "(") - (ch == ")")
-        if ch == "|" and depth == 0:
-            out.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    return [*out, "".join(cur)]
 
 
 @functools.lru_cache(maxsize=10_000)
