@@ -14,9 +14,10 @@ Data:
   rules of session 20 were chosen on select; confirm was read once at that point (both
   parts are development text since). Run through ``extract_quotes`` with the shipped NER
   model's entities, on the whole article, as a user would.
-* ``benchmarks/data/local/quotes_snn.jsonl`` when present: 60 SaudiNewsNet articles labelled
-  the same way (CC BY-NC-SA: local only, never committed), the confirmation set of what was
-  chosen on the Wikinews articles (``--part local``; read once per change).
+* ``benchmarks/data/local/quotes_snn.jsonl`` and ``quotes_snn2.jsonl`` when present: 60 + 60
+  SaudiNewsNet articles labelled the same way (CC BY-NC-SA: local only, never committed), the
+  confirmation sets of what was chosen on the Wikinews articles (``--part local``; both read
+  once in session 20).
 
 Scoring: a predicted quote matches the gold quote whose cue it overlaps (one to one); F1 over
 quotes; on matched quotes, the speaker is right when its text (entity or ``speaker_text``)
@@ -252,16 +253,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if model_ner is None:
         return 0
     if args.part == "local":
-        local = DATA / "local" / "quotes_snn.jsonl"
-        if not local.is_file():
-            print(f"{local} not found: no local confirmation set")
+        found = sorted((DATA / "local").glob("quotes_snn*.jsonl"))
+        if not found:
+            print("benchmarks/data/local/quotes_snn*.jsonl not found: no local confirmation set")
             return 0
-        rows = [json.loads(line) for line in local.read_text(encoding="utf-8").splitlines()]
-        for sname, fn in (("arabnews", lambda t: ours(t, model_ner)), ("baseline", baseline)):
-            print(_row("local snn", sname, score(rows, fn)))
-        for t in (0.0, 0.5, 0.7):
-            r = score(rows, lambda text: ours(text, model_ner, threshold=0.0), min_score=t)
-            print(_row(f"  t = {t:.1f}", "arabnews", r))
+        for local in found:
+            rows = [json.loads(line) for line in local.read_text(encoding="utf-8").splitlines()]
+            for sname, fn in (("arabnews", lambda t: ours(t, model_ner)), ("baseline", baseline)):
+                print(_row(f"local {local.stem[7:]}", sname, score(rows, fn)))
+            for t in (0.0, 0.5, 0.7):
+                r = score(rows, lambda text: ours(text, model_ner, threshold=0.0), min_score=t)
+                print(_row(f"  t = {t:.1f}", "arabnews", r))
         return 0
     parts = ("select", "confirm") if args.part == "both" else (args.part,)
     for part in parts:
