@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from arabnews.errors import ModelNotAvailableError
 from arabnews.events import extract_quotes
 from arabnews.events.lexicon import norm_word, speech_cues, stem_candidates, words
 from arabnews.ner import GazetteerRecognizer, recognize
@@ -199,7 +200,7 @@ def _model_ner() -> Any:
     threshold reads the same article), or ``None`` when the model cannot load."""
     try:
         recognize("تجربة")
-    except Exception as exc:  # any failure to load means: skip these rows
+    except (ImportError, ModelNotAvailableError) as exc:  # no stanza or no model: skip
         print(f"web-news rows skipped: the NER model does not load ({exc})")
         return None
     cache: dict[str, Any] = {}

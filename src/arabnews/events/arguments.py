@@ -49,9 +49,12 @@ __all__ = [
     "candidates",
     "candidates_within",
     "carry_subject",
+    "definite",
     "finite_verb",
     "sentence_subject",
     "structural_roles",
+    "time_word",
+    "ungoverned",
 ]
 
 _LOC_PREPS = frozenset(
@@ -221,7 +224,7 @@ def _title_before(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> boo
     if i == 0 or i - 1 in taken or text[ws[i - 1].end : ws[i].start] != " ":
         return False
     prev = ws[i - 1]
-    return not _definite(prev.norm) and _may_act_norm(prev.norm, prev.text, known_only=True)
+    return not definite(prev.norm) and _may_act_norm(prev.norm, prev.text, known_only=True)
 
 
 # Words whose first letter و is part of the word, not a conjunction.
@@ -640,6 +643,8 @@ def _bare(norm: str) -> str:
 
 
 _SHORT_FUNCTION = frozenset(w for w in _PARTICLES | _PREPOSITIONS if len(w) == 2)
+# Function words that begin like the article (إلى، الذي، إلا): no definite nouns.
+_NOT_ARTICLE = frozenset(w for w in _PARTICLES | _PREPOSITIONS if w.startswith("ال"))
 
 
 def _is_number(w: Word) -> bool:
@@ -666,7 +671,7 @@ def _noun_pattern(norm: str) -> bool:
 @functools.lru_cache(maxsize=100_000)
 def _lexicon_verb(norm: str) -> bool:
     """A trigger or speech-cue word that is not a (verbal) noun: قتلت، اختطف، قال."""
-    if _definite(norm) or norm.endswith(("ة", "ات", "ه")) or _noun_pattern(norm):
+    if definite(norm) or norm.endswith(("ة", "ات", "ه")) or _noun_pattern(norm):
         return False
     if any(part_matches(r.pattern, norm) for r in referential()):
         return False
@@ -720,9 +725,13 @@ def _function_norm(norm: str) -> bool:
 
 
 @functools.lru_cache(maxsize=100_000)
-def _definite(norm: str) -> bool:
+def definite(norm: str) -> bool:
+    """A definite word (الحكومة، والسودان، بالقرار، للأمم), not a function word that begins
+    like the article (إلى، الذي، إلا)."""
+    if _bare(norm) in _NOT_ARTICLE:
+        return False
     return any(p.endswith(("ال", "لل")) for _, p in stem_candidates(norm)) or norm.startswith(
-        ("ال", "وال", "فال", "بال", "لل")
+        ("ال", "وال", "فال", "بال", "لل", "ولل")
     )
 
 
@@ -782,7 +791,7 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
         return None
     if _bare(w.norm) == "يد" and i > 0 and _bare(ws[i - 1].norm) == "علي":
         return None  # على يد (at the hands of): the agent's phrase begins after it
-    head_def = _definite(w.norm)
+    head_def = definite(w.norm)
     last = i
     for k in range(i + 1, min(len(ws), i + _MAX_PHRASE)):
         nxt = ws[k]
@@ -790,9 +799,9 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
             break
         if text[ws[k - 1].end : nxt.start].strip():
             break
-        if head_def and _definite(nxt.norm) and not _definite_modifier(w.norm, nxt.norm):
+        if head_def and definite(nxt.norm) and not _definite_modifier(w.norm, nxt.norm):
             break  # الزعيم المعارض | الحكومة: a definite noun takes no genitive
-        if _definite(nxt.norm) or (not head_def and _adjective_like(nxt.norm)):
+        if definite(nxt.norm) or (not head_def and _adjective_like(nxt.norm)):
             last = k
             continue
         break
@@ -832,7 +841,7 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
     # time words (يوم الجمعة الماضي، الأسبوع الماضي، في يناير) are not participants
     # nor is a speech participle (معلنا أنه، مشيرا إلى): a clause of its own
     for k, w in enumerate(ws):
-        if _time_word(w.norm) or SPEECH_PARTICIPLE.fullmatch(_bare(w.norm)):
+        if time_word(w.norm) or SPEECH_PARTICIPLE.fullmatch(_bare(w.norm)):
             taken.add(k)
     by_first = {c.first: c for c in cands}
     out = list(cands)
@@ -866,7 +875,7 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
             prev is not None
             and prev.kind in ("group", "force")
             and not text[ws[i - 1].end : ws[i].start].strip()
-            and not _definite(ws[i].norm)
+            and not definite(ws[i].norm)
             and _prep(text, ws, i, _start_after_clitics(ws[i])) not in ("ب", "ل", "ك")
             and ws[i].norm[:1] not in ("ب", "ل", "ك")
             and _adjective_like(ws[i].norm)
@@ -947,7 +956,7 @@ def _light_norm(norm: str, hamza_al: bool = False) -> bool:
     n = _bare(norm)
     if n.endswith("ة"):
         return False  # a noun (إرادة، محاولة), no verb
-    if _definite(n) and not hamza_al:
+    if definite(n) and not hamza_al:
         return False
     # (the word itself too: the و of وجهت is its own, not a conjunction)
     for stem in {s for s, _ in stem_candidates(n)} | {n, norm}:
@@ -972,7 +981,7 @@ def _light_core(core: str, *, imperfect: bool) -> bool:
 def _passive(ws: Sequence[Word], t: int) -> bool:
     """A passive verb of the فُعِل forms without diacritics (أُصيب، اغتيل)."""
     n = _bare(ws[t].norm)
-    return len(n) in (4, 5, 6) and n[0] == "ا" and n[-2] == "ي" and not _definite(n)
+    return len(n) in (4, 5, 6) and n[0] == "ا" and n[-2] == "ي" and not definite(n)
 
 
 def _agent(ws: Sequence[Word], cands: Sequence[Candidate], lo: int, hi: int) -> Candidate | None:
@@ -1047,7 +1056,7 @@ _TIME_WORDS = _wordset(
 
 
 @functools.lru_cache(maxsize=100_000)
-def _time_word(norm: str) -> bool:
+def time_word(norm: str) -> bool:
     """A weekday, month, part of the day or ``الماضي`` (not a participant)."""
     months = month_words()
     b = _bare(norm)
@@ -1084,7 +1093,7 @@ def _subject_after(
     c = _cand_at(cands, k)
     if c is None or c.first < k - 1:
         return None
-    if not _bare_cand(c, after_quantity=k > k0):
+    if not ungoverned(c, after_quantity=k > k0):
         return None
     return _titled_person(ws, cands, c, after=True) or c
 
@@ -1115,10 +1124,10 @@ def _titled_person(
 
 def _title_word(w: Word) -> bool:
     """An indefinite agentive noun (رئيس، وزيرة، قائد): a title in construct."""
-    return not _definite(w.norm) and _may_act_norm(w.norm, w.text, known_only=True)
+    return not definite(w.norm) and _may_act_norm(w.norm, w.text, known_only=True)
 
 
-def _bare_cand(c: Candidate, *, after_quantity: bool = False) -> bool:
+def ungoverned(c: Candidate, *, after_quantity: bool = False) -> bool:
     """Not governed by a preposition (the partitive من of a count does not count)."""
     p = _bare(c.prep)
     if after_quantity and p == "من":
@@ -1135,12 +1144,12 @@ def _subject_before(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> C
         return None
     c = _cand_at(cands, k)
     skipped = 0
-    while c is None and skipped < 2 and k > 0 and _definite(ws[k].norm):
+    while c is None and skipped < 2 and k > 0 and definite(ws[k].norm):
         # الطائرات الروسية المسيرة هاجمت: a definite adjective left out of the phrase
         k -= 1
         skipped += 1
         c = _cand_at(cands, k)
-    if c is None or c.last != k or not _bare_cand(c):
+    if c is None or c.last != k or not ungoverned(c):
         return None
     if c.mention.label == "LOC" and _after_classifier(ws, c):
         return None
@@ -1207,7 +1216,7 @@ def _plural_verb(w: Word) -> bool:
     n = _bare(w.norm)
     n = n[:-1] if n.endswith("ه") else n
     return len(n) >= 4 and (
-        n.endswith("وا") or (n[0] in "يت" and n.endswith("ون") and not _definite(n))
+        n.endswith("وا") or (n[0] in "يت" and n.endswith("ون") and not definite(n))
     )
 
 
@@ -1220,7 +1229,7 @@ def _pronoun_subject(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> 
     if k < 0 or ws[k].norm not in _PRONOUN_COMP:
         return None
     before = [c for c in cands if c.last < k and k - c.last <= 8 and c.kind != "phrase"]
-    before = [c for c in before if _bare_cand(c)]
+    before = [c for c in before if ungoverned(c)]
     return before[-1] if before else None
 
 
@@ -1288,7 +1297,7 @@ def _fallback_actor(
         and t - c.last <= 10
         and c.kind != "phrase"
         and c not in recipient
-        and _bare_cand(c)
+        and ungoverned(c)
         and not _after_classifier(ws, c)
     ]
     return (named[-1] if named else None), True
@@ -1451,7 +1460,7 @@ def structural_roles(
                 near is not None
                 and near.last == k
                 and near.kind != "phrase"
-                and _bare_cand(near)
+                and ungoverned(near)
                 and not _after_classifier(ws, near)
             ):
                 actor = near  # يساعد الجيش الأوكراني في تطويق باخموت
@@ -1467,7 +1476,7 @@ def structural_roles(
                 actor is None
                 and gen.first == t_end + 1
                 and rule.actor != "adj"
-                and (gen.kind != "phrase" or _definite(ws[gen.first].norm))
+                and (gen.kind != "phrase" or definite(ws[gen.first].norm))
             ):
                 # هجوم روسيا، انفجار السيارة (not معارك شرسة: an adjective)
                 actor = gen
@@ -1518,7 +1527,7 @@ def _own_adjective(ws: Sequence[Word], c: Candidate, t_end: int) -> bool:
     صاروخي), no participant; so does an indefinite feminine word after a trigger in ات, the
     agreement of a plural of things (اعتقالات كبيرة، اشتباكات عنيفة، غارات مكثفة)."""
     n = _bare(ws[c.first].norm)
-    if c.kind != "phrase" or not c.first == c.last == t_end + 1 or _definite(n):
+    if c.kind != "phrase" or not c.first == c.last == t_end + 1 or definite(n):
         return False
     if n.endswith(("ي", "ية", "يه")):
         return True
@@ -1611,7 +1620,7 @@ def _opening_verb(w: Word) -> bool:
     if _initial_verb(w) or _lexicon_verb(w.norm) or _verb_like(w):
         return True
     n = w.norm
-    if _definite(n) or n.startswith("م") or n.endswith(("ة", "ه", "ات", "ون", "ين", "ان", "ي")):
+    if definite(n) or n.startswith("م") or n.endswith(("ة", "ه", "ات", "ون", "ين", "ان", "ي")):
         return False
     return len(n) in (3, 4) and not _function_word(w)
 
@@ -1639,7 +1648,7 @@ def sentence_subject(ws: Sequence[Word], cands: Sequence[Candidate]) -> Candidat
         c is not None
         and c.first == k
         and c.last + 1 < len(ws)
-        and _bare_cand(c)
+        and ungoverned(c)
         and finite_verb(ws[c.last + 1])
     ):
         return c
@@ -1748,7 +1757,7 @@ def _demand_targets(
             sub = Mention(a.start, b.end, m.text[a.start - m.start : b.end - m.start])
             target = Candidate(k + 1, c.last, sub, c.kind, "")
             break
-    if target is None or _time_word(ws[target.first].norm):
+    if target is None or time_word(ws[target.first].norm):
         return found
     following = [c for c in cands if c.first > target.last]
     return _coordinated(ws, [target, *following], [target])

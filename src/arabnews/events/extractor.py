@@ -30,6 +30,7 @@ from arabnews.events.arguments import (
     assign_roles,
     candidates,
     carry_subject,
+    definite,
     sentence_subject,
 )
 from arabnews.events.classifier import (
@@ -383,17 +384,11 @@ def _name_part(ws: Sequence[Word], tr: Trigger) -> bool:
             rule.label == "head"
             and tr.first > 0
             and part_matches(rule.pattern, ws[tr.first - 1].norm)
-            and not _definite(ws[tr.first - 1].norm)  # construct state: an indefinite head
+            and not definite(ws[tr.first - 1].norm)  # construct state: an indefinite head
             and (ws[tr.first].norm.startswith("ال") or "ال" in tr.prefix)
         ):
             return True
     return False
-
-
-def _definite(norm: str) -> bool:
-    return any(p.endswith(("ال", "لل")) for _, p in stem_candidates(norm)) or norm.startswith(
-        ("ال", "وال", "فال", "بال", "لل", "ولل")
-    )
 
 
 def extract_from_sentences(

@@ -437,9 +437,15 @@ SPEECH_PARTICIPLE = re.compile(
 )
 
 
+@functools.cache
 def cue_rows() -> tuple[Row, ...]:
-    """The raw rows of ``cues.tsv`` (patterns as written, before compilation)."""
-    return _rows("cues.tsv")
+    """The raw rows of ``cues.tsv`` (patterns as written, before compilation), their
+    ``object`` column checked."""
+    rows = _rows("cues.tsv")
+    for row in rows:
+        if row.get("object", "-") not in ("-", "yes", "addressee"):
+            raise ValueError(f"cues.tsv: bad object {row['object']!r} for {row['pattern']!r}")
+    return rows
 
 
 @functools.cache

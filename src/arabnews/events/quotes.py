@@ -31,7 +31,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from arabnews.events.arguments import Candidate, candidates, candidates_within, finite_verb
+from arabnews.events.arguments import (
+    Candidate,
+    candidates,
+    candidates_within,
+    definite,
+    finite_verb,
+    time_word,
+    ungoverned,
+)
 from arabnews.events.lexicon import (
     SPEECH_PARTICIPLE,
     Word,
@@ -98,14 +106,32 @@ def _cue_kind(w: Word) -> tuple[str, str] | None:
 
 @functools.lru_cache(maxsize=100_000)
 def _cue_kind_norm(norm: str) -> tuple[str, str] | None:
+    k = _cue_row(norm)
+    if k is None:
+        return None
+    rule = speech_cues()[k]
+    return rule.label, rule.extra
+
+
+@functools.lru_cache(maxsize=100_000)
+def _cue_row(norm: str) -> int | None:
+    """The index of the first ``cues.tsv`` row a normalised word matches, or ``None``."""
     flt = speech_cue_regex()
     for stem, _ in stem_candidates(norm):
         if flt.fullmatch(stem) is None:
             continue
-        for rule in speech_cues():
+        for k, rule in enumerate(speech_cues()):
             if rule.pattern.fullmatch(stem):
-                return rule.label, rule.extra
+                return k
     return None
+
+
+def _cue_object(norm: str) -> str:
+    """The ``object`` column of a cue's row: ``yes`` (a noun phrase after the subject is the
+    content: أعلنت السلطات إغلاق المطار), ``addressee`` (the name after the verb is the one
+    told: أبلغ، أخبر) or ``-``."""
+    k = _cue_row(norm)
+    return "-" if k is None else cue_rows()[k].get("object", "-")
 
 
 def speech_verb(word: str) -> bool:
@@ -422,7 +448,7 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
             who = _speaker(ctx, i, k, kind=kind, relay=relay, via=via)
             return _make(ctx, cue_w, Span(s, e), direct=False, speaker=who, base=0.7)
         j += 1
-    if kind == "verb" and _takes_object(cue_w.norm):
+    if kind == "verb" and _cue_object(cue_w.norm) == "yes":
         o = _object_start(ctx, i)
         if o is not None:
             e = _content_end(text, span, ws, o, limit, nominal=True)
@@ -433,37 +459,10 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
     return None
 
 
-@functools.cache
-def _object_regex() -> re.Pattern[str]:
-    """The cues whose content can be a noun phrase object (``object`` = yes in ``cues.tsv``)."""
-    pats = [norm_word(r["pattern"]) for r in cue_rows() if r.get("object", "-") == "yes"]
-    return re.compile("|".join(f"(?:{p})" for p in pats) or "(?!)")
-
-
-@functools.lru_cache(maxsize=10_000)
-def _takes_object(norm: str) -> bool:
-    return any(_object_regex().fullmatch(stem) for stem, _ in stem_candidates(norm))
-
-
-# Time words between a subject and its verb's object (أعلنت اليابان يوم السبت أول حالات).
-_TIME_WORDS = _SPEAKER_ADVERBS | _wordset(
-    "الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت يوم صباح ظهر عصر مساء ليل فجر"
-)
 _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
 # Objects that make أعلن a performative act rather than a statement (أعلن حالة الطوارئ،
 # الحداد، الحرب، النفير، حظر التجول، التعبئة العامة).
 _DECLARED_ACTS = _wordset("حالة الحداد الحرب حربا النفير حظر التعبئة الاستنفار")
-_GOVERNING = frozenset({"ل", "ب", "في", "علي", "عن", "من", "الي", "مع", "عبر", "لدي"})
-
-
-# Words that begin like the article but are not definite nouns (إلى، إلا، الذي، الآن).
-_NOT_ARTICLE = _wordset("الي الا الذي التي الذين اللذين اللتين اللواتي اللاتي الان")
-
-
-def _definite(norm: str) -> bool:
-    """A definite noun or adjective (الحكومة، والسودان), not إلى or الذي."""
-    bare = norm[1:] if norm[:1] == "و" else norm
-    return bare.startswith("ال") and len(bare) > 3 and bare not in _NOT_ARTICLE
 
 
 def _verb_cue(w: Word) -> bool:
@@ -482,28 +481,34 @@ def _object_start(ctx: _Sentence, i: int) -> int | None:
     # a speech noun may be the object (أنكر زيلينسكي مزاعم موسكو): only a verb stops it
     later = [k for k in ctx.cue_positions if k > i and _verb_cue(ws[k])]
     stop = min(later[0] if later else len(ws), len(ws), i + 12)
-    o, definite = i + 1, False
+    o, found = i + 1, False
     if o < stop and ws[o].norm.endswith(_PRONOUN_SUFFIXES) and len(ws[o].norm) > 4:
-        definite = True  # أعلن انسحابه: the object at once, the subject dropped
+        found = True  # أعلن انسحابه: the object at once, the subject dropped
     else:
         while o < stop:
             n = ws[o].norm
-            if text[ws[o - 1].end : ws[o].start].strip().startswith("(") and definite:
+            if text[ws[o - 1].end : ws[o].start].strip().startswith("(") and found:
                 close = text.find(")", ws[o].start)  # الخميس ( 4 كانون الثاني 2024 )
                 o = next((k for k in range(o, len(ws)) if ws[k].start > close), len(ws))
                 continue
-            named = next((c for c in ctx.cands if c.first == o and c.prep not in _GOVERNING), None)
-            if named is not None and (not definite or n[:1] == "و"):
-                o, definite = named.last + 1, True  # السعودية ومصر والسودان
-            elif n == "باسم" or _definite(n):
-                o, definite = o + 1, definite or n != "باسم"
-            elif definite and (n in _TIME_WORDS or _bare(n) in _TIME_WORDS or n.isdigit()):
+            named = next(
+                (c for c in candidates_within(ctx.cands, o, o) if c.first == o and ungoverned(c)),
+                None,
+            )
+            if named is not None and (not found or n[:1] == "و"):
+                o, found = named.last + 1, True  # السعودية ومصر والسودان
+            elif n == "باسم" or definite(n):
+                o, found = o + 1, found or n != "باسم"
+            elif found and (
+                # أعلنت اليابان يوم السبت أول حالات: time words between subject and object
+                time_word(n) or _bare(n) in _SPEAKER_ADVERBS or _bare(n) == "يوم" or n.isdigit()
+            ):
                 o += 1
-            elif not definite and n not in _SPEAKER_PREPS and _cue_kind(ws[o]) is None:
+            elif not found and n not in _SPEAKER_PREPS and _cue_kind(ws[o]) is None:
                 o += 1  # وزير (المالية): a construct head before its definite genitive
             else:
                 break
-    if not definite or o >= stop or o + 1 >= len(ws):
+    if not found or o >= stop or o + 1 >= len(ws):
         return None
     n = ws[o].norm
     if (
@@ -713,7 +718,7 @@ def _speaker(
                     s, e = _trim(text, ws[a].start, ws[b - 1].end)
                     return None, text[s:e] or None, via, 0.95
         return None, None, via, 0.5
-    if _TELL.fullmatch(_bare(ws[i].norm)) and ws[i].norm[:1] not in "وف":
+    if _cue_object(ws[i].norm) == "addressee" and ws[i].norm[:1] not in "وف":
         # أوكامبو أبلغ الأمم المتحدة بأن: a name right before أبلغ / أخبر is who told; the
         # name after it is who was told
         teller = next(
@@ -724,7 +729,7 @@ def _speaker(
             ),
             None,
         )
-        if teller is not None and teller.prep not in _GOVERNING:
+        if teller is not None and ungoverned(teller):
             return teller.mention, None, via, 0.9
     a, b, c, d = _speaker_words(ws, i + 1, j) if j - i > 1 else (i + 1, i + 1, -1, -1)
     if c >= 0 and via is None and d > c:
@@ -797,9 +802,6 @@ def _speaker(
     return last[0], last[1], via, 0.8
 
 
-# Verbs of telling someone (أبلغ، أخبر): the name after them is the one told.
-_TELL = re.compile("(?:ا|ي|ت)(?:بلغ|خبر)(?:ت|وا|ه|ها|هم)?")
-
 # Words between a name and a later speech verb that give the verb a subject of its own
 # (ولكنه قال: the pronoun's referent, not the name before).
 _OWN_SUBJECT = _wordset("لكنه لكنها ولكنه ولكنها وهو وهي فهو فهي انه انها لانه لانها")
@@ -831,7 +833,14 @@ def _kana_subject(ctx: _Sentence, i: int) -> tuple[Mention | None, str | None] |
     a, b, _, _ = _speaker_words(ws, k + 1, i - 1)
     if b <= a or b != i - 1:
         return None
-    ent = next((c for c in ctx.cands if c.first == a and c.kind == "entity" and c.last < b), None)
+    ent = next(
+        (
+            c
+            for c in candidates_within(ctx.cands, a, a)
+            if c.first == a and c.kind == "entity" and c.last < b
+        ),
+        None,
+    )
     if ent is not None:
         return ent.mention, None
     s, e = _trim(text, ws[a].start, ws[b - 1].end)
