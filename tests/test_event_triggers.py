@@ -202,3 +202,16 @@ def test_held_out_strict_trigger_rate_beats_the_attack_noun_rule() -> None:
             event_data.strict_word(text, e.trigger.start, e.trigger.end, verbs) for e in evs
         )
     assert right / len(recs) >= 0.45
+
+
+def test_no_accusative_alif_after_a_preposition() -> None:
+    # a noun after ب ك ل is genitive and takes no accusative alif: وبحثا is "and they
+    # discussed" (بحث + dual alif), never و + ب + حثًّا ("urging")
+    from arabnews.events.lexicon import match_first, trigger_rules
+
+    def types(word: str) -> set[str]:
+        return {trigger_rules()[i].category for i, _ in match_first(word)}
+
+    assert types("وبحثا") == {"CONSULT"}
+    assert "REQUEST" in types("حثا")  # the bare accusative stays a reading
+    assert "REQUEST" in types("وبحثها")  # ب + حث + ها ("by urging her"): the pronoun's alif

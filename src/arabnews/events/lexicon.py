@@ -65,6 +65,10 @@ _SUFFIX = r"(?:ا|ها|هما|هم|هن|ه|نا)?"
 # what may stand before a word that a right-context pattern begins (see stem_candidates:
 # و ف, then ب ل ك or لل or the future س, then the article)
 _CONTEXT_PREFIX = "[وف]?(?:لل|[بلك]|س(?=[يتن]))?(?:ال)?"
+# a preposition among the stripped proclitics (ل before an imperfect is no preposition, but
+# then the alif would end a dual verb, which the row spells out itself)
+_PREPOSITION_PREFIX = re.compile("[بكل]")
+_ALEF_PRONOUNS = ("ها", "هما", "نا")  # enclitic pronouns that end in alif
 
 
 def norm_word(text: str) -> str:
@@ -326,8 +330,17 @@ def match_first(word: str) -> tuple[tuple[int, str], ...]:
     for stem, prefix in stem_candidates(word):
         if flt.fullmatch(stem) is None:
             continue
+        # after a preposition the noun is genitive: no accusative alif (وبحثا is not و ب حثًّا)
+        genitive = (
+            stem.endswith(ALEF)
+            and not stem.endswith(_ALEF_PRONOUNS)
+            and _PREPOSITION_PREFIX.search(prefix) is not None
+        )
         for rule in trigger_rules():
-            if rule.index not in seen and rule.parts[0].fullmatch(stem):
+            first = rule.parts[0]
+            if rule.index not in seen and first.fullmatch(stem):
+                if genitive and first.fullmatch(stem[:-1]):
+                    continue
                 seen.add(rule.index)
                 out.append((rule.index, prefix))
     return tuple(out)
