@@ -800,3 +800,23 @@ def test_min_score_and_entity_threshold_drop_unsure_entities_only() -> None:
             recognize(text, recognizer=tagger, min_score=bad)  # type: ignore[arg-type]
         with pytest.raises(error, match="entity_threshold"):
             Pipeline(entity_threshold=bad)  # type: ignore[arg-type]
+
+
+def test_a_listed_name_the_model_missed_gets_a_score_when_linked() -> None:
+    # a gazetteer name carries its id from the recognizer and no tagger probability; linking
+    # gives it the measured share of such names found right, so a user can threshold every
+    # entity (an entity whose id is no gazetteer's keeps what it had)
+    from arabnews.names import NameResolver
+    from arabnews.ner import GazetteerRecognizer, listed_score
+    from arabnews.ner.api import resolve_entities
+
+    gazetteer = GazetteerRecognizer()
+    text = "قالت حماس إن الأمم المتحدة"
+    found = gazetteer.recognize(text)
+    assert [(e.text, e.score) for e in found] == [("حماس", None), ("الأمم المتحدة", None)]
+    out = resolve_entities(found, gazetteer=gazetteer, resolver=NameResolver())
+    assert [e.entity_id for e in out] == [e.entity_id for e in found]
+    assert [e.score for e in out] == [listed_score("حماس"), listed_score("الأمم المتحدة")]
+    assert 0.5 < listed_score("الأمم المتحدة") < listed_score("حماس") < 1.0
+    own = Entity(0, 4, "قالت", "PER", entity_id="mine:1")
+    assert resolve_entities([own], gazetteer=gazetteer, resolver=NameResolver())[0].score is None

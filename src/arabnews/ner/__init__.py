@@ -15,6 +15,7 @@ from __future__ import annotations
 from arabnews.ner.api import (
     default_recognizer,
     keep_scored,
+    listed_score,
     recognize,
     refine_entities,
     resolve_entities,
@@ -39,6 +40,7 @@ __all__ = [
     "default_recognizer",
     "entities_from_stanza",
     "keep_scored",
+    "listed_score",
     "merge_entities",
     "name_key",
     "proclitic_length",
