@@ -387,6 +387,27 @@ def test_an_announced_noun_phrase_is_the_content(text: str, want: str) -> None:
     assert content(text, one(text)) == want
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        # a person's name after the title that is the subject stands in apposition to it
+        ("أعلن الرئيس المصري نادر فهمي إغلاق الحدود.", "نادر فهمي", "إغلاق الحدود"),
+        # باسم's genitive may be a construct chain before the name
+        (
+            "ونفى المتحدث باسم حكومة الإقليم سامي خوري وجود أي قوات.",
+            "سامي خوري",
+            "وجود أي قوات",
+        ),
+    ],
+)
+def test_the_subject_of_an_announcement_takes_its_titled_name(
+    text: str, name: str, want: str
+) -> None:
+    q = one(text, (name,))
+    assert q.speaker is not None and q.speaker.text == name
+    assert content(text, q) == want
+
+
 def test_an_announcement_verb_without_object_or_complementizer_is_no_quote() -> None:
     assert extract_quotes("أعلنت الحكومة في العاصمة.", entities=()) == ()
 

@@ -482,6 +482,9 @@ def _object_start(ctx: _Sentence, i: int) -> int | None:
     later = [k for k in ctx.cue_positions if k > i and _verb_cue(ws[k])]
     stop = min(later[0] if later else len(ws), len(ws), i + 12)
     o, found = i + 1, False
+    # named: a name was part of the subject; genitive: after باسم, whose genitive may be a
+    # construct chain (المتحدث باسم حكومة الوحدة الوطنية)
+    named_seen = genitive = False
     if o < stop and ws[o].norm.endswith(_PRONOUN_SUFFIXES) and len(ws[o].norm) > 4:
         found = True  # أعلن انسحابه: the object at once, the subject dropped
     else:
@@ -495,10 +498,20 @@ def _object_start(ctx: _Sentence, i: int) -> int | None:
                 (c for c in candidates_within(ctx.cands, o, o) if c.first == o and ungoverned(c)),
                 None,
             )
-            if named is not None and (not found or n[:1] == "و"):
+            if named is not None and (
+                not found
+                or n[:1] == "و"
+                # a person's name after the title that was the subject so far (الرئيس
+                # التونسي قيس سعيد): the name in apposition, not the object
+                or (not named_seen and named.kind == "entity" and named.mention.label == "PER")
+            ):
                 o, found = named.last + 1, True  # السعودية ومصر والسودان
+                named_seen, genitive = True, False
             elif n == "باسم" or definite(n):
                 o, found = o + 1, found or n != "باسم"
+                genitive = n == "باسم"
+            elif genitive and _cue_kind(ws[o]) is None:
+                o += 1  # حكومة (الوحدة الوطنية): a construct head in باسم's genitive
             elif found and (
                 # أعلنت اليابان يوم السبت أول حالات: time words between subject and object
                 time_word(n) or _bare(n) in _SPEAKER_ADVERBS or _bare(n) == "يوم" or n.isdigit()
