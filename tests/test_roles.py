@@ -479,3 +479,15 @@ def test_an_agreeing_adjective_after_a_plural_trigger_is_no_participant() -> Non
     text = "قامت السلطات بحملة تفتيش واسعة واعتقالات كبيرة في البلدة."
     evs = [e for e in extract_events(text, entities=(), threshold=0) if e.type == "COERCE"]
     assert evs and all(not e.recipient for e in evs), [(e.trigger.text, e.recipient) for e in evs]
+
+
+def test_a_word_that_begins_with_fa_or_waw_keeps_its_first_letter() -> None:
+    # فصائل and فرقة begin with ف: the Arabic Wikipedia word list reads them as words of their
+    # own, not the conjunction + صائل / رقة; والفصائل still loses its و
+    for text in (
+        "اندلعت اشتباكات بين فصائل مسلحة في المدينة.",
+        "واندلعت اشتباكات بين الجيش والفصائل المسلحة في المدينة.",
+    ):
+        evs = [e for e in extract_events(text, entities=(), threshold=0) if e.type == "ASSAULT"]
+        names = [m.text for e in evs for m in e.actor]
+        assert any(n.startswith(("فصائل", "الفصائل")) for n in names), names

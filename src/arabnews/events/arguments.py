@@ -235,10 +235,14 @@ def _start_after_clitics(w: Word) -> int:
     """Start of a word without its proclitics (so that ``والقوات`` spans ``القوات``)."""
     if w.norm.startswith(_WAW_WORDS):
         return w.start
+    from arabnews.ner.clitics import clitic_reading
+
     cands = stem_candidates(w.norm)
     best = w.start
     for stem, pre in cands:
         if pre and not pre.endswith("ال") and "ك" not in pre and "س" not in pre and len(stem) >= 3:
+            if pre in ("و", "ف") and clitic_reading(w.norm, 1) is False:
+                break  # a word of its own in the Arabic Wikipedia word list: فصائل، فريق
             best = w.start + len(pre)
     return best
 
