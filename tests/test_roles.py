@@ -491,3 +491,27 @@ def test_a_word_that_begins_with_fa_or_waw_keeps_its_first_letter() -> None:
         evs = [e for e in extract_events(text, entities=(), threshold=0) if e.type == "ASSAULT"]
         names = [m.text for e in evs for m in e.actor]
         assert any(n.startswith(("فصائل", "الفصائل")) for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # what is launched is no recipient; the place it is launched at is, named, not "مدينة"
+        ("أطلقت الجماعة صاروخا على مدينة حيفا.", "حيفا"),
+        ("أطلق مسلحون قذائف على بلدة كفرنبل.", "كفرنبل"),
+    ],
+)
+def test_a_launch_is_directed_at_the_place_after_ala(text: str, target: str) -> None:
+    place = text.index(target)
+    ents = (Entity(place, place + len(target), target, "LOC"),)
+    evs = [e for e in extract_events(text, entities=ents, threshold=0) if e.type == "ASSAULT"]
+    assert evs and [m.text for m in evs[0].recipient] == [target]
+
+
+def test_a_place_named_by_a_classifier_after_a_clitic_preposition_is_no_actor() -> None:
+    # لمخيم جباليا: the ل governs the classifier, so the camp is no subject
+    text = "قصف لمخيم جباليا صباح اليوم."
+    place = text.index("جباليا")
+    ents = (Entity(place, place + 6, "جباليا", "LOC"),)
+    evs = [e for e in extract_events(text, entities=ents, threshold=0) if e.type == "ASSAULT"]
+    assert evs and not any(m.text == "جباليا" for e in evs for m in e.actor)

@@ -233,17 +233,23 @@ _WAW_WORDS = ("وزير", "وزار", "وكال", "وحد", "ولاي", "وفد"
 
 def _start_after_clitics(w: Word) -> int:
     """Start of a word without its proclitics (so that ``والقوات`` spans ``القوات``)."""
-    if w.norm.startswith(_WAW_WORDS):
-        return w.start
+    return w.start + _clitics_length(w.norm)
+
+
+@functools.lru_cache(maxsize=65536)
+def _clitics_length(norm: str) -> int:
+    """How many letters of the normalised word *norm* are proclitics (see
+    :func:`_start_after_clitics`)."""
     from arabnews.ner.clitics import clitic_reading
 
-    cands = stem_candidates(w.norm)
-    best = w.start
-    for stem, pre in cands:
+    if norm.startswith(_WAW_WORDS):
+        return 0
+    best = 0
+    for stem, pre in stem_candidates(norm):
         if pre and not pre.endswith("ال") and "ك" not in pre and "س" not in pre and len(stem) >= 3:
-            if pre in ("و", "ف") and clitic_reading(w.norm, 1) is False:
-                break  # a word of its own in the Arabic Wikipedia word list: فصائل، فريق
-            best = w.start + len(pre)
+            if pre in ("و", "ف") and clitic_reading(norm, 1) is False:
+                break  # a word of its own in the Arabic Wikipedia word list: فصائل، فرقة
+            best = len(pre)
     return best
 
 
@@ -833,6 +839,19 @@ def _definite_modifier(head: str, word: str) -> bool:
     return not (fem_word and not fem_head and not h.endswith(("ون", "ين")))
 
 
+def _classifier(w: Word) -> bool:
+    """Whether *w* is a classifier noun of places (مدينة، بمدينة، قرية، محافظة; the edge words
+    of :mod:`arabnews.ner.edges`), its proclitics aside."""
+    return _classifier_norm(w.norm[_clitics_length(w.norm) :])
+
+
+@functools.lru_cache(maxsize=4096)
+def _classifier_norm(norm: str) -> bool:
+    from arabnews.ner.edges import edge_word_kind
+
+    return edge_word_kind(norm) == "classifier"
+
+
 def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list[Candidate]:
     """*cands* plus the noun phrases of the sentence outside them, in word order.
 
@@ -862,13 +881,15 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
         if (
             nxt is not None
             and nxt.kind == "entity"
-            and nxt.mention.label != "LOC"
+            # a place is named by a classifier noun before it (على مدينة إيلات), not headed
+            and (nxt.mention.label != "LOC" or (last == i and _classifier(ws[i])))
             and nxt.mention.start == ws[last + 1].start
             and not _event_head(ws[i])
         ):
             gap = text[ws[last].end : ws[last + 1].start]
             if not gap.strip(" ،,«»\"'"):
-                merged = attrs.evolve(nxt, first=i, prep=_prep(text, ws, i, ws[i].start))
+                prep = _prep(text, ws, i, _start_after_clitics(ws[i]))
+                merged = attrs.evolve(nxt, first=i, prep=prep)
                 out[pos[id(nxt)]] = merged
                 pos[id(merged)] = pos[id(nxt)]
                 by_first[last + 1] = merged
