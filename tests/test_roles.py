@@ -515,3 +515,11 @@ def test_a_place_named_by_a_classifier_after_a_clitic_preposition_is_no_actor() 
     ents = (Entity(place, place + 6, "جباليا", "LOC"),)
     evs = [e for e in extract_events(text, entities=ents, threshold=0) if e.type == "ASSAULT"]
     assert evs and not any(m.text == "جباليا" for e in evs for m in e.actor)
+
+
+def test_a_fronted_place_is_where_a_clash_happens_not_a_side() -> None:
+    text = "وفي ليبيا، اندلعت اشتباكات عنيفة بين فصائل مسلحة."
+    place = text.index("ليبيا")
+    ents = (Entity(place, place + 5, "ليبيا", "LOC"),)
+    evs = [e for e in extract_events(text, entities=ents, threshold=0) if e.type == "ASSAULT"]
+    assert evs and [m.text for m in evs[0].actor] == ["فصائل مسلحة"]

@@ -536,8 +536,8 @@ def _frame_roles(
         and (not nominal or subj.first == t_end + 1)
     ):
         actor.append(subj)
-    elif adj_actor is None and left:
-        actor.append(left[-1])
+    elif adj_actor is None and left and no_prep(left[-1]):
+        actor.append(left[-1])  # (a place after في before the verb is where, not who)
     for c in right:
         if c in actor:
             continue
