@@ -523,3 +523,15 @@ def test_a_fronted_place_is_where_a_clash_happens_not_a_side() -> None:
     ents = (Entity(place, place + 5, "ليبيا", "LOC"),)
     evs = [e for e in extract_events(text, entities=ents, threshold=0) if e.type == "ASSAULT"]
     assert evs and [m.text for m in evs[0].actor] == ["فصائل مسلحة"]
+
+
+def test_the_object_of_a_meeting_follows_a_long_titled_subject() -> None:
+    text = (
+        "والتقى الأمين العام لاتحاد المصارف العربية سامي خوري"
+        " رئيس الوزراء الأردني نادر فهمي في عمان."
+    )
+    ents = _ents(text, ("سامي خوري", "PER"), ("نادر فهمي", "PER"), ("عمان", "LOC"))
+    evs = [e for e in extract_events(text, entities=ents, threshold=0) if e.type == "CONSULT"]
+    assert evs
+    named = [m.text for m in (*evs[0].actor, *evs[0].recipient)]
+    assert named == ["سامي خوري", "نادر فهمي"]

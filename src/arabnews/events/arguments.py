@@ -538,6 +538,9 @@ def _frame_roles(
         actor.append(subj)
     elif adj_actor is None and left and no_prep(left[-1]):
         actor.append(left[-1])  # (a place after في before the verb is where, not who)
+    # the object comes after the subject, however long the subject's title (التقى الأمين العام
+    # لجامعة الدول العربية أحمد أبو الغيط وزير الخارجية ...)
+    obj_from = max([t_end, *(c.last for c in actor if c.first > t_end)])
     for c in right:
         if c in actor:
             continue
@@ -549,7 +552,9 @@ def _frame_roles(
         elif (
             p in rec_preps
             or (p == "و" and recipient and c.first - recipient[-1].last <= 2)
-            or ("obj" in rule.recipient and not recipient and no_prep(c) and c.first - t_end <= 8)
+            or (
+                "obj" in rule.recipient and not recipient and no_prep(c) and c.first - obj_from <= 8
+            )
         ):
             recipient.append(c)
     if rule.actor == "host":
@@ -839,6 +844,20 @@ def _definite_modifier(head: str, word: str) -> bool:
     return not (fem_word and not fem_head and not h.endswith(("ون", "ين")))
 
 
+def _genitive_lam(text: str, ws: Sequence[Word], i: int) -> bool:
+    """Whether ``ws[i]`` opens with the ل of a genitive right after a definite noun (الأمين
+    العام لاتحاد المصارف): the phrase completes the title before it, and a name after it is
+    that title's bearer, not the phrase's."""
+    w = ws[i]
+    pre = text[w.start : _start_after_clitics(w)]
+    return (
+        i > 0
+        and pre.endswith("ل")
+        and text[ws[i - 1].end : w.start] == " "
+        and definite(ws[i - 1].norm)
+    )
+
+
 def _classifier(w: Word) -> bool:
     """Whether *w* is a classifier noun of places (مدينة، بمدينة، قرية، محافظة; the edge words
     of :mod:`arabnews.ner.edges`), its proclitics aside."""
@@ -885,6 +904,7 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
             and (nxt.mention.label != "LOC" or (last == i and _classifier(ws[i])))
             and nxt.mention.start == ws[last + 1].start
             and not _event_head(ws[i])
+            and not _genitive_lam(text, ws, i)
         ):
             gap = text[ws[last].end : ws[last + 1].start]
             if not gap.strip(" ،,«»\"'"):
