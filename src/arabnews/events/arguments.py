@@ -649,6 +649,7 @@ def _may_act_norm(norm: str, text: str, *, known_only: bool = False) -> bool:
 _KNOWN_WORD = 6
 
 
+@functools.lru_cache(maxsize=100_000)
 def _bare(norm: str) -> str:
     """*norm* without a conjunction و / ف; in a word of three letters only before a
     two-letter function word (وقد، فلم، وهو), not in وقت، فيه، وطن."""
