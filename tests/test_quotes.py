@@ -440,3 +440,15 @@ def test_every_speech_cue_row_quotes_its_example() -> None:
         names = recognize(example, recognizer=gazetteer)
         found = extract_quotes(example, entities=names, threshold=0)
         assert found, (row["pattern"], example)
+
+
+def test_a_participle_after_a_clause_with_its_own_subject_keeps_no_earlier_speaker() -> None:
+    # the subject of هاجم names no one we know; the earlier quote's speaker is not it
+    text = (
+        "وقال سمير حداد إن الموسم سيكون صعبا. "
+        "وهاجم مدرب الفريق التحكيم بعد المباراة، معتبرا أن الحكم ظلم فريقه."
+    )
+    start = text.index("سمير حداد")
+    qs = extract_quotes(text, entities=[Entity(start, start + 9, "سمير حداد", "PER")])
+    late = [q for q in qs if q.cue.text == "معتبرا"]
+    assert all(q.speaker is None and q.speaker_text != "سمير حداد" for q in late), qs

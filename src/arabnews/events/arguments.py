@@ -51,6 +51,8 @@ __all__ = [
     "carry_subject",
     "definite",
     "finite_verb",
+    "may_act",
+    "phrase_candidate",
     "sentence_subject",
     "structural_roles",
     "time_word",
@@ -615,6 +617,24 @@ def _may_act(ws: Sequence[Word], c: Candidate) -> bool:
     if any(adjective_at(ws, j) is not None for j in range(c.first, c.last + 1)):
         return True
     return _may_act_norm(head.norm, head.text)
+
+
+def phrase_candidate(text: str, ws: Sequence[Word], i: int) -> Candidate | None:
+    """The noun phrase starting at ``ws[i]`` as a ``phrase`` candidate (``مدرب الفريق``), or
+    None where no phrase starts (a preposition, a verb, a particle)."""
+    last = _phrase_at(text, ws, i, set())
+    if last is None:
+        return None
+    start = _start_after_clitics(ws[i])
+    mention = Mention(start, ws[last].end, text[start : ws[last].end])
+    return Candidate(i, last, mention, "phrase", _prep(text, ws, i, start))
+
+
+def may_act(ws: Sequence[Word], c: Candidate) -> bool:
+    """Whether candidate *c* of the sentence *ws* may name who acts: a named candidate, or a
+    phrase headed by an agentive noun or a nationality adjective (``مدرب الفريق``,
+    ``دبابة إسرائيلية``; not ``الخطاب``)."""
+    return c.kind != "phrase" or _may_act(ws, c)
 
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "نا")

@@ -37,6 +37,8 @@ from arabnews.events.arguments import (
     candidates_within,
     definite,
     finite_verb,
+    may_act,
+    phrase_candidate,
     time_word,
     ungoverned,
 )
@@ -806,8 +808,12 @@ def _speaker(
     if participle and not ctx.same_sentence_quote:
         # "لم يذكر زعيم أوكرانيا فولوديمير زيلنسكي ...، قائلا": the subject of the clause verb
         subj = _clause_subject(ctx, i)
-        if subj is not None:
+        if isinstance(subj, Candidate):
             return subj.mention, None if subj.kind == "entity" else subj.mention.text, via, 0.85
+        if subj:
+            # the clause's verb has a subject that names no one we can tell (وهاجم مدرب
+            # الفريق التحكيم، معتبرا): not the previous quote's speaker
+            return None, None, via, 0.5
     if (last[0] is None and last[1] is None) or (not participle and _imperfect(ws[i].norm)):
         # يرى، تشير، يقولون: a present-tense speech verb has a subject of its own, named or
         # not (الأرقام تشير، آخرون يقولون), never the previous quote's speaker
@@ -860,15 +866,17 @@ def _kana_subject(ctx: _Sentence, i: int) -> tuple[Mention | None, str | None] |
     return (None, text[s:e]) if e > s else None
 
 
-def _clause_subject(ctx: _Sentence, i: int) -> Candidate | None:
-    """The named subject of the nearest finite verb before ``ws[i]`` in the sentence (VSO,
-    titles in between), or None. A verb with a pronoun right after it (أكد فيه، قال له) is a
-    clause attached to an earlier one: the verb before it names the subject (نشر ديسانتيس
-    مقطعا ، أكد فيه ... ، معلنا)."""
+def _clause_subject(ctx: _Sentence, i: int) -> Candidate | bool:
+    """The subject of the nearest finite verb before ``ws[i]`` in the sentence (VSO, titles in
+    between): a name, or a phrase that may name who acts (مدرب الفريق). ``True`` when the verb
+    has a subject right after it that names no one (a phrase of another kind), ``False`` when
+    there is no such verb or it has no subject of its own. A verb with a pronoun right after it
+    (أكد فيه، قال له) is a clause attached to an earlier one: the verb before it names the
+    subject (نشر ديسانتيس مقطعا ، أكد فيه ... ، معلنا)."""
     ws = ctx.ws
     for k in range(i - 1, max(-1, i - 40), -1):
-        if not finite_verb(ws[k]):
-            continue
+        if not finite_verb(ws[k]) or (k > 0 and ws[k - 1].norm in _SPEAKER_PREPS):
+            continue  # (after a preposition a verb's shape is a verbal noun: من طرد، في نقل)
         for c in candidates_within(ctx.cands, k + 1, k + 6):
             if k < c.first <= k + 6 and c.last < i and c.kind != "phrase":
                 if c.prep in ("ل", "ب", "عن", "مع", "الي", "علي", "في", "من"):
@@ -876,8 +884,12 @@ def _clause_subject(ctx: _Sentence, i: int) -> Candidate | None:
                 return c
         if k + 1 < len(ws) and ws[k + 1].norm in _PRONOUN_PREPS:
             continue
-        return None
-    return None
+        # no name: a noun phrase right after the verb is its subject, named or not
+        phrase = phrase_candidate(ctx.text, ws, k + 1) if k + 1 < i else None
+        if phrase is None or phrase.last >= i:
+            return False
+        return phrase if may_act(ws, phrase) else True
+    return False
 
 
 # A preposition with a pronoun after a verb (أكد فيه، قال لها): an attached clause.
