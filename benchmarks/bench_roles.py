@@ -19,10 +19,10 @@ Data:
   ``roles_news_GUIDE.md``): ``events_news3`` and ``events_news4`` are the confirm part. A
   participant written only as a pronoun is "no actor" there; the 37 events where one labeller
   named the pronoun's referent instead are left out;
-* ``benchmarks/data/roles_wiki{5,6}.jsonl`` ("wikipedia"): the gold events of
-  ``events_wiki5.jsonl`` and ``events_wiki6.jsonl`` (600 Arabic Wikipedia sentences each,
-  labelled blind in session 19) with their actor and recipient, labelled blind with the same
-  guide; wiki5 (read once in session 19) is the select part, wiki6 the confirm part.
+* ``benchmarks/data/roles_wiki{5,6,7}.jsonl`` ("wikipedia"): the gold events of
+  ``events_wiki{5,6,7}.jsonl`` (600 Arabic Wikipedia sentences each, labelled blind in
+  sessions 19 and 21) with their actor and recipient, labelled blind with the same guide;
+  wiki5 and wiki6 (read in sessions 19 and 20) are select parts, wiki7 the confirm part.
   ``--part select`` scores the select parts only (what tuning may look at).
 
 Scoring: a prediction is right when its first actor (recipient) shares a content word (clitics
@@ -168,12 +168,15 @@ def news_units() -> list[Unit]:
 
 
 def wiki_units() -> list[Unit]:
-    """``roles_wiki5.jsonl`` and ``roles_wiki6.jsonl``: the gold events of ``events_wiki5``
-    (464) and ``events_wiki6`` (424) (Arabic Wikipedia, CC BY-SA 4.0) with their actor and
-    recipient labelled blind in session 19 with the same guide. wiki5 was read once in session
-    19 and is a select part since session 20; wiki6 is the confirm part."""
-    return _labelled_roles(OWN / "roles_wiki5.jsonl", "select") + _labelled_roles(
-        OWN / "roles_wiki6.jsonl", "confirm"
+    """``roles_wiki5.jsonl``, ``roles_wiki6.jsonl`` and ``roles_wiki7.jsonl``: the gold events
+    of ``events_wiki5`` (464), ``events_wiki6`` (424) and ``events_wiki7`` (371) (Arabic
+    Wikipedia, CC BY-SA 4.0) with their actor and recipient labelled blind with the same guide
+    (wiki5 and wiki6 in session 19, wiki7 in session 21, events and roles in one pass). wiki5
+    and wiki6 (read in sessions 19 and 20) are select parts; wiki7 is the confirm part."""
+    return (
+        _labelled_roles(OWN / "roles_wiki5.jsonl", "select")
+        + _labelled_roles(OWN / "roles_wiki6.jsonl", "select")
+        + _labelled_roles(OWN / "roles_wiki7.jsonl", "confirm")
     )
 
 
