@@ -215,3 +215,21 @@ def test_no_accusative_alif_after_a_preposition() -> None:
     assert types("وبحثا") == {"CONSULT"}
     assert "REQUEST" in types("حثا")  # the bare accusative stays a reading
     assert "REQUEST" in types("وبحثها")  # ب + حث + ها ("by urging her"): the pronoun's alif
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "found"),
+    [
+        # تهم after a relative pronoun is the verb "to concern", not "charges"
+        ("ناقش المجلس المسائل التي تهم البلدان النامية.", "ACCUSE", False),
+        ("وجهت النيابة تهما بالفساد إلى الوزير السابق.", "ACCUSE", True),
+        # اتصالات without a partner, a call or a preposition after it is telecommunications
+        ("أطلقت الشركة نظام اتصالات الجيل الخامس في المدن الكبرى.", "CONSULT", False),
+        ("أجرى الرئيس اتصالا هاتفيا مع نظيره الفرنسي.", "CONSULT", True),
+    ],
+)
+def test_a_trigger_word_in_another_sense_is_no_candidate(
+    text: str, category: str, found: bool
+) -> None:
+    got = [e.type for e in extract_events(text, entities=(), threshold=0)]
+    assert (category in got) == found, got
