@@ -114,3 +114,10 @@ def test_duals_and_soldier_casualties() -> None:
     assert q("مقتل 5 جنود") == [("5 جنود", "killed", 5)]
     # without a casualty word soldiers are troops
     assert q("نشر ألفي جندي") == [("ألفي جندي", "troops", 2000)]
+
+
+def test_a_year_after_a_year_word_is_no_count() -> None:
+    # any year, not only 1900-2100: a number after عام / سنة counts nothing
+    assert q("في عام 1100 قتل الملك بسهم") == []
+    assert q("وفي العام 1948 هجر 700 ألف شخص") == [("700 ألف شخص", "displaced", 700000)]
+    assert q("سنة 38 هـ قتل خمسة رجال") == [("خمسة رجال", "killed", 5)]

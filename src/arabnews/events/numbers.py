@@ -178,6 +178,15 @@ def _participle(sing: str) -> bool:
 # Duals of nisba nouns, whose plural is broken (جنود، شرطة), so ين here can only be a dual;
 # a nisba adjective's ين (مدنيين) is a plural and is not listed.
 _NISBA_DUALS = frozenset({"جنديين", "جنديان", "شرطيين", "شرطيان"})
+# A number after these words is a year (في عام 1100، سنة 38 هـ، عامي 1937 و1938), not a count.
+_YEAR_WORDS = frozenset({"عام", "سنة", "سنه", "عامي", "سنتي"})
+
+
+def _after_year_word(ws: Sequence[Word], i: int) -> bool:
+    """Whether ``ws[i]`` follows a year word (its clitics and article aside)."""
+    return i > 0 and any(
+        stem.removeprefix("ال") in _YEAR_WORDS for stem, _ in stem_candidates(ws[i - 1].norm)
+    )
 
 
 def _dual_kind(ws: Sequence[Word], i: int) -> str | None:
@@ -229,6 +238,9 @@ def find_quantities(
     i = 0
     while i < len(ws):
         num = parse_number(ws, i) if _may_start_number(ws[i].norm) else None
+        if num is not None and _after_year_word(ws, i):
+            i += num[1]
+            continue
         if num is not None:
             value, used = num
             j = i + used
