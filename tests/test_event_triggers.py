@@ -233,3 +233,19 @@ def test_a_trigger_word_in_another_sense_is_no_candidate(
 ) -> None:
     got = [e.type for e in extract_events(text, entities=(), threshold=0)]
     assert (category in got) == found, got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("حاربت القوات الحكومية المتمردين في الشمال.", "ASSAULT"),
+        ("قمعت قوات الأمن الاحتجاجات بالقوة.", "COERCE"),
+    ],
+)
+def test_general_verbs_of_session_21_are_candidates(text: str, category: str) -> None:
+    assert category in [e.type for e in extract_events(text, entities=(), threshold=0)]
+
+
+def test_fighting_corruption_is_no_assault() -> None:
+    got = [e.type for e in extract_events("تعهد الوزير بمحاربة الفساد.", entities=(), threshold=0)]
+    assert "ASSAULT" not in got
