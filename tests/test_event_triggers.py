@@ -240,12 +240,15 @@ def test_a_trigger_word_in_another_sense_is_no_candidate(
     [
         ("حاربت القوات الحكومية المتمردين في الشمال.", "ASSAULT"),
         ("قمعت قوات الأمن الاحتجاجات بالقوة.", "COERCE"),
+        ("احتلت القوات المدينة بعد أسبوع من المعارك.", "COERCE"),
     ],
 )
 def test_general_verbs_of_session_21_are_candidates(text: str, category: str) -> None:
     assert category in [e.type for e in extract_events(text, entities=(), threshold=0)]
 
 
-def test_fighting_corruption_is_no_assault() -> None:
+def test_fighting_corruption_or_occupying_a_rank_is_no_event() -> None:
     got = [e.type for e in extract_events("تعهد الوزير بمحاربة الفساد.", entities=(), threshold=0)]
     assert "ASSAULT" not in got
+    got = [e.type for e in extract_events("احتل الفريق المركز الثاني.", entities=(), threshold=0)]
+    assert "COERCE" not in got
