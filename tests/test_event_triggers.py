@@ -241,6 +241,7 @@ def test_a_trigger_word_in_another_sense_is_no_candidate(
         ("حاربت القوات الحكومية المتمردين في الشمال.", "ASSAULT"),
         ("قمعت قوات الأمن الاحتجاجات بالقوة.", "COERCE"),
         ("احتلت القوات المدينة بعد أسبوع من المعارك.", "COERCE"),
+        ("نفذ الجيش انقلابا على الرئيس المنتخب.", "COERCE"),
     ],
 )
 def test_general_verbs_of_session_21_are_candidates(text: str, category: str) -> None:
