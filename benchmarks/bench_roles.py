@@ -19,10 +19,10 @@ Data:
   ``roles_news_GUIDE.md``): ``events_news3`` and ``events_news4`` are the confirm part. A
   participant written only as a pronoun is "no actor" there; the 37 events where one labeller
   named the pronoun's referent instead are left out;
-* ``benchmarks/data/roles_wiki{5,6,7}.jsonl`` ("wikipedia"): the gold events of
-  ``events_wiki{5,6,7}.jsonl`` (600 Arabic Wikipedia sentences each, labelled blind in
+* ``benchmarks/data/roles_wiki{5,6,7,8}.jsonl`` ("wikipedia"): the gold events of
+  ``events_wiki{5,6,7,8}.jsonl`` (600 Arabic Wikipedia sentences each, labelled blind in
   sessions 19 and 21) with their actor and recipient, labelled blind with the same guide;
-  wiki5 and wiki6 (read in sessions 19 and 20) are select parts, wiki7 the confirm part.
+  wiki5 to wiki7 (read in sessions 19 to 21) are select parts, wiki8 the confirm part.
   ``--part select`` scores the select parts only (what tuning may look at).
 
 Scoring: a prediction is right when its first actor (recipient) shares a content word (clitics
@@ -168,15 +168,16 @@ def news_units() -> list[Unit]:
 
 
 def wiki_units() -> list[Unit]:
-    """``roles_wiki5.jsonl``, ``roles_wiki6.jsonl`` and ``roles_wiki7.jsonl``: the gold events
-    of ``events_wiki5`` (464), ``events_wiki6`` (424) and ``events_wiki7`` (371) (Arabic
-    Wikipedia, CC BY-SA 4.0) with their actor and recipient labelled blind with the same guide
-    (wiki5 and wiki6 in session 19, wiki7 in session 21, events and roles in one pass). wiki5
-    and wiki6 (read in sessions 19 and 20) are select parts; wiki7 is the confirm part."""
+    """``roles_wiki{5,6,7,8}.jsonl``: the gold events of ``events_wiki5`` (464), ``events_wiki6``
+    (424), ``events_wiki7`` (371) and ``events_wiki8`` (422) (Arabic Wikipedia, CC BY-SA 4.0) with
+    their actor and recipient labelled blind with the same guide (wiki5 and wiki6 in session 19,
+    wiki7 and wiki8 in session 21, events and roles in one pass). wiki5 to wiki7 (read in
+    sessions 19 to 21) are select parts; wiki8 is the confirm part."""
     return (
         _labelled_roles(OWN / "roles_wiki5.jsonl", "select")
         + _labelled_roles(OWN / "roles_wiki6.jsonl", "select")
-        + _labelled_roles(OWN / "roles_wiki7.jsonl", "confirm")
+        + _labelled_roles(OWN / "roles_wiki7.jsonl", "select")
+        + _labelled_roles(OWN / "roles_wiki8.jsonl", "confirm")
     )
 
 
