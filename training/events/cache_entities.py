@@ -32,7 +32,7 @@ def main() -> int:
     done: dict[str, list[list[object]]] = {}
     if CACHE.is_file():
         done = json.loads(CACHE.read_text(encoding="utf-8"))
-    recs = event_data.load()
+    recs = event_data.load(event_data.ALL_SOURCES)
     for n, r in enumerate(recs):
         if r.text in done:
             continue

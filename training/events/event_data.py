@@ -14,6 +14,8 @@ Sources (each record keeps ``source`` and ``licence``):
   (Wikinews CC BY 2.5, FIGNEWS MIT): as ``news``, labelled blind (without system output) in
   session 13 from sentences no other set used (``events_news4.jsonl`` is kept out: a
   confirmation set);
+* ``news4``, ``wiki5`` ... ``wiki8``: ``benchmarks/data/events_news4.jsonl`` and the Arabic
+  Wikipedia sets (CC BY-SA 4.0), labelled like ``news`` (sessions 13, 19 and 21);
 * ``protest``: ``benchmarks/data/events_protest.jsonl`` (Arabic Wikipedia, Wikinews, FIGNEWS):
   sentences with a protest word, their PROTEST events labelled by hand (``scope``: only PROTEST
   was labelled, so candidates of other categories get no label).
@@ -53,6 +55,13 @@ NEWS = ROOT / "benchmarks" / "data" / "events_news.jsonl"
 PROTEST_EXTRA = ROOT / "benchmarks" / "data" / "events_protest.jsonl"
 NEWS2 = ROOT / "benchmarks" / "data" / "events_news2.jsonl"
 NEWS3 = ROOT / "benchmarks" / "data" / "events_news3.jsonl"
+# sets labelled with every event like ``news``, which later runs may fit on or score (session
+# 21): the fourth web-news set and the Arabic Wikipedia sets of sessions 19 and 21
+MORE = {
+    name: ROOT / "benchmarks" / "data" / f"events_{name}.jsonl"
+    for name in ("news4", "wiki5", "wiki6", "wiki7", "wiki8")
+}
+ALL_SOURCES = ("gsr", "dev", "news", "protest", "news2", "news3", *MORE)
 FOLDS = 5
 GROUPING = "doc"
 UNMARKED: float | None = None
@@ -222,6 +231,7 @@ def load(
         ("protest", PROTEST_EXTRA),
         ("news2", NEWS2),
         ("news3", NEWS3),
+        *MORE.items(),
     ):
         if name not in sources:
             continue
