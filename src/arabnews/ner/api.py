@@ -166,7 +166,10 @@ def resolve_entities(
     pass a corpus-level one to share clusters across texts). Entities that already carry an
     ``entity_id`` keep it. A ``PER`` entity never takes the id of a ``LOC``/``ORG`` entity
     nor the reverse. ``score`` says how sure the link is (1.0 for an exact spelling, else the
-    calibrated name similarity; the lower of that and a recognizer's score).
+    calibrated name similarity; the lower of that and a recognizer's score). A listed name
+    scores at least what such names measured (:func:`listed_score`): the gazetteer's own
+    finds, which carry no recognizer score, and names the recognizer tagged in a listed
+    spelling.
     """
     if resolver is None:
         from arabnews.names import NameResolver
@@ -256,7 +259,7 @@ def listed_score(text: str, *, tagged: bool = False) -> float:
       tagged nothing, the share of such names found right (exact span and label);
     * ``tagged=True``: the least score of a name the model tagged and the gazetteer lists in
       exactly that spelling, the share found right of those the model scored under 0.9 (the
-      model alone under-rates them: 0.5 from the tagger, right four times in five).
+      tagger under-rates them: those it scored under 0.5 were right four times in five).
 
     >>> 0.5 < listed_score("الأمم المتحدة") <= listed_score("حماس") < 1.0
     True
