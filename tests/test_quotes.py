@@ -452,3 +452,11 @@ def test_a_participle_after_a_clause_with_its_own_subject_keeps_no_earlier_speak
     qs = extract_quotes(text, entities=[Entity(start, start + 9, "سمير حداد", "PER")])
     late = [q for q in qs if q.cue.text == "معتبرا"]
     assert all(q.speaker is None and q.speaker_text != "سمير حداد" for q in late), qs
+
+
+def test_a_speaker_phrase_ends_before_an_object_a_verb_or_a_participle() -> None:
+    text = "وقال مسؤول بوزارة العدل متحدثا شريطة عدم نشر اسمه إن القرار نهائي."
+    (q,) = extract_quotes(text, entities=(), threshold=0)
+    assert q.speaker_text == "مسؤول بوزارة العدل"
+    text = "واعتبر العلماء ذلك دليلا لا يقبل الشك على أن الموقع قديم."
+    assert all(q.speaker_text in (None, "العلماء") for q in extract_quotes(text, threshold=0))

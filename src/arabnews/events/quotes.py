@@ -673,6 +673,25 @@ def _prepositional(norm: str) -> bool:
     return bool(rest) and (rest in _OUTLETS or rest in _PLATFORMS or rest in ("بيان", "حساب"))
 
 
+# after the subject's first word: particles of a new clause, and demonstratives, which follow
+# a subject only as the object (اعتبر العلماء ذلك دليلا)
+_SUBJECT_ENDERS = _wordset("لا لم لن قد لقد ما ذلك هذا هذه تلك")
+
+
+def _object_after(ws: Sequence[Word], b: int) -> bool:
+    """Whether ``ws[b]`` is an indefinite accusative (``دليلا``، ``اتفاقا``) right after a
+    definite word: a definite subject takes no indefinite word after it, so it is the verb's
+    object."""
+    n = ws[b].norm
+    return (
+        definite(ws[b - 1].norm)
+        and not definite(n)
+        and len(n) >= 4
+        and n.endswith("ا")
+        and not n.endswith(("اء", "يا", "وا", "ها", "نا"))
+    )
+
+
 def _speaker_words(ws: Sequence[Word], lo: int, hi: int) -> tuple[int, int, int, int]:
     """The speaker's words ``a..b`` (exclusive) within ``ws[lo:hi]`` and the outlet's ``c..d``.
 
@@ -703,6 +722,10 @@ def _speaker_words(ws: Sequence[Word], lo: int, hi: int) -> tuple[int, int, int,
             break
         if b == a and (n in _SPEAKER_PREPS or _prepositional(n)):
             break  # starts with a preposition: not a speaker
+        if b > a and (finite_verb(ws[b]) or n in _SUBJECT_ENDERS):
+            break  # a verb, a particle or a demonstrative: the subject has ended
+        if b > a and _object_after(ws, b):
+            break  # اعتبر العلماء دليلا: an indefinite accusative after the subject
         b += 1
         if ws[b - 1].norm == "باسم" and b < hi:
             b += 1  # المتحدث باسم الشرطة
