@@ -59,11 +59,7 @@ def count(names: Sequence[str]) -> Counts:
     """``{part: {words: [entities, right]}}`` over the sets *names*."""
     out: Counts = {p: {w: [0, 0] for w in WORDS} for p in PARTS}
     source = api._default_gazetteer().source
-
-    def exactly_listed(text: str, ident: str) -> bool:  # api._exactly_listed, unpatched
-        found = source.match(text)
-        return found is not None and found[0].id == ident and found[1] >= 1.0
-
+    exactly_listed = api._exactly_listed  # the original, before the patch below
     # with both scores switched off, an entity without a score is the gazetteer's own, and a
     # tagged one keeps the tagger's probability
     with (
@@ -80,7 +76,9 @@ def count(names: Sequence[str]) -> Counts:
                             continue
                         if ent.score is None:
                             part = "untagged"
-                        elif ent.score < TAGGED_BELOW and exactly_listed(ent.text, ent.entity_id):
+                        elif ent.score < TAGGED_BELOW and exactly_listed(
+                            source, ent.text, ent.entity_id
+                        ):
                             part = "tagged"
                         else:
                             continue

@@ -65,9 +65,9 @@ _SUFFIX = r"(?:ا|ها|هما|هم|هن|ه|نا)?"
 # what may stand before a word that a right-context pattern begins (see stem_candidates:
 # و ف, then ب ل ك or لل or the future س, then the article)
 _CONTEXT_PREFIX = "[وف]?(?:لل|[بلك]|س(?=[يتن]))?(?:ال)?"
-# a preposition among the stripped proclitics (ل before an imperfect is no preposition, but
-# then the alif would end a dual verb, which the row spells out itself)
-_PREPOSITION_PREFIX = re.compile("[بكل]")
+# prepositions among the stripped proclitics (ل before an imperfect is none, but then the alif
+# would end a dual verb, which the row spells out itself)
+_PREPOSITION_PROCLITICS = frozenset("بكل")
 _ALEF_PRONOUNS = ("ها", "هما", "نا")  # enclitic pronouns that end in alif
 
 
@@ -334,7 +334,7 @@ def match_first(word: str) -> tuple[tuple[int, str], ...]:
         genitive = (
             stem.endswith(ALEF)
             and not stem.endswith(_ALEF_PRONOUNS)
-            and _PREPOSITION_PREFIX.search(prefix) is not None
+            and not _PREPOSITION_PROCLITICS.isdisjoint(prefix)
         )
         for rule in trigger_rules():
             first = rule.parts[0]
