@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import math
 import pickle
 import re
 import sys
@@ -418,3 +419,66 @@ def test_trainer_group_vectors_round_trip() -> None:
     assert groups["PROTEST"]["weights"]["PROTEST|x"] == 0.25
     with pytest.raises(ValueError, match="feature version"):
         model_from_data({"feature_version": FEATURE_VERSION + 1})
+
+
+# ----------------------------------------------------------------------------- calibration
+
+
+def _calibrated_model(slope: float, intercept: float) -> Any:
+    from arabnews.events.classifier import model_from_data
+
+    return model_from_data(
+        {
+            "feature_version": FEATURE_VERSION,
+            "threshold": 0.3,
+            "thresholds": {"ASSAULT": 0.4, "OTHER": 0.5},
+            "bias": 0.0,
+            "weights": {"x": 1.0},
+            "calibration": {"OTHER": {"slope": slope, "intercept": intercept}},
+        }
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.floats(min_value=0.05, max_value=3.0),
+    st.floats(min_value=-3.0, max_value=3.0),
+    st.floats(min_value=-8.0, max_value=8.0),
+    st.floats(min_value=0.01, max_value=2.0),
+)
+def test_calibration_maps_the_other_group_only(a: float, b: float, z: float, dz: float) -> None:
+    """A group's calibration is a logistic map of its logit: increasing (so the early cut of
+    candidates before argument search stays exact), and only for the categories of its group."""
+    from arabnews.events.classifier import sigmoid
+
+    m = _calibrated_model(a, b)
+    for category in ("CONSULT", "AGREE", "SANCTION"):
+        assert m.score(category, z) == pytest.approx(sigmoid(a * z + b))
+        assert m.score(category, z + dz) >= m.score(category, z)
+    assert m.score("ASSAULT", z) == pytest.approx(sigmoid(z))
+    assert m.probability(["x"], "CONSULT") == pytest.approx(sigmoid(a * 1.0 + b))
+    assert m.probability(["x"]) == pytest.approx(sigmoid(1.0))
+
+
+def test_calibration_slope_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="slope"):
+        _calibrated_model(0.0, 0.1)
+
+
+def test_shipped_scores_are_calibrated_where_the_file_says() -> None:
+    """The shipped OTHER scores go through the fitted map, and the default threshold is the
+    calibrated value of the plain threshold the file remembers (the operating point kept)."""
+    from arabnews.events.classifier import sigmoid
+
+    data = json.loads((ROOT / "src/arabnews/events/data/event_model.json").read_text("utf-8"))
+    m = event_model()
+    cal = data["calibration"]["OTHER"]
+    assert m.calibration["OTHER"] == (cal["slope"], cal["intercept"])
+    plain = cal["plain_threshold"]
+    z = math.log(plain / (1 - plain))
+    assert m.threshold_for("REQUEST") == pytest.approx(
+        sigmoid(cal["slope"] * z + cal["intercept"]), abs=0.005
+    )
+    text = "دعا الرئيس إلى وقف إطلاق النار، واتفق الطرفان على هدنة وبحث الوزيران التعاون."
+    for e in extract_events(text, entities=(), threshold=0.0):
+        assert 0.0 < e.score < 1.0

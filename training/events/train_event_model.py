@@ -24,7 +24,9 @@ Steps:
 4. the final model is fitted on all records that are not held out and scored once on the
    held-out records; weights (rounded, near-zero ones dropped), the thresholds and the figures
    are written to ``src/arabnews/events/data/event_model.json`` (a group whose L2 differs from
-   the other categories' gets a vector of its own under ``groups``).
+   the other categories' gets a vector of its own under ``groups``). The file it writes holds
+   plain scores and no ``calibration``: run ``calibrate.py`` after it to recalibrate the OTHER
+   group's scores on the sets the fit did not use.
 
 Pure Python (no numpy): the data are a few thousand sparse candidates.
 """
@@ -603,7 +605,7 @@ def main() -> int:
         + "\n",
         encoding="utf-8",
     )
-    print(f"wrote {OUT} ({len(weights)} weights)")
+    print(f"wrote {OUT} ({len(weights)} weights); now run training/events/calibrate.py")
     return 0
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "context_classes",
     "event_model",
     "expand_features",
+    "group_of",
     "model_from_data",
     "role_base",
     "role_features",
@@ -66,9 +67,12 @@ class EventModel:
     """Logistic-regression weights over named binary features, and the default thresholds.
 
     ``thresholds`` holds the default of each category group (``ASSAULT``, ``PROTEST`` and
-    ``OTHER`` for the other categories), chosen by cross-validation; ``threshold`` is the lowest.
-    ``groups`` holds the model of a category group that was fitted with its own regularisation
-    (its candidates are scored by it; every other candidate by this one's weights).
+    ``OTHER`` for the other categories); ``threshold`` is the lowest. ``groups`` holds the model
+    of a category group that was fitted with its own regularisation (its candidates are scored by
+    it; every other candidate by this one's weights). ``calibration`` maps a category group to
+    the slope and intercept of a logistic recalibration of its logit (Platt scaling, fitted on
+    labelled text the weights never saw: ``training/events/calibrate.py``); a group without one
+    is scored by its plain logit. Thresholds apply to the calibrated score.
     """
 
     weights: dict[str, float]
@@ -77,6 +81,7 @@ class EventModel:
     version: int
     thresholds: dict[str, float] = attrs.field(factory=dict)
     groups: dict[str, EventModel] = attrs.field(factory=dict)
+    calibration: dict[str, tuple[float, float]] = attrs.field(factory=dict)
     _bounds: dict[str, float] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     _combined: dict[str, dict[str, float]] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
@@ -89,7 +94,13 @@ class EventModel:
 
     def model_for(self, category: str) -> EventModel:
         """The model that scores a *category* candidate: its group's own, else this one."""
-        return self.groups.get(category if category in _OWN_GROUPS else "OTHER", self)
+        return self.groups.get(group_of(category), self)
+
+    def score(self, category: str, logit: float) -> float:
+        """The score of a *category* candidate whose logit is *logit*: the logistic function
+        of it, recalibrated when its group has a :attr:`calibration`."""
+        slope, intercept = self.calibration.get(group_of(category), (1.0, 0.0))
+        return sigmoid(slope * logit + intercept)
 
     def logit(self, features: Iterable[str], category: str | None = None) -> float:
         """The bias plus the weights of the (distinct) *features*, by the model of *category*'s
@@ -125,8 +136,10 @@ class EventModel:
         return bias + sum(map(table.get, set(base), _ZEROS))
 
     def probability(self, features: Iterable[str], category: str | None = None) -> float:
-        """Probability that a candidate with *features* is a correct event (0..1)."""
-        return sigmoid(self.logit(features, category))
+        """Probability that a candidate with *features* is a correct event (0..1); calibrated
+        (:meth:`score`) when *category* is given."""
+        z = self.logit(features, category)
+        return sigmoid(z) if category is None else self.score(category, z)
 
     def role_bound(self, category: str) -> float:
         """The most that the argument-role features (:func:`role_features`) can add to the
@@ -144,6 +157,11 @@ class EventModel:
             )
         self._bounds[category] = total
         return total
+
+
+def group_of(category: str) -> str:
+    """The category group of *category*: ``ASSAULT``, ``PROTEST`` or ``OTHER``."""
+    return category if category in _OWN_GROUPS else "OTHER"
 
 
 def sigmoid(z: float) -> float:
@@ -191,6 +209,13 @@ def model_from_data(data: dict[str, Any]) -> EventModel:
         for g, sub in data.get("groups", {}).items()
         if g in _OWN_GROUPS
     }
+    calibration = {
+        str(g): (float(c["slope"]), float(c["intercept"]))
+        for g, c in data.get("calibration", {}).items()
+    }
+    if any(slope <= 0.0 for slope, _ in calibration.values()):
+        # a threshold test before the arguments are looked for needs an increasing score
+        raise ValueError("event_model.json: a calibration slope must be positive")
     return EventModel(
         {str(k): float(v) for k, v in data["weights"].items()},
         float(data["bias"]),
@@ -198,6 +223,7 @@ def model_from_data(data: dict[str, Any]) -> EventModel:
         FEATURE_VERSION,
         thresholds,
         groups,
+        calibration,
     )
 
 

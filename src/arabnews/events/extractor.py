@@ -40,7 +40,6 @@ from arabnews.events.classifier import (
     expand_features,
     role_base,
     role_features,
-    sigmoid,
 )
 from arabnews.events.lexicon import (
     CueRule,
@@ -591,7 +590,7 @@ def _chunk_events(
         if pairing and category == "ASSAULT":
             cut = 0.0
         logit = model.base_logit(category, base)
-        if cut > 0.0 and sigmoid(logit + model.role_bound(category)) < cut:
+        if cut > 0.0 and model.score(category, logit + model.role_bound(category)) < cut:
             continue  # cannot reach the threshold whatever its arguments: none looked for
         if not arg_cands:
             arg_cands.append(candidates(text, ws, sent_ents, use_names=use_names))
@@ -630,7 +629,7 @@ def _chunk_events(
             bool(roles.location),
         )
         table = model.category_weights(category)
-        score = sigmoid(logit + sum(table.get(f, 0.0) for f in role_base(found)))
+        score = model.score(category, logit + sum(table.get(f, 0.0) for f in role_base(found)))
         if score < cut:
             continue
         denied_by = None
