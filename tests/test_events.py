@@ -242,6 +242,23 @@ def test_modality(text: str, modality: str) -> None:
     assert cands(text)[-1].modality == modality
 
 
+@pytest.mark.parametrize(
+    ("text", "category", "modality"),
+    [
+        # what a call or a demand asks for has not happened
+        ("دعت منظمة حقوقية إلى الإفراج عن المعتقلين فورا.", "RETREAT", "hypothetical"),
+        ("طالب المحتجون باستقالة الحكومة.", "RETREAT", "hypothetical"),
+        ("حث الوسطاء الطرفين على الانسحاب من المدينة.", "RETREAT", "hypothetical"),
+        # not governed by the demand: reported as fact
+        ("أفرجت السلطات عن المعتقلين بعد أن دعت المنظمة إلى التهدئة.", "RETREAT", "asserted"),
+        ("طالبت الأحزاب بالتحقيق في انسحاب القوات من المدينة.", "RETREAT", "asserted"),
+    ],
+)
+def test_requested_event_is_not_asserted(text: str, category: str, modality: str) -> None:
+    (e,) = [x for x in cands(text) if x.type == category]
+    assert e.modality == modality
+
+
 def test_denied_by() -> None:
     text = "نفت موسكو استهداف المدنيين."
     (e,) = cands(text, entities=[ent(text, "موسكو")])

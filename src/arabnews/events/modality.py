@@ -2,7 +2,9 @@
 
 Cues come from ``data/modality.tsv`` and are looked for in a window of words before the trigger;
 ``denied`` outranks ``negated``, which outranks ``hypothetical``, which outranks ``future``. A
-future prefix ``س`` on the trigger itself (سيجري، ستناقش) also makes it future.
+future prefix ``س`` on the trigger itself (سيجري، ستناقش) also makes it future. A cue whose side
+is ``governs`` counts only for a trigger governed by a preposition: what a call or a demand asks
+for (دعت المنظمة إلى الإفراج عنه، طالبوا باستقالة الحكومة) has not happened.
 
 >>> from arabnews.events.lexicon import words
 >>> ws = words("نفت موسكو أن تكون قواتها دخلت المنطقة")
@@ -12,6 +14,8 @@ future prefix ``س`` on the trigger itself (سيجري، ستناقش) also make
 ('negated', 0)
 >>> modality_of(words("لا تزال القوات تقاتل"), 3)
 ('asserted', None)
+>>> modality_of(words("طالب المحتجون باستقالة الحكومة"), 2, "ب")
+('hypothetical', 0)
 """
 
 from __future__ import annotations
@@ -41,6 +45,19 @@ def _strip_conj(norm: str) -> str:
     return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
 
 
+# prepositions that introduce what a request asks for (دعا إلى، حث على), normalised
+_REQUEST_PREPOSITIONS = frozenset({"الي", "علي"})
+
+
+def _governed(ws: Sequence[Word], t: int, prefix: str) -> bool:
+    """Whether the trigger at ``ws[t]`` is governed by a preposition: a proclitic ب or ل
+    (the article's ل aside) or the word إلى / على right before it."""
+    head = prefix[:-2] if prefix.endswith("ال") else prefix
+    if "ب" in head or "ل" in head:
+        return True
+    return t > 0 and _strip_conj(ws[t - 1].norm) in _REQUEST_PREPOSITIONS
+
+
 @functools.lru_cache(maxsize=100_000)
 def _cue_hits(norm: str) -> frozenset[int]:
     """Indexes of the ``modality.tsv`` rows whose pattern matches normalised *norm* (cached)."""
@@ -63,6 +80,8 @@ def modality_of(
             continue
         if rule.side == "after":
             span = range(t + 1, min(len(ws), t + 1 + rule.window))
+        elif rule.side == "governs" and not _governed(ws, t, prefix):
+            continue
         else:
             span = range(t - 1, max(lower, t - rule.window) - 1, -1)
         for k in span:
