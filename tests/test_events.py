@@ -219,6 +219,20 @@ def test_recipient_after_preposition() -> None:
     assert [r.text for r in e.recipient][:1] == ["واشنطن"]
 
 
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("دعت الحكومة إلى وقف إطلاق النار في الجنوب.", []),  # a thing, not a party
+        ("طالب المحتجون بإقالة وزير الداخلية.", ["وزير الداخلية"]),  # the demand is about him
+    ],
+)
+def test_demanded_noun_genitive_is_a_recipient_only_if_a_party(
+    text: str, recipient: list[str]
+) -> None:
+    (e,) = [x for x in cands(text) if x.type == "REQUEST"]
+    assert [r.text for r in e.recipient] == recipient
+
+
 def test_group_actor_without_entities() -> None:
     (e,) = [x for x in ev("اختطف مسلحون ثلاثة صحفيين في الموصل.") if x.type == "ASSAULT"]
     assert e.mode == "abduct"

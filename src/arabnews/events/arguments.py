@@ -1825,5 +1825,7 @@ def _demand_targets(
             break
     if target is None or time_word(ws[target.first].norm):
         return found
+    if target.kind == "phrase" and not _may_act(ws, target):
+        return found  # وقف إطلاق النار، وقف الحرب: the noun's genitive is a thing, not a party
     following = [c for c in cands if c.first > target.last]
     return _coordinated(ws, [target, *following], [target])
