@@ -233,6 +233,18 @@ def test_demanded_noun_genitive_is_a_recipient_only_if_a_party(
     assert [r.text for r in e.recipient] == recipient
 
 
+def test_recipient_stays_in_the_triggers_clause() -> None:
+    # the party after بعد أن belongs to the shelling, not to the deployment
+    text = (
+        "نشرت تركيا تعزيزات عسكرية على حدودها، بعد أن قصفت طائرات مسيرة مواقع لحزب العمال "
+        "الكردستاني في شمال العراق."
+    )
+    pkk = ent(text, "حزب العمال الكردستاني", "ORG")
+    (e,) = [x for x in cands(text, entities=[ent(text, "تركيا"), pkk]) if x.type == "MOBILIZE"]
+    assert [a.text for a in e.actor] == ["تركيا"]
+    assert not e.recipient
+
+
 def test_group_actor_without_entities() -> None:
     (e,) = [x for x in ev("اختطف مسلحون ثلاثة صحفيين في الموصل.") if x.type == "ASSAULT"]
     assert e.mode == "abduct"

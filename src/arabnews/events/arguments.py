@@ -37,10 +37,12 @@ from arabnews.events.lexicon import (
     speech_cue_regex,
     speech_cues,
     stem_candidates,
+    trigger_rules,
 )
 from arabnews.events.lexicon import (
     wordset as _wordset,
 )
+from arabnews.events.places import PlaceCue, place_features, place_model
 from arabnews.spans import Entity, Mention
 
 __all__ = [
@@ -369,11 +371,14 @@ def assign_roles(
     prefix: str,
     rule: TriggerRule,
     cands: Sequence[Candidate],
+    places: list[tuple[Mention, list[str]]] | None = None,
 ) -> Roles:
     """Actor, recipient and location of a trigger spanning words ``t..t_end``.
 
     Only the candidates within ``_WINDOW`` words of the trigger are looked at (found by bisection),
-    so a sentence with many triggers costs linear time.
+    so a sentence with many triggers costs linear time. When *places* is a list, every place
+    candidate weighed for the location is appended to it with its features (for training, see
+    ``training/events/train_places.py``).
     """
     cands = _window(cands, t - _WINDOW, t_end + _WINDOW)
     actor: list[Candidate] = []
@@ -407,6 +412,8 @@ def assign_roles(
             # "أعلن ترامب أنه أجرى مكالمة": the pronoun is the subject of the speech verb
             left = [c for c in cands if c.last < lower - 1 and lower - 1 - c.last <= 8][-1:]
         right = [c for c in cands if c.first > t_end and c.first - t_end <= 12]
+        stop = _clause_stop(ws, t_end)
+        right = [c for c in right if c.first < stop]
         prev_end = {id(c): (cands[i - 1].last + 1 if i else 0) for i, c in enumerate(cands)}
         prep = {id(c): _governing(ws, c, max(prev_end[id(c)], t_end + 1)) for c in right}
         _frame_roles(
@@ -429,14 +436,15 @@ def assign_roles(
         demanded = targets is not recipient  # the genitive of a demanded verbal noun: people
         recipient = targets
     used = {id(c) for c in actor}
-    # A place that is attacked or visited is also where the event happens (على زابوريجيا).
-    location = [
-        c.mention
-        for c in cands
-        if id(c) not in used
-        and (c.mention.label == "LOC" or c.kind == "name")
-        and (c.prep in _LOC_PREPS or (c.prep == "علي" and rule.category == "ASSAULT"))
-    ]
+    location = _locations(
+        ws,
+        (t, t_end),
+        category=rule.category,
+        nominal=nominal,
+        cands=cands,
+        taken=(used, {id(c) for c in recipient}),
+        log=places,
+    )
     # reported: an actor the clause names, and a phrase only when its head can name who acts
     # (not الخطاب، قائمة، العودة); the rest is a guess (Roles.guessed)
     kept = [] if guess else [c for c in actor if c.kind != "phrase" or _may_act(ws, c)]
@@ -455,6 +463,80 @@ def assign_roles(
         guessed,
         tuple(c.mention for c in recipient if c not in told),
     )
+
+
+# Words after which another clause begins (a recipient after them is that clause's).
+_STOPS = _wordset("بعد حيث بينما فيما مما عندما حين")
+
+
+def _clause_stop(ws: Sequence[Word], t_end: int) -> int:
+    """The first word after a trigger that opens another clause (بعد أن، حيث، بينما ...) within
+    the recipient window; ``len(ws)`` when none does: a recipient is in the trigger's clause."""
+    return next(
+        (k for k in range(t_end + 1, min(len(ws), t_end + 13)) if _bare(ws[k].norm) in _STOPS),
+        len(ws),
+    )
+
+
+_PLACE_PREPS = _PREP_WORDS | _LOC_PREPS | {"ب", "ل", "ك", "و", "كل"}
+
+
+def _locations(
+    ws: Sequence[Word],
+    span: tuple[int, int],
+    *,
+    category: str,
+    nominal: bool,
+    cands: Sequence[Candidate],
+    taken: tuple[set[int], set[int]],
+    log: list[tuple[Mention, list[str]]] | None,
+) -> list[Mention]:
+    """The places of the sentence that the place model (:mod:`arabnews.events.places`) keeps as
+    where the trigger at words ``span`` happened; *taken* holds the ids of its actor and of its
+    recipient candidates (an actor is no location; an attacked place is one)."""
+    t, t_end = span
+    actors, recipients = taken
+    places = [
+        c for c in cands if id(c) not in actors and (c.mention.label == "LOC" or c.kind == "name")
+    ]
+    if not places:
+        return []
+    model = place_model()
+    order = sorted(places, key=lambda c: c.first - t_end if c.first > t_end else t - c.last)
+    rank = {id(c): k for k, c in enumerate(order)}
+    ends = {c.last for c in cands if c.mention.label != "LOC" and c.kind != "name"}
+    out: list[Mention] = []
+    for c in places:
+        after = c.first > t_end
+        lo, hi = (t_end + 1, c.first) if after else (c.last + 1, t)
+        between = ws[lo:hi]
+        prep = _bare(c.prep) if c.prep else ""
+        # the place's phrase begins at its preposition word (في غزة), if any
+        head = (
+            c.first - 1 if prep and c.first > 0 and _bare(ws[c.first - 1].norm) == prep else c.first
+        )
+        if prep not in _PLACE_PREPS:
+            prep = "word" if prep else ""  # (the previous word, no preposition)
+        cue = PlaceCue(
+            category=category,
+            nominal=nominal,
+            after=after,
+            distance=hi - lo + 1,
+            prep=prep,
+            label=c.mention.label,
+            rank=rank[id(c)],
+            # more than a space between two words: punctuation (the words hold letters only)
+            punctuation=any(ws[k + 1].start - ws[k].end > 1 for k in range(lo - 1, hi)),
+            verb_between=any(finite_verb(w) for w in between),
+            modifier=(head - 1) in ends,
+            recipient=id(c) in recipients,
+        )
+        feats = place_features(cue)
+        if log is not None:
+            log.append((c.mention, feats))
+        if model.probability(feats) >= model.threshold:
+            out.append(c.mention)
+    return out
 
 
 # Categories of a nominal trigger whose parties follow بين as its actors (هدنة بين، اتفاق بين).
@@ -1560,8 +1642,9 @@ def structural_roles(
     guess = False
     if actor is None and not (nominal and _victim_noun(ws[t])) and not _passive(ws, t):
         actor, guess = _fallback_actor(ws, cs, t, lower, recipient)
+    stop = min(_clause_stop(ws, t_end), t_end + 13)
     for c in cs:
-        if c.first > t_end and c.first - t_end <= 12 and c is not actor and c not in recipient:
+        if t_end < c.first < stop and c is not actor and c not in recipient:
             p = _governing(ws, c, t_end + 1)
             if p in rec_preps and not recipient:
                 recipient.append(c)
@@ -1788,6 +1871,21 @@ def _demand_noun(norm: str) -> bool:
     return n in _DEMAND_NOUNS
 
 
+def _inside_phrase_trigger(ws: Sequence[Word], k: int) -> bool:
+    """Whether ``ws[k]`` is a later word of a multi-word trigger (النار of وقف إطلاق النار)."""
+    rules = trigger_rules()
+    for j in range(max(0, k - 3), k):
+        for idx, _ in match_first(ws[j].norm):
+            parts = rules[idx].parts
+            if (
+                j + len(parts) > k
+                and j + len(parts) <= len(ws)
+                and all(part_matches(parts[m], ws[j + m].norm) for m in range(1, len(parts)))
+            ):
+                return True
+    return False
+
+
 def _demand_targets(
     ws: Sequence[Word], cands: Sequence[Candidate], t_end: int, found: list[Candidate]
 ) -> list[Candidate]:
@@ -1825,7 +1923,7 @@ def _demand_targets(
             break
     if target is None or time_word(ws[target.first].norm):
         return found
-    if target.kind == "phrase" and not _may_act(ws, target):
-        return found  # وقف إطلاق النار، وقف الحرب: the noun's genitive is a thing, not a party
+    if _inside_phrase_trigger(ws, target.first):
+        return found  # وقف إطلاق النار: the genitive is part of a fixed event phrase, no party
     following = [c for c in cands if c.first > target.last]
     return _coordinated(ws, [target, *following], [target])
