@@ -306,6 +306,23 @@ def test_future_prefix_and_time() -> None:
     assert e.modality == "future"
 
 
+def test_past_tense_verb_is_not_made_future_by_another_clauses_time() -> None:
+    text = "يعقد المجلس جلسة طارئة غدا لبحث التصعيد، حيث سيطرت الحركة على مدينة غوما."
+    (e,) = [x for x in cands(text, published=PUB) if x.type == "COERCE"]
+    assert e.modality == "asserted"
+
+
+def test_natural_disaster_toll_is_no_attack() -> None:
+    text = "ضرب زلزال قوي جنوب البلاد فجر اليوم، ما أدى إلى انهيار عشرات المباني ومقتل 12 شخصا."
+    assert not [x for x in cands(text) if x.type == "ASSAULT"]
+
+
+def test_number_inside_a_name_is_no_quantity() -> None:
+    text = "سيطرت حركة إم 23 على مدينة غوما بعد معارك عنيفة."
+    evs = cands(text, entities=[ent(text, "إم 23", "ORG"), ent(text, "غوما")])
+    assert evs and not any(q.value == 23 for e in evs for q in e.quantities)
+
+
 # ------------------------------------------------------------ seeds, bad input, properties
 
 

@@ -40,6 +40,7 @@ from arabnews.events.classifier import (
     expand_features,
     role_base,
     role_features,
+    word_shape,
 )
 from arabnews.events.lexicon import (
     CueRule,
@@ -494,7 +495,11 @@ def _chunk_events(
     if not triggers:
         return []
     arg_cands: list[tuple[Candidate, ...]] = []  # argument candidates, found when first needed
-    quants = find_quantities(text, span.start, span.end, ws=ws)
+    quants = [
+        q  # a number inside a name (حركة إم 23، مجموعة العشرين) counts nothing
+        for q in find_quantities(text, span.start, span.end, ws=ws)
+        if not any(a <= q.start < b for a, b in ent_spans)
+    ]
     casualties = any(q.kind in ("killed", "injured") for q in quants)
     unsupported: set[int] = set()
     backrefs: dict[int, bool] = {}  # _back_reference of each trigger, computed once
@@ -583,7 +588,13 @@ def _chunk_events(
         modality, cue_i = modality_of(ws, tr.first, tr.prefix)
         time = _nearest(times, tstart)
         category, mode, future_of = tr.rule.category, _mode(ws, tr), None
-        if modality == "asserted" and time is not None and is_future(time, pub):
+        if (
+            modality == "asserted"
+            and time is not None
+            and is_future(time, pub)
+            and not _past_tense(first.norm, tr.prefix)
+        ):
+            # (a past-tense verb reports what happened: a later time word is another clause's)
             modality, cue_i = "future", None
         base = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
         cut = real_cut = _threshold_of(threshold, model, category)
@@ -686,6 +697,16 @@ def _chunk_events(
         if h.event.actor and h.category == "ASSAULT":  # lent on once it is kept
             recent[h.category] = (n_sent, h.event)
     return out
+
+
+def _past_tense(norm: str, prefix: str) -> bool:
+    """Whether a trigger word is a past-tense verb: a derived perfect (اعتقل) or a perfect with
+    its subject suffix (سيطرت، قتلوا), not an accusative noun (هجوما)."""
+    shape = word_shape(norm, prefix)
+    stem = norm[len(prefix) :] if prefix and norm.startswith(prefix) else norm
+    return shape == "perfect_derived" or (
+        shape == "perfect_suffixed" and stem.endswith(("ت", "وا"))
+    )
 
 
 def _threshold_of(

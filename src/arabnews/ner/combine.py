@@ -19,7 +19,11 @@ recognizer is then compared with what is kept; its own entities are first made d
    boundary already is the name), which takes ``L``'s entry as in 1 ("موقع أكسيوس" listed
    as an ``ORG`` makes a tagged ``LOC`` "أكسيوس" the ``ORG``).
 4. **Fill**: ``L`` overlapping nothing kept is added.
-5. Otherwise ``L`` is dropped: the earlier recognizer's boundaries stand.
+5. **Cut**: a listed ``L`` over two or more kept entities, the last of which runs on past its
+   end from a word boundary ("هيومن رايتس" + "ووتش قوات الأمن" under a listed "منظمة هيومن
+   رايتس ووتش"), replaces those inside it (from the first kept start: edge words such as
+   "منظمة" stay out), and the last keeps only its part after ``L``.
+6. Otherwise ``L`` is dropped: the earlier recognizer's boundaries stand.
 """
 
 from __future__ import annotations
@@ -153,8 +157,33 @@ def _merge_pair(kept_in: list[Entity], later: Sequence[Entity]) -> list[Entity]:
                 kept[first] = attrs.evolve(
                     touching[0], label=c.label, canonical=c.canonical, entity_id=c.entity_id
                 )
-        # 5. otherwise the earlier boundaries stand
+        elif (cut := _cut_tail(touching, c)) is not None:
+            # 5. cut: a listed name whose last words the model ran on into what follows
+            # ("هيومن رايتس" + "ووتش قوات الأمن"): the name, then the rest of that entity
+            kept[first:last] = list(cut)
+            starts[first:last] = [cut[0].start, cut[1].start]
+        # 6. otherwise the earlier boundaries stand
     return kept
+
+
+def _cut_tail(touching: Sequence[Entity], c: Entity) -> tuple[Entity, Entity] | None:
+    """Listed name *c* (from the first kept entity's start: edge words before it, such as
+    منظمة, stay out) and the part after it of the last kept entity, when the kept entities
+    lie inside *c* but for the last, which starts inside it and runs on past its end from a
+    word boundary; else None."""
+    head, last = touching[0], touching[-1]
+    if c.entity_id is None or len(touching) < 2 or c.start > head.start:
+        return None
+    if head.start > c.start and not _edge_only(c.text[: head.start - c.start]):
+        return None
+    if not (c.start < last.start < c.end < last.end) or any(k.end > c.end for k in touching[:-1]):
+        return None
+    tail = last.text[c.end - last.start :]
+    if not tail[:1].isspace() or not any(ch.isalpha() for ch in tail):
+        return None  # (not a bare number: "آي أو إس" + "17.4" is one name)
+    start = c.end + len(tail) - len(tail.lstrip())
+    name = attrs.evolve(c, start=head.start, text=c.text[head.start - c.start :])
+    return name, attrs.evolve(last, start=start, text=last.text[start - last.start :])
 
 
 def merge_entities(groups: Sequence[Sequence[Entity]]) -> tuple[Entity, ...]:
