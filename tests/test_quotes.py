@@ -252,6 +252,32 @@ def test_participle_speaker_is_the_clause_subject() -> None:
     assert q.speaker is not None and q.speaker.text == "سمير داود"
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "speaker"),
+    [
+        # the speech verb's subject, not a verbal noun's genitive (لتهجير) nor a masdar's (رفض مصر)
+        (
+            "وأكد السيسي خلال اللقاء رفض مصر لأي محاولات لتهجير الفلسطينيين، مشددا على ضرورة "
+            "إدخال المساعدات.",
+            ("السيسي", "مصر"),
+            "السيسي",
+        ),
+        # the speaker goes on: the army is the subject inside what he said
+        (
+            "وقال الوزير يوسف حداد إن الجيش قصف مواقع المسلحين، مشيرا إلى سقوط قتلى.",
+            ("يوسف حداد", "الجيش"),
+            "يوسف حداد",
+        ),
+    ],
+)
+def test_speech_participle_goes_on_with_the_speech_verbs_speaker(
+    text: str, names: tuple[str, ...], speaker: str
+) -> None:
+    ents = [ent(text, n) for n in names]
+    q = next(q for q in extract_quotes(text, entities=ents) if q.cue.text in ("مشددا", "مشيرا"))
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
 def test_second_speech_verb_keeps_the_speaker_not_the_outlet() -> None:
     text = 'وقال الوزير لقناة "الشرق" إن الأسعار ستنخفض، وأكد على ضرورة الصبر.'
     ent_ = ent(text, "الشرق", "ORG")

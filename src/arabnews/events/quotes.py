@@ -42,6 +42,7 @@ from arabnews.events.arguments import (
     time_word,
     ungoverned,
 )
+from arabnews.events.classifier import word_shape
 from arabnews.events.lexicon import (
     SPEECH_PARTICIPLE,
     Word,
@@ -897,14 +898,23 @@ def _clause_subject(ctx: _Sentence, i: int) -> Candidate | bool:
     (أكد فيه، قال له) is a clause attached to an earlier one: the verb before it names the
     subject (نشر ديسانتيس مقطعا ، أكد فيه ... ، معلنا)."""
     ws = ctx.ws
+    # a speech participle goes on with the speaker of the sentence's speech verb (قال X إن
+    # الجيش قصف ...، مشيرا إلى: X, not the army), when that verb has a name after it
+    for k in range(i - 1, max(-1, i - 40), -1):
+        kind = _cue_kind(ws[k])
+        if kind is not None and kind[0] == "verb" and finite_verb(ws[k]):
+            named = _subject_name(ctx, k, i)
+            if named is not None:
+                return named
+            break
     for k in range(i - 1, max(-1, i - 40), -1):
         if not finite_verb(ws[k]) or (k > 0 and ws[k - 1].norm in _SPEAKER_PREPS):
             continue  # (after a preposition a verb's shape is a verbal noun: من طرد، في نقل)
-        for c in candidates_within(ctx.cands, k + 1, k + 6):
-            if k < c.first <= k + 6 and c.last < i and c.kind != "phrase":
-                if c.prep in ("ل", "ب", "عن", "مع", "الي", "علي", "في", "من"):
-                    continue
-                return c
+        if _governed_noun(ws[k].norm):
+            continue  # لتهجير، بإرسال: a preposition proclitic on a noun shape
+        named = _subject_name(ctx, k, i)
+        if named is not None:
+            return named
         if k + 1 < len(ws) and ws[k + 1].norm in _PRONOUN_PREPS:
             continue
         # no name: a noun phrase right after the verb is its subject, named or not
@@ -912,6 +922,30 @@ def _clause_subject(ctx: _Sentence, i: int) -> Candidate | bool:
         if phrase is None or phrase.last >= i:
             return False
         return phrase if may_act(ws, phrase) else True
+    return False
+
+
+def _subject_name(ctx: _Sentence, k: int, i: int) -> Candidate | None:
+    """The first name within six words after the verb ``ws[k]`` and before ``ws[i]`` that no
+    preposition governs: the verb's subject (VSO, titles in between)."""
+    for c in candidates_within(ctx.cands, k + 1, k + 6):
+        if k < c.first <= k + 6 and c.last < i and c.kind != "phrase":
+            if c.prep in ("ل", "ب", "عن", "مع", "الي", "علي", "في", "من"):
+                continue
+            return c
+    return None
+
+
+_NOUN_SHAPES = frozenset({"definite", "mim_noun", "plural_noun", "fem_noun", "verbal_noun"})
+
+
+@functools.lru_cache(maxsize=65536)
+def _governed_noun(norm: str) -> bool:
+    """A preposition proclitic (ب / ل) on a word of a noun shape (لتهجير، بإرسال): a verbal
+    noun, not a finite verb."""
+    for stem, pre in stem_candidates(norm):
+        if pre and pre[-1] in "بل" and len(stem) >= 4 and word_shape(norm, pre) in _NOUN_SHAPES:
+            return True
     return False
 
 
