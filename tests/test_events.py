@@ -245,6 +245,25 @@ def test_recipient_stays_in_the_triggers_clause() -> None:
     assert not e.recipient
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "actor", "recipient"),
+    [
+        # the antecedent is the subject: the noun after the verb is its object
+        ("استعرض الرئيس بطولات الجيش في حرب 1973 التي حررت سيناء.", ("سيناء",), [], ["سيناء"]),
+        # a pronoun on the verb refers back to the antecedent: the noun after is the subject
+        ("انتزع الجيش الحصون التي احتلها المتمردون في الشمال.", (), ["المتمردون"], []),
+    ],
+)
+def test_relative_clause_roles(
+    text: str, names: tuple[str, ...], actor: list[str], recipient: list[str]
+) -> None:
+    (e,) = [x for x in cands(text, entities=[ent(text, n) for n in names]) if x.type == "COERCE"][
+        -1:
+    ]
+    assert [a.text for a in e.actor] == actor
+    assert [r.text for r in e.recipient][: len(recipient)] == recipient
+
+
 def test_group_actor_without_entities() -> None:
     (e,) = [x for x in ev("اختطف مسلحون ثلاثة صحفيين في الموصل.") if x.type == "ASSAULT"]
     assert e.mode == "abduct"

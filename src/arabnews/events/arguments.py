@@ -1493,6 +1493,12 @@ def structural_roles(
             actor = agent
         elif rel and _resumptive(ws, t_end + 1):
             actor = _subject_after(ws, cs, t_end + 2)  # التي انسحبت منها القوات
+        elif rel and _refers_back(ws, t, None):
+            # الحصون التي احتلها المتمردون: the antecedent is the object, the subject follows
+            actor = _subject_after(ws, cs, t_end + 1)
+            antecedent = _subject_before(ws, cs, r)
+            if antecedent is not None and antecedent is not actor:
+                recipient.append(antecedent)
         elif rel:
             actor = _subject_before(ws, cs, r)
         if actor is None and not passive:
@@ -1527,7 +1533,10 @@ def structural_roles(
                     # "صدم مهاجم ... وقتل جنديين": the count is the object of a coordinated verb
                     recipient.append(after)
                     actor = _previous_subject(ws, cs, t)
-                else:
+                elif not rel or _refers_back(ws, t, after):
+                    # (in a relative clause, الحرب التي حررت سيناء, the noun after the verb is
+                    # its object and the antecedent its subject, unless a pronoun refers back
+                    # to the antecedent: الحصون التي احتلها المتمردون، الذي هاجم مسلحوه)
                     actor = after
         obj_from = t_end + 1
         if actor is not None and actor is not agent and actor.first > t_end:
@@ -1650,6 +1659,21 @@ def structural_roles(
                 recipient.append(c)
     actors = [actor] if actor is not None else []
     return _coordinated(ws, cs, actors), _coordinated(ws, cs, recipient), guess and bool(actors)
+
+
+_BACK_PRONOUNS = ("ها", "هم", "هما", "ه")
+
+
+def _refers_back(ws: Sequence[Word], t: int, after: Candidate | None) -> bool:
+    """In a relative clause, whether the verb ``ws[t]`` (احتلها) or the noun after it (مسلحوه)
+    carries a pronoun that refers to the antecedent: then the noun after is the subject."""
+    verb = _bare(ws[t].norm)
+    if len(verb) >= 5 and verb.endswith(_BACK_PRONOUNS):
+        return True
+    if after is None:
+        return False
+    head = _bare(ws[after.first].norm)
+    return len(head) >= 5 and head.endswith(_BACK_PRONOUNS)
 
 
 def _past_apposition(ws: Sequence[Word], k: int) -> int:
