@@ -264,6 +264,21 @@ def test_relative_clause_roles(
     assert [r.text for r in e.recipient][: len(recipient)] == recipient
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        # who announces an act it names does it; a trigger word is no adjective of the force
+        ("أعلن الجيش السوداني استعادة السيطرة على المدينة.", "استعادة", ["الجيش السوداني"]),
+        ("أعلن المشاركون عن اعتصام مفتوح في الميدان.", "اعتصام", ["المشاركون"]),
+        # not a death it announces, nor an attack inside another phrase
+        ("أعلن الجيش مقتل جنديين في هجوم.", "مقتل", []),
+    ],
+)
+def test_announced_act_takes_the_announcer(text: str, trigger: str, actor: list[str]) -> None:
+    (e,) = [x for x in cands(text) if x.trigger.text == trigger]
+    assert [a.text for a in e.actor] == actor
+
+
 def test_group_actor_without_entities() -> None:
     (e,) = [x for x in ev("اختطف مسلحون ثلاثة صحفيين في الموصل.") if x.type == "ASSAULT"]
     assert e.mode == "abduct"

@@ -1027,6 +1027,7 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
             and _prep(text, ws, i, _start_after_clitics(ws[i])) not in ("ب", "ل", "ك")
             and ws[i].norm[:1] not in ("ب", "ل", "ك")
             and _adjective_like(ws[i].norm)
+            and not match_first(ws[i].norm)  # (a trigger word: الجيش السوداني استعادة)
         ):
             # مسلحون مقنعون، مسلحين صوماليين: the adjective belongs to the group (one word: the
             # next indefinite noun may be the object, مسلحون ملثمون عاملين)
@@ -1591,6 +1592,26 @@ def structural_roles(
                     if actor is None or actor.first >= t:
                         actor = _subject_before(ws, cs, k)
                     break
+        if actor is None and not victim:
+            # أعلن الجيش استعادة السيطرة، أعلنت الحركة مسؤوليتها عن الهجوم: who announces an
+            # act it names does it (not a death or an injury: أعلن الجيش مقتل جنديين)
+            for k in range(t - 1, max(lower, t - 6) - 1, -1):
+                if _bare(ws[k].norm) in _ANNOUNCE:
+                    subj = _subject_after(ws, cs, k + 1)
+                    # the trigger is what is announced: right after the subject, or after عن
+                    # (أعلن المشاركون عن اعتصام، أعلنت الحركة مسؤوليتها عن الهجوم)
+                    between = [_bare(w.norm) for w in ws[subj.last + 1 : t]] if subj else []
+                    if subj is not None and (
+                        not between
+                        or between == ["عن"]
+                        or (
+                            len(between) == 2
+                            and between[0].startswith("مسؤولي")
+                            and between[1] == "عن"
+                        )
+                    ):
+                        actor = subj
+                    break
         if (
             actor is None
             and rule.category in ("PROTEST", "CONSULT")
@@ -1661,6 +1682,7 @@ def structural_roles(
     return _coordinated(ws, cs, actors), _coordinated(ws, cs, recipient), guess and bool(actors)
 
 
+_ANNOUNCE = _wordset("اعلن اعلنت اعلنوا يعلن تعلن يعلنون")
 _BACK_PRONOUNS = ("ها", "هم", "هما", "ه")
 
 
