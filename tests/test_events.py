@@ -279,6 +279,25 @@ def test_announced_act_takes_the_announcer(text: str, trigger: str, actor: list[
     assert [a.text for a in e.actor] == actor
 
 
+def test_a_coordinated_event_noun_is_no_participant() -> None:
+    text = "اندلعت مواجهات عنيفة أسفرت عن مقتل ثلاثة أشخاص وإصابة العشرات."
+    (e,) = [x for x in cands(text) if x.trigger.text == "مقتل"]
+    assert [r.text for r in e.recipient] == ["أشخاص"]
+
+
+def test_a_coordinated_noun_takes_no_actor_from_the_previous_genitive() -> None:
+    text = "وقع الرئيس مرسوما يقضي بحل الجمعية الوطنية والدعوة إلى انتخابات مبكرة."
+    assembly = ent(text, "الجمعية الوطنية", "ORG")
+    (e,) = [x for x in cands(text, entities=[assembly]) if x.type == "REQUEST"]
+    assert not any("الجمعية" in a.text for a in e.actor)
+
+
+def test_a_past_tense_event_takes_no_future_time() -> None:
+    text = "يعقد المجلس جلسة طارئة غدا لبحث التصعيد، حيث سيطرت الحركة على مدينة غوما."
+    (e,) = [x for x in cands(text, published=PUB) if x.type == "COERCE"]
+    assert e.time is None and e.modality == "asserted"
+
+
 def test_group_actor_without_entities() -> None:
     (e,) = [x for x in ev("اختطف مسلحون ثلاثة صحفيين في الموصل.") if x.type == "ASSAULT"]
     assert e.mode == "abduct"

@@ -1629,7 +1629,9 @@ def structural_roles(
                 if initial or _verb_like(ws[k]) or _light_verb(ws[k]) or _lexicon_verb(ws[k].norm):
                     actor = _subject_after(ws, cs, k + 1)
                     break
-        if actor is None and not victim and t >= 1:
+        if actor is None and not victim and t >= 1 and _bare(ws[t].norm) == ws[t].norm:
+            # (not for a coordinated noun, بحل الجمعية والدعوة: the name before is the
+            # previous noun's genitive)
             k = t - 1
             if _bare(ws[k].norm) in ("في", "الي", "علي") and k >= 1:
                 k -= 1
@@ -1746,8 +1748,9 @@ def _coordinated(
             or not ws[nxt.first].norm.startswith("و")
             or nxt.mention.start == ws[nxt.first].start  # واشنطن: و is part of the name
             or ws[nxt.first].norm.startswith(_WAW_WORDS)
+            or (nxt.kind == "phrase" and _victim_noun(ws[nxt.first]))
         ):
-            break
+            break  # (مقتل ثلاثة أشخاص وإصابة العشرات: the next event, not another victim)
         out.append(nxt)
         last = nxt
     return out

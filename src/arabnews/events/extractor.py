@@ -588,14 +588,11 @@ def _chunk_events(
         modality, cue_i = modality_of(ws, tr.first, tr.prefix)
         time = _nearest(times, tstart)
         category, mode, future_of = tr.rule.category, _mode(ws, tr), None
-        if (
-            modality == "asserted"
-            and time is not None
-            and is_future(time, pub)
-            and not _past_tense(first.norm, tr.prefix)
-        ):
-            # (a past-tense verb reports what happened: a later time word is another clause's)
-            modality, cue_i = "future", None
+        if modality == "asserted" and time is not None and is_future(time, pub):
+            if _past_tense(first.norm, tr.prefix):
+                time = None  # a past-tense verb reports what happened: the time is another clause's
+            else:
+                modality, cue_i = "future", None
         base = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
         cut = real_cut = _threshold_of(threshold, model, category)
         if pairing and category == "ASSAULT":
