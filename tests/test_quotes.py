@@ -278,6 +278,32 @@ def test_speech_participle_goes_on_with_the_speech_verbs_speaker(
     assert q.speaker is not None and q.speaker.text == speaker
 
 
+def test_quotation_after_inna_however_far_the_cue() -> None:
+    text = (
+        'قال وزير الخارجية يوسف حداد، في مؤتمر صحفي مشترك مع نظيره الألماني، إن "الوضع '
+        'كارثي ولا يحتمل".'
+    )
+    (q,) = extract_quotes(text, entities=[ent(text, "يوسف حداد")])
+    assert q.direct and content(text, q) == "الوضع كارثي ولا يحتمل"
+    assert q.speaker is not None and q.speaker.text == "يوسف حداد"
+
+
+def test_relayed_saying_takes_the_source_after_an() -> None:
+    # نقل X عن Y قوله إن: the cue is قوله, Y the speaker, X the outlet it came through
+    text = "ونقلت الوكالة عن مصدر أمني قوله إن الهجوم نفذته طائرة مسيرة."
+    (q,) = extract_quotes(text, entities=())
+    assert q.cue.text == "قوله" and q.speaker_text == "مصدر أمني"
+    assert q.via is not None and q.via.text == "الوكالة"
+    assert content(text, q) == "إن الهجوم نفذته طائرة مسيرة"
+
+
+def test_fronted_attribution_takes_the_clause_after_it() -> None:
+    text = "وبحسب ما ذكرت الصحيفة، فإن الحكومة تدرس خطة جديدة."
+    (q,) = extract_quotes(text, entities=(), threshold=0.0)
+    assert q.cue.text == "ذكرت" and q.speaker_text == "الصحيفة"
+    assert content(text, q) == "إن الحكومة تدرس خطة جديدة"
+
+
 def test_second_speech_verb_keeps_the_speaker_not_the_outlet() -> None:
     text = 'وقال الوزير لقناة "الشرق" إن الأسعار ستنخفض، وأكد على ضرورة الصبر.'
     ent_ = ent(text, "الشرق", "ORG")

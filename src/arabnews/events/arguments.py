@@ -885,8 +885,8 @@ def _may_start(norm: str) -> bool:
     w = Word(0, len(norm), norm, norm)
     if _function_word(w) or _verb_like(w) or _is_number(w) or not norm.isalpha():
         return False
-    if _event_word(norm):
-        return False
+    if _event_word(norm) or _light_norm(norm):
+        return False  # (a light verb, نفذته، شنها: a verb with its object pronoun)
     b = _bare(norm)
     return not (b in _QUANTIFIERS or norm in _ADVERBS or len(b) < 2)
 

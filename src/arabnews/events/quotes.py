@@ -275,6 +275,14 @@ def quotes_in_sentences(
             for i, w in enumerate(ws)
             if (k := _cue_kind(w)) is not None and _is_cue_here(ws, i) and not _impersonal(ws, i)
         ]
+        # نقل X عن Y قوله إن: قوله is the cue (the relay's words follow it), the relaying
+        # verb no cue of its own
+        sayings = [i for i, _ in cue_idx if _SAYING.fullmatch(_bare(ws[i].norm))]
+        cue_idx = [
+            (i, k)
+            for i, k in cue_idx
+            if not (_relay(ws[i].norm) and any(0 < s - i <= 15 for s in sayings))
+        ]
         if not cue_idx:
             continue
         cands = candidates(text, ws, ents[lo:hi], use_names=use_names, phrases=False)
@@ -299,6 +307,15 @@ def quotes_in_sentences(
                 if q.direct:
                     covered = q.content.end
     return tuple(q for q in out if q.score is None or q.score >= least)
+
+
+# his / her / their saying (نقل X عن Y قوله إن): the relayed words follow
+_SAYING = re.compile("قول(?:ه|ها|هم|هما)")
+
+
+def _relay(norm: str) -> bool:
+    """A relaying verb (نقل، ينقل، تنقل): X relays Y's words."""
+    return norm.lstrip("وف").startswith(("نقل", "ينقل", "تنقل"))
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -348,11 +365,28 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
     # Attribution: "وفق ما أوضحه X" -- the content is the clause before.
     if i >= 2 and ws[i - 1].norm == "ما" and ws[i - 2].norm in _ATTRIB:
         s, e = _trim(text, span.start, ws[i - 2].start)
-        if e <= s:
-            return None
         # the source follows the verb, before the next statement (وفق ما أعلنه مصدر مطلع وقال)
         k = bisect.bisect_right(ctx.cue_positions, i)
         hi = min(ctx.cue_positions[k] if k < len(ctx.cue_positions) else len(ws), i + 12)
+        if e <= s:
+            # وبحسب ما ذكرت صحيفة X، فإن ...: nothing before, the content follows the source
+            c = next(
+                (
+                    m
+                    for m in range(i + 1, hi)
+                    if _COMP_NORM.fullmatch(ws[m].norm)
+                    # (the main clause after the fronted attribution: فإن، or after a comma)
+                    and (ws[m].norm[0] == "ف" or "،" in text[ws[m - 1].end : ws[m].start])
+                ),
+                None,
+            )
+            if c is None:
+                return None
+            hi = c
+            start = ws[c].start + (1 if ws[c].norm[0] in "وف" else 0)
+            s, e = _trim(text, start, _content_end(text, span, ws, c, len(ws)))
+            if e <= s:
+                return None
         sp = _speaker_between(candidates_within(ctx.cands, i, hi), i, hi)
         who: _Who = (sp.mention if sp else None, None, None, 1.0 if sp else 0.6)
         if sp is None:
@@ -363,7 +397,13 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
         return _make(ctx, cue_w, Span(s, e), direct=False, speaker=who, base=0.6)
     k = bisect.bisect_right(ctx.cue_positions, i)
     limit = ctx.cue_positions[k] if k < len(ctx.cue_positions) else len(ws)
-    relay = ws[i].norm.lstrip("وف").startswith(("نقل", "ينقل", "تنقل"))
+    relay = _relay(ws[i].norm)
+    # the speaker of قوله is the one a relaying verb before it names after عن
+    teller = i
+    if _SAYING.fullmatch(_bare(ws[i].norm)):
+        r = next((r for r in range(i - 1, max(-1, i - 16), -1) if _relay(ws[r].norm)), None)
+        if r is not None:
+            teller, relay = r, True
     via: Mention | None = None
     skip_to = -1  # a quoted outlet name ends here: the content comes after it
     j = i + 1
@@ -376,7 +416,9 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
         gap = text[gap_start : w.start]
         # direct quote: an opening mark (after an optional colon) right before this word
         mark = next((ch for ch in gap if ch in _OPEN), None)
-        if mark is not None and (":" in gap or j - i <= 12):
+        if mark is not None and (
+            ":" in gap or j - i <= 12 or _COMP_NORM.fullmatch(ws[j - 1].norm) is not None
+        ):  # (after إن the quotation is the content however far the cue: قال X، في ...، إن ")
             cs = gap_start + gap.index(mark) + 1
             line_end = _line_end(text, cs)
             ce = text.find(_OPEN[mark], cs, line_end + 1)
@@ -413,11 +455,11 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
                 skip_to = ce + 1
                 j += 1
                 continue
-            who = _speaker(ctx, i, j, kind=kind, relay=relay, via=via)
+            who = _speaker(ctx, teller, j, kind=kind, relay=relay, via=via)
             return _make(ctx, cue_w, Span(s, e), direct=True, speaker=who, base=0.9)
         if ":" in gap and j - i <= 15:
             s, e = _trim(text, w.start, _line_end(text, w.start))
-            who = _speaker(ctx, i, j, kind=kind, relay=relay, via=via)
+            who = _speaker(ctx, teller, j, kind=kind, relay=relay, via=via)
             return _make(ctx, cue_w, Span(s, e), direct=False, speaker=who, base=0.6)
         if ("،" in gap or "," in gap) and (
             _bare(w.norm) in _CONNECTORS or w.norm in _CLAUSE_OPENERS or _new_clause(ws, j)
@@ -431,7 +473,7 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
             s, e = _trim(text, w.start + (1 if w.norm[0] in "وف" else 0), e)
             if e <= s:
                 return None
-            who = _speaker(ctx, i, j, kind=kind, relay=relay, via=via)
+            who = _speaker(ctx, teller, j, kind=kind, relay=relay, via=via)
             return _make(ctx, cue_w, Span(s, e), direct=False, speaker=who, base=0.8)
         if (
             prep != "-"
@@ -448,7 +490,7 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
             s, e = _trim(text, ws[k].start, e)
             if e <= s:
                 return None
-            who = _speaker(ctx, i, k, kind=kind, relay=relay, via=via)
+            who = _speaker(ctx, teller, k, kind=kind, relay=relay, via=via)
             return _make(ctx, cue_w, Span(s, e), direct=False, speaker=who, base=0.7)
         j += 1
     if kind == "verb" and _cue_object(cue_w.norm) == "yes":
@@ -457,7 +499,7 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
             e = _content_end(text, span, ws, o, limit, nominal=True)
             s, e = _trim(text, ws[o].start, e)
             if e > s:
-                who = _speaker(ctx, i, o, kind=kind, relay=relay, via=via)
+                who = _speaker(ctx, teller, o, kind=kind, relay=relay, via=via)
                 return _make(ctx, cue_w, Span(s, e), direct=False, speaker=who, base=0.6)
     return None
 
@@ -723,8 +765,8 @@ def _speaker_words(ws: Sequence[Word], lo: int, hi: int) -> tuple[int, int, int,
             break
         if b == a and (n in _SPEAKER_PREPS or _prepositional(n)):
             break  # starts with a preposition: not a speaker
-        if b > a and (finite_verb(ws[b]) or n in _SUBJECT_ENDERS):
-            break  # a verb, a particle or a demonstrative: the subject has ended
+        if b > a and (finite_verb(ws[b]) or n in _SUBJECT_ENDERS or _SAYING.fullmatch(n)):
+            break  # a verb, a particle, a demonstrative or قوله: the subject has ended
         if b > a and _object_after(ws, b):
             break  # اعتبر العلماء دليلا: an indefinite accusative after the subject
         b += 1
