@@ -32,11 +32,11 @@ Scoring:
   hand-labelled news sentences (Wikinews, FIGNEWS, Arabic Wikipedia), held-out groups and all;
   the same for ``events_news2.jsonl`` (Wikinews, FIGNEWS; labelled blind in session 13), and
   all of ``events_news3.jsonl`` and ``events_news4.jsonl`` (labelled blind in session 13, each
-  read once as a confirmation; ``training/events/runs.md``), and all of ``events_wiki5.jsonl``,
-  ``events_wiki6.jsonl``, ``events_wiki7.jsonl`` and ``events_wiki8.jsonl`` (600 Arabic Wikipedia
-  sentences each with a political word, labelled blind in sessions 19 and 21 with every event:
-  encyclopaedic text, not news; never fitted on; wiki7 and wiki8 are the confirmation sets of
-  session 21's roles and its lexicon rows);
+  read once as a confirmation; ``training/events/runs.md``), and all of ``events_wiki5.jsonl``
+  to ``events_wiki9.jsonl`` (600 Arabic Wikipedia sentences each with a political word,
+  labelled blind in sessions 19 and 21 with every event: encyclopaedic text, not news; never
+  fitted on; wiki7 and wiki8 are the confirmation sets of session 21's roles and its lexicon
+  rows, wiki9 of session 22);
 * precision / recall of ASSAULT sentences over the event score (held-out gsr_dev groups);
 * scaling: seconds per MB of ``extract_events`` (no entities) on repeated Wikinews text and on
   the same text as one unpunctuated line, at 100 KB and 1 MB (``--large`` adds 10 MB), with the
@@ -73,6 +73,7 @@ WIKI5 = ROOT / "benchmarks" / "data" / "events_wiki5.jsonl"
 WIKI6 = ROOT / "benchmarks" / "data" / "events_wiki6.jsonl"
 WIKI7 = ROOT / "benchmarks" / "data" / "events_wiki7.jsonl"
 WIKI8 = ROOT / "benchmarks" / "data" / "events_wiki8.jsonl"
+WIKI9 = ROOT / "benchmarks" / "data" / "events_wiki9.jsonl"
 GSR = SHARED / "data" / "events" / "gsr_dev"
 WIKINEWS = SHARED / "data" / "news" / "wikinews_2024_plain.txt"
 LOCAL = ROOT / "benchmarks" / "data" / "local"
@@ -489,6 +490,7 @@ def main() -> int:
         ("wiki6", "all", _read_jsonl(WIKI6)),
         ("wiki7", "all", _read_jsonl(WIKI7)),
         ("wiki8", "all", _read_jsonl(WIKI8)),
+        ("wiki9", "all", _read_jsonl(WIKI9)),
         *local_news,
     ):
         if not sel:

@@ -22,7 +22,8 @@ Data:
 * ``benchmarks/data/roles_wiki{5,6,7,8}.jsonl`` ("wikipedia"): the gold events of
   ``events_wiki{5,6,7,8}.jsonl`` (600 Arabic Wikipedia sentences each, labelled blind in
   sessions 19 and 21) with their actor and recipient, labelled blind with the same guide;
-  wiki5 to wiki7 (read in sessions 19 to 21) are select parts, wiki8 the confirm part.
+  wiki5 to wiki7 (read in sessions 19 to 21) are select parts, wiki8 and wiki9 (``roles_wiki9``,
+  read once at the end of session 22) the confirm part.
   ``--part select`` scores the select parts only (what tuning may look at).
 
 Scoring: a prediction is right when its first actor (recipient) shares a content word (clitics
@@ -179,12 +180,14 @@ def wiki_units() -> list[Unit]:
     (424), ``events_wiki7`` (371) and ``events_wiki8`` (422) (Arabic Wikipedia, CC BY-SA 4.0) with
     their actor and recipient labelled blind with the same guide (wiki5 and wiki6 in session 19,
     wiki7 and wiki8 in session 21, events and roles in one pass). wiki5 to wiki7 (read in
-    sessions 19 to 21) are select parts; wiki8 is the confirm part."""
+    sessions 19 to 21) are select parts; wiki8 and wiki9 (labelled in session 21, read once at
+    the end of session 22) are the confirm part."""
     return (
         _labelled_roles(OWN / "roles_wiki5.jsonl", "select")
         + _labelled_roles(OWN / "roles_wiki6.jsonl", "select")
         + _labelled_roles(OWN / "roles_wiki7.jsonl", "select")
         + _labelled_roles(OWN / "roles_wiki8.jsonl", "confirm")
+        + _labelled_roles(OWN / "roles_wiki9.jsonl", "confirm")
     )
 
 
