@@ -298,6 +298,28 @@ def test_a_past_tense_event_takes_no_future_time() -> None:
     assert e.time is None and e.modality == "asserted"
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("أدى احتلال العراق للكويت إلى حرب الخليج.", True),
+        ("غزت الجيوش بلادا أخرى واحتلالها استمر عقدا.", True),
+        # the definite noun names the occupier, a rank is no seizure
+        ("قصفت قوات الاحتلال المخيم.", False),
+        ("نجح الفريق في احتلال المركز الثاني.", False),
+    ],
+)
+def test_the_occupation_noun_only_when_indefinite(text: str, found: bool) -> None:
+    assert any(e.type == "COERCE" and "احتلال" in e.trigger.text for e in cands(text)) is found
+
+
+def test_a_verbal_nouns_genitive_before_a_lam_object_is_the_agent() -> None:
+    text = "بعد احتلال بريطانيا لمصر عام 1882 تغير الوضع."
+    ents = [ent(text, "بريطانيا"), ent(text, "مصر")]
+    (e,) = [x for x in cands(text, entities=ents) if x.type == "COERCE"]
+    assert [a.text for a in e.actor] == ["بريطانيا"]
+    assert [r.text for r in e.recipient] == ["مصر"]
+
+
 def test_group_actor_without_entities() -> None:
     (e,) = [x for x in ev("اختطف مسلحون ثلاثة صحفيين في الموصل.") if x.type == "ASSAULT"]
     assert e.mode == "abduct"

@@ -390,6 +390,8 @@ def assign_roles(
         # (مقتل جندي أفغاني: the adjective is the victim's, not the attacker's)
         for k in range(t_end + 1, min(len(ws), t_end + 4)):
             canon = adjective_at(ws, k)
+            if canon is None and definite(ws[k].norm) and not _adjective_like(ws[k].norm):
+                break  # احتلال الأراضي الفلسطينية: the adjective is the genitive noun's
             if canon is not None and not any(
                 c.first <= k <= c.last for c in cands if c.kind != "phrase"
             ):
@@ -1647,7 +1649,17 @@ def structural_roles(
         gen = _subject_after(ws, cs, t_end + 1, quantity=True)
         if gen is not None and _own_adjective(ws, gen, t_end):
             gen = None  # اعتقالات كبيرة، اجتياح بري: the trigger's own adjective
-        if gen is not None and gen.first <= t_end + 4 and gen is not actor:
+        lam = (
+            next((c for c in cs if c.first == gen.last + 1 and c.prep == "ل"), None)
+            if gen is not None and gen.first == t_end + 1 and actor is None
+            else None
+        )
+        if gen is not None and lam is not None:
+            # احتلال العراق للكويت، اعتقال الشرطة للمتظاهرين: a verbal noun's genitive with a
+            # ل-object after it is the agent, the ل-object the patient
+            actor = gen
+            recipient.append(lam)
+        elif gen is not None and gen.first <= t_end + 4 and gen is not actor:
             if rule.category == "COERCE" and not victim and actor is None and _on_target(ws, gen):
                 actor = gen  # سيطرة حماس على البلدات: who seizes, then what
             elif victim or rule.category in ("COERCE",):

@@ -110,6 +110,8 @@ def find_triggers(
     for i, w in enumerate(ws):
         for idx, prefix in match_first(w.norm):
             rule = rules[idx]
+            if rule.indefinite and ("ال" in prefix or prefix.endswith("لل")):
+                continue  # (الاحتلال names the occupier; احتلال العراق is the occupation)
             n = len(rule.parts)
             if n > 1 and (
                 i + n > len(ws)

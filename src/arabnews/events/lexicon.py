@@ -239,6 +239,7 @@ class TriggerRule:
     right: re.Pattern[str] | None
     not_left: re.Pattern[str] | None
     example: str
+    indefinite: bool = False  # the word takes no article (form column: indefinite)
 
 
 @attrs.frozen(slots=True)
@@ -296,6 +297,8 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
             raise ValueError(f"triggers.tsv: bad actor frame {row['actor']!r}")
         if row["strength"] not in ("strong", "weak"):
             raise ValueError(f"triggers.tsv: bad strength {row['strength']!r}")
+        if row["form"] not in ("-", "indefinite"):
+            raise ValueError(f"triggers.tsv: bad form {row['form']!r}")
         rec = () if row["recipient"] == "-" else tuple(norm_word(row["recipient"]).split("|"))
         for seq in split_alternatives(row["pattern"]):
             rules.append(
@@ -310,6 +313,7 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
                     right=_right_regex(row["right"]),
                     not_left=_opt_regex(row["not_left"]),
                     example=row["example"],
+                    indefinite=row["form"] == "indefinite",
                 )
             )
     return tuple(rules)
