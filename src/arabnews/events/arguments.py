@@ -390,8 +390,6 @@ def assign_roles(
         # (مقتل جندي أفغاني: the adjective is the victim's, not the attacker's)
         for k in range(t_end + 1, min(len(ws), t_end + 4)):
             canon = adjective_at(ws, k)
-            if canon is None and definite(ws[k].norm) and not _adjective_like(ws[k].norm):
-                break  # احتلال الأراضي الفلسطينية: the adjective is the genitive noun's
             if canon is not None and not any(
                 c.first <= k <= c.last for c in cands if c.kind != "phrase"
             ):
