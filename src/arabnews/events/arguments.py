@@ -505,11 +505,21 @@ def _locations(
     order = sorted(places, key=lambda c: c.first - t_end if c.first > t_end else t - c.last)
     rank = {id(c): k for k, c in enumerate(order)}
     ends = {c.last for c in cands if c.mention.label != "LOC" and c.kind != "name"}
+    verbs: dict[int, bool] = {}  # finite_verb of a word, read once per trigger
+
+    def verb_in(lo: int, hi: int) -> bool:
+        for k in range(lo, hi):
+            v = verbs.get(k)
+            if v is None:
+                v = verbs[k] = finite_verb(ws[k])
+            if v:
+                return True
+        return False
+
     out: list[Mention] = []
     for c in places:
         after = c.first > t_end
         lo, hi = (t_end + 1, c.first) if after else (c.last + 1, t)
-        between = ws[lo:hi]
         prep = _bare(c.prep) if c.prep else ""
         # the place's phrase begins at its preposition word (في غزة), if any
         head = (
@@ -527,7 +537,7 @@ def _locations(
             rank=rank[id(c)],
             # more than a space between two words: punctuation (the words hold letters only)
             punctuation=any(ws[k + 1].start - ws[k].end > 1 for k in range(lo - 1, hi)),
-            verb_between=any(finite_verb(w) for w in between),
+            verb_between=verb_in(lo, hi),
             modifier=(head - 1) in ends,
             recipient=id(c) in recipients,
         )

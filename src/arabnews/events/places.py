@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections.abc import Iterable
 
@@ -29,6 +30,7 @@ from arabnews._data import read_json
 
 __all__ = ["PlaceCue", "PlaceModel", "place_features", "place_model"]
 
+_ZEROS = itertools.repeat(0.0)
 # distance buckets (words between the trigger and the place, plus one)
 _EDGES = (1, 2, 3, 5, 8, 12)
 # communicative categories: a place near them is seldom where they happened
@@ -94,7 +96,7 @@ class PlaceModel:
 
     def probability(self, features: Iterable[str]) -> float:
         """Probability that the place is where the event happened."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
+        z = self.bias + sum(map(self.weights.get, set(features), _ZEROS))
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
