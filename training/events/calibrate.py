@@ -48,6 +48,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import event_data
 
+from arabnews.events.classifier import sigmoid
+
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "src" / "arabnews" / "events" / "data" / "event_model.json"
 SOURCES = ("news2", "news3", "news4", "wiki5", "wiki6", "wiki7", "wiki8")
@@ -55,10 +57,6 @@ GROUPS = ("ASSAULT", "PROTEST", "OTHER")
 CALIBRATED = ("OTHER",)
 
 Pair = tuple[float, float]  # (plain logit, label)
-
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
 def fit_platt(rows: Sequence[Pair], l2: float = 1.0) -> tuple[float, float]:
@@ -69,7 +67,7 @@ def fit_platt(rows: Sequence[Pair], l2: float = 1.0) -> tuple[float, float]:
         ga, gb = l2 * (a - 1.0), l2 * b
         haa, hab, hbb = l2, 0.0, l2
         for x, y in rows:
-            p = _sigmoid(a * x + b)
+            p = sigmoid(a * x + b)
             r, w = p - y, p * (1.0 - p)
             ga, gb = ga + r * x, gb + r
             haa, hab, hbb = haa + w * x * x, hab + w * x, hbb + w
@@ -84,7 +82,7 @@ def fit_platt(rows: Sequence[Pair], l2: float = 1.0) -> tuple[float, float]:
 def log_loss(rows: Sequence[Pair], a: float = 1.0, b: float = 0.0) -> float:
     total = 0.0
     for x, y in rows:
-        p = min(max(_sigmoid(a * x + b), 1e-9), 1.0 - 1e-9)
+        p = min(max(sigmoid(a * x + b), 1e-9), 1.0 - 1e-9)
         total -= y * math.log(p) + (1.0 - y) * math.log(1.0 - p)
     return total / max(len(rows), 1)
 
@@ -133,7 +131,7 @@ def report(rows: dict[str, dict[str, list[Pair]]]) -> dict[str, tuple[float, flo
         oof: list[tuple[float, float, float]] = []  # (plain p, calibrated p, label)
         for held in SOURCES:
             ha, hb = fit_platt([r for s in SOURCES if s != held for r in rows[s][g]])
-            oof += [(_sigmoid(x), _sigmoid(ha * x + hb), y) for x, y in rows[held][g]]
+            oof += [(sigmoid(x), sigmoid(ha * x + hb), y) for x, y in rows[held][g]]
         n = len(oof)
         plain_ll = -sum(
             y * math.log(max(p, 1e-9)) + (1 - y) * math.log(max(1 - p, 1e-9)) for p, _, y in oof
@@ -187,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         plain = float(before.get(g, {}).get("plain_threshold", data["thresholds"][g]))
         x = math.log(plain / (1.0 - plain))
         data["thresholds"][g] = (
-            args.threshold if args.threshold is not None else round(_sigmoid(a * x + b), 2)
+            args.threshold if args.threshold is not None else round(sigmoid(a * x + b), 2)
         )
         calibration[g] = {
             "slope": round(a, 4),

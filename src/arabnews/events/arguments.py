@@ -34,6 +34,7 @@ from arabnews.events.lexicon import (
     number_rules,
     part_matches,
     referential,
+    rest_matches,
     speech_cue_regex,
     speech_cues,
     stem_candidates,
@@ -88,11 +89,7 @@ def _rule_at(kinds: frozenset[str], ws: Sequence[Word], i: int) -> tuple[ActorRu
     for idx in actor_hits(ws[i].norm):
         rule = rules[idx]
         n = len(rule.parts)
-        if (
-            rule.kind in kinds
-            and i + n <= len(ws)
-            and all(part_matches(rule.parts[k], ws[i + k].norm) for k in range(1, n))
-        ):
+        if rule.kind in kinds and rest_matches(rule.parts, ws, i):
             return rule, n
     return None
 
@@ -1946,11 +1943,7 @@ def _inside_phrase_trigger(ws: Sequence[Word], k: int) -> bool:
     for j in range(max(0, k - 3), k):
         for idx, _ in match_first(ws[j].norm):
             parts = rules[idx].parts
-            if (
-                j + len(parts) > k
-                and j + len(parts) <= len(ws)
-                and all(part_matches(parts[m], ws[j + m].norm) for m in range(1, len(parts)))
-            ):
+            if j + len(parts) > k and rest_matches(parts, ws, j):
                 return True
     return False
 

@@ -55,6 +55,7 @@ from arabnews.events.lexicon import (
     mode_cues,
     part_matches,
     referential,
+    rest_matches,
     stem_candidates,
     trigger_rules,
     words,
@@ -113,10 +114,7 @@ def find_triggers(
             if rule.indefinite and ("ال" in prefix or prefix.endswith("لل")):
                 continue  # (الاحتلال names the occupier; احتلال العراق is the occupation)
             n = len(rule.parts)
-            if n > 1 and (
-                i + n > len(ws)
-                or not all(part_matches(rule.parts[k], ws[i + k].norm) for k in range(1, n))
-            ):
+            if n > 1 and not rest_matches(rule.parts, ws, i):
                 continue
             if rule.right is not None:
                 nxt = " ".join(x.norm for x in ws[i + n : i + n + 4])

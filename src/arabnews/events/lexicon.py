@@ -604,3 +604,10 @@ def actor_hits(word: str) -> tuple[int, ...]:
 def part_matches(pattern: re.Pattern[str], word: str) -> bool:
     """Whether *pattern* fully matches a clitic-stripped reading of normalised *word* (cached)."""
     return any(pattern.fullmatch(s) for s, _ in stem_candidates(word))
+
+
+def rest_matches(parts: Sequence[re.Pattern[str]], ws: Sequence[Word], i: int) -> bool:
+    """Whether the words after ``ws[i]`` match the later *parts* of a multi-word row (the
+    first part is matched by the caller's index); ``False`` past the end of *ws*."""
+    n = len(parts)
+    return i + n <= len(ws) and all(part_matches(parts[k], ws[i + k].norm) for k in range(1, n))

@@ -24,7 +24,7 @@ from arabnews.events.lexicon import (
     month_words,
     number_hits,
     number_rules,
-    part_matches,
+    rest_matches,
     stem_candidates,
     words,
 )
@@ -57,9 +57,7 @@ def _rule_match(kind: str, ws: Sequence[Word], i: int) -> tuple[NumberRule, int]
     for idx in number_hits(ws[i].norm):
         rule = rules[idx]
         n = len(rule.parts)
-        if rule.type != kind or i + n > len(ws):
-            continue
-        if all(part_matches(rule.parts[k], ws[i + k].norm) for k in range(1, n)):
+        if rule.type == kind and rest_matches(rule.parts, ws, i):
             return rule, n
     return None
 

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import functools
 import itertools
-import math
 from collections.abc import Iterable
 
 import attrs
 
 from arabnews._data import read_json
+from arabnews.events.classifier import sigmoid
 
 __all__ = ["PlaceCue", "PlaceModel", "place_features", "place_model"]
 
@@ -97,7 +97,7 @@ class PlaceModel:
     def probability(self, features: Iterable[str]) -> float:
         """Probability that the place is where the event happened."""
         z = self.bias + sum(map(self.weights.get, set(features), _ZEROS))
-        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+        return sigmoid(z)
 
 
 @functools.cache
