@@ -121,3 +121,57 @@ def test_a_year_after_a_year_word_is_no_count() -> None:
     assert q("في عام 1100 قتل الملك بسهم") == []
     assert q("وفي العام 1948 هجر 700 ألف شخص") == [("700 ألف شخص", "displaced", 700000)]
     assert q("سنة 38 هـ قتل خمسة رجال") == [("خمسة رجال", "killed", 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a definite number is an adjective of the definite noun before it
+        ("قتل الجنود الثلاثة في الهجوم", [("الجنود الثلاثة", "killed", 3)]),
+        ("أفرج عن المعتقلين الخمسة أمس", [("المعتقلين الخمسة", "prisoners", 5)]),
+        ("رفض الضباط الثلاثة تنفيذ الأوامر", [("الضباط الثلاثة", "other", 3)]),
+        ("قتل الثلاثة في الهجوم", [("الثلاثة", "killed", 3)]),
+        # ... and counts nothing after a unit of time or an ordinal, or as a weekday or per cent
+        ("فر آلاف خلال الأيام الثلاثة الماضية", [("آلاف", "displaced", 1000)]),
+        ("وقع في الرابع والعشرين من شباط", []),
+        ("قالت الشرطة الإسرائيلية الاثنين إنها", []),
+        ("ارتفعت الأسعار 10 في المئة", []),
+    ],
+)
+def test_definite_numbers(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert q(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مقتل خمسة في الهجوم", [("خمسة", "killed", 5)]),
+        ("قتل ثلاثة أمس", [("ثلاثة", "killed", 3)]),
+        ("مقتل 3 من مقاتليها", [("3 من مقاتليها", "killed", 3)]),
+        ("زار المعرض عشرة من الزوار", [("عشرة من الزوار", "other", 10)]),
+        ("دمرت 90 % من المدارس", []),
+        ("وصل في عام 1944، نجا منهم", []),
+        ("طالبت 15 على الأقل", []),
+    ],
+)
+def test_a_function_word_or_punctuation_is_not_the_counted_noun(
+    text: str, expected: list[tuple[str, str, float]]
+) -> None:
+    assert q(text) == expected
+
+
+_FUNCTION_WORDS = ["في", "على", "إلى", "من", "أمس", "حين", "التي", "بعد", "خلال"]
+
+
+@given(
+    st.sampled_from(["خمسة", "ثلاثة", "12", "عشرات", "الثلاثة", "200 ألف"]),
+    st.sampled_from(_FUNCTION_WORDS),
+    st.sampled_from(["", "،", " ،", ":"]),
+)
+def test_no_quantity_ends_in_a_function_word(number: str, word: str, punct: str) -> None:
+    """Whatever follows a number, the quantity never takes a function word or punctuation as
+    what it counts."""
+    text = f"قال إن {number}{punct} {word} المدينة"
+    for x in find_quantities(text):
+        assert not x.text.endswith(word)
+        assert not any(c in x.text for c in "،:")

@@ -18,6 +18,12 @@ from collections.abc import Sequence
 import attrs
 
 from arabnews.events.lexicon import (
+    PARTICLES as _PARTICLES,
+)
+from arabnews.events.lexicon import (
+    PREPOSITIONS as _PREPOSITIONS,
+)
+from arabnews.events.lexicon import (
     SPEECH_PARTICIPLE,
     ActorRule,
     TriggerRule,
@@ -655,21 +661,7 @@ def _frame_roles(
 # ----------------------------------------------------------------------------- noun phrases
 
 
-# Closed word classes of the phrase chunker (normalised words, و/ف stripped). Function words,
-# not a list of phrases: a phrase is a noun with its genitives and adjectives.
-_PREPOSITIONS = _wordset(
-    "في من الي علي عن مع حتي منذ خلال بعد قبل عند ضد نحو تجاه عبر لدي بين حول قرب داخل امام "
-    "خلف وسط بجانب اثناء عقب اثر جراء بسبب ازاء تحت فوق دون لدى الى على لحين بحق"
-)
-_PARTICLES = _wordset(
-    "ان انه انها انهم بان بانه بانها لان قد لقد لم لن لا ما كما ايضا حيث اذ اذا لكن لكنه الا "
-    "او ام ثم بل هو هي هم هما نحن هذا هذه ذلك تلك هؤلاء اولئك أولئك هناك هنا الذي التي الذين "
-    "اللذين اللتين "
-    "اللواتي اللاتي كان كانت كانوا يكون تكون ليس عدم تم يتم جري مما ممن عندما بينما فيما كل "
-    "جميع مختلف احد احدي بعض عده عدة سوي غير مثل اي يوم امس اليوم غدا الان حاليا ليلا صباح مساء "
-    "صباحا مساء فجر ظهر ظهرا فجرا اول نفسه نفسها انفسهم به بها بهم له لها لهم فيه فيها فيهم "
-    "عليه عليها عليهم منه منها منهم عنه عنها عنهم معه معها معهم اليه اليها اليهم"
-)
+# Closed word classes of the phrase chunker: PREPOSITIONS and PARTICLES (``lexicon``).
 _QUANTIFIERS = _wordset(
     "مئات الاف عشرات المئات الالاف العشرات نحو حوالي قرابه قرابة اكثر اقل عدد بضعه بضعة "
     "مزيد مزيدا المزيد"

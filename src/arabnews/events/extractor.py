@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +61,7 @@ from arabnews.events.lexicon import (
     trigger_rules,
     words,
     words_from_tokens,
+    wordset,
 )
 from arabnews.events.modality import modality_of
 from arabnews.events.numbers import find_quantities
@@ -560,17 +562,24 @@ def _chunk_events(
     # Each quantity goes to its nearest trigger, the killing verbs kept beside an attack word
     # (``beside_strong``) aside: they report the same casualties and share the casualty counts,
     # so that the attack keeps the counts it would have without them.
+    # A quantity counts for a trigger of its own clause: none across بينما / فيما, which open
+    # a clause of another fact («حصار المدينة، فيما فر 50 ألف مدني»).
     primary = [j for j, t in enumerate(triggers) if not t.beside_strong]
     shared = [j for j, t in enumerate(triggers) if t.beside_strong]
     starts = [ws[triggers[j].first].start for j in primary]
+    clause = list(itertools.accumulate(_clause_breaks(ws)))
+    word_at = [w.start for w in ws]
+
+    def clause_of(pos: int) -> int:
+        return clause[max(0, bisect.bisect_right(word_at, pos) - 1)]
+
     for q in quants:
         if primary:
-            k = bisect.bisect_left(starts, q.start)
-            near = min(
-                (i for i in (k - 1, k) if 0 <= i < len(primary)),
-                key=lambda i: abs(starts[i] - q.start),
-            )
-            q_owner.setdefault(primary[near], []).append(q)
+            here = clause_of(q.start)
+            own = [i for i in range(len(primary)) if clause_of(starts[i]) == here]
+            if own:
+                near = min(own, key=lambda i: abs(starts[i] - q.start))
+                q_owner.setdefault(primary[near], []).append(q)
         if q.kind in ("killed", "injured") or not primary:
             for j in shared:
                 q_owner.setdefault(j, []).append(q)
@@ -693,6 +702,23 @@ def _chunk_events(
         out.append(h.event)
         if h.event.actor and h.category == "ASSAULT":  # lent on once it is kept
             recent[h.category] = (n_sent, h.event)
+    return out
+
+
+_CLAUSE_BREAKS = wordset("بينما فيما")
+# في + ما, not the conjunction: فيما يعرف ب، فيما بينهم، فيما يتعلق ب، فيما بعد
+_FI_MA = wordset("يعرف عرف سمي يسمي بين بينهم بينها بينهما يتعلق يخص يلي بعد مضي")
+
+
+def _clause_breaks(ws: Sequence[Word]) -> list[bool]:
+    """Per word: بينما / فيما (وفيما) opens a clause of another fact here."""
+    out = []
+    for k, w in enumerate(ws):
+        n = w.norm[1:] if w.norm[:1] in ("و", "ف") and w.norm[1:] in _CLAUSE_BREAKS else w.norm
+        out.append(
+            n in _CLAUSE_BREAKS
+            and not (n == "فيما" and k + 1 < len(ws) and ws[k + 1].norm in _FI_MA)
+        )
     return out
 
 

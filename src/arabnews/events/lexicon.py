@@ -86,6 +86,23 @@ def wordset(words_: str) -> frozenset[str]:
     return frozenset(norm_word(w) for w in words_.split())
 
 
+# Closed word classes (normalised words, و/ف stripped): the function words of the phrase
+# chunker (``arguments``) and of counted nouns (``numbers``).
+PREPOSITIONS = wordset(
+    "في من الي علي عن مع حتي منذ خلال بعد قبل عند ضد نحو تجاه عبر لدي بين حول قرب داخل امام "
+    "خلف وسط بجانب اثناء عقب اثر جراء بسبب ازاء تحت فوق دون لدى الى على لحين بحق"
+)
+PARTICLES = wordset(
+    "ان انه انها انهم بان بانه بانها لان قد لقد لم لن لا ما كما ايضا حيث اذ اذا لكن لكنه الا "
+    "او ام ثم بل هو هي هم هما نحن هذا هذه ذلك تلك هؤلاء اولئك أولئك هناك هنا الذي التي الذين "
+    "اللذين اللتين "
+    "اللواتي اللاتي كان كانت كانوا يكون تكون ليس عدم تم يتم جري مما ممن عندما بينما فيما كل "
+    "جميع مختلف احد احدي بعض عده عدة سوي غير مثل اي يوم امس اليوم غدا الان حاليا ليلا صباح مساء حين "
+    "صباحا مساء فجر ظهر ظهرا فجرا اول نفسه نفسها انفسهم به بها بهم له لها لهم فيه فيها فيهم "
+    "عليه عليها عليهم منه منها منهم عنه عنها عنهم معه معها معهم اليه اليها اليهم"
+)
+
+
 @attrs.frozen(slots=True)
 class Word:
     """A word of the original text with its normalised form."""

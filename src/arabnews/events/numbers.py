@@ -19,6 +19,8 @@ from collections.abc import Sequence
 
 from arabnews.charsets import ARABIC_DECIMAL_SEPARATOR, ARABIC_THOUSANDS_SEPARATOR
 from arabnews.events.lexicon import (
+    PARTICLES,
+    PREPOSITIONS,
     NumberRule,
     Word,
     month_words,
@@ -27,6 +29,7 @@ from arabnews.events.lexicon import (
     rest_matches,
     stem_candidates,
     words,
+    wordset,
 )
 from arabnews.events.schema import Quantity
 
@@ -216,6 +219,105 @@ def _dual_kind_norm(w: str) -> str | None:
     return None
 
 
+# Units of time: a definite number after one of them measures a stretch of time (الأيام الثلاثة
+# الماضية), it counts nothing.
+_TIME_UNITS = wordset(
+    "يوم ايام يومين ساعة ساعات ساعتين اسبوع اسابيع اسبوعين شهر اشهر شهور شهرين سنة سنوات سنين "
+    "عام اعوام عامين عقد عقود دقيقة دقائق ثانية ثوان قرن قرون"
+)
+
+# Ordinals: a definite number after one is part of it (الرابع والعشرين من شباط, a date).
+_ORDINALS = wordset(
+    "اول اولي ثاني ثانية ثالث ثالثة رابع رابعة خامس خامسة سادس سادسة سابع سابعة ثامن ثامنة "
+    "تاسع تاسعة عاشر عاشرة حادي"
+)
+# Definite forms that count nothing: الاثنين (Monday), المئة (في المئة, per cent).
+_NOT_COUNTS = wordset("اثنين مئة مائة")
+
+
+def _bare_norm(norm: str) -> str:
+    """*norm* without a conjunction و / ف (kept in a word of three letters or fewer)."""
+    return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
+
+
+def _function_word(norm: str) -> bool:
+    """A preposition, particle or adverb of time: never the noun a number counts."""
+    b = _bare_norm(norm)
+    return (
+        norm in PREPOSITIONS or b in PREPOSITIONS or norm in PARTICLES or b in PARTICLES
+    ) or norm in month_words()
+
+
+def _partitive(text: str, ws: Sequence[Word], j: int) -> bool:
+    """``ws[j]`` is the من of a partitive count (خمسة من الجنود): right after the number, and
+    before a noun that is no function word or month (not ٣ من يناير، not ٩٠ ٪ من)."""
+    return (
+        ws[j].norm == "من"
+        and j + 1 < len(ws)
+        and ws[j + 1].norm.isalpha()
+        and not _function_word(ws[j + 1].norm)
+        and not text[ws[j - 1].end : ws[j].start].strip()
+    )
+
+
+def _counted_word(text: str, ws: Sequence[Word], j: int) -> bool:
+    """Whether ``ws[j]``, right after a number, may be what it counts: a word that is no
+    function word (but a partitive من), with no punctuation between (1944، نجا)."""
+    if any(c in _PUNCT for c in text[ws[j - 1].end : ws[j].start]):
+        return False
+    return ws[j].norm.isalpha() and (not _function_word(ws[j].norm) or _partitive(text, ws, j))
+
+
+_PUNCT = frozenset(".,;:!?،؛؟")
+
+
+def _definite(norm: str) -> bool:
+    return _bare_norm(norm).startswith("ال")
+
+
+def _definite_number(norm: str) -> bool:
+    """الثلاثة، والخمسة: a number word with the article (not الف، آلاف, whose ال is their own)."""
+    b = _bare_norm(norm)
+    return b.startswith("ال") and _digits(b) is None and _may_start_number(b[2:])
+
+
+def _conj_start(ws: Sequence[Word], k: int, text: str) -> int:
+    """Where the quantity starting at ``ws[k]`` starts: after a proclitic و / ف."""
+    w = ws[k]
+    if len(w.norm) > 3 and w.norm[0] in "وف" and text[w.start : w.start + 1] == w.norm[0]:
+        return w.start + 1
+    return w.start
+
+
+def _definite_count(text: str, ws: Sequence[Word], i: int, j: int, value: float) -> Quantity | None:
+    """The quantity of a definite number at ``ws[i:j]``: an adjective of the definite noun
+    before it (الجنود الثلاثة: three soldiers), never counting the word after it (الثلاثة
+    الماضية); after a unit of time it counts nothing (الأيام الثلاثة), and alone it counts
+    what a casualty word before it says (مقتل الثلاثة) or something else."""
+    if _bare_norm(ws[i].norm)[2:] in _NOT_COUNTS:
+        return None
+    prev = ws[i - 1] if i > 0 else None
+    if (
+        prev is not None
+        and prev.norm.isalpha()
+        and _definite(prev.norm)
+        and not _function_word(prev.norm)
+        and not _may_start_number(prev.norm)
+    ):
+        if _bare_norm(prev.norm)[2:] in _TIME_UNITS | _ORDINALS:
+            return None  # الأيام الثلاثة: a stretch of time; الرابع والعشرين: an ordinal
+        noun = _noun_at(ws, i - 1)
+        kind = noun[0] if noun is not None else "other"
+        first = i - 1
+    else:
+        kind = _casualty_before(ws, i) or "other"
+        first = i
+    if kind in ("person", "troops"):
+        kind = _casualty_kind(ws, first, j) or ("other" if kind == "person" else "troops")
+    qs = _conj_start(ws, first, text)
+    return Quantity(qs, ws[j - 1].end, text[qs : ws[j - 1].end], kind, value)
+
+
 @functools.lru_cache(maxsize=100_000)
 def _may_start_number(norm: str) -> bool:
     """Whether a number can start at a word of this form (digits or a number-word rule): a
@@ -239,6 +341,13 @@ def find_quantities(
         if num is not None and _after_year_word(ws, i):
             i += num[1]
             continue
+        if num is not None and _definite_number(ws[i].norm):
+            value, used = num
+            got = _definite_count(text, ws, i, i + used, value)
+            if got is not None:
+                out.append(got)
+            i += used
+            continue
         if num is not None:
             value, used = num
             j = i + used
@@ -256,6 +365,7 @@ def find_quantities(
                 j >= len(ws)
                 or not ws[j].norm.isalpha()
                 or ws[j].norm.startswith("و")
+                or not _counted_word(text, ws, j)
                 or _rule_match("casualty", ws, j) is not None
             ):
                 # مقتل خمسة وإصابة عشرة: the count of a casualty noun, nothing counted after it
@@ -265,7 +375,7 @@ def find_quantities(
                 and ws[j].norm not in month_words()
                 and not (1900 <= value <= 2100 and len(ws[i].norm) == 4)
                 and not (i > 0 and ws[i - 1].norm in month_words())
-                and ws[j].norm.isalpha()
+                and _counted_word(text, ws, j)
             ):
                 # اعتقل خمسة عشر مشتبها: a casualty or arrest word right before gives the kind
                 kind = before or "other"
