@@ -575,8 +575,8 @@ def _chunk_events(
 
     for q in quants:
         if primary:
-            here = clause_of(q.start)
-            own = [i for i in range(len(primary)) if clause_of(starts[i]) == here]
+            q_clause = clause_of(q.start)
+            own = [i for i in range(len(primary)) if clause_of(starts[i]) == q_clause]
             if own:
                 near = min(own, key=lambda i: abs(starts[i] - q.start))
                 q_owner.setdefault(primary[near], []).append(q)
