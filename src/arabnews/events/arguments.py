@@ -982,10 +982,15 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
     taken: set[int] = set()
     for c in cands:
         taken.update(range(c.first, c.last + 1))
-    # time words (يوم الجمعة الماضي، الأسبوع الماضي، في يناير) are not participants
-    # nor is a speech participle (معلنا أنه، مشيرا إلى): a clause of its own
+    # time words (يوم الجمعة الماضي، الأسبوع الماضي، في يناير) and indefinite units of time
+    # (استمر أكثر من عام) are not participants, nor is a speech participle (معلنا أنه، مشيرا
+    # إلى): a clause of its own
     for k, w in enumerate(ws):
-        if time_word(w.norm) or SPEECH_PARTICIPLE.fullmatch(_bare(w.norm)):
+        if (
+            time_word(w.norm)
+            or _bare(w.norm) in _TIME_NOUNS
+            or SPEECH_PARTICIPLE.fullmatch(_bare(w.norm))
+        ):
             taken.add(k)
     by_first = {c.first: c for c in cands}
     out = list(cands)
@@ -1209,6 +1214,13 @@ def time_word(norm: str) -> bool:
     months = month_words()
     b = _bare(norm)
     return norm in _TIME_WORDS or b in _TIME_WORDS or norm in months or b in months
+
+
+# Indefinite units of time (the definite العام also means "general": الأمين العام).
+_TIME_NOUNS = _wordset(
+    "عام عاما سنة سنه شهر شهرا اسبوع اسبوعا ساعة ايام اشهر شهور سنوات اعوام عامين سنتين "
+    "شهرين يومين ساعات اسابيع"
+)
 
 
 def _time_unit(norm: str) -> bool:
