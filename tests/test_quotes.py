@@ -512,3 +512,20 @@ def test_a_speaker_phrase_ends_before_an_object_a_verb_or_a_participle() -> None
     assert q.speaker_text == "مسؤول بوزارة العدل"
     text = "واعتبر العلماء ذلك دليلا لا يقبل الشك على أن الموقع قديم."
     assert all(q.speaker_text in (None, "العلماء") for q in extract_quotes(text, threshold=0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولم تعلن أي جهة مسؤوليتها عن الهجوم حتى الآن.",
+        "لم يقل الوزير إن الحكومة ستستقيل.",
+        "ولن تعلن الشركة نتائجها قبل الشهر المقبل.",
+    ],
+)
+def test_a_negated_speech_verb_is_no_quote(text: str) -> None:
+    assert extract_quotes(text, entities=[]) == ()
+
+
+def test_a_speech_verb_after_a_negated_clause_still_quotes() -> None:
+    text = "لم يحضر الوزير الاجتماع، وقال المتحدث إن الموعد تأجل."
+    assert content(text, one(text)).endswith("الموعد تأجل")

@@ -226,6 +226,8 @@ def _is_cue_here(ws: Sequence[Word], i: int) -> bool:
         return False
     if i > 0 and ws[i - 1].norm in ("في", "اثر", "عقب", "خلال", "بعد", "قبل"):
         return False
+    if i > 0 and _bare(ws[i - 1].norm) in ("لم", "لن"):
+        return False  # لم تعلن أي جهة مسؤوليتها: nothing was said
     stem = stem_candidates(w.norm)[-1][0]
     # عبر صفحته: "through", not "expressed"
     return not (stem in ("عبر", "يعبر", "تعبر") and (i + 1 >= len(ws) or ws[i + 1].norm != "عن"))
