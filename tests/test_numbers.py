@@ -175,3 +175,8 @@ def test_no_quantity_ends_in_a_function_word(number: str, word: str, punct: str)
     for x in find_quantities(text):
         assert not x.text.endswith(word)
         assert not any(c in x.text for c in "،:")
+
+
+def test_two_follows_the_plural_it_counts() -> None:
+    assert q("اعتقلت السلطات صحفيين اثنين بتهمة التجسس") == [("صحفيين اثنين", "other", 2)]
+    assert q("قتل اثنان من الجنود") == [("اثنان من الجنود", "killed", 2)]

@@ -271,6 +271,25 @@ def _counted_word(text: str, ws: Sequence[Word], j: int) -> bool:
 _PUNCT = frozenset(".,;:!?،؛؟")
 
 
+def _after_noun(text: str, ws: Sequence[Word], i: int, num: tuple[float, int]) -> bool:
+    """The number word two at ``ws[i]`` right after the plural or dual it counts (صحفيين اثنين،
+    مواطنان اثنان): a word in ين ان ون ات that is no function word, number or casualty word,
+    with nothing between (not قتل اثنان من الجنود)."""
+    value, used = num
+    if value != 2.0 or used != 1 or i == 0 or not _is_word_number(ws, i, 1):
+        return False
+    prev = ws[i - 1]
+    return (
+        prev.norm.isalpha()
+        and prev.norm.endswith(("ين", "ان", "ون", "ات"))
+        and _rule_match("casualty", ws, i - 1) is None
+        and not _function_word(prev.norm)
+        and not _may_start_number(prev.norm)
+        and _definite(prev.norm) == _definite(ws[i].norm)
+        and not text[prev.end : ws[i].start].strip()
+    )
+
+
 def _definite(norm: str) -> bool:
     return _bare_norm(norm).startswith("ال")
 
@@ -346,6 +365,20 @@ def find_quantities(
             got = _definite_count(text, ws, i, i + used, value)
             if got is not None:
                 out.append(got)
+            i += used
+            continue
+        if num is not None and _after_noun(text, ws, i, num):
+            # صحفيين اثنين: two follows the noun it counts
+            value, used = num
+            noun = _noun_at(ws, i - 1)
+            kind = noun[0] if noun is not None else "other"
+            if kind in ("person", "troops"):
+                kind = _casualty_kind(ws, i - 1, i + used) or (
+                    "other" if kind == "person" else "troops"
+                )
+            qs = _conj_start(ws, i - 1, text)
+            end = ws[i + used - 1].end
+            out.append(Quantity(qs, end, text[qs:end], kind, value))
             i += used
             continue
         if num is not None:
