@@ -1028,6 +1028,8 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
             and prev.kind in ("group", "force")
             and not text[ws[i - 1].end : ws[i].start].strip()
             and not definite(ws[i].norm)
+            # (an adjective agrees in definiteness: السلطات الإيرانية | صحفيين is the object)
+            and not definite(ws[i - 1].norm)
             and _prep(text, ws, i, _start_after_clitics(ws[i])) not in ("ب", "ل", "ك")
             and ws[i].norm[:1] not in ("ب", "ل", "ك")
             and _adjective_like(ws[i].norm)
