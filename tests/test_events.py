@@ -387,6 +387,13 @@ def test_past_tense_verb_is_not_made_future_by_another_clauses_time() -> None:
     assert e.modality == "asserted"
 
 
+def test_a_future_time_beyond_another_trigger_is_that_triggers() -> None:
+    text = "رفض البرلمان مشروع القانون، ودعا رئيسه إلى جلسة طارئة يوم الأحد المقبل."
+    (e,) = [x for x in cands(text, published=PUB) if x.type == "REJECT"]
+    assert e.modality == "asserted"
+    assert e.time is None
+
+
 def test_natural_disaster_toll_is_no_attack() -> None:
     text = "ضرب زلزال قوي جنوب البلاد فجر اليوم، ما أدى إلى انهيار عشرات المباني ومقتل 12 شخصا."
     assert not [x for x in cands(text) if x.type == "ASSAULT"]

@@ -589,6 +589,7 @@ def _chunk_events(
     # not depend on the threshold, so a higher one keeps a subset
     pairing = features is None and any(t.beside_strong for t in triggers)
     held: list[_Held] = []  # pairing: the events with what _one_report needs
+    trigger_starts = [ws[t.first].start for t in triggers]
     for k, tr in enumerate(triggers):
         first, last = ws[tr.first], ws[tr.last]
         tstart = first.start + _prefix_len(first, tr.prefix)
@@ -598,8 +599,11 @@ def _chunk_events(
         time = _nearest(times, tstart)
         category, mode, future_of = tr.rule.category, _mode(ws, tr), None
         if modality == "asserted" and time is not None and is_future(time, pub):
-            if _past_tense(first.norm, tr.prefix):
-                time = None  # a past-tense verb reports what happened: the time is another clause's
+            lo, hi = sorted((tstart, time.start))
+            if _past_tense(first.norm, tr.prefix) or any(lo < p < hi for p in trigger_starts):
+                # a past-tense verb reports what happened, and a trigger between the two is
+                # nearer the time: it is another clause's (رفض البرلمان ...، ودعا إلى جلسة غدا)
+                time = None
             else:
                 modality, cue_i = "future", None
         base = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
