@@ -535,3 +535,10 @@ def test_the_object_of_a_meeting_follows_a_long_titled_subject() -> None:
     assert evs
     named = [m.text for m in (*evs[0].actor, *evs[0].recipient)]
     assert named == ["سامي خوري", "نادر فهمي"]
+
+
+def test_a_definite_demanded_noun_takes_no_genitive() -> None:
+    """بالإفراج الفوري: the word after a definite verbal noun is its adjective, no party."""
+    text = "وطالبت المنظمة بالإفراج الفوري عنهما."
+    (e,) = [x for x in extract_events(text, entities=(), threshold=0.0) if x.type == "REQUEST"]
+    assert not any("الفوري" in r.text for r in e.recipient)

@@ -1977,6 +1977,8 @@ def _demand_targets(
         k += 1  # ضرورة تنحي، إطلاق سراح
     if k + 1 >= len(ws) or ws[k + 1].start - ws[k].end > 1:
         return found  # punctuation right after the noun: no genitive
+    if definite(ws[k].norm):
+        return found  # a definite noun takes no genitive: بالإفراج الفوري (an adjective)
     target: Candidate | None = None
     for c in cands:
         if c.first == k + 1:
