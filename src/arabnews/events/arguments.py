@@ -388,7 +388,7 @@ def assign_roles(
     recipient: list[Candidate] = []
     nominal = _is_nominal(prefix, ws[t]) or bool(set(prefix) & {"ب", "ل"})
     adj_actor: Mention | None = None
-    victim_noun = nominal and _victim_noun(ws[t])
+    victim_noun = nominal and _patient_genitive(ws, t, t_end)
     if (rule.actor == "adj" or nominal) and not victim_noun:
         # (مقتل جندي أفغاني: the adjective is the victim's, not the attacker's)
         for k in range(t_end + 1, min(len(ws), t_end + 4)):
@@ -1079,6 +1079,12 @@ _VICTIM_NOUNS = (
 )
 
 
+def _patient_genitive(ws: Sequence[Word], t: int, t_end: int) -> bool:
+    """Whether the genitive of the trigger at words ``t..t_end`` is who undergoes it: a victim
+    noun (:func:`_victim_noun`), or a release (إطلاق سراح المعتقلين: the detainees)."""
+    return _victim_noun(ws[t]) or (t_end > t and _bare(ws[t_end].norm) == "سراح")
+
+
 def _victim_noun(w: Word) -> bool:
     """A verbal noun whose genitive is the victim (مقتل، اغتيال، اعتقال ...; مقتله too)."""
     return _victim_norm(w.norm)
@@ -1534,6 +1540,11 @@ def structural_roles(
                 after = _subject_after(ws, cs, t_end + 1, quantity=True)
                 if k < len(ws) and _is_number(ws[k]) and casualty:
                     passive = True  # قتل اول من امس 4 جنود
+                elif t_end > t and _patient_genitive(ws, t, t_end):
+                    # (أ)طلق سراح المعتقلين: who follows سراح is released; the subject, when
+                    # named, stands between (أطلقت إسرائيل سراح الأسرى: not this trigger)
+                    if after is not None:
+                        recipient.append(after)
                 elif _plural_verb(ws[t]):
                     # خطفوا، يطلقون: a verb before its subject is singular, so the subject of a
                     # plural verb is before it or dropped (the earlier verb's)
@@ -1587,7 +1598,7 @@ def structural_roles(
                         actor = sub
                     break
     else:
-        victim = _victim_noun(ws[t])
+        victim = _patient_genitive(ws, t, t_end)
         if agent is not None:
             actor = agent
         if actor is None:
@@ -1695,7 +1706,7 @@ def structural_roles(
             elif wants_obj:
                 recipient.append(gen)
     guess = False
-    if actor is None and not (nominal and _victim_noun(ws[t])) and not _passive(ws, t):
+    if actor is None and not (nominal and _patient_genitive(ws, t, t_end)) and not _passive(ws, t):
         actor, guess = _fallback_actor(ws, cs, t, lower, recipient)
     stop = min(_clause_stop(ws, t_end), t_end + 13)
     for c in cs:
