@@ -548,7 +548,7 @@ def test_a_definite_demanded_noun_takes_no_genitive() -> None:
     "text",
     [
         "دعت المنظمة إلى إطلاق سراح آلاف المعتقلين السياسيين.",
-        "ويشمل الاتفاق إطلاق سراح عشرة محتجزين.",
+        "ويشمل الاتفاق إطلاق سراح آلاف المعتقلين السياسيين.",
     ],
 )
 def test_who_follows_a_release_is_released_not_its_actor(text: str) -> None:
