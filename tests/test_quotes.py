@@ -529,3 +529,11 @@ def test_a_negated_speech_verb_is_no_quote(text: str) -> None:
 def test_a_speech_verb_after_a_negated_clause_still_quotes() -> None:
     text = "لم يحضر الوزير الاجتماع، وقال المتحدث إن الموعد تأجل."
     assert content(text, one(text)).endswith("الموعد تأجل")
+
+
+def test_a_nisba_after_a_feminine_noun_is_no_force() -> None:
+    """هيئة عمليات التجارة البحرية البريطانية: maritime trade, not the British navy."""
+    text = "اندلع حريق على متن السفينة، وفق ما أعلنت هيئة عمليات التجارة البحرية البريطانية."
+    q = one(text)
+    assert q.speaker is None or q.speaker.canonical != "المملكة المتحدة"
+    assert q.speaker_text is not None and "هيئة" in q.speaker_text

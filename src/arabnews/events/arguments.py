@@ -123,6 +123,23 @@ def _prep(text: str, ws: Sequence[Word], first: int, start: int) -> str:
     return ""
 
 
+def _nisba_of_previous(ws: Sequence[Word], i: int) -> bool:
+    """Whether the force head at ``ws[i]`` is a nisba adjective (البحرية، المدفعية، الخارجية)
+    of the definite feminine noun before it (التجارة البحرية، العمليات البحرية), not a force
+    (قصف المدفعية: the artillery's shelling)."""
+    if i == 0:
+        return False
+    w, prev = _bare(ws[i].norm), _bare(ws[i - 1].norm)
+    return (
+        w.startswith("ال")
+        and w.endswith(("يه", "ية"))
+        and prev.startswith("ال")
+        and prev.endswith(("ه", "ة", "ات"))
+        and prev not in _PARTICLES
+        and prev not in _PREPOSITIONS
+    )
+
+
 def _both_of(ws: Sequence[Word], k: int) -> bool:
     """Whether ``ws[k]`` is the من of كل من ("both", before coordinated names)."""
     return 0 < k < len(ws) and ws[k].norm == "من" and ws[k - 1].norm in ("كل", "وكل")
@@ -167,6 +184,8 @@ def candidates(
             i += 1
             continue
         head = _rule_at(heads, ws, i)
+        if head is not None and _nisba_of_previous(ws, i):
+            head = None  # هيئة عمليات التجارة البحرية البريطانية: maritime, not the navy
         if head is not None:
             j = i + head[1]
             nxt_i = i + 1
