@@ -180,3 +180,16 @@ def test_no_quantity_ends_in_a_function_word(number: str, word: str, punct: str)
 def test_two_follows_the_plural_it_counts() -> None:
     assert q("اعتقلت السلطات صحفيين اثنين بتهمة التجسس") == [("صحفيين اثنين", "other", 2)]
     assert q("قتل اثنان من الجنود") == [("اثنان من الجنود", "killed", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("هدنة مدتها 72 ساعة", [("72 ساعة", "duration_hours", 72)]),
+        ("استمر الحصار ثلاثة أسابيع", [("ثلاثة أسابيع", "duration_weeks", 3)]),
+        ("حكم عليه بالسجن ستة أشهر", [("ستة أشهر", "duration_months", 6)]),
+        ("أمضى أكثر من خمس سنوات في السجن", [("خمس سنوات", "duration_years", 5)]),
+    ],
+)
+def test_units_of_time_are_durations(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert q(text) == expected

@@ -89,7 +89,11 @@ QUANTITY_KINDS = frozenset(
     {
         "killed",
         "injured",
+        "duration_hours",
         "duration_days",
+        "duration_weeks",
+        "duration_months",
+        "duration_years",
         "money_usd",
         "drones",
         "missiles",
