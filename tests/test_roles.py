@@ -556,3 +556,14 @@ def test_who_follows_a_release_is_released_not_its_actor(text: str) -> None:
     assert not any("المعتقلين" in a.text for a in e.actor)
     if text.startswith("دعت"):
         assert any("المعتقلين" in r.text for r in e.recipient)
+
+
+def test_a_purpose_takes_the_subject_of_its_clause_not_an_earlier_sentences_actor() -> None:
+    text = (
+        "وطالبت المنظمة بالإفراج عنهما.\n\n"
+        "تظاهر آلاف الطلاب في العاصمة للمطالبة بتحسين ظروف الدراسة."
+    )
+    evs = [x for x in extract_events(text, entities=(), threshold=0.0) if x.type == "REQUEST"]
+    purpose = [e for e in evs if "مطالبة" in e.trigger.text]
+    assert purpose and all("المنظمة" not in a.text for e in purpose for a in e.actor)
+    assert any("الطلاب" in a.text for e in purpose for a in e.actor)

@@ -123,6 +123,19 @@ def _prep(text: str, ws: Sequence[Word], first: int, start: int) -> str:
     return ""
 
 
+def _purpose(ws: Sequence[Word], t: int, t_end: int) -> bool:
+    """Whether the trigger at words ``t..t_end`` is a purpose: a definite verbal noun after ل
+    with its own complement (تظاهروا للمطالبة بـ، للسيطرة على), not what is undergone or
+    yielded to (تعرضت للتهديدات، الرضوخ للتهديدات والابتزازات)."""
+    w = _bare(ws[t].norm)
+    if t == 0 or not w.startswith("لل") or w.endswith("ات") or t_end + 1 >= len(ws):
+        return False
+    nxt = _bare(ws[t_end + 1].norm)
+    return nxt in ("علي", "الي", "عن", "في", "من", "مع") or (
+        nxt.startswith("ب") and not nxt.startswith("بين")
+    )
+
+
 def _nisba_of_previous(ws: Sequence[Word], i: int) -> bool:
     """Whether the force head at ``ws[i]`` is a nisba adjective (البحرية، المدفعية، الخارجية)
     of the definite feminine noun before it (التجارة البحرية، العمليات البحرية), not a force
@@ -1655,18 +1668,16 @@ def structural_roles(
                     ):
                         actor = subj
                     break
-        if (
-            actor is None
-            and rule.category in ("PROTEST", "CONSULT")
-            and t > 0
-            and _bare(ws[t - 1].norm)
-            in (
-                "في",
-                "الي",
+        if actor is None and (
+            (
+                rule.category in ("PROTEST", "CONSULT")
+                and t > 0
+                and _bare(ws[t - 1].norm) in ("في", "الي")
             )
+            or _purpose(ws, t, t_end)
         ):
-            # خرج مئات المواطنين في مسيرة، وصل الوزير إلى بيروت في زيارة: the subject of
-            # the clause verb
+            # خرج مئات المواطنين في مسيرة، وصل الوزير إلى بيروت في زيارة، تظاهر الطلاب
+            # للمطالبة بـ (a purpose): the subject of the clause verb
             for k in range(t - 2, max(lower, t - 16) - 1, -1):
                 initial = k == 0 and _initial_verb(ws[k])
                 if initial or _verb_like(ws[k]) or _light_verb(ws[k]) or _lexicon_verb(ws[k].norm):
