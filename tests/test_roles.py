@@ -567,3 +567,20 @@ def test_a_purpose_takes_the_subject_of_its_clause_not_an_earlier_sentences_acto
     purpose = [e for e in evs if "مطالبة" in e.trigger.text]
     assert purpose and all("المنظمة" not in a.text for e in purpose for a in e.actor)
     assert any("الطلاب" in a.text for e in purpose for a in e.actor)
+
+
+def test_sponsors_are_no_parties_and_both_coordinated_subjects_are() -> None:
+    text = (
+        "توصلت الحكومة اليمنية وجماعة الحوثي إلى اتفاق لتبادل الأسرى برعاية الأمم المتحدة "
+        "واللجنة الدولية للصليب الأحمر، بعد مفاوضات استمرت أسبوعين."
+    )
+    ents = _ents(
+        text,
+        ("الحوثي", "ORG"),
+        ("الأمم المتحدة", "ORG"),
+        ("اللجنة الدولية للصليب الأحمر", "ORG"),
+    )
+    evs = extract_events(text, entities=ents, threshold=0.0)
+    agree = [e for e in evs if e.type == "AGREE"]
+    assert agree and {"الحكومة اليمنية", "الحوثي"} <= {a.text for a in agree[0].actor}
+    assert not any("اللجنة" in a.text or "الأمم" in a.text for e in evs for a in e.actor)

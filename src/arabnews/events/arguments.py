@@ -123,6 +123,31 @@ def _prep(text: str, ws: Sequence[Word], first: int, start: int) -> str:
     return ""
 
 
+def _first_conjunct(cands: Sequence[Candidate], prep: dict[int, str]) -> Candidate:
+    """The first of the conjuncts ending with ``cands[-1]`` (X وY وZ: X)."""
+    k = len(cands) - 1
+    while (
+        k > 0
+        and prep.get(id(cands[k]), cands[k].prep) == "و"
+        and cands[k].first - cands[k - 1].last <= 2
+    ):
+        k -= 1
+    return cands[k]
+
+
+def _conjunct_of(
+    right: Sequence[Candidate], prep: dict[int, str], k: int, actor: list[Candidate], t: int
+) -> bool:
+    """Whether ``right[k]``, after و, is coordinated with an actor: the candidate before it,
+    places after في aside (بين الشبان في منطقة X وقوات الأمن), is one; or, first after the
+    trigger, the actor before the trigger is."""
+    for j in range(k - 1, -1, -1):
+        if prep.get(id(right[j]), right[j].prep) == "في":
+            continue
+        return right[j] in actor
+    return bool(actor) and actor[-1].last < t
+
+
 def _purpose(ws: Sequence[Word], t: int, t_end: int) -> bool:
     """Whether the trigger at words ``t..t_end`` is a purpose: a definite verbal noun after ل
     with its own complement (تظاهروا للمطالبة بـ، للسيطرة على), not what is undergone or
@@ -665,17 +690,32 @@ def _frame_roles(
         and (not nominal or subj.first == t_end + 1)
     ):
         actor.append(subj)
-    elif adj_actor is None and left and no_prep(left[-1]):
-        actor.append(left[-1])  # (a place after في before the verb is where, not who)
+    elif adj_actor is None and left and no_prep(left[-1]) and no_prep(_first_conjunct(left, prep)):
+        # (a place after في before the verb is where, not who; so is a conjunct of a governed
+        # noun: برعاية الأمم المتحدة واللجنة الدولية، بعد مفاوضات)
+        actor.append(left[-1])
+        if rule.actor == "all":
+            # توصلت الحكومة اليمنية وجماعة الحوثي إلى اتفاق: both sides of the coordination
+            k = len(left) - 1
+            while (
+                k > 0
+                and prep.get(id(left[k]), left[k].prep) == "و"
+                and left[k].first - left[k - 1].last <= 2
+                and no_prep(left[k - 1])
+            ):
+                k -= 1
+                actor.insert(0, left[k])
     # the object comes after the subject, however long the subject's title (التقى الأمين العام
     # لجامعة الدول العربية أحمد أبو الغيط وزير الخارجية ...)
     obj_from = max([t_end, *(c.last for c in actor if c.first > t_end)])
-    for c in right:
+    for k, c in enumerate(right):
         if c in actor:
             continue
         p = prep[id(c)]
+        # a conjunct takes the role of the conjunct before it (برعاية الأمم المتحدة واللجنة
+        # الدولية: a sponsor with the sponsor, not a party)
         if rule.actor == "all" and (
-            p in ("مع", "بين") or (p == "و" and (actor or recipient) and len(actor) > 0)
+            p in ("مع", "بين") or (p == "و" and _conjunct_of(right, prep, k, actor, t))
         ):
             actor.append(c)
         elif (
