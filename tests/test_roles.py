@@ -584,3 +584,23 @@ def test_sponsors_are_no_parties_and_both_coordinated_subjects_are() -> None:
     agree = [e for e in evs if e.type == "AGREE"]
     assert agree and {"الحكومة اليمنية", "الحوثي"} <= {a.text for a in agree[0].actor}
     assert not any("اللجنة" in a.text or "الأمم" in a.text for e in evs for a in e.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("قتل شرطي وأصيب ثلاثة آخرون في هجوم مسلح.", "شرطي"),
+        ("فيما اعتقل آخرون في منازلهم.", "آخرون"),
+    ],
+)
+def test_a_killing_verb_before_a_person_noun_and_no_object_is_passive(
+    text: str, victim: str
+) -> None:
+    e = extract_events(text, entities=(), threshold=0.0)[0]
+    assert victim not in {a.text for a in e.actor}
+    assert victim in {r.text for r in e.recipient}
+
+
+def test_an_active_killing_verb_keeps_its_subject() -> None:
+    (e,) = extract_events("قتل مسلحون ثلاثة جنود في هجوم.", entities=(), threshold=0.0)
+    assert [a.text for a in e.actor] == ["مسلحون"]

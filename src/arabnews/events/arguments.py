@@ -1426,6 +1426,13 @@ def _counted(ws: Sequence[Word], c: Candidate) -> bool:
     return any(q.value == 2 for q in find_quantities("", ws=ws[c.first : c.last + 1]))
 
 
+def _victim_word(ws: Sequence[Word], k: int) -> bool:
+    """A noun of people counted as victims (شرطي، مدنيين، جنود، طفل; ``number_words.tsv``)."""
+    from arabnews.events.numbers import counted_kind
+
+    return counted_kind(ws, k) in ("person", "troops", "killed", "injured")
+
+
 def _casualty_verb(ws: Sequence[Word], t: int) -> bool:
     from arabnews.events.numbers import casualty_at
 
@@ -1612,6 +1619,16 @@ def structural_roles(
                 after = _subject_after(ws, cs, t_end + 1, quantity=True)
                 if k < len(ws) and _is_number(ws[k]) and casualty:
                     passive = True  # قتل اول من امس 4 جنود
+                elif (
+                    casualty
+                    and after is not None
+                    and after.first == _skip_right(ws, t_end + 1)
+                    and _victim_word(ws, after.first)
+                    and _no_object(ws, cs, after.last + 1)
+                ):
+                    # قتل شرطي وأصيب ثلاثة آخرون: a killing verb before a person noun and no
+                    # object is passive (قُتل): the person is the victim
+                    recipient.append(after)
                 elif t_end > t and _patient_genitive(ws, t, t_end):
                     # (أ)طلق سراح المعتقلين: who follows سراح is released; the subject, when
                     # named, stands between (أطلقت إسرائيل سراح الأسرى: not this trigger)

@@ -157,6 +157,12 @@ def _casualty_kind(ws: Sequence[Word], i: int, j: int) -> str | None:
     return None
 
 
+def counted_kind(ws: Sequence[Word], i: int) -> str | None:
+    """The kind of the counted noun at ``ws[i]`` (شرطي -> person, جنود -> troops), or None."""
+    hit = _noun_at(ws, i)
+    return hit[0] if hit else None
+
+
 def casualty_at(ws: Sequence[Word], i: int) -> str | None:
     """The casualty kind (killed / injured) of the word ``ws[i]`` (مقتل، أصيب), or None."""
     hit = _rule_match("casualty", ws, i)
