@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
-import itertools
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -567,11 +566,11 @@ def _chunk_events(
     primary = [j for j, t in enumerate(triggers) if not t.beside_strong]
     shared = [j for j, t in enumerate(triggers) if t.beside_strong]
     starts = [ws[triggers[j].first].start for j in primary]
-    clause = list(itertools.accumulate(_clause_breaks(ws)))
-    word_at = [w.start for w in ws]
+    # (clause numbers only where a quantity has a trigger to choose among)
+    breaks = [w.start for w, b in zip(ws, _clause_breaks(ws), strict=True) if b] if quants else []
 
     def clause_of(pos: int) -> int:
-        return clause[max(0, bisect.bisect_right(word_at, pos) - 1)]
+        return bisect.bisect_right(breaks, pos)
 
     for q in quants:
         if primary:
@@ -718,7 +717,11 @@ def _clause_breaks(ws: Sequence[Word]) -> list[bool]:
     """Per word: بينما / فيما (وفيما) opens a clause of another fact here."""
     out = []
     for k, w in enumerate(ws):
-        n = w.norm[1:] if w.norm[:1] in ("و", "ف") and w.norm[1:] in _CLAUSE_BREAKS else w.norm
+        n = w.norm
+        if n[-3:] not in ("نما", "يما"):  # (most words: no test of the table)
+            out.append(False)
+            continue
+        n = n[1:] if n[:1] in ("و", "ف") and n[1:] in _CLAUSE_BREAKS else n
         out.append(
             n in _CLAUSE_BREAKS
             and not (n == "فيما" and k + 1 < len(ws) and ws[k + 1].norm in _FI_MA)
