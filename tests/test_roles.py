@@ -604,3 +604,19 @@ def test_a_killing_verb_before_a_person_noun_and_no_object_is_passive(
 def test_an_active_killing_verb_keeps_its_subject() -> None:
     (e,) = extract_events("قتل مسلحون ثلاثة جنود في هجوم.", entities=(), threshold=0.0)
     assert [a.text for a in e.actor] == ["مسلحون"]
+
+
+def test_a_circumstantial_participle_takes_the_clause_subject_and_its_object() -> None:
+    text = "انتقد الوزير الحكومة، متهما رئيسها بالفشل."
+    (e,) = [
+        x
+        for x in extract_events(text, entities=(), threshold=0.0)
+        if x.trigger.text == "متهما"
+    ]
+    assert [a.text for a in e.actor] == ["الوزير"]
+    assert [r.text for r in e.recipient] == ["رئيسها"]
+
+
+def test_accused_before_its_charge_is_an_adjective_not_an_accusation() -> None:
+    evs = extract_events("اعتقلت الشرطة رجلا متهما بالسرقة.", entities=(), threshold=0.0)
+    assert not [e for e in evs if e.type == "ACCUSE"]

@@ -148,6 +148,20 @@ def _conjunct_of(
     return bool(actor) and actor[-1].last < t
 
 
+def _circumstantial(ws: Sequence[Word], t: int, t_end: int) -> bool:
+    """Whether the trigger is an active participle in the accusative after a clause (متهما،
+    مطالبا، محذرا، مهددا: a حال), one word, not the sentence's first."""
+    w = _bare(ws[t].norm)
+    return (
+        t > 0
+        and t == t_end
+        and len(w) >= 5
+        and w[0] == "م"
+        and w[-1] == "ا"
+        and not w.endswith(("ها", "نا", "هما"))  # (منعتها، موافقتها: a pronoun)
+    )
+
+
 def _purpose(ws: Sequence[Word], t: int, t_end: int) -> bool:
     """Whether the trigger at words ``t..t_end`` is a purpose: a definite verbal noun after ل
     with its own complement (تظاهروا للمطالبة بـ، للسيطرة على), not what is undergone or
@@ -1588,6 +1602,13 @@ def structural_roles(
         while r >= 0 and _bare(ws[r].norm) in _AUX:
             r -= 1  # الذين كانوا يهتفون
         rel = r >= 0 and _bare(ws[r].norm) in _RELATIVE
+        if _circumstantial(ws, t, t_end):
+            # قال الوزير ...، متهما رئيسها بالفشل: a participle has no subject of its own; the
+            # clause's subject acts and the noun after it is its object
+            after = _subject_after(ws, cs, t_end + 1)
+            if after is not None and wants_obj:
+                recipient.append(after)
+            return [s] if (s := _previous_subject(ws, cs, t)) is not None else [], recipient, False
         if agent is not None:
             actor = agent
         elif rel and _resumptive(ws, t_end + 1):
