@@ -148,7 +148,7 @@ def _conjunct_of(
     return bool(actor) and actor[-1].last < t
 
 
-def _circumstantial(ws: Sequence[Word], t: int, t_end: int) -> bool:
+def _circumstantial(ws: Sequence[Word], t: int, t_end: int, rule: TriggerRule) -> bool:
     """Whether the trigger is an active participle in the accusative after a clause (متهما،
     مطالبا، محذرا، مهددا: a حال), one word, not the sentence's first."""
     w = _bare(ws[t].norm)
@@ -158,7 +158,11 @@ def _circumstantial(ws: Sequence[Word], t: int, t_end: int) -> bool:
         and len(w) >= 5
         and w[0] == "م"
         and w[-1] == "ا"
-        and not w.endswith(("ها", "نا", "هما"))  # (منعتها، موافقتها: a pronoun)
+        # not a word with a pronoun (منعتها، موافقتها: the row's word without it matches)
+        and not any(
+            w.endswith(suffix) and rule.parts[0].fullmatch(w[: -len(suffix)]) is not None
+            for suffix in ("ها", "هما", "نا")
+        )
     )
 
 
@@ -1602,7 +1606,7 @@ def structural_roles(
         while r >= 0 and _bare(ws[r].norm) in _AUX:
             r -= 1  # الذين كانوا يهتفون
         rel = r >= 0 and _bare(ws[r].norm) in _RELATIVE
-        if _circumstantial(ws, t, t_end):
+        if _circumstantial(ws, t, t_end, rule):
             # قال الوزير ...، متهما رئيسها بالفشل: a participle has no subject of its own; the
             # clause's subject acts and the noun after it is its object
             after = _subject_after(ws, cs, t_end + 1)
