@@ -537,3 +537,23 @@ def test_a_nisba_after_a_feminine_noun_is_no_force() -> None:
     q = one(text)
     assert q.speaker is None or q.speaker.canonical != "المملكة المتحدة"
     assert q.speaker_text is not None and "هيئة" in q.speaker_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"لن نتراجع عن مطالبنا"، هكذا قال أحد المحتجين لمراسل الجزيرة.',
+        "«نحن مستعدون»، قال الوزير للصحفيين.",
+    ],
+)
+def test_a_quotation_that_opens_the_sentence_before_its_speech_verb(text: str) -> None:
+    qs = extract_quotes(text, entities=[], threshold=0.0)
+    assert qs and qs[0].direct
+    assert content(text, qs[0]) in ('"لن نتراجع عن مطالبنا"', "«نحن مستعدون»")
+    assert qs[0].speaker is not None or qs[0].speaker_text
+
+
+def test_a_quotation_inside_a_sentence_is_no_fronted_quote() -> None:
+    text = 'اجتمع الوزراء "في جلسة طارئة"، وقال المتحدث إن القرار صدر.'
+    (q,) = extract_quotes(text, entities=[], threshold=0.0)
+    assert content(text, q).endswith("القرار صدر")

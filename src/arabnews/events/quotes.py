@@ -332,6 +332,7 @@ _Who = tuple[Mention | None, str | None, Mention | None, float]
 
 _TAIL = re.compile(r'[ .،,؛!؟?"»”)]*')
 _OPEN_RE = re.compile("[" + re.escape("".join(_OPEN)) + "]")
+_CLOSE_MARKS = frozenset(_OPEN.values())
 
 
 def _quoted_to_end(text: str, span: Span, gap_start: int, gap_end: int) -> bool:
@@ -399,6 +400,18 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
         return _make(ctx, cue_w, Span(s, e), direct=False, speaker=who, base=0.6)
     k = bisect.bisect_right(ctx.cue_positions, i)
     limit = ctx.cue_positions[k] if k < len(ctx.cue_positions) else len(ws)
+    fronted = _fronted_quotation(ctx, i)
+    if fronted is not None:
+        # «لن نتراجع»، هكذا قال أحد المحتجين: the quotation before the cue, the speaker after
+        hi = min(limit, i + 12)
+        sp = _speaker_between(candidates_within(ctx.cands, i, hi), i, hi)
+        who = (sp.mention if sp else None, None, None, 1.0 if sp else 0.6)
+        if sp is None:
+            a, b, _, _ = _speaker_words(ws, i + 1, hi)
+            if b > a:
+                ws_, we_ = _trim(text, ws[a].start, ws[b - 1].end)
+                who = (None, text[ws_:we_], None, 0.95)
+        return _make(ctx, cue_w, fronted, direct=True, speaker=who, base=0.8)
     relay = _relay(ws[i].norm)
     # the speaker of قوله is the one a relaying verb before it names after عن
     teller = i
@@ -510,6 +523,25 @@ _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
 # Objects that make أعلن a performative act rather than a statement (أعلن حالة الطوارئ،
 # الحداد، الحرب، النفير، حظر التجول، التعبئة العامة).
 _DECLARED_ACTS = _wordset("حالة الحداد الحرب حربا النفير حظر التعبئة الاستنفار")
+
+
+def _fronted_quotation(ctx: _Sentence, i: int) -> Span | None:
+    """A quotation that opens the sentence right before the cue at ``ws[i]`` (``"…"، قال X``;
+    ``«…»، هكذا قال X``): its span, marks included, when the cue has no conjunction of its own
+    and nothing but a comma or هكذا stands between them."""
+    text, span, ws = ctx.text, ctx.span, ctx.ws
+    if ws[i].norm[:1] in ("و", "ف"):
+        return None
+    lo = i - 1 if i > 0 and _bare(ws[i - 1].norm) == "هكذا" else i
+    before = text[span.start : ws[lo].start].rstrip(" \t،,")
+    if not before or before[-1] not in _CLOSE_MARKS:
+        return None
+    close = len(before) - 1
+    opens = [before.rfind(o, 0, close) for o, c in _OPEN.items() if c == before[-1]]
+    start = max(opens, default=-1)
+    if start < 0 or before[:start].strip():
+        return None
+    return Span(span.start + start, span.start + close + 1)
 
 
 def _verb_cue(w: Word) -> bool:
