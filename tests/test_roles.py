@@ -620,3 +620,10 @@ def test_a_circumstantial_participle_takes_the_clause_subject_and_its_object() -
 def test_accused_before_its_charge_is_an_adjective_not_an_accusation() -> None:
     evs = extract_events("اعتقلت الشرطة رجلا متهما بالسرقة.", entities=(), threshold=0.0)
     assert not [e for e in evs if e.type == "ACCUSE"]
+
+
+def test_who_announces_an_arrest_made_it_but_not_a_death() -> None:
+    (e,) = extract_events("أعلنت الشرطة اعتقال خمسة أشخاص.", entities=(), threshold=0.0)
+    assert [a.text for a in e.actor] == ["الشرطة"]
+    (d,) = extract_events("أعلن الجيش مقتل جنديين في هجوم.", entities=(), threshold=0.0)
+    assert not d.actor

@@ -1175,6 +1175,16 @@ def _patient_genitive(ws: Sequence[Word], t: int, t_end: int) -> bool:
     return _victim_noun(ws[t]) or (t_end > t and _bare(ws[t_end].norm) == "سراح")
 
 
+_OUTCOMES = _wordset("مقتل مصرع استشهاد قتل اصابه اصابة جرح وفاه وفاة")
+
+
+def _outcome_noun(w: Word) -> bool:
+    """A death or an injury (مقتل، إصابة), which who announces it has not done; an arrest or an
+    abduction (اعتقال، اختطاف) the announcer usually has."""
+    n = _bare(w.norm)
+    return n in _OUTCOMES or _stem(n) in _OUTCOMES or n.removeprefix("ال") in _OUTCOMES
+
+
 def _victim_noun(w: Word) -> bool:
     """A verbal noun whose genitive is the victim (مقتل، اغتيال، اعتقال ...; مقتله too)."""
     return _victim_norm(w.norm)
@@ -1730,9 +1740,10 @@ def structural_roles(
                     if actor is None or actor.first >= t:
                         actor = _subject_before(ws, cs, k)
                     break
-        if actor is None and not victim:
-            # أعلن الجيش استعادة السيطرة، أعلنت الحركة مسؤوليتها عن الهجوم: who announces an
-            # act it names does it (not a death or an injury: أعلن الجيش مقتل جنديين)
+        if actor is None and not (victim and _outcome_noun(ws[t])):
+            # أعلن الجيش استعادة السيطرة، أعلنت الحركة مسؤوليتها عن الهجوم، أعلنت الشرطة
+            # اعتقال خمسة: who announces an act it names does it (not a death or an injury:
+            # أعلن الجيش مقتل جنديين)
             for k in range(t - 1, max(lower, t - 6) - 1, -1):
                 if _bare(ws[k].norm) in _ANNOUNCE:
                     subj = _subject_after(ws, cs, k + 1)
