@@ -627,3 +627,9 @@ def test_who_announces_an_arrest_made_it_but_not_a_death() -> None:
     assert [a.text for a in e.actor] == ["الشرطة"]
     (d,) = extract_events("أعلن الجيش مقتل جنديين في هجوم.", entities=(), threshold=0.0)
     assert not d.actor
+
+
+def test_a_coordinated_plural_verb_shares_the_subject_of_its_chain() -> None:
+    text = "قطع المتظاهرون الطرقات وعرقلوا المواصلات وهاجموا الشرطة بالحجارة."
+    evs = [e for e in extract_events(text, entities=(), threshold=0.0) if e.type == "ASSAULT"]
+    assert evs and [a.text for a in evs[0].actor] == ["المتظاهرون"]

@@ -1435,6 +1435,30 @@ def _no_object(ws: Sequence[Word], cands: Sequence[Candidate], k: int) -> bool:
     return n in _PREPOSITIONS or ws[k].norm in _PREPOSITIONS or _verb_like(ws[k])
 
 
+def _chain_subject(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> Candidate | None:
+    """The subject shared by a chain of coordinated verbs ending at ``ws[t]`` (قطع المتظاهرون
+    الطرقات وعرقلوا المواصلات وهاجموا الشرطة: المتظاهرون): past every coordinated plural verb
+    before it, to the verb that names its subject."""
+    k = t
+    for _ in range(6):
+        v = next(
+            (
+                j
+                for j in range(k - 1, max(-1, k - 15), -1)
+                if _lexicon_verb(ws[j].norm) or _verb_like(ws[j])
+            ),
+            None,
+        )
+        if v is None:
+            return None
+        if ws[v].norm[:1] in ("و", "ف") and _plural_verb(ws[v]):
+            k = v
+            continue
+        subj = _subject_before(ws, cands, v) or _subject_after(ws, cands, v + 1)
+        return subj if subj is not None and subj.last < t else None
+    return None
+
+
 def _previous_subject(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> Candidate | None:
     """The subject of the nearest earlier verb of the sentence (coordinated verbs share it)."""
     for k in range(t - 1, max(-1, t - 15), -1):
@@ -1640,6 +1664,8 @@ def structural_roles(
         if actor is None and not passive:
             casualty = _casualty_verb(ws, t)
             before = _subject_before(ws, cs, t) or _subject_after_kana(ws, cs, lower, t)
+            if ws[t].norm[:1] in ("و", "ف") and _plural_verb(ws[t]):
+                before = None  # عرقلوا المواصلات وهاجموا: the noun before is the last verb's
             if (
                 before is not None
                 and casualty
@@ -1671,8 +1697,11 @@ def structural_roles(
                         recipient.append(after)
                 elif _plural_verb(ws[t]):
                     # خطفوا، يطلقون: a verb before its subject is singular, so the subject of a
-                    # plural verb is before it or dropped (the earlier verb's)
-                    actor = None
+                    # plural verb is before it or dropped: the earlier verb's when the verb is
+                    # coordinated (اتفق القادة على ...، ودعوا إيران)
+                    actor = _chain_subject(ws, cs, t) if ws[t].norm[:1] in ("و", "ف") else None
+                    if actor is not None and not _may_act(ws, actor) and actor.kind == "phrase":
+                        actor = None
                 elif (
                     casualty
                     and after is not None
