@@ -69,7 +69,9 @@ def main(out_dir: str, name: str = "snn7", seed: int = SEED) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for part in range(3):
         with (out / f"input_{part}.jsonl").open("w", encoding="utf-8") as fo:
-            for i, (doc, source, sent) in enumerate(picked[part * PER_PART : (part + 1) * PER_PART]):
+            for i, (doc, source, sent) in enumerate(
+                picked[part * PER_PART : (part + 1) * PER_PART]
+            ):
                 row = {
                     "id": f"{name}_{part}{i:03d}",
                     "source": f"saudinewsnet:{source}",
