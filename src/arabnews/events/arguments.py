@@ -1455,7 +1455,12 @@ def _chain_subject(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> Ca
             k = v
             continue
         subj = _subject_before(ws, cands, v) or _subject_after(ws, cands, v + 1)
-        return subj if subj is not None and subj.last < t else None
+        if subj is None or subj.last >= t:
+            return None
+        # a masculine plural verb does not agree with a feminine singular head (اجتمعت
+        # الحكومة ... وهاجموا: someone else)
+        head = _bare(ws[subj.first].norm)
+        return None if head.endswith(("ة", "ه")) and subj.kind != "entity" else subj
     return None
 
 
