@@ -1076,11 +1076,7 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
     # (استمر أكثر من عام) are not participants, nor is a speech participle (معلنا أنه، مشيرا
     # إلى): a clause of its own
     for k, w in enumerate(ws):
-        if (
-            time_word(w.norm)
-            or _bare(w.norm) in _TIME_NOUNS
-            or SPEECH_PARTICIPLE.fullmatch(_bare(w.norm))
-        ):
+        if time_word(w.norm) or SPEECH_PARTICIPLE.fullmatch(_bare(w.norm)):
             taken.add(k)
     by_first = {c.first: c for c in cands}
     out = list(cands)
@@ -1318,10 +1314,13 @@ _TIME_WORDS = _wordset(
 
 @functools.lru_cache(maxsize=100_000)
 def time_word(norm: str) -> bool:
-    """A weekday, month, part of the day or ``الماضي`` (not a participant)."""
+    """A weekday, month, part of the day, ``الماضي`` or an indefinite unit of time (``عام``،
+    ``أشهر``): not a participant."""
     months = month_words()
     b = _bare(norm)
-    return norm in _TIME_WORDS or b in _TIME_WORDS or norm in months or b in months
+    return (
+        norm in _TIME_WORDS or b in _TIME_WORDS or norm in months or b in months or b in _TIME_NOUNS
+    )
 
 
 # Indefinite units of time (the definite العام also means "general": الأمين العام).
