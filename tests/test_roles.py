@@ -609,9 +609,7 @@ def test_an_active_killing_verb_keeps_its_subject() -> None:
 def test_a_circumstantial_participle_takes_the_clause_subject_and_its_object() -> None:
     text = "انتقد الوزير الحكومة، متهما رئيسها بالفشل."
     (e,) = [
-        x
-        for x in extract_events(text, entities=(), threshold=0.0)
-        if x.trigger.text == "متهما"
+        x for x in extract_events(text, entities=(), threshold=0.0) if x.trigger.text == "متهما"
     ]
     assert [a.text for a in e.actor] == ["الوزير"]
     assert [r.text for r in e.recipient] == ["رئيسها"]

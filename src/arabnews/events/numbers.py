@@ -237,6 +237,7 @@ _ORDINALS = wordset(
     "اول اولي ثاني ثانية ثالث ثالثة رابع رابعة خامس خامسة سادس سادسة سابع سابعة ثامن ثامنة "
     "تاسع تاسعة عاشر عاشرة حادي"
 )
+_NOT_COUNTED = _TIME_UNITS | _ORDINALS
 # Definite forms that count nothing: الاثنين (Monday), المئة (في المئة, per cent).
 _NOT_COUNTS = wordset("اثنين مئة مائة")
 
@@ -329,7 +330,7 @@ def _definite_count(text: str, ws: Sequence[Word], i: int, j: int, value: float)
         and not _function_word(prev.norm)
         and not _may_start_number(prev.norm)
     ):
-        if _bare_norm(prev.norm)[2:] in _TIME_UNITS | _ORDINALS:
+        if _bare_norm(prev.norm)[2:] in _NOT_COUNTED:
             return None  # الأيام الثلاثة: a stretch of time; الرابع والعشرين: an ordinal
         noun = _noun_at(ws, i - 1)
         kind = noun[0] if noun is not None else "other"

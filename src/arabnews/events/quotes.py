@@ -390,27 +390,13 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
             s, e = _trim(text, start, _content_end(text, span, ws, c, len(ws)))
             if e <= s:
                 return None
-        sp = _speaker_between(candidates_within(ctx.cands, i, hi), i, hi)
-        who: _Who = (sp.mention if sp else None, None, None, 1.0 if sp else 0.6)
-        if sp is None:
-            a, b, _, _ = _speaker_words(ws, i + 1, hi)
-            if b > a:
-                ws_, we_ = _trim(text, ws[a].start, ws[b - 1].end)
-                who = (None, text[ws_:we_], None, 0.95)
-        return _make(ctx, cue_w, Span(s, e), direct=False, speaker=who, base=0.6)
+        return _make(ctx, cue_w, Span(s, e), direct=False, speaker=_source(ctx, i, hi), base=0.6)
     k = bisect.bisect_right(ctx.cue_positions, i)
     limit = ctx.cue_positions[k] if k < len(ctx.cue_positions) else len(ws)
     fronted = _fronted_quotation(ctx, i)
     if fronted is not None:
         # «لن نتراجع»، هكذا قال أحد المحتجين: the quotation before the cue, the speaker after
-        hi = min(limit, i + 12)
-        sp = _speaker_between(candidates_within(ctx.cands, i, hi), i, hi)
-        who = (sp.mention if sp else None, None, None, 1.0 if sp else 0.6)
-        if sp is None:
-            a, b, _, _ = _speaker_words(ws, i + 1, hi)
-            if b > a:
-                ws_, we_ = _trim(text, ws[a].start, ws[b - 1].end)
-                who = (None, text[ws_:we_], None, 0.95)
+        who = _source(ctx, i, min(limit, i + 12))
         return _make(ctx, cue_w, fronted, direct=True, speaker=who, base=0.8)
     relay = _relay(ws[i].norm)
     # the speaker of قوله is the one a relaying verb before it names after عن
@@ -525,10 +511,23 @@ _PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
 _DECLARED_ACTS = _wordset("حالة الحداد الحرب حربا النفير حظر التعبئة الاستنفار")
 
 
+def _source(ctx: _Sentence, i: int, hi: int) -> _Who:
+    """The speaker named after the cue at ``ws[i]``, before word *hi*: a candidate, else the
+    words of a speaker phrase (``مصدر مطلع``), else none (a lower score)."""
+    sp = _speaker_between(candidates_within(ctx.cands, i, hi), i, hi)
+    if sp is not None:
+        return (sp.mention, None, None, 1.0)
+    a, b, _, _ = _speaker_words(ctx.ws, i + 1, hi)
+    if b > a:
+        s, e = _trim(ctx.text, ctx.ws[a].start, ctx.ws[b - 1].end)
+        return (None, ctx.text[s:e], None, 0.95)
+    return (None, None, None, 0.6)
+
+
 def _fronted_quotation(ctx: _Sentence, i: int) -> Span | None:
     """A quotation that opens the sentence right before the cue at ``ws[i]`` (``"…"، قال X``;
-    ``«…»، هكذا قال X``): its span, marks included, when the cue has no conjunction of its own
-    and nothing but a comma or هكذا stands between them."""
+    ``«…»، هكذا قال X``): the quoted text without the marks, when the cue has no conjunction
+    of its own and nothing but a comma or هكذا stands between them."""
     text, span, ws = ctx.text, ctx.span, ctx.ws
     if ws[i].norm[:1] in ("و", "ف"):
         return None
@@ -541,7 +540,8 @@ def _fronted_quotation(ctx: _Sentence, i: int) -> Span | None:
     start = max(opens, default=-1)
     if start < 0 or before[:start].strip():
         return None
-    return Span(span.start + start, span.start + close + 1)
+    s, e = _trim(text, span.start + start + 1, span.start + close)
+    return Span(s, e) if e > s else None
 
 
 def _verb_cue(w: Word) -> bool:
