@@ -394,6 +394,12 @@ def test_a_future_time_beyond_another_trigger_is_that_triggers() -> None:
     assert e.time is None
 
 
+def test_a_future_time_across_a_comma_is_another_clauses() -> None:
+    text = "يزور الوزير المنطقة الأسبوع المقبل، بعد أسبوعين من هجوم استهدف قاعدة عسكرية."
+    (e,) = [x for x in cands(text, published=PUB) if x.trigger.text == "هجوم"]
+    assert e.modality == "asserted"
+
+
 def test_natural_disaster_toll_is_no_attack() -> None:
     text = "ضرب زلزال قوي جنوب البلاد فجر اليوم، ما أدى إلى انهيار عشرات المباني ومقتل 12 شخصا."
     assert not [x for x in cands(text) if x.type == "ASSAULT"]

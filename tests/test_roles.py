@@ -631,3 +631,21 @@ def test_a_coordinated_plural_verb_shares_the_subject_of_its_chain() -> None:
     text = "قطع المتظاهرون الطرقات وعرقلوا المواصلات وهاجموا الشرطة بالحجارة."
     evs = [e for e in extract_events(text, entities=(), threshold=0.0) if e.type == "ASSAULT"]
     assert evs and [a.text for a in evs[0].actor] == ["المتظاهرون"]
+
+
+def test_an_oblique_plural_after_a_verb_is_its_object_not_a_subject() -> None:
+    text = (
+        "اقتحمت القوات مخيم جنين فجر الثلاثاء، واعتقلت عشرة فلسطينيين، قبل أن تنسحب مساء "
+        "اليوم نفسه."
+    )
+    evs = extract_events(text, entities=(), threshold=0.0)
+    assert not any("فلسطينيين" in a.text for e in evs for a in e.actor)
+
+
+def test_a_verb_right_after_an_event_noun_describes_it() -> None:
+    text = "بعد أسبوعين من هجوم استهدف قاعدة أمريكية في الأردن."
+    (e,) = [
+        x for x in extract_events(text, entities=(), threshold=0.0) if x.trigger.text == "استهدف"
+    ]
+    assert not e.actor
+    assert [r.text for r in e.recipient] == ["قاعدة أمريكية"]

@@ -135,3 +135,9 @@ def test_without_published_an_old_year_is_the_narrated_time() -> None:
     # without a year the wording still decides
     (tomorrow,) = find_times("يلتقي الوزيران غدا")
     assert is_future(tomorrow, None)
+
+
+def test_the_same_day_points_back_not_to_today() -> None:
+    pub = datetime.date(2025, 3, 14)
+    assert find_times("قبل أن تنسحب مساء اليوم نفسه", published=pub) == ()
+    assert find_times("وفي العام ذاته وقعت الحكومة", published=pub) == ()

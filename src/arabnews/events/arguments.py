@@ -148,6 +148,20 @@ def _conjunct_of(
     return bool(actor) and actor[-1].last < t
 
 
+def _event_antecedent(ws: Sequence[Word], t: int) -> bool:
+    """Whether the verb at ``ws[t]`` follows right after an indefinite event noun it describes
+    (هجوم استهدف، غارة أسفرت: an asyndetic relative clause): a verbal noun of the lexicon that
+    cannot be a verb (``referential.tsv``), with no article and nothing between."""
+    prev = ws[t - 1]
+    return (
+        ws[t].start - prev.end == 1
+        and ws[t].norm[:1] not in ("و", "ف")  # (بغارات وتتوعد حماس: a coordinated verb)
+        and not definite(prev.norm)
+        and prev.norm[:1] not in ("و", "ف")
+        and any(part_matches(r.pattern, prev.norm) for r in referential())
+    )
+
+
 def _circumstantial(ws: Sequence[Word], t: int, t_end: int, rule: TriggerRule) -> bool:
     """Whether the trigger is an active participle in the accusative after a clause (متهما،
     مطالبا، محذرا، مهددا: a حال), one word, not the sentence's first."""
@@ -1453,7 +1467,7 @@ def _chain_subject(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> Ca
         if ws[v].norm[:1] in ("و", "ف") and _plural_verb(ws[v]):
             k = v
             continue
-        subj = _subject_before(ws, cands, v) or _subject_after(ws, cands, v + 1)
+        subj = _subject_before(ws, cands, v) or _nominative_after(ws, cands, v + 1)
         if subj is None or subj.last >= t:
             return None
         # a masculine plural verb does not agree with a feminine singular head (اجتمعت
@@ -1523,6 +1537,34 @@ def _plural_verb(w: Word) -> bool:
     )
 
 
+def _oblique(ws: Sequence[Word], c: Candidate) -> bool:
+    """Whether phrase *c* is headed by a sound masculine plural in its oblique form (مدنيين،
+    فلسطينيين، معتقلين، متظاهرين): an object or a genitive, never a subject, which takes ون."""
+    if c.kind not in ("phrase", "group"):
+        return False
+    k = c.first - 1
+    if k >= 0 and (
+        _bare(ws[k].norm) in ("من", "عدد") or _is_number(ws[k]) or _bare(ws[k].norm) in _QUANTIFIERS
+    ):
+        return False  # 300 من المسلحين، آلاف المتظاهرين: the count is the subject
+    head = _bare(ws[c.first].norm)
+    head = head[2:] if head.startswith("ال") else head
+    return head.endswith("يين") or (head[:1] == "م" and len(head) >= 5 and head.endswith("ين"))
+
+
+def _nominative_after(ws: Sequence[Word], cands: Sequence[Candidate], k: int) -> Candidate | None:
+    """:func:`_subject_after` the verb at ``ws[k - 1]``, not a phrase in the oblique case, nor a
+    sound masculine plural after a feminine verb (واعتقلت عشرة فلسطينيين: the object)."""
+    c = _subject_after(ws, cands, k)
+    if c is None or _oblique(ws, c):
+        return None
+    verb = _bare(ws[k - 1].norm)
+    head = _bare(ws[c.first].norm)
+    if verb.endswith("ت") and c.kind in ("phrase", "group") and head.endswith(("ين", "ون")):
+        return None
+    return c
+
+
 def _pronoun_subject(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> Candidate | None:
     """``أعلنت القوات الجوية أنها أسقطت``: after a complementizer with a pronoun, the subject is
     the nearest named candidate before it (the speech verb's subject)."""
@@ -1583,7 +1625,7 @@ def _fallback_actor(
             or _light_verb(ws[v])
             or (v == 0 and _opening_defective_verb(ws[v]))
         ):
-            subj = _subject_before(ws, cands, v) or _subject_after(ws, cands, v + 1)
+            subj = _subject_before(ws, cands, v) or _nominative_after(ws, cands, v + 1)
             if (
                 subj is not None
                 and subj.last < t
@@ -1644,6 +1686,11 @@ def structural_roles(
         while r >= 0 and _bare(ws[r].norm) in _AUX:
             r -= 1  # الذين كانوا يهتفون
         rel = r >= 0 and _bare(ws[r].norm) in _RELATIVE
+        if t > 0 and _event_antecedent(ws, t):
+            # هجوم استهدف قاعدة أمريكية: a relative clause of the event noun before it, which
+            # is the verb's subject; the noun after the verb is its object
+            after = _subject_after(ws, cs, t_end + 1)
+            return [], [after] if after is not None and wants_obj else [], False
         if _circumstantial(ws, t, t_end, rule):
             # قال الوزير ...، متهما رئيسها بالفشل: a participle has no subject of its own; the
             # clause's subject acts and the noun after it is its object
@@ -1719,7 +1766,7 @@ def structural_roles(
                     # (in a relative clause, الحرب التي حررت سيناء, the noun after the verb is
                     # its object and the antecedent its subject, unless a pronoun refers back
                     # to the antecedent: الحصون التي احتلها المتمردون، الذي هاجم مسلحوه)
-                    actor = after
+                    actor = None if after is not None and _oblique(ws, after) else after
         obj_from = t_end + 1
         if actor is not None and actor is not agent and actor.first > t_end:
             # the object follows the subject and what is coordinated with it (كل من مصر وقطر)

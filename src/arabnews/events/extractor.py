@@ -599,9 +599,14 @@ def _chunk_events(
         category, mode, future_of = tr.rule.category, _mode(ws, tr), None
         if modality == "asserted" and time is not None and is_future(time, pub):
             lo, hi = sorted((tstart, time.start))
-            if _past_tense(first.norm, tr.prefix) or any(lo < p < hi for p in trigger_starts):
-                # a past-tense verb reports what happened, and a trigger between the two is
-                # nearer the time: it is another clause's (رفض البرلمان ...، ودعا إلى جلسة غدا)
+            if (
+                _past_tense(first.norm, tr.prefix)
+                or any(lo < p < hi for p in trigger_starts)
+                or any(c in "،,؛;" for c in text[min(last.end, time.end) : max(tstart, time.start)])
+            ):
+                # a past-tense verb reports what happened; a trigger between the two is nearer
+                # the time, and a comma between them parts two clauses: it is another clause's
+                # (رفض البرلمان ...، ودعا إلى جلسة غدا؛ يزور المنطقة الأسبوع المقبل، بعد هجوم)
                 time = None
             else:
                 modality, cue_i = "future", None

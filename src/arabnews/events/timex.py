@@ -283,9 +283,15 @@ def find_times(
             continue
         if history and not any(m.group(g) for g in _ANCHORED):
             continue
+        if _SAME.match(text, m.end()):
+            continue  # اليوم نفسه، العام ذاته: the time just named, not today
         out.append(TimeExpression(m.start(), m.end(), m.group(), resolve(m, published)))
     out.sort(key=lambda t: t.start)
     return tuple(out)
+
+
+# "the same" after a time word: it points back to a time named before, not to the publication
+_SAME = re.compile(r"\s+(?:نفسه|نفسها|ذاته|ذاتها)(?!\w)")
 
 
 def parse_date(text: str) -> datetime.date | None:
