@@ -156,6 +156,8 @@ def _event_antecedent(ws: Sequence[Word], t: int) -> bool:
     return (
         ws[t].start - prev.end == 1
         and ws[t].norm[:1] not in ("و", "ف")  # (بغارات وتتوعد حماس: a coordinated verb)
+        # (هجوم شنه مسلحون: a pronoun on the verb is the antecedent, its object)
+        and not _bare(ws[t].norm).endswith(("ه", "ها", "هم", "هما"))
         and not definite(prev.norm)
         and prev.norm[:1] not in ("و", "ف")
         and any(part_matches(r.pattern, prev.norm) for r in referential())
