@@ -1539,6 +1539,13 @@ def _plural_verb(w: Word) -> bool:
     )
 
 
+def _tafaul(w: Word) -> bool:
+    """A word spelt like a verbal noun of the تفاعل pattern (توافق، تعاون، تشاور), which is also
+    the spelling of a present verb (تُوافِق)."""
+    n = _bare(w.norm)
+    return len(n) == 5 and n[0] == "ت" and n[2] == "ا"
+
+
 def _oblique(ws: Sequence[Word], c: Candidate) -> bool:
     """Whether phrase *c* is headed by a sound masculine plural in its oblique form (مدنيين،
     فلسطينيين، معتقلين، متظاهرين): an object or a genitive, never a subject, which takes ون."""
@@ -1768,7 +1775,10 @@ def structural_roles(
                     # (in a relative clause, الحرب التي حررت سيناء, the noun after the verb is
                     # its object and the antecedent its subject, unless a pronoun refers back
                     # to the antecedent: الحصون التي احتلها المتمردون، الذي هاجم مسلحوه)
-                    actor = None if after is not None and _oblique(ws, after) else after
+                    # (an oblique plural is an object; after a word that may be a تفاعل
+                    # verbal noun, توافق السوريين, it is that noun's genitive, its agent)
+                    oblique = after is not None and _oblique(ws, after)
+                    actor = None if oblique and not _tafaul(ws[t]) else after
         obj_from = t_end + 1
         if actor is not None and actor is not agent and actor.first > t_end:
             # the object follows the subject and what is coordinated with it (كل من مصر وقطر)
