@@ -25,12 +25,14 @@ from arabnews.events.lexicon import (
 )
 from arabnews.events.lexicon import (
     SPEECH_PARTICIPLE,
+    TIME_UNITS,
     ActorRule,
     TriggerRule,
     Word,
     actor_hits,
     actor_rules,
     agentive_heads,
+    function_word,
     light_verbs,
     match_first,
     mode_cues,
@@ -45,6 +47,9 @@ from arabnews.events.lexicon import (
     speech_cues,
     stem_candidates,
     trigger_rules,
+)
+from arabnews.events.lexicon import (
+    bare as _bare,
 )
 from arabnews.events.lexicon import (
     wordset as _wordset,
@@ -856,16 +861,6 @@ def _may_act_norm(norm: str, text: str, *, known_only: bool = False) -> bool:
 _KNOWN_WORD = 6
 
 
-@functools.lru_cache(maxsize=100_000)
-def _bare(norm: str) -> str:
-    """*norm* without a conjunction و / ف; in a word of three letters only before a
-    two-letter function word (وقد، فلم، وهو), not in وقت، فيه، وطن."""
-    if norm[:1] in ("و", "ف") and (len(norm) > 3 or norm[1:] in _SHORT_FUNCTION):
-        return norm[1:]
-    return norm
-
-
-_SHORT_FUNCTION = frozenset(w for w in _PARTICLES | _PREPOSITIONS if len(w) == 2)
 # Function words that begin like the article (إلى، الذي، إلا): no definite nouns.
 _NOT_ARTICLE = frozenset(w for w in _PARTICLES | _PREPOSITIONS if w.startswith("ال"))
 
@@ -938,13 +933,7 @@ def _verb_like_norm(norm: str) -> bool:
 
 
 def _function_word(w: Word) -> bool:
-    return _function_norm(w.norm)
-
-
-@functools.lru_cache(maxsize=100_000)
-def _function_norm(norm: str) -> bool:
-    n = _bare(norm)
-    return norm in _PREPOSITIONS or n in _PREPOSITIONS or norm in _PARTICLES or n in _PARTICLES
+    return function_word(w.norm)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -1335,22 +1324,12 @@ def time_word(norm: str) -> bool:
     months = month_words()
     b = _bare(norm)
     return (
-        norm in _TIME_WORDS or b in _TIME_WORDS or norm in months or b in months or b in _TIME_NOUNS
+        norm in _TIME_WORDS or b in _TIME_WORDS or norm in months or b in months or b in TIME_UNITS
     )
 
 
-# Indefinite units of time (the definite العام also means "general": الأمين العام).
-_TIME_NOUNS = _wordset(
-    "عام عاما سنة سنه شهر شهرا اسبوع اسبوعا ساعة ايام اشهر شهور سنوات اعوام عامين سنتين "
-    "شهرين يومين ساعات اسابيع"
-)
-
-
 def _time_unit(norm: str) -> bool:
-    return norm in _TIME_UNITS
-
-
-_TIME_UNITS = _wordset("يوم ايام أيام يومين ساعة ساعات ساعتين أسبوع اسبوع أسبوعين اسبوعين شهر أشهر")
+    return norm in TIME_UNITS
 
 
 def _skip_quantity(ws: Sequence[Word], k: int) -> int:

@@ -566,16 +566,16 @@ def _chunk_events(
     primary = [j for j, t in enumerate(triggers) if not t.beside_strong]
     shared = [j for j, t in enumerate(triggers) if t.beside_strong]
     starts = [ws[triggers[j].first].start for j in primary]
-    # (clause numbers only where a quantity has a trigger to choose among)
+    # (clause numbers only where a quantity has a trigger to choose among; the triggers of one
+    # clause are a run of the sorted starts, found by bisection)
     breaks = [w.start for w, b in zip(ws, _clause_breaks(ws), strict=True) if b] if quants else []
-
-    def clause_of(pos: int) -> int:
-        return bisect.bisect_right(breaks, pos)
-
+    clauses = [bisect.bisect_right(breaks, p) for p in starts]
     for q in quants:
         if primary:
-            q_clause = clause_of(q.start)
-            own = [i for i in range(len(primary)) if clause_of(starts[i]) == q_clause]
+            c = bisect.bisect_right(breaks, q.start)
+            lo, hi = bisect.bisect_left(clauses, c), bisect.bisect_right(clauses, c)
+            k = bisect.bisect_left(starts, q.start, lo, hi)
+            own = [i for i in (k - 1, k) if lo <= i < hi]
             if own:
                 near = min(own, key=lambda i: abs(starts[i] - q.start))
                 q_owner.setdefault(primary[near], []).append(q)
@@ -588,7 +588,7 @@ def _chunk_events(
     # not depend on the threshold, so a higher one keeps a subset
     pairing = features is None and any(t.beside_strong for t in triggers)
     held: list[_Held] = []  # pairing: the events with what _one_report needs
-    trigger_starts = [ws[t.first].start for t in triggers]
+    trigger_starts = [ws[t.first].start for t in triggers]  # (sorted: triggers are)
     for k, tr in enumerate(triggers):
         first, last = ws[tr.first], ws[tr.last]
         tstart = first.start + _prefix_len(first, tr.prefix)
@@ -601,7 +601,7 @@ def _chunk_events(
             lo, hi = sorted((tstart, time.start))
             if (
                 _past_tense(first.norm, tr.prefix)
-                or any(lo < p < hi for p in trigger_starts)
+                or bisect.bisect_right(trigger_starts, lo) < bisect.bisect_left(trigger_starts, hi)
                 or any(c in "،,؛;" for c in text[min(last.end, time.end) : max(tstart, time.start)])
             ):
                 # a past-tense verb reports what happened; a trigger between the two is nearer

@@ -104,6 +104,32 @@ PARTICLES = wordset(
 )
 
 
+# Units of time, indefinite (عام، أشهر، يومين): a stretch of time, never a participant, and
+# what a definite number after them measures (الأيام الثلاثة: no count). Not عقد (also a
+# contract, and the verb "held") nor ثانية (also "second", the ordinal).
+TIME_UNITS = wordset(
+    "يوم ايام يومين ساعة ساعات ساعتين اسبوع اسبوعا اسابيع اسبوعين شهر شهرا اشهر شهور شهرين "
+    "سنة سنه سنوات سنين سنتين عام عاما اعوام عامين قرن قرون"
+)
+_SHORT_FUNCTION = frozenset(w for w in PARTICLES | PREPOSITIONS if len(w) == 2)
+
+
+@functools.lru_cache(maxsize=100_000)
+def bare(norm: str) -> str:
+    """*norm* without a conjunction و / ف; in a word of three letters only before a
+    two-letter function word (وقد، فلم، وهو), not in وقت، فيه، وطن."""
+    if norm[:1] in ("و", "ف") and (len(norm) > 3 or norm[1:] in _SHORT_FUNCTION):
+        return norm[1:]
+    return norm
+
+
+@functools.lru_cache(maxsize=100_000)
+def function_word(norm: str) -> bool:
+    """A preposition or particle (:data:`PREPOSITIONS`, :data:`PARTICLES`), its و / ف aside."""
+    n = bare(norm)
+    return norm in PREPOSITIONS or n in PREPOSITIONS or norm in PARTICLES or n in PARTICLES
+
+
 @attrs.frozen(slots=True)
 class Word:
     """A word of the original text with its normalised form."""

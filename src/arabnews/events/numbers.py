@@ -19,10 +19,11 @@ from collections.abc import Sequence
 
 from arabnews.charsets import ARABIC_DECIMAL_SEPARATOR, ARABIC_THOUSANDS_SEPARATOR
 from arabnews.events.lexicon import (
-    PARTICLES,
-    PREPOSITIONS,
+    TIME_UNITS,
     NumberRule,
     Word,
+    bare,
+    function_word,
     month_words,
     number_hits,
     number_rules,
@@ -225,34 +226,20 @@ def _dual_kind_norm(w: str) -> str | None:
     return None
 
 
-# Units of time: a definite number after one of them measures a stretch of time (الأيام الثلاثة
-# الماضية), it counts nothing.
-_TIME_UNITS = wordset(
-    "يوم ايام يومين ساعة ساعات ساعتين اسبوع اسابيع اسبوعين شهر اشهر شهور شهرين سنة سنوات سنين "
-    "عام اعوام عامين عقد عقود دقيقة دقائق ثانية ثوان قرن قرون"
-)
-
 # Ordinals: a definite number after one is part of it (الرابع والعشرين من شباط, a date).
 _ORDINALS = wordset(
     "اول اولي ثاني ثانية ثالث ثالثة رابع رابعة خامس خامسة سادس سادسة سابع سابعة ثامن ثامنة "
     "تاسع تاسعة عاشر عاشرة حادي"
 )
-_NOT_COUNTED = _TIME_UNITS | _ORDINALS
+# After a unit of time (الأيام الثلاثة) or an ordinal, a definite number counts nothing.
+_NOT_COUNTED = TIME_UNITS | _ORDINALS
 # Definite forms that count nothing: الاثنين (Monday), المئة (في المئة, per cent).
 _NOT_COUNTS = wordset("اثنين مئة مائة")
 
 
-def _bare_norm(norm: str) -> str:
-    """*norm* without a conjunction و / ف (kept in a word of three letters or fewer)."""
-    return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
-
-
 def _function_word(norm: str) -> bool:
-    """A preposition, particle or adverb of time: never the noun a number counts."""
-    b = _bare_norm(norm)
-    return (
-        norm in PREPOSITIONS or b in PREPOSITIONS or norm in PARTICLES or b in PARTICLES
-    ) or norm in month_words()
+    """A preposition, particle or month: never the noun a number counts."""
+    return function_word(norm) or norm in month_words()
 
 
 def _partitive(text: str, ws: Sequence[Word], j: int) -> bool:
@@ -298,12 +285,12 @@ def _after_noun(text: str, ws: Sequence[Word], i: int, num: tuple[float, int]) -
 
 
 def _definite(norm: str) -> bool:
-    return _bare_norm(norm).startswith("ال")
+    return bare(norm).startswith("ال")
 
 
 def _definite_number(norm: str) -> bool:
     """الثلاثة، والخمسة: a number word with the article (not الف، آلاف, whose ال is their own)."""
-    b = _bare_norm(norm)
+    b = bare(norm)
     return b.startswith("ال") and _digits(b) is None and _may_start_number(b[2:])
 
 
@@ -320,7 +307,7 @@ def _definite_count(text: str, ws: Sequence[Word], i: int, j: int, value: float)
     before it (الجنود الثلاثة: three soldiers), never counting the word after it (الثلاثة
     الماضية); after a unit of time it counts nothing (الأيام الثلاثة), and alone it counts
     what a casualty word before it says (مقتل الثلاثة) or something else."""
-    if _bare_norm(ws[i].norm)[2:] in _NOT_COUNTS:
+    if bare(ws[i].norm)[2:] in _NOT_COUNTS:
         return None
     prev = ws[i - 1] if i > 0 else None
     if (
@@ -330,7 +317,7 @@ def _definite_count(text: str, ws: Sequence[Word], i: int, j: int, value: float)
         and not _function_word(prev.norm)
         and not _may_start_number(prev.norm)
     ):
-        if _bare_norm(prev.norm)[2:] in _NOT_COUNTED:
+        if bare(prev.norm)[2:] in _NOT_COUNTED:
             return None  # الأيام الثلاثة: a stretch of time; الرابع والعشرين: an ordinal
         noun = _noun_at(ws, i - 1)
         kind = noun[0] if noun is not None else "other"
