@@ -407,6 +407,26 @@ def test_gazetteer_reads_an_abbreviation_with_dots_or_spaces() -> None:
         assert [(e.text, e.entity_id) for e in g.recognize(text)] == [(f, "afp") for f in found]
 
 
+
+def test_gazetteer_gives_no_identity_to_a_spelling_two_entries_list() -> None:
+    """A spelling several entries list (عمان: Oman, and Amman written without its shadda) is
+    a name of their common label, but which one is a guess: no canonical, no id, and no
+    ``lookup``; with different labels it is not tagged at all. The order of the entries
+    does not matter."""
+    pytest.importorskip("arabnews.tokens")
+    oman = SimpleNamespace(id="oman", canonical="سلطنة عمان", label="LOC", variants=("عمان",))
+    amman = SimpleNamespace(id="amman", canonical="عمّان", label="LOC", variants=())
+    person = SimpleNamespace(id="p", canonical="عمان", label="PER", variants=())
+    for entries in ([oman, amman], [amman, oman]):
+        g = GazetteerRecognizer(entries)
+        got = [(e.text, e.label, e.entity_id, e.canonical) for e in g.recognize("وصل إلى عمان")]
+        assert got == [("عمان", "LOC", None, None)]
+        assert g.lookup("عمان") is None
+        assert [e.entity_id for e in g.recognize("زار سلطنة عمان")] == ["oman"]
+    assert GazetteerRecognizer([oman, person]).recognize("وصل إلى عمان") == ()
+    shipped = GazetteerRecognizer()
+    assert [e.entity_id for e in shipped.recognize("ناقلة قبالة سواحل عمان")] == [None]
+
 class _Fixed:
     def __init__(self, *entities: Entity) -> None:
         self.entities = entities

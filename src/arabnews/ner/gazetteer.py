@@ -15,6 +15,8 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
+import attrs
+
 from arabnews._checks import require_str
 from arabnews.ner.base import (
     data_rows,
@@ -49,6 +51,14 @@ class NameEntry(Protocol):
     def variants(self) -> Sequence[str]: ...  # pragma: no cover - protocol
 
 
+@attrs.frozen
+class _Homonyms:
+    """A spelling that several entries of one label list (عمان: Oman, Amman)."""
+
+    ids: frozenset[str]
+    label: str
+
+
 class GazetteerRecognizer:
     """Longest-match gazetteer look-up over tokens, clitic-aware.
 
@@ -62,7 +72,7 @@ class GazetteerRecognizer:
     [('لبنان', 'LOC', 'Q1')]
     """
 
-    __slots__ = ("_index", "_lengths", "_name_words", "_names", "_source")
+    __slots__ = ("_index", "_lengths", "_name_words", "_names", "_shared", "_source")
 
     def __init__(self, gazetteer: Iterable[Any] | None = None) -> None:
         from arabnews.tokens import tokenize
@@ -75,6 +85,9 @@ class GazetteerRecognizer:
         self._index: dict[tuple[str, ...], Any] = {}
         self._names: set[str] = set()
         self._name_words: set[str] = set()
+        # spellings listed by several entries (عمان: Oman and Amman) -> their ids: a match
+        # is a name, but which one is a guess
+        self._shared: dict[tuple[str, ...], dict[str, str]] = {}
         for entry in gazetteer:
             if getattr(entry, "label", None) not in ENTITY_LABELS:
                 continue
@@ -88,8 +101,10 @@ class GazetteerRecognizer:
                 self._names.add(key)
                 if len(words) == 1 and words[0] in homographs():
                     continue  # also a common word: left to the tagger ("فتح" = opened)
-                # the first entry listing a spelling wins: gazetteers list the main sense first
-                self._index.setdefault(words, entry)
+                first = self._index.setdefault(words, entry)
+                if first.id != entry.id:
+                    shared = self._shared.setdefault(words, {first.id: first.label})
+                    shared[entry.id] = entry.label
                 if len(words) > 1 and all(len(w) == 1 and w.isalpha() for w in words):
                     # an abbreviation's letters are also written with dots, as one token:
                     # "أ ف ب" and "أ.ف.ب"
@@ -97,6 +112,11 @@ class GazetteerRecognizer:
                 if len(words) > 1:
                     # parts of listed names ("فولوديمير", "ويتكوف") are evidence of a name
                     self._name_words.update(w for w in words if len(w) >= 3)
+        for words, labels in self._shared.items():
+            if len(set(labels.values())) == 1:
+                self._index[words] = _Homonyms(frozenset(labels), next(iter(labels.values())))
+            else:  # not even the label is known: left to the tagger
+                del self._index[words]
         # first word -> the token counts of the names it starts, longest first: a token that
         # starts no name is passed over at once (most tokens of a text)
         lengths: dict[str, set[int]] = {}
@@ -125,6 +145,8 @@ class GazetteerRecognizer:
 
         words = tuple(k for t in tokenize(name) if (k := name_key(t.text)))
         entry = self._index.get(words)
+        if isinstance(entry, _Homonyms):
+            return None  # several entries list it
         fallback = getattr(self._source, "lookup", None)
         if entry is None and callable(fallback):
             entry = fallback(name)
@@ -158,16 +180,19 @@ class GazetteerRecognizer:
                 n, strip, entry = found
                 start = toks[i].start + _char_offset(toks[i].text, strip)
                 end = toks[i + n - 1].end
-                out.append(
-                    Entity(
-                        start,
-                        end,
-                        text[start:end],
-                        entry.label,
-                        canonical=entry.canonical,
-                        entity_id=entry.id,
+                if isinstance(entry, _Homonyms):  # a name, but whose is a guess
+                    out.append(Entity(start, end, text[start:end], entry.label))
+                else:
+                    out.append(
+                        Entity(
+                            start,
+                            end,
+                            text[start:end],
+                            entry.label,
+                            canonical=entry.canonical,
+                            entity_id=entry.id,
+                        )
                     )
-                )
                 i += n
         return sort_entities(out)
 
