@@ -383,6 +383,27 @@ def test_plural_verb_takes_the_earlier_subject() -> None:
     assert "النار" in recipient
 
 
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "recipient"),
+    [
+        ("أغلقت قوات الأمن مقر حركة النهضة واعتقلت رئيسها.", "واعتقلت", "رئيسها"),
+        ("وحاصر الجيش مدينة غزة وقصف أحياءها.", "وقصف", "أحياءها"),
+        ("ونفذت الشرطة حملة في الضفة الغربية واعتقلت عشرة.", "واعتقلت", None),
+    ],
+)
+def test_the_noun_before_a_coordinated_verb_is_not_its_subject(
+    text: str, trigger: str, recipient: str | None
+) -> None:
+    """The noun right before و + verb ends the clause before (the object or a genitive of the
+    earlier verb), so it is not the subject of the coordinated verb; the noun after it is
+    still its object."""
+    actor, got = roles(text, trigger)
+    before = text[: text.index(trigger)].split()[-1]
+    assert before not in actor
+    if recipient is not None:
+        assert got == [recipient]
+
 def test_speaker_of_a_demand_is_its_actor() -> None:
     text = 'وانتقد الزعيم المعارض الحكومة قبل أن يدعو إلى "رحيل الوزير".'
     actor, recipient = roles(text, "وانتقد")

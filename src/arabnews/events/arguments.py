@@ -497,7 +497,9 @@ def assign_roles(
                 break
     guess = False
     if rule.actor in ("subj", "adj"):
-        act, rec, guess = structural_roles(ws, t, t_end, nominal=nominal, rule=rule, cands=cands)
+        act, rec, guess = structural_roles(
+        ws, t, t_end, nominal=nominal, rule=rule, cands=cands, conj=prefix[:1] in ("و", "ف")
+    )
         actor, recipient = ([] if adj_actor is not None else act), rec
         if nominal and rule.category in _BETWEEN and adj_actor is None and (guess or not act):
             # الهدنة المؤقتة بين إسرائيل وحركة حماس: the parties of a truce, deal or talks
@@ -1644,8 +1646,10 @@ def structural_roles(
     nominal: bool,
     rule: TriggerRule,
     cands: Sequence[Candidate],
+    conj: bool = False,
 ) -> tuple[list[Candidate], list[Candidate], bool]:
-    """Actor and recipient candidates of a trigger from the clause around it.
+    """Actor and recipient candidates of a trigger from the clause around it (*conj*: the
+    trigger word carries the conjunction و or ف).
 
     Verbs: the agent of a passive (من قبل، على يد، بواسطة، برصاص), the antecedent of a relative
     clause (المسلحون الذين اقتحموا), a subject right before the verb (SVO) or right after it
@@ -1703,7 +1707,10 @@ def structural_roles(
         if actor is None and not passive:
             casualty = _casualty_verb(ws, t)
             before = _subject_before(ws, cs, t) or _subject_after_kana(ws, cs, lower, t)
-            if ws[t].norm[:1] in ("و", "ف") and _plural_verb(ws[t]):
+            # أغلقت الشرطة مقر الحركة واعتقلت رئيسها: the noun before a coordinated verb
+            # ends the clause before; the verb shares that clause's subject
+            shared = conj and before is not None
+            if shared or (ws[t].norm[:1] in ("و", "ف") and _plural_verb(ws[t])):
                 before = None  # عرقلوا المواصلات وهاجموا: the noun before is the last verb's
             if (
                 before is not None
@@ -1750,6 +1757,10 @@ def structural_roles(
                     # "صدم مهاجم ... وقتل جنديين": the count is the object of a coordinated verb
                     recipient.append(after)
                     actor = _previous_subject(ws, cs, t)
+                    if actor is not None and actor.kind == "phrase" and not _may_act(ws, actor):
+                        actor = None
+                elif shared:
+                    pass  # its subject is the earlier verb's, and the noun after it its object
                 elif not rel or _refers_back(ws, t, after):
                     # (in a relative clause, الحرب التي حررت سيناء, the noun after the verb is
                     # its object and the antecedent its subject, unless a pronoun refers back
