@@ -350,6 +350,8 @@ def test_modality(text: str, modality: str) -> None:
         ("دعت منظمة حقوقية إلى الإفراج عن المعتقلين فورا.", "RETREAT", "hypothetical"),
         ("طالب المحتجون باستقالة الحكومة.", "RETREAT", "hypothetical"),
         ("حث الوسطاء الطرفين على الانسحاب من المدينة.", "RETREAT", "hypothetical"),
+        ("رفضت الحكومة مطالب المحتجين بالإفراج عن المعتقلين.", "RETREAT", "hypothetical"),
+        ("وتجاهلت الحكومة المطالب بالإفراج عن المعتقلين.", "RETREAT", "hypothetical"),
         # not governed by the demand: reported as fact
         ("أفرجت السلطات عن المعتقلين بعد أن دعت المنظمة إلى التهدئة.", "RETREAT", "asserted"),
         ("طالبت الأحزاب بالتحقيق في انسحاب القوات من المدينة.", "RETREAT", "asserted"),

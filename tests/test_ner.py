@@ -407,7 +407,6 @@ def test_gazetteer_reads_an_abbreviation_with_dots_or_spaces() -> None:
         assert [(e.text, e.entity_id) for e in g.recognize(text)] == [(f, "afp") for f in found]
 
 
-
 def test_gazetteer_gives_no_identity_to_a_spelling_two_entries_list() -> None:
     """A spelling several entries list (عمان: Oman, and Amman written without its shadda) is
     a name of their common label, but which one is a guess: no canonical, no id, and no
@@ -426,6 +425,7 @@ def test_gazetteer_gives_no_identity_to_a_spelling_two_entries_list() -> None:
     assert GazetteerRecognizer([oman, person]).recognize("وصل إلى عمان") == ()
     shipped = GazetteerRecognizer()
     assert [e.entity_id for e in shipped.recognize("ناقلة قبالة سواحل عمان")] == [None]
+
 
 class _Fixed:
     def __init__(self, *entities: Entity) -> None:

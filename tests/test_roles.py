@@ -383,7 +383,6 @@ def test_plural_verb_takes_the_earlier_subject() -> None:
     assert "النار" in recipient
 
 
-
 @pytest.mark.parametrize(
     ("text", "trigger", "recipient"),
     [
@@ -399,10 +398,35 @@ def test_the_noun_before_a_coordinated_verb_is_not_its_subject(
     earlier verb), so it is not the subject of the coordinated verb; the noun after it is
     still its object."""
     actor, got = roles(text, trigger)
-    before = text[: text.index(trigger)].split()[-1]
+    before = text[: text.index(trigger)].rsplit(maxsplit=1)[-1]
     assert before not in actor
     if recipient is not None:
         assert got == [recipient]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        # who rejects a call, condemns an attack or demands a release does not do it
+        ("ورفض حزب الله دعوات نزع سلاحه.", "دعوات", []),
+        ("أدانت مصر الهجوم على القافلة.", "الهجوم", []),
+        ("ورفضت الهند مساعدة عسكرية عرضتها دول أخرى.", "مساعدة", []),
+        # who signs a truce or cuts a visit short does
+        ("ووقعت بلغاريا هدنة منفصلة.", "هدنة", ["بلغاريا"]),
+        ("وقطع لافروف زيارة إلى بكين.", "زيارة", ["لافروف"]),
+    ],
+)
+def test_who_reacts_to_an_event_noun_is_not_its_actor(
+    text: str, trigger: str, actor: list[str]
+) -> None:
+    labels = {"حزب الله": "ORG", "مصر": "LOC", "الهند": "LOC", "بلغاريا": "LOC", "لافروف": "PER"}
+    entities = tuple(
+        Entity(text.index(n), text.index(n) + len(n), n, label)
+        for n, label in labels.items()
+        if n in text
+    )
+    assert roles(text, trigger, entities)[0] == actor
+
 
 def test_speaker_of_a_demand_is_its_actor() -> None:
     text = 'وانتقد الزعيم المعارض الحكومة قبل أن يدعو إلى "رحيل الوزير".'

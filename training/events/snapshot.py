@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import event_data  # noqa: E402
+import event_data
 
 SOURCES = (
     "gsr",

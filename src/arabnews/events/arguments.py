@@ -498,8 +498,8 @@ def assign_roles(
     guess = False
     if rule.actor in ("subj", "adj"):
         act, rec, guess = structural_roles(
-        ws, t, t_end, nominal=nominal, rule=rule, cands=cands, conj=prefix[:1] in ("و", "ف")
-    )
+            ws, t, t_end, nominal=nominal, rule=rule, cands=cands, conj=prefix[:1] in ("و", "ف")
+        )
         actor, recipient = ([] if adj_actor is not None else act), rec
         if nominal and rule.category in _BETWEEN and adj_actor is None and (guess or not act):
             # الهدنة المؤقتة بين إسرائيل وحركة حماس: the parties of a truce, deal or talks
@@ -886,6 +886,37 @@ def _noun_pattern(norm: str) -> bool:
     return (len(n) == 5 and n[0] == "ا" and n[3] == "ا") or (
         len(n) == 7 and n.startswith("است") and n[5] == "ا"
     )
+
+
+# verbs whose subject reacts to the event their object names, by category: a condemnation or
+# a demand reacts to any event; a rejection to another's call, charge, threat or offer (who
+# rejects a withdrawal, رفض الانسحاب، refuses to withdraw: that act would be its own)
+_REACTIONS: dict[str, frozenset[str] | None] = {
+    "ACCUSE": None,
+    "REQUEST": None,
+    "REJECT": frozenset({"REQUEST", "ACCUSE", "THREATEN", "AID"}),
+}
+
+
+def _reacts_to(ws: Sequence[Word], c: Candidate, category: str) -> bool:
+    """Whether candidate *c* is the subject of a verb right before it that reacts to its
+    object, the noun of *category* after *c* (رفض حزب الله دعوات نزع سلاحه، أدانت مصر الهجوم،
+    طالب المتظاهرون باستقالة الحكومة): that subject does not do what the noun names. The
+    subject of a verb of another kind may (وقعت بلغاريا هدنة، قطع الوزير زيارة)."""
+    k = c.first - 1
+    if k < 0:
+        return False
+    norm = ws[k].norm
+    if definite(norm) or norm.endswith(("ة", "ات", "ه")) or _noun_pattern(norm):
+        return False  # a noun (لمطالبة إسلام آباد بوقف: the noun's genitive is asked to act)
+    rules = trigger_rules()
+    for i, _ in match_first(norm):
+        verb = rules[i].category
+        if verb in _REACTIONS:
+            objects = _REACTIONS[verb]
+            if objects is None or category in objects:
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -1871,6 +1902,7 @@ def structural_roles(
                 and near.kind != "phrase"
                 and ungoverned(near)
                 and not _after_classifier(ws, near)
+                and not (k == t - 1 and _reacts_to(ws, near, rule.category))
             ):
                 actor = near  # يساعد الجيش الأوكراني في تطويق باخموت
         gen = _subject_after(ws, cs, t_end + 1, quantity=True)
