@@ -1254,6 +1254,15 @@ class Matcher:
         # given + surname against given + middle + surname: first and last must agree
         if self._common_head(short[0].text):
             return min(joined, 0.5)  # an organisation's words are not optional
+        if not short[-1].latin and short[-1].text in self._names:
+            # حسن محمود is Hassan son of Mahmoud, not حسن شيخ محمود: a name that ends in an
+            # Arab given name is a chain of given names, and each word of it counts
+            if self._trace is not None:
+                self._trace.append(
+                    f"{short[-1].text}: an Arab given name ends the shorter name (a chain "
+                    "of given names leaves no word out)"
+                )
+            return min(joined, 0.5)
         last = self._tok_sim(short[-1], long_[-1], f)
         first = self._given_ok(short[0], long_[0], f)
         if last < thr or first < self.model.given_name_threshold:
