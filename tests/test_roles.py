@@ -428,6 +428,22 @@ def test_who_reacts_to_an_event_noun_is_not_its_actor(
     assert roles(text, trigger, entities)[0] == actor
 
 
+def test_an_agentive_noun_in_construct_heads_the_group_word_after_it() -> None:
+    """قوات الاحتلال is one phrase (the occupier's forces), not the forces acting on the occupier;
+    a verb (طالب), a preposition (أمام) or a plural with its ن (صينيون) before a group word is no
+    head of it."""
+    actor, recipient = roles("اقتحمت قوات الاحتلال بلدة بيتا جنوب نابلس.", "اقتحمت")
+    assert actor == ["قوات الاحتلال"] and "الاحتلال" not in recipient
+    actor, _ = roles("وطالب المتظاهرون بالإفراج عن المعتقلين.", "وطالب")
+    assert actor == ["المتظاهرون"]
+
+
+def test_a_noun_written_in_the_accusative_is_no_subject() -> None:
+    """صاروخاً (with the ending اً) after a verb is its object, whatever comes before."""
+    actor, _ = roles("وقالت مصادر إن طائرة تابعة للجيش أطلقت فجر أمس صاروخاً على مجموعة.", "أطلقت")
+    assert "صاروخاً" not in actor
+
+
 def test_speaker_of_a_demand_is_its_actor() -> None:
     text = 'وانتقد الزعيم المعارض الحكومة قبل أن يدعو إلى "رحيل الوزير".'
     actor, recipient = roles(text, "وانتقد")

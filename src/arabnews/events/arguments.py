@@ -285,10 +285,12 @@ def candidates(
         hit = _rule_at(others, ws, i)
         if hit is not None and (use_names or hit[0].kind == "group"):
             last = i + hit[1] - 1
-            start = _start_after_clitics(ws[i])
+            # an agentive noun in construct before it heads the phrase (قوات الاحتلال)
+            first = i - 1 if _title_before(text, ws, i, taken) else i
+            start = _start_after_clitics(ws[first])
             m = Mention(start, ws[last].end, text[start : ws[last].end], None, hit[0].canonical)
-            out.append(Candidate(i, last, m, hit[0].kind, _prep(text, ws, i, start)))
-            taken.update(range(i, last + 1))
+            out.append(Candidate(first, last, m, hit[0].kind, _prep(text, ws, first, start)))
+            taken.update(range(first, last + 1))
             i = last + 1
             continue
         i += 1
@@ -327,7 +329,15 @@ def _title_before(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> boo
     if i == 0 or i - 1 in taken or text[ws[i - 1].end : ws[i].start] != " ":
         return False
     prev = ws[i - 1]
-    return not definite(prev.norm) and _may_act_norm(prev.norm, prev.text, known_only=True)
+    # (not a verb, طالب المتظاهرون, a preposition, أمام المتظاهرين, nor a noun with a pronoun
+    # suffix or a plural's ن, أمنها المتظاهرين، صينيون المتظاهرين: none is in construct)
+    return (
+        not definite(prev.norm)
+        and not prev.norm.endswith(("ها", "هم", "هما", "ون", "ين"))
+        and not function_word(prev.norm)
+        and not _lexicon_verb(prev.norm)
+        and _may_act_norm(prev.norm, prev.text, known_only=True)
+    )
 
 
 # Words whose first letter و is part of the word, not a conjunction.
@@ -1573,6 +1583,12 @@ def _oblique(ws: Sequence[Word], c: Candidate) -> bool:
     return head.endswith("يين") or (head[:1] == "م" and len(head) >= 5 and head.endswith("ين"))
 
 
+def _accusative(ws: Sequence[Word], c: Candidate) -> bool:
+    """Whether candidate *c* is headed by a word written with the accusative ending اً
+    (صاروخاً): an object, never a subject."""
+    return ws[c.first].text.endswith(("اً", "ًا"))
+
+
 def _nominative_after(ws: Sequence[Word], cands: Sequence[Candidate], k: int) -> Candidate | None:
     """:func:`_subject_after` the verb at ``ws[k - 1]``, not a phrase in the oblique case, nor a
     sound masculine plural after a feminine verb (واعتقلت عشرة فلسطينيين: the object)."""
@@ -1798,7 +1814,12 @@ def structural_roles(
                     # to the antecedent: الحصون التي احتلها المتمردون، الذي هاجم مسلحوه)
                     # (an oblique plural is an object; after a word that may be a تفاعل
                     # verbal noun, توافق السوريين, it is that noun's genitive, its agent)
-                    oblique = after is not None and _oblique(ws, after)
+                    # (and a noun in اً after a verb is its object, أطلقت فجر أمس صاروخاً,
+                    # where the trigger itself is no accusative noun: حصاراً قاسياً)
+                    oblique = after is not None and (
+                        _oblique(ws, after)
+                        or (_accusative(ws, after) and not ws[t].text.endswith(("اً", "ًا")))
+                    )
                     actor = None if oblique and not _tafaul(ws[t]) else after
         obj_from = t_end + 1
         if actor is not None and actor is not agent and actor.first > t_end:
