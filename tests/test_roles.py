@@ -438,6 +438,25 @@ def test_an_agentive_noun_in_construct_heads_the_group_word_after_it() -> None:
     assert actor == ["المتظاهرون"]
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("وأطلق مستوطنون النار على مزارعين فلسطينيين.", ["مستوطنون"]),
+        ("وأطلق مسلحون النار على الحافلة.", ["مسلحون"]),
+    ],
+)
+def test_a_sound_plural_with_its_nun_takes_no_genitive(text: str, actor: list[str]) -> None:
+    assert roles(text, "وأطلق")[0] == actor
+
+
+def test_a_broken_plural_in_mafa3il_is_in_construct() -> None:
+    from arabnews.events.arguments import phrase_candidate
+
+    text = "تغيرت موازين القوى في المنطقة."
+    c = phrase_candidate(text, words(text), 1)
+    assert c is not None and c.mention.text == "موازين القوى"
+
+
 def test_a_noun_written_in_the_accusative_is_no_subject() -> None:
     """صاروخاً (with the ending اً) after a verb is its object, whatever comes before."""
     actor, _ = roles("وقالت مصادر إن طائرة تابعة للجيش أطلقت فجر أمس صاروخاً على مجموعة.", "أطلقت")

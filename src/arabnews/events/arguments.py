@@ -1056,11 +1056,26 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
             break
         if head_def and definite(nxt.norm) and not _definite_modifier(w.norm, nxt.norm):
             break  # الزعيم المعارض | الحكومة: a definite noun takes no genitive
+        if k == i + 1 and not head_def and definite(nxt.norm) and _plural_with_nun(w.norm):
+            break  # مستوطنون | النار: a sound plural keeps its ن only outside a construct
         if definite(nxt.norm) or (not head_def and _adjective_like(nxt.norm)):
             last = k
             continue
         break
     return last
+
+
+def _plural_with_nun(norm: str) -> bool:
+    """A sound masculine plural written with its ن (مستوطنون، مسلحين، فلسطينيون): in a construct
+    it drops the ن (مستوطنو المستوطنة), so no genitive follows it. Participles (م...) and nisbas
+    only: a broken plural may end in ون or ين as well (سجون، ملايين)."""
+    n = _bare(norm)
+    if len(n) < 6:
+        return False
+    # (مفاعيل: ملايين، موازين، ميادين are broken plurals)
+    return n.endswith(("يون", "يين")) or (
+        n[0] == "م" and n.endswith(("ون", "ين")) and (len(n) > 6 or n[2] != "ا")
+    )
 
 
 def _event_head(w: Word) -> bool:
