@@ -226,6 +226,11 @@ def test_no_accusative_alif_after_a_preposition() -> None:
         # اتصالات without a partner, a call or a preposition after it is telecommunications
         ("أطلقت الشركة نظام اتصالات الجيل الخامس في المدن الكبرى.", "CONSULT", False),
         ("أجرى الرئيس اتصالا هاتفيا مع نظيره الفرنسي.", "CONSULT", True),
+        # a preposition in a row's right context is a whole word: مع of معهم, not of المعرفية
+        ("النماذج الجديدة تحدث ضجة في الدوائر المعرفية.", "CONSULT", False),
+        ("وزار الأسرى وتحدث معهم طويلا.", "CONSULT", True),
+        ("وزار الوزير المدينة وتحدث اليوم إلى الصحفيين.", "CONSULT", True),
+        ("وألقت الشرطة القبض عليه في منزله.", "COERCE", True),
     ],
 )
 def test_a_trigger_word_in_another_sense_is_no_candidate(

@@ -263,10 +263,32 @@ def _opt_regex(value: str) -> re.Pattern[str] | None:
 
 def _right_regex(value: str) -> re.Pattern[str] | None:
     """A ``right`` context: one of the next words begins with it, after an optional
-    proclitic and article ("قطع" of "قطع بحرية" or "بالقطع", never inside "مقطعا")."""
+    proclitic and article ("قطع" of "قطع بحرية" or "بالقطع", never inside "مقطعا"). A
+    preposition among the alternatives is that whole word, a pronoun suffix aside: "مع" is
+    in "معهم", not in "المعرفية", nor "الي" in "اليوم"."""
     if value == "-":
         return None
-    return re.compile(f"(?:^| )(?:{_CONTEXT_PREFIX})(?:{norm_word(value)})")
+    pattern = "|".join(
+        f"{alt}{_SUFFIX}(?= |$)" if alt in PREPOSITIONS else alt
+        for alt in _top_level_alternatives(norm_word(value))
+    )
+    return re.compile(f"(?:^| )(?:{_CONTEXT_PREFIX})(?:{pattern})")
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of a regex at the top level (a ``|`` inside brackets or groups does not
+    split)."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        if ch in "([" and (i == 0 or pattern[i - 1] != "\\"):
+            depth += 1
+        elif ch in ")]" and (i == 0 or pattern[i - 1] != "\\"):
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return out
 
 
 @attrs.frozen(slots=True)
