@@ -453,6 +453,10 @@ _CLASSIFIERS = frozenset(
 )
 
 
+# directions and surroundings (غربي العراق): the name after one is its genitive, a place
+_DIRECTIONS = frozenset("شمال شمالي جنوب جنوبي شرق شرقي غرب غربي ريف ضواحي اطراف وسط".split())
+
+
 def _after_classifier(ws: Sequence[Word], c: Candidate) -> bool:
     """A place named after a classifier noun (مدينة باخموت) is a location, not an actor."""
     return c.first > 0 and ws[c.first - 1].norm.lstrip("وب") in _CLASSIFIERS
@@ -1938,6 +1942,7 @@ def structural_roles(
                 and near.kind != "phrase"
                 and ungoverned(near)
                 and not _after_classifier(ws, near)
+                and not (near.first > 0 and ws[near.first - 1].norm in _DIRECTIONS)
                 and not (k == t - 1 and _reacts_to(ws, near, rule.category))
             ):
                 actor = near  # يساعد الجيش الأوكراني في تطويق باخموت
