@@ -454,7 +454,9 @@ _CLASSIFIERS = frozenset(
 
 
 # directions and surroundings (غربي العراق): the name after one is its genitive, a place
-_DIRECTIONS = frozenset("شمال شمالي جنوب جنوبي شرق شرقي غرب غربي ريف ضواحي اطراف وسط".split())
+_DIRECTIONS = frozenset(
+    ["شمال", "شمالي", "جنوب", "جنوبي", "شرق", "شرقي", "غرب", "غربي", "ريف", "ضواحي", "اطراف", "وسط"]
+)
 
 
 def _after_classifier(ws: Sequence[Word], c: Candidate) -> bool:
