@@ -231,6 +231,11 @@ def test_no_accusative_alif_after_a_preposition() -> None:
         ("وزار الأسرى وتحدث معهم طويلا.", "CONSULT", True),
         ("وزار الوزير المدينة وتحدث اليوم إلى الصحفيين.", "CONSULT", True),
         ("وألقت الشرطة القبض عليه في منزله.", "COERCE", True),
+        # the noun a count counts is no verb: 4551 طالبا are students, not "the two demanded"
+        ("وارتفع عدد الضحايا إلى 4551 طالبا.", "REQUEST", False),
+        ("وقتل نحو ثلاثين طالبا في الهجوم.", "REQUEST", False),
+        ("وتعرضت البلاد إلى 44 تفجيرا منذ مايو.", "ASSAULT", True),
+        ("في 16 أغسطس 1513 غزا الملك فرنسا.", "ASSAULT", True),
     ],
 )
 def test_a_trigger_word_in_another_sense_is_no_candidate(

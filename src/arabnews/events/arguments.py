@@ -883,8 +883,12 @@ _KNOWN_WORD = 6
 _NOT_ARTICLE = frozenset(w for w in _PARTICLES | _PREPOSITIONS if w.startswith("ال"))
 
 
-def _is_number(w: Word) -> bool:
+def is_number(w: Word) -> bool:
+    """Whether *w* is a number: digits, or a number word of ``number_words.tsv``."""
     return _number_norm(w.norm)
+
+
+_is_number = is_number
 
 
 @functools.lru_cache(maxsize=100_000)

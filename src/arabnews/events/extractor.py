@@ -97,6 +97,23 @@ def _strip(norm: str) -> str:
     return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
 
 
+def _counted_accusative(prev: Word, w: Word) -> bool:
+    """Whether *w* is a short noun written with the accusative ا right after a count (4551
+    طالبا، ثلاثين طالبا: students), the singular noun that numbers from 11 to 99 count, where
+    the lexicon would read a verb (طالبا: "the two demanded"). A verbal noun stays an event
+    (44 تفجيرا), and a year or a weekday counts nothing (1513، غزا; الاثنين: «استهدفنا»)."""
+    norm = w.norm
+    if not norm.endswith("ا") or norm.endswith(("وا", "ها", "نا")) or prev.end + 1 != w.start:
+        return False
+    if word_shape(norm[:-1], "") != "bare":
+        return False
+    if prev.norm.isdigit():
+        return not 1000 <= int(prev.norm) <= 2099  # (a year, 1513، غزا)
+    from arabnews.events.arguments import is_number
+
+    return is_number(prev) and not prev.norm.startswith("ال")
+
+
 def find_triggers(
     ws: Sequence[Word], *, keep_blocked: bool = False, keep_weak: frozenset[str] = frozenset()
 ) -> list[Trigger]:
@@ -110,6 +127,8 @@ def find_triggers(
     rules = trigger_rules()
     found: list[Trigger] = []
     for i, w in enumerate(ws):
+        if i > 0 and _counted_accusative(ws[i - 1], w):
+            continue  # 4551 طالبا: the noun a number counts (students), not a verb (demanded)
         for idx, prefix in match_first(w.norm):
             rule = rules[idx]
             if rule.indefinite and ("ال" in prefix or prefix.endswith("لل")):
