@@ -23,7 +23,10 @@ Data:
   ``events_wiki{5,6,7,8}.jsonl`` (600 Arabic Wikipedia sentences each, labelled blind in
   sessions 19 and 21) with their actor and recipient, labelled blind with the same guide;
   wiki5 to wiki7 (read in sessions 19 to 21) are select parts, wiki8 and wiki9 (``roles_wiki9``,
-  read once at the end of session 22) the confirm part.
+  read once at the end of session 22) the confirm part;
+* ``benchmarks/data/local/events_snn8.jsonl`` ("local news"): 300 SaudiNewsNet sentences with
+  every event, its actor, recipient and place, labelled blind in session 24 (non-commercial,
+  never committed; the row is absent without it): a confirm part.
   ``--part select`` scores the select parts only (what tuning may look at).
 
 Scoring: a prediction is right when its first actor (recipient) shares a content word (clitics
@@ -73,6 +76,7 @@ from arabnews.spans import Entity, Mention
 ROOT = Path(__file__).resolve().parents[1]
 GSR = ROOT.parent / "shared" / "data" / "events" / "gsr_dev"
 OWN = ROOT / "benchmarks" / "data"
+LOCAL = OWN / "local"
 
 _STOP_WORDS = [
     "من",
@@ -189,6 +193,18 @@ def wiki_units() -> list[Unit]:
         + _labelled_roles(OWN / "roles_wiki8.jsonl", "confirm")
         + _labelled_roles(OWN / "roles_wiki9.jsonl", "confirm")
     )
+
+
+def local_units() -> list[Unit]:
+    """``local/events_*.jsonl`` sets labelled with roles (``snn8``: 300 SaudiNewsNet sentences,
+    175 events, every event with its actor, recipient and place, labelled blind in session 24;
+    CC BY-NC-SA, never committed): the confirm part."""
+    out: list[Unit] = []
+    for path in sorted(LOCAL.glob("events_*.jsonl")):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        if any("actor" in ev for r in rows for ev in r.get("events", ())):
+            out += _labelled_roles(path, "confirm")
+    return out
 
 
 def _labelled_roles(path: Path, part: str | None = None) -> list[Unit]:
@@ -357,6 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "own labels": own_units(),
         "web news": news_units(),
         "wikipedia": wiki_units(),
+        "local news": local_units(),
     }
     t0 = time.perf_counter()
     ents = _cached_entities([u.text for us in sets.values() for u in us], args.ner, rec)
