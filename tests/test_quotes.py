@@ -402,6 +402,20 @@ def test_a_past_tense_cue_with_a_dropped_subject_inherits_it() -> None:
     assert [q.speaker.text if q.speaker else None for q in qs] == ["سمير حداد", "سمير حداد"]
 
 
+def test_a_quote_inside_anothers_words_does_not_take_over_the_dropped_subject() -> None:
+    """قال X إن Y أبلغ ... بأن ...، وأشار إلى: the dropped subject of وأشار is X, who is
+    speaking, not Y, whose words X reports."""
+    text = (
+        "وقال تيري ديران إن لويس أوكامبو أبلغ الأمم المتحدة بأن الوضع خطير، "
+        "وأشار إلى أن ذلك ليس صحيحا."
+    )
+    names = ("تيري ديران", "لويس أوكامبو", "الأمم المتحدة")
+    qs = extract_quotes(text, entities=[ent(text, n) for n in names], threshold=0)
+    by_cue = {q.cue.text: q.speaker.text if q.speaker else None for q in qs}
+    assert by_cue["قال"] == "تيري ديران"
+    assert by_cue["أشار"] == "تيري ديران"
+
+
 def test_an_impersonal_formula_is_no_quote() -> None:
     text = "وقال سمير حداد إن الحزب سيفوز. يذكر أن الحزب تأسس عام 1990."
     qs = extract_quotes(text, entities=[ent(text, "سمير حداد")])

@@ -252,6 +252,7 @@ def quotes_in_sentences(
     out: list[Quote] = []
     last_speaker: tuple[Mention | None, str | None] = (None, None)
     last_sentence = -_CARRY_SENTENCES - 1  # the sentence of last_speaker's quote
+    last_content: Span | None = None  # what last_speaker said
     ents = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in ents]
     titled: list[tuple[_Title, Entity]] = []  # people named so far with their titles
@@ -303,9 +304,15 @@ def quotes_in_sentences(
             if q is not None:
                 found = True
                 out.append(q)
-                if q.speaker is not None or q.speaker_text is not None:
+                nested = last_content is not None and (
+                    last_content.start <= q.cue.start < last_content.end
+                )
+                if (q.speaker is not None or q.speaker_text is not None) and not nested:
+                    # (a quote inside another's words, قال X إن Y أبلغ ...: the dropped
+                    # subject of the next cue, وأشار, is still X's)
                     last_speaker = (q.speaker, q.speaker_text)
                     last_sentence = n_sent
+                    last_content = q.content
                 if q.direct:
                     covered = q.content.end
     return tuple(q for q in out if q.score is None or q.score >= least)
