@@ -337,6 +337,11 @@ def test_group_actor_without_entities() -> None:
         ("قد تساعد السيطرة على كليشتشييفكا في تطويق باخموت.", "hypothetical"),
         ("ستناقش روسيا وأوكرانيا الجولة التالية.", "asserted"),  # future CONSULT -> AGREE
         ("سيطرت القوات على القرية.", "asserted"),
+        # called off: it does not take place; put off: still to come (a future meeting is
+        # an agreement to meet, asserted)
+        ("ألغى الرئيس زيارته إلى باريس.", "negated"),
+        ("وقررت الحكومة إلغاء الاجتماع مع المعارضة.", "negated"),
+        ("تأجل اجتماع الحكومة المقرر الأحد.", "asserted"),
     ],
 )
 def test_modality(text: str, modality: str) -> None:
