@@ -525,3 +525,14 @@ def test_right_context_anchored_at_the_next_word() -> None:
     assert extract_events("وصول الصواريخ إلى الجبهة.", entities=(), threshold=0) == ()
     visit = extract_events("وصول الوفد إلى العاصمة.", entities=(), threshold=0)
     assert [e.type for e in visit] == ["CONSULT"]
+
+
+def test_the_other_side_of_an_exchange_does_not_inherit_the_first_acts_actor() -> None:
+    """مقابل (in exchange for) introduces the other party's act: the release after it is not
+    the first release again, and does not take its actor."""
+    text = "أفرجت حركة حماس عن ثلاث رهائن مقابل الإفراج عن 90 أسيرا فلسطينيا."
+    evs = [e for e in extract_events(text, threshold=0) if e.type == "RETREAT"]
+    assert [(e.trigger.text, [a.text for a in e.actor]) for e in evs] == [
+        ("أفرجت", ["حماس"]),
+        ("الإفراج", []),
+    ]

@@ -48,6 +48,7 @@ from arabnews.events.lexicon import (
     Word,
     actor_hits,
     actor_rules,
+    bare,
     blockers,
     evidence,
     fixed_expressions,
@@ -95,6 +96,12 @@ class Trigger:
 
 def _strip(norm: str) -> str:
     return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
+
+
+def _in_exchange(ws: Sequence[Word], i: int) -> bool:
+    """Whether ``ws[i]`` follows مقابل (in exchange for): the other side's act of an exchange
+    (أفرجت حماس عن ثلاث رهائن مقابل الإفراج عن 90 أسيرا), not the earlier one again."""
+    return any(bare(w.norm) in ("مقابل", "لقاء") for w in ws[max(0, i - 2) : i])
 
 
 def _counted_accusative(prev: Word, w: Word) -> bool:
@@ -659,6 +666,7 @@ def _chunk_events(
             and earlier is not None
             and n_sent - earlier[0] <= _COREF_SENTENCES
             and backref
+            and not _in_exchange(ws, tr.first)
         ):
             # المكالمة، الهجوم: a back-reference shares the earlier mention's participants
             roles = attrs.evolve(
