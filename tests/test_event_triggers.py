@@ -236,6 +236,9 @@ def test_no_accusative_alif_after_a_preposition() -> None:
         ("وقتل نحو ثلاثين طالبا في الهجوم.", "REQUEST", False),
         ("وتعرضت البلاد إلى 44 تفجيرا منذ مايو.", "ASSAULT", True),
         ("في 16 أغسطس 1513 غزا الملك فرنسا.", "ASSAULT", True),
+        # two takes no counted noun: a dual verb after it is a verb ("two were killed")
+        ("وقالت الشرطة إن اثنين قتلا في الموصل.", "ASSAULT", True),
+        ("وقال: تحدث معي الكابتن حول طلب المساعدة.", "CONSULT", True),
     ],
 )
 def test_a_trigger_word_in_another_sense_is_no_candidate(

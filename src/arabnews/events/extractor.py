@@ -54,6 +54,8 @@ from arabnews.events.lexicon import (
     fixed_expressions,
     match_first,
     mode_cues,
+    number_hits,
+    number_rules,
     part_matches,
     referential,
     rest_matches,
@@ -105,20 +107,22 @@ def _in_exchange(ws: Sequence[Word], i: int) -> bool:
 
 
 def _counted_accusative(prev: Word, w: Word) -> bool:
-    """Whether *w* is a short noun written with the accusative ا right after a count (4551
-    طالبا، ثلاثين طالبا: students), the singular noun that numbers from 11 to 99 count, where
-    the lexicon would read a verb (طالبا: "the two demanded"). A verbal noun stays an event
-    (44 تفجيرا), and a year or a weekday counts nothing (1513، غزا; الاثنين: «استهدفنا»)."""
+    """Whether *w* is a short noun written with the accusative ا right after a number from 11
+    to 99 (or one ending so: 4551 طالبا، ثلاثين طالبا: students), the singular noun such numbers
+    count, where the lexicon would read a verb (طالبا: "the two demanded"). Other numbers count
+    a genitive (three to ten, hundreds, thousands) or none (اثنان قتلا: "two were killed"); a
+    verbal noun stays an event (44 تفجيرا); a year or a weekday counts nothing."""
     norm = w.norm
     if not norm.endswith("ا") or norm.endswith(("وا", "ها", "نا")) or prev.end + 1 != w.start:
         return False
     if word_shape(norm[:-1], "") != "bare":
         return False
     if prev.norm.isdigit():
-        return not 1000 <= int(prev.norm) <= 2099  # (a year, 1513، غزا)
-    from arabnews.events.arguments import is_number
-
-    return is_number(prev) and not prev.norm.startswith("ال")
+        value = int(prev.norm)
+        return not 1000 <= value <= 2099 and value % 100 >= 11  # (a year: 1513، غزا)
+    rules = number_rules()
+    values = {rules[k].value for k in number_hits(prev.norm) if rules[k].type == "number"}
+    return any(v % 100 >= 11 for v in values) and not prev.norm.startswith("ال")
 
 
 def find_triggers(

@@ -62,6 +62,8 @@ _WORD_RE = re.compile(
     rf"|[\w{class_body(_REMOVED | QURANIC_ANNOTATIONS)}]+"
 )
 _SUFFIX = r"(?:ا|ها|هما|هم|هن|ه|نا)?"
+# the pronouns a preposition takes (معي، معك، معهم، اليه، عليكم)
+_PREPOSITION_SUFFIX = r"(?:ي|ك|كم|كما|كن|ها|هما|هم|هن|ه|نا)?"
 # what may stand before a word that a right-context pattern begins (see stem_candidates:
 # و ف, then ب ل ك or لل or the future س, then the article)
 _CONTEXT_PREFIX = "[وف]?(?:لل|[بلك]|س(?=[يتن]))?(?:ال)?"
@@ -269,7 +271,7 @@ def _right_regex(value: str) -> re.Pattern[str] | None:
     if value == "-":
         return None
     pattern = "|".join(
-        f"{alt}{_SUFFIX}(?= |$)" if alt in PREPOSITIONS else alt
+        f"{alt}{_PREPOSITION_SUFFIX}(?= |$)" if alt in PREPOSITIONS else alt
         for alt in _top_level_alternatives(norm_word(value))
     )
     return re.compile(f"(?:^| )(?:{_CONTEXT_PREFIX})(?:{pattern})")
