@@ -304,12 +304,14 @@ def quotes_in_sentences(
             if q is not None:
                 found = True
                 out.append(q)
-                nested = last_content is not None and (
-                    last_content.start <= q.cue.start < last_content.end
+                nested = (
+                    last_content is not None
+                    and last_sentence == n_sent
+                    and last_content.start <= q.cue.start < last_content.end
                 )
                 if (q.speaker is not None or q.speaker_text is not None) and not nested:
-                    # (a quote inside another's words, قال X إن Y أبلغ ...: the dropped
-                    # subject of the next cue, وأشار, is still X's)
+                    # (a quote inside another's words in its sentence, قال X إن Y أبلغ ...:
+                    # the dropped subject of the next cue, وأشار, is still X's)
                     last_speaker = (q.speaker, q.speaker_text)
                     last_sentence = n_sent
                     last_content = q.content
