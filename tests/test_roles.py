@@ -457,6 +457,23 @@ def test_a_broken_plural_in_mafa3il_is_in_construct() -> None:
     assert c is not None and c.mention.text == "موازين القوى"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("استهدفت مدينة أربيل بصواريخ عدة.", "استهدفت", "أربيل"),
+        ("قتل خمسة في قصف استهدف مخيم جباليا للاجئين.", "استهدف", "جباليا"),
+        ("أصيب ثلاثة خلال اقتحام مخيم جنين.", "اقتحام", "جنين"),
+    ],
+)
+def test_a_place_named_with_its_classifier_is_no_actor(text: str, trigger: str, place: str) -> None:
+    """مدينة أربيل، مخيم جنين (the classifier nouns of ``arabnews.ner.edges`` included): where,
+    or what is hit, never who acts."""
+    start = text.index(place)
+    ent = Entity(start, start + len(place), place, "LOC")
+    actor, _ = roles(text, trigger, (ent,))
+    assert place not in actor
+
+
 def test_a_noun_written_in_the_accusative_is_no_subject() -> None:
     """صاروخاً (with the ending اً) after a verb is its object, whatever comes before."""
     actor, _ = roles("وقالت مصادر إن طائرة تابعة للجيش أطلقت فجر أمس صاروخاً على مجموعة.", "أطلقت")

@@ -460,8 +460,15 @@ _DIRECTIONS = frozenset(
 
 
 def _after_classifier(ws: Sequence[Word], c: Candidate) -> bool:
-    """A place named after a classifier noun (مدينة باخموت) is a location, not an actor."""
-    return c.first > 0 and ws[c.first - 1].norm.lstrip("وب") in _CLASSIFIERS
+    """A place named after a classifier noun (مدينة باخموت، مخيم جنين) is a location, not an
+    actor."""
+    if c.mention.label == "LOC" and c.first < c.last and _classifier(ws[c.first]):
+        return True  # a place candidate that took its classifier in (مخيم جنين)
+    if c.first == 0:
+        return False
+    prev = ws[c.first - 1]
+    # (this list, and the classifier nouns of the recogniser's edge words: مخيم، قطاع)
+    return prev.norm.lstrip("وب") in _CLASSIFIERS or _classifier(prev)
 
 
 def _governing(ws: Sequence[Word], c: Candidate, lo: int) -> str:
@@ -1841,9 +1848,11 @@ def structural_roles(
                     # verbal noun, توافق السوريين, it is that noun's genitive, its agent)
                     # (and a noun in اً after a verb is its object, أطلقت فجر أمس صاروخاً,
                     # where the trigger itself is no accusative noun: حصاراً قاسياً)
+                    # (nor is a place named with its classifier, مخيم جنين, a subject)
                     oblique = after is not None and (
                         _oblique(ws, after)
                         or (_accusative(ws, after) and not ws[t].text.endswith(("اً", "ًا")))
+                        or _after_classifier(ws, after)
                     )
                     actor = None if oblique and not _tafaul(ws[t]) else after
         obj_from = t_end + 1
@@ -1975,8 +1984,10 @@ def structural_roles(
                 and gen.first == t_end + 1
                 and rule.actor != "adj"
                 and (gen.kind != "phrase" or definite(ws[gen.first].norm))
+                and not _after_classifier(ws, gen)
             ):
-                # هجوم روسيا، انفجار السيارة (not معارك شرسة: an adjective)
+                # هجوم روسيا، انفجار السيارة (not معارك شرسة: an adjective; not اقتحام مخيم
+                # جنين: a place named with its classifier is where, not who)
                 actor = gen
             elif (
                 actor is None
