@@ -234,6 +234,12 @@ def test_a_named_genitive_of_an_attack_noun_is_its_actor() -> None:
             "انتقد",
             [("سامي يوسف", "PER"), ("جامعة القاهرة", "ORG")],
         ),
+        # VSO: a definite title, its adjective, the ل-genitive, then the person's name
+        (
+            "ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش الطرفين إلى ضبط النفس.",
+            "ودعا",
+            [("لأمم المتحدة", "ORG"), ("أنطونيو غوتيريش", "PER")],
+        ),
     ],
 )
 def test_a_titled_person_is_the_actor_not_the_title_or_its_genitive(

@@ -1443,10 +1443,24 @@ def _titled_person(
     person's name right after it) or حسام كامل رئيس جامعة القاهرة (before the verb: the
     genitive, a title before it, the person's name before that)."""
     if after:
-        if c.kind != "phrase" or c.first != c.last or not _title_word(ws[c.first]):
+        if c.kind != "phrase" or c.first != c.last:
             return None
-        gen = next((x for x in cands if x.first == c.last + 1), None)
-        if gen is None or gen.kind == "phrase":
+        head = ws[c.first]
+        if _title_word(head):
+            nxt = c.last + 1
+        elif (
+            definite(head.norm)
+            and _may_act_norm(head.norm, head.text, known_only=True)
+            and c.last + 1 < len(ws)
+            and definite(ws[c.last + 1].norm)
+        ):
+            # الأمين العام للأمم المتحدة أنطونيو غوتيريش: a definite title, its adjective
+            # (العام), the named genitive with ل, then the person
+            nxt = c.last + 2
+        else:
+            return None
+        gen = next((x for x in cands if x.first == nxt), None)
+        if gen is None or gen.kind == "phrase" or (nxt > c.last + 1 and gen.prep != "ل"):
             return None
         person = next((x for x in cands if x.first == gen.last + 1), None)
     else:
