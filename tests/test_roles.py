@@ -752,3 +752,12 @@ def test_a_verb_right_after_an_event_noun_describes_it() -> None:
     ]
     assert not e.actor
     assert [r.text for r in e.recipient] == ["قاعدة أمريكية"]
+
+
+def test_a_titles_genitive_before_a_name_gives_way_to_the_person() -> None:
+    """مع أمير قطر الشيخ تميم بن حمد: the party of the call is the emir named after his title's
+    genitive, not the country."""
+    text = "وبحث الرئيس الفرنسي خلال اتصال هاتفي مع أمير قطر الشيخ تميم بن حمد الأوضاع في غزة."
+    ents = _ents(text, ("قطر", "LOC"), ("تميم بن حمد", "PER"), ("غزة", "LOC"))
+    actor, _ = roles(text, "اتصال", ents)
+    assert "قطر" not in actor and "تميم بن حمد" in actor

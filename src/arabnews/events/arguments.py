@@ -707,6 +707,16 @@ _PARTY_RECIPIENTS = frozenset(
 )
 
 
+def _person_after_genitive(
+    ws: Sequence[Word], cands: Sequence[Candidate], c: Candidate
+) -> Candidate | None:
+    """The person a title names when *c* is the title's named genitive and the person's name
+    follows it (مع أمير قطر الشيخ تميم بن حمد: تميم بن حمد, not قطر), else ``None``."""
+    if c.mention.label == "PER" or c.first == 0 or not _title_word(ws[c.first - 1]):
+        return None
+    return next((x for x in cands if x.first == c.last + 1 and x.mention.label == "PER"), None)
+
+
 def _frame_roles(
     ws: Sequence[Word],
     t: int,
@@ -746,6 +756,8 @@ def _frame_roles(
         ),
         None,
     )
+    if subj is not None:
+        subj = _person_after_genitive(ws, right, subj) or subj
     svo = bool(left) and t - left[-1].last <= 2  # "القوات الأوكرانية استعادت ..."
     if (
         adj_actor is None
@@ -772,8 +784,9 @@ def _frame_roles(
     # the object comes after the subject, however long the subject's title (التقى الأمين العام
     # لجامعة الدول العربية أحمد أبو الغيط وزير الخارجية ...)
     obj_from = max([t_end, *(c.last for c in actor if c.first > t_end)])
+    titled: set[int] = set()  # a title's genitive and person, taken with the title
     for k, c in enumerate(right):
-        if c in actor:
+        if c in actor or id(c) in titled:
             continue
         p = prep[id(c)]
         # a conjunct takes the role of the conjunct before it (برعاية الأمم المتحدة واللجنة
@@ -781,7 +794,10 @@ def _frame_roles(
         if rule.actor == "all" and (
             p in ("مع", "بين") or (p == "و" and _conjunct_of(right, prep, k, actor, t))
         ):
-            actor.append(c)
+            person = _person_after_genitive(ws, right, c)
+            if person is not None:
+                titled.add(id(person))
+            actor.append(person or c)
         elif (
             p in rec_preps
             or (p == "و" and recipient and c.first - recipient[-1].last <= 2)
