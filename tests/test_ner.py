@@ -884,3 +884,21 @@ def test_a_listed_name_the_model_was_unsure_of_is_raised_to_the_listed_floor() -
     # a name the gazetteer does not list keeps what the model said
     own = Entity(0, 4, "قالت", "PER", score=0.3)
     assert resolve_entities([own], gazetteer=gazetteer, resolver=NameResolver())[0].score == 0.3
+
+
+def test_a_listed_name_keeps_a_trailing_nisba_surname() -> None:
+    """محمد شياع السوداني: the last word is also "Sudanese", but the gazetteer lists the name
+    whole, so it stays; unlisted, the nationality adjective is cut as before."""
+    text = "محمد شياع السوداني"
+    ent = Entity(0, len(text), text, "PER")
+    from arabnews.ner.base import name_key
+
+    listed = {name_key(text)}
+    kept = trim_edges(ent, is_known=lambda key: key in listed)
+    assert kept is not None and kept.text == text
+    cut = trim_edges(ent)
+    assert cut is not None and cut.text == "محمد شياع"
+    from arabnews import recognize as recognize_text
+
+    shipped = [e.text for e in recognize_text("قال رئيس الوزراء العراقي محمد شياع السوداني إن ...")]
+    assert text in shipped
