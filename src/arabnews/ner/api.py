@@ -145,9 +145,19 @@ def trim_titles(entities: Sequence[Entity], *, gazetteer: Any | None = None) -> 
     """Cut titles, nationality adjectives and classifier nouns from entity edges
     (:func:`arabnews.ner.edges.trim_edges`); entities that are only such words are dropped."""
     evidence = _evidence(entities, gazetteer)
+    knows = getattr(gazetteer, "knows", None)
     out = []
     for ent in entities:
         trimmed = trim_edges(ent, is_known=evidence(ent))
+        if (
+            trimmed is not None
+            and trimmed.end < ent.end
+            and callable(knows)
+            and knows(name_key(ent.text[trimmed.start - ent.start :]))
+        ):
+            # listed with its last word: محمد شياع السوداني keeps its nisba surname (a title
+            # or classifier in front still goes: حركة حماس -> حماس, the convention)
+            trimmed = attrs.evolve(trimmed, end=ent.end, text=ent.text[trimmed.start - ent.start :])
         if trimmed is not None:
             out.append(trimmed)
     return tuple(out)

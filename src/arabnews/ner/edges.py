@@ -124,8 +124,6 @@ def trim_edges(entity: Entity, *, is_known: KnownFn | None = None) -> Entity | N
         edge_word_kind(entity.text[words[i][0] : words[i + 1][1]]) if i + 1 < len(words) else None
         for i in range(len(words))
     ]
-    if len(words) > 1 and known(name_key(entity.text)):
-        return entity  # a listed name whole: محمد شياع السوداني keeps its nisba surname
     covered = [k is not None for k in kinds]
     for i, pair in enumerate(pairs):
         if pair is not None:
