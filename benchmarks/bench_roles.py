@@ -24,9 +24,10 @@ Data:
   sessions 19 and 21) with their actor and recipient, labelled blind with the same guide;
   wiki5 to wiki7 (read in sessions 19 to 21) are select parts, wiki8 and wiki9 (``roles_wiki9``,
   read once at the end of session 22) the confirm part;
-* ``benchmarks/data/local/events_snn8.jsonl`` ("local news"): 300 SaudiNewsNet sentences with
-  every event, its actor, recipient and place, labelled blind in session 24 (non-commercial,
-  never committed; the row is absent without it): a confirm part.
+* ``benchmarks/data/local/events_snn8.jsonl`` and ``events_snn9.jsonl`` ("local snn8", "local
+  snn9"): 300 SaudiNewsNet sentences each with every event, its actor, recipient and place,
+  labelled blind in session 24 (non-commercial, never committed; the rows are absent without
+  them): confirm parts (snn8 read once in session 24, then a development set).
   ``--part select`` scores the select parts only (what tuning may look at).
 
 Scoring: a prediction is right when its first actor (recipient) shares a content word (clitics
@@ -195,15 +196,15 @@ def wiki_units() -> list[Unit]:
     )
 
 
-def local_units() -> list[Unit]:
-    """``local/events_*.jsonl`` sets labelled with roles (``snn8``: 300 SaudiNewsNet sentences,
-    175 events, every event with its actor, recipient and place, labelled blind in session 24;
-    CC BY-NC-SA, never committed): the confirm part."""
-    out: list[Unit] = []
+def local_units() -> dict[str, list[Unit]]:
+    """``local/events_*.jsonl`` sets labelled with roles, one group each (``snn8``, ``snn9``: 300
+    SaudiNewsNet sentences each, 175 and 213 events, every event with its actor, recipient and
+    place, labelled blind in session 24; CC BY-NC-SA, never committed), as confirm parts."""
+    out: dict[str, list[Unit]] = {}
     for path in sorted(LOCAL.glob("events_*.jsonl")):
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         if any("actor" in ev for r in rows for ev in r.get("events", ())):
-            out += _labelled_roles(path, "confirm")
+            out[f"local {path.stem.removeprefix('events_')}"] = _labelled_roles(path, "confirm")
     return out
 
 
@@ -373,7 +374,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "own labels": own_units(),
         "web news": news_units(),
         "wikipedia": wiki_units(),
-        "local news": local_units(),
+        **local_units(),
     }
     t0 = time.perf_counter()
     ents = _cached_entities([u.text for us in sets.values() for u in us], args.ner, rec)
