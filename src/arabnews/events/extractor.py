@@ -138,9 +138,10 @@ def find_triggers(
     rules = trigger_rules()
     found: list[Trigger] = []
     for i, w in enumerate(ws):
-        if i > 0 and _counted_accusative(ws[i - 1], w):
-            continue  # 4551 طالبا: the noun a number counts (students), not a verb (demanded)
-        for idx, prefix in match_first(w.norm):
+        hits = match_first(w.norm)
+        if not hits or (i > 0 and _counted_accusative(ws[i - 1], w)):
+            continue  # (4551 طالبا: the noun a number counts, students, not a verb, demanded)
+        for idx, prefix in hits:
             rule = rules[idx]
             if rule.indefinite and ("ال" in prefix or prefix.endswith("لل")):
                 continue  # (الاحتلال names the occupier; احتلال العراق is the occupation)
