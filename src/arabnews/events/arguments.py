@@ -18,12 +18,7 @@ from collections.abc import Sequence
 import attrs
 
 from arabnews.events.lexicon import (
-    PARTICLES as _PARTICLES,
-)
-from arabnews.events.lexicon import (
-    PREPOSITIONS as _PREPOSITIONS,
-)
-from arabnews.events.lexicon import (
+    DIRECTIONS,
     SPEECH_PARTICIPLE,
     TIME_UNITS,
     ActorRule,
@@ -47,6 +42,12 @@ from arabnews.events.lexicon import (
     speech_cues,
     stem_candidates,
     trigger_rules,
+)
+from arabnews.events.lexicon import (
+    PARTICLES as _PARTICLES,
+)
+from arabnews.events.lexicon import (
+    PREPOSITIONS as _PREPOSITIONS,
 )
 from arabnews.events.lexicon import (
     bare as _bare,
@@ -453,12 +454,6 @@ _CLASSIFIERS = frozenset(
 )
 
 
-# directions and surroundings (غربي العراق): the name after one is its genitive, a place
-_DIRECTIONS = frozenset(
-    ["شمال", "شمالي", "جنوب", "جنوبي", "شرق", "شرقي", "غرب", "غربي", "ريف", "ضواحي", "اطراف", "وسط"]
-)
-
-
 def _after_classifier(ws: Sequence[Word], c: Candidate) -> bool:
     """A place named after a classifier noun (مدينة باخموت، مخيم جنين) is a location, not an
     actor."""
@@ -784,7 +779,7 @@ def _frame_roles(
     # the object comes after the subject, however long the subject's title (التقى الأمين العام
     # لجامعة الدول العربية أحمد أبو الغيط وزير الخارجية ...)
     obj_from = max([t_end, *(c.last for c in actor if c.first > t_end)])
-    titled: set[int] = set()  # a title's genitive and person, taken with the title
+    titled: set[int] = set()  # persons already taken for the title before them
     for k, c in enumerate(right):
         if c in actor or id(c) in titled:
             continue
@@ -906,12 +901,8 @@ _KNOWN_WORD = 6
 _NOT_ARTICLE = frozenset(w for w in _PARTICLES | _PREPOSITIONS if w.startswith("ال"))
 
 
-def is_number(w: Word) -> bool:
-    """Whether *w* is a number: digits, or a number word of ``number_words.tsv``."""
+def _is_number(w: Word) -> bool:
     return _number_norm(w.norm)
-
-
-_is_number = is_number
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -929,6 +920,11 @@ def _noun_pattern(norm: str) -> bool:
     return (len(n) == 5 and n[0] == "ا" and n[3] == "ا") or (
         len(n) == 7 and n.startswith("است") and n[5] == "ا"
     )
+
+
+def _noun_shaped(norm: str) -> bool:
+    """A word whose shape only a noun has: definite, in ة / ات / ه, or أفعال / استفعال."""
+    return definite(norm) or norm.endswith(("ة", "ات", "ه")) or _noun_pattern(norm)
 
 
 # verbs whose subject reacts to the event their object names, by category: a condemnation or
@@ -950,7 +946,7 @@ def _reacts_to(ws: Sequence[Word], c: Candidate, category: str) -> bool:
     if k < 0:
         return False
     norm = ws[k].norm
-    if definite(norm) or norm.endswith(("ة", "ات", "ه")) or _noun_pattern(norm):
+    if _noun_shaped(norm):
         return False  # a noun (لمطالبة إسلام آباد بوقف: the noun's genitive is asked to act)
     rules = trigger_rules()
     for i, _ in match_first(norm):
@@ -965,7 +961,7 @@ def _reacts_to(ws: Sequence[Word], c: Candidate, category: str) -> bool:
 @functools.lru_cache(maxsize=100_000)
 def _lexicon_verb(norm: str) -> bool:
     """A trigger or speech-cue word that is not a (verbal) noun: قتلت، اختطف، قال."""
-    if definite(norm) or norm.endswith(("ة", "ات", "ه")) or _noun_pattern(norm):
+    if _noun_shaped(norm):
         return False
     if any(part_matches(r.pattern, norm) for r in referential()):
         return False
@@ -1866,8 +1862,6 @@ def structural_roles(
                     # "صدم مهاجم ... وقتل جنديين": the count is the object of a coordinated verb
                     recipient.append(after)
                     actor = _previous_subject(ws, cs, t)
-                    if actor is not None and actor.kind == "phrase" and not _may_act(ws, actor):
-                        actor = None
                 elif shared:
                     pass  # its subject is the earlier verb's, and the noun after it its object
                 elif not rel or _refers_back(ws, t, after):
@@ -1987,7 +1981,7 @@ def structural_roles(
                 and near.kind != "phrase"
                 and ungoverned(near)
                 and not _after_classifier(ws, near)
-                and not (near.first > 0 and ws[near.first - 1].norm in _DIRECTIONS)
+                and not (near.first > 0 and ws[near.first - 1].norm in DIRECTIONS)
                 and not (k == t - 1 and _reacts_to(ws, near, rule.category))
             ):
                 actor = near  # يساعد الجيش الأوكراني في تطويق باخموت

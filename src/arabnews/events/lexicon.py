@@ -113,6 +113,9 @@ TIME_UNITS = wordset(
     "يوم ايام يومين ساعة ساعات ساعتين اسبوع اسبوعا اسابيع اسبوعين شهر شهرا اشهر شهور شهرين "
     "سنة سنه سنوات سنين سنتين عام عاما اعوام عامين قرن قرون"
 )
+# Directions and surroundings (غربي العراق، ريف حلب): the name after one is its genitive, a
+# place, not a participant.
+DIRECTIONS = wordset("شمال شمالي جنوب جنوبي شرق شرقي غرب غربي ريف ضواحي اطراف وسط")
 _SHORT_FUNCTION = frozenset(w for w in PARTICLES | PREPOSITIONS if len(w) == 2)
 
 

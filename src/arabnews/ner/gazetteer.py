@@ -55,7 +55,6 @@ class NameEntry(Protocol):
 class _Homonyms:
     """A spelling that several entries of one label list (عمان: Oman, Amman)."""
 
-    ids: frozenset[str]
     label: str
 
 
@@ -72,7 +71,7 @@ class GazetteerRecognizer:
     [('لبنان', 'LOC', 'Q1')]
     """
 
-    __slots__ = ("_index", "_lengths", "_name_words", "_names", "_shared", "_source")
+    __slots__ = ("_index", "_lengths", "_name_words", "_names", "_source")
 
     def __init__(self, gazetteer: Iterable[Any] | None = None) -> None:
         from arabnews.tokens import tokenize
@@ -85,9 +84,9 @@ class GazetteerRecognizer:
         self._index: dict[tuple[str, ...], Any] = {}
         self._names: set[str] = set()
         self._name_words: set[str] = set()
-        # spellings listed by several entries (عمان: Oman and Amman) -> their ids: a match
-        # is a name, but which one is a guess
-        self._shared: dict[tuple[str, ...], dict[str, str]] = {}
+        # spellings listed by several entries (عمان: Oman and Amman) -> their ids and labels:
+        # a match is a name, but which one is a guess
+        shared: dict[tuple[str, ...], dict[str, str]] = {}
         for entry in gazetteer:
             if getattr(entry, "label", None) not in ENTITY_LABELS:
                 continue
@@ -103,8 +102,7 @@ class GazetteerRecognizer:
                     continue  # also a common word: left to the tagger ("فتح" = opened)
                 first = self._index.setdefault(words, entry)
                 if first.id != entry.id:
-                    shared = self._shared.setdefault(words, {first.id: first.label})
-                    shared[entry.id] = entry.label
+                    shared.setdefault(words, {first.id: first.label})[entry.id] = entry.label
                 if len(words) > 1 and all(len(w) == 1 and w.isalpha() for w in words):
                     # an abbreviation's letters are also written with dots, as one token:
                     # "أ ف ب" and "أ.ف.ب"
@@ -112,9 +110,9 @@ class GazetteerRecognizer:
                 if len(words) > 1:
                     # parts of listed names ("فولوديمير", "ويتكوف") are evidence of a name
                     self._name_words.update(w for w in words if len(w) >= 3)
-        for words, labels in self._shared.items():
+        for words, labels in shared.items():
             if len(set(labels.values())) == 1:
-                self._index[words] = _Homonyms(frozenset(labels), next(iter(labels.values())))
+                self._index[words] = _Homonyms(next(iter(labels.values())))
             else:  # not even the label is known: left to the tagger
                 del self._index[words]
         # first word -> the token counts of the names it starts, longest first: a token that
@@ -180,19 +178,17 @@ class GazetteerRecognizer:
                 n, strip, entry = found
                 start = toks[i].start + _char_offset(toks[i].text, strip)
                 end = toks[i + n - 1].end
-                if isinstance(entry, _Homonyms):  # a name, but whose is a guess
-                    out.append(Entity(start, end, text[start:end], entry.label))
-                else:
-                    out.append(
-                        Entity(
-                            start,
-                            end,
-                            text[start:end],
-                            entry.label,
-                            canonical=entry.canonical,
-                            entity_id=entry.id,
-                        )
+                known = not isinstance(entry, _Homonyms)  # else a name, but whose is a guess
+                out.append(
+                    Entity(
+                        start,
+                        end,
+                        text[start:end],
+                        entry.label,
+                        canonical=entry.canonical if known else None,
+                        entity_id=entry.id if known else None,
                     )
+                )
                 i += n
         return sort_entities(out)
 
