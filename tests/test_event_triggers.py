@@ -266,3 +266,27 @@ def test_fighting_corruption_or_occupying_a_rank_is_no_event() -> None:
     assert "ASSAULT" not in got
     got = [e.type for e in extract_events("احتل الفريق المركز الثاني.", entities=(), threshold=0)]
     assert "COERCE" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "coup"),
+    [
+        ("نفذ الجيش انقلابا عسكريا على الرئيس المنتخب.", True),
+        ("فشل الانقلاب على الحكومة في الصيف.", True),
+        # the row's not_next column: another sense of the word (an overturning, the solstice)
+        ("غرق عشرون مهاجرا بعد انقلاب قاربهم قبالة السواحل.", False),
+        ("أصيب خمسة أشخاص في انقلاب حافلة على الطريق.", False),
+        ("يحل الانقلاب الشتوي بعد أسبوع.", False),
+    ],
+)
+def test_a_rows_not_next_word_leaves_the_other_sense_out(text: str, coup: bool) -> None:
+    ws = words(text)
+    assert any(t.rule.category == "COERCE" for t in find_triggers(ws)) is coup
+
+
+def test_an_accusative_attack_noun_is_no_back_reference() -> None:
+    # هجوما is indefinite (tanwin): the nationality after it is its adjective, not a genitive
+    # that would make the noun refer back to a known attack
+    text = "وقال الجيش إنه صد 45 هجوما روسيا خلال يوم واحد."
+    evs = extract_events(text, entities=(), threshold=0.0)
+    assert [e.trigger.text for e in evs if e.type == "ASSAULT"] == ["هجوما"]

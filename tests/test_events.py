@@ -342,6 +342,10 @@ def test_group_actor_without_entities() -> None:
         ("ألغى الرئيس زيارته إلى باريس.", "negated"),
         ("وقررت الحكومة إلغاء الاجتماع مع المعارضة.", "negated"),
         ("تأجل اجتماع الحكومة المقرر الأحد.", "asserted"),
+        # a discussed act is not yet done; بحثا عن is a search, not a discussion
+        ("وبحث الجانبان رفع العقوبات المفروضة على البلاد.", "hypothetical"),
+        ("وناقش الوزيران وقف إطلاق النار.", "hypothetical"),
+        ("وخرج السكان بحثا عن ملجأ بعد قصف المدينة.", "asserted"),
     ],
 )
 def test_modality(text: str, modality: str) -> None:

@@ -14,6 +14,7 @@ from arabnews.ner.base import data_rows
 from arabnews.ner.nonnames import (
     NATIONAL,
     NUMBERED,
+    drop_accusative_adjectives,
     drop_formulas,
     drop_function_words,
     drop_number_fragments,
@@ -144,6 +145,26 @@ def test_treaty_names(text: str, place: str, expected: tuple[str, str]) -> None:
     (out,) = treaty_names([ent(text, place, "LOC")], text)
     assert (out.text, out.label) == expected
     assert text[out.start : out.end] == out.text
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "kept"),
+    [
+        # an adjective agrees with its indefinite accusative noun: Russian, not Russia
+        ("قال الجيش إنه صد 45 هجوما روسيا أمس", "روسيا", False),
+        ("وكان على متنها 65 أسيرا أوكرانيا", "أوكرانيا", False),
+        ("قتل جنديا تركيا في الهجوم", "تركيا", False),
+        # a pronoun, a verb ending, an adverb or no adjective shape: the place stays
+        ("وفي مقدمتها أوكرانيا وجورجيا", "أوكرانيا", True),
+        ("وزاروا روسيا الشهر الماضي", "روسيا", True),
+        ("ودعا الدول الكبرى وخصوصا روسيا إلى التدخل", "روسيا", True),
+        ("أكبر مجزرة عرفتها أوروبا", "أوروبا", True),
+        ("سافر الوفد إلى روسيا", "روسيا", True),
+    ],
+)
+def test_an_accusative_nationality_adjective_is_no_place(text: str, place: str, kept: bool) -> None:
+    out = drop_accusative_adjectives([ent(text, place, "LOC")], text)
+    assert bool(out) is kept
 
 
 def test_an_agreement_between_places_is_not_a_treaty_name() -> None:

@@ -199,6 +199,26 @@ def test_cue_inside_a_quotation_is_not_a_quote() -> None:
     assert q.cue.text == "قال" and q.speaker_text == "المحافظ"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "label", "speaker", "wording"),
+    [
+        ("قالت حركة حماس إن المفاوضات متعثرة.", "حماس", "ORG", "حماس", None),
+        ("وأعلنت جماعة الحوثي أنها استهدفت سفينة.", "الحوثي", "ORG", "الحوثي", None),
+        # a body word before a place is no organisation's name: the wording stays
+        ("قالت حكومة كردستان إن الاتفاق نافذ.", "كردستان", "LOC", None, "حكومة كردستان"),
+        # the name must be the whole rest of the speaker's words
+        ("قالت منظمة حماس الطلابية إن الإضراب مستمر.", "حماس", "ORG", None, "منظمة حماس الطلابية"),
+    ],
+)
+def test_a_body_word_before_an_organisations_name_leaves_the_name_the_speaker(
+    text: str, name: str, label: str, speaker: str | None, wording: str | None
+) -> None:
+    # the recogniser leaves حركة / جماعة / منظمة out of the name by convention
+    (q,) = extract_quotes(text, entities=[ent(text, name, label)])
+    assert (q.speaker.text if q.speaker else None) == speaker
+    assert q.speaker_text == wording
+
+
 def test_appositive_name_is_the_speaker() -> None:
     text = "وقال المتحدث باسم الحكومة، سامي خليل، إن الاجتماع تأجل."
     q = one(text, ("سامي خليل",))

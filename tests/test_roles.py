@@ -59,6 +59,9 @@ def roles(
     [
         # VSO with an unnamed actor phrase
         ("اختطف مسلحون ملثمون عاملين في شركة نفط.", "اختطف", "مسلحون ملثمون", "عاملين"),
+        # a group word that agrees with the group before it is its adjective, not the object
+        ("اغتال مسلحون مجهولون مدير المكتب.", "اغتال", "مسلحون مجهولون", "مدير المكتب"),
+        ("قتل المسلحون المجهولون الحارس.", "قتل", "المسلحون المجهولون", "الحارس"),
         # SVO after a complementizer
         ("قال شهود إن القوات الحكومية قصفت الحي.", "قصفت", "القوات الحكومية", "الحي"),
         # a relative verb carries out the attack noun

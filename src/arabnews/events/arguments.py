@@ -761,7 +761,13 @@ def _frame_roles(
         and (not nominal or subj.first == t_end + 1)
     ):
         actor.append(subj)
-    elif adj_actor is None and left and no_prep(left[-1]) and no_prep(_first_conjunct(left, prep)):
+    elif (
+        adj_actor is None
+        and left
+        and no_prep(left[-1])
+        and no_prep(_first_conjunct(left, prep))
+        and not (nominal and _reacts_to(ws, left[-1], rule.category))
+    ):
         # (a place after في before the verb is where, not who; so is a conjunct of a governed
         # noun: برعاية الأمم المتحدة واللجنة الدولية، بعد مفاوضات)
         actor.append(left[-1])
@@ -933,8 +939,12 @@ def _noun_shaped(norm: str) -> bool:
 _REACTIONS: dict[str, frozenset[str] | None] = {
     "ACCUSE": None,
     "REQUEST": None,
+    "SUPPORT": None,  # رحب ماكرون بالاتفاق، أشاد الوزير بالهدنة: who welcomes it did not make it
     "REJECT": frozenset({"REQUEST", "ACCUSE", "THREATEN", "AID"}),
 }
+# Verbs that characterise their object (وصف باشينيان الاتفاق بأنه تاريخي، اعتبر الوزير الهدنة
+# خطوة): their subject judges the event, it does not do it.
+_CHARACTERISE = _wordset("وصف وصفت يصف تصف اعتبر اعتبرت يعتبر تعتبر")
 
 
 def _reacts_to(ws: Sequence[Word], c: Candidate, category: str) -> bool:
@@ -948,6 +958,8 @@ def _reacts_to(ws: Sequence[Word], c: Candidate, category: str) -> bool:
     norm = ws[k].norm
     if _noun_shaped(norm):
         return False  # a noun (لمطالبة إسلام آباد بوقف: the noun's genitive is asked to act)
+    if _bare(norm) in _CHARACTERISE:
+        return True
     rules = trigger_rules()
     for i, _ in match_first(norm):
         verb = rules[i].category
@@ -1155,12 +1167,45 @@ def _classifier_norm(norm: str) -> bool:
     return edge_word_kind(norm) == "classifier"
 
 
+def _agreeing_groups(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list[Candidate]:
+    """*cands* with a one-word group noun that follows a group and agrees with it in case ending
+    and definiteness joined to it: an adjective of the group (مسلحون مجهولون، المسلحين الملثمين),
+    not a group of its own (مجهولون alone is one: أطلق مجهولون النار)."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind in ("group", "force")
+            and c.kind == "group"
+            and c.first == c.last == prev.last + 1
+            and not text[ws[prev.last].end : ws[c.first].start].strip()
+        ):
+            a, b = _bare(ws[prev.last].norm), ws[c.first].norm
+            ending = a[-2:]
+            if (
+                b == _bare(b)  # (no و / ف: متظاهرون ومحتجون are two groups)
+                and ending in ("ون", "ين")
+                and b.endswith(ending)
+                and definite(a) == definite(b)
+                and b[:1] not in ("ب", "ل", "ك")
+            ):
+                m = attrs.evolve(
+                    prev.mention, end=c.mention.end, text=text[prev.mention.start : c.mention.end]
+                )
+                out[-1] = attrs.evolve(prev, last=c.last, mention=m)
+                continue
+        out.append(c)
+    return out
+
+
 def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list[Candidate]:
     """*cands* plus the noun phrases of the sentence outside them, in word order.
 
     A phrase right before a named entity (``أعضاء حزب الغد``, ``المتحدث العسكري وحيد أرشد``) is
     its head or title: the entity stands for the whole phrase.
     """
+    cands = _agreeing_groups(text, ws, cands)
     taken: set[int] = set()
     for c in cands:
         taken.update(range(c.first, c.last + 1))

@@ -156,6 +156,12 @@ def find_triggers(
                 part_matches(rule.not_left, x.norm) for x in ws[max(0, i - 3) : i]
             ):
                 continue
+            if (
+                rule.not_next is not None
+                and i + n < len(ws)
+                and part_matches(rule.not_next, ws[i + n].norm)
+            ):
+                continue  # another sense of the word (انقلاب سيارة: a car overturning)
             found.append(Trigger(i, i + n - 1, rule, prefix))
     found.sort(key=lambda tr: (tr.first, -(tr.last - tr.first), tr.rule.index))
     out: list[Trigger] = []
@@ -233,6 +239,9 @@ def _back_reference(ws: Sequence[Word], tr: Trigger) -> bool:
     definite = "ال" in tr.prefix or any(p.endswith(("ال", "لل")) for _, p in stem_candidates(norm))
     if definite or (len(norm) > 5 and norm.endswith(_PRONOUN_END)):
         return True
+    last = ws[tr.last].norm
+    if last.endswith("ا") and not last.endswith(("ها", "نا", "وا", "اا")):
+        return False  # the accusative tanwin is indefinite, never in construct (هجوما روسيا)
     nxt = tr.last + 1
     if nxt < len(ws) and (
         (ws[nxt].norm.startswith("ال") and not _adjective(ws[nxt].norm))

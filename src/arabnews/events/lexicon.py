@@ -311,6 +311,7 @@ class TriggerRule:
     not_left: re.Pattern[str] | None
     example: str
     indefinite: bool = False  # the word takes no article (form column: indefinite)
+    not_next: re.Pattern[str] | None = None  # the next word is not this (another sense)
 
 
 @attrs.frozen(slots=True)
@@ -385,6 +386,7 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
                     not_left=_opt_regex(row["not_left"]),
                     example=row["example"],
                     indefinite=row["form"] == "indefinite",
+                    not_next=_opt_regex(row["not_next"]),
                 )
             )
     return tuple(rules)

@@ -880,6 +880,8 @@ def _speaker(
         ent = next((x for x in cands if a <= x.first < b), None)
         if ent is not None and ent.first == a and ent.kind == "entity":
             return ent.mention, None, via, 1.0
+        if ent is not None and _body_and_name(ws, a, b, ent):
+            return ent.mention, None, via, 1.0
         seg_text = text[ws[a].start : ws[b - 1].end]
         seg = seg_text.split("،")[0].split(",")[0]
         s, e = _trim(text, ws[a].start, ws[a].start + len(seg))
@@ -1134,6 +1136,21 @@ def _title_of(tokens: Sequence[str]) -> _Title | None:
     if office is None:
         return None
     return _Title(office, frozenset(nisba), frozenset(rest))
+
+
+def _body_and_name(ws: Sequence[Word], a: int, b: int, ent: Candidate) -> bool:
+    """Whether the speaker's words ``a..b`` are a body word and then an organisation's name,
+    the whole of the rest (قالت حركة حماس، أعلنت جماعة الحوثي): the recogniser leaves the body
+    word out of the name by convention (``edge_words.tsv``), so the name is the speaker."""
+    from arabnews.ner.edges import edge_word_kind
+
+    return (
+        ent.kind == "entity"
+        and ent.mention.label == "ORG"
+        and ent.first == a + 1
+        and ent.last == b - 1
+        and edge_word_kind(ws[a].norm) in ("body", "media")
+    )
 
 
 def _link_title(text: str, q: Quote, titled: Sequence[tuple[_Title, Entity]]) -> Quote:

@@ -309,10 +309,12 @@ def refine_entities(
        "له"; :func:`arabnews.ner.nonnames.drop_function_words`), unless the gazetteer lists
        the entity whole ("آي أو إس"), and person entities that are plurals of common nouns
        ("دبلوماسيون"; :func:`arabnews.ner.nonnames.drop_plural_nouns`);
-    4. with *text*: a person entity holding "و" + another name split in two ("ترامب
-       وهايلي"), a person name split in two by the tagger joined again, a name the tagger
-       stopped short of extended by the word that ends it ("كوريا الشمالية", "إليزابيث
-       الثانية"), organisations named by a head noun ("وزارة الخارجية الصينية") or by a
+    4. with *text*: a place that is a nationality adjective in the accusative after an
+       indefinite noun dropped ("هجوما روسيا";
+       :func:`arabnews.ner.nonnames.drop_accusative_adjectives`), a person entity holding
+       "و" + another name split in two ("ترامب وهايلي"), a person name split in two by the
+       tagger joined again, a name the tagger stopped short of extended by the word that
+       ends it ("كوريا الشمالية", "إليزابيث الثانية"), organisations named by a head noun ("وزارة الخارجية الصينية") or by a
        person after one ("إدارة بايدن"), and a place
        after a treaty head noun made one ``MISC`` name with it ("اتفاقية روما";
        :mod:`arabnews.ner.nonnames`); then names in quotes after a work or team noun
@@ -335,6 +337,7 @@ def refine_entities(
     knows = getattr(gazetteer, "knows", None)
     found = nonnames.drop_plural_nouns(nonnames.drop_function_words(found, is_known=knows))
     if text is not None:
+        found = nonnames.drop_accusative_adjectives(found, text)
         found = nonnames.split_coordinated_names(found, text, is_known=knows)
         found = nonnames.join_split_names(found, text, is_known=knows)
         found = nonnames.extend_name_suffixes(found, text)
