@@ -311,18 +311,17 @@ def refine_entities(
        ("دبلوماسيون"; :func:`arabnews.ner.nonnames.drop_plural_nouns`);
     4. with *text*: a place that is a nationality adjective in the accusative after an
        indefinite noun dropped ("هجوما روسيا";
-       :func:`arabnews.ner.nonnames.drop_accusative_adjectives`), a person entity holding
-       "و" + another name split in two ("ترامب وهايلي"), a person name split in two by the
-       tagger joined again, a name the tagger stopped short of extended by the word that
-       ends it ("كوريا الشمالية", "إليزابيث الثانية"), organisations named by a head noun ("وزارة الخارجية الصينية") or by a
-       person after one ("إدارة بايدن"), and a place
-       after a treaty head noun made one ``MISC`` name with it ("اتفاقية روما";
-       :mod:`arabnews.ner.nonnames`); then names in quotes after a work or team noun
-       ("فيلم « آرغو »"), a quoted name spoken to after لـ as an outlet ("وأضاف لـ«الشرق
-       الأوسط»") and a listed outlet's name alone in quotes as that outlet ("وعلمت «النهار»";
-       ``outlets.tsv``), facilities and events spanned with their head noun ("مطار
-       نيروبي") and a product's number ("بوينغ 737"; :mod:`arabnews.ner.heads`); last, the
-       tagger's guesses on text in Latin letters dropped
+       :func:`arabnews.ner.nonnames.drop_accusative_adjectives`), a person entity holding "و" +
+       another name split in two ("ترامب وهايلي"), a person name split in two by the tagger
+       joined again, a name the tagger stopped short of extended by the word that ends it
+       ("كوريا الشمالية", "إليزابيث الثانية"), organisations named by a head noun ("وزارة
+       الخارجية الصينية") or by a person after one ("إدارة بايدن"), and a place after a treaty
+       head noun made one ``MISC`` name with it ("اتفاقية روما"; :mod:`arabnews.ner.nonnames`);
+       then names in quotes after a work or team noun ("فيلم « آرغو »"), a quoted name spoken to
+       after لـ as an outlet ("وأضاف لـ«الشرق الأوسط»") and a listed outlet's name alone in
+       quotes as that outlet ("وعلمت «النهار»"; ``outlets.tsv``), facilities and events spanned
+       with their head noun ("مطار نيروبي") and a product's number ("بوينغ 737";
+       :mod:`arabnews.ner.heads`); last, the tagger's guesses on text in Latin letters dropped
        (:func:`arabnews.ner.nonnames.drop_latin_guesses`).
 
     *text* is the text the entities index; without it steps 1 and 4 are skipped.
