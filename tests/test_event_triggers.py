@@ -290,3 +290,18 @@ def test_an_accusative_attack_noun_is_no_back_reference() -> None:
     text = "وقال الجيش إنه صد 45 هجوما روسيا خلال يوم واحد."
     evs = extract_events(text, entities=(), threshold=0.0)
     assert [e.trigger.text for e in evs if e.type == "ASSAULT"] == ["هجوما"]
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        # the metaphor adjective belongs to the trigger noun itself: a trade war is no attack
+        ("تخوض الحكومة حربا تجارية مع الصين.", False),
+        ("أعلن الرئيس الحرب على الفساد.", False),
+        # an adjective of the object is not the trigger's: a commercial ship was attacked
+        ("قالت الجماعة إن قواتها استهدفت سفينة تجارية في البحر الأحمر.", True),
+    ],
+)
+def test_a_metaphor_adjective_blocks_only_its_own_noun(text: str, attack: bool) -> None:
+    evs = extract_events(text, entities=(), threshold=0.0)
+    assert any(e.type == "ASSAULT" for e in evs) is attack

@@ -346,6 +346,8 @@ def test_group_actor_without_entities() -> None:
         ("وبحث الجانبان رفع العقوبات المفروضة على البلاد.", "hypothetical"),
         ("وناقش الوزيران وقف إطلاق النار.", "hypothetical"),
         ("وخرج السكان بحثا عن ملجأ بعد قصف المدينة.", "asserted"),
+        # the ways to an act: not yet done
+        ("وبحث الوزيران سبل إرسال المساعدات إلى المنطقة.", "hypothetical"),
     ],
 )
 def test_modality(text: str, modality: str) -> None:
