@@ -591,3 +591,12 @@ def test_a_quotation_inside_a_sentence_is_no_fronted_quote() -> None:
     text = 'اجتمع الوزراء "في جلسة طارئة"، وقال المتحدث إن القرار صدر.'
     (q,) = extract_quotes(text, entities=[], threshold=0.0)
     assert content(text, q).endswith("القرار صدر")
+
+
+def test_a_plural_before_a_singular_present_cue_is_not_its_speaker() -> None:
+    # مسلحون يعتقد أنهم: "gunmen believed to be"; the speaker would agree, يعتقدون
+    text = "تعرضت دورية لكمين نصبه مسلحون يعتقد أنهم من جماعة متشددة."
+    assert not any(
+        q.speaker_text == "مسلحون" or (q.speaker and q.speaker.text == "مسلحون")
+        for q in extract_quotes(text, entities=(), threshold=0.0)
+    )

@@ -913,6 +913,10 @@ def _speaker(
     ]
     if before and not participle and not carried:
         prev = before[-1]
+        if _plural_before_singular(ws, prev, i):
+            # مسلحون يعتقد أنهم: a plural before a singular present verb is not its subject
+            # (that would be يعتقدون); the verb is the impersonal passive, "it is believed"
+            return None, None, via, 0.5
         if prev.prep not in ("ل", "عبر", "علي", "في", "ب") and not _prepositional(prev.prep):
             wording = None if prev.kind == "entity" else prev.mention.text
             return prev.mention, wording, via, 0.9
@@ -1136,6 +1140,21 @@ def _title_of(tokens: Sequence[str]) -> _Title | None:
     if office is None:
         return None
     return _Title(office, frozenset(nisba), frozenset(rest))
+
+
+def _plural_before_singular(ws: Sequence[Word], prev: Candidate, i: int) -> bool:
+    """Whether candidate *prev*, right before the present-tense cue ``ws[i]``, ends in a sound
+    plural (ون / ين) while the cue is singular (no ون / ان ending): subject and verb would
+    agree in number, so *prev* is not the cue's subject."""
+    cue = _bare(ws[i].norm)
+    last = _bare(ws[prev.last].norm)
+    return (
+        prev.last == i - 1
+        and _imperfect(ws[i].norm)
+        and not cue.endswith(("ون", "ان"))
+        and last.endswith(("ون", "ين"))
+        and len(last) >= 5
+    )
 
 
 def _body_and_name(ws: Sequence[Word], a: int, b: int, ent: Candidate) -> bool:
