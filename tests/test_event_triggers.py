@@ -284,6 +284,21 @@ def test_a_rows_not_next_word_leaves_the_other_sense_out(text: str, coup: bool) 
     assert any(t.rule.category == "COERCE" for t in find_triggers(ws)) is coup
 
 
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("استهدف القصف منزلا في المدينة.", True),
+        # aims at (a goal, an audience, money): within the next three words
+        ("تستهدف الحكومة خفض عجز الموازنة العام المقبل.", False),
+        ("تستهدف وزارة الاقتصاد جذب استثمارات جديدة.", False),
+        ("ستواصل واشنطن استهداف شبكات التمويل.", False),
+    ],
+)
+def test_target_as_an_aim_is_no_attack(text: str, attack: bool) -> None:
+    ws = words(text)
+    assert any(t.rule.category == "ASSAULT" for t in find_triggers(ws)) is attack
+
+
 def test_an_accusative_attack_noun_is_no_back_reference() -> None:
     # هجوما is indefinite (tanwin): the nationality after it is its adjective, not a genitive
     # that would make the noun refer back to a known attack

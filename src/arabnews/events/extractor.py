@@ -156,12 +156,10 @@ def find_triggers(
                 part_matches(rule.not_left, x.norm) for x in ws[max(0, i - 3) : i]
             ):
                 continue
-            if (
-                rule.not_next is not None
-                and i + n < len(ws)
-                and part_matches(rule.not_next, ws[i + n].norm)
+            if rule.not_next is not None and any(
+                part_matches(rule.not_next, x.norm) for x in ws[i + n : i + n + 3]
             ):
-                continue  # another sense of the word (انقلاب سيارة: a car overturning)
+                continue  # another sense (انقلاب سيارة: overturning; تستهدف خفض العجز: aims at)
             found.append(Trigger(i, i + n - 1, rule, prefix))
     found.sort(key=lambda tr: (tr.first, -(tr.last - tr.first), tr.rule.index))
     out: list[Trigger] = []
