@@ -764,3 +764,16 @@ def test_a_titles_genitive_before_a_name_gives_way_to_the_person() -> None:
     ents = _ents(text, ("قطر", "LOC"), ("تميم بن حمد", "PER"), ("غزة", "LOC"))
     actor, _ = roles(text, "اتصال", ents)
     assert "قطر" not in actor and "تميم بن حمد" in actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأدانت وزارة الخارجية بأشد العبارات الهجوم على المدنيين.",
+        "استنكرت الجامعة العربية بشدة القصف على المدرسة.",
+    ],
+)
+def test_a_manner_adverbial_is_no_participant(text: str) -> None:
+    # بأشد العبارات، بشدة: how the condemnation was made, not whom it is against
+    evs = [e for e in extract_events(text, entities=(), threshold=0.0) if e.type == "ACCUSE"]
+    assert evs and not any("شد" in r.text for e in evs for r in (*e.actor, *e.recipient))

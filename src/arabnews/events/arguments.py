@@ -1167,6 +1167,11 @@ def _classifier_norm(norm: str) -> bool:
     return edge_word_kind(norm) == "classifier"
 
 
+# Manner adverbials written ب + noun (بشدة، بقوة، بأشد العبارات): after a verb they say how,
+# not with whom or against whom.
+_MANNER = _wordset("بشده بشدة بقوه بقوة بحزم باشد بشكل بصوره بصورة بقسوه بقسوة")
+
+
 def _agreeing_groups(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list[Candidate]:
     """*cands* with a one-word group noun that follows a group and agrees with it in case ending
     and definiteness joined to it: an adjective of the group (مسلحون مجهولون، المسلحين الملثمين),
@@ -1215,6 +1220,12 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
     for k, w in enumerate(ws):
         if time_word(w.norm) or SPEECH_PARTICIPLE.fullmatch(_bare(w.norm)):
             taken.add(k)
+        elif _bare(w.norm) in _MANNER:
+            # بشدة، بأشد العبارات، بشكل قاطع: how it was done, not who took part (nor the
+            # head of the noun after it: أدانت بشدة القصف)
+            taken.add(k)
+            if _bare(w.norm) == "باشد":
+                taken.update(range(k + 1, min(len(ws), k + 3)))
     by_first = {c.first: c for c in cands}
     out = list(cands)
     pos = {id(c): k for k, c in enumerate(out)}
