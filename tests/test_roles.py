@@ -62,6 +62,8 @@ def roles(
         # a group word that agrees with the group before it is its adjective, not the object
         ("اغتال مسلحون مجهولون مدير المكتب.", "اغتال", "مسلحون مجهولون", "مدير المكتب"),
         ("قتل المسلحون المجهولون الحارس.", "قتل", "المسلحون المجهولون", "الحارس"),
+        # a sound plural in another case is the object (مسلحون | موظفين), not an adjective
+        ("اختطف مسلحون مجهولون موظفين في منظمة إغاثة.", "اختطف", "مسلحون مجهولون", "موظفين"),
         # SVO after a complementizer
         ("قال شهود إن القوات الحكومية قصفت الحي.", "قصفت", "القوات الحكومية", "الحي"),
         # a relative verb carries out the attack noun
@@ -777,3 +779,12 @@ def test_a_manner_adverbial_is_no_participant(text: str) -> None:
     # بأشد العبارات، بشدة: how the condemnation was made, not whom it is against
     evs = [e for e in extract_events(text, entities=(), threshold=0.0) if e.type == "ACCUSE"]
     assert evs and not any("شد" in r.text for e in evs for r in (*e.actor, *e.recipient))
+
+
+def test_what_a_call_asks_for_is_not_its_recipient() -> None:
+    # دعا إلى الوحدة الوطنية: إلى introduces the act asked for; whom it asks is the object
+    text = "وألقى نجله كلمة دعا فيها إلى الوحدة الوطنية."
+    (e,) = [x for x in extract_events(text, entities=(), threshold=0.0) if x.type == "REQUEST"]
+    assert not e.recipient
+    _, recipient = roles("دعا الوزير الحكومة إلى الاستقالة.", "دعا")
+    assert recipient[:1] == ["الحكومة"]

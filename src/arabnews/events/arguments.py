@@ -1204,6 +1204,13 @@ def _agreeing_groups(text: str, ws: Sequence[Word], cands: list[Candidate]) -> l
     return out
 
 
+def _same_case(a: str, b: str) -> bool:
+    """Whether two words can agree in case: two sound plurals share their ending (ون with ون,
+    ين with ين); any other pair may."""
+    x, y = _bare(a)[-2:], _bare(b)[-2:]
+    return not (x in ("ون", "ين") and y in ("ون", "ين") and x != y)
+
+
 def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list[Candidate]:
     """*cands* plus the noun phrases of the sentence outside them, in word order.
 
@@ -1268,6 +1275,7 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
             and ws[i].norm[:1] not in ("ب", "ل", "ك")
             and _adjective_like(ws[i].norm)
             and not match_first(ws[i].norm)  # (a trigger word: الجيش السوداني استعادة)
+            and _same_case(ws[i - 1].norm, ws[i].norm)  # (مسلحون مجهولون | موظفين: the object)
         ):
             # مسلحون مقنعون، مسلحين صوماليين: the adjective belongs to the group (one word: the
             # next indefinite noun may be the object, مسلحون ملثمون عاملين)
