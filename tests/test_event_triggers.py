@@ -320,3 +320,12 @@ def test_an_accusative_attack_noun_is_no_back_reference() -> None:
 def test_a_metaphor_adjective_blocks_only_its_own_noun(text: str, attack: bool) -> None:
     evs = extract_events(text, entities=(), threshold=0.0)
     assert any(e.type == "ASSAULT" for e in evs) is attack
+
+
+def test_a_disaster_alert_is_no_mobilisation() -> None:
+    quake = "ضرب زلزال قوي جنوب البلاد، وأعلنت إدارة الكوارث حالة التأهب القصوى."
+    assert not [
+        e for e in extract_events(quake, entities=(), threshold=0.0) if e.type == "MOBILIZE"
+    ]
+    army = "أعلن الجيش حالة التأهب القصوى على الحدود."
+    assert [e for e in extract_events(army, entities=(), threshold=0.0) if e.type == "MOBILIZE"]

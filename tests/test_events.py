@@ -363,6 +363,9 @@ def test_modality(text: str, modality: str) -> None:
         ("حث الوسطاء الطرفين على الانسحاب من المدينة.", "RETREAT", "hypothetical"),
         ("رفضت الحكومة مطالب المحتجين بالإفراج عن المعتقلين.", "RETREAT", "hypothetical"),
         ("وتجاهلت الحكومة المطالب بالإفراج عن المعتقلين.", "RETREAT", "hypothetical"),
+        # what a threat threatens has not happened either
+        ("هددت الأحزاب بالانسحاب من الائتلاف الحاكم.", "RETREAT", "hypothetical"),
+        ("وكان الخاطفون قد هددوا بقتل الرهينة.", "ASSAULT", "hypothetical"),
         # not governed by the demand: reported as fact
         ("أفرجت السلطات عن المعتقلين بعد أن دعت المنظمة إلى التهدئة.", "RETREAT", "asserted"),
         ("طالبت الأحزاب بالتحقيق في انسحاب القوات من المدينة.", "RETREAT", "asserted"),
