@@ -788,3 +788,6 @@ def test_what_a_call_asks_for_is_not_its_recipient() -> None:
     assert not e.recipient
     _, recipient = roles("دعا الوزير الحكومة إلى الاستقالة.", "دعا")
     assert recipient[:1] == ["الحكومة"]
+    # طالب ... بـ: the ب-object is the demand, not who is asked
+    _, recipient = roles("طالب المتظاهرون بانتخابات مبكرة.", "طالب")
+    assert recipient == []
