@@ -329,3 +329,11 @@ def test_a_disaster_alert_is_no_mobilisation() -> None:
     ]
     army = "أعلن الجيش حالة التأهب القصوى على الحدود."
     assert [e for e in extract_events(army, entities=(), threshold=0.0) if e.type == "MOBILIZE"]
+
+
+def test_a_source_asking_not_to_be_named_makes_no_request() -> None:
+    text = "وقال مصدر دبلوماسي، طالبا عدم الكشف عن اسمه، إن المحادثات متعثرة."
+    assert not [e for e in extract_events(text, entities=(), threshold=0.0) if e.type == "REQUEST"]
+    # the cue must follow the trigger: a name mentioned before an appeal does not block it
+    text = "وقرأ الرهينة رسالة ذكر فيها اسمه ودعا فيها إلى مساعدته."
+    assert [e for e in extract_events(text, entities=(), threshold=0.0) if e.type == "REQUEST"]

@@ -363,6 +363,8 @@ def test_modality(text: str, modality: str) -> None:
         ("حث الوسطاء الطرفين على الانسحاب من المدينة.", "RETREAT", "hypothetical"),
         ("رفضت الحكومة مطالب المحتجين بالإفراج عن المعتقلين.", "RETREAT", "hypothetical"),
         ("وتجاهلت الحكومة المطالب بالإفراج عن المعتقلين.", "RETREAT", "hypothetical"),
+        # what a dispute or a negotiation is about has not happened either
+        ("وتعثرت المحادثات بسبب الخلاف حول الانسحاب من المدينة.", "RETREAT", "hypothetical"),
         # what a threat threatens has not happened either
         ("هددت الأحزاب بالانسحاب من الائتلاف الحاكم.", "RETREAT", "hypothetical"),
         ("وكان الخاطفون قد هددوا بقتل الرهينة.", "ASSAULT", "hypothetical"),

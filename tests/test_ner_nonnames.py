@@ -160,6 +160,10 @@ def test_treaty_names(text: str, place: str, expected: tuple[str, str]) -> None:
         ("ودعا الدول الكبرى وخصوصا روسيا إلى التدخل", "روسيا", True),
         ("أكبر مجزرة عرفتها أوروبا", "أوروبا", True),
         ("سافر الوفد إلى روسيا", "روسيا", True),
+        # a country named by its definite nationality adjective, after a definite noun
+        ("أسقطت الدفاعات الجوية السعودية طائرة مسيرة", "السعودية", False),
+        ("في المملكة العربية السعودية", "السعودية", True),
+        ("وصل الوفد إلى السعودية", "السعودية", True),
     ],
 )
 def test_an_accusative_nationality_adjective_is_no_place(text: str, place: str, kept: bool) -> None:

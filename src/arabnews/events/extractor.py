@@ -209,6 +209,8 @@ def _blocked(ws: Sequence[Word], tr: Trigger) -> str | None:
             rule = rows[i]
             if rule.label != cat or k < tr.first - rule.window:
                 continue
+            if k < tr.first and rule.side == "after":
+                continue
             if k > tr.last and (rule.side == "before" or k > tr.last + rule.window):
                 continue
             best = i

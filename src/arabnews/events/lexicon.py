@@ -459,7 +459,7 @@ def blockers() -> tuple[CueRule, ...]:
     rules = _cue_table("blockers.tsv", "category", "reason")
     for r in rules:
         validate_type(r.label)
-        if r.side not in ("before", "both"):
+        if r.side not in ("before", "after", "both"):
             raise ValueError(f"blockers.tsv: bad side {r.side!r}")
     return rules
 

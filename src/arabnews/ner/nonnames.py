@@ -860,12 +860,19 @@ _ADVERBS = frozenset(
 )
 
 
+# Country names that are also the feminine nationality adjective, definite (the Saudi kingdom).
+_NISBA_COUNTRIES = frozenset({"السعودية"})
+
+
 def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     """Places that are a nationality adjective in the accusative dropped: after an indefinite
     noun in the accusative (tanwin written ا), "روسيا" is روسيًّا, Russian, not Russia
     ("صد 45 هجوما روسيا"، "65 أسيرا أوكرانيا"، "ممرا بريا"), for an adjective agrees with its
     noun. The place is one word that ends in يا; the word before it ends in ا (not a pronoun
     ها / نا, a verb's وا, a function word or an adverb such as خصوصا) with nothing between.
+    A country named by its definite nationality adjective (السعودية) after a definite noun is
+    that noun's adjective too ("الدفاعات الجوية السعودية"), except in its full name
+    ("المملكة العربية السعودية").
 
     >>> t = "قال الجيش إنه صد 45 هجوما روسيا أمس"
     >>> [e.text for e in drop_accusative_adjectives([Entity(26, 31, "روسيا", "LOC")], t)]
@@ -877,7 +884,9 @@ def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[E
     suspects = [
         n
         for n, e in enumerate(entities)
-        if e.label == "LOC" and " " not in e.text and e.text.endswith("يا") and len(e.text) >= 4
+        if e.label == "LOC"
+        and " " not in e.text
+        and ((e.text.endswith("يا") and len(e.text) >= 4) or e.text in _NISBA_COUNTRIES)
     ]
     if not suspects:
         return tuple(entities)
@@ -891,6 +900,12 @@ def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[E
             continue
         before = _function_key(words[k][2])
         bare = before[1:] if before[:1] in ("و", "ف") and len(before) > 4 else before
+        if e.text in _NISBA_COUNTRIES:
+            # الدفاعات الجوية السعودية: after a definite noun the name is its adjective (not
+            # after العربية: المملكة العربية السعودية names the country)
+            if before.startswith("ال") and before != "العربية" and not is_function_word(before):
+                drop.add(n)
+            continue
         if (
             len(bare) >= 3
             and bare.endswith("ا")
