@@ -767,6 +767,8 @@ def _frame_roles(
         and no_prep(left[-1])
         and no_prep(_first_conjunct(left, prep))
         and not (nominal and _reacts_to(ws, left[-1], rule.category))
+        # (مقتل ضابط خلال الاشتباكات: the genitive of another event noun is that noun's)
+        and not (nominal and _event_word(left[-1].prep))
     ):
         # (a place after في before the verb is where, not who; so is a conjunct of a governed
         # noun: برعاية الأمم المتحدة واللجنة الدولية، بعد مفاوضات)
