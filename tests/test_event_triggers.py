@@ -337,3 +337,8 @@ def test_a_source_asking_not_to_be_named_makes_no_request() -> None:
     # the cue must follow the trigger: a name mentioned before an appeal does not block it
     text = "وقرأ الرهينة رسالة ذكر فيها اسمه ودعا فيها إلى مساعدته."
     assert [e for e in extract_events(text, entities=(), threshold=0.0) if e.type == "REQUEST"]
+
+
+def test_the_passive_of_assassinate_is_a_trigger() -> None:
+    text = "اغتيل الرئيس في عرض عسكري."
+    assert [e.trigger.text for e in extract_events(text, entities=(), threshold=0.0)] == ["اغتيل"]

@@ -797,3 +797,13 @@ def test_the_genitive_of_another_event_noun_is_no_party_of_the_next() -> None:
     # مقتل ضابط خلال الاشتباكات: the officer is the killing's victim, not a side of the clashes
     actor, _ = roles("أعلنت الشرطة مقتل ضابط خلال الاشتباكات مع عصابة مسلحة.", "الاشتباكات")
     assert "ضابط" not in actor
+
+
+def test_a_noun_after_min_is_no_subject_without_a_count_before_it() -> None:
+    # من is a partitive only after a count (ثلاثة من المتهمين); انسحبت من سيناء, طلب من بريطانيا
+    text = "ثم انسحبت من سيناء بموجب معاهدة السلام."
+    actor, _ = roles(text, "انسحبت", _ents(text, ("سيناء", "LOC")))
+    assert actor == []
+    text = "وطلب من بريطانيا عدم الإقدام على الخطوة."
+    actor, recipient = roles(text, "وطلب", _ents(text, ("بريطانيا", "LOC")))
+    assert actor == [] and recipient == ["بريطانيا"]

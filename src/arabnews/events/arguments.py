@@ -1490,7 +1490,12 @@ def _skip_quantity(ws: Sequence[Word], k: int) -> int:
     start = k
     while k < len(ws) and k - start < 4:
         w = ws[k]
-        if _is_number(w) or _bare(w.norm) in _QUANTIFIERS or w.norm in ("من", "اكثر", "نحو"):
+        if (
+            _is_number(w)
+            or _bare(w.norm) in _QUANTIFIERS
+            or w.norm in ("اكثر", "نحو")
+            or (w.norm == "من" and k > start)  # (partitive after a count; انسحبت من سيناء: no)
+        ):
             k += 1
             continue
         break
