@@ -807,3 +807,9 @@ def test_a_noun_after_min_is_no_subject_without_a_count_before_it() -> None:
     text = "وطلب من بريطانيا عدم الإقدام على الخطوة."
     actor, recipient = roles(text, "وطلب", _ents(text, ("بريطانيا", "LOC")))
     assert actor == [] and recipient == ["بريطانيا"]
+
+
+def test_a_preposition_of_time_with_a_pronoun_is_no_participant() -> None:
+    text = "انطلقت مسيرة كبيرة، وقتل خلالها أكثر من 200 شخص برصاص القوات."
+    (e,) = [x for x in extract_events(text, entities=(), threshold=0.0) if x.trigger.text == "قتل"]
+    assert [r.text for r in e.recipient] == ["شخص"]

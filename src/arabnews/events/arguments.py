@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -1420,6 +1421,11 @@ def _cand_at(cands: Sequence[Candidate], k: int) -> Candidate | None:
     return next((c for c in cands if c.first <= k <= c.last), None)
 
 
+# A preposition of time with the pronoun of an event named before (خلالها، بعدها، أثناءه):
+# an adverbial between a verb and its subject, no participant.
+_ADVERBIAL_PRONOUN = re.compile("(?:خلال|بعد|قبل|اثناء|عقب|اثر)(?:ها|ه|هما|هم)")
+
+
 def _skip_right(ws: Sequence[Word], k: int) -> int:
     """Skip time words, adverbs and auxiliaries after a verb (VSO: وقتل أمس مسلحون ...)."""
     n = 0
@@ -1433,6 +1439,7 @@ def _skip_right(ws: Sequence[Word], k: int) -> int:
             or ws[k].norm in _TIME_WORDS
             or w in ("اول", "من", "يوم")
             or ws[k].norm in ("فيه", "فيها")  # (not _bare: its ف is no conjunction)
+            or _ADVERBIAL_PRONOUN.fullmatch(w) is not None  # وقتل خلالها 200 فلسطيني
         ):
             if w == "من" and not (k > 0 and _bare(ws[k - 1].norm) == "اول"):
                 break
