@@ -813,3 +813,10 @@ def test_a_preposition_of_time_with_a_pronoun_is_no_participant() -> None:
     text = "انطلقت مسيرة كبيرة، وقتل خلالها أكثر من 200 شخص برصاص القوات."
     (e,) = [x for x in extract_events(text, entities=(), threshold=0.0) if x.trigger.text == "قتل"]
     assert [r.text for r in e.recipient] == ["شخص"]
+
+
+def test_a_sponsor_is_no_party_of_the_agreement() -> None:
+    # برعاية الرئيس الأمريكي جيمي كارتر: under the auspices of; not a party, not a recipient
+    text = "وقع الرئيسان اتفاقية السلام برعاية الرئيس الأمريكي جيمي كارتر."
+    actor, recipient = roles(text, "اتفاقية", _ents(text, ("جيمي كارتر", "PER")))
+    assert "جيمي كارتر" not in actor + recipient

@@ -1175,6 +1175,13 @@ def _classifier_norm(norm: str) -> bool:
 _MANNER = _wordset("بشده بشدة بقوه بقوة بحزم باشد بشكل بصوره بصورة بقسوه بقسوة")
 
 
+# Nouns of the circumstances of an act (برعاية، بوساطة، بحضور): the name after them is the
+# sponsor, mediator or witness, not a party the noun heads.
+_AUSPICES = _wordset(
+    "برعايه برعاية بوساطه بوساطة بحضور بمشاركه بمشاركة باشراف رعايه رعاية وساطه وساطة"
+)
+
+
 def _agreeing_groups(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list[Candidate]:
     """*cands* with a one-word group noun that follows a group and agrees with it in case ending
     and definiteness joined to it: an adjective of the group (مسلحون مجهولون، المسلحين الملثمين),
@@ -1256,6 +1263,7 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
             and nxt.mention.start == ws[last + 1].start
             and not _event_head(ws[i])
             and not _genitive_lam(text, ws, i)
+            and _bare(ws[i].norm) not in _AUSPICES
         ):
             gap = text[ws[last].end : ws[last + 1].start]
             if not gap.strip(" ،,«»\"'"):
