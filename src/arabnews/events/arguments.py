@@ -126,6 +126,8 @@ def _prep(text: str, ws: Sequence[Word], first: int, start: int) -> str:
     if first > 0:
         if _both_of(ws, first - 1):
             return "كل"  # كل من مصر وقطر: no preposition, the subjects themselves
+        if _bare(ws[first - 1].norm) in _AUSPICES:
+            return "ب"  # برعاية الأمم المتحدة: the name is governed through the noun
         return _bare(ws[first - 1].norm)
     return ""
 
@@ -1175,11 +1177,9 @@ def _classifier_norm(norm: str) -> bool:
 _MANNER = _wordset("بشده بشدة بقوه بقوة بحزم باشد بشكل بصوره بصورة بقسوه بقسوة")
 
 
-# Nouns of the circumstances of an act (برعاية، بوساطة، بحضور): the name after them is the
-# sponsor, mediator or witness, not a party the noun heads.
-_AUSPICES = _wordset(
-    "برعايه برعاية بوساطه بوساطة بحضور بمشاركه بمشاركة باشراف رعايه رعاية وساطه وساطة"
-)
+# Nouns of the auspices of an act (برعاية، بإشراف): the name after them is the sponsor,
+# not a party the noun heads (بوساطة is no such noun: a mediation is an event, CONSULT).
+_AUSPICES = _wordset("برعايه برعاية باشراف رعايه رعاية")
 
 
 def _agreeing_groups(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list[Candidate]:
@@ -1237,6 +1237,8 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
     for k, w in enumerate(ws):
         if time_word(w.norm) or SPEECH_PARTICIPLE.fullmatch(_bare(w.norm)):
             taken.add(k)
+        elif _bare(w.norm) in _AUSPICES:
+            taken.add(k)  # برعاية: the name after it is governed through it
         elif _bare(w.norm) in _MANNER:
             # بشدة، بأشد العبارات، بشكل قاطع: how it was done, not who took part (nor the
             # head of the noun after it: أدانت بشدة القصف)
@@ -1263,7 +1265,6 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
             and nxt.mention.start == ws[last + 1].start
             and not _event_head(ws[i])
             and not _genitive_lam(text, ws, i)
-            and _bare(ws[i].norm) not in _AUSPICES
         ):
             gap = text[ws[last].end : ws[last + 1].start]
             if not gap.strip(" ،,«»\"'"):
