@@ -820,3 +820,10 @@ def test_a_sponsor_is_no_party_of_the_agreement() -> None:
     text = "وقع الرئيسان اتفاقية السلام برعاية الرئيس الأمريكي جيمي كارتر."
     actor, recipient = roles(text, "اتفاقية", _ents(text, ("جيمي كارتر", "PER")))
     assert "جيمي كارتر" not in actor + recipient
+
+
+@pytest.mark.parametrize("victim", ["شاب", "رجل"])
+def test_a_person_noun_after_a_killing_verb_with_no_object_is_its_victim(victim: str) -> None:
+    text = f"قتل {victim} وأصيب آخر في مشاجرة في أحد الأحياء."
+    actor, recipient = roles(text, "قتل")
+    assert actor == [] and recipient == [victim]
