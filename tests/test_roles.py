@@ -827,3 +827,9 @@ def test_a_person_noun_after_a_killing_verb_with_no_object_is_its_victim(victim:
     text = f"قتل {victim} وأصيب آخر في مشاجرة في أحد الأحياء."
     actor, recipient = roles(text, "قتل")
     assert actor == [] and recipient == [victim]
+
+
+def test_the_genitive_of_a_visit_is_the_visitor() -> None:
+    text = "وصل الوفد عقب زيارة أمير الكويت إلى الرياض."
+    actor, recipient = roles(text, "زيارة", _ents(text, ("الكويت", "LOC"), ("الرياض", "LOC")))
+    assert actor and "أمير" in actor[0] and recipient == ["الرياض"]

@@ -2109,6 +2109,14 @@ def structural_roles(
                 # هجوم حماس، قصف الاحتلال: a named party in the genitive acts (a place there
                 # may be the target: قصف غزة)
                 actor = gen
+            elif (
+                actor is None
+                and gen.first == t_end + 1
+                and rule.category == "CONSULT"
+                and not definite(ws[t_end].norm)  # (a definite noun takes no genitive)
+                and _may_act_norm(ws[gen.first].norm, ws[gen.first].text, known_only=True)
+            ):
+                actor = gen  # زيارة وزير المالية إلى الرياض: the visitor, the one who meets
             elif wants_obj:
                 recipient.append(gen)
     guess = False
