@@ -833,3 +833,9 @@ def test_the_genitive_of_a_visit_is_the_visitor() -> None:
     text = "وصل الوفد عقب زيارة أمير الكويت إلى الرياض."
     actor, recipient = roles(text, "زيارة", _ents(text, ("الكويت", "LOC"), ("الرياض", "LOC")))
     assert actor and "أمير" in actor[0] and recipient == ["الرياض"]
+
+
+def test_a_verbal_noun_after_tamma_is_passive() -> None:
+    # تم تدمير العديد من المساكن: what was destroyed, not who destroyed
+    actor, recipient = roles("حيث تم تدمير العديد من المساكن في القرية.", "تدمير")
+    assert actor == [] and recipient == ["المساكن"]

@@ -822,7 +822,7 @@ def _frame_roles(
 # Closed word classes of the phrase chunker: PREPOSITIONS and PARTICLES (``lexicon``).
 _QUANTIFIERS = _wordset(
     "مئات الاف عشرات المئات الالاف العشرات نحو حوالي قرابه قرابة اكثر اقل عدد بضعه بضعة "
-    "مزيد مزيدا المزيد"
+    "مزيد مزيدا المزيد العديد عديد"
 )
 _RELATIVE = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 _AUX = frozenset({"قد", "لقد", "كان", "كانت", "كانوا", "لم", "لن", "سوف", "ما", "لا"})
@@ -1404,9 +1404,15 @@ def _light_core(core: str, *, imperfect: bool) -> bool:
 
 
 def _passive(ws: Sequence[Word], t: int) -> bool:
-    """A passive verb of the فُعِل forms without diacritics (أُصيب، اغتيل)."""
+    """A passive verb of the فُعِل forms without diacritics (أُصيب، اغتيل), or a verbal noun
+    after تم (تم تدمير المساكن: the noun after it is what was done to)."""
     n = _bare(ws[t].norm)
+    if t > 0 and _bare(ws[t - 1].norm) in _TAMMA and not definite(n):
+        return True
     return len(n) in (4, 5, 6) and n[0] == "ا" and n[-2] == "ي" and not definite(n)
+
+
+_TAMMA = frozenset({"تم", "تمت", "يتم", "تتم", "سيتم"})
 
 
 def _agent(ws: Sequence[Word], cands: Sequence[Candidate], lo: int, hi: int) -> Candidate | None:
@@ -1510,7 +1516,17 @@ def _skip_quantity(ws: Sequence[Word], k: int) -> int:
             _is_number(w)
             or _bare(w.norm) in _QUANTIFIERS
             or w.norm in ("اكثر", "نحو")
-            or (w.norm == "من" and k > start)  # (partitive after a count; انسحبت من سيناء: no)
+            # (من partitive after a count, or before one: موكب من 500 شخص; انسحبت من سيناء: no)
+            or (
+                w.norm == "من"
+                and (
+                    k > start
+                    or (
+                        k + 1 < len(ws)
+                        and (_is_number(ws[k + 1]) or _bare(ws[k + 1].norm) in _QUANTIFIERS)
+                    )
+                )
+            )
         ):
             k += 1
             continue
@@ -2356,7 +2372,7 @@ def carry_subject(
 # Verbal nouns of what a demand asks done to someone (compared without ال / ب and ة as ه).
 _DEMAND_NOUNS = _wordset(
     "ضروره رحيل تنحي تنحيه اقاله استقاله ترك عزل طرد محاسبه محاكمه معاقبه اعتقال "
-    "الافراج اطلاق سراح خروج انسحاب ابعاد توقيف تسليم"
+    "الافراج اطلاق سراح خروج انسحاب ابعاد توقيف تسليم تدخل"
 )
 
 
