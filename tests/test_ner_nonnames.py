@@ -27,6 +27,7 @@ from arabnews.ner.nonnames import (
     org_head_names,
     org_heads,
     person_bodies,
+    places_after_classifiers,
     split_coordinated_names,
     treaty_names,
 )
@@ -617,3 +618,11 @@ def test_drop_plural_nouns(text: str, kept: bool) -> None:
     assert drop_plural_nouns([Entity(0, len(text), text, "ORG")]) == (
         Entity(0, len(text), text, "ORG"),
     )
+
+
+def test_a_person_after_a_place_classifier_is_a_place() -> None:
+    text = "اقتحمت القوات مخيم نور شمس فجرا، وقال نور شمس إن"
+    first = ent(text, "نور شمس", "PER")
+    second = ent(text, "نور شمس", "PER", nth=1)
+    out = places_after_classifiers([first, second], text)
+    assert [e.label for e in out] == ["LOC", "PER"]

@@ -311,7 +311,8 @@ def refine_entities(
        ("دبلوماسيون"; :func:`arabnews.ner.nonnames.drop_plural_nouns`);
     4. with *text*: a place that is a nationality adjective in the accusative after an
        indefinite noun dropped ("هجوما روسيا";
-       :func:`arabnews.ner.nonnames.drop_accusative_adjectives`), a person entity holding "و" +
+       :func:`arabnews.ner.nonnames.drop_accusative_adjectives`), a person after a place
+       classifier made a place ("مخيم نور شمس"), a person entity holding "و" +
        another name split in two ("ترامب وهايلي"), a person name split in two by the tagger
        joined again, a name the tagger stopped short of extended by the word that ends it
        ("كوريا الشمالية", "إليزابيث الثانية"), organisations named by a head noun ("وزارة
@@ -337,6 +338,7 @@ def refine_entities(
     found = nonnames.drop_plural_nouns(nonnames.drop_function_words(found, is_known=knows))
     if text is not None:
         found = nonnames.drop_accusative_adjectives(found, text)
+        found = nonnames.places_after_classifiers(found, text)
         found = nonnames.split_coordinated_names(found, text, is_known=knows)
         found = nonnames.join_split_names(found, text, is_known=knows)
         found = nonnames.extend_name_suffixes(found, text)

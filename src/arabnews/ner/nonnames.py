@@ -918,6 +918,36 @@ def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[E
     return tuple(e for n, e in enumerate(entities) if n not in drop)
 
 
+def places_after_classifiers(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """Person entities right after a place classifier noun relabelled ``LOC``: the classifier
+    says what kind of name follows ("مخيم نور شمس", "مدينة عيسى"; ``edge_words.tsv``, kind
+    ``classifier``), whatever given names its words are.
+
+    >>> t = "اقتحام مخيم نور شمس في طولكرم"
+    >>> [(e.text, e.label) for e in places_after_classifiers([Entity(12, 19, "نور شمس", "PER")], t)]
+    [('نور شمس', 'LOC')]
+    """
+    from arabnews.ner.edges import edge_word_kind
+
+    if not any(e.label == "PER" for e in entities):
+        return tuple(entities)
+    words = text_words(text)
+    ends = [w[1] for w in words]
+    out = []
+    for e in entities:
+        k = bisect.bisect_right(ends, e.start) - 1
+        if (
+            e.label == "PER"
+            and k >= 0
+            and not text[words[k][1] : e.start].strip()
+            and edge_word_kind(words[k][2]) == "classifier"
+        ):
+            out.append(attrs.evolve(e, label="LOC"))
+        else:
+            out.append(e)
+    return tuple(out)
+
+
 def _script(word: str) -> str | None:
     """``"arabic"``, ``"latin"`` or ``None`` (no letter) for one whitespace word, by its
     first letter."""
