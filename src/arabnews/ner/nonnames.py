@@ -58,6 +58,7 @@ __all__ = [
     "PAIR",
     "PERSON",
     "PLURAL_DUAL_ENDINGS",
+    "drop_accusative_adjectives",
     "drop_formulas",
     "drop_function_words",
     "drop_number_fragments",
@@ -72,6 +73,7 @@ __all__ = [
     "org_head_names",
     "org_heads",
     "person_bodies",
+    "places_after_classifiers",
     "split_coordinated_names",
     "treaty_names",
 ]
