@@ -839,3 +839,10 @@ def test_a_verbal_noun_after_tamma_is_passive() -> None:
     # تم تدمير العديد من المساكن: what was destroyed, not who destroyed
     actor, recipient = roles("حيث تم تدمير العديد من المساكن في القرية.", "تدمير")
     assert actor == [] and recipient == ["المساكن"]
+
+
+@pytest.mark.parametrize("release", ["إطلاق سراح", "إخلاء سبيل"])
+def test_who_follows_a_release_is_released_whoever_releases(release: str) -> None:
+    text = f"قررت المحكمة {release} الناشط بعد عفو رئاسي."
+    (e,) = [x for x in extract_events(text, entities=(), threshold=0.0) if x.type == "RETREAT"]
+    assert [r.text for r in e.recipient] == ["الناشط"]

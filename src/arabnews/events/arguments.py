@@ -1333,10 +1333,24 @@ _VICTIM_NOUNS = (
 )
 
 
+def _tail(ws: Sequence[Word], c: Candidate, k: int) -> Candidate | None:
+    """Phrase candidate *c* from its word ``ws[k]`` on (``None`` where its mention does not
+    span those words as written)."""
+    a, b = ws[k], ws[c.last]
+    m = c.mention
+    if c.kind != "phrase" or not (m.start <= a.start and b.end <= m.end):
+        return None
+    text = m.text[a.start - m.start : b.end - m.start]
+    if not text.startswith(a.text):
+        return None
+    return Candidate(k, c.last, Mention(a.start, b.end, text, m.label, text), c.kind, "")
+
+
 def _patient_genitive(ws: Sequence[Word], t: int, t_end: int) -> bool:
     """Whether the genitive of the trigger at words ``t..t_end`` is who undergoes it: a victim
-    noun (:func:`_victim_noun`), or a release (إطلاق سراح المعتقلين: the detainees)."""
-    return _victim_noun(ws[t]) or (t_end > t and _bare(ws[t_end].norm) == "سراح")
+    noun (:func:`_victim_noun`), or a release (إطلاق سراح المعتقلين، إخلاء سبيل المتهمين: the
+    detainees)."""
+    return _victim_noun(ws[t]) or (t_end > t and _bare(ws[t_end].norm) in ("سراح", "سبيل"))
 
 
 _OUTCOMES = _wordset("مقتل مصرع استشهاد قتل اصابه اصابة جرح وفاه وفاة")
@@ -1870,6 +1884,18 @@ def structural_roles(
     """
     own = {id(c) for c in cands if c.first <= t_end and c.last >= t}
     cs = [c for c in cands if id(c) not in own]
+    # a phrase that took the trigger's last word in (سراح الناشط، سبيل المتهمين): what follows
+    # the trigger is a candidate of its own
+    tails = [
+        x
+        for c in cands
+        if id(c) in own
+        and c.first > t
+        and c.last > t_end
+        and (x := _tail(ws, c, t_end + 1)) is not None
+    ]
+    if tails:
+        cs = sorted(cs + tails, key=lambda c: c.first)
     lower = _clause_start(ws, t)
     actor: Candidate | None = None
     recipient: list[Candidate] = []
@@ -1982,6 +2008,11 @@ def structural_roles(
                         or _after_classifier(ws, after)
                     )
                     actor = None if oblique and not _tafaul(ws[t]) else after
+        if not recipient and t_end > t and _patient_genitive(ws, t, t_end):
+            # قررت المحكمة إطلاق سراح الناشط: who follows سراح is released, subject or not
+            released = _subject_after(ws, cs, t_end + 1)
+            if released is not None and released is not actor:
+                recipient.append(released)
         obj_from = t_end + 1
         if actor is not None and actor is not agent and actor.first > t_end:
             # the object follows the subject and what is coordinated with it (كل من مصر وقطر)
