@@ -626,3 +626,15 @@ def test_a_person_after_a_place_classifier_is_a_place() -> None:
     second = ent(text, "نور شمس", "PER", nth=1)
     out = places_after_classifiers([first, second], text)
     assert [e.label for e in out] == ["LOC", "PER"]
+
+
+def test_an_unknown_person_after_a_treaty_head_is_the_treaty_name() -> None:
+    text = "والذي عرف باتفاقية كامب ديفيد عام 1978، ثم رفض اتفاق نتنياهو"
+    ents = [ent(text, "كامب ديفيد", "PER"), ent(text, "نتنياهو", "PER")]
+    out = treaty_names(ents, text, is_known=lambda name: name == "نتنياهو")
+    assert [(e.text, e.label) for e in out] == [
+        ("اتفاقية كامب ديفيد", "MISC"),
+        ("نتنياهو", "PER"),
+    ]
+    # without a way to tell known people apart, a person stays a person
+    assert [e.label for e in treaty_names(ents, text)] == ["PER", "PER"]

@@ -343,7 +343,7 @@ def refine_entities(
         found = nonnames.join_split_names(found, text, is_known=knows)
         found = nonnames.extend_name_suffixes(found, text)
         found = nonnames.person_bodies(nonnames.org_head_names(found, text), text)
-        found = nonnames.treaty_names(found, text)
+        found = nonnames.treaty_names(found, text, is_known=knows)
         found = heads.relayed_outlets(heads.quoted_names(found, text), text)
         found = heads.quoted_outlets(found, text)
         found = heads.speaker_names(found, text)

@@ -420,8 +420,12 @@ def _instrument_start(text: str, start: int) -> int | None:
     return None
 
 
-def treaty_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
-    """A place right after a treaty head noun becomes, with it, one ``MISC`` name.
+def treaty_names(
+    entities: Sequence[Entity], text: str, *, is_known: KnownFn | None = None
+) -> tuple[Entity, ...]:
+    """A place right after a treaty head noun becomes, with it, one ``MISC`` name; so does a
+    person the tagger saw there when *is_known* does not know that name ("اتفاقيات كامب
+    ديفيد"; a known person, "اتفاق نتنياهو", stays).
 
     >>> t = "وقعت الدول على اتفاقية روما عام 1998"
     >>> [(e.text, e.label) for e in treaty_names([Entity(23, 27, "روما", "LOC")], t)]
@@ -430,7 +434,10 @@ def treaty_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     ordered = sorted(entities, key=lambda e: (e.start, e.end))
     out: list[Entity] = []
     for k, ent in enumerate(ordered):
-        head = _instrument_start(text, ent.start) if ent.label == "LOC" else None
+        named = ent.label == "LOC" or (
+            ent.label == "PER" and is_known is not None and not is_known(ent.text)
+        )
+        head = _instrument_start(text, ent.start) if named else None
         if head is not None and out and out[-1].end > head:
             head = None  # the head word is already part of another entity
         if head is not None and k + 1 < len(ordered):
