@@ -342,3 +342,9 @@ def test_a_source_asking_not_to_be_named_makes_no_request() -> None:
 def test_the_passive_of_assassinate_is_a_trigger() -> None:
     text = "اغتيل الرئيس في عرض عسكري."
     assert [e.trigger.text for e in extract_events(text, entities=(), threshold=0.0)] == ["اغتيل"]
+
+
+def test_a_verb_takes_no_article() -> None:
+    # آليتهم (their vehicle) read as ال + يتهم (accuses)
+    text = "انفجرت عبوة ناسفة استهدفت آليتهم قرب المدينة."
+    assert not [e for e in extract_events(text, entities=(), threshold=0.0) if e.type == "ACCUSE"]

@@ -846,3 +846,11 @@ def test_who_follows_a_release_is_released_whoever_releases(release: str) -> Non
     text = f"قررت المحكمة {release} الناشط بعد عفو رئاسي."
     (e,) = [x for x in extract_events(text, entities=(), threshold=0.0) if x.type == "RETREAT"]
     assert [r.text for r in e.recipient] == ["الناشط"]
+
+
+def test_the_host_of_talks_is_no_party() -> None:
+    # الدوحة تستضيف المفاوضات بين إسرائيل وحماس: the subject of another verb before the noun
+    text = "أعلنت الخارجية أن الدوحة تستضيف جولة من المفاوضات بين إسرائيل وحماس."
+    ents = _ents(text, ("الدوحة", "LOC"), ("إسرائيل", "LOC"), ("حماس", "ORG"))
+    actor, _ = roles(text, "المفاوضات", ents)
+    assert "الدوحة" not in actor and {"إسرائيل", "حماس"} <= set(actor)

@@ -715,6 +715,24 @@ def _person_after_genitive(
     return next((x for x in cands if x.first == c.last + 1 and x.mention.label == "PER"), None)
 
 
+def _other_verb_between(ws: Sequence[Word], lo: int, t: int, rule: TriggerRule) -> bool:
+    """Whether a finite verb stands between ``ws[lo]`` and the trigger at ``ws[t]`` that neither
+    carries the trigger's event out (a light verb: أجرى، عقد), announces it, nor names an event
+    of its category or an agreement (وقع الطرفان اتفاقا، تتفقان على التعاون): the candidate at
+    *lo* is that verb's subject (الدوحة تستضيف المفاوضات)."""
+    rules = trigger_rules()
+    for k in range(lo + 1, t):
+        w = ws[k]
+        if not (_lexicon_verb(w.norm) or _verb_like(w)) or _light_verb(w):
+            continue
+        if _bare(w.norm) in _ANNOUNCE:
+            continue  # حماس تعلن التنسيق مع إيران: who announces an act does it
+        if any(rules[i].category in (rule.category, "AGREE") for i, _ in match_first(w.norm)):
+            continue  # (تتفقان على مواصلة التعاون: who agrees to it takes part)
+        return True
+    return False
+
+
 def _frame_roles(
     ws: Sequence[Word],
     t: int,
@@ -772,6 +790,8 @@ def _frame_roles(
         and not (nominal and _reacts_to(ws, left[-1], rule.category))
         # (مقتل ضابط خلال الاشتباكات: the genitive of another event noun is that noun's)
         and not (nominal and _event_word(left[-1].prep))
+        # (الدوحة تستضيف المفاوضات بين إسرائيل وحماس: the subject of another verb between)
+        and not (nominal and _other_verb_between(ws, left[-1].last, t, rule))
     ):
         # (a place after في before the verb is where, not who; so is a conjunct of a governed
         # noun: برعاية الأمم المتحدة واللجنة الدولية، بعد مفاوضات)
@@ -1018,6 +1038,8 @@ def _verb_like_norm(norm: str) -> bool:
         return True  # بدأت، استمرت (not تصويت)
     if len(n) >= 4 and n[0] == "ي" and not n.endswith(("ي", "ين", "يه")):
         return True  # يقود، يعملون، يهتفون
+    if len(n) >= 5 and n[0] in "تن" and n[1:3] == "ست":
+        return True  # تستضيف، نستمر: the present of استفعل
     return len(n) >= 4 and n[0] == "س" and n[1] in "يتن"
 
 

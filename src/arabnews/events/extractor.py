@@ -145,6 +145,8 @@ def find_triggers(
             rule = rules[idx]
             if rule.indefinite and ("ال" in prefix or prefix.endswith("لل")):
                 continue  # (الاحتلال names the occupier; احتلال العراق is the occupation)
+            if prefix.endswith(("ال", "لل")) and w.norm[len(prefix) : len(prefix) + 1] == "ي":
+                continue  # a verb takes no article: آليتهم (their vehicle) is no يتهم
             n = len(rule.parts)
             if n > 1 and not rest_matches(rule.parts, ws, i):
                 continue
