@@ -854,3 +854,24 @@ def test_the_host_of_talks_is_no_party() -> None:
     ents = _ents(text, ("الدوحة", "LOC"), ("إسرائيل", "LOC"), ("حماس", "ORG"))
     actor, _ = roles(text, "المفاوضات", ents)
     assert "الدوحة" not in actor and {"إسرائيل", "حماس"} <= set(actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        ("وهو مقترح من الرئيس الأميركي.", "مقترح", "الرئيس الأميركي"),
+        ("وصلت مساعدات من الإمارات إلى السودان.", "مساعدات", "الإمارات"),
+    ],
+)
+def test_min_after_a_noun_of_a_source_category_names_the_source(
+    text: str, trigger: str, source: str
+) -> None:
+    actor, _ = roles(text, trigger, _ents(text, (source, "LOC")))
+    assert actor == [source]
+
+
+def test_who_says_he_plans_a_call_is_a_party() -> None:
+    # قال إنه يخطط لإجراء مكالمة مع بوتين: the speech verb's pronoun is its own subject
+    text = "وكان ترامب قال إنه يخطط لإجراء مكالمة هاتفية اليوم مع بوتين."
+    actor, _ = roles(text, "مكالمة", _ents(text, ("ترامب", "PER"), ("بوتين", "PER")))
+    assert {"ترامب", "بوتين"} <= set(actor)

@@ -715,6 +715,27 @@ def _person_after_genitive(
     return next((x for x in cands if x.first == c.last + 1 and x.mention.label == "PER"), None)
 
 
+# Categories whose noun (or passive participle) names its source with من: a proposal, support,
+# aid, a charge or a threat from someone (not a withdrawal or an expulsion from a place).
+_SOURCE_CATEGORIES = frozenset({"REQUEST", "SUPPORT", "AID", "ACCUSE", "THREATEN"})
+
+
+def _source_after(ws: Sequence[Word], t: int, t_end: int, *, nominal: bool, category: str) -> bool:
+    """Whether من right after a noun or a passive participle (مـ) of a source category
+    introduces who the act comes from."""
+    if category not in _SOURCE_CATEGORIES or t_end + 2 >= len(ws):
+        return False
+    if _bare(ws[t_end + 1].norm) != "من":
+        return False
+    n = _bare(ws[t].norm).removeprefix("ال")
+    if n.startswith("طلب"):
+        return False  # (الطلب من الحكومة أن: whom one asks, as with the verb)
+    return nominal or (n[:1] == "م" and len(n) >= 4)
+
+
+_SELF_COMPLEMENT = _wordset("انه انها انهم انهما بانه بانها بانهم")
+
+
 def _other_verb_between(ws: Sequence[Word], lo: int, t: int, rule: TriggerRule) -> bool:
     """Whether a finite verb stands between ``ws[lo]`` and the trigger at ``ws[t]`` that neither
     carries the trigger's event out (a light verb: أجرى، عقد), announces it, nor names an event
@@ -725,8 +746,10 @@ def _other_verb_between(ws: Sequence[Word], lo: int, t: int, rule: TriggerRule) 
         w = ws[k]
         if not (_lexicon_verb(w.norm) or _verb_like(w)) or _light_verb(w):
             continue
-        if _bare(w.norm) in _ANNOUNCE:
-            continue  # حماس تعلن التنسيق مع إيران: who announces an act does it
+        if _bare(w.norm) in _ANNOUNCE or _bare(w.norm) in _AUX:
+            continue  # حماس تعلن التنسيق مع إيران: who announces an act does it (كانت: no verb)
+        if k + 1 < t and _bare(ws[k + 1].norm) in _SELF_COMPLEMENT:
+            continue  # ترامب قال إنه يخطط لإجراء مكالمة: the pronoun is the subject itself
         if any(rules[i].category in (rule.category, "AGREE") for i, _ in match_first(w.norm)):
             continue  # (تتفقان على مواصلة التعاون: who agrees to it takes part)
         return True
@@ -2188,6 +2211,11 @@ def structural_roles(
                 actor = gen  # زيارة وزير المالية إلى الرياض: the visitor, the one who meets
             elif wants_obj:
                 recipient.append(gen)
+    if actor is None and _source_after(ws, t, t_end, nominal=nominal, category=rule.category):
+        # مقترح من الرئيس، مدعوم من أوكرانيا، مساعدات من الإمارات: من names the source
+        source = _cand_at(cs, t_end + 2)
+        if source is not None and source.first == t_end + 2:
+            actor = source
     guess = False
     if actor is None and not (nominal and _patient_genitive(ws, t, t_end)) and not _passive(ws, t):
         actor, guess = _fallback_actor(ws, cs, t, lower, recipient)
