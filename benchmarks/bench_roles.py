@@ -24,10 +24,11 @@ Data:
   sessions 19 and 21) with their actor and recipient, labelled blind with the same guide;
   wiki5 to wiki7 (read in sessions 19 to 21) are select parts, wiki8 and wiki9 (``roles_wiki9``,
   read once at the end of session 22) the confirm part;
-* ``benchmarks/data/local/events_snn8.jsonl`` and ``events_snn9.jsonl`` ("local snn8", "local
-  snn9"): 300 SaudiNewsNet sentences each with every event, its actor, recipient and place,
-  labelled blind in session 24 (non-commercial, never committed; the rows are absent without
-  them): confirm parts (snn8 read once in session 24, then a development set).
+* ``benchmarks/data/local/events_snn8.jsonl``, ``events_snn9.jsonl`` and ``events_snn10.jsonl``
+  ("local snn8", "local snn9", "local snn10"): 300, 300 and 221 SaudiNewsNet sentences with every
+  event, its actor, recipient and place, labelled blind in sessions 24 and 25 (non-commercial,
+  never committed; the rows are absent without them): confirm parts (snn8 read once in session
+  24, then a development set; snn9 read once at the end of session 24, snn10 at the end of 25).
   ``--part select`` scores the select parts only (what tuning may look at).
 
 Scoring: a prediction is right when its first actor (recipient) shares a content word (clitics
@@ -197,9 +198,10 @@ def wiki_units() -> list[Unit]:
 
 
 def local_units() -> dict[str, list[Unit]]:
-    """``local/events_*.jsonl`` sets labelled with roles, one group each (``snn8``, ``snn9``: 300
-    SaudiNewsNet sentences each, 175 and 213 events, every event with its actor, recipient and
-    place, labelled blind in session 24; CC BY-NC-SA, never committed), as confirm parts."""
+    """``local/events_*.jsonl`` sets labelled with roles, one group each (``snn8``, ``snn9``,
+    ``snn10``: 300, 300 and 221 SaudiNewsNet sentences, 175, 213 and 143 events, every event with
+    its actor, recipient and place, labelled blind in sessions 24 and 25; CC BY-NC-SA, never
+    committed), as confirm parts."""
     out: dict[str, list[Unit]] = {}
     for path in sorted(LOCAL.glob("events_*.jsonl")):
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
