@@ -869,6 +869,21 @@ _ADVERBS = frozenset(
 )
 
 
+def _words_before(text: str) -> Callable[[int], str | None]:
+    """For *text*, a function giving the word right before an offset (only spaces between),
+    or ``None`` (punctuation between, or no word)."""
+    words = text_words(text)
+    ends = [w[1] for w in words]
+
+    def before(start: int) -> str | None:
+        k = bisect.bisect_right(ends, start) - 1
+        if k < 0 or text[words[k][1] : start].strip():
+            return None
+        return words[k][2]
+
+    return before
+
+
 # Country names that are also the feminine nationality adjective, definite (the Saudi kingdom).
 _NISBA_COUNTRIES = frozenset({"السعودية"})
 
@@ -899,15 +914,14 @@ def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[E
     ]
     if not suspects:
         return tuple(entities)
-    words = text_words(text)
-    ends = [w[1] for w in words]
+    word_before = _words_before(text)
     drop = set()
     for n in suspects:
         e = entities[n]
-        k = bisect.bisect_right(ends, e.start) - 1
-        if k < 0 or text[words[k][1] : e.start].strip():
+        prev = word_before(e.start)
+        if prev is None:
             continue
-        before = _function_key(words[k][2])
+        before = _function_key(prev)
         bare = before[1:] if before[:1] in ("و", "ف") and len(before) > 4 else before
         if e.text in _NISBA_COUNTRIES:
             # الدفاعات الجوية السعودية: after a definite noun the name is its adjective (not
@@ -921,7 +935,7 @@ def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[E
             and not bare.endswith(("ها", "نا", "وا", "اا"))
             and bare not in _ADVERBS
             and before not in _ADVERBS
-            and not is_function_word(words[k][2])
+            and not is_function_word(prev)
         ):
             drop.add(n)
     return tuple(e for n, e in enumerate(entities) if n not in drop)
@@ -940,17 +954,11 @@ def places_after_classifiers(entities: Sequence[Entity], text: str) -> tuple[Ent
 
     if not any(e.label == "PER" for e in entities):
         return tuple(entities)
-    words = text_words(text)
-    ends = [w[1] for w in words]
+    word_before = _words_before(text)
     out = []
     for e in entities:
-        k = bisect.bisect_right(ends, e.start) - 1
-        if (
-            e.label == "PER"
-            and k >= 0
-            and not text[words[k][1] : e.start].strip()
-            and edge_word_kind(words[k][2]) == "classifier"
-        ):
+        prev = word_before(e.start) if e.label == "PER" else None
+        if prev is not None and edge_word_kind(prev) == "classifier":
             out.append(attrs.evolve(e, label="LOC"))
         else:
             out.append(e)
