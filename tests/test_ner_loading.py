@@ -208,11 +208,30 @@ def test_errors_do_not_print_the_bytes_of_a_named_file(tmp_path: Path) -> None:
 # --- temp files -----------------------------------------------------------------------------
 
 
+def test_the_shipped_resources_folder_is_used_and_no_temporary_folder_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a worker process that exits without atexit (multiprocessing, Dask) left one folder each
+    from arabnews.ner import stanza_backend
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    stanza_backend._empty_resources_dir.cache_clear()
+    try:
+        folder = Path(stanza_backend._empty_resources_dir())
+        assert folder == Path(stanza_backend._SHIPPED_RESOURCES)
+        assert json.loads((folder / "resources.json").read_text(encoding="utf-8")) == {}
+        assert list(tmp_path.iterdir()) == []
+    finally:
+        stanza_backend._empty_resources_dir.cache_clear()
+
+
 def test_resources_folder_is_private_and_follows_no_planted_symlink(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # where the package is not on disk as files, a private folder is made instead
     from arabnews.ner import stanza_backend
 
+    monkeypatch.setattr(stanza_backend, "_SHIPPED_RESOURCES", str(tmp_path / "missing"))
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me", encoding="utf-8")

@@ -97,14 +97,22 @@ class _TokenRef:
     end: int
 
 
+_SHIPPED_RESOURCES = os.path.join(os.path.dirname(__file__), "data", "stanza_resources")
+
+
 @functools.cache
 def _empty_resources_dir() -> str:
-    """A private folder with an empty ``resources.json`` so Stanza never looks elsewhere.
+    """A folder with an empty ``resources.json`` so Stanza never looks elsewhere.
 
-    Made once per process with :func:`tempfile.mkdtemp` (a fresh name, mode 0700, created
-    atomically), so nothing planted in the temp folder (a symlink, another user's file) is
-    followed or read; removed when the process exits.
+    The package ships one (``data/stanza_resources``), read only: Stanza reads it and, with
+    ``download_method=None``, writes nothing, so no temporary folder is left behind by worker
+    processes that exit without running ``atexit`` handlers (multiprocessing, Dask). Where the
+    package is not on disk as files (a zip import), a private folder is made once per process
+    with :func:`tempfile.mkdtemp` (a fresh name, mode 0700, created atomically, so nothing
+    planted in the temp folder is followed or read) and removed when the process exits.
     """
+    if os.path.isfile(os.path.join(_SHIPPED_RESOURCES, "resources.json")):
+        return _SHIPPED_RESOURCES
     folder = tempfile.mkdtemp(prefix="arabnews-stanza-")
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     fd = os.open(
