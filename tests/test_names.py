@@ -803,6 +803,9 @@ def test_two_written_words_of_one_key_are_two_names() -> None:
             r = NameResolver()
             assert r.add(first) != r.add(second)
     assert any("one key" in reason for reason in explain("كيف", "كييف").reasons)
+    # and so against the entity's Latin name: Gaza is غزة, not غزا (invaded); Kyiv is not كيف
+    for latin, word, listed in (("Gaza", "غزا", "غزة"), ("Kyiv", "كيف", "كييف")):
+        assert not same_name(latin, word) and same_name(latin, listed)
     gaz = Gazetteer.default()
     assert gaz.lookup("كيف") is None and gaz.lookup("كندة") is None
     kyiv, canada = gaz.lookup("كييف"), gaz.lookup("كندا")

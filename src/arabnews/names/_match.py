@@ -1112,6 +1112,8 @@ class Matcher:
         ids = gaz.ids_of_text(x.text, True) if x.latin else gaz.ids_of_form(x.text, x.article)
         other = gaz.ids_of_text(y.text, True) if y.latin else gaz.ids_of_form(y.text, y.article)
         if ids and other:
+            if x.latin != y.latin and self._unlisted_surface(y if x.latin else x, ids | other):
+                return 0.0  # Gaza / غزا: غزة is listed, غزا (invaded) is another word
             return 0.0 if ids.isdisjoint(other) else 1.0
         for stem, own, named, rest in ((x.alternative, x, other, y), (y.alternative, y, ids, x)):
             if (
@@ -1123,6 +1125,23 @@ class Matcher:
             ):
                 return 1.0 - self.model.clitic_penalty
         return None
+
+    def _unlisted_surface(self, arabic: TokenKey, ids: frozenset[str]) -> bool:
+        """Whether Arabic token *arabic* shares its key text with the one-word spellings the
+        entities *ids* list but is, as written, another word than each of them
+        (:meth:`surface_apart`: غزا against غزة, كندة against كندا)."""
+        gaz = self._gazetteer()
+        if gaz is None:
+            return False
+        listed = [
+            k.tokens[0]
+            for i in sorted(ids)
+            for k in gaz.arabic_keys(i)
+            if len(k.tokens) == 1 and k.tokens[0].text == arabic.text
+        ]
+        if not listed or any(t.surface == arabic.surface for t in listed):
+            return False
+        return all(self.surface_apart(t, arabic) for t in listed)
 
     def surface_apart(self, x: TokenKey, y: TokenKey) -> bool:
         """Whether two Arabic tokens of one key text are two words as written: their
