@@ -600,3 +600,10 @@ def test_a_plural_before_a_singular_present_cue_is_not_its_speaker() -> None:
         q.speaker_text == "مسلحون" or (q.speaker and q.speaker.text == "مسلحون")
         for q in extract_quotes(text, entities=(), threshold=0.0)
     )
+
+
+def test_a_claim_of_responsibility_is_the_content_not_the_speakers_name() -> None:
+    text = "وأعلن تنظيم داعش مسؤوليته عن الهجوم."
+    (q,) = extract_quotes(text, entities=[ent(text, "داعش", "ORG")], threshold=0.0)
+    assert q.speaker is not None and q.speaker.text == "داعش"
+    assert content(text, q) == "مسؤوليته عن الهجوم"

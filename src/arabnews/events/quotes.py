@@ -496,6 +496,8 @@ def _quote_at(ctx: _Sentence, i: int, kind: str, prep: str) -> Quote | None:
             if _COMP_NORM.fullmatch(ws[k].norm):
                 j = k
                 continue
+            # أعلنت الحركة مسؤوليتها عن الهجوم: what is announced is the claim, from its noun
+            k = next((x for x in range(i + 1, j) if _CLAIM.fullmatch(_bare(ws[x].norm))), k)
             e = _content_end(text, span, ws, k, limit, nominal=True)
             s, e = _trim(text, ws[k].start, e)
             if e <= s:
@@ -778,6 +780,11 @@ def _object_after(ws: Sequence[Word], b: int) -> bool:
     )
 
 
+# The claim of responsibility (مسؤوليته، مسؤوليتها، مسؤوليتهم): the object of أعلن / تبنى,
+# never a word of the speaker's name.
+_CLAIM = re.compile("مسؤولي(?:ته|تها|تهم|تهما)")
+
+
 def _speaker_words(ws: Sequence[Word], lo: int, hi: int) -> tuple[int, int, int, int]:
     """The speaker's words ``a..b`` (exclusive) within ``ws[lo:hi]`` and the outlet's ``c..d``.
 
@@ -812,6 +819,8 @@ def _speaker_words(ws: Sequence[Word], lo: int, hi: int) -> tuple[int, int, int,
             break  # a verb, a particle, a demonstrative or قوله: the subject has ended
         if b > a and _object_after(ws, b):
             break  # اعتبر العلماء دليلا: an indefinite accusative after the subject
+        if b > a and _CLAIM.fullmatch(_bare(n)):
+            break  # أعلنت حركة طالبان مسؤوليتها عن الهجوم: the claim is the object
         b += 1
         if ws[b - 1].norm == "باسم" and b < hi:
             b += 1  # المتحدث باسم الشرطة
