@@ -292,6 +292,9 @@ def test_a_rows_not_next_word_leaves_the_other_sense_out(text: str, coup: bool) 
         ("تستهدف الحكومة خفض عجز الموازنة العام المقبل.", False),
         ("تستهدف وزارة الاقتصاد جذب استثمارات جديدة.", False),
         ("ستواصل واشنطن استهداف شبكات التمويل.", False),
+        # a verbal attack on the media or a decision, however long the subject between
+        ("هاجم الرئيس الأمريكي دونالد ترامب وسائل الإعلام في خطاب.", False),
+        ("هاجمت طائرات مسيرة منطقة صناعية.", True),
     ],
 )
 def test_target_as_an_aim_is_no_attack(text: str, attack: bool) -> None:

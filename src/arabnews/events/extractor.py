@@ -159,9 +159,9 @@ def find_triggers(
             ):
                 continue
             if rule.not_next is not None and any(
-                part_matches(rule.not_next, x.norm) for x in ws[i + n : i + n + 3]
+                part_matches(rule.not_next, x.norm) for x in ws[i + n : i + n + 5]
             ):
-                continue  # another sense (انقلاب سيارة: overturning; تستهدف خفض العجز: aims at)
+                continue  # another sense (انقلاب سيارة: overturning; هاجم وسائل الإعلام: verbal)
             found.append(Trigger(i, i + n - 1, rule, prefix))
     found.sort(key=lambda tr: (tr.first, -(tr.last - tr.first), tr.rule.index))
     out: list[Trigger] = []

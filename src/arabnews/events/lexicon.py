@@ -311,7 +311,7 @@ class TriggerRule:
     not_left: re.Pattern[str] | None
     example: str
     indefinite: bool = False  # the word takes no article (form column: indefinite)
-    not_next: re.Pattern[str] | None = None  # the next word is not this (another sense)
+    not_next: re.Pattern[str] | None = None  # none of the next five words is (another sense)
 
 
 @attrs.frozen(slots=True)
