@@ -28,6 +28,7 @@ from arabnews.events.lexicon import (
     actor_hits,
     actor_rules,
     agentive_heads,
+    blockers,
     function_word,
     light_verbs,
     match_first,
@@ -990,9 +991,14 @@ _REACTIONS: dict[str, frozenset[str] | None] = {
     "SUPPORT": None,  # رحب ماكرون بالاتفاق، أشاد الوزير بالهدنة: who welcomes it did not make it
     "REJECT": frozenset({"REQUEST", "ACCUSE", "THREATEN", "AID"}),
 }
-# Verbs that characterise their object (وصف باشينيان الاتفاق بأنه تاريخي، اعتبر الوزير الهدنة
-# خطوة): their subject judges the event, it does not do it.
-_CHARACTERISE = _wordset("وصف وصفت يصف تصف اعتبر اعتبرت يعتبر تعتبر")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _characterises(norm: str) -> bool:
+    """A verb that characterises its object (the ``characterise`` rows of ``blockers.tsv``:
+    وصف باشينيان الاتفاق بأنه تاريخي، اعتبر الوزير الهدنة خطوة): its subject judges the event,
+    it does not do it."""
+    return any(r.extra == "characterise" and part_matches(r.pattern, norm) for r in blockers())
 
 
 def _reacts_to(ws: Sequence[Word], c: Candidate, category: str) -> bool:
@@ -1006,7 +1012,7 @@ def _reacts_to(ws: Sequence[Word], c: Candidate, category: str) -> bool:
     norm = ws[k].norm
     if _noun_shaped(norm):
         return False  # a noun (لمطالبة إسلام آباد بوقف: the noun's genitive is asked to act)
-    if _bare(norm) in _CHARACTERISE:
+    if _characterises(norm):
         return True
     rules = trigger_rules()
     for i, _ in match_first(norm):

@@ -50,6 +50,7 @@ from arabnews.ner.base import (
     text_words,
 )
 from arabnews.ner.clitics import clitic_reading, word_counts
+from arabnews.ner.edges import edge_word_kind
 from arabnews.spans import Entity
 
 __all__ = [
@@ -837,38 +838,6 @@ def person_bodies(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
 _FOREIGN_WINDOW = 6
 
 
-# Accusative adverbs that end in ا like an indefinite noun but do not take an adjective
-# ("خصوصا روسيا": especially Russia).
-_ADVERBS = frozenset(
-    {
-        "خصوصا",
-        "وخصوصا",
-        "تحديدا",
-        "وتحديدا",
-        "ايضا",
-        "مجددا",
-        "سابقا",
-        "لاحقا",
-        "حاليا",
-        "مؤخرا",
-        "اخيرا",
-        "رسميا",
-        "فعليا",
-        "تقريبا",
-        "عموما",
-        "اساسا",
-        "تماما",
-        "جدا",
-        "غالبا",
-        "احيانا",
-        "دائما",
-        "ابدا",
-        "حتما",
-        "فورا",
-    }
-)
-
-
 def _words_before(text: str) -> Callable[[int], str | None]:
     """For *text*, a function giving the word right before an offset (only spaces between),
     or ``None`` (punctuation between, or no word)."""
@@ -893,7 +862,8 @@ def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[E
     noun in the accusative (tanwin written ا), "روسيا" is روسيًّا, Russian, not Russia
     ("صد 45 هجوما روسيا"، "65 أسيرا أوكرانيا"، "ممرا بريا"), for an adjective agrees with its
     noun. The place is one word that ends in يا; the word before it ends in ا (not a pronoun
-    ها / نا, a verb's وا, a function word or an adverb such as خصوصا) with nothing between.
+    ها / نا, a verb's وا, or a closed-class word of ``function_words.tsv``, the accusative
+    adverbs such as خصوصا included) with nothing between.
     A country named by its definite nationality adjective (السعودية) after a definite noun is
     that noun's adjective too ("الدفاعات الجوية السعودية"), except in its full name
     ("المملكة العربية السعودية").
@@ -933,9 +903,7 @@ def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[E
             len(bare) >= 3
             and bare.endswith("ا")
             and not bare.endswith(("ها", "نا", "وا", "اا"))
-            and bare not in _ADVERBS
-            and before not in _ADVERBS
-            and not is_function_word(prev)
+            and not is_function_word(bare)  # (an adverb: "وخصوصا روسيا"; function_words.tsv)
         ):
             drop.add(n)
     return tuple(e for n, e in enumerate(entities) if n not in drop)
@@ -950,8 +918,6 @@ def places_after_classifiers(entities: Sequence[Entity], text: str) -> tuple[Ent
     >>> [(e.text, e.label) for e in places_after_classifiers([Entity(12, 19, "نور شمس", "PER")], t)]
     [('نور شمس', 'LOC')]
     """
-    from arabnews.ner.edges import edge_word_kind
-
     if not any(e.label == "PER" for e in entities):
         return tuple(entities)
     word_before = _words_before(text)
