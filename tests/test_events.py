@@ -549,3 +549,54 @@ def test_the_other_side_of_an_exchange_does_not_inherit_the_first_acts_actor() -
         ("أفرجت", ["حماس"]),
         ("الإفراج", []),
     ]
+
+
+def test_a_killing_pairs_with_the_attack_of_its_own_clause() -> None:
+    # one shelling, its six dead counted once; the denied shelling after فيما is no partner
+    text = (
+        "قصفت قوات الدعم السريع مستشفى في المدينة بطائرات مسيرة، ما أدى إلى مقتل ستة مدنيين، "
+        "فيما نفت القوات مسؤوليتها عن القصف."
+    )
+    asserted = [
+        e for e in extract_events(text, entities=(), threshold=0.0) if e.modality == "asserted"
+    ]
+    assert [e.trigger.text for e in asserted if e.type == "ASSAULT"] == ["قصفت"]
+
+
+def test_a_verbal_noun_restating_its_verb_is_one_event() -> None:
+    # تظاهر ... احتجاجا على الفساد: the purpose of the demonstration, not a second protest
+    text = "تظاهر آلاف الطلاب في العاصمة احتجاجا على الفساد."
+    got = [e.trigger.text for e in extract_events(text, entities=(), threshold=0.0)]
+    assert got == ["تظاهر"]
+    # after a verb of another category it stays a candidate of its own
+    text = "استقال الوزير احتجاجا على القرار."
+    assert "احتجاجا" in [e.trigger.text for e in extract_events(text, entities=(), threshold=0.0)]
+
+
+def test_a_long_name_does_not_put_a_cue_out_of_reach() -> None:
+    text = (
+        "نفى المتحدث باسم وزارة الخارجية الإيرانية إسماعيل بقائي أن تكون طهران قد زودت روسيا "
+        "بصواريخ."
+    )
+    ents = tuple(
+        Entity(text.index(n), text.index(n) + len(n), n, lab, n)
+        for n, lab in (("وزارة الخارجية الإيرانية", "ORG"), ("إسماعيل بقائي", "PER"))
+    )
+    (e,) = [x for x in extract_events(text, entities=ents, threshold=0.0) if x.type == "AID"]
+    assert e.modality == "denied"
+    # without the names the cue is eleven words away: out of reach, as before
+    (e,) = [x for x in extract_events(text, entities=(), threshold=0.0) if x.type == "AID"]
+    assert e.modality == "asserted"
+
+
+def test_a_denial_does_not_reach_past_a_statement_of_its_own() -> None:
+    text = "نفت الشرطة اعتقال الناشط، وأكدت الوزارة اعتقال ثلاثة آخرين."
+    got = [e.modality for e in extract_events(text, entities=(), threshold=0.0)]
+    assert got == ["denied", "asserted"]
+
+
+def test_serving_a_sentence_is_no_ruling() -> None:
+    text = "أفرجت السلطات عن الناشط الذي يقضي حكما بالسجن خمس سنوات."
+    assert "يقضي" not in [e.trigger.text for e in extract_events(text, entities=(), threshold=0.0)]
+    text = "قضت المحكمة بالسجن عشر سنوات على المتهم."
+    assert "قضت" in [e.trigger.text for e in extract_events(text, entities=(), threshold=0.0)]

@@ -374,6 +374,23 @@ def _clitics_length(norm: str) -> int:
 def _is_nominal(prefix: str, word: Word) -> bool:
     if "ال" in prefix or word.norm.startswith("ال") or word.norm.endswith(("ة", "ات")):
         return True
+    if "ب" in prefix or "ك" in prefix:
+        return True  # a preposition governs a noun, never a finite verb (بمقترح، كمقترح)
+    stem = word.norm[len(prefix) :] if word.norm.startswith(prefix) else word.norm
+    for suffix in _PRONOUN_SUFFIXES:
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    if (
+        len(stem) >= 5
+        and stem[0] == "م"
+        and not stem.endswith("وا")
+        and (len(stem) > 5 or not stem.endswith("ت"))
+    ):
+        # a participle (مقترح، متظاهرون، مفاوض): the verbs of the trigger rows that begin
+        # with م are short (منح، منع، مول: منعوا، منحت, منعهم) (رفض البرلمان مقترحا: the
+        # proposal, not the parliament proposing)
+        return True
     # verbal nouns that cannot be verbs (معارك، هجوم، اغتيال): see data/referential.tsv
     return any(part_matches(r.pattern, word.norm) for r in referential())
 
@@ -1492,9 +1509,21 @@ def _agent(ws: Sequence[Word], cands: Sequence[Candidate], lo: int, hi: int) -> 
         if after is not None:
             # after the marker, never the phrase it heads (بقذائف الهاون: weapons, no agent)
             c = next((c for c in cands if k < c.first <= after + 1 and c.last >= after), None)
-            if c is not None:
+            if c is not None and not (n in _WEAPONS and _nisba(c, ws[c.first].norm)):
                 return c
     return None
+
+
+def _nisba(c: Candidate, norm: str) -> bool:
+    """A word in ية / يين (بصواريخ باليستية، بقذائف المدفعية) that no known entity is: what
+    kind of weapon, not whose (بصواريخ الاحتلال، بنيران القوات)."""
+    eid = c.mention.entity_id
+    if eid is not None and not eid.startswith("name:"):
+        return False  # a gazetteer entity (بنيران السعودية)
+    return _bare(norm).endswith(("ية", "يه", "يا", "يين", "يون"))
+
+
+_WEAPONS = frozenset({"برصاص", "بنيران", "بقذائف", "بصواريخ"})  # agent markers naming a weapon
 
 
 def _cand_at(cands: Sequence[Candidate], k: int) -> Candidate | None:
@@ -1760,14 +1789,18 @@ def _casualty_verb(ws: Sequence[Word], t: int) -> bool:
 
 
 _KANA = frozenset({"كان", "كانت", "كانوا"})
+_YAKUN = frozenset({"يكون", "تكون", "يكونوا"})  # with قد only: نفى أن تكون طهران قد زودت
 
 
 def _subject_after_kana(
     ws: Sequence[Word], cands: Sequence[Candidate], lower: int, t: int
 ) -> Candidate | None:
     """``وكان متظاهرون بمدينة العريش قد حطموا``: the subject right after كان, verb after قد."""
+    qad = t >= 1 and _bare(ws[t - 1].norm) == "قد"
     for k in range(t - 1, max(lower, t - 10) - 1, -1):
-        if _bare(ws[k].norm) in _KANA:
+        if _bare(ws[k].norm) in _KANA or (qad and _bare(ws[k].norm) in _YAKUN):
+            if k + 1 < len(ws) and _bare(ws[k + 1].norm) == "قد":
+                return None  # أن يكون قد أدلى: no subject named, the verb follows
             c = _subject_after(ws, cands, k + 1, quantity=True)
             return c if c is not None and c.last < t else None
         if _verb_like(ws[k]):
@@ -2099,6 +2132,24 @@ def structural_roles(
                         actor = sub
                     break
     else:
+        if _bare(ws[t].norm) in _CHARGE:
+            # اعتقلت الشرطة رئيس البلدية بتهمة الفساد، حوكم بتهمة: the name before "on a
+            # charge of" is the accused, the object of the arrest or trial; who charges is
+            # seldom named (not the accused, the nearest name)
+            near = _cand_at(cs, t - 1)
+            head = ws[near.first] if near is not None else None
+            if (
+                near is not None
+                and head is not None
+                and near.last == t - 1
+                and (ungoverned(near) or near.prep == "ل")  # (not في أثناء الحرب بتهمة)
+                # a name or people, not a phrase of another kind (لمحاكمته، ملاحق بتهمة) nor a
+                # place (شركات مقرها الإمارات بتهمة)
+                and (near.kind != "phrase" or _victim_word(ws, near.first))
+                and near.mention.label != "LOC"
+            ):
+                return [], _coordinated(ws, cs, [near]), False
+            return [], [], False
         victim = _patient_genitive(ws, t, t_end)
         if agent is not None:
             actor = agent
@@ -2167,7 +2218,8 @@ def structural_roles(
                 and ungoverned(near)
                 and not _after_classifier(ws, near)
                 and not (near.first > 0 and ws[near.first - 1].norm in DIRECTIONS)
-                and not (k == t - 1 and _reacts_to(ws, near, rule.category))
+                # (nor past إلى / على: دعت منظمة العفو إلى الإفراج عنه, who calls for it)
+                and not (k >= t - 2 and _reacts_to(ws, near, rule.category))
             ):
                 actor = near  # يساعد الجيش الأوكراني في تطويق باخموت
         gen = _subject_after(ws, cs, t_end + 1, quantity=True)
@@ -2236,6 +2288,7 @@ def structural_roles(
 
 
 _ANNOUNCE = _wordset("اعلن اعلنت اعلنوا يعلن تعلن يعلنون")
+_CHARGE = _wordset("بتهمة بتهم بتهمتي")  # (on a charge of: the ACCUSE noun governed by ب)
 _BACK_PRONOUNS = ("ها", "هم", "هما", "ه")
 
 

@@ -434,6 +434,44 @@ def _name_part(ws: Sequence[Word], tr: Trigger) -> bool:
     return False
 
 
+_ACCUSATIVE_GAP = 10  # words between a verb and its own verbal noun in the accusative
+
+
+def _restates(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]) -> bool:
+    """Whether *tr* is an indefinite accusative verbal noun that restates a verb of its category
+    a few words before (تظاهر آلاف الطلاب في بلغراد احتجاجا على الفساد، قصفت المدينة قصفا
+    عنيفا): the manner or the purpose of that verb's event, not an event of its own."""
+    w = ws[tr.first]
+    if (
+        tr.prefix
+        or tr.first != tr.last
+        or not w.norm.endswith("ا")
+        or w.norm.endswith("ها")  # (معاركها، احتلها: a pronoun)
+        or len(w.norm) < 5
+    ):
+        return False
+    stem = w.norm[:-1]
+    if not any(
+        trigger_rules()[i].category == tr.rule.category and not p for i, p in match_first(stem)
+    ):
+        return False  # (قتلوا، هاجما: a verb; only a noun whose ا is the accusative's)
+    breaks = _clause_breaks(ws)
+    for other in triggers:
+        if other.first >= tr.first:
+            break
+        if (
+            other.rule.category == tr.rule.category
+            and tr.first - other.last <= _ACCUSATIVE_GAP
+            and not any(breaks[other.last + 1 : tr.first + 1])
+            and word_shape(ws[other.first].norm, other.prefix) in _VERB_SHAPES
+        ):
+            return True
+    return False
+
+
+_VERB_SHAPES = frozenset({"imperfect", "perfect_suffixed", "perfect_derived", "bare"})
+
+
 def extract_from_sentences(
     text: str,
     sentences: Sequence[tuple[Span, datetime.date | None]],
@@ -535,6 +573,7 @@ def _chunk_events(
         if not _name_part(ws, tr)
         and not any(a < ws[tr.last].end and ws[tr.first].start < b for a, b in ent_spans)
     ]
+    triggers = [tr for tr in triggers if not _restates(ws, tr, triggers)]
     if not triggers:
         return []
     arg_cands: list[tuple[Candidate, ...]] = []  # argument candidates, found when first needed
@@ -566,6 +605,10 @@ def _chunk_events(
         return []
     ent_starts = {a for a, _ in ent_spans}
     ent_ends = {b for _, b in ent_spans}
+    # the words of a person's or an organisation's name after its first: a name is one word of
+    # a modality cue's window (a verb's subject stands between it and the trigger)
+    names = [(e.start, e.end) for e in sent_ents if e.label in ("PER", "ORG")]
+    inner = [any(a < w.start < b for a, b in names) for w in ws] if names else None
 
     def feats_of(
         tr: Trigger, modality: str, has_time: bool, backref: bool, *, mode: str | None, tstart: int
@@ -630,13 +673,16 @@ def _chunk_events(
     # not depend on the threshold, so a higher one keeps a subset
     pairing = features is None and any(t.beside_strong for t in triggers)
     held: list[_Held] = []  # pairing: the events with what _one_report needs
+    pair_breaks = (
+        [w.start for w, b in zip(ws, _clause_breaks(ws), strict=True) if b] if pairing else []
+    )
     trigger_starts = [ws[t.first].start for t in triggers]  # (sorted: triggers are)
     for k, tr in enumerate(triggers):
         first, last = ws[tr.first], ws[tr.last]
         tstart = first.start + _prefix_len(first, tr.prefix)
         trigger = Mention(tstart, last.end, text[tstart : last.end])
         backref = backrefs[id(tr)] if id(tr) in backrefs else _back_reference(ws, tr)
-        modality, cue_i = modality_of(ws, tr.first, tr.prefix)
+        modality, cue_i = modality_of(ws, tr.first, tr.prefix, inner=inner)
         time = _nearest(times, tstart)
         category, mode, future_of = tr.rule.category, _mode(ws, tr), None
         if modality == "asserted" and time is not None and is_future(time, pub):
@@ -740,7 +786,8 @@ def _chunk_events(
             score=round(score, 4),
         )
         if pairing:  # in text order; the pairing may still drop an ASSAULT event
-            held.append(_Held(ev, real_cut, tr.beside_strong, tr.rule.category))
+            clause = bisect.bisect_right(pair_breaks, tstart)
+            held.append(_Held(ev, real_cut, tr.beside_strong, tr.rule.category, clause))
         else:
             out.append(ev)
         if features is not None:
@@ -803,12 +850,13 @@ def _threshold_of(
 @attrs.frozen(slots=True)
 class _Held:
     """An event of a piece being paired: its threshold (deferred for ASSAULT), whether its
-    trigger is a killing verb kept beside an attack word, and its trigger's category."""
+    trigger is a killing verb kept beside an attack word, its trigger's category and clause."""
 
     event: Event
     cut: float
     beside: bool
     category: str
+    clause: int = 0  # clauses opened by بينما / فيما before the trigger
 
 
 def _one_report(held: Sequence[_Held]) -> list[_Held]:
@@ -826,7 +874,10 @@ def _one_report(held: Sequence[_Held]) -> list[_Held]:
         if not h.beside or not attacks:
             continue
         e = h.event
-        j = min(attacks, key=lambda a: abs(held[a].event.trigger.start - e.trigger.start))
+        # the attack of its own clause (قصفت مستشفى ما أدى إلى مقتل ستة، فيما نفت القوات
+        # القصف: not the denied attack after فيما), else the nearest
+        own = [a for a in attacks if held[a].clause == h.clause] or attacks
+        j = min(own, key=lambda a: abs(held[a].event.trigger.start - e.trigger.start))
         p = held[j].event
         if e.score <= p.score:
             drop.add(i)

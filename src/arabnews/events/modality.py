@@ -24,7 +24,13 @@ import functools
 import re
 from collections.abc import Sequence
 
-from arabnews.events.lexicon import Word, modality_cues
+from arabnews.events.lexicon import (
+    Word,
+    modality_cues,
+    speech_cue_regex,
+    speech_cues,
+    stem_candidates,
+)
 
 __all__ = ["modality_of"]
 
@@ -45,6 +51,8 @@ def _strip_conj(norm: str) -> str:
     return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
 
 
+_COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
+
 # prepositions that introduce what a request asks for (دعا إلى، حث على), normalised
 _REQUEST_PREPOSITIONS = frozenset({"الي", "علي"})
 
@@ -59,18 +67,58 @@ def _governed(ws: Sequence[Word], t: int, prefix: str) -> bool:
 
 
 @functools.lru_cache(maxsize=100_000)
+def _speech_verb(norm: str) -> bool:
+    """A finite speech verb (قال، أكد، لتؤكد; ``cues.tsv``): a statement of its own begins."""
+    flt = speech_cue_regex()
+    return any(
+        flt.fullmatch(stem)
+        and any(r.pattern.fullmatch(stem) for r in speech_cues() if r.label == "verb")
+        for stem, _ in stem_candidates(norm)
+    )
+
+
+def _noun_cue(norm: str) -> bool:
+    """A cue word shaped as a noun (دعوة، الدعوة، مطالبات): no subject stands after it."""
+    n = _strip_conj(norm)
+    return n.startswith("ال") or n.endswith(("ة", "ات"))
+
+
+def _before(t: int, window: int, lower: int, inner: Sequence[bool] | None) -> Sequence[int]:
+    """Indexes of the *window* words before ``t`` (down to *lower*), nearest first, the inner
+    words of names not counted."""
+    if inner is None:
+        return range(t - 1, max(lower, t - window) - 1, -1)
+    out: list[int] = []
+    counted = 0
+    k = t - 1
+    while k >= lower and counted < window:
+        out.append(k)
+        counted += not inner[k]
+        k -= 1
+    return out
+
+
+@functools.lru_cache(maxsize=100_000)
 def _cue_hits(norm: str) -> frozenset[int]:
     """Indexes of the ``modality.tsv`` rows whose pattern matches normalised *norm* (cached)."""
     return frozenset(i for i, r in enumerate(modality_cues()) if _matches(r.pattern, norm))
 
 
 def modality_of(
-    ws: Sequence[Word], t: int, prefix: str = "", *, lower: int = 0
+    ws: Sequence[Word],
+    t: int,
+    prefix: str = "",
+    *,
+    lower: int = 0,
+    inner: Sequence[bool] | None = None,
 ) -> tuple[str, int | None]:
     """``(modality, index of the cue word or None)`` for a trigger at ``ws[t]``.
 
     *prefix* is the proclitic string stripped from the trigger word; *lower* the first word index
-    that may hold a cue (the clause start).
+    that may hold a cue (the clause start). *inner*, per word, marks the words of a name after
+    its first (the entities of the sentence): a name counts as one word of a cue's window, so
+    that a long one (نفى المتحدث باسم وزارة الخارجية الإيرانية إسماعيل بقائي أن ...) does not
+    put the cue out of reach.
     """
     found: dict[str, int] = {}
     base = max(0, t - _max_window())  # the cue rows matching each word of the widest window
@@ -79,20 +127,31 @@ def modality_of(
         if rule.label in found:
             continue
         if rule.side == "after":
-            span = range(t + 1, min(len(ws), t + 1 + rule.window))
+            span: Sequence[int] = range(t + 1, min(len(ws), t + 1 + rule.window))
         elif rule.side == "governs" and not _governed(ws, t, prefix):
             continue
         else:
-            span = range(t - 1, max(lower, t - rule.window) - 1, -1)
+            span = _before(t, rule.window, lower, inner)
+        speech = None  # the nearest speech verb between the trigger and a denial cue
         for k in span:
             if i not in (hits[k - base] if k >= base else _cue_hits(ws[k].norm)):
+                if rule.label == "denied" and speech is None and _speech_verb(ws[k].norm):
+                    speech = k
                 continue
+            if speech is not None and not any(
+                _strip_conj(w.norm) in _COMPLEMENTIZERS for w in ws[k + 1 : speech]
+            ):
+                # نفت القوة اعتقالها أيا منهم، ثم عادت الوزارة لتؤكد اعتقال: a statement of its
+                # own (not one inside the denied clause: نفى أن يكون قد أدلى بتصريحات)
+                break
             if (
                 rule.not_next is not None
                 and k + 1 < len(ws)
                 and rule.not_next.fullmatch(_strip_conj(ws[k + 1].norm))
             ):
                 continue
+            if k < t - rule.window and _noun_cue(ws[k].norm):
+                continue  # past a name, only a verb's reach: its subject stands between
             found[rule.label] = k
             break
     if "س" in prefix and "future" not in found:
