@@ -193,3 +193,10 @@ def test_two_follows_the_plural_it_counts() -> None:
 )
 def test_units_of_time_are_durations(text: str, expected: list[tuple[str, str, float]]) -> None:
     assert q(text) == expected
+
+
+def test_martyrs_are_counted_as_killed_and_a_verb_is_never_counted() -> None:
+    text = "وصلت جثامين 12 شهيدا، وأسقط الجيش 45 طائرة مسيرة من أصل 60 أطلقتها روسيا."
+    got = [(q.text, q.kind) for q in find_quantities(text)]
+    assert ("12 شهيدا", "killed") in got
+    assert not any("أطلقتها" in t for t, _ in got)

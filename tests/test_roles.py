@@ -926,3 +926,23 @@ def test_who_calls_for_an_act_past_ila_does_not_do_it() -> None:
     text = "دعت منظمة العفو الدولية إلى الإفراج الفوري عن الناشط."
     actor, _ = roles(text, "الإفراج", _ents(text, ("العفو الدولية", "ORG")))
     assert "العفو الدولية" not in actor
+
+
+def test_an_indefinite_nouns_relative_clause_names_the_object_before_the_verb() -> None:
+    # 4 صحفيين تحتجزهم جماعة الحوثي: no الذي after an indefinite noun; the verb's pronoun is
+    # the noun, the subject follows the verb
+    text = "طالبت النقابة بالإفراج عن 4 صحفيين تحتجزهم جماعة الحوثي منذ عام."
+    actor, recipient = roles(text, "تحتجزهم", _ents(text, ("الحوثي", "ORG")))
+    assert actor == ["الحوثي"] and recipient == ["صحفيين"]
+
+
+def test_the_fire_set_is_no_recipient_of_arson() -> None:
+    text = "أضرم مجهولون النار في مقر حزب معارض."
+    actor, recipient = roles(text, "أضرم")
+    assert actor == ["مجهولون"] and recipient == ["مقر"]
+
+
+def test_a_facility_noun_before_a_place_names_it() -> None:
+    text = "انسحبت القوات الأمريكية من قاعدة عين الأسد."
+    _, recipient = roles(text, "انسحبت", _ents(text, ("عين الأسد", "LOC")))
+    assert recipient == ["عين الأسد"]  # (not the bare noun قاعدة)

@@ -1237,7 +1237,12 @@ def _classifier(w: Word) -> bool:
 def _classifier_norm(norm: str) -> bool:
     from arabnews.ner.edges import edge_word_kind
 
-    return edge_word_kind(norm) == "classifier"
+    return edge_word_kind(norm) == "classifier" or norm in _FACILITIES
+
+
+# Nouns of facilities named by the place after them (قاعدة عين الأسد، مطار دمشق، سجن إيفين):
+# classifiers for the roles, though the NER convention keeps them in the name (مطار هيثرو).
+_FACILITIES = _wordset("قاعدة قاعده مطار ميناء سجن معبر")
 
 
 # Manner adverbials written ب + noun (بشدة، بقوة، بأشد العبارات): after a verb they say how,
@@ -2031,6 +2036,20 @@ def structural_roles(
             if shared or (ws[t].norm[:1] in ("و", "ف") and _plural_verb(ws[t])):
                 before = None  # عرقلوا المواصلات وهاجموا: the noun before is the last verb's
             if (
+                before is not None
+                and not rel
+                and before.last == t - 1
+                and before.kind == "phrase"
+                and not definite(ws[before.first].norm)
+                and _refers_back(ws, t, None)
+                and (subject := _subject_after(ws, cs, t_end + 1)) is not None
+                and subject.first == t_end + 1
+            ):
+                # 4 صحفيين تحتجزهم جماعة الحوثي: an indefinite noun's relative clause has no
+                # الذي; the verb's pronoun is the noun, its subject follows
+                recipient.append(before)
+                before = subject
+            elif (
                 before is not None
                 and casualty
                 and (_counted(ws, before) or _no_object(ws, cs, t_end + 1))

@@ -259,7 +259,14 @@ def _counted_word(text: str, ws: Sequence[Word], j: int) -> bool:
     function word (but a partitive من), with no punctuation between (1944، نجا)."""
     if any(c in _PUNCT for c in text[ws[j - 1].end : ws[j].start]):
         return False
+    if ws[j].norm.endswith(_OBJECT_ENDINGS):
+        return False  # (60 أطلقتها روسيا: a verb with its object; a counted noun is bare)
     return ws[j].norm.isalpha() and (not _function_word(ws[j].norm) or _partitive(text, ws, j))
+
+
+# a verb with an object pronoun (أطلقتها، قتلوهم) or a possessed noun (سيارتها): never the
+# indefinite noun a number counts
+_OBJECT_ENDINGS = ("تها", "وها", "وهم")  # (not تهم: متهما، سبع تهم)
 
 
 _PUNCT = frozenset(".,;:!?،؛؟")
