@@ -946,3 +946,25 @@ def test_a_facility_noun_before_a_place_names_it() -> None:
     text = "انسحبت القوات الأمريكية من قاعدة عين الأسد."
     _, recipient = roles(text, "انسحبت", _ents(text, ("عين الأسد", "LOC")))
     assert recipient == ["عين الأسد"]  # (not the bare noun قاعدة)
+
+
+def test_a_title_heads_its_chain_of_constructs() -> None:
+    # رئيس مجلس النواب اللبناني نبيه بري: one participant, the subject of التقى
+    text = "التقى رئيس مجلس النواب اللبناني نبيه بري اليوم المبعوث الأمريكي توم باراك."
+    ents = _ents(text, ("نبيه بري", "PER"), ("توم باراك", "PER"))
+    actor, recipient = roles(text, "التقى", ents)
+    assert "نبيه بري" in actor and "رئيس" not in actor + recipient
+
+
+def test_a_dateline_place_is_no_participant() -> None:
+    text = "بيروت - التقى نبيه بري المبعوث الأمريكي توم باراك."
+    ents = _ents(text, ("بيروت", "LOC"), ("نبيه بري", "PER"), ("توم باراك", "PER"))
+    actor, recipient = roles(text, "التقى", ents)
+    assert "بيروت" not in actor + recipient and "نبيه بري" in actor
+
+
+def test_the_lam_completing_a_title_is_no_object_of_a_killing() -> None:
+    # اغتيال نائب رئيس المكتب السياسي لحركة حماس: the deputy was killed, not by the movement
+    text = "أدان الحزب اغتيال نائب رئيس المكتب السياسي لحركة حماس."
+    actor, recipient = roles(text, "اغتيال", _ents(text, ("حماس", "ORG")))
+    assert actor == [] and recipient and recipient[0].startswith("نائب")

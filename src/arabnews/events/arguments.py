@@ -314,7 +314,16 @@ def candidates(
     ]
     if phrases:
         out = _with_phrases(text, ws, out)
+    if out and out[0].first == 0 and out[0].last + 1 < len(ws):
+        between = text[ws[out[0].last].end : ws[out[0].last + 1].start]
+        if any(c in between for c in _DASHES):
+            # بيروت - التقى بري باراك: a place set off by a dash at the start of a sentence is
+            # its dateline, no participant
+            out = out[1:]
     return tuple(out)
+
+
+_DASHES = "-–—"
 
 
 # A preposition with a pronoun right after a relative clause's verb (التي انسحبت منها القوات):
@@ -1175,8 +1184,25 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
         if definite(nxt.norm) or (not head_def and _adjective_like(nxt.norm)):
             last = k
             continue
+        if (
+            k == i + 1
+            and not head_def
+            and k + 1 < len(ws)
+            and definite(ws[k + 1].norm)
+            and _title_norm(_bare(w.norm))
+        ):
+            last = k  # رئيس مجلس النواب: a title heads a chain of constructs
+            continue
         break
     return last
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_norm(norm: str) -> bool:
+    """A title noun (رئيس، وزير، نائب; the edge words of :mod:`arabnews.ner.edges`)."""
+    from arabnews.ner.edges import edge_word_kind
+
+    return edge_word_kind(norm) == "title"
 
 
 def _plural_with_nun(norm: str) -> bool:
@@ -2246,7 +2272,12 @@ def structural_roles(
             gen = None  # اعتقالات كبيرة، اجتياح بري: the trigger's own adjective
         lam = (
             next((c for c in cs if c.first == gen.last + 1 and c.prep == "ل"), None)
-            if gen is not None and gen.first == t_end + 1 and actor is None
+            if gen is not None
+            and gen.first == t_end + 1
+            and actor is None
+            # (not the ل completing a title without a name: اغتيال نائب رئيس المكتب السياسي
+            # لحركة حماس)
+            and not (gen.kind == "phrase" and _title_norm(_bare(ws[gen.first].norm)))
             else None
         )
         if gen is not None and lam is not None:
