@@ -600,3 +600,16 @@ def test_serving_a_sentence_is_no_ruling() -> None:
     assert "يقضي" not in [e.trigger.text for e in extract_events(text, entities=(), threshold=0.0)]
     text = "قضت المحكمة بالسجن عشر سنوات على المتهم."
     assert "قضت" in [e.trigger.text for e in extract_events(text, entities=(), threshold=0.0)]
+
+
+def test_a_place_named_by_a_noun_holds_no_trigger() -> None:
+    # ساحة التحرير (Liberation Square) is no seizure
+    text = "تجمع المحتجون في ساحة التحرير وسط العاصمة."
+    got = [e.trigger.text for e in extract_events(text, entities=(), threshold=0.0)]
+    assert "التحرير" not in got
+
+
+def test_a_purpose_accusative_after_a_called_protest_is_no_protest_of_its_own() -> None:
+    text = "دعا الزعيم أنصاره إلى التظاهر يوم الجمعة في ساحة التحرير، احتجاجا على الفساد."
+    got = [(e.type, e.trigger.text) for e in extract_events(text, entities=(), threshold=0.0)]
+    assert ("PROTEST", "احتجاجا") not in got

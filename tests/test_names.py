@@ -379,6 +379,11 @@ def test_resolver_without_gazetteer() -> None:
     assert r.canonical("زيلينسكي") == "زيلنسكي"
     assert r.cluster_id("زيلنسكي") == r.cluster_id("زيلينسكي")
     assert r.cluster_id("زيلنسكي") != full
+    # ... among the fullest: a repeated bare surname does not replace the full name
+    assert r.canonical("شميهال") == "دينيس شميهال"
+    for _ in range(3):
+        r.add("شميهال")
+    assert r.canonical("شميهال") == "دينيس شميهال"
 
 
 def test_bare_surname_resolves_only_when_unambiguous() -> None:
@@ -576,7 +581,7 @@ def test_every_mention_is_in_its_cluster(mentions: list[tuple[str, str | None]])
         members = clusters[ident]
         assert " ".join(name.split()) in members
         counts = r.counts()
-        expected = min(members, key=lambda m: (-sum(counts[m].values()), m))
+        expected = min(members, key=lambda m: (-len(m.split()), -sum(counts[m].values()), m))
         assert r.canonical(name) == expected
 
 

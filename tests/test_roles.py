@@ -968,3 +968,25 @@ def test_the_lam_completing_a_title_is_no_object_of_a_killing() -> None:
     text = "أدان الحزب اغتيال نائب رئيس المكتب السياسي لحركة حماس."
     actor, recipient = roles(text, "اغتيال", _ents(text, ("حماس", "ORG")))
     assert actor == [] and recipient and recipient[0].startswith("نائب")
+
+
+def test_a_subject_title_merged_into_its_genitive_names_the_person_after_it() -> None:
+    text = "دعا زعيم التيار الصدري مقتدى الصدر أنصاره إلى التظاهر."
+    ents = _ents(text, ("التيار الصدري", "ORG"), ("مقتدى الصدر", "PER"))
+    actor, recipient = roles(text, "دعا", ents)
+    assert actor == ["مقتدى الصدر"] and recipient == ["أنصاره"]
+
+
+def test_the_object_of_a_meeting_is_not_the_subject_of_the_next_verb() -> None:
+    text = "التقى وزير الخارجية فؤاد حسين نظيره الإيراني، وأعلن حسين توقيع مذكرة."
+    ents = _ents(text, ("فؤاد حسين", "PER"))
+    s = text.rindex("حسين")
+    ents += (Entity(s, s + 4, "حسين", "PER", "حسين"),)
+    actor, recipient = roles(text, "التقى", ents)
+    assert actor == ["فؤاد حسين"] and recipient == []
+
+
+def test_control_is_no_object_of_retaking() -> None:
+    text = "استعاد الجيش السيطرة على المصفاة من المسلحين."
+    actor, recipient = roles(text, "استعاد")
+    assert actor == ["الجيش"] and "السيطرة" not in recipient

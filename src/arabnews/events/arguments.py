@@ -878,7 +878,12 @@ def _frame_roles(
             p in rec_preps
             or (p == "و" and recipient and c.first - recipient[-1].last <= 2)
             or (
-                "obj" in rule.recipient and not recipient and no_prep(c) and c.first - obj_from <= 8
+                "obj" in rule.recipient
+                and not recipient
+                and no_prep(c)
+                and c.first - obj_from <= 8
+                # (not the subject of another verb: التقى فؤاد حسين نظيره، وأعلن حسين ...)
+                and not any(_verb_like(ws[k]) for k in range(obj_from + 1, c.first))
             )
         ):
             recipient.append(c)
@@ -1683,6 +1688,16 @@ def _titled_person(
     person's name right after it) or حسام كامل رئيس جامعة القاهرة (before the verb: the
     genitive, a title before it, the person's name before that)."""
     if after:
+        if (
+            c.kind != "phrase"
+            and c.mention.label != "PER"
+            and c.mention.start > ws[c.first].start
+            and _title_word(ws[c.first])
+        ):
+            # زعيم التيار الصدري مقتدى الصدر: the title merged into its named genitive, the
+            # person's name right after it
+            person = next((x for x in cands if x.first == c.last + 1), None)
+            return person if person is not None and person.mention.label == "PER" else None
         if c.kind != "phrase" or c.first != c.last:
             return None
         head = ws[c.first]
@@ -2150,6 +2165,14 @@ def structural_roles(
                 obj_from = _past_apposition(ws, obj_from)
         if (passive or wants_obj) and not recipient:
             obj = _subject_after(ws, cs, obj_from, quantity=True)
+            if obj is not None and _bare(ws[obj.first].norm) in _CONTROL:
+                # استعاد الجيش السيطرة على المصفاة: what is retaken follows على
+                k = obj.last + 1
+                obj = (
+                    _subject_after(ws, cs, k + 1)
+                    if k < len(ws) and _bare(ws[k].norm) == "علي"
+                    else None
+                )
             if obj is not None and obj is not actor:
                 recipient.append(obj)
         if actor is None and passive:
@@ -2337,6 +2360,7 @@ def structural_roles(
     return _coordinated(ws, cs, actors), _coordinated(ws, cs, recipient), guess and bool(actors)
 
 
+_CONTROL = _wordset("السيطره السيطرة زمام")  # (the object of a verb of taking control)
 _ANNOUNCE = _wordset("اعلن اعلنت اعلنوا يعلن تعلن يعلنون")
 _CHARGE = _wordset("بتهمة بتهم بتهمتي")  # (on a charge of: the ACCUSE noun governed by ب)
 _BACK_PRONOUNS = ("ها", "هم", "هما", "ه")

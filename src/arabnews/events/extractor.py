@@ -31,6 +31,7 @@ from arabnews.events.arguments import (
     candidates,
     carry_subject,
     definite,
+    finite_verb,
     sentence_subject,
 )
 from arabnews.events.classifier import (
@@ -435,12 +436,13 @@ def _name_part(ws: Sequence[Word], tr: Trigger) -> bool:
 
 
 _ACCUSATIVE_GAP = 10  # words between a verb and its own verbal noun in the accusative
+_CLAUSE_OPENERS = wordset("ان لان لكن انه انها انهم اننا لانه لانها")  # (فإن، وإن: و/ف bare)
 
 
 def _restates(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]) -> bool:
-    """Whether *tr* is an indefinite accusative verbal noun that restates a verb of its category
-    a few words before (تظاهر آلاف الطلاب في بلغراد احتجاجا على الفساد، قصفت المدينة قصفا
-    عنيفا): the manner or the purpose of that verb's event, not an event of its own."""
+    """Whether *tr* is an indefinite accusative verbal noun that restates a trigger of its
+    category a few words before (تظاهر آلاف الطلاب في بلغراد احتجاجا على الفساد، دعا إلى
+    التظاهر ... احتجاجا على): the manner or the purpose of that event, not an event of its own."""
     w = ws[tr.first]
     if (
         tr.prefix
@@ -451,10 +453,10 @@ def _restates(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]) -> b
     ):
         return False
     stem = w.norm[:-1]
-    if not any(
+    if word_shape(stem, "") != "verbal_noun" or not any(
         trigger_rules()[i].category == tr.rule.category and not p for i, p in match_first(stem)
     ):
-        return False  # (قتلوا، هاجما: a verb; only a noun whose ا is the accusative's)
+        return False  # (اتفقا، استهدفا: a dual verb; only a verbal noun whose ا is the case's)
     breaks = _clause_breaks(ws)
     for other in triggers:
         if other.first >= tr.first:
@@ -463,13 +465,14 @@ def _restates(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]) -> b
             other.rule.category == tr.rule.category
             and tr.first - other.last <= _ACCUSATIVE_GAP
             and not any(breaks[other.last + 1 : tr.first + 1])
-            and word_shape(ws[other.first].norm, other.prefix) in _VERB_SHAPES
+            # (not the object of another verb or clause: لهجوم على إيران، فإننا نتوقع هجوما)
+            and not any(
+                finite_verb(x) or bare(x.norm) in _CLAUSE_OPENERS
+                for x in ws[other.last + 1 : tr.first]
+            )
         ):
             return True
     return False
-
-
-_VERB_SHAPES = frozenset({"imperfect", "perfect_suffixed", "perfect_derived", "bare"})
 
 
 def extract_from_sentences(
@@ -573,7 +576,9 @@ def _chunk_events(
         if not _name_part(ws, tr)
         and not any(a < ws[tr.last].end and ws[tr.first].start < b for a, b in ent_spans)
     ]
-    triggers = [tr for tr in triggers if not _restates(ws, tr, triggers)]
+    # (kept among the triggers: the model's features count the sentence's other candidates, as
+    # in its training data; only no event of their own is reported)
+    restated = {id(tr) for tr in triggers if _restates(ws, tr, triggers)}
     if not triggers:
         return []
     arg_cands: list[tuple[Candidate, ...]] = []  # argument candidates, found when first needed
@@ -678,6 +683,8 @@ def _chunk_events(
     )
     trigger_starts = [ws[t.first].start for t in triggers]  # (sorted: triggers are)
     for k, tr in enumerate(triggers):
+        if id(tr) in restated:
+            continue
         first, last = ws[tr.first], ws[tr.last]
         tstart = first.start + _prefix_len(first, tr.prefix)
         trigger = Mention(tstart, last.end, text[tstart : last.end])

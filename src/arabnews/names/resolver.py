@@ -522,9 +522,10 @@ class NameResolver:
     def canonical(self, name: str) -> str:
         """The canonical spelling of *name*'s cluster.
 
-        The gazetteer's spelling for a known entity, else the most frequent spelling in
-        the cluster (ties: the alphabetically first). An unseen name unknown to the
-        gazetteer is returned with its whitespace collapsed.
+        The gazetteer's spelling for a known entity, else the fullest spelling in the
+        cluster (the most words: a full name rather than the bare surname a text repeats,
+        فؤاد حسين rather than حسين), then the most frequent, then the alphabetically first.
+        An unseen name unknown to the gazetteer is returned with its whitespace collapsed.
         """
         require_str(name, "name")
         spelling = " ".join(name.split())
@@ -537,7 +538,7 @@ class NameResolver:
                 return entry.canonical
         if ident is None:
             return spelling
-        return self._most_frequent(self._spellings_of(self._key_of_name(spelling), ident))
+        return self._fullest(self._spellings_of(self._key_of_name(spelling), ident))
 
     def _key_of_name(self, spelling: str) -> str:
         keytext = self._key_of.get(spelling)
@@ -545,8 +546,10 @@ class NameResolver:
             keytext = _keytext(name_key(spelling), spelling, self._gazetteer)
         return keytext
 
-    def _most_frequent(self, spellings: Iterable[str]) -> str:
-        return min(spellings, key=lambda s: (-sum(self._counts[s].values()), s))
+    def _fullest(self, spellings: Iterable[str]) -> str:
+        return min(
+            spellings, key=lambda s: (-len(s.split()), -sum(self._counts[s].values()), s)
+        )
 
     def _members(self, keytext: str, ident: str) -> set[str]:
         """The keys of *keytext*'s cluster *ident*, found from its neighbourhood rather
