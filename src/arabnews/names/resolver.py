@@ -547,9 +547,7 @@ class NameResolver:
         return keytext
 
     def _fullest(self, spellings: Iterable[str]) -> str:
-        return min(
-            spellings, key=lambda s: (-len(s.split()), -sum(self._counts[s].values()), s)
-        )
+        return min(spellings, key=lambda s: (-len(s.split()), -sum(self._counts[s].values()), s))
 
     def _members(self, keytext: str, ident: str) -> set[str]:
         """The keys of *keytext*'s cluster *ident*, found from its neighbourhood rather
