@@ -613,3 +613,9 @@ def test_a_purpose_accusative_after_a_called_protest_is_no_protest_of_its_own() 
     text = "دعا الزعيم أنصاره إلى التظاهر يوم الجمعة في ساحة التحرير، احتجاجا على الفساد."
     got = [(e.type, e.trigger.text) for e in extract_events(text, entities=(), threshold=0.0)]
     assert ("PROTEST", "احتجاجا") not in got
+
+
+def test_an_act_under_study_is_not_asserted() -> None:
+    text = "قالت الصحيفة إن الإدارة تدرس فرض عقوبات جديدة على إيران."
+    (e,) = [x for x in extract_events(text, entities=(), threshold=0.0) if x.type == "SANCTION"]
+    assert e.modality == "hypothetical"

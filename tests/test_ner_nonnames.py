@@ -631,6 +631,14 @@ def test_a_person_after_a_place_classifier_is_a_place() -> None:
     assert [e.label for e in out] == ["LOC", "PER"]
 
 
+def test_a_person_after_a_media_noun_is_the_outlet() -> None:
+    text = "وكتب ترامب على منصة تروث سوشيال أن"
+    out = places_after_classifiers(
+        [ent(text, "ترامب", "PER"), ent(text, "تروث سوشيال", "PER")], text
+    )
+    assert [e.label for e in out] == ["PER", "ORG"]
+
+
 def test_an_unknown_person_after_a_treaty_head_is_the_treaty_name() -> None:
     text = "والذي عرف باتفاقية كامب ديفيد عام 1978، ثم رفض اتفاق نتنياهو"
     ents = [ent(text, "كامب ديفيد", "PER"), ent(text, "نتنياهو", "PER")]

@@ -990,3 +990,9 @@ def test_control_is_no_object_of_retaking() -> None:
     text = "استعاد الجيش السيطرة على المصفاة من المسلحين."
     actor, recipient = roles(text, "استعاد")
     assert actor == ["الجيش"] and "السيطرة" not in recipient
+
+
+def test_who_answers_criticism_did_not_criticise() -> None:
+    text = "ورد الرئيس التركي رجب طيب أردوغان على الانتقادات الأوروبية."
+    actor, _ = roles(text, "الانتقادات", _ents(text, ("رجب طيب أردوغان", "PER")))
+    assert actor == []

@@ -1024,6 +1024,11 @@ _REACTIONS: dict[str, frozenset[str] | None] = {
 }
 
 
+# رد على (answered): its subject answers the event its object names (ورد أردوغان على
+# الانتقادات الأوروبية: the criticism is not his)
+_RESPONDS = _wordset("رد ردت ردوا يرد ترد يردون ورد فرد")  # (ورد: و kept on 3 letters)
+
+
 @functools.lru_cache(maxsize=100_000)
 def _characterises(norm: str) -> bool:
     """A verb that characterises its object (the ``characterise`` rows of ``blockers.tsv``:
@@ -1043,7 +1048,7 @@ def _reacts_to(ws: Sequence[Word], c: Candidate, category: str) -> bool:
     norm = ws[k].norm
     if _noun_shaped(norm):
         return False  # a noun (لمطالبة إسلام آباد بوقف: the noun's genitive is asked to act)
-    if _characterises(norm):
+    if _characterises(norm) or _bare(norm) in _RESPONDS:
         return True
     rules = trigger_rules()
     for i, _ in match_first(norm):

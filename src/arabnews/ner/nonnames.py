@@ -910,9 +910,10 @@ def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[E
 
 
 def places_after_classifiers(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
-    """Person entities right after a place classifier noun relabelled ``LOC``: the classifier
-    says what kind of name follows ("مخيم نور شمس", "مدينة عيسى"; ``edge_words.tsv``, kind
-    ``classifier``), whatever given names its words are.
+    """Person entities right after a classifier noun relabelled with its kind: the noun says
+    what kind of name follows, whatever given names its words are (``edge_words.tsv``): a
+    place classifier gives ``LOC`` ("مخيم نور شمس", "مدينة عيسى"), a media noun ``ORG`` (a
+    newspaper, a channel, a platform: "منصة تروث سوشيال").
 
     >>> t = "اقتحام مخيم نور شمس في طولكرم"
     >>> [(e.text, e.label) for e in places_after_classifiers([Entity(12, 19, "نور شمس", "PER")], t)]
@@ -924,11 +925,15 @@ def places_after_classifiers(entities: Sequence[Entity], text: str) -> tuple[Ent
     out = []
     for e in entities:
         prev = word_before(e.start) if e.label == "PER" else None
-        if prev is not None and edge_word_kind(prev) == "classifier":
-            out.append(attrs.evolve(e, label="LOC"))
+        kind = edge_word_kind(prev) if prev is not None else None
+        if kind in _CLASSIFIED:
+            out.append(attrs.evolve(e, label=_CLASSIFIED[kind]))
         else:
             out.append(e)
     return tuple(out)
+
+
+_CLASSIFIED = {"classifier": "LOC", "media": "ORG"}  # label of the name after such a noun
 
 
 def _script(word: str) -> str | None:
