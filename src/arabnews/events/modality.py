@@ -20,6 +20,7 @@ for (دعت المنظمة إلى الإفراج عنه، طالبوا باست�
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -83,19 +84,29 @@ def _noun_cue(norm: str) -> bool:
     return n.startswith("ال") or n.endswith(("ة", "ات"))
 
 
-def _before(t: int, window: int, lower: int, inner: Sequence[bool] | None) -> Sequence[int]:
-    """Indexes of the *window* words before ``t`` (down to *lower*), nearest first, the inner
-    words of names not counted."""
+def _reach(t: int, lower: int, inner: Sequence[bool] | None) -> list[int] | None:
+    """For each word before ``t`` (nearest first, down to *lower*), how many words of a window
+    it takes to reach it, the inner words of names not counted; ``None`` when no such word is
+    near (every window is then plain)."""
     if inner is None:
-        return range(t - 1, max(lower, t - window) - 1, -1)
-    out: list[int] = []
+        return None
+    lo = max(lower, t - 3 * _max_window())
+    if not any(inner[lo:t]):
+        return None
+    out = []
     counted = 0
-    k = t - 1
-    while k >= lower and counted < window:
-        out.append(k)
+    for k in range(t - 1, lo - 1, -1):
+        out.append(counted)  # (words counted before this one)
         counted += not inner[k]
-        k -= 1
     return out
+
+
+def _before(t: int, window: int, lower: int, reach: list[int] | None) -> Sequence[int]:
+    """Indexes of the *window* words before ``t`` (down to *lower*), nearest first."""
+    if reach is None:
+        return range(t - 1, max(lower, t - window) - 1, -1)
+    n = bisect.bisect_left(reach, window)  # (words reached with fewer than *window* counted)
+    return range(t - 1, t - 1 - n, -1)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -121,6 +132,7 @@ def modality_of(
     put the cue out of reach.
     """
     found: dict[str, int] = {}
+    reach = _reach(t, lower, inner)
     base = max(0, t - _max_window())  # the cue rows matching each word of the widest window
     hits = [_cue_hits(w.norm) for w in ws[base : t + 1 + _max_window()]]
     for i, rule in enumerate(modality_cues()):
@@ -131,7 +143,7 @@ def modality_of(
         elif rule.side == "governs" and not _governed(ws, t, prefix):
             continue
         else:
-            span = _before(t, rule.window, lower, inner)
+            span = _before(t, rule.window, lower, reach)
         speech = None  # the nearest speech verb between the trigger and a denial cue
         for k in span:
             if i not in (hits[k - base] if k >= base else _cue_hits(ws[k].norm)):
