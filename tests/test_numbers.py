@@ -200,3 +200,8 @@ def test_martyrs_are_counted_as_killed_and_a_verb_is_never_counted() -> None:
     got = [(q.text, q.kind) for q in find_quantities(text)]
     assert ("12 شهيدا", "killed") in got
     assert not any("أطلقتها" in t for t, _ in got)
+
+
+def test_the_imperfect_of_killing_makes_a_count_of_the_killed() -> None:
+    text = "الجيش يحبط محاولة تهريب ويقتل 4 مهربين"
+    assert [(q.text, q.kind) for q in find_quantities(text)] == [("4 مهربين", "killed")]

@@ -996,3 +996,10 @@ def test_who_answers_criticism_did_not_criticise() -> None:
     text = "ورد الرئيس التركي رجب طيب أردوغان على الانتقادات الأوروبية."
     actor, _ = roles(text, "الانتقادات", _ents(text, ("رجب طيب أردوغان", "PER")))
     assert actor == []
+
+
+def test_an_attack_noun_with_its_adjectives_is_the_subject_of_the_verb_after_them() -> None:
+    # غارات إسرائيلية عنيفة تستهدف الضاحية: the raids target, no adjective acts
+    text = "مصادر: غارات إسرائيلية عنيفة تستهدف الضاحية الجنوبية لبيروت"
+    actor, recipient = roles(text, "تستهدف")
+    assert actor == [] and recipient == ["الضاحية الجنوبية"]

@@ -162,9 +162,13 @@ def _event_antecedent(ws: Sequence[Word], t: int) -> bool:
     """Whether the verb at ``ws[t]`` follows right after an indefinite event noun it describes
     (هجوم استهدف، غارة أسفرت: an asyndetic relative clause): a verbal noun of the lexicon that
     cannot be a verb (``referential.tsv``), with no article and nothing between."""
-    prev = ws[t - 1]
+    k = t - 1
+    # (its indefinite adjectives between: غارات إسرائيلية عنيفة تستهدف الضاحية)
+    while k > 0 and t - k <= 2 and _indefinite_adjective(ws[k].norm):
+        k -= 1
+    prev = ws[k]
     return (
-        ws[t].start - prev.end == 1
+        all(ws[j + 1].start - ws[j].end == 1 for j in range(k, t))
         and ws[t].norm[:1] not in ("و", "ف")  # (بغارات وتتوعد حماس: a coordinated verb)
         # (هجوم شنه مسلحون: a pronoun on the verb is the antecedent, its object)
         and not _bare(ws[t].norm).endswith(("ه", "ها", "هم", "هما"))
@@ -172,6 +176,11 @@ def _event_antecedent(ws: Sequence[Word], t: int) -> bool:
         and prev.norm[:1] not in ("و", "ف")
         and any(part_matches(r.pattern, prev.norm) for r in referential())
     )
+
+
+def _indefinite_adjective(norm: str) -> bool:
+    """An indefinite nisba or feminine adjective (إسرائيلية، عنيفة، جوية)."""
+    return not definite(norm) and norm[:1] not in ("و", "ف") and norm.endswith(("ية", "ة", "ي"))
 
 
 def _circumstantial(ws: Sequence[Word], t: int, t_end: int, rule: TriggerRule) -> bool:
