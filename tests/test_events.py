@@ -619,3 +619,9 @@ def test_an_act_under_study_is_not_asserted() -> None:
     text = "قالت الصحيفة إن الإدارة تدرس فرض عقوبات جديدة على إيران."
     (e,) = [x for x in extract_events(text, entities=(), threshold=0.0) if x.type == "SANCTION"]
     assert e.modality == "hypothetical"
+
+
+def test_a_prison_term_belongs_to_the_sentence_not_the_charge() -> None:
+    text = "قضت المحكمة بسجن الناشط ثلاث سنوات بتهمة نشر أخبار كاذبة."
+    got = {e.type: [q.text for q in e.quantities] for e in extract_events(text, threshold=0.0)}
+    assert got["SANCTION"] == ["ثلاث سنوات"] and got.get("ACCUSE", []) == []

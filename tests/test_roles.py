@@ -1003,3 +1003,16 @@ def test_an_attack_noun_with_its_adjectives_is_the_subject_of_the_verb_after_the
     text = "مصادر: غارات إسرائيلية عنيفة تستهدف الضاحية الجنوبية لبيروت"
     actor, recipient = roles(text, "تستهدف")
     assert actor == [] and recipient == ["الضاحية الجنوبية"]
+
+
+def test_a_nominative_plural_takes_no_oblique_construct_as_its_adjective() -> None:
+    # مسلحون مجهولون | عاملي إغاثة: the gunmen, then whom they abducted
+    text = "اختطف مسلحون مجهولون عاملي إغاثة أجنبيين في دارفور."
+    actor, recipient = roles(text, "اختطف")
+    assert actor == ["مسلحون مجهولون"] and recipient and recipient[0].startswith("عاملي")
+
+
+def test_the_genitive_of_a_penalty_noun_is_the_sentenced() -> None:
+    text = "قضت محكمة تونسية بسجن رئيس الحركة راشد الغنوشي ثلاث سنوات."
+    actor, recipient = roles(text, "قضت", _ents(text, ("راشد الغنوشي", "PER")))
+    assert actor == ["محكمة تونسية"] and recipient == ["راشد الغنوشي"]

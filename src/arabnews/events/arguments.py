@@ -1334,8 +1334,11 @@ def _agreeing_groups(text: str, ws: Sequence[Word], cands: list[Candidate]) -> l
 
 def _same_case(a: str, b: str) -> bool:
     """Whether two words can agree in case: two sound plurals share their ending (ون with ون,
-    ين with ين); any other pair may."""
+    ين with ين), and a nominative plural in ون takes no word in ي, a construct in the oblique
+    (مسلحون مجهولون | عاملي إغاثة: the object); any other pair may."""
     x, y = _bare(a)[-2:], _bare(b)[-2:]
+    if x == "ون" and y[-1:] == "ي":
+        return False
     return not (x in ("ون", "ين") and y in ("ون", "ين") and x != y)
 
 
@@ -2364,6 +2367,14 @@ def structural_roles(
     guess = False
     if actor is None and not (nominal and _patient_genitive(ws, t, t_end)) and not _passive(ws, t):
         actor, guess = _fallback_actor(ws, cs, t, lower, recipient)
+    if rule.category == "SANCTION" and not recipient:
+        # قضت المحكمة بسجن رئيس الحركة ...: the genitive of the penalty noun is sentenced
+        for k in range(t_end + 1, min(len(ws) - 1, t_end + 5)):
+            if _bare(ws[k].norm) in _PENALTIES:
+                sentenced = _subject_after(ws, cs, k + 1)
+                if sentenced is not None and sentenced is not actor:
+                    recipient.append(sentenced)
+                break
     stop = min(_clause_stop(ws, t_end), t_end + 13)
     for c in cs:
         if t_end < c.first < stop and c is not actor and c not in recipient:
@@ -2374,6 +2385,7 @@ def structural_roles(
     return _coordinated(ws, cs, actors), _coordinated(ws, cs, recipient), guess and bool(actors)
 
 
+_PENALTIES = _wordset("بسجن باعدام بحبس بطرد بترحيل بتغريم بمعاقبه بمعاقبة")  # (+ the sentenced)
 _CONTROL = _wordset("السيطره السيطرة زمام")  # (the object of a verb of taking control)
 _ANNOUNCE = _wordset("اعلن اعلنت اعلنوا يعلن تعلن يعلنون")
 _CHARGE = _wordset("بتهمة بتهم بتهمتي")  # (on a charge of: the ACCUSE noun governed by ب)

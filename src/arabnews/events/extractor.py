@@ -666,6 +666,12 @@ def _chunk_events(
             lo, hi = bisect.bisect_left(clauses, c), bisect.bisect_right(clauses, c)
             k = bisect.bisect_left(starts, q.start, lo, hi)
             own = [i for i in (k - 1, k) if lo <= i < hi]
+            if q.kind.startswith("duration"):
+                # a prison term is the sentence's (قضت المحكمة بسجنه ثلاث سنوات بتهمة ...)
+                terms = [
+                    i for i in range(lo, hi) if triggers[primary[i]].rule.category == "SANCTION"
+                ]
+                own = terms or own
             if own:
                 near = min(own, key=lambda i: abs(starts[i] - q.start))
                 q_owner.setdefault(primary[near], []).append(q)
