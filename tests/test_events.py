@@ -625,3 +625,11 @@ def test_a_prison_term_belongs_to_the_sentence_not_the_charge() -> None:
     text = "قضت المحكمة بسجن الناشط ثلاث سنوات بتهمة نشر أخبار كاذبة."
     got = {e.type: [q.text for q in e.quantities] for e in extract_events(text, threshold=0.0)}
     assert got["SANCTION"] == ["ثلاث سنوات"] and got.get("ACCUSE", []) == []
+
+
+def test_a_treaty_named_by_its_genitive_is_no_agreement() -> None:
+    text = "احتج مئات المزارعين على اتفاقية التجارة الحرة مع دول أمريكا الجنوبية."
+    got = [e.trigger.text for e in extract_events(text, entities=(), threshold=0.0)]
+    assert "اتفاقية" not in got and "احتج" in got
+    text = "وقع البلدان اتفاقية لتبادل المعلومات الأمنية."
+    assert "اتفاقية" in [e.trigger.text for e in extract_events(text, entities=(), threshold=0.0)]

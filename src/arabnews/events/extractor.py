@@ -425,6 +425,16 @@ def _name_part(ws: Sequence[Word], tr: Trigger) -> bool:
         if rule.label == "word" and part_matches(rule.pattern, ws[tr.first].norm):
             return True
         if (
+            rule.label == "named"
+            and tr.first == tr.last
+            and tr.last + 1 < len(ws)
+            and "ال" not in tr.prefix
+            and not ws[tr.first].norm.startswith("ال")
+            and definite(ws[tr.last + 1].norm)
+            and part_matches(rule.pattern, ws[tr.first].norm)
+        ):
+            return True  # اتفاقية التجارة الحرة: a treaty named, not an agreement reached
+        if (
             rule.label == "head"
             and tr.first > 0
             and part_matches(rule.pattern, ws[tr.first - 1].norm)

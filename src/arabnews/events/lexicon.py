@@ -488,11 +488,13 @@ def fixed_expressions() -> tuple[CueRule, ...]:
 
     ``word``: a word that matches a trigger pattern but is never an event predicate (``الدين``);
     ``head``: a head noun (an institution, an office, a title) after which a definite trigger noun
-    is part of a name (``لجنة التحقيق``، ``منظمة التعاون``).
+    is part of a name (``لجنة التحقيق``، ``منظمة التعاون``); ``named``: a trigger noun that,
+    without its article and before a definite genitive, is the head of a name (``اتفاقية
+    التجارة الحرة``).
     """
     rules = _cue_table("fixed.tsv", "kind")
     for r in rules:
-        if r.label not in ("word", "head"):
+        if r.label not in ("word", "head", "named"):
             raise ValueError(f"fixed.tsv: bad kind {r.label!r}")
     return rules
 
