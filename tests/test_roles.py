@@ -1016,3 +1016,22 @@ def test_the_genitive_of_a_penalty_noun_is_the_sentenced() -> None:
     text = "قضت محكمة تونسية بسجن رئيس الحركة راشد الغنوشي ثلاث سنوات."
     actor, recipient = roles(text, "قضت", _ents(text, ("راشد الغنوشي", "PER")))
     assert actor == ["محكمة تونسية"] and recipient == ["راشد الغنوشي"]
+
+
+def test_a_title_chain_ends_at_a_name() -> None:
+    text = "استقالت رئيسة وزراء تايلاند بعد قرار المحكمة."
+    actor, _ = roles(text, "استقالت", _ents(text, ("تايلاند", "LOC")))
+    assert actor == ["رئيسة وزراء"]
+
+
+def test_the_mediators_calling_for_talks_are_no_party_to_them() -> None:
+    text = "دعت مصر وقطر والولايات المتحدة طرفي النزاع إلى العودة إلى طاولة المفاوضات."
+    ents = _ents(text, ("مصر", "LOC"), ("قطر", "LOC"), ("الولايات المتحدة", "LOC"))
+    actor, _ = roles(text, "المفاوضات", ents)
+    assert actor == []
+
+
+def test_the_clause_subject_is_no_party_to_a_cause() -> None:
+    text = "قضت المحكمة الدستورية بعزلها من منصبها بسبب مكالمة هاتفية مسربة."
+    actor, _ = roles(text, "مكالمة", _ents(text, ("المحكمة الدستورية", "ORG")))
+    assert actor == []

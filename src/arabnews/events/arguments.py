@@ -364,7 +364,19 @@ def _title_before(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> boo
 
 
 # Words whose first letter و is part of the word, not a conjunction.
-_WAW_WORDS = ("وزير", "وزار", "وكال", "وحد", "ولاي", "وفد", "وسائل", "وسيط", "وجهاء", "وثائق")
+_WAW_WORDS = (
+    "وزير",
+    "وزراء",
+    "وزار",
+    "وكال",
+    "وحد",
+    "ولاي",
+    "وفد",
+    "وسائل",
+    "وسيط",
+    "وجهاء",
+    "وثائق",
+)
 
 
 def _start_after_clitics(w: Word) -> int:
@@ -846,7 +858,10 @@ def _frame_roles(
         and left
         and no_prep(left[-1])
         and no_prep(_first_conjunct(left, prep))
-        and not (nominal and _reacts_to(ws, left[-1], rule.category))
+        # (nor the subjects of a reaction: دعت مصر وقطر والولايات المتحدة ... إلى المفاوضات)
+        and not (nominal and _reacts_to(ws, _first_conjunct(left, prep), rule.category))
+        # (nor the clause's subject for a cause: قضت المحكمة بعزلها بسبب مكالمة هاتفية)
+        and not (nominal and t > 0 and _bare(ws[t - 1].norm) in _CAUSES)
         # (مقتل ضابط خلال الاشتباكات: the genitive of another event noun is that noun's)
         and not (nominal and _event_word(left[-1].prep))
         # (الدوحة تستضيف المفاوضات بين إسرائيل وحماس: the subject of another verb between)
@@ -1207,10 +1222,12 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
             k == i + 1
             and not head_def
             and k + 1 < len(ws)
-            and definite(ws[k + 1].norm)
-            and _title_norm(_bare(w.norm))
+            and (definite(ws[k + 1].norm) or k + 1 in taken)
+            and _title_word(w)
         ):
-            last = k  # رئيس مجلس النواب: a title heads a chain of constructs
+            # رئيس مجلس النواب، رئيسة وزراء تايلاند: a title heads a chain of constructs
+            # (ending in a definite noun or a name)
+            last = k
             continue
         break
     return last
@@ -2386,6 +2403,7 @@ def structural_roles(
 
 
 _PENALTIES = _wordset("بسجن باعدام بحبس بطرد بترحيل بتغريم بمعاقبه بمعاقبة")  # (+ the sentenced)
+_CAUSES = _wordset("بسبب جراء نتيجه نتيجة بفعل")  # (+ the event noun that caused it)
 _CONTROL = _wordset("السيطره السيطرة زمام")  # (the object of a verb of taking control)
 _ANNOUNCE = _wordset("اعلن اعلنت اعلنوا يعلن تعلن يعلنون")
 _CHARGE = _wordset("بتهمة بتهم بتهمتي")  # (on a charge of: the ACCUSE noun governed by ب)

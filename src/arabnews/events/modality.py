@@ -60,11 +60,20 @@ _REQUEST_PREPOSITIONS = frozenset({"الي", "علي"})
 
 def _governed(ws: Sequence[Word], t: int, prefix: str) -> bool:
     """Whether the trigger at ``ws[t]`` is governed by a preposition: a proclitic ب or ل
-    (the article's ل aside) or the word إلى / على right before it."""
+    (the article's ل aside), the word إلى / على right before it, or before the indefinite noun
+    it completes as a definite genitive (إلى طاولة المفاوضات)."""
     head = prefix[:-2] if prefix.endswith("ال") else prefix
     if "ب" in head or "ل" in head:
         return True
-    return t > 0 and _strip_conj(ws[t - 1].norm) in _REQUEST_PREPOSITIONS
+    if t > 0 and _strip_conj(ws[t - 1].norm) in _REQUEST_PREPOSITIONS:
+        return True
+    # through the noun it completes (إلى طاولة المفاوضات، إلى استئناف المحادثات)
+    return (
+        t > 1
+        and (prefix.startswith("ال") or ws[t].norm.startswith("ال"))
+        and _strip_conj(ws[t - 2].norm) in _REQUEST_PREPOSITIONS
+        and not ws[t - 1].norm.startswith("ال")
+    )
 
 
 @functools.lru_cache(maxsize=100_000)
