@@ -1035,3 +1035,17 @@ def test_the_clause_subject_is_no_party_to_a_cause() -> None:
     text = "قضت المحكمة الدستورية بعزلها من منصبها بسبب مكالمة هاتفية مسربة."
     actor, _ = roles(text, "مكالمة", _ents(text, ("المحكمة الدستورية", "ORG")))
     assert actor == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a passive participle: the noun before it undergoes it
+        ("والأهل شيري ويردن الذين محجوزين منذ 53 يوما", "محجوزين"),
+        # an accusative participle after a phrase, no verb before: a circumstantial clause
+        ("أظهر الاتحاد تفهمه للمساعي السلمية للشعب المصري مطالبا النظام بالإصلاح", "مطالبا"),
+    ],
+)
+def test_a_participle_read_as_a_noun_only_where_it_is_one(text: str, trigger: str) -> None:
+    actor, _ = roles(text, trigger)
+    assert actor in ([], ["الاتحاد"])  # (not a word of the phrase before)

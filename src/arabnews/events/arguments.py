@@ -27,6 +27,7 @@ from arabnews.events.lexicon import (
     Word,
     actor_hits,
     actor_rules,
+    agentive_classes,
     agentive_heads,
     blockers,
     function_word,
@@ -404,25 +405,42 @@ def _clitics_length(norm: str) -> int:
 def _is_nominal(prefix: str, word: Word) -> bool:
     if "ال" in prefix or word.norm.startswith("ال") or word.norm.endswith(("ة", "ات")):
         return True
-    if "ب" in prefix or "ك" in prefix:
-        return True  # a preposition governs a noun, never a finite verb (بمقترح، كمقترح)
+    # verbal nouns that cannot be verbs (معارك، هجوم، اغتيال): see data/referential.tsv
+    return any(part_matches(r.pattern, word.norm) for r in referential())
+
+
+def _participle_noun(ws: Sequence[Word], t: int, prefix: str) -> bool:
+    """An active participle used as a noun (رفض البرلمان مقترحا: the proposal, not the
+    parliament proposing; متظاهرون، مفاوض): a word of five letters or more in م, no finite
+    verb of the trigger rows being one (those in م are short: منح، منع، مول: منعوا، منحت،
+    منعهم). Not a passive participle (محجوزين، معتقلين: the noun before is undergoing it) nor
+    one in the accusative after punctuation (قال ...، مطالبا: a circumstantial clause)."""
+    word = ws[t]
     stem = word.norm[len(prefix) :] if word.norm.startswith(prefix) else word.norm
     for suffix in _PRONOUN_SUFFIXES:
         if stem.endswith(suffix):
             stem = stem[: -len(suffix)]
             break
     if (
-        len(stem) >= 5
-        and stem[0] == "م"
-        and not stem.endswith("وا")
-        and (len(stem) > 5 or not stem.endswith("ت"))
+        len(stem) < 5
+        or stem[0] != "م"
+        or stem.endswith("وا")
+        or (len(stem) == 5 and stem.endswith("ت"))
+        or stem[3] == "و"  # (مفعول)
     ):
-        # a participle (مقترح، متظاهرون، مفاوض): the verbs of the trigger rows that begin
-        # with م are short (منح، منع، مول: منعوا، منحت, منعهم) (رفض البرلمان مقترحا: the
-        # proposal, not the parliament proposing)
+        return False
+    if not stem.endswith("ا"):
         return True
-    # verbal nouns that cannot be verbs (معارك، هجوم، اغتيال): see data/referential.tsv
-    return any(part_matches(r.pattern, word.norm) for r in referential())
+    # in the accusative: the object of a verb right before it and its subject (رفض البرلمان
+    # الأوروبي مقترحا), else a circumstantial clause (قال ...، مطالبا; للشعب المصري مطالبا)
+    if t == 0 or word.start - ws[t - 1].end > 1:
+        return False
+    for k in range(t - 1, max(-1, t - 5), -1):
+        if finite_verb(ws[k]):
+            return k < t - 1
+        if _function_word(ws[k]) or ws[k].norm[:1] in ("ب", "ل") or ws[k + 1].start - ws[k].end > 1:
+            return False
+    return False
 
 
 @attrs.frozen(slots=True)
@@ -551,7 +569,11 @@ def assign_roles(
     cands = _window(cands, t - _WINDOW, t_end + _WINDOW)
     actor: list[Candidate] = []
     recipient: list[Candidate] = []
-    nominal = _is_nominal(prefix, ws[t]) or bool(set(prefix) & {"ب", "ل"})
+    nominal = (
+        _is_nominal(prefix, ws[t])
+        or bool(set(prefix) & {"ب", "ل"})
+        or _participle_noun(ws, t, prefix)
+    )
     adj_actor: Mention | None = None
     victim_noun = nominal and _patient_genitive(ws, t, t_end)
     if (rule.actor == "adj" or nominal) and not victim_noun:
@@ -1223,7 +1245,7 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
             and not head_def
             and k + 1 < len(ws)
             and (definite(ws[k + 1].norm) or k + 1 in taken)
-            and _title_word(w)
+            and _office(w.norm)
         ):
             # رئيس مجلس النواب، رئيسة وزراء تايلاند: a title heads a chain of constructs
             # (ending in a definite noun or a name)
@@ -1231,6 +1253,13 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
             continue
         break
     return last
+
+
+def _office(norm: str) -> bool:
+    """An indefinite noun of an office or an institution (رئيس، زعيم، مجلس، هيئة; the classes
+    official and institution of ``agentive.tsv``), not of a group or a state (حركة، دول)."""
+    n = _bare(norm)
+    return not definite(n) and agentive_classes().get(n) in ("official", "institution")
 
 
 @functools.lru_cache(maxsize=4096)

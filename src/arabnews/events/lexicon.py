@@ -657,6 +657,16 @@ def agentive_heads() -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.cache
+def agentive_classes() -> dict[str, str]:
+    """:func:`agentive_heads` with the class of each (official, institution, force ...)."""
+    out = {}
+    for row in _rows("agentive.tsv"):
+        word = norm_word(row["word"].strip())
+        out[word[2:] if word.startswith("ال") and len(word) > 4 else word] = row["class"]
+    return out
+
+
 @functools.lru_cache(maxsize=200_000)
 def number_hits(word: str) -> tuple[int, ...]:
     """Indices of ``number_rules()`` whose first word matches normalised *word* (cached)."""
