@@ -1049,3 +1049,13 @@ def test_the_clause_subject_is_no_party_to_a_cause() -> None:
 def test_a_participle_read_as_a_noun_only_where_it_is_one(text: str, trigger: str) -> None:
     actor, _ = roles(text, trigger)
     assert actor in ([], ["الاتحاد"])  # (not a word of the phrase before)
+
+
+def test_ajra_is_a_light_verb_and_a_light_verb_after_a_noun_needs_a_link_back() -> None:
+    text = "أجرت القوات البحرية المصرية مناورات مشتركة في البحر الأحمر."
+    actor, _ = roles(text, "مناورات", _ents(text, ("القوات البحرية المصرية", "ORG")))
+    assert actor == ["القوات البحرية المصرية"]
+    # (وأجرى ... after the noun, with no pronoun back to it: another clause's verb)
+    text = "اهتم القضاء بموضوع اعتقال الحسيني، وأجرى إنابة قضائية للاستماع إليه."
+    actor, _ = roles(text, "اعتقال", _ents(text, ("الحسيني", "PER")))
+    assert actor == []

@@ -2289,13 +2289,26 @@ def structural_roles(
             k = t_end + 1
             while k < len(ws) and k <= t_end + 3 and not _light_verb(ws[k]):
                 k += 1
-            if k < len(ws) and k <= t_end + 3 and _light_verb(ws[k]):
+            if (
+                k < len(ws)
+                and k <= t_end + 3
+                and _light_verb(ws[k])
+                # (its pronoun or a relative refers back to the noun: not اعتقال الحسيني، وأجرى
+                # القضاء إنابة)
+                and (
+                    _bare(ws[k].norm).endswith(_BACK_PRONOUNS)
+                    or _bare(ws[k - 1].norm) in _RELATIVE
+                    or _resumptive(ws, k + 1)  # (إضرابا شارك فيه طلاب)
+                )
+            ):
                 actor = _subject_after(ws, cs, k + 1)
         if actor is None:
             # نفذت حركة طالبان هجوما / قامت مجموعة من الشبان بإحراق
             for k in range(t - 1, max(lower, t - 6) - 1, -1):
                 if _light_verb(ws[k]):
                     actor = _subject_after(ws, cs, k + 1)
+                    if actor is not None and actor.kind == "phrase" and not _may_act(ws, actor):
+                        actor = None  # (اجرى مراجعات دفعته للانسحاب: the object, no agent)
                     if actor is None or actor.first >= t:
                         actor = _subject_before(ws, cs, k)
                     break
