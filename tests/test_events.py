@@ -633,3 +633,23 @@ def test_a_treaty_named_by_its_genitive_is_no_agreement() -> None:
     assert "اتفاقية" not in got and "احتج" in got
     text = "وقع البلدان اتفاقية لتبادل المعلومات الأمنية."
     assert "اتفاقية" in [e.trigger.text for e in extract_events(text, entities=(), threshold=0.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        (
+            "أكد المتحدث أن الحكومة لم تتلق طلبا، نافيا ما تردد عن مفاوضات سرية.",
+            "مفاوضات",
+            "denied",
+        ),
+        ("لم يتمكن الطرفان من التوصل إلى اتفاق بشأن تبادل الأسرى.", "تبادل الأسرى", "future"),
+    ],
+)
+def test_a_denying_participle_and_what_an_agreement_is_about(
+    text: str, trigger: str, modality: str
+) -> None:
+    (e,) = [
+        x for x in extract_events(text, entities=(), threshold=0.0) if x.trigger.text == trigger
+    ]
+    assert e.modality == modality
