@@ -92,7 +92,7 @@ def test_model_file_matches_the_features() -> None:
 
 
 def test_fixed_expressions_load() -> None:
-    assert {r.label for r in fixed_expressions()} == {"word", "head"}
+    assert {r.label for r in fixed_expressions()} == {"word", "head", "named"}
 
 
 @pytest.mark.parametrize(

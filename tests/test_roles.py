@@ -1059,3 +1059,21 @@ def test_ajra_is_a_light_verb_and_a_light_verb_after_a_noun_needs_a_link_back() 
     text = "اهتم القضاء بموضوع اعتقال الحسيني، وأجرى إنابة قضائية للاستماع إليه."
     actor, _ = roles(text, "اعتقال", _ents(text, ("الحسيني", "PER")))
     assert actor == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "released"),
+    [
+        ("أطلقت حماس سراح أربع مجندات إسرائيليات.", ["حماس"], ["مجندات"]),
+        (
+            "أطلقت السلطات الإيرانية سراح الصحفية الإيطالية.",
+            ["السلطات الإيرانية"],
+            ["الصحفية الإيطالية"],
+        ),
+    ],
+)
+def test_the_releaser_may_stand_between_the_verb_and_sarah(
+    text: str, actor: list[str], released: list[str]
+) -> None:
+    (e,) = [x for x in extract_events(text, entities=(), threshold=0.0) if x.type == "RETREAT"]
+    assert [a.text for a in e.actor] == actor and [r.text for r in e.recipient] == released

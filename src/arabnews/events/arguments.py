@@ -2089,6 +2089,16 @@ def structural_roles(
     ]
     if tails:
         cs = sorted(cs + tails, key=lambda c: c.first)
+    if rule.category == "RETREAT":
+        # أطلقت حماس سراح المجندات: سراح belongs to the verb (no participant of its own); the
+        # words after it in its phrase are the released
+        kept: list[Candidate] = []
+        for c in cs:
+            if not _bare(ws[c.first].norm).startswith("سراح"):
+                kept.append(c)
+            elif c.last > c.first and (rest := _tail(ws, c, c.first + 1)) is not None:
+                kept.append(rest)
+        cs = kept
     lower = _clause_start(ws, t)
     actor: Candidate | None = None
     recipient: list[Candidate] = []
@@ -2426,10 +2436,11 @@ def structural_roles(
     guess = False
     if actor is None and not (nominal and _patient_genitive(ws, t, t_end)) and not _passive(ws, t):
         actor, guess = _fallback_actor(ws, cs, t, lower, recipient)
-    if rule.category == "SANCTION" and not recipient:
-        # قضت المحكمة بسجن رئيس الحركة ...: the genitive of the penalty noun is sentenced
+    if rule.category in _UNDERGOER_NOUNS and not recipient:
+        # قضت المحكمة بسجن رئيس الحركة ...، أطلقت حماس سراح أربع مجندات: the genitive of the
+        # penalty noun is sentenced, of سراح released
         for k in range(t_end + 1, min(len(ws) - 1, t_end + 5)):
-            if _bare(ws[k].norm) in _PENALTIES:
+            if _bare(ws[k].norm) in _UNDERGOER_NOUNS[rule.category]:
                 sentenced = _subject_after(ws, cs, k + 1)
                 if sentenced is not None and sentenced is not actor:
                     recipient.append(sentenced)
@@ -2445,6 +2456,7 @@ def structural_roles(
 
 
 _PENALTIES = _wordset("بسجن باعدام بحبس بطرد بترحيل بتغريم بمعاقبه بمعاقبة")  # (+ the sentenced)
+_UNDERGOER_NOUNS = {"SANCTION": _PENALTIES, "RETREAT": _wordset("سراح")}
 _CAUSES = _wordset("بسبب جراء نتيجه نتيجة بفعل")  # (+ the event noun that caused it)
 _CONTROL = _wordset("السيطره السيطرة زمام")  # (the object of a verb of taking control)
 _ANNOUNCE = _wordset("اعلن اعلنت اعلنوا يعلن تعلن يعلنون")
@@ -2458,6 +2470,11 @@ def _refers_back(ws: Sequence[Word], t: int, after: Candidate | None) -> bool:
     verb = _bare(ws[t].norm)
     if len(verb) >= 5 and verb.endswith(_BACK_PRONOUNS):
         return True
+    if any(
+        (n := _bare(w.norm)).startswith("سراح") and n.endswith(_BACK_PRONOUNS)
+        for w in ws[t + 1 : t + 4]
+    ):
+        return True  # الذين أطلقت إسرائيل سراحهم: the pronoun on سراح, the subject between
     if after is None:
         return False
     head = _bare(ws[after.first].norm)
