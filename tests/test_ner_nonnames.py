@@ -631,6 +631,14 @@ def test_a_person_after_a_place_classifier_is_a_place() -> None:
     assert [e.label for e in out] == ["LOC", "PER"]
 
 
+def test_an_adjective_glued_to_ba_after_an_indefinite_noun_is_no_place() -> None:
+    from arabnews.ner.nonnames import drop_glued_adjectives
+
+    text = "استهداف سفينة بصاروخ باليستي، والتقى الوزير نظيره بالكويت"
+    out = drop_glued_adjectives([ent(text, "اليستي", "LOC"), ent(text, "الكويت", "LOC")], text)
+    assert [e.text for e in out] == ["الكويت"]  # (after a definite noun or a verb: a place)
+
+
 def test_a_person_after_a_media_noun_is_the_outlet() -> None:
     text = "وكتب ترامب على منصة تروث سوشيال أن"
     out = places_after_classifiers(

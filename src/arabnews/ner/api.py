@@ -338,6 +338,7 @@ def refine_entities(
     found = nonnames.drop_plural_nouns(nonnames.drop_function_words(found, is_known=knows))
     if text is not None:
         found = nonnames.drop_accusative_adjectives(found, text)
+        found = nonnames.drop_glued_adjectives(found, text, is_known=knows)
         found = nonnames.places_after_classifiers(found, text)
         found = nonnames.split_coordinated_names(found, text, is_known=knows)
         found = nonnames.join_split_names(found, text, is_known=knows)

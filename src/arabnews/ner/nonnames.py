@@ -62,6 +62,7 @@ __all__ = [
     "drop_accusative_adjectives",
     "drop_formulas",
     "drop_function_words",
+    "drop_glued_adjectives",
     "drop_number_fragments",
     "drop_plural_nouns",
     "extend_name_suffixes",
@@ -907,6 +908,41 @@ def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[E
         ):
             drop.add(n)
     return tuple(e for n, e in enumerate(entities) if n not in drop)
+
+
+def drop_glued_adjectives(
+    entities: Sequence[Entity], text: str, *, is_known: KnownFn | None = None
+) -> tuple[Entity, ...]:
+    """Places cut from an adjective glued to ب after an indefinite noun dropped: in "بصاروخ
+    باليستي" (with a ballistic missile) the trimmer reads ب + "اليستي", but an adjective agrees
+    with its noun, and after an indefinite one the word is an indefinite nisba (in ي، ية، يين),
+    not ب + a definite name. A place the gazetteer knows stays.
+
+    >>> t = "استهداف سفينة بصاروخ باليستي"
+    >>> [e.text for e in drop_glued_adjectives([Entity(22, 28, "اليستي", "LOC")], t)]
+    []
+    """
+    known = is_known or (lambda _: False)
+    word_before = _words_before(text)
+    out = []
+    for e in entities:
+        start = e.start
+        if (
+            e.label == "LOC"
+            and " " not in e.text
+            and e.text.startswith("ال")
+            and e.text.endswith(("ي", "ية", "يين", "يا"))
+            and start >= 2
+            and text[start - 1] == "ب"
+            and text[start - 2].isspace()
+            and not known(name_key(e.text))
+        ):
+            prev = word_before(start - 1)
+            key = _function_key(prev) if prev is not None else ""
+            if key and not key.startswith("ال") and not is_function_word(key):
+                continue  # بصاروخ باليستي: the indefinite noun's adjective
+        out.append(e)
+    return tuple(out)
 
 
 def places_after_classifiers(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
