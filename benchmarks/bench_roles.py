@@ -187,13 +187,15 @@ def wiki_units() -> list[Unit]:
     their actor and recipient labelled blind with the same guide (wiki5 and wiki6 in session 19,
     wiki7 and wiki8 in session 21, events and roles in one pass). wiki5 to wiki7 (read in
     sessions 19 to 21) are select parts; wiki8 and wiki9 (labelled in session 21, read once at
-    the end of session 22) are the confirm part."""
+    the end of session 22) and wiki10 (labelled blind with its places in session 26 and read
+    once at its end) are the confirm part."""
     return (
         _labelled_roles(OWN / "roles_wiki5.jsonl", "select")
         + _labelled_roles(OWN / "roles_wiki6.jsonl", "select")
         + _labelled_roles(OWN / "roles_wiki7.jsonl", "select")
         + _labelled_roles(OWN / "roles_wiki8.jsonl", "confirm")
         + _labelled_roles(OWN / "roles_wiki9.jsonl", "confirm")
+        + _labelled_roles(OWN / "roles_wiki10.jsonl", "confirm")
     )
 
 

@@ -622,8 +622,16 @@ def _chunk_events(
     ent_ends = {b for _, b in ent_spans}
     # the words of a person's or an organisation's name after its first: a name is one word of
     # a modality cue's window (a verb's subject stands between it and the trigger)
-    names = [(e.start, e.end) for e in sent_ents if e.label in ("PER", "ORG")]
-    inner = [any(a < w.start < b for a, b in names) for w in ws] if names else None
+    inner: list[bool] | None = None
+    for e in sent_ents:
+        if e.label in ("PER", "ORG"):
+            if inner is None:
+                inner = [False] * len(ws)
+                word_starts = [w.start for w in ws]
+            k = bisect.bisect_right(word_starts, e.start)
+            while k < len(ws) and ws[k].start < e.end:
+                inner[k] = True
+                k += 1
 
     def feats_of(
         tr: Trigger, modality: str, has_time: bool, backref: bool, *, mode: str | None, tstart: int

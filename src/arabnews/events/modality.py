@@ -144,6 +144,9 @@ def modality_of(
     reach = _reach(t, lower, inner)
     base = max(0, t - _max_window())  # the cue rows matching each word of the widest window
     hits = [_cue_hits(w.norm) for w in ws[base : t + 1 + _max_window()]]
+    if reach is None and not any(hits):
+        # no cue word within reach (most triggers): only the trigger's own future prefix
+        return ("future", t) if "س" in prefix else ("asserted", None)
     for i, rule in enumerate(modality_cues()):
         if rule.label in found:
             continue
