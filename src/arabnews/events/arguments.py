@@ -41,8 +41,7 @@ from arabnews.events.lexicon import (
     part_matches,
     referential,
     rest_matches,
-    speech_cue_regex,
-    speech_cues,
+    speech_verb,
     stem_candidates,
     trigger_rules,
 )
@@ -1115,12 +1114,7 @@ def _lexicon_verb(norm: str) -> bool:
         return False
     if match_first(norm):
         return True
-    flt = speech_cue_regex()
-    return any(
-        flt.fullmatch(stem)
-        and any(r.pattern.fullmatch(stem) for r in speech_cues() if r.label == "verb")
-        for stem, _ in stem_candidates(norm)
-    )
+    return speech_verb(norm)
 
 
 def finite_verb(w: Word) -> bool:

@@ -546,6 +546,18 @@ def speech_cue_regex() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in speech_cues()))
 
 
+@functools.lru_cache(maxsize=100_000)
+def speech_verb(norm: str) -> bool:
+    """Whether normalised *norm* is a finite speech verb of ``cues.tsv`` (قال، أكد، لتؤكد), its
+    proclitics aside."""
+    flt = speech_cue_regex()
+    return any(
+        flt.fullmatch(stem)
+        and any(r.pattern.fullmatch(stem) for r in speech_cues() if r.label == "verb")
+        for stem, _ in stem_candidates(norm)
+    )
+
+
 _TIME_KINDS = frozenset(
     {"day_offset", "weekday", "week_offset", "month_offset", "year_offset", "month", "night", "ref"}
 )

@@ -25,13 +25,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from arabnews.events.lexicon import (
-    Word,
-    modality_cues,
-    speech_cue_regex,
-    speech_cues,
-    stem_candidates,
-)
+from arabnews.events.lexicon import Word, modality_cues, speech_verb
 
 __all__ = ["modality_of"]
 
@@ -73,17 +67,6 @@ def _governed(ws: Sequence[Word], t: int, prefix: str) -> bool:
         and (prefix.startswith("ال") or ws[t].norm.startswith("ال"))
         and _strip_conj(ws[t - 2].norm) in _REQUEST_PREPOSITIONS
         and not ws[t - 1].norm.startswith("ال")
-    )
-
-
-@functools.lru_cache(maxsize=100_000)
-def _speech_verb(norm: str) -> bool:
-    """A finite speech verb (قال، أكد، لتؤكد; ``cues.tsv``): a statement of its own begins."""
-    flt = speech_cue_regex()
-    return any(
-        flt.fullmatch(stem)
-        and any(r.pattern.fullmatch(stem) for r in speech_cues() if r.label == "verb")
-        for stem, _ in stem_candidates(norm)
     )
 
 
@@ -159,7 +142,7 @@ def modality_of(
         speech = None  # the nearest speech verb between the trigger and a denial cue
         for k in span:
             if i not in (hits[k - base] if k >= base else _cue_hits(ws[k].norm)):
-                if rule.label == "denied" and speech is None and _speech_verb(ws[k].norm):
+                if rule.label == "denied" and speech is None and speech_verb(ws[k].norm):
                     speech = k
                 continue
             if speech is not None and not any(
