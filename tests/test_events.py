@@ -653,3 +653,8 @@ def test_a_denying_participle_and_what_an_agreement_is_about(
         x for x in extract_events(text, entities=(), threshold=0.0) if x.trigger.text == trigger
     ]
     assert e.modality == modality
+
+
+def test_giving_a_deadline_is_a_threat() -> None:
+    text = "أمهلت الفصائل المسلحة الحكومة أسبوعا لإخراج القوات الأجنبية."
+    assert "THREATEN" in [e.type for e in extract_events(text, entities=(), threshold=0.0)]

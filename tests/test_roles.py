@@ -1077,3 +1077,9 @@ def test_the_releaser_may_stand_between_the_verb_and_sarah(
 ) -> None:
     (e,) = [x for x in extract_events(text, entities=(), threshold=0.0) if x.type == "RETREAT"]
     assert [a.text for a in e.actor] == actor and [r.text for r in e.recipient] == released
+
+
+def test_who_undergoes_an_event_noun_after_tarrada_is_its_recipient() -> None:
+    text = "ويتعرض مستشفى ناصر الطبي للقصف المتواصل منذ أيام."
+    actor, recipient = roles(text, "للقصف", _ents(text, ("مستشفى ناصر الطبي", "LOC")))
+    assert actor == [] and recipient == ["مستشفى ناصر الطبي"]

@@ -2369,7 +2369,10 @@ def structural_roles(
                 # (nor past إلى / على: دعت منظمة العفو إلى الإفراج عنه, who calls for it)
                 and not (k >= t - 2 and _reacts_to(ws, near, rule.category))
             ):
-                actor = near  # يساعد الجيش الأوكراني في تطويق باخموت
+                if near.first > 0 and _bare(ws[near.first - 1].norm) in _UNDERGO:
+                    recipient.append(near)  # تعرضت روسيا لهجوم: Russia is attacked
+                else:
+                    actor = near  # يساعد الجيش الأوكراني في تطويق باخموت
         gen = _subject_after(ws, cs, t_end + 1, quantity=True)
         if gen is not None and _own_adjective(ws, gen, t_end):
             gen = None  # اعتقالات كبيرة، اجتياح بري: the trigger's own adjective
@@ -2451,6 +2454,8 @@ def structural_roles(
 
 _PENALTIES = _wordset("بسجن باعدام بحبس بطرد بترحيل بتغريم بمعاقبه بمعاقبة")  # (+ the sentenced)
 _UNDERGOER_NOUNS = {"SANCTION": _PENALTIES, "RETREAT": _wordset("سراح")}
+# تعرض ل (underwent): its subject undergoes the event noun after ل
+_UNDERGO = _wordset("تعرض تعرضت تعرضوا يتعرض تتعرض يتعرضون")
 _CAUSES = _wordset("بسبب جراء نتيجه نتيجة بفعل")  # (+ the event noun that caused it)
 _CONTROL = _wordset("السيطره السيطرة زمام")  # (the object of a verb of taking control)
 _ANNOUNCE = _wordset("اعلن اعلنت اعلنوا يعلن تعلن يعلنون")
