@@ -2383,7 +2383,10 @@ def structural_roles(
             and actor is None
             # (not the ل completing a title without a name: اغتيال نائب رئيس المكتب السياسي
             # لحركة حماس)
-            and not (gen.kind == "phrase" and _title_norm(_bare(ws[gen.first].norm)))
+            and not (
+                gen.kind == "phrase"
+                and (_office(ws[gen.first].norm) or _title_norm(_bare(ws[gen.first].norm)))
+            )
             else None
         )
         if gen is not None and lam is not None:

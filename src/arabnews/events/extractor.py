@@ -674,9 +674,17 @@ def _chunk_events(
     primary = [j for j, t in enumerate(triggers) if not t.beside_strong]
     shared = [j for j, t in enumerate(triggers) if t.beside_strong]
     starts = [ws[triggers[j].first].start for j in primary]
-    # (clause numbers only where a quantity has a trigger to choose among; the triggers of one
-    # clause are a run of the sorted starts, found by bisection)
-    breaks = [w.start for w, b in zip(ws, _clause_breaks(ws), strict=True) if b] if quants else []
+    # with a killing verb beside an attack word, every ASSAULT candidate is built, the pairs made
+    # (one report per attack, see _one_report), then the threshold applied: the pairing does
+    # not depend on the threshold, so a higher one keeps a subset
+    pairing = features is None and any(t.beside_strong for t in triggers)
+    # (clause numbers only where a quantity has a trigger to choose among, or a killing verb an
+    # attack to pair with; the triggers of one clause are a run of the sorted starts)
+    breaks = (
+        [w.start for w, b in zip(ws, _clause_breaks(ws), strict=True) if b]
+        if quants or pairing
+        else []
+    )
     clauses = [bisect.bisect_right(breaks, p) for p in starts]
     for q in quants:
         if primary:
@@ -697,14 +705,7 @@ def _chunk_events(
             for j in shared:
                 q_owner.setdefault(j, []).append(q)
     out: list[Event] = []
-    # with a killing verb beside an attack word, every ASSAULT candidate is built, the pairs made
-    # (one report per attack, see _one_report), then the threshold applied: the pairing does
-    # not depend on the threshold, so a higher one keeps a subset
-    pairing = features is None and any(t.beside_strong for t in triggers)
     held: list[_Held] = []  # pairing: the events with what _one_report needs
-    pair_breaks = (
-        [w.start for w, b in zip(ws, _clause_breaks(ws), strict=True) if b] if pairing else []
-    )
     trigger_starts = [ws[t.first].start for t in triggers]  # (sorted: triggers are)
     for k, tr in enumerate(triggers):
         if id(tr) in restated:
@@ -817,7 +818,7 @@ def _chunk_events(
             score=round(score, 4),
         )
         if pairing:  # in text order; the pairing may still drop an ASSAULT event
-            clause = bisect.bisect_right(pair_breaks, tstart)
+            clause = bisect.bisect_right(breaks, tstart)
             held.append(_Held(ev, real_cut, tr.beside_strong, tr.rule.category, clause))
         else:
             out.append(ev)
