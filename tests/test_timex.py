@@ -141,3 +141,107 @@ def test_the_same_day_points_back_not_to_today() -> None:
     pub = datetime.date(2025, 3, 14)
     assert find_times("قبل أن تنسحب مساء اليوم نفسه", published=pub) == ()
     assert find_times("وفي العام ذاته وقعت الحكومة", published=pub) == ()
+
+
+def _ungated(text: str, published: datetime.date | None) -> tuple[object, ...]:
+    """find_times with every passage scanned (no required-string test first)."""
+    from arabnews.events import timex
+
+    saved = timex._master_literals
+    timex._master_literals = lambda: None  # type: ignore[assignment]
+    try:
+        return find_times(text, published=published)
+    finally:
+        timex._master_literals = saved
+
+
+def test_each_row_example_is_found_as_without_the_required_strings() -> None:
+    # passages holding none of these strings are not scanned: each row's example (and it with
+    # a preposition before it and a year after it) must come out as from a scan of everything
+    from arabnews.events.lexicon import _rows
+    from arabnews.events.timex import _master_literals
+
+    literals = _master_literals()
+    assert literals, "the required strings are read from the standard library's parser"
+    rows = list(_rows("time_words.tsv"))
+    found = 0
+    for row in rows:
+        for text in (row["example"], f"وقع في {row['example']} 2024"):
+            expected = _ungated(text, PUB)
+            assert find_times(text, published=PUB) == expected, row["name"]
+            found += bool(expected)
+    assert found > len(rows)
+
+
+_TIME_PIECES = st.sampled_from(
+    [
+        "اليوم",
+        "أمس",
+        "غدا",
+        "الأحد",
+        "يوم",
+        "الجمعة",
+        "المقبل",
+        "الماضي",
+        "الأسبوع",
+        "الشهر",
+        "العام",
+        "عام",
+        "سنة",
+        "في",
+        "منذ",
+        "قبل",
+        "بعد",
+        "خلال",
+        "يناير",
+        "آذار",
+        "كانون",
+        "الثاني",
+        "تشرين",
+        "ليلا",
+        "الليلة",
+        "22",
+        "2025",
+        "1976",
+        "نفسه",
+        "قتل",
+        "وقال",
+        "والأحد",
+        "فيناير",
+        "هذا",
+        "نهاية",
+        "أول",
+        "من",
+        "،",
+        ".",
+        "\n",
+        "ً",
+    ]
+)
+
+
+@given(st.lists(_TIME_PIECES, max_size=12), st.sampled_from([" ", "  ", ""]), st.dates())
+def test_skipping_passages_without_a_time_word_changes_nothing(
+    pieces: list[str], sep: str, published: datetime.date
+) -> None:
+    text = sep.join(pieces)
+    assert find_times(text, published=published) == _ungated(text, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("قال أمس", datetime.date.min),
+        ("أعلنت الأحد", datetime.date.min),
+        ("العام الماضي", datetime.date.min),
+        ("الأسبوع الماضي", datetime.date.min),
+        ("يلتقيان غدا", datetime.date.max),
+        ("الشهر المقبل", datetime.date.max),
+        ("العام المقبل", datetime.date.max),
+        ("يوم الثلاثاء المقبل", datetime.date.max),
+    ],
+)
+def test_a_value_outside_the_calendar_is_none(text: str, published: datetime.date) -> None:
+    # (it raised OverflowError: the first or last day a date can hold, counted from)
+    [found] = find_times(text, published=published)
+    assert found.value is None

@@ -57,7 +57,7 @@ from arabnews.events.lexicon import (
 from arabnews.events.lexicon import (
     wordset as _wordset,
 )
-from arabnews.events.places import PlaceCue, place_features, place_model
+from arabnews.events.places import PlaceCue, kept, place_features, place_model
 from arabnews.spans import Entity, Mention
 
 __all__ = [
@@ -732,10 +732,12 @@ def _locations(
             modifier=(head - 1) in ends,
             recipient=id(c) in recipients,
         )
-        feats = place_features(cue)
         if log is not None:
+            feats = place_features(cue)
             log.append((c.mention, feats))
-        if model.probability(feats) >= model.threshold:
+            if model.probability(feats) >= model.threshold:
+                out.append(c.mention)
+        elif kept(cue):
             out.append(c.mention)
     return out
 
@@ -1382,6 +1384,22 @@ def _same_case(a: str, b: str) -> bool:
     return not (x in ("ون", "ين") and y in ("ون", "ين") and x != y)
 
 
+@functools.lru_cache(maxsize=100_000)
+def _no_participant(norm: str) -> int:
+    """Whether a word of this form is no participant (per form, cached): 0 when it may be one,
+    2 for ``بأشد`` (the two words after it too), else 1."""
+    b = _bare(norm)
+    if time_word(norm) or SPEECH_PARTICIPLE.fullmatch(b):
+        return 1
+    if b in _AUSPICES:
+        return 1  # برعاية: the name after it is governed through it
+    if b in _MANNER:
+        # بشدة، بأشد العبارات، بشكل قاطع: how it was done, not who took part (nor the
+        # head of the noun after it: أدانت بشدة القصف)
+        return 2 if b == "باشد" else 1
+    return 0
+
+
 def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list[Candidate]:
     """*cands* plus the noun phrases of the sentence outside them, in word order.
 
@@ -1396,15 +1414,10 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
     # (استمر أكثر من عام) are not participants, nor is a speech participle (معلنا أنه، مشيرا
     # إلى): a clause of its own
     for k, w in enumerate(ws):
-        if time_word(w.norm) or SPEECH_PARTICIPLE.fullmatch(_bare(w.norm)):
+        kind = _no_participant(w.norm)
+        if kind:
             taken.add(k)
-        elif _bare(w.norm) in _AUSPICES:
-            taken.add(k)  # برعاية: the name after it is governed through it
-        elif _bare(w.norm) in _MANNER:
-            # بشدة، بأشد العبارات، بشكل قاطع: how it was done, not who took part (nor the
-            # head of the noun after it: أدانت بشدة القصف)
-            taken.add(k)
-            if _bare(w.norm) == "باشد":
+            if kind == 2:
                 taken.update(range(k + 1, min(len(ws), k + 3)))
     by_first = {c.first: c for c in cands}
     out = list(cands)

@@ -245,6 +245,12 @@ def _stem(norm: str) -> str:
     return stem_candidates(norm)[-1][0]
 
 
+def sentence_stems(ws: Sequence[Word]) -> list[str]:
+    """The stem (:func:`_stem`) of each word of a sentence, in order: computed once for all of
+    the sentence's candidates (:func:`candidate_features`)."""
+    return [stem_candidates(w.norm)[-1][0] for w in ws]
+
+
 # Word shapes of a trigger (after its proclitics): a finite verb heads a clause's predicate, a
 # verbal or mim- noun names the event inside a phrase (في هجوم، مقتل). Checked in order; the first
 # whose test holds names the shape. Letters only: normalised text has no vowels to go by.
@@ -309,22 +315,28 @@ def candidate_features(
     same_category_others: int,
     beside_strong: bool = False,
     expand: bool = True,
+    stems: Sequence[str] | None = None,
 ) -> list[str]:
     """Binary features of one candidate (words ``first..last`` of the sentence *ws*).
 
     Each feature is emitted twice, plain and prefixed by the category, so that what holds for
     every category is learnt from all of them and what is particular to one category from it.
     *roles* (actor, recipient, location found) may be ``None``: the role features are then left
-    out, to be added with :func:`role_features` once the arguments are known.
+    out, to be added with :func:`role_features` once the arguments are known. *stems* are the
+    sentence's :func:`sentence_stems` where the caller has them (one list for all of its
+    candidates).
     """
+    if stems is None:
+        stems = sentence_stems(ws)
     base: list[str] = []
-    before = {ws[k].norm for k in range(max(0, first - 8), first)}
-    speech = bool({_stem(w) for w in before} & _SPEECH)
+    lo8 = max(0, first - 8)
+    before = {ws[k].norm for k in range(lo8, first)}
+    speech = bool({stems[k] for k in range(lo8, first)} & _SPEECH)
     head = ws[first].norm
-    stem = _stem(head)
+    stem = stems[first]
     base.append(f"stem={stem}")
     if last > first:
-        base.append(f"phrase={' '.join(_stem(w.norm) for w in ws[first : last + 1])}")
+        base.append(f"phrase={' '.join(stems[k] for k in range(first, last + 1))}")
     base.append(f"mode={mode}")
     base.append(f"modality={modality}")
     base.append(f"strong={strong}")
@@ -359,12 +371,12 @@ def candidate_features(
         base.append(f"other={c}")
     lo, hi = max(0, first - _WINDOW), min(len(ws), last + 1 + _WINDOW)
     for k in range(lo, first):
-        s = _stem(ws[k].norm)
+        s = stems[k]
         base.append(f"left={s}")
         if k == first - 1:
             base.append(f"left1={s}")
     for k in range(last + 1, hi):
-        s = _stem(ws[k].norm)
+        s = stems[k]
         base.append(f"right={s}")
         if k == last + 1:
             base.append(f"right1={s}")
@@ -373,7 +385,7 @@ def candidate_features(
     for k in range(max(0, first - _CONTEXT_WINDOW), min(len(ws), last + 1 + _CONTEXT_WINDOW)):
         if first <= k <= last:
             continue
-        near.update(classes.get(_stem(ws[k].norm), ()))
+        near.update(classes.get(stems[k], ()))
     for c in sorted(near):
         base.append(f"ctx={c}")
     base.append(f"ctx_n={min(len(near), 3)}")

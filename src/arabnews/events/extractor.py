@@ -41,6 +41,7 @@ from arabnews.events.classifier import (
     expand_features,
     role_base,
     role_features,
+    sentence_stems,
     word_shape,
 )
 from arabnews.events.lexicon import (
@@ -171,7 +172,8 @@ def find_triggers(
         if tr.first > end:
             out.append(tr)
             end = tr.last
-    reasons = [_blocked(ws, tr) for tr in out]
+    cues = _blocker_words(ws) if out else []
+    reasons = [_blocked(cues, tr) for tr in out]
     blocked = [
         attrs.evolve(tr, blocked=r) for tr, r in zip(out, reasons, strict=True) if r is not None
     ]
@@ -196,17 +198,37 @@ def find_triggers(
     return out
 
 
-def _blocked(ws: Sequence[Word], tr: Trigger) -> str | None:
-    """The reason of the first blocker (``blockers.tsv``) whose scope holds the trigger."""
+def _blocker_words(ws: Sequence[Word]) -> list[tuple[int, tuple[int, ...]]]:
+    """The words of a sentence that some blocker row matches, each with those rows (in word
+    order): found once per sentence, then each trigger looks at those within reach."""
+    out = []
+    for k, w in enumerate(ws):
+        hits = _blocker_hits(w.norm)
+        if hits:
+            out.append((k, hits))
+    return out
+
+
+@functools.lru_cache(maxsize=200_000)
+def _blocker_hits(norm: str) -> tuple[int, ...]:
+    """:func:`_row_hits` of the blockers (cached by form alone: most words are looked up once
+    per sentence)."""
+    return _row_hits(blockers, norm)
+
+
+def _blocked(cues: Sequence[tuple[int, tuple[int, ...]]], tr: Trigger) -> str | None:
+    """The reason of the first blocker (``blockers.tsv``) whose scope holds the trigger; *cues*
+    are the sentence's :func:`_blocker_words`."""
     rows = blockers()
     best = len(rows)
     cat = tr.rule.category
-    for k in range(
-        max(0, tr.first - _max_window(blockers)), min(len(ws), tr.last + 1 + _max_window(blockers))
-    ):
-        if tr.first <= k <= tr.last:
+    lo, hi = tr.first - _max_window(blockers), tr.last + _max_window(blockers)
+    for k, hits in cues:
+        if k < lo or tr.first <= k <= tr.last:
             continue
-        for i in _row_hits(blockers, ws[k].norm):
+        if k > hi:
+            break
+        for i in hits:
             if i >= best:
                 break
             rule = rows[i]
@@ -633,6 +655,8 @@ def _chunk_events(
                 inner[k] = True
                 k += 1
 
+    stems = sentence_stems(ws)  # (for the features of every candidate of the sentence)
+
     def feats_of(
         tr: Trigger, modality: str, has_time: bool, backref: bool, *, mode: str | None, tstart: int
     ) -> list[str]:
@@ -662,6 +686,7 @@ def _chunk_events(
             ),
             beside_strong=tr.beside_strong,
             expand=False,
+            stems=stems,
         )
 
     times = find_times(text, span.start, span.end, published=pub)

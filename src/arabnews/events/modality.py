@@ -130,8 +130,13 @@ def modality_of(
     if reach is None and not any(hits):
         # no cue word within reach (most triggers): only the trigger's own future prefix
         return ("future", t) if "س" in prefix else ("asserted", None)
+    # the rows that match some word within reach (a name's words may stretch it before *base*)
+    present: set[int] = set().union(*hits)
+    if reach is not None:
+        for k in range(t - len(reach), base):
+            present.update(_cue_hits(ws[k].norm))
     for i, rule in enumerate(modality_cues()):
-        if rule.label in found:
+        if rule.label in found or i not in present:
             continue
         if rule.side == "after":
             span: Sequence[int] = range(t + 1, min(len(ws), t + 1 + rule.window))

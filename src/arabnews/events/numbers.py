@@ -348,6 +348,13 @@ def _may_start_number(norm: str) -> bool:
     return any(rules[idx].type == "number" for idx in number_hits(norm))
 
 
+@functools.lru_cache(maxsize=100_000)
+def _may_start_quantity(norm: str) -> bool:
+    """Whether a quantity can start at a word of this form: a number, or the dual of a counted
+    noun (per form, cached)."""
+    return _may_start_number(norm) or _dual_kind_norm(norm) is not None
+
+
 def find_quantities(
     text: str, start: int = 0, end: int | None = None, *, ws: Sequence[Word] | None = None
 ) -> tuple[Quantity, ...]:
@@ -357,6 +364,9 @@ def find_quantities(
     out: list[Quantity] = []
     i = 0
     while i < len(ws):
+        if not _may_start_quantity(ws[i].norm):
+            i += 1  # (most words: neither a number nor a counted dual)
+            continue
         num = parse_number(ws, i) if _may_start_number(ws[i].norm) else None
         if num is not None and _after_year_word(ws, i):
             i += num[1]

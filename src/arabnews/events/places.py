@@ -28,7 +28,7 @@ import attrs
 from arabnews._data import read_json
 from arabnews.events.classifier import sigmoid
 
-__all__ = ["PlaceCue", "PlaceModel", "place_features", "place_model"]
+__all__ = ["PlaceCue", "PlaceModel", "kept", "place_features", "place_model"]
 
 _ZEROS = itertools.repeat(0.0)
 # distance buckets (words between the trigger and the place, plus one)
@@ -109,3 +109,11 @@ def place_model() -> PlaceModel:
         float(data["bias"]),
         float(data["threshold"]),
     )
+
+
+@functools.lru_cache(maxsize=50_000)
+def kept(cue: PlaceCue) -> bool:
+    """Whether the shipped model keeps the place of *cue* (its probability reaches the
+    threshold); cached per cue, whose fields take few values."""
+    model = place_model()
+    return model.probability(place_features(cue)) >= model.threshold

@@ -28,7 +28,9 @@ from __future__ import annotations
 import calendar
 import datetime
 import functools
+import importlib
 import re
+from typing import Any
 
 from arabnews.charsets import TASHKEEL_RE
 from arabnews.dates import parse_published
@@ -66,6 +68,64 @@ def _master() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<![\w{_TASHKEEL}])|(?<=(?<![\w])[وف])){_PREPS}(?:{body})(?![\w])")
 
 
+def _required(items: Any, consts: Any) -> frozenset[str] | None:
+    """Strings one of which every match of the parsed pattern *items* contains (its longest
+    literal runs, through groups, alternations and repeats of at least one), or ``None``."""
+
+    def better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+        if a is None or b is None:
+            return a or b
+        # the more selective set: a longer shortest string, then fewer strings
+        return a if (-min(map(len, a)), len(a)) < (-min(map(len, b)), len(b)) else b
+
+    best: frozenset[str] | None = None
+    run = ""
+    for op, av in items:
+        if op is consts.LITERAL:
+            run += chr(av)
+            continue
+        if len(run) >= 2:
+            best = better(frozenset({run}), best)
+        run = ""
+        if op is consts.SUBPATTERN:
+            best = better(_required(av[3], consts), best)
+        elif op is consts.BRANCH:
+            alts = [_required(alt, consts) for alt in av[1]]
+            if all(a is not None for a in alts):
+                best = better(frozenset().union(*(a for a in alts if a is not None)), best)
+        elif op in (consts.MAX_REPEAT, consts.MIN_REPEAT) and av[0] >= 1:
+            best = better(_required(av[2], consts), best)
+    if len(run) >= 2:
+        best = better(frozenset({run}), best)
+    return best
+
+
+@functools.cache
+def _master_literals() -> tuple[str, ...] | None:
+    """Strings one of which every match of :func:`_master` contains (a month's or weekday's
+    name, اليوم، أمس، عام ...): a passage with none of them is not scanned (most are not). Read
+    from the parsed pattern, so that new rows of ``time_words.tsv`` count; ``None`` (scan
+    every passage) where the standard library's parser is not there to read it."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        consts: Any = importlib.import_module("re._constants")
+        found = _required(parser.parse(_master().pattern), consts)
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError):
+        return None
+    if found is None:
+        return None
+    # a string holding another of the set adds nothing (a match with it holds the other too)
+    return tuple(sorted(x for x in found if not any(y != x and y in x for y in found)))
+
+
+def _holds_any(chunk: str, literals: tuple[str, ...]) -> bool:
+    # (a plain loop: a generator in any() costs a third more here)
+    for x in literals:  # noqa: SIM110
+        if x in chunk:
+            return True
+    return False
+
+
 @functools.cache
 def _by_name() -> dict[str, TimeRule]:
     return {r.name: r for r in time_rules()}
@@ -96,6 +156,8 @@ def _near_year(month: int, published: datetime.date) -> int:
 
 
 def _month_range(year: int, month: int) -> str:
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        raise ValueError(f"year {year} is out of range")  # (resolve: no value)
     last = calendar.monthrange(year, month)[1]
     return f"{year:04d}-{month:02d}-01/{year:04d}-{month:02d}-{last:02d}"
 
@@ -109,9 +171,17 @@ def resolve(match: re.Match[str], published: datetime.date | str | None) -> str 
     """The ISO value of a master-regex match, or ``None``.
 
     *published* is a :class:`datetime.date`, an ISO string (``"2025-03-14"``) or ``None``.
+    A value that would fall outside the years 1 to 9999 (``أمس`` published on 1 January of
+    the year 1) is ``None``.
     """
     published = parse_published(published)
-    g = match.groupdict()
+    try:
+        return _resolve(match.groupdict(), published)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _resolve(g: dict[str, str | Any], published: datetime.date | None) -> str | None:
     if g["day"]:
         month = _month_number(g["dmon"])
         if g["dyear"]:
@@ -165,7 +235,7 @@ def _resolve_rule(rule: TimeRule, p: datetime.date) -> str | None:
         return _month_range(*_add_months(p, rule.value))
     if rule.kind == "year_offset":
         y = p.year + rule.value
-        return f"{y:04d}-01-01/{y:04d}-12-31"
+        return f"{y:04d}-01-01/{y:04d}-12-31" if datetime.MINYEAR <= y <= datetime.MAXYEAR else None
     return None
 
 
@@ -278,6 +348,10 @@ def find_times(
             history = bool(years)  # no date to compare: the named year is the narrated time
         else:
             history = any(y <= published.year - _HISTORY_YEARS for y in years)
+    literals = _master_literals()
+    if literals is not None and not _holds_any(chunk, literals):
+        out.sort(key=lambda t: t.start)
+        return tuple(out)
     for m in _master().finditer(text, start, stop):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
