@@ -1475,7 +1475,8 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
             continue
         start = _start_after_clitics(ws[i])
         end = ws[last].end
-        m = Mention(start, end, text[start:end], None, text[start:end])
+        phrase = text[start:end]
+        m = Mention(start, end, phrase, None, phrase)
         out.append(Candidate(i, last, m, "phrase", _prep(text, ws, i, start)))
         i = last + 1
     out.sort(key=lambda c: c.first)

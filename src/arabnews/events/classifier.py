@@ -328,40 +328,41 @@ def candidate_features(
     """
     if stems is None:
         stems = sentence_stems(ws)
-    base: list[str] = []
     lo8 = max(0, first - 8)
     before = {ws[k].norm for k in range(lo8, first)}
     speech = bool({stems[k] for k in range(lo8, first)} & _SPEECH)
     head = ws[first].norm
-    stem = stems[first]
-    base.append(f"stem={stem}")
+    base = [f"stem={stems[first]}"]
     if last > first:
         base.append(f"phrase={' '.join(stems[k] for k in range(first, last + 1))}")
-    base.append(f"mode={mode}")
-    base.append(f"modality={modality}")
-    base.append(f"strong={strong}")
-    base.append(f"definite={'ال' in prefix or head.startswith('ال')}")
-    base.append(f"prep={next((c for c in prefix if c in 'بلك'), '-')}")
-    base.append(f"conj={prefix[:1] in ('و', 'ف')}")
-    base.append(f"end={head[-1:]}")
-    base.append(f"end2={head[-2:]}")
-    base.append(f"start={head[:1]}")
-    base.append(f"backref={back_reference}")
-    base.append(f"backref_evidence={back_reference and evidence}")
-    base.append(f"evidence={evidence}")
-    base.append(f"casualties={casualties}")
-    base.append(f"toll={toll}")
-    base.append(f"time={has_time}")
-    base.append(f"entity_next={entity_next}")
-    base.append(f"entity_prev={entity_prev}")
-    base.append(f"in_quote={in_quote}")
-    base.append(f"blocked={blocked}")
-    base.append(f"blocked={blocked}&casualties={casualties}")
-    base.append(f"modality={modality}&speech={speech}")
-    base.append(f"unsupported={unsupported}")
-    base.append(f"pos={_bucket(first, (0, 1, 3, 6, 12, 25))}")
-    base.append(f"len={_bucket(len(ws), (6, 12, 20, 35, 60))}")
-    base.append(f"same_others={min(same_category_others, 2)}")
+    # (one list display: the same features in the same order as one append each, faster)
+    base += [
+        f"mode={mode}",
+        f"modality={modality}",
+        f"strong={strong}",
+        f"definite={'ال' in prefix or head.startswith('ال')}",
+        f"prep={next((c for c in prefix if c in 'بلك'), '-')}",
+        f"conj={prefix[:1] in ('و', 'ف')}",
+        f"end={head[-1:]}",
+        f"end2={head[-2:]}",
+        f"start={head[:1]}",
+        f"backref={back_reference}",
+        f"backref_evidence={back_reference and evidence}",
+        f"evidence={evidence}",
+        f"casualties={casualties}",
+        f"toll={toll}",
+        f"time={has_time}",
+        f"entity_next={entity_next}",
+        f"entity_prev={entity_prev}",
+        f"in_quote={in_quote}",
+        f"blocked={blocked}",
+        f"blocked={blocked}&casualties={casualties}",
+        f"modality={modality}&speech={speech}",
+        f"unsupported={unsupported}",
+        f"pos={_bucket(first, (0, 1, 3, 6, 12, 25))}",
+        f"len={_bucket(len(ws), (6, 12, 20, 35, 60))}",
+        f"same_others={min(same_category_others, 2)}",
+    ]
     if category == "ASSAULT":  # the head-of-predicate choice (extractor._KEEP_WEAK)
         shape = word_shape(head, prefix)
         base.append(f"shape={shape}")
@@ -369,7 +370,8 @@ def candidate_features(
         base.append(f"beside_strong={beside_strong}&shape={shape}")
     for c in sorted(set(other_categories)):
         base.append(f"other={c}")
-    lo, hi = max(0, first - _WINDOW), min(len(ws), last + 1 + _WINDOW)
+    n = len(ws)
+    lo, hi = max(0, first - _WINDOW), min(n, last + 1 + _WINDOW)
     for k in range(lo, first):
         s = stems[k]
         base.append(f"left={s}")
@@ -380,12 +382,15 @@ def candidate_features(
         base.append(f"right={s}")
         if k == last + 1:
             base.append(f"right1={s}")
-    classes = context_classes()
+    get = context_classes().get
     near: set[str] = set()
-    for k in range(max(0, first - _CONTEXT_WINDOW), min(len(ws), last + 1 + _CONTEXT_WINDOW)):
-        if first <= k <= last:
-            continue
-        near.update(classes.get(stems[k], ()))
+    for k in (
+        *range(max(0, first - _CONTEXT_WINDOW), first),
+        *range(last + 1, min(n, last + 1 + _CONTEXT_WINDOW)),
+    ):
+        found = get(stems[k])
+        if found:
+            near.update(found)
     for c in sorted(near):
         base.append(f"ctx={c}")
     base.append(f"ctx_n={min(len(near), 3)}")
