@@ -351,3 +351,41 @@ def test_a_verb_takes_no_article() -> None:
     # آليتهم (their vehicle) read as ال + يتهم (accuses)
     text = "انفجرت عبوة ناسفة استهدفت آليتهم قرب المدينة."
     assert not [e for e in extract_events(text, entities=(), threshold=0.0) if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "category"),
+    [
+        # what a verb takes after it stands before it as the head of its relative clause
+        (
+            "وتضرر الاقتصاد من العقوبات الاقتصادية التي فرضتها الولايات المتحدة على إيران.",
+            "فرضتها",
+            "SANCTION",
+        ),
+        (
+            "ولم تتمكن الدفاعات من اعتراض الصواريخ التي أطلقتها الفصائل على المدينة.",
+            "أطلقتها",
+            "ASSAULT",
+        ),
+        ("ووصلت القوات التي أرسلتها الحكومة إلى الحدود الشمالية.", "أرسلتها", "MOBILIZE"),
+    ],
+)
+def test_a_relative_clause_head_gives_the_right_context(
+    text: str, trigger: str, category: str
+) -> None:
+    ws = words(text)
+    found = [(t.rule.category, ws[t.first].text) for t in find_triggers(ws, keep_blocked=True)]
+    assert (category, trigger) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "فرضتها الظروف على الجميع منذ سنوات طويلة.",  # no head, no object: no sanction
+        "وجاء اللون الأبيض الذي احتل المرتبة الأولى في الاستطلاع.",  # a rank, not a seizure
+        "وقرأ الرسائل التي أرسلتها العائلة إلى الصحيفة.",  # letters are no troops
+    ],
+)
+def test_a_relative_clause_needs_a_head_that_the_row_asks_for(text: str) -> None:
+    found = {t.rule.category for t in find_triggers(words(text), keep_blocked=True)}
+    assert not found & {"SANCTION", "COERCE", "MOBILIZE", "AID"}

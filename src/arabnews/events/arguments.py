@@ -20,6 +20,7 @@ import attrs
 
 from arabnews.events.lexicon import (
     DIRECTIONS,
+    RELATIVE_PRONOUNS,
     SPEECH_PARTICIPLE,
     TIME_UNITS,
     ActorRule,
@@ -946,14 +947,14 @@ _QUANTIFIERS = _wordset(
     "مئات الاف عشرات المئات الالاف العشرات نحو حوالي قرابه قرابة اكثر اقل عدد بضعه بضعة "
     "مزيد مزيدا المزيد العديد عديد"
 )
-_RELATIVE = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 _AUX = frozenset({"قد", "لقد", "كان", "كانت", "كانوا", "لم", "لن", "سوف", "ما", "لا"})
 _ADVERBS = _wordset(
     "مرارا تكرارا رسميا ايضا مجددا فورا حاليا سابقا لاحقا اخيرا مؤخرا علنا صراحه صراحة "
     "امس اليوم غدا ليلا صباحا مساء فجرا ظهرا"
 )
 _MAX_PHRASE = 4
-_AUX, _RELATIVE = (frozenset(norm_word(w) for w in x) for x in (_AUX, _RELATIVE))
+_AUX = frozenset(norm_word(w) for w in _AUX)
+_RELATIVE = RELATIVE_PRONOUNS
 
 
 def _may_act(ws: Sequence[Word], c: Candidate) -> bool:

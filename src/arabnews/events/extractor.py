@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,7 @@ from arabnews.events.classifier import (
     word_shape,
 )
 from arabnews.events.lexicon import (
+    RELATIVE_PRONOUNS,
     CueRule,
     TriggerRule,
     Word,
@@ -154,7 +156,7 @@ def find_triggers(
                 continue
             if rule.right is not None:
                 nxt = " ".join(x.norm for x in ws[i + n : i + n + 4])
-                if not rule.right.search(nxt):
+                if not rule.right.search(nxt) and not _relative_head(rule.right, ws, i):
                     continue
             if rule.not_left is not None and any(
                 part_matches(rule.not_left, x.norm) for x in ws[max(0, i - 3) : i]
@@ -196,6 +198,22 @@ def find_triggers(
     if keep_blocked and blocked:
         out = sorted(out + blocked, key=lambda tr: tr.first)
     return out
+
+
+def _relative_head(right: re.Pattern[str], ws: Sequence[Word], i: int) -> bool:
+    """Whether the noun that a relative clause begun right before ``ws[i]`` describes holds a
+    trigger's right context: what a verb takes after it may stand before it as the clause's
+    head (فرضت عقوبات، العقوبات الاقتصادية التي فرضتها؛ أرسلت قوات، القوات التي أرسلتها)."""
+    if i < 2 or bare(ws[i - 1].norm) not in RELATIVE_PRONOUNS or _excludes_only(right):
+        return False
+    return right.search(" ".join(x.norm for x in ws[max(0, i - 3) : i - 1])) is not None
+
+
+@functools.cache
+def _excludes_only(right: re.Pattern[str]) -> bool:
+    """A right context that only rules words out (``^(?!.*(?:مرتب|مركز))``, which any text
+    without them holds): no head noun is needed."""
+    return right.search("") is not None
 
 
 def _blocker_words(ws: Sequence[Word]) -> list[tuple[int, tuple[int, ...]]]:

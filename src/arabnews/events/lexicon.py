@@ -521,6 +521,11 @@ def speech_cues() -> tuple[CueRule, ...]:
     return rules
 
 
+#: Relative pronouns (normalised): a relative clause follows.
+RELATIVE_PRONOUNS = frozenset(
+    norm_word(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")
+)
+
 #: Participles of speech verbs (قائلا، مشيرا، معلنا ...): a circumstantial clause that reports
 #: speech (حال), never a participant of an event, with the و stripped.
 SPEECH_PARTICIPLE = re.compile(
