@@ -657,3 +657,25 @@ def test_an_unknown_person_after_a_treaty_head_is_the_treaty_name() -> None:
     ]
     # without a way to tell known people apart, a person stays a person
     assert [e.label for e in treaty_names(ents, text)] == ["PER", "PER"]
+
+
+def test_a_person_relabelled_after_a_classifier_loses_the_persons_identity() -> None:
+    from arabnews.ner.nonnames import places_after_classifiers
+
+    text = "وقال إن مدينة السنوار تحت الأرض"
+    start = text.index("السنوار")
+    ent = Entity(start, start + 7, "السنوار", "PER", canonical="يحيى السنوار", entity_id="sinwar")
+    [out] = places_after_classifiers([ent], text)
+    assert (out.label, out.canonical, out.entity_id) == ("LOC", None, None)
+
+
+def test_no_entity_takes_the_id_of_an_entry_of_an_incompatible_label() -> None:
+    from arabnews import analyze
+    from arabnews.names import Gazetteer
+    from arabnews.names.gazetteer import compatible_labels
+
+    gaz = Gazetteer.default()
+    text = "ولن نوقفها حتى القضاء على حماس. وقال إن مدينة السنوار جنوب غزة تحت الأرض تنهار."
+    for e in analyze(text).entities:
+        entry = gaz.get(e.entity_id) if e.entity_id else None
+        assert entry is None or compatible_labels(e.label, entry.label), e

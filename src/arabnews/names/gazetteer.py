@@ -363,10 +363,17 @@ class Gazetteer:
         return found[0] if found is not None else None
 
     def _unique(self, ids: Collection[str] | None, label: str | None) -> str | None:
+        """The one entry of *ids* that a mention labelled *label* links to, if there is one:
+        the only entry, when its label is compatible; of several entries that list the
+        spelling, the only one of the mention's own label («الشرق الأوسط» as an ``ORG`` is
+        the newspaper, as a ``LOC`` the region; without a label, neither)."""
         if not ids:
             return None
-        ok = [i for i in ids if compatible_labels(label, self._entries[i].label)]
-        return ok[0] if len(ok) == 1 and len(ok) == len(ids) else None
+        if len(ids) == 1:
+            (only,) = ids
+            return only if compatible_labels(label, self._entries[only].label) else None
+        same = [i for i in ids if label is not None and self._entries[i].label == label]
+        return same[0] if len(same) == 1 else None
 
     def match_key(self, key: NameKey, label: str | None = None) -> tuple[str, float] | None:
         """:meth:`match` on a precomputed key; returns the entry id and the score."""

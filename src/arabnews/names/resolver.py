@@ -380,12 +380,23 @@ class NameResolver:
         """The gazetteer id a key is anchored to, unless the key's majority label is
         incompatible with the entry's (a person is never a place or an organisation)."""
         anchor = self._keys[keytext].anchor
+        if anchor is None and self._keys[keytext].listed:
+            return self._own_label_entry(keytext)
         if anchor is None or self._gazetteer is None:
             return anchor
         entry = self._gazetteer.get(anchor)
         if entry is not None and not compatible_labels(self._label(keytext), entry.label):
             return None
         return anchor
+
+    def _own_label_entry(self, keytext: str) -> str | None:
+        """Of the entries that list a key, the only one of its mentions' label (the
+        newspaper «الشرق الأوسط» for an ``ORG``, the region for a ``LOC``), if there is one."""
+        gaz, label = self._gazetteer, self._label(keytext)
+        if gaz is None or label is None:
+            return None
+        same = [i for i in self._keys[keytext].listed if (e := gaz.get(i)) and e.label == label]
+        return same[0] if len(same) == 1 else None
 
     def _linked_anchor(self, keytext: str) -> str | None:
         """The gazetteer id of the most similar anchored key linked to *keytext* whose
@@ -405,6 +416,8 @@ class NameResolver:
         ok = frozenset(
             i for i in ids if (entry := gaz.get(i)) is None or compatible_labels(label, entry.label)
         )
+        if len(ok) > 1 and self._own_label_entry(keytext) is not None:
+            return _NO_IDS  # (one of them has the mentions' own label: _anchor takes it)
         return ok if len(ok) > 1 else _NO_IDS
 
     def _linked_anchor_scored(self, keytext: str) -> tuple[str | None, float]:

@@ -963,7 +963,9 @@ def places_after_classifiers(entities: Sequence[Entity], text: str) -> tuple[Ent
         prev = word_before(e.start) if e.label == "PER" else None
         kind = edge_word_kind(prev) if prev is not None else None
         if kind in _CLASSIFIED:
-            out.append(attrs.evolve(e, label=_CLASSIFIED[kind]))
+            # (a person's identity goes with the label: «مدينة السنوار» is no Yahya Sinwar;
+            # the place or outlet is linked afresh under its own label)
+            out.append(attrs.evolve(e, label=_CLASSIFIED[kind], canonical=None, entity_id=None))
         else:
             out.append(e)
     return tuple(out)
