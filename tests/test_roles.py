@@ -1083,3 +1083,25 @@ def test_who_undergoes_an_event_noun_after_tarrada_is_its_recipient() -> None:
     text = "ويتعرض مستشفى ناصر الطبي للقصف المتواصل منذ أيام."
     actor, recipient = roles(text, "للقصف", _ents(text, ("مستشفى ناصر الطبي", "LOC")))
     assert actor == [] and recipient == ["مستشفى ناصر الطبي"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor"),
+    [
+        # the adjective of a phrase after a preposition is not the event noun's
+        ("وهددت موسكو بالانسحاب من المعاهدة الأمريكية الروسية.", "بالانسحاب", None),
+        ("وتواصلت الهجمات على المواقع الإسرائيلية قرب الحدود.", "الهجمات", None),
+        # the event noun's own adjective (after another adjective of its own) still acts
+        ("وأدى القصف المدفعي الروسي إلى مقتل خمسة مدنيين.", "القصف", "روسيا"),
+    ],
+)
+def test_a_nationality_adjective_acts_only_in_its_event_nouns_phrase(
+    text: str, trigger: str, actor: str | None
+) -> None:
+    roles = _roles_at(text, trigger)
+    names = [m.canonical or m.text for m in roles.actor]
+    if actor is None:
+        assert not any(n in ("الولايات المتحدة", "روسيا", "إسرائيل") for n in names), names
+        assert not any(m.text in ("الأمريكية", "الروسية", "الإسرائيلية") for m in roles.actor)
+    else:
+        assert actor in names

@@ -579,6 +579,8 @@ def assign_roles(
     if (rule.actor == "adj" or nominal) and not victim_noun:
         # (مقتل جندي أفغاني: the adjective is the victim's, not the attacker's)
         for k in range(t_end + 1, min(len(ws), t_end + 4)):
+            if _bare(ws[k].norm) in _PREPOSITIONS:
+                break  # (الهجوم على المواقع الإسرائيلية: the adjective of another phrase)
             canon = adjective_at(ws, k)
             if canon is not None and not any(
                 c.first <= k <= c.last for c in cands if c.kind != "phrase"
