@@ -1105,3 +1105,35 @@ def test_a_nationality_adjective_acts_only_in_its_event_nouns_phrase(
         assert not any(m.text in ("الأمريكية", "الروسية", "الإسرائيلية") for m in roles.actor)
     else:
         assert actor in names
+
+
+def test_who_welcomes_an_agreement_through_a_title_is_no_party_to_it() -> None:
+    text = "رحب الأمين العام للأمم المتحدة أنطونيو غوتيريش بالاتفاق بين أرمينيا وأذربيجان."
+    start = text.index("أنطونيو")
+    ents = (
+        Entity(start, start + 15, "أنطونيو غوتيريش", "PER"),
+        Entity(text.index("أرمينيا"), text.index("أرمينيا") + 7, "أرمينيا", "LOC"),
+        Entity(text.index("أذربيجان"), text.index("أذربيجان") + 8, "أذربيجان", "LOC"),
+    )
+    roles = _roles_at(text, "بالاتفاق", ents)
+    assert [m.text for m in roles.actor] == ["أرمينيا", "أذربيجان"]
+
+
+def test_a_partys_noun_after_an_attack_noun_is_its_actor() -> None:
+    roles = _roles_at("وجاءت الضربات ردا على هجمات الجماعة على السفن التجارية.", "هجمات")
+    assert [m.text for m in roles.actor] == ["الجماعة"]
+    assert [m.text.split()[0] for m in roles.recipient] == ["السفن"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("ودعا الطرفين إلى تنفيذ الاتفاق بحسن نية.", "ودعا"),  # (nominative: الطرفان)
+        ("واتهم الزعيمين بتقويض الهدنة.", "واتهم"),
+        ("وانتقد الدولتين لموقفهما من الحرب.", "وانتقد"),
+    ],
+)
+def test_a_dual_in_the_oblique_after_a_verb_is_not_its_subject(text: str, trigger: str) -> None:
+    roles = _roles_at(text, trigger)
+    object_ = text.split()[1]
+    assert object_ not in [m.text for m in roles.actor]

@@ -1095,6 +1095,10 @@ def _reacts_to(ws: Sequence[Word], c: Candidate, category: str) -> bool:
     k = c.first - 1
     if k < 0:
         return False
+    if c.kind == "entity" and c.mention.label == "PER":
+        # a person's title before the name (رحب الأمين العام للأمم المتحدة أنطونيو غوتيريش):
+        # the verb stands before the title
+        k = _before_title(ws, c.first)
     norm = ws[k].norm
     if _noun_shaped(norm):
         return False  # a noun (لمطالبة إسلام آباد بوقف: the noun's genitive is asked to act)
@@ -1108,6 +1112,22 @@ def _reacts_to(ws: Sequence[Word], c: Candidate, category: str) -> bool:
             if objects is None or category in objects:
                 return True
     return False
+
+
+def _before_title(ws: Sequence[Word], first: int) -> int:
+    """The word before the title that a person's name at ``ws[first]`` carries (الأمين العام
+    للأمم المتحدة، وزير الخارجية الأمريكي، الرئيس): the title begins at an office noun
+    (``agentive.tsv``) or a title word, at most five words back and within the phrase (no
+    punctuation, no verb); ``first - 1`` when there is none."""
+    k = first - 1
+    for j in range(first - 1, max(-1, first - 6), -1):
+        if ws[j + 1].start - ws[j].end > 1 or _verb_like(ws[j]):
+            break
+        n = _bare(ws[j].norm)
+        bare_noun = n[2:] if n.startswith("ال") else n
+        if _title_norm(n) or _office(bare_noun) or _title_norm(bare_noun):
+            k = j - 1
+    return max(k, 0) if k >= 0 else first - 1
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -1959,7 +1979,22 @@ def _oblique(ws: Sequence[Word], c: Candidate) -> bool:
         return False  # 300 من المسلحين، آلاف المتظاهرين: the count is the subject
     head = _bare(ws[c.first].norm)
     head = head[2:] if head.startswith("ال") else head
-    return head.endswith("يين") or (head[:1] == "م" and len(head) >= 5 and head.endswith("ين"))
+    return (
+        head.endswith("يين")
+        or (head[:1] == "م" and len(head) >= 5 and head.endswith("ين"))
+        or _oblique_dual(head)
+    )
+
+
+@functools.lru_cache(maxsize=20_000)
+def _oblique_dual(head: str) -> bool:
+    """A dual in the oblique case of an agentive noun (طرفين، الزعيمين، دولتين; its nominative
+    takes ان: الطرفان): an object or a genitive, never a subject."""
+    if len(head) < 5 or not head.endswith("ين"):
+        return False
+    stem = head[:-2]
+    forms = (stem, stem[:-1] + "ة") if stem.endswith("ت") else (stem,)
+    return any(_may_act_norm(f, f, known_only=True) for f in forms)
 
 
 def _accusative(ws: Sequence[Word], c: Candidate) -> bool:
@@ -2429,11 +2464,20 @@ def structural_roles(
             elif (
                 actor is None
                 and gen.first == t_end + 1
-                and gen.kind != "phrase"
-                and gen.mention.label not in ("LOC", None)
+                and (
+                    (gen.kind != "phrase" and gen.mention.label not in ("LOC", None))
+                    or (
+                        gen.kind == "phrase"
+                        and rule.actor == "adj"
+                        and not definite(ws[t_end].norm)  # (الوصول الآمن: an adjective)
+                        and definite(ws[gen.first].norm)
+                        and _may_act_norm(ws[gen.first].norm, ws[gen.first].text, known_only=True)
+                    )
+                )
             ):
                 # هجوم حماس، قصف الاحتلال: a named party in the genitive acts (a place there
-                # may be the target: قصف غزة)
+                # may be the target: قصف غزة); so does a party's noun after an attack noun
+                # (هجمات الجماعة على السفن)
                 actor = gen
             elif (
                 actor is None
