@@ -205,3 +205,9 @@ def test_martyrs_are_counted_as_killed_and_a_verb_is_never_counted() -> None:
 def test_the_imperfect_of_killing_makes_a_count_of_the_killed() -> None:
     text = "الجيش يحبط محاولة تهريب ويقتل 4 مهربين"
     assert [(q.text, q.kind) for q in find_quantities(text)] == [("4 مهربين", "killed")]
+
+
+def test_gunmen_counted_after_a_killing_are_killed() -> None:
+    # (مسلح، a gunman, is a fighter like مقاتل: the casualty word before the counts gives both)
+    found = find_quantities("أسفرت الاشتباكات عن مقتل ثمانية جنود و15 مسلحا.")
+    assert [(q.text, q.kind) for q in found] == [("ثمانية جنود", "killed"), ("15 مسلحا", "killed")]
