@@ -658,3 +658,19 @@ def test_a_denying_participle_and_what_an_agreement_is_about(
 def test_giving_a_deadline_is_a_threat() -> None:
     text = "أمهلت الفصائل المسلحة الحكومة أسبوعا لإخراج القوات الأجنبية."
     assert "THREATEN" in [e.type for e in extract_events(text, entities=(), threshold=0.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("وقال الوزير إن طهران مستعدة لاستئناف المحادثات مع واشنطن.", "المحادثات"),
+        ("وزير الدفاع: مستعدون لانسحاب القوات الأجنبية من البلاد.", "لانسحاب"),
+    ],
+)
+def test_a_party_ready_to_act_has_not_acted(text: str, trigger: str) -> None:
+    found = [
+        e
+        for e in extract_events(text, entities=(), threshold=0.0)
+        if trigger in e.trigger.text or e.trigger.text in trigger
+    ]
+    assert found and all(e.modality == "hypothetical" for e in found)

@@ -1137,3 +1137,10 @@ def test_a_dual_in_the_oblique_after_a_verb_is_not_its_subject(text: str, trigge
     roles = _roles_at(text, trigger)
     object_ = text.split()[1]
     assert object_ not in [m.text for m in roles.actor]
+
+
+def test_a_state_named_with_its_state_noun_is_the_state() -> None:
+    text = "اتهمت الحكومة دولة الإمارات بتزويد المسلحين بالأسلحة."
+    start = text.index("الإمارات")
+    roles = _roles_at(text, "اتهمت", (Entity(start, start + 8, "الإمارات", "LOC"),))
+    assert [m.text for m in roles.recipient] == ["الإمارات"]

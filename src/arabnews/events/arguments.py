@@ -1347,12 +1347,15 @@ def _classifier(w: Word) -> bool:
 def _classifier_norm(norm: str) -> bool:
     from arabnews.ner.edges import edge_word_kind
 
-    return edge_word_kind(norm) == "classifier" or norm in _FACILITIES
+    return edge_word_kind(norm) == "classifier" or norm in _FACILITIES or norm in _STATES
 
 
 # Nouns of facilities named by the place after them (قاعدة عين الأسد، مطار دمشق، سجن إيفين):
 # classifiers for the roles, though the NER convention keeps them in the name (مطار هيثرو).
 _FACILITIES = _wordset("قاعدة قاعده مطار ميناء سجن معبر")
+# Nouns of states named by the name after them (دولة الإمارات، سلطنة عمان، مملكة البحرين): the
+# state is the name (for the roles only: دولة الرئيس is also an honorific)
+_STATES = _wordset("دولة دوله سلطنة سلطنه مملكة مملكه إمارة اماره جمهورية جمهوريه")
 
 
 # Manner adverbials written ب + noun (بشدة، بقوة، بأشد العبارات): after a verb they say how,
