@@ -37,7 +37,8 @@ Scoring:
   labelled blind in sessions 19 and 21 with every event: encyclopaedic text, not news; never
   fitted on; wiki7 and wiki8 are the confirmation sets of session 21's roles and its lexicon
   rows, wiki9 of session 22); ``events_wiki10.jsonl`` (600 more, labelled blind with every
-  event and its roles and place in session 26, read once at its end);
+  event and its roles and place in session 26, read once at its end) and
+  ``events_wiki11.jsonl`` (600 more, the same way in session 27, read once at its end);
 * precision / recall of ASSAULT sentences over the event score (held-out gsr_dev groups);
 * scaling: seconds per MB of ``extract_events`` (no entities) on repeated Wikinews text and on
   the same text as one unpunctuated line, at 100 KB and 1 MB (``--large`` adds 10 MB), with the
@@ -76,6 +77,7 @@ WIKI7 = ROOT / "benchmarks" / "data" / "events_wiki7.jsonl"
 WIKI8 = ROOT / "benchmarks" / "data" / "events_wiki8.jsonl"
 WIKI9 = ROOT / "benchmarks" / "data" / "events_wiki9.jsonl"
 WIKI10 = ROOT / "benchmarks" / "data" / "events_wiki10.jsonl"
+WIKI11 = ROOT / "benchmarks" / "data" / "events_wiki11.jsonl"
 GSR = SHARED / "data" / "events" / "gsr_dev"
 WIKINEWS = SHARED / "data" / "news" / "wikinews_2024_plain.txt"
 LOCAL = ROOT / "benchmarks" / "data" / "local"
@@ -494,6 +496,7 @@ def main() -> int:
         ("wiki8", "all", _read_jsonl(WIKI8)),
         ("wiki9", "all", _read_jsonl(WIKI9)),
         ("wiki10", "all", _read_jsonl(WIKI10)),
+        ("wiki11", "all", _read_jsonl(WIKI11)),
         *local_news,
     ):
         if not sel:
