@@ -521,7 +521,7 @@ def speech_cues() -> tuple[CueRule, ...]:
     return rules
 
 
-#: Relative pronouns (normalised): a relative clause follows.
+#: The relative pronouns, normalised; a relative clause follows each.
 RELATIVE_PRONOUNS = frozenset(
     norm_word(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")
 )
