@@ -1127,7 +1127,7 @@ def _before_title(ws: Sequence[Word], first: int) -> int:
         bare_noun = n[2:] if n.startswith("ال") else n
         if _title_norm(n) or _office(bare_noun) or _title_norm(bare_noun):
             k = j - 1
-    return max(k, 0) if k >= 0 else first - 1
+    return k if k >= 0 else first - 1  # (a title at the start: nothing before it reacts)
 
 
 @functools.lru_cache(maxsize=100_000)
