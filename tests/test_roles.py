@@ -1144,3 +1144,9 @@ def test_a_state_named_with_its_state_noun_is_the_state() -> None:
     start = text.index("الإمارات")
     roles = _roles_at(text, "اتهمت", (Entity(start, start + 8, "الإمارات", "LOC"),))
     assert [m.text for m in roles.recipient] == ["الإمارات"]
+
+
+def test_a_condition_is_a_clause_of_its_own() -> None:
+    text = "هدد الوزير بالانسحاب من الحكومة إذا تم التوصل إلى اتفاق لوقف إطلاق النار."
+    roles = _roles_at(text, "اتفاق")
+    assert "الوزير" not in [m.text for m in roles.actor]

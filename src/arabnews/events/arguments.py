@@ -82,6 +82,9 @@ _LOC_PREPS = frozenset(
 )
 _COMPLEMENTIZERS = frozenset(
     {"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "لان", "وان", "وانه", "وانها"}
+    # a condition is a clause of its own (هدد بالانسحاب إذا تم التوصل إلى اتفاق: the one who
+    # threatens is no party to the agreement)
+    | {"اذا", "واذا", "فاذا", "لو", "ولو"}
 )
 _HEAD = frozenset({"head"})
 _ADJ = frozenset({"adj"})
