@@ -1147,6 +1147,10 @@ def test_a_state_named_with_its_state_noun_is_the_state() -> None:
 
 
 def test_a_condition_is_a_clause_of_its_own() -> None:
-    text = "هدد الوزير بالانسحاب من الحكومة إذا تم التوصل إلى اتفاق لوقف إطلاق النار."
-    roles = _roles_at(text, "اتفاق")
-    assert "الوزير" not in [m.text for m in roles.actor]
+    text = (
+        "هدد الوزير إيتمار بن غفير بالانسحاب من الحكومة إذا تم التوصل إلى اتفاق لوقف إطلاق النار."
+    )
+    start = text.index("إيتمار")
+    person = Entity(start, start + 14, "إيتمار بن غفير", "PER")
+    assert _roles_at(text, "بالانسحاب", (person,)).actor  # (his own threat's withdrawal)
+    assert not _roles_at(text, "اتفاق", (person,)).actor
