@@ -679,3 +679,39 @@ def test_no_entity_takes_the_id_of_an_entry_of_an_incompatible_label() -> None:
     for e in analyze(text).entities:
         entry = gaz.get(e.entity_id) if e.entity_id else None
         assert entry is None or compatible_labels(e.label, entry.label), e
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("ترامب سيستقبل مودي", ["ترامب", "مودي"]),
+        ("بوتين سيزور", ["بوتين"]),
+        ("ماكرون وستعقد", ["ماكرون"]),
+        # names that begin with س + a letter of the imperfect stay whole
+        ("سيرغي لافروف", ["سيرغي لافروف"]),
+        ("جوزيف ستالين", ["جوزيف ستالين"]),
+        ("شبه جزيرة سيناء", ["شبه جزيرة سيناء"]),
+        ("آب ستور", ["آب ستور"]),
+        ("سنجار", ["سنجار"]),
+    ],
+)
+def test_a_name_run_on_into_a_future_verb_is_cut_there(name: str, parts: list[str]) -> None:
+    from arabnews.ner.nonnames import split_at_future_verbs
+
+    text = f"وقال إن {name} الأسبوع المقبل"
+    start = text.index(name)
+    found = split_at_future_verbs([Entity(start, start + len(name), name, "PER")])
+    assert [e.text for e in found] == parts
+    assert all(text[e.start : e.end] == e.text for e in found)
+
+
+@given(texts_with_entities(st.sampled_from(["ترامب", "سيستقبل", "وسيزور", "مودي", "سيناء", "،"])))
+def test_cutting_at_future_verbs_keeps_offsets_inside_the_entity(
+    case: tuple[str, list[Entity]],
+) -> None:
+    from arabnews.ner.nonnames import split_at_future_verbs
+
+    text, ents = case
+    for e in split_at_future_verbs(ents):
+        assert text[e.start : e.end] == e.text and e.text.strip() == e.text
+        assert any(o.start <= e.start and e.end <= o.end for o in ents)

@@ -312,7 +312,8 @@ def refine_entities(
     4. with *text*: a place that is a nationality adjective in the accusative after an
        indefinite noun dropped ("هجوما روسيا";
        :func:`arabnews.ner.nonnames.drop_accusative_adjectives`), a person after a place
-       classifier made a place ("مخيم نور شمس"), a person entity holding "و" +
+       classifier made a place ("مخيم نور شمس"), an entity cut at a verb in the future that the
+       tagger ran it on into ("ترامب سيستقبل مودي"), a person entity holding "و" +
        another name split in two ("ترامب وهايلي"), a person name split in two by the tagger
        joined again, a name the tagger stopped short of extended by the word that ends it
        ("كوريا الشمالية", "إليزابيث الثانية"), organisations named by a head noun ("وزارة
@@ -340,7 +341,9 @@ def refine_entities(
         found = nonnames.drop_accusative_adjectives(found, text)
         found = nonnames.drop_glued_adjectives(found, text, is_known=knows)
         found = nonnames.places_after_classifiers(found, text)
-        found = nonnames.split_coordinated_names(found, text, is_known=knows)
+        found = nonnames.split_coordinated_names(
+            nonnames.split_at_future_verbs(found), text, is_known=knows
+        )
         found = nonnames.join_split_names(found, text, is_known=knows)
         found = nonnames.extend_name_suffixes(found, text)
         found = nonnames.person_bodies(nonnames.org_head_names(found, text), text)
