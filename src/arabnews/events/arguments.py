@@ -82,10 +82,10 @@ _LOC_PREPS = frozenset(
 )
 _COMPLEMENTIZERS = frozenset(
     {"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم", "لان", "وان", "وانه", "وانها"}
-    # a condition is a clause of its own (هدد بالانسحاب إذا تم التوصل إلى اتفاق: the one who
-    # threatens is no party to the agreement)
-    | {"اذا", "واذا", "فاذا", "لو", "ولو"}
 )
+# words that open a clause of its own: a complementizer, or a condition (هدد بالانسحاب إذا تم
+# التوصل إلى اتفاق: the one who threatens is no party to the agreement)
+_CLAUSE_STARTS = _COMPLEMENTIZERS | {"اذا", "واذا", "فاذا", "لو", "ولو"}
 _HEAD = frozenset({"head"})
 _ADJ = frozenset({"adj"})
 _OTHER = frozenset({"group", "name"})
@@ -468,7 +468,7 @@ class Roles:
 
 def _clause_start(ws: Sequence[Word], t: int) -> int:
     for k in range(t - 1, max(-1, t - _WINDOW - 1), -1):
-        if ws[k].norm in _COMPLEMENTIZERS:
+        if ws[k].norm in _CLAUSE_STARTS:
             return k + 1
     return max(0, t - _WINDOW)
 
@@ -2793,7 +2793,7 @@ def _demand_targets(
             j
             for j in range(t_end + 1, min(len(ws), t_end + 8))
             if _demand_noun(ws[j].norm)
-            or ws[j].norm in _COMPLEMENTIZERS
+            or ws[j].norm in _CLAUSE_STARTS
             or _bare(ws[j].norm) in ("قبل", "بعد", "حتي", "عندما")
         ),
         None,

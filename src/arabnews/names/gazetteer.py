@@ -362,7 +362,7 @@ class Gazetteer:
         found = self.match_key(key, label)
         return found[0] if found is not None else None
 
-    def _unique(self, ids: Collection[str] | None, label: str | None) -> str | None:
+    def one_of(self, ids: Collection[str] | None, label: str | None) -> str | None:
         """The one entry of *ids* that a mention labelled *label* links to, if there is one:
         the only entry, when its label is compatible; of several entries that list the
         spelling, the only one of the mention's own label («الشرق الأوسط» as an ``ORG`` is
@@ -403,7 +403,7 @@ class Gazetteer:
                 # written with the article or without it as listed (هند is not الهند)
                 ids = ids & forms.get(exact, _NO_IDS)
             if ids:
-                ident = self._unique(ids, label)
+                ident = self.one_of(ids, label)
                 if ident is not None and not latin and self._written_apart(key, ident):
                     return None  # كيف (how) has the key of كييف, Kyiv: not its spelling
                 return (ident, 1.0) if ident is not None else None
@@ -417,7 +417,7 @@ class Gazetteer:
             stem = " ".join((alt, *(t.text for t in key.tokens[1:])))
             stem_ids = self.ids_of_stem(first.text, stem)
             if stem_ids:
-                ident = self._unique(stem_ids, label)
+                ident = self.one_of(stem_ids, label)
                 return (ident, 1.0) if ident is not None else None
         if len(_joined(key)) < _MIN_FUZZY_LETTERS:
             return None

@@ -392,11 +392,8 @@ class NameResolver:
     def _own_label_entry(self, keytext: str) -> str | None:
         """Of the entries that list a key, the only one of its mentions' label (the
         newspaper «الشرق الأوسط» for an ``ORG``, the region for a ``LOC``), if there is one."""
-        gaz, label = self._gazetteer, self._label(keytext)
-        if gaz is None or label is None:
-            return None
-        same = [i for i in self._keys[keytext].listed if (e := gaz.get(i)) and e.label == label]
-        return same[0] if len(same) == 1 else None
+        gaz = self._gazetteer
+        return None if gaz is None else gaz.one_of(self._keys[keytext].listed, self._label(keytext))
 
     def _linked_anchor(self, keytext: str) -> str | None:
         """The gazetteer id of the most similar anchored key linked to *keytext* whose
