@@ -217,6 +217,21 @@ def test_no_accusative_alif_after_a_preposition() -> None:
     assert "REQUEST" in types("وبحثها")  # ب + حث + ها ("by urging her"): the pronoun's alif
 
 
+def test_a_definite_noun_takes_no_pronoun() -> None:
+    # the article and an enclitic pronoun never go together: التهمتها is the verb "devoured
+    # it", not ال + تهمة + ها; the definite noun alone and the noun with its pronoun stay
+    from arabnews.events.lexicon import match_first, trigger_rules
+
+    def types(word: str) -> set[str]:
+        return {trigger_rules()[i].category for i, _ in match_first(word)}
+
+    assert "ACCUSE" not in types("والتهمتها")
+    assert "ACCUSE" in types("التهمة")
+    assert "ACCUSE" in types("تهمتها")
+    assert "ASSAULT" in types("للهجوم")
+    assert "ASSAULT" not in types("للهجومها")
+
+
 @pytest.mark.parametrize(
     ("text", "category", "found"),
     [

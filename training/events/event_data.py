@@ -62,6 +62,12 @@ MORE = {
     for name in ("news4", "wiki5", "wiki6", "wiki7", "wiki8")
 }
 ALL_SOURCES = ("gsr", "dev", "news", "protest", "news2", "news3", *MORE)
+# sets read once each as a session's blind confirmation (sessions 22, 26, 27), loaded when named
+# (``snapshot.py`` compares them) but in no fit's default sources
+READ = {
+    name: ROOT / "benchmarks" / "data" / f"events_{name}.jsonl"
+    for name in ("wiki9", "wiki10", "wiki11")
+}
 FOLDS = 5
 GROUPING = "doc"
 UNMARKED: float | None = None
@@ -232,6 +238,7 @@ def load(
         ("news2", NEWS2),
         ("news3", NEWS3),
         *MORE.items(),
+        *READ.items(),
     ):
         if name not in sources:
             continue

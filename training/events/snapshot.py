@@ -40,6 +40,8 @@ SOURCES = (
     "wiki7",
     "wiki8",
     "wiki9",
+    "wiki10",
+    "wiki11",
 )
 
 

@@ -1,12 +1,13 @@
 """Fit ``src/arabnews/events/data/place_model.json``: which places of a sentence are where an
 event happened.
 
-Data: the places labelled blind for every gold event of the role sets (session 22, the guide
-``benchmarks/data/places_GUIDE.md``): ``roles_news.jsonl`` (web news) and
-``roles_wiki7/8/9.jsonl`` (Arabic Wikipedia). The fit uses the *select* parts only: web news of
-``events_news`` and ``events_news2`` (``part`` dev) and wiki7. The confirm parts (web news of
-``events_news3`` / ``events_news4``, wiki8) and wiki9 are never read here; ``bench_roles.py``
-scores them.
+Data: the places labelled blind for every gold event of the role sets (the guide
+``benchmarks/data/places_GUIDE.md``): ``roles_news.jsonl`` (web news, sessions 18 and 22) and
+``roles_wiki7.jsonl`` to ``roles_wiki11.jsonl`` (Arabic Wikipedia, sessions 21 to 27). Until
+session 27 the fit used the *select* parts only (web news of ``events_news`` and
+``events_news2``, wiki7); since session 28 it uses every part of them and wiki11 (all read by
+then), 2.7 times as many candidates, and the confirmation is ``roles_wiki12.jsonl``, never
+read here. ``--parts select`` fits the old data again.
 
 Instances: for each gold event, the roles are assigned at its gold verb word exactly as
 ``bench_roles.given_verb`` does, and every place candidate that :func:`assign_roles` weighs is
@@ -22,6 +23,7 @@ Run from the repository root::
 
     python training/events/train_places.py            # CV, report, write the weights
     python training/events/train_places.py --dry-run  # CV and report only
+    python training/events/train_places.py --dry-run --drop rank  # a feature left out
 """
 
 from __future__ import annotations
@@ -48,13 +50,22 @@ THRESHOLD = 0.5
 FOLDS = 5
 
 
-def instances() -> tuple[list[list[str]], list[int], list[int]]:
-    """Features, labels and fold of every place candidate of the select parts."""
+def instances(
+    parts: Sequence[str] = ("select",), extra: Sequence[str] = ()
+) -> tuple[list[list[str]], list[int], list[int]]:
+    """Features, labels and fold of every place candidate of the *parts* of the web-news and
+    Wikipedia role sets, and of the *extra* role files of ``benchmarks/data``."""
     units = [
         u
         for u in bench_roles.news_units() + bench_roles.wiki_units()
-        if u.part == "select" and u.location is not None
+        if u.part in parts and u.location is not None
     ]
+    for name in extra:
+        units += [
+            u
+            for u in bench_roles._labelled_roles(bench_roles.OWN / name, "extra")
+            if u.location is not None
+        ]
     rec = bench_roles.recognizer("default")
     ents = bench_roles._cached_entities([u.text for u in units], "default", rec)
     feats: list[list[str]] = []
@@ -105,8 +116,22 @@ def matrix(feats: Sequence[list[str]], vocab: dict[str, int]) -> np.ndarray:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--dry-run", action="store_true", help="report only, write nothing")
+    ap.add_argument("--parts", default="select,confirm", help="comma-separated parts fitted on")
+    ap.add_argument("--out", type=Path, default=OUT, help="where the weights go")
+    ap.add_argument(
+        "--with",
+        dest="extra",
+        action="append",
+        default=None,
+        help="a further role file of benchmarks/data fitted on (default: roles_wiki11.jsonl)",
+    )
+    ap.add_argument(
+        "--drop", action="append", default=[], help="leave out features with this prefix"
+    )
     args = ap.parse_args(argv)
-    feats, labels, folds = instances()
+    extra = ["roles_wiki11.jsonl"] if args.extra is None else args.extra
+    feats, labels, folds = instances(tuple(args.parts.split(",")), extra)
+    feats = [[f for f in fs if not f.startswith(tuple(args.drop))] for fs in feats]
     y = np.array(labels, dtype=float)
     fold = np.array(folds)
     print(f"{len(y)} place candidates, {int(y.sum())} right ({y.mean():.2f})")
@@ -142,11 +167,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     vocab = {n: i for i, n in enumerate(sorted({f for fs in feats for f in fs}))}
     w, b = fit(matrix(feats, vocab), y, l2)
     weights = {n: round(float(w[i]), 4) for n, i in vocab.items() if abs(w[i]) >= 1e-4}
-    OUT.write_text(
+    args.out.write_text(
         json.dumps(
             {
                 "model": "logistic regression (L2), training/events/train_places.py",
-                "fitted_on": "roles_news.jsonl (part dev), roles_wiki7.jsonl",
+                "fitted_on": f"roles_news.jsonl and roles_wiki7-10.jsonl ({args.parts}), "
+                + ", ".join(extra),
                 "instances": len(y),
                 "l2": l2,
                 "cv_log_loss": round(best[1], 4),
@@ -160,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         + "\n",
         encoding="utf-8",
     )
-    print(f"wrote {OUT} ({len(weights)} weights)")
+    print(f"wrote {args.out} ({len(weights)} weights)")
     return 0
 
 

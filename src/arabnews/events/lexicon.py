@@ -398,6 +398,13 @@ def _first_word_regex() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{r.parts[0].pattern})" for r in trigger_rules()))
 
 
+@functools.cache
+def _unsuffixed(index: int) -> re.Pattern[str]:
+    """The first word of trigger rule *index* without the enclitic pronoun it may take."""
+    pattern = trigger_rules()[index].parts[0].pattern
+    return re.compile(pattern.removesuffix(_SUFFIX))
+
+
 @functools.lru_cache(maxsize=200_000)
 def match_first(word: str) -> tuple[tuple[int, str], ...]:
     """``(rule index, prefix)`` of trigger rules whose first word matches normalised *word*."""
@@ -413,10 +420,14 @@ def match_first(word: str) -> tuple[tuple[int, str], ...]:
             and not stem.endswith(_ALEF_PRONOUNS)
             and not _PREPOSITION_PROCLITICS.isdisjoint(prefix)
         )
+        # a definite noun takes no pronoun (التهمتها is a verb, "devoured it", not تهمة + ها)
+        definite = prefix.endswith(("ال", "لل"))
         for rule in trigger_rules():
             first = rule.parts[0]
             if rule.index not in seen and first.fullmatch(stem):
                 if genitive and first.fullmatch(stem[:-1]):
+                    continue
+                if definite and not _unsuffixed(rule.index).fullmatch(stem):
                     continue
                 seen.add(rule.index)
                 out.append((rule.index, prefix))
