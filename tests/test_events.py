@@ -320,6 +320,32 @@ def test_a_verbal_nouns_genitive_before_a_lam_object_is_the_agent() -> None:
     assert [r.text for r in e.recipient] == ["مصر"]
 
 
+def test_a_spokesmans_party_is_no_object() -> None:
+    # المتحدث باسم X: X is whom the spokesman speaks for; the accused follows it, and a
+    # person named after it is the spokesman
+    text = "اتهم المتحدث باسم الكرملين كييف بعرقلة الاتفاق."
+    ents = [ent(text, "الكرملين", "ORG"), ent(text, "كييف")]
+    (e,) = [x for x in cands(text, entities=ents) if x.type == "ACCUSE"]
+    assert [a.text for a in e.actor] == ["المتحدث"]
+    assert [r.text for r in e.recipient] == ["كييف"]
+    text = "اتهم المتحدث باسم الكرملين دميتري بيسكوف كييف بعرقلة الاتفاق."
+    ents = [ent(text, "الكرملين", "ORG"), ent(text, "دميتري بيسكوف", "PER"), ent(text, "كييف")]
+    (e,) = [x for x in cands(text, entities=ents) if x.type == "ACCUSE"]
+    assert [a.text for a in e.actor] == ["دميتري بيسكوف"]
+    assert [r.text for r in e.recipient] == ["كييف"]
+
+
+def test_an_approximation_is_no_victim() -> None:
+    # مقتل ما لا يقل عن 30 شخصا: the victims are the people counted, never the verb يقل
+    (e,) = [
+        x
+        for x in cands("أعلن الجيش مقتل ما لا يقل عن 30 شخصا في الهجوم.")
+        if x.trigger.text == "مقتل"
+    ]
+    assert [r.text for r in e.recipient] == ["شخصا"]
+    assert [(q.text, q.kind) for q in e.quantities] == [("30 شخصا", "killed")]
+
+
 def test_group_actor_without_entities() -> None:
     (e,) = [x for x in ev("اختطف مسلحون ثلاثة صحفيين في الموصل.") if x.type == "ASSAULT"]
     assert e.mode == "abduct"

@@ -211,3 +211,13 @@ def test_gunmen_counted_after_a_killing_are_killed() -> None:
     # (مسلح، a gunman, is a fighter like مقاتل: the casualty word before the counts gives both)
     found = find_quantities("أسفرت الاشتباكات عن مقتل ثمانية جنود و15 مسلحا.")
     assert [(q.text, q.kind) for q in found] == [("ثمانية جنود", "killed"), ("15 مسلحا", "killed")]
+
+
+def test_an_approximation_stands_between_a_casualty_and_its_count() -> None:
+    # ما لا يقل عن (no fewer than) is four words: the killing before it still counts
+    assert q("قتل ما لا يقل عن 12 شخصا وأصيب العشرات.") == [
+        ("12 شخصا", "killed", 12.0),
+        ("العشرات", "injured", 10.0),
+    ]
+    assert q("أعلن الجيش مقتل ما لا يقل عن 30 شخصا.") == [("30 شخصا", "killed", 30.0)]
+    assert q("أصيب ما يزيد على 40 شخصا.") == [("40 شخصا", "injured", 40.0)]

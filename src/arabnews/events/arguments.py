@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import attrs
 
 from arabnews.events.lexicon import (
+    APPROXIMATION,
     DIRECTIONS,
     RELATIVE_PRONOUNS,
     SPEECH_PARTICIPLE,
@@ -1737,8 +1738,22 @@ def _time_unit(norm: str) -> bool:
     return norm in TIME_UNITS
 
 
+def _past_approximation(ws: Sequence[Word], k: int) -> int:
+    """The count after an approximation at ``ws[k]`` (ما لا يقل عن 30، ما يزيد على مئة), or
+    *k* where none begins."""
+    if k < len(ws) and ws[k].norm == "ما":
+        j = k + 1
+        while j < len(ws) and j - k < 4 and ws[j].norm in APPROXIMATION:
+            j += 1
+        if j < len(ws) and (_is_number(ws[j]) or _bare(ws[j].norm) in _QUANTIFIERS):
+            return j
+    return k
+
+
 def _skip_quantity(ws: Sequence[Word], k: int) -> int:
-    """Skip a count before its noun (ثلاثة من المتهمين، مئات المواطنين، 4 جنود)."""
+    """Skip a count before its noun (ثلاثة من المتهمين، مئات المواطنين، 4 جنود), and the
+    approximation before it (ما لا يقل عن 30 شخصا)."""
+    k = _past_approximation(ws, k)
     start = k
     while k < len(ws) and k - start < 4:
         w = ws[k]
@@ -1768,7 +1783,7 @@ def _subject_after(
     ws: Sequence[Word], cands: Sequence[Candidate], k: int, *, quantity: bool = True
 ) -> Candidate | None:
     """A bare candidate starting at ``ws[k]`` (time words and, with *quantity*, counts skipped)."""
-    k = _skip_right(ws, k)
+    k = _skip_right(ws, _past_approximation(ws, k) if quantity else k)
     k0 = k
     if quantity:
         k = _skip_quantity(ws, k)
@@ -1801,6 +1816,13 @@ def _titled_person(
         if c.kind != "phrase" or c.first != c.last:
             return None
         head = ws[c.first]
+        if _on_behalf(ws, c):
+            # المتحدث باسم الكرملين دميتري بيسكوف: the party spoken for, then the person
+            party = _cand_at(cands, c.last + 2)
+            person = None if party is None else next(
+                (x for x in cands if x.first == party.last + 1), None
+            )
+            return person if person is not None and person.mention.label == "PER" else None
         if _title_word(head):
             nxt = c.last + 1
         elif (
@@ -1826,6 +1848,17 @@ def _titled_person(
             return None
         person = next((x for x in cands if x.last == k - 1), None)
     return person if person is not None and person.mention.label == "PER" else None
+
+
+def _on_behalf(ws: Sequence[Word], c: Candidate) -> bool:
+    """Whether *c* is a one-word agent noun speaking for the party after it (المتحدث باسم،
+    الناطق باسم): the party is part of its phrase, not the verb's object."""
+    return (
+        c.first == c.last
+        and c.last + 1 < len(ws)
+        and _bare(ws[c.last + 1].norm) == "باسم"
+        and _may_act_norm(ws[c.first].norm, ws[c.first].text, known_only=True)
+    )
 
 
 def _title_word(w: Word) -> bool:
@@ -2284,8 +2317,11 @@ def structural_roles(
                 recipient.append(released)
         obj_from = t_end + 1
         if actor is not None and actor is not agent and actor.first > t_end:
-            # the object follows the subject and what is coordinated with it (كل من مصر وقطر)
+            # the object follows the subject and what is coordinated with it (كل من مصر وقطر),
+            # and whom a spokesman speaks for (اتهم المتحدث باسم الكرملين كييف)
             obj_from = _coordinated(ws, cs, [actor])[-1].last + 1
+            if _on_behalf(ws, actor) and (party := _cand_at(cs, obj_from + 1)) is not None:
+                obj_from = party.last + 1
             if actor.mention.label == "PER":
                 obj_from = _past_apposition(ws, obj_from)
         if (passive or wants_obj) and not recipient:
@@ -2447,12 +2483,14 @@ def structural_roles(
             )
             else None
         )
+        # (a count may stand between, and the approximation before it: مقتل ما لا يقل عن 30)
+        reach = t_end + 4 + _past_approximation(ws, t_end + 1) - (t_end + 1)
         if gen is not None and lam is not None:
             # احتلال العراق للكويت، اعتقال الشرطة للمتظاهرين: a verbal noun's genitive with a
             # ل-object after it is the agent, the ل-object the patient
             actor = gen
             recipient.append(lam)
-        elif gen is not None and gen.first <= t_end + 4 and gen is not actor:
+        elif gen is not None and gen.first <= reach and gen is not actor:
             if rule.category == "COERCE" and not victim and actor is None and _on_target(ws, gen):
                 actor = gen  # سيطرة حماس على البلدات: who seizes, then what
             elif victim or rule.category in ("COERCE",):

@@ -537,6 +537,12 @@ RELATIVE_PRONOUNS = frozenset(
     norm_word(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")
 )
 
+#: The words of an approximation before a count (ما لا يقل عن، ما يزيد على، ما يناهز،
+#: ما يربو على), normalised: neither a participant nor a word between a casualty and its count.
+APPROXIMATION = frozenset(
+    norm_word(w) for w in ("ما", "لا", "يقل", "عن", "على", "يزيد", "يربو", "يقارب", "يناهز")
+)
+
 #: Participles of speech verbs (قائلا، مشيرا، معلنا ...): a circumstantial clause that reports
 #: speech (حال), never a participant of an event, with the و stripped.
 SPEECH_PARTICIPLE = re.compile(

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from arabnews.charsets import ARABIC_DECIMAL_SEPARATOR, ARABIC_THOUSANDS_SEPARATOR
 from arabnews.events.lexicon import (
+    APPROXIMATION,
     TIME_UNITS,
     NumberRule,
     Word,
@@ -146,11 +147,15 @@ def _noun_at(ws: Sequence[Word], i: int) -> tuple[str, int] | None:
 
 
 def _casualty_kind(ws: Sequence[Word], i: int, j: int) -> str | None:
-    """Nearest casualty word (killed/injured): up to 4 words before ``ws[i]``, or after."""
-    for k in range(i - 1, max(-1, i - 5), -1):
+    """Nearest casualty word (killed/injured): up to 4 words before ``ws[i]`` (the words of an
+    approximation aside: قتل ما لا يقل عن 12 شخصا), or after."""
+    k, seen = i - 1, 0
+    while k >= 0 and seen < 4:
         hit = _rule_match("casualty", ws, k)
         if hit:
             return hit[0].kind
+        seen += ws[k].norm not in APPROXIMATION
+        k -= 1
     for k in range(j, min(len(ws), j + 3)):
         hit = _rule_match("casualty", ws, k)
         if hit:
