@@ -346,6 +346,27 @@ def test_an_approximation_is_no_victim() -> None:
     assert [(q.text, q.kind) for q in e.quantities] == [("30 شخصا", "killed")]
 
 
+def test_a_right_context_reads_past_the_subject_and_time_words() -> None:
+    # the object a row needs is looked for in four words, time words aside (VSO: the subject
+    # and the day stand between فرضت and عقوبات); what a row rules out is looked for further
+    text = "فرضت وزارة الخزانة الأمريكية يوم الخميس عقوبات جديدة على ثلاث شركات."
+    assert any(e.type == "SANCTION" and e.trigger.text == "فرضت" for e in cands(text))
+    text = "واحتل سهم «سوق دبي المالي» المرتبة الثانية بإجمالي تداول بلغ مليون درهم."
+    assert not any(e.type == "COERCE" for e in cands(text))
+
+
+def test_a_recipient_stays_in_its_clause() -> None:
+    # ، ووصفت ...: a verb after punctuation begins a clause; its ب-phrase is not the
+    # condemnation's object (which the pronoun of به names)
+    text = (
+        "وردت بكين على القرار بالتنديد به، ووصفت المتحدثة باسم الخارجية الصينية العقوبات "
+        "بأنها غير قانونية."
+    )
+    ents = [ent(text, "بكين"), ent(text, "الخارجية الصينية", "ORG")]
+    (e,) = [x for x in cands(text, entities=ents) if x.type == "ACCUSE"]
+    assert not any("الخارجية" in r.text for r in e.recipient)
+
+
 def test_group_actor_without_entities() -> None:
     (e,) = [x for x in ev("اختطف مسلحون ثلاثة صحفيين في الموصل.") if x.type == "ASSAULT"]
     assert e.mode == "abduct"

@@ -1146,6 +1146,13 @@ def _lexicon_verb(norm: str) -> bool:
     return speech_verb(norm)
 
 
+def _new_clause(ws: Sequence[Word], k: int) -> bool:
+    """Whether ``ws[k]`` is a finite verb that begins a clause after punctuation (، ووصفت؛
+    . وأعلنت)."""
+    # (words carry no text between them: a gap wider than a space is punctuation)
+    return k > 0 and ws[k].start - ws[k - 1].end > 1 and finite_verb(ws[k])
+
+
 def finite_verb(w: Word) -> bool:
     """Whether *w* is most likely a finite verb (lexicon verb, verb affixes)."""
     return _lexicon_verb(w.norm) or _verb_like(w)
@@ -2551,6 +2558,12 @@ def structural_roles(
                     recipient.append(sentenced)
                 break
     stop = min(_clause_stop(ws, t_end), t_end + 13)
+    # (nor past a verb opening a clause of its own, after punctuation or و / ف: رددت بكين
+    # بالتنديد به، ووصفت المتحدثة باسم الخارجية ...)
+    named = {k for c in cs if c.kind != "phrase" for k in range(c.first, c.last + 1)}
+    stop = next(
+        (k for k in range(t_end + 1, stop) if k not in named and _new_clause(ws, k)), stop
+    )
     for c in cs:
         if t_end < c.first < stop and c is not actor and c not in recipient:
             p = _governing(ws, c, t_end + 1)

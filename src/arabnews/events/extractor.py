@@ -34,6 +34,7 @@ from arabnews.events.arguments import (
     definite,
     finite_verb,
     sentence_subject,
+    time_word,
 )
 from arabnews.events.classifier import (
     EventModel,
@@ -155,7 +156,18 @@ def find_triggers(
             if n > 1 and not rest_matches(rule.parts, ws, i):
                 continue
             if rule.right is not None:
-                nxt = " ".join(x.norm for x in ws[i + n : i + n + 4])
+                # (an exclusion reads further: احتل سهم «سوق دبي المالي» المرتبة الثانية)
+                if _excludes_only(rule.right):
+                    nxt = " ".join(x.norm for x in ws[i + n : i + n + _EXCLUSION_REACH])
+                else:
+                    # (time words aside: فرضت الوزارة يوم الخميس عقوبات)
+                    nxt = " ".join(
+                        [
+                            x.norm
+                            for x in ws[i + n : i + n + _EXCLUSION_REACH]
+                            if not time_word(x.norm)
+                        ][:_RIGHT_REACH]
+                    )
                 if not rule.right.search(nxt) and not _relative_head(rule.right, ws, i):
                     continue
             if rule.not_left is not None and any(
@@ -198,6 +210,12 @@ def find_triggers(
     if keep_blocked and blocked:
         out = sorted(out + blocked, key=lambda tr: tr.first)
     return out
+
+
+# Words after a trigger where its ``right`` context is looked for: what the row requires
+# (فرض + عقوبات) must be near; what it rules out (احتل + المرتبة) is ruled out further on.
+_RIGHT_REACH = 4
+_EXCLUSION_REACH = 7
 
 
 def _relative_head(right: re.Pattern[str], ws: Sequence[Word], i: int) -> bool:
