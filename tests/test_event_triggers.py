@@ -235,6 +235,10 @@ def test_a_definite_noun_takes_no_pronoun() -> None:
 @pytest.mark.parametrize(
     ("text", "category", "found"),
     [
+        # a threat to a condition (security, stability, life) endangers: no THREATEN event
+        ("وقال إن الاتفاقية تهدد أمن المنطقة واستقرارها.", "THREATEN", False),
+        ("ورأى أن التصعيد يهدد حياة الأسرى.", "THREATEN", False),
+        ("هددت إيران بإغلاق مضيق هرمز.", "THREATEN", True),
         # تهم after a relative pronoun is the verb "to concern", not "charges"
         ("ناقش المجلس المسائل التي تهم البلدان النامية.", "ACCUSE", False),
         ("وجهت النيابة تهما بالفساد إلى الوزير السابق.", "ACCUSE", True),
