@@ -367,6 +367,13 @@ def test_a_recipient_stays_in_its_clause() -> None:
     assert not any("الخارجية" in r.text for r in e.recipient)
 
 
+def test_who_claims_an_attack_made_it_past_its_place() -> None:
+    text = "أعلنت جماعة الحوثي في اليمن مسؤوليتها عن استهداف سفينة تجارية في البحر الأحمر."
+    ents = [ent(text, "الحوثي", "ORG"), ent(text, "اليمن"), ent(text, "البحر الأحمر")]
+    (e,) = [x for x in cands(text, entities=ents) if x.type == "ASSAULT"]
+    assert [a.text for a in e.actor] == ["الحوثي"]
+
+
 def test_group_actor_without_entities() -> None:
     (e,) = [x for x in ev("اختطف مسلحون ثلاثة صحفيين في الموصل.") if x.type == "ASSAULT"]
     assert e.mode == "abduct"

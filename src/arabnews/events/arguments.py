@@ -1146,6 +1146,15 @@ def _lexicon_verb(norm: str) -> bool:
     return speech_verb(norm)
 
 
+def _past_place(ws: Sequence[Word], cands: Sequence[Candidate], k: int) -> int:
+    """Past a place governed by في at ``ws[k]`` (في اليمن), or *k* where none stands."""
+    if k + 1 < len(ws) and _bare(ws[k].norm) == "في":
+        place = _cand_at(cands, k + 1)
+        if place is not None and place.mention.label == "LOC":
+            return place.last + 1
+    return k
+
+
 def _new_clause(ws: Sequence[Word], k: int) -> bool:
     """Whether ``ws[k]`` is a finite verb that begins a clause after punctuation (، ووصفت؛
     . وأعلنت)."""
@@ -1826,8 +1835,10 @@ def _titled_person(
         if _on_behalf(ws, c):
             # المتحدث باسم الكرملين دميتري بيسكوف: the party spoken for, then the person
             party = _cand_at(cands, c.last + 2)
-            person = None if party is None else next(
-                (x for x in cands if x.first == party.last + 1), None
+            person = (
+                None
+                if party is None
+                else next((x for x in cands if x.first == party.last + 1), None)
             )
             return person if person is not None and person.mention.label == "PER" else None
         if _title_word(head):
@@ -2421,12 +2432,14 @@ def structural_roles(
             # أعلن الجيش استعادة السيطرة، أعلنت الحركة مسؤوليتها عن الهجوم، أعلنت الشرطة
             # اعتقال خمسة: who announces an act it names does it (not a death or an injury:
             # أعلن الجيش مقتل جنديين)
-            for k in range(t - 1, max(lower, t - 6) - 1, -1):
+            for k in range(t - 1, max(lower, t - 8) - 1, -1):
                 if _bare(ws[k].norm) in _ANNOUNCE:
                     subj = _subject_after(ws, cs, k + 1)
-                    # the trigger is what is announced: right after the subject, or after عن
-                    # (أعلن المشاركون عن اعتصام، أعلنت الحركة مسؤوليتها عن الهجوم)
-                    between = [_bare(w.norm) for w in ws[subj.last + 1 : t]] if subj else []
+                    # the trigger is what is announced: right after the subject (and its place:
+                    # أعلنت جماعة الحوثي في اليمن مسؤوليتها عن), or after عن (أعلن المشاركون
+                    # عن اعتصام، أعلنت الحركة مسؤوليتها عن الهجوم)
+                    j = _past_place(ws, cs, subj.last + 1) if subj else t
+                    between = [_bare(w.norm) for w in ws[j:t]] if subj else []
                     if subj is not None and (
                         not between
                         or between == ["عن"]
@@ -2561,9 +2574,7 @@ def structural_roles(
     # (nor past a verb opening a clause of its own, after punctuation or و / ف: رددت بكين
     # بالتنديد به، ووصفت المتحدثة باسم الخارجية ...)
     named = {k for c in cs if c.kind != "phrase" for k in range(c.first, c.last + 1)}
-    stop = next(
-        (k for k in range(t_end + 1, stop) if k not in named and _new_clause(ws, k)), stop
-    )
+    stop = next((k for k in range(t_end + 1, stop) if k not in named and _new_clause(ws, k)), stop)
     for c in cs:
         if t_end < c.first < stop and c is not actor and c not in recipient:
             p = _governing(ws, c, t_end + 1)
