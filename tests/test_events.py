@@ -374,6 +374,35 @@ def test_who_claims_an_attack_made_it_past_its_place() -> None:
     assert [a.text for a in e.actor] == ["الحوثي"]
 
 
+def roles_of(text: str, category: str, names: dict[str, str]) -> tuple[list[str], list[str]]:
+    ents = [ent(text, name, label) for name, label in names.items()]
+    (e,) = [x for x in cands(text, entities=ents) if x.type == category]
+    return [a.text for a in e.actor], [r.text for r in e.recipient]
+
+
+def test_a_title_in_construct_is_one_phrase_with_its_country() -> None:
+    # وزير خارجية إيران: the country is the title's, not the verb's object; the person named
+    # after it is the subject
+    text = "اتهم وزير خارجية إيران عباس عراقجي الولايات المتحدة بعرقلة المفاوضات."
+    names = {"إيران": "LOC", "عباس عراقجي": "PER", "الولايات المتحدة": "LOC"}
+    assert roles_of(text, "ACCUSE", names) == (["عباس عراقجي"], ["الولايات المتحدة"])
+    text = "اتهم وزير خارجية إيران الولايات المتحدة بعرقلة المفاوضات."
+    names = {"إيران": "LOC", "الولايات المتحدة": "LOC"}
+    assert roles_of(text, "ACCUSE", names)[1] == ["الولايات المتحدة"]
+    text = "وفي أربيل، التقى رئيس حكومة إقليم كردستان مسرور بارزاني بالسفيرة الأمريكية."
+    names = {"أربيل": "LOC", "إقليم كردستان": "LOC", "مسرور بارزاني": "PER"}
+    assert roles_of(text, "CONSULT", names) == (["مسرور بارزاني"], ["السفيرة الأمريكية"])
+
+
+def test_a_verb_that_begins_like_the_article_is_a_verb() -> None:
+    # التقى is no definite noun: its subject and object are the parties (named or not)
+    text = "التقى الرئيس المصري نظيره الفرنسي في باريس."
+    assert roles_of(text, "CONSULT", {"باريس": "LOC"}) == (["الرئيس المصري"], ["نظيره الفرنسي"])
+    text = "التقى أمير قطر الشيخ تميم بن حمد بالرئيس الفرنسي."
+    names = {"قطر": "LOC", "تميم بن حمد": "PER"}
+    assert roles_of(text, "CONSULT", names) == (["تميم بن حمد"], ["الرئيس الفرنسي"])
+
+
 def test_group_actor_without_entities() -> None:
     (e,) = [x for x in ev("اختطف مسلحون ثلاثة صحفيين في الموصل.") if x.type == "ASSAULT"]
     assert e.mode == "abduct"

@@ -983,7 +983,7 @@ def test_the_object_of_a_meeting_is_not_the_subject_of_the_next_verb() -> None:
     s = text.rindex("حسين")
     ents += (Entity(s, s + 4, "حسين", "PER", "حسين"),)
     actor, recipient = roles(text, "التقى", ents)
-    assert actor == ["فؤاد حسين"] and recipient == []
+    assert actor == ["فؤاد حسين"] and recipient == ["نظيره الإيراني"]
 
 
 def test_control_is_no_object_of_retaking() -> None:

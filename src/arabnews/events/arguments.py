@@ -14,12 +14,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from arabnews.events.lexicon import (
     APPROXIMATION,
+    ARTICLE_LIKE_VERBS,
     DIRECTIONS,
     RELATIVE_PRONOUNS,
     SPEECH_PARTICIPLE,
@@ -407,7 +408,7 @@ def _clitics_length(norm: str) -> int:
 
 
 def _is_nominal(prefix: str, word: Word) -> bool:
-    if "ال" in prefix or word.norm.startswith("ال") or word.norm.endswith(("ة", "ات")):
+    if "ال" in prefix or definite(word.norm) or word.norm.endswith(("ة", "ات")):
         return True
     # verbal nouns that cannot be verbs (معارك، هجوم، اغتيال): see data/referential.tsv
     return any(part_matches(r.pattern, word.norm) for r in referential())
@@ -788,9 +789,20 @@ def _person_after_genitive(
 ) -> Candidate | None:
     """The person a title names when *c* is the title's named genitive and the person's name
     follows it (مع أمير قطر الشيخ تميم بن حمد: تميم بن حمد, not قطر), else ``None``."""
-    if c.mention.label == "PER" or c.first == 0 or not _title_word(ws[c.first - 1]):
+    if c.mention.label == "PER" or c.first == 0 or not _after_title(ws, c.first):
         return None
     return next((x for x in cands if x.first == c.last + 1 and x.mention.label == "PER"), None)
+
+
+def _after_title(ws: Sequence[Word], k: int) -> bool:
+    """Whether ``ws[k]`` follows a title in construct: a title word, then up to two indefinite
+    nouns (أمير قطر، وزير خارجية إيران، رئيس حكومة إقليم كردستان)."""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if _title_word(ws[j]):
+            return True
+        if definite(ws[j].norm) or function_word(ws[j].norm) or finite_verb(ws[j]):
+            return False
+    return False
 
 
 # Categories whose noun (or passive participle) names its source with من: a proposal, support,
@@ -853,9 +865,14 @@ def _frame_roles(
     Only named candidates take part (a phrase such as ``رئيسي البلدين`` or ``هاتفي`` would hide
     the participants an earlier mention names)."""
     if rule.category not in ("ASSAULT", "PROTEST"):  # (a clash's sides are often unnamed)
+        # (a phrase headed by an agent noun names a party: الرئيس المصري، نظيره الفرنسي)
+        def party(c: Candidate) -> bool:
+            return c.kind != "phrase" or _agent_phrase(ws, c)
+
+        # (after the trigger only: a phrase before it is seldom its subject)
         cands = [c for c in cands if c.kind != "phrase"]
         left = [c for c in left if c.kind != "phrase"]
-        right = [c for c in right if c.kind != "phrase"]
+        right = [c for c in right if party(c)]
     rec_preps = set(rule.recipient) - {"obj"}
 
     def no_prep(c: Candidate) -> bool:
@@ -873,9 +890,18 @@ def _frame_roles(
         ),
         None,
     )
+    title_of: Candidate | None = None  # the named genitive of a title subject
     if subj is not None:
-        subj = _person_after_genitive(ws, right, subj) or subj
-    svo = bool(left) and t - left[-1].last <= 2  # "القوات الأوكرانية استعادت ..."
+        title_of = _title_genitive(ws, right, subj)
+        person = None if title_of is None else _person_after_genitive(ws, right, title_of)
+        subj = (
+            person
+            or _person_after_genitive(ws, right, subj)
+            or _title_bearer(ws, right, subj, no_prep)
+            or subj
+        )
+    # "القوات الأوكرانية استعادت ..." (not a place before the verb: وفي أربيل، التقى ...)
+    svo = bool(left) and t - left[-1].last <= 2 and no_prep(left[-1])
     if (
         adj_actor is None
         and subj is not None
@@ -914,6 +940,8 @@ def _frame_roles(
     # the object comes after the subject, however long the subject's title (التقى الأمين العام
     # لجامعة الدول العربية أحمد أبو الغيط وزير الخارجية ...)
     obj_from = max([t_end, *(c.last for c in actor if c.first > t_end)])
+    if title_of is not None and title_of.first > t_end and subj in actor:
+        obj_from = max(obj_from, title_of.last)  # (وزير خارجية إيران: the country is the title's)
     titled: set[int] = set()  # persons already taken for the title before them
     for k, c in enumerate(right):
         if c in actor or id(c) in titled:
@@ -935,7 +963,7 @@ def _frame_roles(
                 "obj" in rule.recipient
                 and not recipient
                 and no_prep(c)
-                and c.first - obj_from <= 8
+                and 0 < c.first - obj_from <= 8
                 # (not the subject of another verb: التقى فؤاد حسين نظيره، وأعلن حسين ...)
                 and not any(_verb_like(ws[k]) for k in range(obj_from + 1, c.first))
             )
@@ -961,6 +989,45 @@ _ADVERBS = _wordset(
 _MAX_PHRASE = 4
 _AUX = frozenset(norm_word(w) for w in _AUX)
 _RELATIVE = RELATIVE_PRONOUNS
+
+
+def _title_bearer(
+    ws: Sequence[Word],
+    cands: Sequence[Candidate],
+    c: Candidate,
+    bare: Callable[[Candidate], bool],
+) -> Candidate | None:
+    """The person named after a title phrase *c* and its complements (الأمين العام لاتحاد
+    المصارف العربية سامي خوري: an adjective, a ل-genitive), else ``None``; another agent phrase
+    (الرئيس الفرنسي) or a governed candidate ends the search."""
+    if c.kind != "phrase":
+        return None
+    for x in cands:
+        if x.first <= c.last:
+            continue
+        if x.first > c.last + 6:
+            return None
+        if x.mention.label == "PER":
+            # (not a person with a title of his own: الرئيس الفرنسي إيمانويل ماكرون)
+            return x if bare(x) and x.mention.start == ws[x.first].start else None
+        if x.prep != "ل" and (x.kind != "phrase" or _agent_phrase(ws, x) or not bare(x)):
+            return None
+    return None
+
+
+def _agent_phrase(ws: Sequence[Word], c: Candidate) -> bool:
+    """Whether phrase *c* is headed by an agent noun of ``agentive.tsv`` that names someone
+    known: definite (الرئيس المصري، الوفد), with a pronoun (نظيره الفرنسي) or a title in
+    construct (وزير خارجية، رئيس الوزراء); not a bare indefinite noun (مرشحين، تنظيم)."""
+    head = ws[c.first]
+    if not _may_act_norm(head.norm, head.text, known_only=True):
+        return False
+    n = _bare(head.norm)
+    return (
+        definite(head.norm)
+        or n.endswith(_PRONOUN_SUFFIXES)
+        or (c.last > c.first and _title_word(head))
+    )
 
 
 def _may_act(ws: Sequence[Word], c: Candidate) -> bool:
@@ -1175,6 +1242,8 @@ def _verb_like(w: Word) -> bool:
 @functools.lru_cache(maxsize=100_000)
 def _verb_like_norm(norm: str) -> bool:
     n = _bare(norm)
+    if n in ARTICLE_LIKE_VERBS:
+        return True  # التقى، ألقت
     if n.startswith("ال") or n.endswith(("ة", "ات")):
         return False
     if _lexicon_verb(norm):
@@ -1201,7 +1270,7 @@ def _function_word(w: Word) -> bool:
 def definite(norm: str) -> bool:
     """A definite word (الحكومة، والسودان، بالقرار، للأمم), not a function word that begins
     like the article (إلى، الذي، إلا)."""
-    if _bare(norm) in _NOT_ARTICLE:
+    if _bare(norm) in _NOT_ARTICLE or _bare(norm) in ARTICLE_LIKE_VERBS:
         return False
     return any(p.endswith(("ال", "لل")) for _, p in stem_candidates(norm)) or norm.startswith(
         ("ال", "وال", "فال", "بال", "لل", "ولل")
@@ -1829,6 +1898,10 @@ def _titled_person(
             # person's name right after it
             person = next((x for x in cands if x.first == c.last + 1), None)
             return person if person is not None and person.mention.label == "PER" else None
+        if (gen := _title_genitive(ws, cands, c)) is not None and c.first != c.last:
+            # وزير خارجية إيران عباس عراقجي: a title in construct over several words
+            person = next((x for x in cands if x.first == gen.last + 1), None)
+            return person if person is not None and person.mention.label == "PER" else None
         if c.kind != "phrase" or c.first != c.last:
             return None
         head = ws[c.first]
@@ -1866,6 +1939,20 @@ def _titled_person(
             return None
         person = next((x for x in cands if x.last == k - 1), None)
     return person if person is not None and person.mention.label == "PER" else None
+
+
+def _title_genitive(
+    ws: Sequence[Word], cands: Sequence[Candidate], c: Candidate
+) -> Candidate | None:
+    """The named genitive right after *c* when *c* is a title in construct (وزير خارجية،
+    رئيس حكومة إقليم: a title word, then indefinite nouns only): وزير خارجية إيران is one
+    phrase, whose genitive is no object of the verb."""
+    if c.kind != "phrase" or not _title_word(ws[c.first]):
+        return None
+    if any(definite(ws[k].norm) for k in range(c.first + 1, c.last + 1)):
+        return None
+    gen = next((x for x in cands if x.first == c.last + 1), None)
+    return gen if gen is not None and gen.kind != "phrase" else None
 
 
 def _on_behalf(ws: Sequence[Word], c: Candidate) -> bool:
@@ -2340,6 +2427,8 @@ def structural_roles(
             obj_from = _coordinated(ws, cs, [actor])[-1].last + 1
             if _on_behalf(ws, actor) and (party := _cand_at(cs, obj_from + 1)) is not None:
                 obj_from = party.last + 1
+            elif (gen := _title_genitive(ws, cs, actor)) is not None and gen.first == obj_from:
+                obj_from = gen.last + 1  # (وزير خارجية إيران: the country is the title's)
             if actor.mention.label == "PER":
                 obj_from = _past_apposition(ws, obj_from)
         if (passive or wants_obj) and not recipient:

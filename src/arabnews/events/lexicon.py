@@ -537,6 +537,22 @@ RELATIVE_PRONOUNS = frozenset(
     norm_word(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")
 )
 
+#: Past-tense verbs that begin like the article (ال): forms IV and VIII of roots in ل (ألقى،
+#: ألغى، التقى، التزم، التحق، التمس), normalised, with their inflections: a verb, never a
+#: definite noun (التقى الرئيس ...، ألقت الشرطة القبض).
+ARTICLE_LIKE_VERBS = frozenset(
+    norm_word(stem + ending)
+    for stem, endings in (
+        ("التق", ("ى", "ت", "وا", "يا", "تا")),
+        ("ألق", ("ى", "ت", "وا", "يا", "تا")),
+        ("ألغ", ("ى", "ت", "وا", "يا", "تا")),
+        ("التزم", ("", "ت", "وا", "ا", "تا")),
+        ("التحق", ("", "ت", "وا", "ا", "تا")),
+        ("التمس", ("", "ت", "وا", "ا", "تا")),
+    )
+    for ending in endings
+)
+
 #: The words of an approximation before a count (ما لا يقل عن، ما يزيد على، ما يناهز،
 #: ما يربو على), normalised: neither a participant nor a word between a casualty and its count.
 APPROXIMATION = frozenset(
