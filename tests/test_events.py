@@ -389,6 +389,10 @@ def test_a_title_in_construct_is_one_phrase_with_its_country() -> None:
     text = "اتهم وزير خارجية إيران الولايات المتحدة بعرقلة المفاوضات."
     names = {"إيران": "LOC", "الولايات المتحدة": "LOC"}
     assert roles_of(text, "ACCUSE", names)[1] == ["الولايات المتحدة"]
+    # (وزير is a minister, not و + زير)
+    text = "هدد وزير دفاع إسرائيل يسرائيل كاتس حزب الله برد قاس."
+    names = {"إسرائيل": "LOC", "يسرائيل كاتس": "PER", "حزب الله": "ORG"}
+    assert roles_of(text, "THREATEN", names) == (["يسرائيل كاتس"], ["حزب الله"])
     text = "وفي أربيل، التقى رئيس حكومة إقليم كردستان مسرور بارزاني بالسفيرة الأمريكية."
     names = {"أربيل": "LOC", "إقليم كردستان": "LOC", "مسرور بارزاني": "PER"}
     assert roles_of(text, "CONSULT", names) == (["مسرور بارزاني"], ["السفيرة الأمريكية"])

@@ -1196,7 +1196,8 @@ def _before_title(ws: Sequence[Word], first: int) -> int:
             break
         n = _bare(ws[j].norm)
         bare_noun = n[2:] if n.startswith("ال") else n
-        if _title_norm(n) or _office(bare_noun) or _title_norm(bare_noun):
+        whole = ws[j].norm  # (وزير is a minister, not و + زير)
+        if _title_norm(n) or _office(bare_noun) or _title_norm(bare_noun) or _office(whole):
             k = j - 1
     return k if k >= 0 else first - 1  # (a title at the start: nothing before it reacts)
 
@@ -1366,8 +1367,10 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
 def _office(norm: str) -> bool:
     """An indefinite noun of an office or an institution (رئيس، زعيم، مجلس، هيئة; the classes
     official and institution of ``agentive.tsv``), not of a group or a state (حركة، دول)."""
-    n = _bare(norm)
-    return not definite(n) and agentive_classes().get(n) in ("official", "institution")
+    classes = agentive_classes()
+    # (the whole word first: وزير is a minister, not و + زير)
+    n = norm if norm in classes else _bare(norm)
+    return not definite(n) and classes.get(n) in ("official", "institution")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -2588,7 +2591,7 @@ def structural_roles(
             # لحركة حماس)
             and not (
                 gen.kind == "phrase"
-                and (_office(ws[gen.first].norm) or _title_norm(_bare(ws[gen.first].norm)))
+                and (_office(ws[gen.first].norm) or _title_norm(ws[gen.first].norm))
             )
             else None
         )
