@@ -715,3 +715,36 @@ def test_cutting_at_future_verbs_keeps_offsets_inside_the_entity(
     for e in split_at_future_verbs(ents):
         assert text[e.start : e.end] == e.text and e.text.strip() == e.text
         assert any(o.start <= e.start and e.end <= o.end for o in ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        # أمين عام is a title (the secretary-general), أمين also a given name
+        ("قال أمين عام حزب الله إن الحزب مستعد", "أمين", []),
+        ("قال الدكتور محمد أمين عام الحزب", "محمد أمين", ["محمد"]),
+        ("التقى الوزير أمين سلام بالسفير", "أمين سلام", ["أمين سلام"]),
+        ("وصل أمين إلى المدرسة", "أمين", ["أمين"]),
+    ],
+)
+def test_a_title_of_two_words_across_a_names_end_is_cut(
+    text: str, name: str, kept: list[str]
+) -> None:
+    from arabnews.ner.nonnames import cut_titles_across_the_end
+
+    start = text.index(name)
+    found = cut_titles_across_the_end([Entity(start, start + len(name), name, "PER")], text)
+    assert [e.text for e in found] == kept
+    assert all(text[e.start : e.end] == e.text for e in found)
+
+
+@given(texts_with_entities(st.sampled_from(["أمين", "عام", "محمد", "الحزب", "آية", "الله", "،"])))
+def test_cutting_titles_across_the_end_keeps_offsets_inside_the_entity(
+    case: tuple[str, list[Entity]],
+) -> None:
+    from arabnews.ner.nonnames import cut_titles_across_the_end
+
+    text, ents = case
+    for e in cut_titles_across_the_end(ents, text):
+        assert text[e.start : e.end] == e.text and e.text.strip() == e.text
+        assert any(o.start <= e.start and e.end <= o.end for o in ents)

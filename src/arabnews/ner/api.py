@@ -316,7 +316,8 @@ def refine_entities(
        tagger ran it on into ("ترامب سيستقبل مودي"), a person entity holding "و" +
        another name split in two ("ترامب وهايلي"), a person name split in two by the tagger
        joined again, a name the tagger stopped short of extended by the word that ends it
-       ("كوريا الشمالية", "إليزابيث الثانية"), organisations named by a head noun ("وزارة
+       ("كوريا الشمالية", "إليزابيث الثانية"), a name's last word that begins a title of two
+       words with the word after it cut ("أمين عام"), organisations named by a head noun ("وزارة
        الخارجية الصينية") or by a person after one ("إدارة بايدن"), and a place after a treaty
        head noun made one ``MISC`` name with it ("اتفاقية روما"; :mod:`arabnews.ner.nonnames`);
        then names in quotes after a work or team noun ("فيلم « آرغو »"), a quoted name spoken to
@@ -344,6 +345,7 @@ def refine_entities(
         found = nonnames.split_coordinated_names(
             nonnames.split_at_future_verbs(found), text, is_known=knows
         )
+        found = nonnames.cut_titles_across_the_end(found, text)
         found = nonnames.join_split_names(found, text, is_known=knows)
         found = nonnames.extend_name_suffixes(found, text)
         found = nonnames.person_bodies(nonnames.org_head_names(found, text), text)
