@@ -407,6 +407,13 @@ def test_a_verb_that_begins_like_the_article_is_a_verb() -> None:
     assert roles_of(text, "CONSULT", names) == (["تميم بن حمد"], ["الرئيس الفرنسي"])
 
 
+def test_a_casualty_count_goes_to_the_killing_not_to_its_counted_noun() -> None:
+    # محتجين is a PROTEST word too; the count of the killed is the killing's
+    text = "قالت المنظمة إن قوات الأمن قتلت ما لا يقل عن خمسة محتجين بالرصاص الحي."
+    (e,) = [x for x in cands(text) if x.trigger.text == "قتلت"]
+    assert [(q.text, q.kind) for q in e.quantities] == [("خمسة محتجين", "killed")]
+
+
 def test_group_actor_without_entities() -> None:
     (e,) = [x for x in ev("اختطف مسلحون ثلاثة صحفيين في الموصل.") if x.type == "ASSAULT"]
     assert e.mode == "abduct"

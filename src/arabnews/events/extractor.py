@@ -753,6 +753,10 @@ def _chunk_events(
             lo, hi = bisect.bisect_left(clauses, c), bisect.bisect_right(clauses, c)
             k = bisect.bisect_left(starts, q.start, lo, hi)
             own = [i for i in (k - 1, k) if lo <= i < hi]
+            if q.kind in ("killed", "injured"):
+                # (a casualty count goes to the killing, not to its counted noun when that is
+                # a trigger too: قتلت ما لا يقل عن خمسة محتجين counts the killed, no protest)
+                own = [i for i in own if not q.start <= starts[i] < q.end] or own
             if q.kind.startswith("duration"):
                 # a prison term is the sentence's (قضت المحكمة بسجنه ثلاث سنوات بتهمة ...)
                 terms = [
