@@ -414,6 +414,13 @@ def test_a_casualty_count_goes_to_the_killing_not_to_its_counted_noun() -> None:
     assert [(q.text, q.kind) for q in e.quantities] == [("خمسة محتجين", "killed")]
 
 
+def test_the_accusative_of_purpose_takes_the_clause_subject() -> None:
+    # خرج آلاف المتظاهرين ... احتجاجا على: who went out protests
+    text = "خرج آلاف المتظاهرين في شوارع نيروبي يوم الثلاثاء احتجاجا على قانون الضرائب."
+    (e,) = [x for x in cands(text, entities=[ent(text, "نيروبي")]) if x.type == "PROTEST"]
+    assert [a.text for a in e.actor] == ["المتظاهرين"]
+
+
 def test_group_actor_without_entities() -> None:
     (e,) = [x for x in ev("اختطف مسلحون ثلاثة صحفيين في الموصل.") if x.type == "ASSAULT"]
     assert e.mode == "abduct"

@@ -212,9 +212,20 @@ def _purpose(ws: Sequence[Word], t: int, t_end: int) -> bool:
     with its own complement (تظاهروا للمطالبة بـ، للسيطرة على), not what is undergone or
     yielded to (تعرضت للتهديدات، الرضوخ للتهديدات والابتزازات)."""
     w = _bare(ws[t].norm)
-    if t == 0 or not w.startswith("لل") or w.endswith("ات") or t_end + 1 >= len(ws):
+    if t == 0 or w.endswith("ات") or t_end + 1 >= len(ws):
         return False
     nxt = _bare(ws[t_end + 1].norm)
+    if not w.startswith("لل"):
+        # the accusative of purpose (خرجوا احتجاجا على، تظاهروا تضامنا مع): an indefinite verbal
+        # noun in ا, a preposition after it
+        return (
+            t == t_end
+            and len(w) >= 5
+            and w.endswith("ا")
+            and not definite(w)
+            and not w.endswith(("ها", "هما", "نا"))
+            and nxt in ("علي", "مع", "ضد")
+        )
     return nxt in ("علي", "الي", "عن", "في", "من", "مع") or (
         nxt.startswith("ب") and not nxt.startswith("بين")
     )
