@@ -748,3 +748,24 @@ def test_cutting_titles_across_the_end_keeps_offsets_inside_the_entity(
     for e in cut_titles_across_the_end(ents, text):
         assert text[e.start : e.end] == e.text and e.text.strip() == e.text
         assert any(o.start <= e.start and e.end <= o.end for o in ents)
+
+
+def test_a_persons_name_ends_before_a_preposition_glued_to_a_place() -> None:
+    from arabnews.ner.nonnames import cut_prepositional_tails
+
+    def is_place(word: str) -> bool:
+        return word == "طهران"
+
+    ents = [
+        Entity(0, 11, "إيفين بطهران", "PER"),
+        Entity(0, 15, "عبدالكريم برشيد", "PER"),  # a surname in ب (رشيد is no place)
+        Entity(0, 19, "يحيى السنوار بالوفد", "PER"),
+        Entity(0, 27, "الاتحاد العام التونسي للشغل", "ORG"),
+    ]
+    found = cut_prepositional_tails(ents, is_place=is_place)
+    assert [e.text for e in found] == [
+        "إيفين",
+        "عبدالكريم برشيد",
+        "يحيى السنوار",
+        "الاتحاد العام التونسي للشغل",
+    ]

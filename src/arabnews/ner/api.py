@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -294,6 +294,19 @@ def _link_score(score: float | None, link: float | None) -> float | None:
     return link if score is None else min(score, link)
 
 
+def _place_test(gazetteer: Any | None) -> Callable[[str], bool] | None:
+    """Whether a word is a place the gazetteer lists (``None`` without a gazetteer)."""
+    lookup = getattr(gazetteer, "lookup", None)
+    if not callable(lookup):
+        return None
+
+    def is_place(word: str) -> bool:
+        entry = lookup(word)
+        return entry is not None and getattr(entry, "label", None) == "LOC"
+
+    return is_place
+
+
 def refine_entities(
     entities: Sequence[Entity], *, gazetteer: Any | None = None, text: str | None = None
 ) -> tuple[Entity, ...]:
@@ -309,22 +322,22 @@ def refine_entities(
        "له"; :func:`arabnews.ner.nonnames.drop_function_words`), unless the gazetteer lists
        the entity whole ("آي أو إس"), and person entities that are plurals of common nouns
        ("دبلوماسيون"; :func:`arabnews.ner.nonnames.drop_plural_nouns`);
-    4. with *text*: a place that is a nationality adjective in the accusative after an
-       indefinite noun dropped ("هجوما روسيا";
-       :func:`arabnews.ner.nonnames.drop_accusative_adjectives`), a person after a place
-       classifier made a place ("مخيم نور شمس"), an entity cut at a verb in the future that the
-       tagger ran it on into ("ترامب سيستقبل مودي"), a person entity holding "و" +
-       another name split in two ("ترامب وهايلي"), a person name split in two by the tagger
-       joined again, a name the tagger stopped short of extended by the word that ends it
-       ("كوريا الشمالية", "إليزابيث الثانية"), a name's last word that begins a title of two
-       words with the word after it cut ("أمين عام"), organisations named by a head noun ("وزارة
-       الخارجية الصينية") or by a person after one ("إدارة بايدن"), and a place after a treaty
-       head noun made one ``MISC`` name with it ("اتفاقية روما"; :mod:`arabnews.ner.nonnames`);
-       then names in quotes after a work or team noun ("فيلم « آرغو »"), a quoted name spoken to
-       after لـ as an outlet ("وأضاف لـ«الشرق الأوسط»") and a listed outlet's name alone in
-       quotes as that outlet ("وعلمت «النهار»"; ``outlets.tsv``), facilities and events spanned
-       with their head noun ("مطار نيروبي") and a product's number ("بوينغ 737";
-       :mod:`arabnews.ner.heads`); last, the tagger's guesses on text in Latin letters dropped
+    4. with *text*: a place that is a nationality adjective in the accusative after an indefinite
+       noun dropped ("هجوما روسيا"; :func:`arabnews.ner.nonnames.drop_accusative_adjectives`), a
+       person after a place classifier made a place ("مخيم نور شمس"), an entity cut at a verb in the
+       future that the tagger ran it on into ("ترامب سيستقبل مودي"), a person entity holding "و" +
+       another name split in two ("ترامب وهايلي"), a person name split in two by the tagger joined
+       again, a name the tagger stopped short of extended by the word that ends it ("كوريا
+       الشمالية", "إليزابيث الثانية"), a name's last word that begins a title of two words with the
+       word after it cut ("أمين عام"), and a person's last word that is ب glued to a definite noun
+       or a listed place ("يحيى السنوار بالوفد"), organisations named by a head noun ("وزارة
+       الخارجية الصينية") or by a person after one ("إدارة بايدن"), and a place after a treaty head
+       noun made one ``MISC`` name with it ("اتفاقية روما"; :mod:`arabnews.ner.nonnames`); then
+       names in quotes after a work or team noun ("فيلم « آرغو »"), a quoted name spoken to after لـ
+       as an outlet ("وأضاف لـ«الشرق الأوسط»") and a listed outlet's name alone in quotes as that
+       outlet ("وعلمت «النهار»"; ``outlets.tsv``), facilities and events spanned with their head
+       noun ("مطار نيروبي") and a product's number ("بوينغ 737"; :mod:`arabnews.ner.heads`); last,
+       the tagger's guesses on text in Latin letters dropped
        (:func:`arabnews.ner.nonnames.drop_latin_guesses`).
 
     *text* is the text the entities index; without it steps 1 and 4 are skipped.
@@ -345,7 +358,9 @@ def refine_entities(
         found = nonnames.split_coordinated_names(
             nonnames.split_at_future_verbs(found), text, is_known=knows
         )
-        found = nonnames.cut_titles_across_the_end(found, text)
+        found = nonnames.cut_prepositional_tails(
+            nonnames.cut_titles_across_the_end(found, text), is_place=_place_test(gazetteer)
+        )
         found = nonnames.join_split_names(found, text, is_known=knows)
         found = nonnames.extend_name_suffixes(found, text)
         found = nonnames.person_bodies(nonnames.org_head_names(found, text), text)

@@ -561,6 +561,38 @@ def _future_verb(word: str) -> bool:
     return len(w) >= 5 and w[0] == "س" and w[1] in "يت" and clitic_reading(w, 1) is True
 
 
+def cut_prepositional_tails(
+    entities: Sequence[Entity], *, is_place: Callable[[str], bool] | None = None
+) -> tuple[Entity, ...]:
+    """A person name of several words ends before a last word that is the preposition ب glued
+    to a definite noun (بالوفد) or to a listed place (بطهران): a person's name holds no
+    preposition ("يحيى السنوار بالوفد"، "إيفين بطهران"; an organisation's may: الاتحاد العام
+    التونسي للشغل; a surname may begin with ب: عبدالكريم برشيد). *is_place* says whether a
+    word, the ب taken off, is a listed place.
+
+    >>> [e.text for e in cut_prepositional_tails([Entity(0, 18, "يحيى السنوار بالوفد", "PER")])]
+    ['يحيى السنوار']
+    >>> [e.text for e in cut_prepositional_tails([Entity(0, 11, "بشار الأسد", "PER")])]
+    ['بشار الأسد']
+    """
+    place = is_place or (lambda _word: False)
+    out = []
+    for e in entities:
+        head, _, last = e.text.rpartition(" ")
+        key = name_key(last)
+        if (
+            e.label == "PER"
+            and head.strip()
+            and len(key) >= 5
+            and (key.startswith("بال") or (key[0] == "ب" and place(last[1:])))
+        ):
+            head = head.rstrip()
+            out.append(attrs.evolve(e, end=e.start + len(head), text=head))
+        else:
+            out.append(e)
+    return tuple(out)
+
+
 _NEXT_WORD = re.compile(r" ([^\s]+)")
 
 
