@@ -217,6 +217,14 @@ def test_no_accusative_alif_after_a_preposition() -> None:
     assert "REQUEST" in types("وبحثها")  # ب + حث + ها ("by urging her"): the pronoun's alif
 
 
+def test_to_sign_is_no_incident_happening() -> None:
+    from arabnews.events import extract_events
+
+    text = "وقع الحادث بعد أيام من توقيع الاتفاقية."
+    found = [e.trigger.text for e in extract_events(text, entities=(), threshold=0.0)]
+    assert "وقع" not in found and "توقيع" in found
+
+
 def test_a_definite_noun_takes_no_pronoun() -> None:
     # the article and an enclitic pronoun never go together: التهمتها is the verb "devoured
     # it", not ال + تهمة + ها; the definite noun alone and the noun with its pronoun stay
@@ -235,6 +243,9 @@ def test_a_definite_noun_takes_no_pronoun() -> None:
 @pytest.mark.parametrize(
     ("text", "category", "found"),
     [
+        # وقع + a memorandum or a treaty: signed; وقع + an incident: happened
+        ("ووقع الجانبان عددا من مذكرات التفاهم في مجال الطاقة.", "AGREE", True),
+        ("وقع الحادث بعد أيام من توقيع الاتفاقية.", "AGREE", True),  # (توقيع)
         # a threat to a condition (security, stability, life) endangers: no THREATEN event
         ("وقال إن الاتفاقية تهدد أمن المنطقة واستقرارها.", "THREATEN", False),
         ("ورأى أن التصعيد يهدد حياة الأسرى.", "THREATEN", False),

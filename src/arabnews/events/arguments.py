@@ -2673,16 +2673,24 @@ def structural_roles(
                 if sentenced is not None and sentenced is not actor:
                     recipient.append(sentenced)
                 break
-    stop = min(_clause_stop(ws, t_end), t_end + 13)
-    # (nor past a verb opening a clause of its own, after punctuation or و / ف: رددت بكين
-    # بالتنديد به، ووصفت المتحدثة باسم الخارجية ...)
-    named = {k for c in cs if c.kind != "phrase" for k in range(c.first, c.last + 1)}
-    stop = next((k for k in range(t_end + 1, stop) if k not in named and _new_clause(ws, k)), stop)
-    for c in cs:
-        if t_end < c.first < stop and c is not actor and c not in recipient:
-            p = _governing(ws, c, t_end + 1)
-            if p in rec_preps and not recipient:
-                recipient.append(c)
+    if rec_preps and not recipient:
+        stop = min(_clause_stop(ws, t_end), t_end + 13)
+        # (nor past a verb opening a clause of its own after punctuation: رددت بكين بالتنديد
+        # به، ووصفت المتحدثة باسم الخارجية ...; not a name's word)
+        stop = next(
+            (
+                k
+                for k in range(t_end + 1, stop)
+                if _new_clause(ws, k)
+                and not any(c.first <= k <= c.last and c.kind != "phrase" for c in cs)
+            ),
+            stop,
+        )
+        for c in cs:
+            if t_end < c.first < stop and c is not actor and c not in recipient:
+                p = _governing(ws, c, t_end + 1)
+                if p in rec_preps and not recipient:
+                    recipient.append(c)
     actors = [actor] if actor is not None else []
     return _coordinated(ws, cs, actors), _coordinated(ws, cs, recipient), guess and bool(actors)
 
