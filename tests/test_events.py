@@ -421,6 +421,16 @@ def test_the_accusative_of_purpose_takes_the_clause_subject() -> None:
     assert [a.text for a in e.actor] == ["المتظاهرين"]
 
 
+def test_the_damma_of_the_passive_makes_the_subject_undergo() -> None:
+    # اعتُقل (was arrested), written with its vowel: the name after it is the arrested
+    text = "اعتُقل الناشط علاء عبد الفتاح في القاهرة."
+    names = {"علاء عبد الفتاح": "PER", "القاهرة": "LOC"}
+    assert roles_of(text, "COERCE", names) == ([], ["علاء عبد الفتاح"])
+    # (without it the verb reads as active, its subject as the one who arrests)
+    text = "اعتقل الناشط علاء عبد الفتاح في القاهرة."
+    assert roles_of(text, "COERCE", names)[0] == ["علاء عبد الفتاح"]
+
+
 def test_group_actor_without_entities() -> None:
     (e,) = [x for x in ev("اختطف مسلحون ثلاثة صحفيين في الموصل.") if x.type == "ASSAULT"]
     assert e.mode == "abduct"

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from arabnews.charsets import DAMMA, HARAKAT, TATWEEL
 from arabnews.events.lexicon import (
     APPROXIMATION,
     ARTICLE_LIKE_VERBS,
@@ -1727,7 +1728,23 @@ def _passive(ws: Sequence[Word], t: int) -> bool:
     n = _bare(ws[t].norm)
     if t > 0 and _bare(ws[t - 1].norm) in _TAMMA and not definite(n):
         return True
+    if _voweled_passive(ws[t].text):
+        return True
     return len(n) in (4, 5, 6) and n[0] == "ا" and n[-2] == "ي" and not definite(n)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _voweled_passive(text: str) -> bool:
+    """A past verb written with the damma of the passive on one of its first three letters
+    (قُتل، أُطلق، اعتُقل; a conjunction before it aside): not an imperfect (يُطلق is active)."""
+    stem = text[1:] if len(text) > 3 and text[0] in "وف" and text[1] not in HARAKAT else text
+    letters = 0
+    for ch in stem:
+        if ch == DAMMA:
+            return 0 < letters <= 3 and stem[0] not in "يتن"
+        if ch not in HARAKAT and ch != TATWEEL:
+            letters += 1
+    return False
 
 
 _TAMMA = frozenset({"تم", "تمت", "يتم", "تتم", "سيتم"})
