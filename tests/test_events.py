@@ -431,6 +431,15 @@ def test_the_damma_of_the_passive_makes_the_subject_undergo() -> None:
     assert roles_of(text, "COERCE", names)[0] == ["علاء عبد الفتاح"]
 
 
+def test_who_receives_aid_is_its_recipient_and_its_source_the_actor() -> None:
+    text = "تلقت أوكرانيا مساعدات عسكرية من الولايات المتحدة."
+    names = {"أوكرانيا": "LOC", "الولايات المتحدة": "LOC"}
+    assert roles_of(text, "AID", names) == (["الولايات المتحدة"], ["أوكرانيا"])
+    # the adjective of a noun governed by ل is that noun's, not the giver's
+    text = "قدمت قطر مساعدات طبية للحكومة اللبنانية."
+    assert roles_of(text, "AID", {"قطر": "LOC"})[0] == ["قطر"]
+
+
 def test_group_actor_without_entities() -> None:
     (e,) = [x for x in ev("اختطف مسلحون ثلاثة صحفيين في الموصل.") if x.type == "ASSAULT"]
     assert e.mode == "abduct"

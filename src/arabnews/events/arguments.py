@@ -599,6 +599,8 @@ def assign_roles(
             if _bare(ws[k].norm) in _PREPOSITIONS:
                 break  # (الهجوم على المواقع الإسرائيلية: the adjective of another phrase)
             canon = adjective_at(ws, k)
+            if canon is None and _bare(ws[k].norm).startswith(("لل", "بال")):
+                break  # (مساعدات طبية للحكومة اللبنانية: the governed noun's adjective)
             if canon is not None and not any(
                 c.first <= k <= c.last for c in cands if c.kind != "phrase"
             ):
@@ -822,18 +824,37 @@ def _after_title(ws: Sequence[Word], k: int) -> bool:
 _SOURCE_CATEGORIES = frozenset({"REQUEST", "SUPPORT", "AID", "ACCUSE", "THREATEN"})
 
 
-def _source_after(ws: Sequence[Word], t: int, t_end: int, *, nominal: bool, category: str) -> bool:
-    """Whether من right after a noun or a passive participle (مـ) of a source category
-    introduces who the act comes from."""
+def _source_after(
+    ws: Sequence[Word], t: int, t_end: int, *, nominal: bool, category: str
+) -> int | None:
+    """The word after من when من right after a noun or a passive participle (مـ) of a source
+    category, or after its adjective (مساعدات طبية من قطر), introduces who the act comes
+    from; else ``None``."""
     if category not in _SOURCE_CATEGORIES or t_end + 2 >= len(ws):
-        return False
-    if _bare(ws[t_end + 1].norm) != "من":
-        return False
+        return None
+    k = t_end + 1
+    if (
+        _bare(ws[k].norm) != "من"
+        and k + 2 < len(ws)
+        and _bare(ws[k + 1].norm) == "من"
+        and _adjective_like(ws[k].norm)
+        and definite(ws[k].norm) == definite(ws[t].norm)  # (it agrees)
+    ):
+        k += 1
+    if _bare(ws[k].norm) != "من":
+        return None
     n = _bare(ws[t].norm).removeprefix("ال")
     if n.startswith("طلب"):
-        return False  # (الطلب من الحكومة أن: whom one asks, as with the verb)
-    return nominal or (n[:1] == "م" and len(n) >= 4)
+        return None  # (الطلب من الحكومة أن: whom one asks, as with the verb)
+    return k + 1 if nominal or (n[:1] == "م" and len(n) >= 4) else None
 
+
+# Verbs of receiving (تلقى، تسلم، استلم): their subject is given the aid or support they govern.
+_RECEIVE = _wordset(
+    "تلقي تلقت تلقوا يتلقي تتلقي تسلم تسلمت تسلموا يتسلم تتسلم استلم استلمت استلموا يستلم "
+    "تستلم"
+)
+_RECEIVED = frozenset({"AID", "SUPPORT"})
 
 _SELF_COMPLEMENT = _wordset("انه انها انهم انهما بانه بانها بانهم")
 
@@ -2538,7 +2559,17 @@ def structural_roles(
                 )
             ):
                 actor = _subject_after(ws, cs, k + 1)
-        if actor is None:
+        received = False
+        if actor is None and rule.category in _RECEIVED:
+            # تلقت أوكرانيا مساعدات من الولايات المتحدة: who receives it is its recipient
+            for k in range(t - 1, max(lower, t - 6) - 1, -1):
+                if _bare(ws[k].norm) in _RECEIVE:
+                    got = _subject_after(ws, cs, k + 1)
+                    if got is not None and got.first < t:
+                        recipient.append(got)
+                        received = True
+                    break
+        if actor is None and not received:
             # نفذت حركة طالبان هجوما / قامت مجموعة من الشبان بإحراق
             for k in range(t - 1, max(lower, t - 6) - 1, -1):
                 if _light_verb(ws[k]):
@@ -2586,7 +2617,13 @@ def structural_roles(
                 if initial or _verb_like(ws[k]) or _light_verb(ws[k]) or _lexicon_verb(ws[k].norm):
                     actor = _subject_after(ws, cs, k + 1)
                     break
-        if actor is None and not victim and t >= 1 and _bare(ws[t].norm) == ws[t].norm:
+        if (
+            actor is None
+            and not victim
+            and not received
+            and t >= 1
+            and _bare(ws[t].norm) == ws[t].norm
+        ):
             # (not for a coordinated noun, بحل الجمعية والدعوة: the name before is the
             # previous noun's genitive)
             k = t - 1
@@ -2673,10 +2710,12 @@ def structural_roles(
                 actor = gen  # زيارة وزير المالية إلى الرياض: the visitor, the one who meets
             elif wants_obj:
                 recipient.append(gen)
-    if actor is None and _source_after(ws, t, t_end, nominal=nominal, category=rule.category):
+    if actor is None and (
+        (k := _source_after(ws, t, t_end, nominal=nominal, category=rule.category)) is not None
+    ):
         # مقترح من الرئيس، مدعوم من أوكرانيا، مساعدات من الإمارات: من names the source
-        source = _cand_at(cs, t_end + 2)
-        if source is not None and source.first == t_end + 2:
+        source = _cand_at(cs, k)
+        if source is not None and source.first == k:
             actor = source
     guess = False
     if actor is None and not (nominal and _patient_genitive(ws, t, t_end)) and not _passive(ws, t):
