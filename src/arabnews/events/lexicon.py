@@ -537,9 +537,9 @@ RELATIVE_PRONOUNS = frozenset(
     norm_word(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي")
 )
 
-#: Past-tense verbs that begin like the article (ال): forms IV and VIII of roots in ل (ألقى،
-#: ألغى، التقى، التزم، التحق، التمس), normalised, with their inflections: a verb, never a
-#: definite noun (التقى الرئيس ...، ألقت الشرطة القبض).
+#: Past-tense verbs that begin like the article ال, forms IV and VIII of roots in ل (ألقى،
+#: ألغى، التقى، التزم، التحق، التمس) with their inflections, normalised. Each is a verb, never
+#: a definite noun (التقى الرئيس ...، ألقت الشرطة القبض).
 ARTICLE_LIKE_VERBS = frozenset(
     norm_word(stem + ending)
     for stem, endings in (
