@@ -851,8 +851,7 @@ def _source_after(
 
 # Verbs of receiving (تلقى، تسلم، استلم): their subject is given the aid or support they govern.
 _RECEIVE = _wordset(
-    "تلقي تلقت تلقوا يتلقي تتلقي تسلم تسلمت تسلموا يتسلم تتسلم استلم استلمت استلموا يستلم "
-    "تستلم"
+    "تلقي تلقت تلقوا يتلقي تتلقي تسلم تسلمت تسلموا يتسلم تتسلم استلم استلمت استلموا يستلم تستلم"
 )
 _RECEIVED = frozenset({"AID", "SUPPORT"})
 
@@ -2710,12 +2709,15 @@ def structural_roles(
                 actor = gen  # زيارة وزير المالية إلى الرياض: the visitor, the one who meets
             elif wants_obj:
                 recipient.append(gen)
-    if actor is None and (
-        (k := _source_after(ws, t, t_end, nominal=nominal, category=rule.category)) is not None
-    ):
+    src = (
+        _source_after(ws, t, t_end, nominal=nominal, category=rule.category)
+        if actor is None
+        else None
+    )
+    if src is not None:
         # مقترح من الرئيس، مدعوم من أوكرانيا، مساعدات من الإمارات: من names the source
-        source = _cand_at(cs, k)
-        if source is not None and source.first == k:
+        source = _cand_at(cs, src)
+        if source is not None and source.first == src:
             actor = source
     guess = False
     if actor is None and not (nominal and _patient_genitive(ws, t, t_end)) and not _passive(ws, t):
