@@ -894,17 +894,15 @@ def _frame_roles(
 ) -> None:
     """Roles of the symmetric frames (``all``: CONSULT مع / بين; ``host``), in place.
 
-    Only named candidates take part (a phrase such as ``رئيسي البلدين`` or ``هاتفي`` would hide
-    the participants an earlier mention names)."""
+    Only named candidates take part, and after the trigger phrases headed by an agent noun (a
+    phrase such as ``رئيسي البلدين`` or ``هاتفي`` would hide the participants an earlier mention
+    names)."""
     if rule.category not in ("ASSAULT", "PROTEST"):  # (a clash's sides are often unnamed)
-        # (a phrase headed by an agent noun names a party: الرئيس المصري، نظيره الفرنسي)
-        def party(c: Candidate) -> bool:
-            return c.kind != "phrase" or _agent_phrase(ws, c)
-
-        # (after the trigger only: a phrase before it is seldom its subject)
         cands = [c for c in cands if c.kind != "phrase"]
         left = [c for c in left if c.kind != "phrase"]
-        right = [c for c in right if party(c)]
+        # after the trigger, a phrase headed by an agent noun names a party too (الرئيس المصري،
+        # نظيره الفرنسي); before it, a phrase is seldom its subject
+        right = [c for c in right if c.kind != "phrase" or _agent_phrase(ws, c)]
     rec_preps = set(rule.recipient) - {"obj"}
 
     def no_prep(c: Candidate) -> bool:

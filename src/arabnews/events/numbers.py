@@ -150,7 +150,7 @@ def _casualty_kind(ws: Sequence[Word], i: int, j: int) -> str | None:
     """Nearest casualty word (killed/injured): up to 4 words before ``ws[i]`` (the words of an
     approximation aside: قتل ما لا يقل عن 12 شخصا), or after."""
     k, seen = i - 1, 0
-    while k >= 0 and seen < 4:
+    while k >= max(0, i - 8) and seen < 4:
         hit = _rule_match("casualty", ws, k)
         if hit:
             return hit[0].kind
