@@ -365,6 +365,10 @@ def test_a_recipient_stays_in_its_clause() -> None:
     ents = [ent(text, "بكين"), ent(text, "الخارجية الصينية", "ORG")]
     (e,) = [x for x in cands(text, entities=ents) if x.type == "ACCUSE"]
     assert not any("الخارجية" in r.text for r in e.recipient)
+    # so does a circumstantial participle (، متوعدا بملاحقة ...: the pursuit is no one condemned)
+    text = "وأدان رئيس الوزراء شهباز شريف التفجير، متوعدا بملاحقة المسؤولين عنه."
+    (e,) = [x for x in cands(text, entities=[ent(text, "شهباز شريف", "PER")]) if x.type == "ACCUSE"]
+    assert not any("ملاحقة" in r.text for r in e.recipient)
 
 
 def test_who_claims_an_attack_made_it_past_its_place() -> None:

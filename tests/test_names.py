@@ -996,3 +996,10 @@ def test_gazetteer_cache_keys_hold_every_field_of_a_token_key() -> None:
     # the same key text, two written words: two answers, whichever was asked first
     assert gaz.lookup("كيف") is None and gaz.lookup("كييف") is not None
     assert gaz.lookup("كيف") is None
+
+
+def test_the_pakistani_taliban_are_not_the_afghan_taliban() -> None:
+    g = Gazetteer.default()
+    pakistani, afghan = g.lookup("طالبان باكستان", "ORG"), g.lookup("طالبان", "ORG")
+    assert pakistani is not None and pakistani.id == "ttp"
+    assert afghan is not None and afghan.id == "taliban"

@@ -1254,10 +1254,13 @@ def _past_place(ws: Sequence[Word], cands: Sequence[Candidate], k: int) -> int:
 
 
 def _new_clause(ws: Sequence[Word], k: int) -> bool:
-    """Whether ``ws[k]`` is a finite verb that begins a clause after punctuation (، ووصفت؛
-    . وأعلنت)."""
+    """Whether ``ws[k]`` begins a clause after punctuation: a finite verb (، ووصفت؛ . وأعلنت)
+    or a circumstantial participle (، متوعدا بملاحقة ...)."""
     # (words carry no text between them: a gap wider than a space is punctuation)
-    return k > 0 and ws[k].start - ws[k - 1].end > 1 and finite_verb(ws[k])
+    if k == 0 or ws[k].start - ws[k - 1].end <= 1:
+        return False
+    w = _bare(ws[k].norm)
+    return finite_verb(ws[k]) or (len(w) >= 5 and w[0] == "م" and w[-1] == "ا")
 
 
 def finite_verb(w: Word) -> bool:
