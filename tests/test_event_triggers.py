@@ -243,6 +243,10 @@ def test_a_definite_noun_takes_no_pronoun() -> None:
 @pytest.mark.parametrize(
     ("text", "category", "found"),
     [
+        # هاتف phoned; the phone (الهاتف، هاتفها الجديد، هاتف ذكي) is no call
+        ("وهاتف بوتين أردوغان لبحث الأزمة.", "CONSULT", True),
+        ("وأطلقت الشركة هاتفها الجديد في حفل أقيم في كاليفورنيا.", "CONSULT", False),
+        ("وقال النائب في حوار عبر الهاتف إن الاختيار لم يكن صدفة.", "CONSULT", False),
         # وقع + a memorandum or a treaty: signed; وقع + an incident: happened
         ("ووقع الجانبان عددا من مذكرات التفاهم في مجال الطاقة.", "AGREE", True),
         ("وقع الحادث بعد أيام من توقيع الاتفاقية.", "AGREE", True),  # (توقيع)
