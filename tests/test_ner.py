@@ -335,6 +335,9 @@ def test_trimmed_entities_still_slice_the_text(before: str, word: str) -> None:
         ("الولايات", "LOC", (), None),
         ("الولايات المتحدة", "LOC", (), "الولايات المتحدة"),
         ("المنظمة العربية للتنمية", "ORG", (), "المنظمة العربية للتنمية"),
+        # the countryside of a city is a classifier: alone it is no place
+        ("ريف اللاذقية", "LOC", (), "اللاذقية"),
+        ("ريف", "LOC", (), None),
     ],
 )
 def test_trim_edges_examples(
