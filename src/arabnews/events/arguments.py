@@ -1712,17 +1712,16 @@ def _stem(norm: str) -> str:
 def _light_verb(w: Word) -> bool:
     """A verb of ``light_verbs.tsv`` (شن، نفذ، قام، واصل، قرر): its subject does the verbal
     noun it governs."""
-    # ألقت: a hamza on the alef, no article (the normalised form loses it)
-    return _light_norm(w.norm, w.text.lstrip("وف")[:2] in ("أل", "إل", "آل"))
+    return _light_norm(w.norm)
 
 
 @functools.lru_cache(maxsize=100_000)
-def _light_norm(norm: str, hamza_al: bool = False) -> bool:
+def _light_norm(norm: str) -> bool:
     n = _bare(norm)
     if n.endswith("ة"):
         return False  # a noun (إرادة، محاولة), no verb
-    if definite(n) and not hamza_al:
-        return False
+    if definite(n):
+        return False  # (ألقت is no definite word: lexicon.ARTICLE_LIKE_VERBS)
     # (the word itself too: the و of وجهت is its own, not a conjunction)
     for stem in {s for s, _ in stem_candidates(n)} | {n, norm}:
         if _light_core(stem, imperfect=False):
