@@ -411,6 +411,41 @@ def test_a_verb_that_begins_like_the_article_is_a_verb() -> None:
     assert roles_of(text, "CONSULT", names) == (["تميم بن حمد"], ["الرئيس الفرنسي"])
 
 
+def test_one_phrase_before_the_charge_is_the_accused() -> None:
+    # اتهمت X بدعم: with nothing else before the charge, X is the object (the subject dropped)
+    text = "هددت إثيوبيا بالرد، بعدما اتهمت إريتريا بدعم متمردين في إقليم أمهرة."
+    names = {"إثيوبيا": "LOC", "إريتريا": "LOC", "أمهرة": "LOC"}
+    assert roles_of(text, "ACCUSE", names) == ([], ["إريتريا"])
+    text = "اتهمت إيران الولايات المتحدة بدعم الإرهاب."
+    names = {"إيران": "LOC", "الولايات المتحدة": "LOC"}
+    assert roles_of(text, "ACCUSE", names) == (["إيران"], ["الولايات المتحدة"])
+    # (an object pronoun on the verb: the name after it is the subject)
+    text = "اتهمته إيران بالتجسس لصالح إسرائيل."
+    names = {"إيران": "LOC", "إسرائيل": "LOC"}
+    assert roles_of(text, "ACCUSE", names)[0] == ["إيران"]
+
+
+def test_a_name_in_the_genitive_of_a_thing_is_the_object() -> None:
+    # أيدت قرار الهيئة: the decision is upheld, the commission does not uphold it
+    text = "رفضت المحكمة الطعن، وأيدت قرار الهيئة الوطنية للانتخابات."
+    names = {"المحكمة": "ORG", "الهيئة الوطنية للانتخابات": "ORG"}
+    assert roles_of(text, "SUPPORT", names) == ([], ["الهيئة الوطنية للانتخابات"])
+    # (a title before a person stays the person's: the person acts)
+    text = "دعا الدكتور علي الحاج الحكومة إلى الاستقالة."
+    assert roles_of(text, "REQUEST", {"علي الحاج": "PER"})[0] == ["علي الحاج"]
+
+
+def test_a_car_bomb_is_no_target() -> None:
+    text = "أعلنت الحركة مسؤوليتها عن تفجير سيارة مفخخة في مقديشو."
+    (e,) = [x for x in cands(text, entities=[ent(text, "مقديشو")]) if x.trigger.text == "تفجير"]
+    assert [r.text for r in e.recipient] == []
+
+
+def test_a_solidarity_vigil_is_a_protest() -> None:
+    text = "شارك مئات المغاربة في وقفة تضامنية أمام البرلمان في الرباط."
+    assert ("PROTEST", "demo", "وقفة تضامنية") in types(text)
+
+
 def test_a_casualty_count_goes_to_the_killing_not_to_its_counted_noun() -> None:
     # محتجين is a PROTEST word too; the count of the killed is the killing's
     text = "قالت المنظمة إن قوات الأمن قتلت ما لا يقل عن خمسة محتجين بالرصاص الحي."

@@ -611,6 +611,9 @@ def test_greeting_formulas_hold_no_entity() -> None:
         ("عثمان", True),  # no common stem
         ("إيلين", True),  # a three-letter stem is too short to tell
         ("ماكرون", True),
+        ("جنديين تركيين", False),  # a noun and a nisba adjective agreeing in the dual
+        ("صحفيان أمريكيان", False),
+        ("حسين الحسيني", True),  # a surname takes the article
     ],
 )
 def test_drop_plural_nouns(text: str, kept: bool) -> None:

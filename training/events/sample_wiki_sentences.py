@@ -6,11 +6,14 @@ no event word, so that the sample does not favour what the trigger lexicon knows
 labelled set under ``benchmarks/data`` holds, at most one per article, 600 in a seeded random
 order, written in three parts for three labellers (blind, with ``events_news2_GUIDE.md``)::
 
-    python training/events/sample_wiki_sentences.py OUT_DIR [NAME SEED]
+    python training/events/sample_wiki_sentences.py OUT_DIR [NAME SEED] [options]
 
 NAME (``wiki5``, the default, seed 20261206; ``wiki6``, seed 20261207) names the set: its ids
 and the labelled file that is left out of the sentences already used (so that a run gives the
-same sample once the set is labelled).
+same sample once the set is labelled). ``--any-article`` (session 29: after wiki12 no article
+without a labelled sentence was left) also takes articles that earlier sets used, still one
+sentence per article and never a labelled sentence; ``--per-part N`` sets the part size (200).
+wiki13: ``OUT wiki13 20261229 --any-article --per-part 100``.
 
 Source: ``../shared/data/text/arwiki_comparable_20170120.txt.gz`` (CC BY-SA 4.0, Arabic
 Wikipedia contributors via motazsaad/comparableWikiCoprus); each row keeps its article id.
@@ -55,7 +58,13 @@ def _used(name: str) -> tuple[set[str], set[str]]:
     return texts, articles
 
 
-def main(out_dir: str, name: str = "wiki5", seed: int = SEED) -> int:
+def main(
+    out_dir: str,
+    name: str = "wiki5",
+    seed: int = SEED,
+    any_article: bool = False,
+    per_part: int = PER_PART,
+) -> int:
     docs = (TEXT / "arwiki_comparable_20170120.docs.tsv").read_text(encoding="utf-8")
     ids = [row.split("\t") for row in docs.splitlines()[1:]]
     used, articles = _used(name)
@@ -75,7 +84,7 @@ def main(out_dir: str, name: str = "wiki5", seed: int = SEED) -> int:
                     10 <= len(sent.split()) <= 60
                     and CONTEXT.search(folded)
                     and key not in used
-                    and ids[article][0] not in articles
+                    and (any_article or ids[article][0] not in articles)
                 ):
                     pool.append((ids[article][0], ids[article][1], sent))
     rng = random.Random(seed)
@@ -86,12 +95,12 @@ def main(out_dir: str, name: str = "wiki5", seed: int = SEED) -> int:
         if curid not in seen:
             seen.add(curid)
             picked.append((curid, title, sent))
-        if len(picked) == 3 * PER_PART:
+        if len(picked) == 3 * per_part:
             break
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for part in range(3):
-        rows = picked[part * PER_PART : (part + 1) * PER_PART]
+        rows = picked[part * per_part : (part + 1) * per_part]
         with (out / f"input_{part}.jsonl").open("w", encoding="utf-8") as fo:
             for i, (curid, title, sent) in enumerate(rows):
                 row = {
@@ -107,4 +116,18 @@ def main(out_dir: str, name: str = "wiki5", seed: int = SEED) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], *sys.argv[2:3], *(int(x) for x in sys.argv[3:4])))
+    flags = [a for a in sys.argv[1:] if a.startswith("--")]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    size = PER_PART
+    if "--per-part" in sys.argv:
+        size = int(sys.argv[sys.argv.index("--per-part") + 1])
+        args.remove(str(size))
+    sys.exit(
+        main(
+            args[0],
+            *args[1:2],
+            *(int(x) for x in args[2:3]),
+            any_article="--any-article" in flags,
+            per_part=size,
+        )
+    )

@@ -22,6 +22,7 @@ from arabnews.charsets import DAMMA, HARAKAT, TATWEEL
 from arabnews.events.lexicon import (
     APPROXIMATION,
     ARTICLE_LIKE_VERBS,
+    CHARGE_VERBS,
     DIRECTIONS,
     RELATIVE_PRONOUNS,
     SPEECH_PARTICIPLE,
@@ -660,7 +661,12 @@ def assign_roles(
     )
     # reported: an actor the clause names, and a phrase only when its head can name who acts
     # (not الخطاب، قائمة، العودة); the rest is a guess (Roles.guessed)
-    kept = [] if guess else [c for c in actor if c.kind != "phrase" or _may_act(ws, c)]
+    # (nor a name in the genitive of a thing: هجوم مبنى الأونروا، تمويل نشاطات حماس)
+    kept = (
+        []
+        if guess
+        else [c for c in actor if (c.kind != "phrase" or _may_act(ws, c)) and not _thing_of(ws, c)]
+    )
     actors = tuple(c.mention for c in kept)
     if adj_actor is not None:
         actors = (adj_actor, *actors)
@@ -668,7 +674,13 @@ def assign_roles(
     # a party's event (a demand, an accusation, talks, aid ...) is directed at someone: a
     # phrase that names no one is what is demanded or done (تنفيذ الأوامر، تعديل قانون)
     to_party = rule.category in _PARTY_RECIPIENTS and not demanded
-    told = [c for c in recipient if not to_party or c.kind != "phrase" or _may_act(ws, c)]
+    told = [
+        c
+        for c in recipient
+        if (not to_party or c.kind != "phrase" or _may_act(ws, c))
+        # (a bomb is what an attack is done with: تفجير سيارة مفخخة has no target named)
+        and not (rule.category == "ASSAULT" and c.kind == "phrase" and _explosive(ws, c))
+    ]
     return Roles(
         actors,
         tuple(c.mention for c in told),
@@ -1014,7 +1026,7 @@ _QUANTIFIERS = _wordset(
 _AUX = frozenset({"قد", "لقد", "كان", "كانت", "كانوا", "لم", "لن", "سوف", "ما", "لا"})
 _ADVERBS = _wordset(
     "مرارا تكرارا رسميا ايضا مجددا فورا حاليا سابقا لاحقا اخيرا مؤخرا علنا صراحه صراحة "
-    "امس اليوم غدا ليلا صباحا مساء فجرا ظهرا"
+    "امس اليوم غدا ليلا صباحا مساء فجرا ظهرا كذلك"
 )
 _MAX_PHRASE = 4
 _AUX = frozenset(norm_word(w) for w in _AUX)
@@ -1084,6 +1096,31 @@ def _may_act(ws: Sequence[Word], c: Candidate) -> bool:
     return _may_act_norm(head.norm, head.text)
 
 
+def _thing_of(ws: Sequence[Word], c: Candidate) -> bool:
+    """Whether *c* is a name in the genitive of a common noun that names no actor (قرار الهيئة
+    الوطنية، نتائج الانتخابات: the candidate takes the noun in, its mention is the name): the
+    decision, not the body, is what the phrase is: no actor, and after a verb the object.
+    Not a person (الدكتور علي الحاج، مندوب إسرائيل جلعاد أردان: a title), nor a head that is
+    an elative (أكبر منظمة), a nisba adjective (مظاهرة جماهيرية التيار الوطني الحر), a
+    verb (تدرس السلطة الفلسطينية) or a place's classifier (محافظة لبنان الشمالي): the name
+    itself is the phrase's party there."""
+    head = ws[c.first]
+    bare = _bare(head.norm)
+    return (
+        c.kind == "entity"
+        and c.mention.label != "PER"
+        and head.end <= c.mention.start
+        and not (len(bare) == 4 and bare[0] == "ا")
+        and not (len(bare) > 4 and bare.endswith(("ي", "يه", "ية")))
+        and not _verb_like(head)
+        and not _classifier(head)
+        and bare not in _ADVERBS
+        and not _function_word(head)
+        and not _may_act_norm(head.norm, head.text)
+        and adjective_at(ws, c.first) is None
+    )
+
+
 def phrase_candidate(text: str, ws: Sequence[Word], i: int) -> Candidate | None:
     """The noun phrase starting at ``ws[i]`` as a ``phrase`` candidate (``مدرب الفريق``), or
     None where no phrase starts (a preposition, a verb, a particle)."""
@@ -1103,6 +1140,20 @@ def may_act(ws: Sequence[Word], c: Candidate) -> bool:
 
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
+
+
+def _explosive(ws: Sequence[Word], c: Candidate) -> bool:
+    """Whether a word of phrase *c* is an explosive device (``mode_cues.tsv``, mode
+    ``explosives``: مفخخة، ناسفة، عبوة، ألغام)."""
+    return any(_explosive_norm(ws[k].norm) for k in range(c.first, c.last + 1))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _explosive_norm(norm: str) -> bool:
+    return any(
+        r.label == "ASSAULT" and r.extra == "explosives" and part_matches(r.pattern, norm)
+        for r in mode_cues()
+    )
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -2162,6 +2213,21 @@ def _tafaul(w: Word) -> bool:
     return len(n) == 5 and n[0] == "ت" and n[2] == "ا"
 
 
+def _charged(ws: Sequence[Word], cands: Sequence[Candidate], t: int, c: Candidate) -> bool:
+    """Whether *c*, right after a charge verb with no object pronoun (:data:`CHARGE_VERBS`), is
+    followed by the charge, a word glued to ب that begins no candidate (اتهمت إريتريا بدعم
+    متمردين): then it is the object and the verb's subject is dropped."""
+    k = c.last + 1
+    return (
+        CHARGE_VERBS.fullmatch(_bare(ws[t].norm)) is not None
+        and k < len(ws)
+        and ws[k].norm[:1] == "ب"
+        and len(ws[k].norm) > 3
+        and _cand_at(cands, k) is None
+        and not any(ws[m + 1].start - ws[m].end > 1 for m in range(c.last, k))
+    )
+
+
 def _oblique(ws: Sequence[Word], c: Candidate) -> bool:
     """Whether phrase *c* is headed by a sound masculine plural in its oblique form (مدنيين،
     فلسطينيين، معتقلين، متظاهرين): an object or a genitive, never a subject, which takes ون."""
@@ -2194,8 +2260,21 @@ def _oblique_dual(head: str) -> bool:
 
 def _accusative(ws: Sequence[Word], c: Candidate) -> bool:
     """Whether candidate *c* is headed by a word written with the accusative ending اً
-    (صاروخاً): an object, never a subject."""
-    return ws[c.first].text.endswith(("اً", "ًا"))
+    (صاروخاً), or is an indefinite phrase whose nisba adjective is written with it (مستشفى
+    ميدانيا; nominative ميداني; also an unlisted name the recogniser made of one): an object,
+    never a subject."""
+    if ws[c.first].text.endswith(("اً", "ًا")):
+        return True
+    listed = c.mention.entity_id is not None and not c.mention.entity_id.startswith("name:")
+    if (
+        c.kind not in ("phrase", "entity")
+        or (c.kind == "entity" and (listed or c.mention.label == "PER"))
+        or c.last == c.first
+        or definite(ws[c.first].norm)
+    ):
+        return False  # (a listed name is no phrase: جمهورية كوريا)
+    adj = _bare(ws[c.first + 1].norm)
+    return len(adj) >= 5 and adj.endswith("يا") and not definite(adj)
 
 
 def _nominative_after(ws: Sequence[Word], cands: Sequence[Candidate], k: int) -> Candidate | None:
@@ -2460,10 +2539,14 @@ def structural_roles(
                     # (and a noun in اً after a verb is its object, أطلقت فجر أمس صاروخاً,
                     # where the trigger itself is no accusative noun: حصاراً قاسياً)
                     # (nor is a place named with its classifier, مخيم جنين, a subject)
+                    # (nor the one phrase between a charge verb and its charge, اتهمت
+                    # إريتريا بدعم متمردين: the accused)
                     oblique = after is not None and (
                         _oblique(ws, after)
                         or (_accusative(ws, after) and not ws[t].text.endswith(("اً", "ًا")))
                         or _after_classifier(ws, after)
+                        or _charged(ws, cs, t, after)
+                        or _thing_of(ws, after)
                     )
                     actor = None if oblique and not _tafaul(ws[t]) else after
         if not recipient and t_end > t and _patient_genitive(ws, t, t_end):

@@ -95,7 +95,7 @@ PREPOSITIONS = wordset(
     "خلف وسط بجانب اثناء عقب اثر جراء بسبب ازاء تحت فوق دون لدى الى على لحين بحق"
 )
 PARTICLES = wordset(
-    "ان انه انها انهم بان بانه بانها لان قد لقد لم لن لا ما كما ايضا حيث اذ اذا لكن لكنه الا "
+    "ان انه انها انهم بان بانه بانها لان قد لقد لم لن لا ما كما ايضا كذلك حيث اذ اذا لكن لكنه الا "
     "او ام ثم بل هو هي هم هما نحن هذا هذه ذلك تلك هؤلاء اولئك أولئك هناك هنا الذي التي الذين "
     "اللذين اللتين "
     "اللواتي اللاتي كان كانت كانوا يكون تكون ليس عدم تم يتم جري مما ممن عندما بينما فيما كل "
@@ -558,6 +558,13 @@ ARTICLE_LIKE_VERBS = frozenset(
 APPROXIMATION = frozenset(
     norm_word(w) for w in ("ما", "لا", "يقل", "عن", "على", "يزيد", "يربو", "يقارب", "يناهز")
 )
+
+#: Verbs that take the accused as their object and the charge after ب (اتهم X بـ): with one
+#: phrase between the verb and the charge, that phrase is the object, and the subject is dropped
+#: (بعدما اتهمت إريتريا بدعم متمردين: Eritrea is accused). Finite forms, و/ف stripped, no
+#: object pronoun (اتهمته إيران بـ: the phrase after is the subject).
+CHARGE_VERBS = re.compile(r"(?:[يتن]تهم(?:ون|ان)?|اتهم(?:ت|وا|ا|تا)?)")
+
 
 #: Participles of speech verbs (قائلا، مشيرا، معلنا ...): a circumstantial clause that reports
 #: speech (حال), never a participant of an event, with the و stripped.
