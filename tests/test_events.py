@@ -419,6 +419,9 @@ def test_one_phrase_before_the_charge_is_the_accused() -> None:
     text = "اتهمت إيران الولايات المتحدة بدعم الإرهاب."
     names = {"إيران": "LOC", "الولايات المتحدة": "LOC"}
     assert roles_of(text, "ACCUSE", names) == (["إيران"], ["الولايات المتحدة"])
+    text = "نفى الجيش مسؤوليته عن القصف، واتهم قوات الدعم السريع بتنفيذه."
+    names = {"قوات الدعم السريع": "ORG"}
+    assert roles_of(text, "ACCUSE", names) == ([], ["قوات الدعم السريع"])
     # (an object pronoun on the verb: the name after it is the subject)
     text = "اتهمته إيران بالتجسس لصالح إسرائيل."
     names = {"إيران": "LOC", "إسرائيل": "LOC"}
@@ -439,6 +442,30 @@ def test_a_car_bomb_is_no_target() -> None:
     text = "أعلنت الحركة مسؤوليتها عن تفجير سيارة مفخخة في مقديشو."
     (e,) = [x for x in cands(text, entities=[ent(text, "مقديشو")]) if x.trigger.text == "تفجير"]
     assert [r.text for r in e.recipient] == []
+
+
+def test_a_provoked_reaction_is_its_genitives() -> None:
+    # أثار الحكم انتقادات منظمات حقوقية: the organisations criticise
+    text = "أصدرت المحكمة حكما بسجن الناشط، وهو ما أثار انتقادات منظمات حقوقية."
+    (e,) = [x for x in cands(text) if x.trigger.text == "انتقادات"]
+    assert ([a.text for a in e.actor], [r.text for r in e.recipient]) == (["منظمات حقوقية"], [])
+
+
+def test_talks_between_two_parties_leave_out_the_host() -> None:
+    text = "استضافت القاهرة جولة من المفاوضات غير المباشرة بين إسرائيل وحركة حماس."
+    names = {"القاهرة": "LOC", "إسرائيل": "LOC", "حماس": "ORG"}
+    assert roles_of(text, "CONSULT", names) == (["إسرائيل", "حماس"], [])
+    # (nor is the genitive of another event noun after the agreement a party)
+    text = "بهدف التوصل إلى اتفاق لوقف إطلاق النار وتبادل الأسرى."
+    (e,) = [x for x in cands(text) if x.type == "AGREE"]
+    assert [a.text for a in e.actor] == []
+
+
+def test_who_undergoes_an_attack_is_its_target() -> None:
+    # تعرضت X ... لهجوم: X is attacked, a place between; a second adjective is no target
+    text = "تعرضت مواقع حكومية في الأردن لهجوم إلكتروني واسع أدى إلى تعطيلها."
+    (e,) = [x for x in cands(text, entities=[ent(text, "الأردن")]) if x.mode == "cyber"]
+    assert ([a.text for a in e.actor], [r.text for r in e.recipient]) == ([], ["مواقع حكومية"])
 
 
 def test_a_solidarity_vigil_is_a_protest() -> None:

@@ -81,6 +81,21 @@ def test_participle_cue_inherits_speaker_and_ends_previous_content() -> None:
     assert content(text, second) == "أن الحوار مستمر"
 
 
+def test_a_comment_on_what_was_said_ends_it_and_names_the_next_speaker() -> None:
+    # ، وهو ما رفضته إسرائيل: the reporter's comment is no part of the statement, and the
+    # coordinated cue after it shares the subject of رفضته, not the first speaker
+    text = "قال ماكرون إن بلاده ستعترف بالدولة، وهو ما رفضته إسرائيل ووصفته بأنه مكافأة."
+    first, second = extract_quotes(
+        text, entities=[ent(text, "ماكرون"), ent(text, "إسرائيل", "LOC")]
+    )
+    assert content(text, first) == "إن بلاده ستعترف بالدولة"
+    assert second.speaker is not None and second.speaker.text == "إسرائيل"
+    # (a coordinated cue right after the content keeps the first speaker)
+    text = "قال ماكرون إن بلاده ستعترف بالدولة، وأضاف أن القرار نهائي."
+    first, second = extract_quotes(text, entities=[ent(text, "ماكرون")])
+    assert second.speaker is not None and second.speaker.text == "ماكرون"
+
+
 def test_relayed_quote_speaker_is_the_source() -> None:
     text = "ونقل موقع بلومبيرغ عن مصدر مطلع أن بوتين واثق من موقفه."
     q = one(text, ("بلومبيرغ",))

@@ -643,6 +643,11 @@ def assign_roles(
             actor=actor,
             recipient=recipient,
         )
+        if nominal and rule.category in _BETWEEN and (parties := _between(ws, cands, t_end)):
+            # المفاوضات بين إسرائيل وحماس: the parties are named; a host or mediator named
+            # around the noun (استضافت القاهرة جولة من المفاوضات) is none
+            actor[:] = parties
+            recipient[:] = [c for c in recipient if c not in parties]
     demanded = False
     if rule.category in ("REQUEST", "DEMAND"):
         # دعا إلى "ضرورة ترك X وY السلطة": the people the demand is about are its recipients
@@ -781,10 +786,10 @@ _BETWEEN = frozenset({"CONCEDE", "AGREE", "CONSULT", "COOPERATE"})
 
 
 def _between(ws: Sequence[Word], cands: Sequence[Candidate], t_end: int) -> list[Candidate]:
-    """The candidates coordinated after a بين within three words after a nominal trigger
-    (an adjective may stand between: الهدنة المؤقتة بين X و Y)."""
+    """The candidates coordinated after a بين within four words after a nominal trigger
+    (an adjective may stand between: الهدنة المؤقتة بين X و Y، المفاوضات غير المباشرة بين)."""
     first = next(
-        (c for c in cands if t_end < c.first <= t_end + 3 and _bare(c.prep) == "بين"), None
+        (c for c in cands if t_end < c.first <= t_end + 4 and _bare(c.prep) == "بين"), None
     )
     if first is None or any(_verb_like(ws[k]) for k in range(t_end + 1, first.first)):
         return []
@@ -928,7 +933,13 @@ def _frame_roles(
         (
             c
             for c in right
-            if c.first - t_end <= subj_window and no_prep(c) and not _after_classifier(ws, c)
+            if c.first - t_end <= subj_window
+            and no_prep(c)
+            and not _after_classifier(ws, c)
+            # (nor past another verb or event noun: اتفاق لوقف إطلاق النار وتبادل الأسرى)
+            and not any(
+                _verb_like(ws[k]) or _event_noun_before(ws, k) for k in range(t_end + 1, c.first)
+            )
         ),
         None,
     )
@@ -991,8 +1002,14 @@ def _frame_roles(
         p = prep[id(c)]
         # a conjunct takes the role of the conjunct before it (برعاية الأمم المتحدة واللجنة
         # الدولية: a sponsor with the sponsor, not a party)
+        # (not the genitive of another event noun: اتفاق لوقف إطلاق النار وتبادل الأسرى)
         if rule.actor == "all" and (
-            p in ("مع", "بين") or (p == "و" and _conjunct_of(right, prep, k, actor, t))
+            p in ("مع", "بين")
+            or (
+                p == "و"
+                and _conjunct_of(right, prep, k, actor, t)
+                and not (c.first > 0 and _event_noun_before(ws, c.first - 1))
+            )
         ):
             person = _person_after_genitive(ws, right, c)
             if person is not None:
@@ -1031,6 +1048,20 @@ _ADVERBS = _wordset(
 _MAX_PHRASE = 4
 _AUX = frozenset(norm_word(w) for w in _AUX)
 _RELATIVE = RELATIVE_PRONOUNS
+
+
+def _event_noun_before(ws: Sequence[Word], k: int) -> bool:
+    """Whether ``ws[k]`` is a word that names an event (a trigger of the lexicon or a
+    referential noun), so that the candidate after it is its genitive (وتبادل الأسرى)."""
+    norm = ws[k].norm
+    if _event_word(norm):
+        return True
+    # (not a participant noun of the lexicon: والقوات after المحتجين is a conjunct)
+    return (
+        bool(match_first(norm))
+        and not _verb_like_norm(norm)
+        and not _may_act_norm(norm, ws[k].text, known_only=True)
+    )
 
 
 def _title_bearer(
@@ -2215,15 +2246,16 @@ def _tafaul(w: Word) -> bool:
 
 def _charged(ws: Sequence[Word], cands: Sequence[Candidate], t: int, c: Candidate) -> bool:
     """Whether *c*, right after a charge verb with no object pronoun (:data:`CHARGE_VERBS`), is
-    followed by the charge, a word glued to ب that begins no candidate (اتهمت إريتريا بدعم
+    followed by the charge, a word glued to ب that begins no name (اتهمت إريتريا بدعم
     متمردين): then it is the object and the verb's subject is dropped."""
     k = c.last + 1
     return (
-        CHARGE_VERBS.fullmatch(_bare(ws[t].norm)) is not None
+        c.kind != "phrase"  # (a phrase may run on over subject and object: وزير الداخلية جماعة)
+        and CHARGE_VERBS.fullmatch(_bare(ws[t].norm)) is not None
         and k < len(ws)
         and ws[k].norm[:1] == "ب"
         and len(ws[k].norm) > 3
-        and _cand_at(cands, k) is None
+        and ((nxt := _cand_at(cands, k)) is None or nxt.kind == "phrase")
         and not any(ws[m + 1].start - ws[m].end > 1 for m in range(c.last, k))
     )
 
@@ -2699,10 +2731,20 @@ def structural_roles(
                 if initial or _verb_like(ws[k]) or _light_verb(ws[k]) or _lexicon_verb(ws[k].norm):
                     actor = _subject_after(ws, cs, k + 1)
                     break
+        if actor is None and not recipient and ws[t].norm[:1] == "ل":
+            # تعرضت مواقع حكومية في الأردن لهجوم: the subject of تعرض undergoes the noun
+            # after its ل, places and time words between
+            for k in range(t - 1, max(lower, t - 8) - 1, -1):
+                if _bare(ws[k].norm) in _UNDERGO:
+                    subj = _subject_after(ws, cs, k + 1) or _subject_before(ws, cs, k)
+                    if subj is not None and subj.last < t:
+                        recipient.append(subj)
+                    break
         if (
             actor is None
             and not victim
             and not received
+            and not recipient
             and t >= 1
             and _bare(ws[t].norm) == ws[t].norm
         ):
@@ -2750,7 +2792,16 @@ def structural_roles(
             actor = gen
             recipient.append(lam)
         elif gen is not None and gen.first <= reach and gen is not actor:
-            if rule.category == "COERCE" and not victim and actor is None and _on_target(ws, gen):
+            if (
+                actor is None
+                and gen.first == t_end + 1
+                and t > 0
+                and _bare(ws[t - 1].norm) in _PROVOKE
+                and may_act(ws, gen)
+            ):
+                # أثار الحكم انتقادات منظمات حقوقية: a reaction provoked is its genitive's
+                actor = gen
+            elif rule.category == "COERCE" and not victim and actor is None and _on_target(ws, gen):
                 actor = gen  # سيطرة حماس على البلدات: who seizes, then what
             elif victim or rule.category in ("COERCE",):
                 recipient.append(gen)
@@ -2841,6 +2892,8 @@ _UNDERGOER_NOUNS = {"SANCTION": _PENALTIES, "RETREAT": _wordset("سراح")}
 # تعرض ل (underwent): its subject undergoes the event noun after ل
 _UNDERGO = _wordset("تعرض تعرضت تعرضوا يتعرض تتعرض يتعرضون")
 _CAUSES = _wordset("بسبب جراء نتيجه نتيجة بفعل")  # (+ the event noun that caused it)
+# Verbs of provoking a reaction (أثار انتقادات المعارضة): the reaction noun's genitive reacts.
+_PROVOKE = _wordset("اثار اثارت اثاروا يثير تثير يثيرون استقطب استقطبت")
 _CONTROL = _wordset("السيطره السيطرة زمام")  # (the object of a verb of taking control)
 _ANNOUNCE = _wordset("اعلن اعلنت اعلنوا يعلن تعلن يعلنون")
 _CHARGE = _wordset("بتهمة بتهم بتهمتي")  # (on a charge of: the ACCUSE noun governed by ب)
@@ -2886,12 +2939,17 @@ def _on_target(ws: Sequence[Word], gen: Candidate) -> bool:
 def _own_adjective(ws: Sequence[Word], c: Candidate, t_end: int) -> bool:
     """An indefinite nisba right after a nominal trigger qualifies it (اجتياح بري، هجوم
     صاروخي), no participant; so does an indefinite feminine word after a trigger in ات, the
-    agreement of a plural of things (اعتقالات كبيرة، اشتباكات عنيفة، غارات مكثفة)."""
+    agreement of a plural of things (اعتقالات كبيرة، اشتباكات عنيفة، غارات مكثفة), and one
+    after a trigger that ends in an indefinite nisba (هجوم إلكتروني واسع)."""
     n = _bare(ws[c.first].norm)
     if c.kind != "phrase" or not c.first == c.last == t_end + 1 or definite(n):
         return False
     if n.endswith(("ي", "ية", "يه")):
         return True
+    last = _bare(ws[t_end].norm)
+    # (as written: إلكتروني folds to a word that begins like the article)
+    if len(last) > 3 and last.endswith(("ي", "ية", "يه")) and not ws[t_end].text.startswith("ال"):
+        return True  # هجوم إلكتروني واسع: after one adjective, the next indefinite word is one
     return ws[t_end].norm.endswith("ات") and n.endswith("ة") and len(n) > 3
 
 

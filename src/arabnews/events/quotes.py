@@ -213,6 +213,8 @@ class _Sentence:
     last_speaker: tuple[Mention | None, str | None]
     same_sentence_quote: bool = False
     open_marks: Sequence[int] | None = None  # offsets of the opening quotation marks of text
+    # end offset of the content of the sentence's previous quote (same_sentence_quote)
+    previous_end: int | None = None
 
 
 def _is_cue_here(ws: Sequence[Word], i: int) -> bool:
@@ -297,7 +299,17 @@ def quotes_in_sentences(
                 continue
             # a dropped subject goes back to a speaker quoted lately, not pages before
             recent = last_speaker if n_sent - last_sentence <= _CARRY_SENTENCES else (None, None)
-            ctx = _Sentence(text, span, ws, cands, cue_positions, recent, found, open_marks)
+            ctx = _Sentence(
+                text,
+                span,
+                ws,
+                cands,
+                cue_positions,
+                recent,
+                found,
+                open_marks,
+                last_content.end if found and last_content is not None else None,
+            )
             q = _quote_at(ctx, i, kind, prep)
             if q is not None and q.speaker is None and q.speaker_text and titled[:n_before]:
                 q = _link_title(text, q, titled[:n_before])
@@ -694,7 +706,13 @@ def _content_end(
             return ws[first - 1].end
         if nominal and _new_clause(ws, k):
             return ws[k - 1].end
-        if nominal and ("،" in gap or "," in gap) and ws[k].norm in ("وهو", "وهي", "وهم"):
+        # ، وهو ما رفضته إسرائيل: the reporter's comment on what was said (and after a
+        # nominal content, any clause of its own)
+        if (
+            ("،" in gap or "," in gap)
+            and ws[k].norm in ("وهو", "وهي", "وهم")
+            and (nominal or (k + 1 < len(ws) and ws[k + 1].norm == "ما"))
+        ):
             return ws[k - 1].end
         if "،" not in gap and "," not in gap:
             continue
@@ -910,6 +928,10 @@ def _speaker(
                 s, e = _trim(text, ws[t0].start, ws[t1 - 1].end)
                 return None, text[s:e], via, 0.95
     carried = ws[i].norm.startswith("و") and ctx.same_sentence_quote
+    if carried and not participle and (own := _subject_since(ctx, i)) is not None:
+        # قال X إن ...، وهو ما رفضته إسرائيل ووصفته بأنه: a verb between the previous
+        # content and the cue names the subject the cue shares
+        return own.mention, None if own.kind == "entity" else own.mention.text, via, 0.85
     if not participle and not carried:
         # وكانت هذه المجموعة قد أعلنت: the subject between كان and قد
         subject = _kana_subject(ctx, i)
@@ -943,6 +965,28 @@ def _speaker(
         # not (الأرقام تشير، آخرون يقولون), never the previous quote's speaker
         return None, None, via, 0.5
     return last[0], last[1], via, 0.8
+
+
+def _subject_since(ctx: _Sentence, i: int) -> Candidate | None:
+    """The named subject of a finite verb between the end of the sentence's previous quote
+    content and the coordinated cue ``ws[i]`` (its subject right after it, VSO)."""
+    if ctx.previous_end is None:
+        return None
+    ws = ctx.ws
+    for k in range(i - 1, -1, -1):
+        if ws[k].start < ctx.previous_end:
+            return None
+        w = ws[k]
+        stem = next((w.norm[: -len(x)] for x in ("ها", "هم", "ه") if w.norm.endswith(x)), "")
+        if (
+            finite_verb(w) or (len(stem) >= 3 and finite_verb(attrs.evolve(w, norm=stem)))
+        ) and not _cue_kind(w):
+            subj = next(
+                (c for c in candidates_within(ctx.cands, k + 1, k + 1) if c.first == k + 1),
+                None,
+            )
+            return subj if subj is not None and subj.kind == "entity" and subj.last < i else None
+    return None
 
 
 # Words between a name and a later speech verb that give the verb a subject of its own
