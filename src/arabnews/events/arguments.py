@@ -2942,14 +2942,16 @@ def _own_adjective(ws: Sequence[Word], c: Candidate, t_end: int) -> bool:
     agreement of a plural of things (اعتقالات كبيرة، اشتباكات عنيفة، غارات مكثفة), and one
     after a trigger that ends in an indefinite nisba (هجوم إلكتروني واسع)."""
     n = _bare(ws[c.first].norm)
-    if c.kind != "phrase" or not c.first == c.last == t_end + 1 or definite(n):
+    if c.kind != "phrase" or c.first != t_end + 1 or definite(n):
+        return False
+    last = _bare(ws[t_end].norm)
+    # (as written: إلكتروني folds to a word that begins like the article)
+    if len(last) > 4 and last.endswith(("ي", "ية", "يه")) and not ws[t_end].text.startswith("ال"):
+        return True  # هجوم إلكتروني واسع: a noun with its adjective is in no construct
+    if c.last != c.first:
         return False
     if n.endswith(("ي", "ية", "يه")):
         return True
-    last = _bare(ws[t_end].norm)
-    # (as written: إلكتروني folds to a word that begins like the article)
-    if len(last) > 3 and last.endswith(("ي", "ية", "يه")) and not ws[t_end].text.startswith("ال"):
-        return True  # هجوم إلكتروني واسع: after one adjective, the next indefinite word is one
     return ws[t_end].norm.endswith("ات") and n.endswith("ة") and len(n) > 3
 
 
