@@ -468,6 +468,20 @@ def test_who_undergoes_an_attack_is_its_target() -> None:
     assert ([a.text for a in e.actor], [r.text for r in e.recipient]) == ([], ["مواقع حكومية"])
 
 
+def test_who_is_held_responsible_is_the_object() -> None:
+    text = "أدانت الجامعة العربية الاقتحام، وحملت سلطات الاحتلال المسؤولية عن التصعيد."
+    (e,) = [x for x in cands(text) if x.trigger.text == "حملت"]
+    assert ([a.text for a in e.actor], [r.text for r in e.recipient]) == ([], ["سلطات الاحتلال"])
+
+
+def test_an_accusative_nationality_is_no_place() -> None:
+    # هجوما روسيا: Russian (روسيًّا), not Russia, is where nothing happened
+    text = "وقالت كييف إن هجوما روسيا على مدينة أوديسا أدى إلى مقتل ثلاثة مدنيين."
+    names = [ent(text, "كييف"), ent(text, "أوديسا")]
+    places = {p.text for x in cands(text, entities=names) for p in x.location}
+    assert "روسيا" not in places
+
+
 def test_a_solidarity_vigil_is_a_protest() -> None:
     text = "شارك مئات المغاربة في وقفة تضامنية أمام البرلمان في الرباط."
     assert ("PROTEST", "demo", "وقفة تضامنية") in types(text)

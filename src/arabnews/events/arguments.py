@@ -22,6 +22,7 @@ from arabnews.charsets import DAMMA, HARAKAT, TATWEEL
 from arabnews.events.lexicon import (
     APPROXIMATION,
     ARTICLE_LIKE_VERBS,
+    BLAME_VERBS,
     CHARGE_VERBS,
     DIRECTIONS,
     RELATIVE_PRONOUNS,
@@ -316,6 +317,8 @@ def candidates(
             i = nxt_i
             continue
         hit = _rule_at(others, ws, i)
+        if hit is not None and hit[0].kind == "name" and _accusative_nisba(ws, i):
+            hit = None  # هجوما روسيا: Russian (روسيًّا), not Russia
         if hit is not None and (use_names or hit[0].kind == "group"):
             last = i + hit[1] - 1
             # an agentive noun in construct before it heads the phrase (قوات الاحتلال)
@@ -349,6 +352,24 @@ def candidates(
             # its dateline, no participant
             out = out[1:]
     return tuple(out)
+
+
+def _accusative_nisba(ws: Sequence[Word], i: int) -> bool:
+    """Whether ``ws[i]``, a word in يا after an indefinite word in the accusative (ا, not a
+    pronoun ها / نا nor a verb's وا), is a nationality adjective agreeing with it (هجوما روسيا،
+    أسيرا أوكرانيا) rather than the country (see
+    :func:`arabnews.ner.nonnames.drop_accusative_adjectives`)."""
+    if i == 0 or not ws[i].norm.endswith("يا") or len(ws[i].norm) < 4:
+        return False
+    prev = ws[i - 1].norm
+    return (
+        len(prev) > 2
+        and prev.endswith("ا")
+        and not prev.endswith(("ها", "نا", "وا"))
+        and not definite(prev)
+        and not _function_word(ws[i - 1])
+        and not (ws[i].start - ws[i - 1].end > 1)
+    )
 
 
 _DASHES = "-–—"
@@ -2245,18 +2266,26 @@ def _tafaul(w: Word) -> bool:
 
 
 def _charged(ws: Sequence[Word], cands: Sequence[Candidate], t: int, c: Candidate) -> bool:
-    """Whether *c*, right after a charge verb with no object pronoun (:data:`CHARGE_VERBS`), is
-    followed by the charge, a word glued to ب that begins no name (اتهمت إريتريا بدعم
-    متمردين): then it is the object and the verb's subject is dropped."""
+    """Whether *c*, a name right after a charge verb with no object pronoun
+    (:data:`CHARGE_VERBS`), is followed by the charge, a word glued to ب that begins no name
+    (اتهمت إريتريا بدعم متمردين), or after a verb of blame by the blame (:data:`BLAME_VERBS`:
+    حملت سلطات الاحتلال المسؤولية): then it is the object and the subject is dropped."""
     k = c.last + 1
+    if (
+        c.kind == "phrase"  # (a phrase may run on over subject and object: وزير الداخلية جماعة)
+        or k >= len(ws)
+        or any(ws[m + 1].start - ws[m].end > 1 for m in range(c.last, k))
+    ):
+        return False
+    verb = _bare(ws[t].norm)
+    if BLAME_VERBS.fullmatch(verb) is not None:
+        # حمّلت الجامعة سلطات الاحتلال المسؤولية: the blame after the one name
+        return _bare(ws[k].norm).removeprefix("ال").startswith("مسؤولي")
     return (
-        c.kind != "phrase"  # (a phrase may run on over subject and object: وزير الداخلية جماعة)
-        and CHARGE_VERBS.fullmatch(_bare(ws[t].norm)) is not None
-        and k < len(ws)
+        CHARGE_VERBS.fullmatch(verb) is not None
         and ws[k].norm[:1] == "ب"
         and len(ws[k].norm) > 3
         and ((nxt := _cand_at(cands, k)) is None or nxt.kind == "phrase")
-        and not any(ws[m + 1].start - ws[m].end > 1 for m in range(c.last, k))
     )
 
 

@@ -564,6 +564,9 @@ APPROXIMATION = frozenset(
 #: (بعدما اتهمت إريتريا بدعم متمردين: Eritrea is accused). Finite forms, و/ف stripped, no
 #: object pronoun (اتهمته إيران بـ: the phrase after is the subject).
 CHARGE_VERBS = re.compile(r"(?:[يتن]تهم(?:ون|ان)?|اتهم(?:ت|وا|ا|تا)?)")
+#: Verbs that take whom they blame as their object and the blame after it (حمّل X المسؤولية):
+#: with one name before المسؤولية, the name is the object (وحملت سلطات الاحتلال المسؤولية).
+BLAME_VERBS = re.compile(r"(?:[يتن]حمل(?:ون|ان)?|حمل(?:ت|وا|ا|تا)?)")
 
 
 #: Participles of speech verbs (قائلا، مشيرا، معلنا ...): a circumstantial clause that reports
