@@ -168,6 +168,11 @@ def test_treaty_names(text: str, place: str, expected: tuple[str, str]) -> None:
         ("أسقطت الدفاعات الجوية السعودية طائرة مسيرة", "السعودية", False),
         ("في المملكة العربية السعودية", "السعودية", True),
         ("وصل الوفد إلى السعودية", "السعودية", True),
+        # Syria named by its indefinite feminine adjective, after an indefinite feminine word
+        ("تستحق الأسرة 14 ألف ليرة سورية", "سورية", False),
+        ("قالت مصادر إيرانية وسورية إن", "سورية", False),
+        ("وصل الوفد إلى سورية", "سورية", True),
+        ("تطالب سورية بالانسحاب", "سورية", True),
     ],
 )
 def test_an_accusative_nationality_adjective_is_no_place(text: str, place: str, kept: bool) -> None:

@@ -964,6 +964,9 @@ def _words_before(text: str) -> Callable[[int], str | None]:
 
 # Country names that are also the feminine nationality adjective, definite (the Saudi kingdom).
 _NISBA_COUNTRIES = frozenset({"السعودية"})
+#: Countries whose name is also the indefinite feminine nationality adjective (سورية, Syria /
+#: Syrian): after an indefinite feminine word it is that word's adjective ("ليرة سورية").
+_FEMININE_NISBA_COUNTRIES = frozenset({"سورية"})
 
 
 def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
@@ -975,7 +978,8 @@ def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[E
     adverbs such as خصوصا included) with nothing between.
     A country named by its definite nationality adjective (السعودية) after a definite noun is
     that noun's adjective too ("الدفاعات الجوية السعودية"), except in its full name
-    ("المملكة العربية السعودية").
+    ("المملكة العربية السعودية"); so is one named by its indefinite feminine adjective (سورية)
+    after an indefinite feminine word ("ليرة سورية"، "مصادر إيرانية وسورية").
 
     >>> t = "قال الجيش إنه صد 45 هجوما روسيا أمس"
     >>> [e.text for e in drop_accusative_adjectives([Entity(26, 31, "روسيا", "LOC")], t)]
@@ -989,7 +993,11 @@ def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[E
         for n, e in enumerate(entities)
         if e.label == "LOC"
         and " " not in e.text
-        and ((e.text.endswith("يا") and len(e.text) >= 4) or e.text in _NISBA_COUNTRIES)
+        and (
+            (e.text.endswith("يا") and len(e.text) >= 4)
+            or e.text in _NISBA_COUNTRIES
+            or e.text in _FEMININE_NISBA_COUNTRIES
+        )
     ]
     if not suspects:
         return tuple(entities)
@@ -1002,6 +1010,16 @@ def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[E
             continue
         before = _function_key(prev)
         bare = before[1:] if before[:1] in ("و", "ف") and len(before) > 4 else before
+        if e.text in _FEMININE_NISBA_COUNTRIES:
+            # ليرة سورية، مصادر إيرانية وسورية: an adjective agreeing with the feminine word
+            if (
+                not bare.startswith("ال")
+                and bare.endswith("ة")
+                and len(bare) > 3
+                and not is_function_word(bare)
+            ):
+                drop.add(n)
+            continue
         if e.text in _NISBA_COUNTRIES:
             # الدفاعات الجوية السعودية: after a definite noun the name is its adjective (not
             # after العربية: المملكة العربية السعودية names the country)
