@@ -1006,6 +1006,14 @@ def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[E
     for n in suspects:
         e = entities[n]
         prev = word_before(e.start)
+        if (
+            prev is None
+            and e.text in _FEMININE_NISBA_COUNTRIES
+            and e.start > 1
+            and text[e.start - 1] == "و"
+            and not text[e.start - 2].strip()
+        ):
+            prev = word_before(e.start - 1)  # مصادر إيرانية وسورية: its و glued on
         if prev is None:
             continue
         before = _function_key(prev)
