@@ -482,6 +482,19 @@ def test_an_accusative_nationality_is_no_place() -> None:
     assert "روسيا" not in places
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ارتفعت أسعار النفط وسط مخاوف من تباطؤ الطلب العالمي.",  # demand, no request
+        "اجتاحت موجة حر شديدة جنوب أوروبا.",  # a heatwave, no invasion
+        "هاجم مهاجم الفريق مرمى الخصم مرارا في الشوط الثاني.",  # a striker, no attack
+        "انسحب اللاعب الإسباني من بطولة أستراليا المفتوحة بسبب إصابة.",  # a tournament
+    ],
+)
+def test_other_senses_of_event_words_are_no_events(text: str) -> None:
+    assert ev(text) == ()
+
+
 def test_a_solidarity_vigil_is_a_protest() -> None:
     text = "شارك مئات المغاربة في وقفة تضامنية أمام البرلمان في الرباط."
     assert ("PROTEST", "demo", "وقفة تضامنية") in types(text)
