@@ -489,6 +489,8 @@ def test_an_accusative_nationality_is_no_place() -> None:
         "اجتاحت موجة حر شديدة جنوب أوروبا.",  # a heatwave, no invasion
         "هاجم مهاجم الفريق مرمى الخصم مرارا في الشوط الثاني.",  # a striker, no attack
         "انسحب اللاعب الإسباني من بطولة أستراليا المفتوحة بسبب إصابة.",  # a tournament
+        "أطلقت وكالة الفضاء صاروخا يحمل قمرا صناعيا لرصد المناخ.",  # a space launch
+        "حذر خبراء من أن الجفاف يهدد المحاصيل الزراعية.",  # a drought threatens no one
     ],
 )
 def test_other_senses_of_event_words_are_no_events(text: str) -> None:

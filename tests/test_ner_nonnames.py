@@ -777,3 +777,16 @@ def test_a_persons_name_ends_before_a_preposition_glued_to_a_place() -> None:
         "يحيى السنوار",
         "الاتحاد العام التونسي للشغل",
     ]
+
+
+def test_a_listed_name_run_into_the_next_phrase_is_cut() -> None:
+    from arabnews.ner.nonnames import cut_after_listed_names
+
+    known = {"البنك الدولي"}.__contains__
+    text = "دعا البنك الدولي الحكومات العربية إلى الإصلاح"
+    ents = [ent(text, "البنك الدولي الحكومات العربية", "ORG")]
+    assert [e.text for e in cut_after_listed_names(ents, is_known=known)] == ["البنك الدولي"]
+    # (an adjective or a ل-genitive may continue a name; so may a name listed whole)
+    for name in ("البنك الدولي الإقليمي", "البنك الدولي للإنشاء والتعمير"):
+        ents = [Entity(0, len(name), name, "ORG")]
+        assert cut_after_listed_names(ents, is_known=known) == tuple(ents)

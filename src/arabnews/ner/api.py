@@ -361,7 +361,9 @@ def refine_entities(
         found = nonnames.cut_prepositional_tails(
             nonnames.cut_titles_across_the_end(found, text), is_place=_place_test(gazetteer)
         )
-        found = nonnames.join_split_names(found, text, is_known=knows)
+        found = nonnames.join_split_names(
+            nonnames.cut_after_listed_names(found, is_known=knows), text, is_known=knows
+        )
         found = nonnames.extend_name_suffixes(found, text)
         found = nonnames.person_bodies(nonnames.org_head_names(found, text), text)
         found = nonnames.treaty_names(found, text, is_known=knows)
