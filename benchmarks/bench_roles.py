@@ -381,6 +381,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (labelled blind in session 27 and read once at its end: its own rows)
         "wiki11": _labelled_roles(OWN / "roles_wiki11.jsonl", "confirm"),
         "wiki12": _labelled_roles(OWN / "roles_wiki12.jsonl", "confirm"),
+        "wiki13": _labelled_roles(OWN / "roles_wiki13.jsonl", "confirm"),
         **local_units(),
     }
     t0 = time.perf_counter()
