@@ -497,6 +497,17 @@ def test_other_senses_of_event_words_are_no_events(text: str) -> None:
     assert ev(text) == ()
 
 
+def test_a_titled_conjunct_is_the_person_and_a_given_deadline_its_giver() -> None:
+    # والعاهل الأردني الملك عبد الله الثاني: the king is the second actor, not the object
+    text = "طالب كل من الرئيس محمود عباس والعاهل الأردني الملك عبد الله الثاني بوقف الحرب."
+    names = {"محمود عباس": "PER", "الملك عبد الله الثاني": "PER"}
+    assert roles_of(text, "REQUEST", names) == (["محمود عباس", "الملك عبد الله الثاني"], [])
+    # منحت X Y مهلة: X gives, Y is given the deadline
+    text = "منحت المحكمة الجنائية الدولية إسرائيل مهلة للرد."
+    names = {"المحكمة الجنائية الدولية": "ORG", "إسرائيل": "LOC"}
+    assert roles_of(text, "THREATEN", names) == (["المحكمة الجنائية الدولية"], ["إسرائيل"])
+
+
 def test_a_solidarity_vigil_is_a_protest() -> None:
     text = "شارك مئات المغاربة في وقفة تضامنية أمام البرلمان في الرباط."
     assert ("PROTEST", "demo", "وقفة تضامنية") in types(text)

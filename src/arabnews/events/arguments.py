@@ -2760,6 +2760,24 @@ def structural_roles(
                 if initial or _verb_like(ws[k]) or _light_verb(ws[k]) or _lexicon_verb(ws[k].norm):
                     actor = _subject_after(ws, cs, k + 1)
                     break
+        if actor is None and not recipient and t >= 2:
+            # منحت المحكمة إسرائيل مهلة: a verb of giving takes its subject, then whom it
+            # gives to, then what (the trigger)
+            for k in range(t - 2, max(lower, t - 10) - 1, -1):
+                if _bare(ws[k].norm) in _GIVE:
+                    subj = _subject_after(ws, cs, k + 1)
+                    given = _cand_at(cs, t - 1)
+                    if (
+                        subj is not None
+                        and given is not None
+                        and given is not subj
+                        and given.last == t - 1
+                        and subj.last < given.first
+                        and ungoverned(given)
+                    ):
+                        actor = subj
+                        recipient.append(given)
+                    break
         if actor is None and not recipient and ws[t].norm[:1] == "ل":
             # تعرضت مواقع حكومية في الأردن لهجوم: the subject of تعرض undergoes the noun
             # after its ل, places and time words between
@@ -2921,6 +2939,8 @@ _UNDERGOER_NOUNS = {"SANCTION": _PENALTIES, "RETREAT": _wordset("سراح")}
 # تعرض ل (underwent): its subject undergoes the event noun after ل
 _UNDERGO = _wordset("تعرض تعرضت تعرضوا يتعرض تتعرض يتعرضون")
 _CAUSES = _wordset("بسبب جراء نتيجه نتيجة بفعل")  # (+ the event noun that caused it)
+# Verbs of giving with two objects (منح، أعطى، أمهل): whom, then what.
+_GIVE = _wordset("منح منحت منحوا يمنح تمنح اعطي اعطت اعطوا يعطي تعطي امهل امهلت يمهل تمهل")
 # Verbs of provoking a reaction (أثار انتقادات المعارضة): the reaction noun's genitive reacts.
 _PROVOKE = _wordset("اثار اثارت اثاروا يثير تثير يثيرون استقطب استقطبت")
 _CONTROL = _wordset("السيطره السيطرة زمام")  # (the object of a verb of taking control)
@@ -3004,9 +3024,25 @@ def _coordinated(
             or (nxt.kind == "phrase" and _victim_noun(ws[nxt.first]))
         ):
             break  # (مقتل ثلاثة أشخاص وإصابة العشرات: the next event, not another victim)
+        person = next((c for c in cands if c.first == nxt.last + 1), None)
+        if (
+            person is not None
+            and person.mention.label == "PER"
+            and nxt.kind in ("phrase", "force")
+            and _official(ws[nxt.first])
+        ):
+            nxt = person  # والعاهل الأردني الملك عبد الله الثاني: the titled person
         out.append(nxt)
         last = nxt
     return out
+
+
+def _official(w: Word) -> bool:
+    """A title or an office-holder noun, with or without its article and و (والعاهل، ورئيس):
+    a phrase it heads names the person after it."""
+    n = _bare(w.norm)
+    n = n[2:] if n.startswith("ال") and len(n) > 4 else n
+    return _title_norm(n) or _title_norm("ال" + n) or agentive_classes().get(n) == "official"
 
 
 # --- pro-drop: a clause-initial verb without a subject takes the previous sentence's subject ---
