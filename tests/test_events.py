@@ -508,6 +508,13 @@ def test_a_titled_conjunct_is_the_person_and_a_given_deadline_its_giver() -> Non
     assert roles_of(text, "THREATEN", names) == (["المحكمة الجنائية الدولية"], ["إسرائيل"])
 
 
+def test_the_adjective_of_a_governed_attack_noun_takes_no_role() -> None:
+    # في قصف مدفعي استهدف سوقا: artillery shelling, no artillery actor
+    text = "قتل 12 مدنيا في قصف مدفعي استهدف سوقا شعبيا."
+    for e in cands(text):
+        assert "مدفعي" not in [m.text for m in (*e.actor, *e.recipient)]
+
+
 def test_a_solidarity_vigil_is_a_protest() -> None:
     text = "شارك مئات المغاربة في وقفة تضامنية أمام البرلمان في الرباط."
     assert ("PROTEST", "demo", "وقفة تضامنية") in types(text)

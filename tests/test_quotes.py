@@ -96,6 +96,17 @@ def test_a_comment_on_what_was_said_ends_it_and_names_the_next_speaker() -> None
     assert second.speaker is not None and second.speaker.text == "ماكرون"
 
 
+def test_a_coordinated_cue_shares_its_own_sentences_subject() -> None:
+    # ونفت X الاتهامات، وقالت إن: X speaks, not the previous sentence's speaker
+    text = (
+        "قالت مصادر طبية إن 12 مدنيا قتلوا في القصف. "
+        "ونفت قوات الدعم السريع الاتهامات، وقالت في بيان إن الجيش هو المسؤول."
+    )
+    names = [ent(text, "قوات الدعم السريع", "ORG")]
+    second = extract_quotes(text, entities=names)[-1]
+    assert second.speaker is not None and second.speaker.text == "قوات الدعم السريع"
+
+
 def test_relayed_quote_speaker_is_the_source() -> None:
     text = "ونقل موقع بلومبيرغ عن مصدر مطلع أن بوتين واثق من موقفه."
     q = one(text, ("بلومبيرغ",))

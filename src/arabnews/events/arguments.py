@@ -170,7 +170,8 @@ def _conjunct_of(
 def _event_antecedent(ws: Sequence[Word], t: int) -> bool:
     """Whether the verb at ``ws[t]`` follows right after an indefinite event noun it describes
     (هجوم استهدف، غارة أسفرت: an asyndetic relative clause): a verbal noun of the lexicon that
-    cannot be a verb (``referential.tsv``), with no article and nothing between."""
+    cannot be a verb (``referential.tsv``) or that a preposition governs, with no article and
+    nothing between."""
     k = t - 1
     # (its indefinite adjectives between: غارات إسرائيلية عنيفة تستهدف الضاحية)
     while k > 0 and t - k <= 2 and _indefinite_adjective(ws[k].norm):
@@ -183,7 +184,11 @@ def _event_antecedent(ws: Sequence[Word], t: int) -> bool:
         and not _bare(ws[t].norm).endswith(("ه", "ها", "هم", "هما"))
         and not definite(prev.norm)
         and prev.norm[:1] not in ("و", "ف")
-        and any(part_matches(r.pattern, prev.norm) for r in referential())
+        and (
+            any(part_matches(r.pattern, prev.norm) for r in referential())
+            # (a word of the lexicon that a preposition governs is a noun: في قصف مدفعي استهدف)
+            or (k > 0 and _bare(ws[k - 1].norm) in _PREPOSITIONS and bool(match_first(prev.norm)))
+        )
     )
 
 
@@ -2608,6 +2613,7 @@ def structural_roles(
                         or _after_classifier(ws, after)
                         or _charged(ws, cs, t, after)
                         or _thing_of(ws, after)
+                        or _governed_noun_adjective(ws, t, t_end, after)
                     )
                     actor = None if oblique and not _tafaul(ws[t]) else after
         if not recipient and t_end > t and _patient_genitive(ws, t, t_end):
@@ -2628,6 +2634,8 @@ def structural_roles(
                 obj_from = _past_apposition(ws, obj_from)
         if (passive or wants_obj) and not recipient:
             obj = _subject_after(ws, cs, obj_from, quantity=True)
+            if _governed_noun_adjective(ws, t, t_end, obj):
+                obj = None
             if obj is not None and _bare(ws[obj.first].norm) in _CONTROL:
                 # استعاد الجيش السيطرة على المصفاة: what is retaken follows على
                 k = obj.last + 1
@@ -3002,6 +3010,17 @@ def _own_adjective(ws: Sequence[Word], c: Candidate, t_end: int) -> bool:
     if n.endswith(("ي", "ية", "يه")):
         return True
     return ws[t_end].norm.endswith("ات") and n.endswith("ة") and len(n) > 3
+
+
+def _governed_noun_adjective(ws: Sequence[Word], t: int, t_end: int, c: Candidate | None) -> bool:
+    """Whether *c* is the adjective of a trigger that a preposition governs, a noun read as a
+    verb (في قصف مدفعي): neither its subject nor its object (:func:`_own_adjective`)."""
+    return (
+        c is not None
+        and t > 0
+        and _bare(ws[t - 1].norm) in _PREPOSITIONS
+        and _own_adjective(ws, c, t_end)
+    )
 
 
 def _coordinated(

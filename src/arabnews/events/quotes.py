@@ -928,7 +928,7 @@ def _speaker(
                 s, e = _trim(text, ws[t0].start, ws[t1 - 1].end)
                 return None, text[s:e], via, 0.95
     carried = ws[i].norm.startswith("و") and ctx.same_sentence_quote
-    if carried and not participle and (own := _subject_since(ctx, i)) is not None:
+    if carried and not participle and (own := _subject_since(ctx, i, ctx.previous_end)) is not None:
         # قال X إن ...، وهو ما رفضته إسرائيل ووصفته بأنه: a verb between the previous
         # content and the cue names the subject the cue shares
         return own.mention, None if own.kind == "entity" else own.mention.text, via, 0.85
@@ -960,6 +960,15 @@ def _speaker(
             # the clause's verb has a subject that names no one we can tell (وهاجم مدرب
             # الفريق التحكيم، معتبرا): not the previous quote's speaker
             return None, None, via, 0.5
+    if (
+        ws[i].norm[:1] == "و"
+        and not participle
+        and not ctx.same_sentence_quote
+        and (own := _subject_since(ctx, i, ctx.span.start)) is not None
+    ):
+        # ونفت قوات الدعم السريع الاتهامات، وقالت في بيان إن: the cue shares the subject
+        # of the verb its sentence began with, not the previous sentence's speaker
+        return own.mention, None if own.kind == "entity" else own.mention.text, via, 0.85
     if (last[0] is None and last[1] is None) or (not participle and _imperfect(ws[i].norm)):
         # يرى، تشير، يقولون: a present-tense speech verb has a subject of its own, named or
         # not (الأرقام تشير، آخرون يقولون), never the previous quote's speaker
@@ -967,20 +976,19 @@ def _speaker(
     return last[0], last[1], via, 0.8
 
 
-def _subject_since(ctx: _Sentence, i: int) -> Candidate | None:
-    """The named subject of a finite verb between the end of the sentence's previous quote
-    content and the coordinated cue ``ws[i]`` (its subject right after it, VSO)."""
-    if ctx.previous_end is None:
+def _subject_since(ctx: _Sentence, i: int, since: int | None) -> Candidate | None:
+    """The named subject of the nearest finite verb between offset *since* (the end of the
+    sentence's previous quote content, or the sentence start) and the coordinated cue
+    ``ws[i]`` (its subject right after it, VSO)."""
+    if since is None:
         return None
     ws = ctx.ws
     for k in range(i - 1, -1, -1):
-        if ws[k].start < ctx.previous_end:
+        if ws[k].start < since:
             return None
         w = ws[k]
         stem = next((w.norm[: -len(x)] for x in ("ها", "هم", "ه") if w.norm.endswith(x)), "")
-        if (
-            finite_verb(w) or (len(stem) >= 3 and finite_verb(attrs.evolve(w, norm=stem)))
-        ) and not _cue_kind(w):
+        if finite_verb(w) or (len(stem) >= 3 and finite_verb(attrs.evolve(w, norm=stem))):
             subj = next(
                 (c for c in candidates_within(ctx.cands, k + 1, k + 1) if c.first == k + 1),
                 None,
