@@ -559,13 +559,14 @@ APPROXIMATION = frozenset(
     norm_word(w) for w in ("ما", "لا", "يقل", "عن", "على", "يزيد", "يربو", "يقارب", "يناهز")
 )
 
-#: Verbs that take the accused as their object and the charge after ب (اتهم X بـ): with one
-#: phrase between the verb and the charge, that phrase is the object, and the subject is dropped
+#: Verbs that take the accused as their object and the charge after ب, as in اتهم X بـ. With one
+#: phrase between the verb and the charge, that phrase is the object and the subject is dropped
 #: (بعدما اتهمت إريتريا بدعم متمردين: Eritrea is accused). Finite forms, و/ف stripped, no
 #: object pronoun (اتهمته إيران بـ: the phrase after is the subject).
 CHARGE_VERBS = re.compile(r"(?:[يتن]تهم(?:ون|ان)?|اتهم(?:ت|وا|ا|تا)?)")
-#: Verbs that take whom they blame as their object and the blame after it (حمّل X المسؤولية):
-#: with one name before المسؤولية, the name is the object (وحملت سلطات الاحتلال المسؤولية).
+#: Verbs that take whom they blame as their object and the blame after it, as in حمّل X
+#: المسؤولية. With one name before المسؤولية, the name is the object (وحملت سلطات الاحتلال
+#: المسؤولية).
 BLAME_VERBS = re.compile(r"(?:[يتن]حمل(?:ون|ان)?|حمل(?:ت|وا|ا|تا)?)")
 
 
