@@ -515,6 +515,36 @@ def test_the_adjective_of_a_governed_attack_noun_takes_no_role() -> None:
         assert "مدفعي" not in [m.text for m in (*e.actor, *e.recipient)]
 
 
+def test_any_after_a_negation_denies_the_event() -> None:
+    # لم تسفر ... عن أي اتفاق: no agreement; who reports it is no party
+    text = "لم تسفر جولة المحادثات الأخيرة بين واشنطن وطهران عن أي اتفاق، وفق ما أكدته مصادر مطلعة."
+    names = [ent(text, "واشنطن"), ent(text, "طهران")]
+    (e,) = [x for x in cands(text, entities=names) if x.type == "AGREE"]
+    assert e.modality == "negated"
+    assert [a.text for a in e.actor] == []
+
+
+def test_a_partner_of_another_head_is_no_party() -> None:
+    # ناقش البرلمان مشروع قانون يجرم التطبيع مع إسرائيل: Israel is the normalisation's partner
+    text = "ناقش البرلمان الكويتي مشروع قانون يجرم التطبيع مع إسرائيل."
+    (e,) = [x for x in cands(text, entities=[ent(text, "إسرائيل")]) if x.type == "CONSULT"]
+    assert "إسرائيل" not in [m.text for m in (*e.actor, *e.recipient)]
+    # (the agreement's own clause and noun keep its parties)
+    text = "رحب الرئيس بالاتفاق الذي تم التوصل إليه بين حركة حماس وإسرائيل."
+    names = {"حماس": "ORG", "إسرائيل": "LOC"}
+    assert roles_of(text, "AGREE", names)[0] == ["حماس", "إسرائيل"]
+
+
+def test_who_announce_an_act_do_it_together() -> None:
+    text = "أعلنت الولايات المتحدة وبريطانيا فرض عقوبات على شبكة لتهريب النفط."
+    names = {"الولايات المتحدة": "LOC", "بريطانيا": "LOC"}
+    assert roles_of(text, "SANCTION", names)[0] == ["الولايات المتحدة", "بريطانيا"]
+
+
+def test_signing_a_joint_declaration_is_an_agreement() -> None:
+    assert "AGREE" in [e.type for e in cands("وقع الرئيسان على إعلان مشترك لتعزيز التعاون.")]
+
+
 def test_a_solidarity_vigil_is_a_protest() -> None:
     text = "شارك مئات المغاربة في وقفة تضامنية أمام البرلمان في الرباط."
     assert ("PROTEST", "demo", "وقفة تضامنية") in types(text)

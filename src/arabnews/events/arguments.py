@@ -726,12 +726,21 @@ _STOPS = _wordset("بعد حيث بينما فيما مما عندما حين")
 
 
 def _clause_stop(ws: Sequence[Word], t_end: int) -> int:
-    """The first word after a trigger that opens another clause (بعد أن، حيث، بينما ...) within
-    the recipient window; ``len(ws)`` when none does: a recipient is in the trigger's clause."""
+    """The first word after a trigger that opens another clause (بعد أن، حيث، بينما ...) or an
+    attribution (وفق ما، بحسب: who reports it) within the recipient window; ``len(ws)`` when
+    none does: a recipient is in the trigger's clause."""
     return next(
-        (k for k in range(t_end + 1, min(len(ws), t_end + 13)) if _bare(ws[k].norm) in _STOPS),
+        (
+            k
+            for k in range(t_end + 1, min(len(ws), t_end + 13))
+            if _bare(ws[k].norm) in _STOPS or ws[k].norm in _ATTRIBUTION
+        ),
         len(ws),
     )
+
+
+# Words that attribute what precedes to a source (وفق ما أكدته مصادر): no participant follows.
+_ATTRIBUTION = _wordset("وفق وفقا بحسب حسب طبقا ووفق ووفقا وبحسب وحسب")
 
 
 _PLACE_PREPS = _PREP_WORDS | _LOC_PREPS | {"ب", "ل", "ك", "و", "كل"}
@@ -1029,6 +1038,10 @@ def _frame_roles(
         # a conjunct takes the role of the conjunct before it (برعاية الأمم المتحدة واللجنة
         # الدولية: a sponsor with the sponsor, not a party)
         # (not the genitive of another event noun: اتفاق لوقف إطلاق النار وتبادل الأسرى)
+        if p in ("مع", "بين") and any(
+            _other_head(ws, t_end, j, rule.category) for j in range(t_end + 1, c.first)
+        ):
+            continue  # another verb's or event noun's partner: ناقش مشروع قانون يجرم التطبيع مع
         if rule.actor == "all" and (
             p in ("مع", "بين")
             or (
@@ -1074,6 +1087,30 @@ _ADVERBS = _wordset(
 _MAX_PHRASE = 4
 _AUX = frozenset(norm_word(w) for w in _AUX)
 _RELATIVE = RELATIVE_PRONOUNS
+
+
+def _other_head(ws: Sequence[Word], t_end: int, j: int, category: str) -> bool:
+    """Whether ``ws[j]``, after a trigger ending at ``ws[t_end]``, heads a phrase of its own
+    that a following مع / بين may belong to: an event noun, or a verb that is no relative
+    clause of the trigger (not after الذي / التي / تم, nor right after the trigger: اتفاقية
+    وقعت بين) and no nisba (سياسي is no future verb); not a word of the trigger's own category
+    (بتوقيع اتفاقية التسليم مع)."""
+    before = _bare(ws[j - 1].norm)
+    if before in ("تم", "يتم"):
+        return False  # (الاتفاق الذي تم التوصل إليه بين: the agreement's own clause)
+    rules = trigger_rules()
+    if any(rules[i].category == category for i, _ in match_first(ws[j].norm)):
+        return False  # (بتوقيع اتفاقية التسليم مع: a noun of the same event)
+    if _event_noun_before(ws, j):
+        return True
+    n = _bare(ws[j].norm)
+    return (
+        _verb_like(ws[j])
+        and j > t_end + 1
+        # (a relative clause of the trigger: المفاوضات التي كانت تجريها الحكومات مع)
+        and not any(_bare(w.norm) in _RELATIVE for w in ws[t_end + 1 : j])
+        and not n.endswith(("ي", "ية", "يه"))
+    )
 
 
 def _event_noun_before(ws: Sequence[Word], k: int) -> bool:
@@ -2527,6 +2564,8 @@ def structural_roles(
             actor = _subject_before(ws, cs, r)
         if actor is None and not passive:
             actor = _pronoun_subject(ws, cs, t)
+        if actor is None and not passive and (announcer := _announcer(ws, cs, t, lower)):
+            actor = announcer  # أعلنت الولايات المتحدة وبريطانيا فرض عقوبات: a verbal noun
         if actor is None and not passive:
             casualty = _casualty_verb(ws, t)
             before = _subject_before(ws, cs, t) or _subject_after_kana(ws, cs, lower, t)
@@ -2734,25 +2773,7 @@ def structural_roles(
             # أعلن الجيش استعادة السيطرة، أعلنت الحركة مسؤوليتها عن الهجوم، أعلنت الشرطة
             # اعتقال خمسة: who announces an act it names does it (not a death or an injury:
             # أعلن الجيش مقتل جنديين)
-            for k in range(t - 1, max(lower, t - 8) - 1, -1):
-                if _bare(ws[k].norm) in _ANNOUNCE:
-                    subj = _subject_after(ws, cs, k + 1)
-                    # the trigger is what is announced: right after the subject (and its place:
-                    # أعلنت جماعة الحوثي في اليمن مسؤوليتها عن), or after عن (أعلن المشاركون
-                    # عن اعتصام، أعلنت الحركة مسؤوليتها عن الهجوم)
-                    j = _past_place(ws, cs, subj.last + 1) if subj else t
-                    between = [_bare(w.norm) for w in ws[j:t]] if subj else []
-                    if subj is not None and (
-                        not between
-                        or between == ["عن"]
-                        or (
-                            len(between) == 2
-                            and between[0].startswith("مسؤولي")
-                            and between[1] == "عن"
-                        )
-                    ):
-                        actor = subj
-                    break
+            actor = _announcer(ws, cs, t, lower)
         if actor is None and (
             (
                 rule.category in ("PROTEST", "CONSULT")
@@ -2955,6 +2976,27 @@ _CONTROL = _wordset("السيطره السيطرة زمام")  # (the object of 
 _ANNOUNCE = _wordset("اعلن اعلنت اعلنوا يعلن تعلن يعلنون")
 _CHARGE = _wordset("بتهمة بتهم بتهمتي")  # (on a charge of: the ACCUSE noun governed by ب)
 _BACK_PRONOUNS = ("ها", "هم", "هما", "ه")
+
+
+def _announcer(
+    ws: Sequence[Word], cands: Sequence[Candidate], t: int, lower: int
+) -> Candidate | None:
+    """The subject of an announcing verb (أعلن) whose object is the trigger at ``ws[t]``: the
+    trigger stands right after the subject and its conjuncts (and its place: أعلنت جماعة
+    الحوثي في اليمن مسؤوليتها عن), or after عن (أعلن المشاركون عن اعتصام، أعلنت الحركة
+    مسؤوليتها عن الهجوم); ``None`` when no such verb is within eight words."""
+    for k in range(t - 1, max(lower, t - 8) - 1, -1):
+        if _bare(ws[k].norm) not in _ANNOUNCE:
+            continue
+        subj = _subject_after(ws, cands, k + 1)
+        if subj is None:
+            return None
+        # (past its conjuncts: أعلنت الولايات المتحدة وبريطانيا فرض عقوبات)
+        j = _past_place(ws, cands, _coordinated(ws, cands, [subj])[-1].last + 1)
+        between = [_bare(w.norm) for w in ws[j:t]]
+        claim = len(between) == 2 and between[0].startswith("مسؤولي") and between[1] == "عن"
+        return subj if not between or between == ["عن"] or claim else None
+    return None
 
 
 def _refers_back(ws: Sequence[Word], t: int, after: Candidate | None) -> bool:

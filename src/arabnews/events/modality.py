@@ -32,6 +32,12 @@ __all__ = ["modality_of"]
 _ORDER = ("denied", "negated", "hypothetical", "future")
 
 
+# "Any" before a trigger noun (أي اتفاق) and the negations that reach it from farther back than
+# a negation cue's window (لم تسفر جولة المحادثات الأخيرة عن أي اتفاق).
+_ANY = frozenset({"اي", "ايه", "اية"})
+_NEGATIONS = frozenset({"لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "بدون"})
+
+
 @functools.lru_cache(maxsize=100_000)
 def _matches(pattern: re.Pattern[str], norm: str) -> bool:
     return bool(pattern.fullmatch(norm) or pattern.fullmatch(_strip_conj(norm)))
@@ -168,6 +174,18 @@ def modality_of(
             break
     if "س" in prefix and "future" not in found:
         found["future"] = t
+    if "negated" not in found and t > 0 and _strip_conj(ws[t - 1].norm) in _ANY:
+        # لم تسفر المحادثات عن أي اتفاق: "any" names what a negation farther back denies
+        k = next(
+            (
+                k
+                for k in range(t - 2, max(lower, t - 10) - 1, -1)
+                if _strip_conj(ws[k].norm) in _NEGATIONS
+            ),
+            None,
+        )
+        if k is not None:
+            found["negated"] = k
     for label in _ORDER:
         if label in found:
             return label, found[label]
