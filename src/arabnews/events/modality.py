@@ -176,16 +176,16 @@ def modality_of(
         found["future"] = t
     if "negated" not in found and t > 0 and _strip_conj(ws[t - 1].norm) in _ANY:
         # لم تسفر المحادثات عن أي اتفاق: "any" names what a negation farther back denies
-        k = next(
+        negation = next(
             (
-                k
-                for k in range(t - 2, max(lower, t - 10) - 1, -1)
-                if _strip_conj(ws[k].norm) in _NEGATIONS
+                j
+                for j in range(t - 2, max(lower, t - 10) - 1, -1)
+                if _strip_conj(ws[j].norm) in _NEGATIONS
             ),
             None,
         )
-        if k is not None:
-            found["negated"] = k
+        if negation is not None:
+            found["negated"] = negation
     for label in _ORDER:
         if label in found:
             return label, found[label]
