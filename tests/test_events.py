@@ -545,6 +545,19 @@ def test_signing_a_joint_declaration_is_an_agreement() -> None:
     assert "AGREE" in [e.type for e in cands("وقع الرئيسان على إعلان مشترك لتعزيز التعاون.")]
 
 
+def test_who_sets_about_a_killing_does_it() -> None:
+    # أقدم X على قتل Y: X kills, Y is killed
+    text = "أقدم سالم الرشيدي على قتل كل من محمد وعلي في السوق."
+    names = {"سالم الرشيدي": "PER", "محمد": "PER", "علي": "PER"}
+    assert roles_of(text, "ASSAULT", names) == (["سالم الرشيدي"], ["محمد", "علي"])
+
+
+def test_support_asked_for_is_not_given() -> None:
+    text = "ولفتت اللجنة إلى صعوبات المدارس، ملتمسة الدعم من وزارة التعليم."
+    (e,) = [x for x in cands(text) if x.type == "AID"]
+    assert e.modality == "hypothetical"
+
+
 def test_a_solidarity_vigil_is_a_protest() -> None:
     text = "شارك مئات المغاربة في وقفة تضامنية أمام البرلمان في الرباط."
     assert ("PROTEST", "demo", "وقفة تضامنية") in types(text)

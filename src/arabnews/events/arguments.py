@@ -2566,6 +2566,14 @@ def structural_roles(
             actor = _pronoun_subject(ws, cs, t)
         if actor is None and not passive and (announcer := _announcer(ws, cs, t, lower)):
             actor = announcer  # أعلنت الولايات المتحدة وبريطانيا فرض عقوبات: a verbal noun
+        if actor is None and not passive and t > 1 and _bare(ws[t - 1].norm) == "علي":
+            # أقدم X على قتل Y: a verbal noun after على that a light verb governs
+            for k in range(t - 2, max(lower, t - 12) - 1, -1):
+                if _light_verb(ws[k]):
+                    subj = _subject_after(ws, cs, k + 1) or _subject_before(ws, cs, k)
+                    if subj is not None and subj.last < t:
+                        actor = subj
+                    break
         if actor is None and not passive:
             casualty = _casualty_verb(ws, t)
             before = _subject_before(ws, cs, t) or _subject_after_kana(ws, cs, lower, t)
