@@ -322,8 +322,6 @@ def candidates(
             i = nxt_i
             continue
         hit = _rule_at(others, ws, i)
-        if hit is not None and hit[0].kind == "name" and _accusative_nisba(ws, i):
-            hit = None  # هجوما روسيا: Russian (روسيًّا), not Russia
         if hit is not None and (use_names or hit[0].kind == "group"):
             last = i + hit[1] - 1
             # an agentive noun in construct before it heads the phrase (قوات الاحتلال)
@@ -363,7 +361,8 @@ def _accusative_nisba(ws: Sequence[Word], i: int) -> bool:
     """Whether ``ws[i]``, a word in يا after an indefinite word in the accusative (ا, not a
     pronoun ها / نا nor a verb's وا), is a nationality adjective agreeing with it (هجوما روسيا،
     أسيرا أوكرانيا) rather than the country (see
-    :func:`arabnews.ner.nonnames.drop_accusative_adjectives`)."""
+    :func:`arabnews.ner.nonnames.drop_accusative_adjectives`): it may name the attacker, not
+    the place."""
     if i == 0 or not ws[i].norm.endswith("يا") or len(ws[i].norm) < 4:
         return False
     prev = ws[i - 1].norm
@@ -762,7 +761,12 @@ def _locations(
     t, t_end = span
     actors, recipients = taken
     places = [
-        c for c in cands if id(c) not in actors and (c.mention.label == "LOC" or c.kind == "name")
+        c
+        for c in cands
+        if id(c) not in actors
+        and (c.mention.label == "LOC" or c.kind == "name")
+        # (هجوما روسيا: Russian, روسيًّا, the attacker's adjective, not Russia the place)
+        and not (c.kind == "name" and _accusative_nisba(ws, c.first))
     ]
     if not places:
         return []
