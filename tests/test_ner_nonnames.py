@@ -790,3 +790,26 @@ def test_a_listed_name_run_into_the_next_phrase_is_cut() -> None:
     for name in ("البنك الدولي الإقليمي", "البنك الدولي للإنشاء والتعمير"):
         ents = [Entity(0, len(name), name, "ORG")]
         assert cut_after_listed_names(ents, is_known=known) == tuple(ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("فيما استهدفت قلعة القاهرة بتعز", "القاهرة", "LOC", "قلعة القاهرة"),  # listed place
+        ("تظاهر الآلاف في شارع صلاح الدين", "صلاح الدين", "PER", "شارع صلاح الدين"),  # person
+        ("هبطت الطائرة في مطار دبي الدولي أمس", "دبي", "LOC", "مطار دبي الدولي"),
+        # a square's own (unlisted, foreign) name keeps the noun out
+        ("تجمعوا في ساحة لابورتا ديل سول", "لابورتا ديل سول", "LOC", "لابورتا ديل سول"),
+    ],
+)
+def test_a_facility_noun_joins_a_name_that_reads_as_another_thing(
+    text: str, name: str, label: str, expected: str
+) -> None:
+    from arabnews.ner.nonnames import facility_names
+
+    known = {"القاهرة", "دبي"}.__contains__
+    (out,) = facility_names([ent(text, name, label)], text, is_known=known)
+    assert (out.text, out.label) == (expected, "LOC")
+    assert text[out.start : out.end] == out.text
+    if expected != name:
+        assert out.entity_id is None  # (قلعة القاهرة in Taiz is no Cairo)

@@ -354,7 +354,9 @@ def refine_entities(
     if text is not None:
         found = nonnames.drop_accusative_adjectives(found, text)
         found = nonnames.drop_glued_adjectives(found, text, is_known=knows)
-        found = nonnames.places_after_classifiers(found, text)
+        found = nonnames.facility_names(
+            nonnames.places_after_classifiers(found, text), text, is_known=knows
+        )
         found = nonnames.split_coordinated_names(
             nonnames.split_at_future_verbs(found), text, is_known=knows
         )

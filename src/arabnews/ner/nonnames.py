@@ -50,7 +50,7 @@ from arabnews.ner.base import (
     text_words,
 )
 from arabnews.ner.clitics import clitic_reading, word_counts
-from arabnews.ner.edges import edge_word_kind
+from arabnews.ner.edges import edge_word_kind, edge_words
 from arabnews.spans import Entity
 
 __all__ = [
@@ -67,6 +67,7 @@ __all__ = [
     "drop_number_fragments",
     "drop_plural_nouns",
     "extend_name_suffixes",
+    "facility_names",
     "formula_spans",
     "function_words",
     "instrument_heads",
@@ -384,6 +385,68 @@ def cut_after_listed_names(
                     cut = len(" ".join(words[:k]))
                     break
         out.append(e if cut is None else attrs.evolve(e, end=e.start + cut, text=e.text[:cut]))
+    return tuple(out)
+
+
+def facility_names(
+    entities: Sequence[Entity], text: str, *, is_known: KnownFn | None = None
+) -> tuple[Entity, ...]:
+    """A name right after a facility noun of ``edge_words.tsv`` (kind ``facility``: مطار،
+    شارع، ساحة، قلعة ...), with only a space between, takes the noun into its name when the
+    name alone would read as a person or another place (the convention: "مطار القاهرة"، "شارع
+    صلاح الدين"، "ساحة الشهداء"; a square's own foreign name, "ساحة لابورتا ديل سول", keeps it
+    out): a person, a place *is_known* lists, or a frequent common word. The place loses any
+    identity the name alone had ("قلعة القاهرة" in Taiz is no Cairo), and takes the definite
+    nisba adjectives right after it ("مطار دبي الدولي").
+
+    >>> t = "استهدفت قلعة القاهرة بتعز"
+    >>> e = Entity(8, 15, "القاهرة", "LOC", "القاهرة", "cairo")
+    >>> [e.text for e in facility_names([e], t, is_known={"القاهرة"}.__contains__)]
+    ['قلعة القاهرة']
+    """
+    known = is_known or (lambda _key: False)
+    word_before = _words_before(text)
+    words = text_words(text)
+    starts = [w[0] for w in words]
+    out = []
+    for e in entities:
+        prev = word_before(e.start) if e.label in ("LOC", "PER") else None
+        if (
+            prev is None
+            or edge_word_kind(prev) != "facility"
+            or prev.startswith("ال")
+            or not (
+                e.label == "PER"
+                or known(name_key(e.text))
+                or (" " not in e.text and _common_word(e.text))
+            )
+        ):
+            out.append(e)
+            continue
+        start = text.rindex(prev, 0, e.start)
+        if prev[:1] in ("و", "ف", "ب", "ل") and edge_words().get(name_key(prev)) is None:
+            start += 1  # (وشارع، بمطار: the clitic stays out)
+        end = e.end
+        k = bisect.bisect_left(starts, end)
+        for _ in range(2):  # (مطار دبي الدولي، مستشفى غزة الأوروبي)
+            if k >= len(words) or text[end : words[k][0]].strip():
+                break
+            w = words[k][2]
+            if not (w.startswith("ال") and w.endswith(("ي", "ية")) and len(w) > 4):
+                break
+            end = words[k][1]
+            k += 1
+        out.append(
+            attrs.evolve(
+                e,
+                start=start,
+                end=end,
+                text=text[start:end],
+                label="LOC",
+                canonical=None,
+                entity_id=None,
+            )
+        )
     return tuple(out)
 
 
