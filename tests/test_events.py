@@ -558,6 +558,14 @@ def test_support_asked_for_is_not_given() -> None:
     assert e.modality == "hypothetical"
 
 
+def test_a_donation_is_aid_and_qad_before_a_past_verb_asserts_it() -> None:
+    text = "وقد تبرعت الحكومة بمبلغ مليون دولار لإغاثة المتضررين."
+    (e,) = [x for x in cands(text) if x.type == "AID"]
+    assert (e.trigger.text, e.modality) == ("تبرعت", "asserted")
+    (e,) = [x for x in cands("قد تتبرع الحكومة بالمال للمتضررين.") if x.type == "AID"]
+    assert e.modality == "hypothetical"
+
+
 def test_a_solidarity_vigil_is_a_protest() -> None:
     text = "شارك مئات المغاربة في وقفة تضامنية أمام البرلمان في الرباط."
     assert ("PROTEST", "demo", "وقفة تضامنية") in types(text)
