@@ -2574,8 +2574,12 @@ def structural_roles(
             # أقدم X على قتل Y: a verbal noun after على that a light verb governs
             for k in range(t - 2, max(lower, t - 12) - 1, -1):
                 if _light_verb(ws[k]):
-                    subj = _subject_after(ws, cs, k + 1) or _subject_before(ws, cs, k)
-                    if subj is not None and subj.last < t:
+                    # (a coordinated light verb shares the earlier subject: the noun right
+                    # before it, وعاث في المدينة دمارا وخرابا وأقدم, ends the clause before)
+                    subj = _subject_after(ws, cs, k + 1) or (
+                        None if ws[k].norm[:1] in ("و", "ف") else _subject_before(ws, cs, k)
+                    )
+                    if subj is not None and subj.last < t and not _accusative(ws, subj):
                         actor = subj
                     break
         if actor is None and not passive:
@@ -3068,12 +3072,14 @@ def _own_adjective(ws: Sequence[Word], c: Candidate, t_end: int) -> bool:
 
 def _governed_noun_adjective(ws: Sequence[Word], t: int, t_end: int, c: Candidate | None) -> bool:
     """Whether *c* is the adjective of a trigger that a preposition governs, a noun read as a
-    verb (في قصف مدفعي): neither its subject nor its object (:func:`_own_adjective`)."""
+    verb (في قصف مدفعي): neither its subject nor its object (:func:`_own_adjective`); a
+    nationality adjective still names the actor."""
     return (
         c is not None
         and t > 0
         and _bare(ws[t - 1].norm) in _PREPOSITIONS
         and _own_adjective(ws, c, t_end)
+        and adjective_at(ws, c.first) is None  # (تحت حصار أميركي: the state besieges)
     )
 
 
