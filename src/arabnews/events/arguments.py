@@ -1039,13 +1039,13 @@ def _frame_roles(
         if c in actor or id(c) in titled:
             continue
         p = prep[id(c)]
-        # a conjunct takes the role of the conjunct before it (برعاية الأمم المتحدة واللجنة
-        # الدولية: a sponsor with the sponsor, not a party)
-        # (not the genitive of another event noun: اتفاق لوقف إطلاق النار وتبادل الأسرى)
         if p in ("مع", "بين") and any(
             _other_head(ws, t_end, j, rule.category) for j in range(t_end + 1, c.first)
         ):
             continue  # another verb's or event noun's partner: ناقش مشروع قانون يجرم التطبيع مع
+        # a conjunct takes the role of the conjunct before it (برعاية الأمم المتحدة واللجنة
+        # الدولية: a sponsor with the sponsor, not a party), not when it is the genitive of
+        # another event noun (اتفاق لوقف إطلاق النار وتبادل الأسرى)
         if rule.actor == "all" and (
             p in ("مع", "بين")
             or (
@@ -2568,7 +2568,12 @@ def structural_roles(
             actor = _subject_before(ws, cs, r)
         if actor is None and not passive:
             actor = _pronoun_subject(ws, cs, t)
-        if actor is None and not passive and (announcer := _announcer(ws, cs, t, lower)):
+        if (
+            actor is None
+            and not passive
+            and not _casualty_verb(ws, t)  # (أعلنت الوزارة قتل خمسة: who announces a death)
+            and (announcer := _announcer(ws, cs, t, lower))
+        ):
             actor = announcer  # أعلنت الولايات المتحدة وبريطانيا فرض عقوبات: a verbal noun
         if actor is None and not passive and t > 1 and _bare(ws[t - 1].norm) == "علي":
             # أقدم X على قتل Y: a verbal noun after على that a light verb governs
