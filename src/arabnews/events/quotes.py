@@ -979,11 +979,11 @@ def _speaker(
 def _subject_since(ctx: _Sentence, i: int, since: int | None) -> Candidate | None:
     """The named subject of the nearest finite verb between offset *since* (the end of the
     sentence's previous quote content, or the sentence start) and the coordinated cue
-    ``ws[i]`` (its subject right after it, VSO)."""
+    ``ws[i]`` (its subject right after it, VSO), within 30 words."""
     if since is None:
         return None
     ws = ctx.ws
-    for k in range(i - 1, -1, -1):
+    for k in range(i - 1, max(-1, i - 30), -1):  # (bounded: a long line stays linear)
         if ws[k].start < since:
             return None
         w = ws[k]
