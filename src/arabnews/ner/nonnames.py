@@ -400,7 +400,7 @@ def facility_names(
     nisba adjectives right after it ("مطار دبي الدولي").
 
     >>> t = "استهدفت قلعة القاهرة بتعز"
-    >>> e = Entity(8, 15, "القاهرة", "LOC", "القاهرة", "cairo")
+    >>> e = Entity(13, 20, "القاهرة", "LOC", "القاهرة", "cairo")
     >>> [e.text for e in facility_names([e], t, is_known={"القاهرة"}.__contains__)]
     ['قلعة القاهرة']
     """
