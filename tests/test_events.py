@@ -566,6 +566,13 @@ def test_a_donation_is_aid_and_qad_before_a_past_verb_asserts_it() -> None:
     assert e.modality == "hypothetical"
 
 
+def test_who_announces_a_killing_is_not_its_killer() -> None:
+    # أعلنت وزارة الصحة قتل خمسة: the ministry announces; the five are killed
+    (e,) = [x for x in cands("أعلنت وزارة الصحة قتل خمسة أشخاص في الغارة.") if x.type == "ASSAULT"]
+    assert [a.text for a in e.actor] == []
+    assert [r.text for r in e.recipient] == ["أشخاص"]
+
+
 def test_a_solidarity_vigil_is_a_protest() -> None:
     text = "شارك مئات المغاربة في وقفة تضامنية أمام البرلمان في الرباط."
     assert ("PROTEST", "demo", "وقفة تضامنية") in types(text)

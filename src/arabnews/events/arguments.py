@@ -2590,6 +2590,14 @@ def structural_roles(
         if actor is None and not passive:
             casualty = _casualty_verb(ws, t)
             before = _subject_before(ws, cs, t) or _subject_after_kana(ws, cs, lower, t)
+            if (
+                before is not None
+                and before.first > 0
+                and _bare(ws[before.first - 1].norm) in _ANNOUNCE
+            ):
+                # أعلنت وزارة الصحة قتل خمسة: the name is the announcing verb's subject, and
+                # the verbal noun after it what is announced
+                before = None
             # أغلقت الشرطة مقر الحركة واعتقلت رئيسها: the noun before a coordinated verb
             # ends the clause before; the verb shares that clause's subject
             shared = conj and before is not None
