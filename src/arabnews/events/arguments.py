@@ -365,14 +365,13 @@ def _accusative_nisba(ws: Sequence[Word], i: int) -> bool:
     the place."""
     if i == 0 or not ws[i].norm.endswith("يا") or len(ws[i].norm) < 4:
         return False
-    prev = ws[i - 1].norm
+    from arabnews.ner.nonnames import indefinite_accusative
+
+    prev = ws[i - 1]
     return (
-        len(prev) > 2
-        and prev.endswith("ا")
-        and not prev.endswith(("ها", "نا", "وا"))
-        and not definite(prev)
-        and not _function_word(ws[i - 1])
-        and not (ws[i].start - ws[i - 1].end > 1)
+        ws[i].start - prev.end == 1  # (one space: no punctuation between)
+        and not definite(prev.norm)
+        and indefinite_accusative(prev.text)
     )
 
 
@@ -1936,11 +1935,17 @@ def _agent(ws: Sequence[Word], cands: Sequence[Candidate], lo: int, hi: int) -> 
     return None
 
 
+def _listed(c: Candidate) -> bool:
+    """Whether *c* carries a gazetteer identity (not the resolver's ``name:`` id of a name it
+    only clustered)."""
+    eid = c.mention.entity_id
+    return eid is not None and not eid.startswith("name:")
+
+
 def _nisba(c: Candidate, norm: str) -> bool:
     """A word in ية / يين (بصواريخ باليستية، بقذائف المدفعية) that no known entity is: what
     kind of weapon, not whose (بصواريخ الاحتلال، بنيران القوات)."""
-    eid = c.mention.entity_id
-    if eid is not None and not eid.startswith("name:"):
+    if _listed(c):
         return False  # a gazetteer entity (بنيران السعودية)
     return _bare(norm).endswith(("ية", "يه", "يا", "يين", "يون"))
 
@@ -2372,10 +2377,9 @@ def _accusative(ws: Sequence[Word], c: Candidate) -> bool:
     never a subject."""
     if ws[c.first].text.endswith(("اً", "ًا")):
         return True
-    listed = c.mention.entity_id is not None and not c.mention.entity_id.startswith("name:")
     if (
         c.kind not in ("phrase", "entity")
-        or (c.kind == "entity" and (listed or c.mention.label == "PER"))
+        or (c.kind == "entity" and (_listed(c) or c.mention.label == "PER"))
         or c.last == c.first
         or definite(ws[c.first].norm)
     ):

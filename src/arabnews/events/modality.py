@@ -32,10 +32,9 @@ __all__ = ["modality_of"]
 _ORDER = ("denied", "negated", "hypothetical", "future")
 
 
-# "Any" before a trigger noun (أي اتفاق) and the negations that reach it from farther back than
-# a negation cue's window (لم تسفر جولة المحادثات الأخيرة عن أي اتفاق).
+# "Any" before a trigger noun (أي اتفاق): a negation cue of the table reaches it from farther
+# back than its window (لم تسفر جولة المحادثات الأخيرة عن أي اتفاق).
 _ANY = frozenset({"اي", "ايه", "اية"})
-_NEGATIONS = frozenset({"لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "بدون"})
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -180,7 +179,7 @@ def modality_of(
             (
                 j
                 for j in range(t - 2, max(lower, t - 10) - 1, -1)
-                if _strip_conj(ws[j].norm) in _NEGATIONS
+                if any(modality_cues()[r].label == "negated" for r in _cue_hits(ws[j].norm))
             ),
             None,
         )

@@ -70,6 +70,7 @@ __all__ = [
     "facility_names",
     "formula_spans",
     "function_words",
+    "indefinite_accusative",
     "instrument_heads",
     "is_function_word",
     "join_split_names",
@@ -406,8 +407,7 @@ def facility_names(
     """
     known = is_known or (lambda _key: False)
     word_before = _words_before(text)
-    words = text_words(text)
-    starts = [w[0] for w in words]
+    words: list[tuple[int, int, str]] = []  # (the text's words, read at the first extension)
     out = []
     for e in entities:
         prev = word_before(e.start) if e.label in ("LOC", "PER") else None
@@ -424,10 +424,12 @@ def facility_names(
             out.append(e)
             continue
         start = text.rindex(prev, 0, e.start)
-        if prev[:1] in ("و", "ف", "ب", "ل") and edge_words().get(name_key(prev)) is None:
-            start += 1  # (وشارع، بمطار: the clitic stays out)
+        if edge_words().get(name_key(prev)) is None:
+            start += 1  # (وشارع: edge_word_kind read it without its conjunction, which stays out)
+        if not words:
+            words = [(w[0], w[1], w[2]) for w in text_words(text)]
         end = e.end
-        k = bisect.bisect_left(starts, end)
+        k = bisect.bisect_left(words, (end,))
         for _ in range(2):  # (مطار دبي الدولي، مستشفى غزة الأوروبي)
             if k >= len(words) or text[end : words[k][0]].strip():
                 break
@@ -1130,14 +1132,23 @@ def drop_accusative_adjectives(entities: Sequence[Entity], text: str) -> tuple[E
             if before.startswith("ال") and before != "العربية" and not is_function_word(before):
                 drop.add(n)
             continue
-        if (
-            len(bare) >= 3
-            and bare.endswith("ا")
-            and not bare.endswith(("ها", "نا", "وا", "اا"))
-            and not is_function_word(bare)  # (an adverb: "وخصوصا روسيا"; function_words.tsv)
-        ):
+        if indefinite_accusative(prev):
             drop.add(n)
     return tuple(e for n, e in enumerate(entities) if n not in drop)
+
+
+def indefinite_accusative(word: str) -> bool:
+    """Whether *word* ends in the accusative tanwin written ا (not a pronoun ها / نا, a verb's
+    وا, or a closed-class word of ``function_words.tsv``, the accusative adverbs such as خصوصا
+    included): a nationality adjective in يا right after it agrees with it ("هجوما روسيا")."""
+    key = _function_key(word)
+    bare = key[1:] if key[:1] in ("و", "ف") and len(key) > 4 else key
+    return (
+        len(bare) >= 3
+        and bare.endswith("ا")
+        and not bare.endswith(("ها", "نا", "وا", "اا"))
+        and not is_function_word(bare)
+    )
 
 
 def drop_glued_adjectives(
