@@ -721,6 +721,8 @@ def assign_roles(
 
 # Words after which another clause begins (a recipient after them is that clause's).
 _STOPS = _wordset("بعد حيث بينما فيما مما عندما حين")
+# the conjunctions among them that a clause, not a noun, follows (not بعد: بعد قصف المدينة)
+_CLAUSE_CONJUNCTIONS = _wordset("حيث بينما فيما عندما حين")
 
 
 def _clause_stop(ws: Sequence[Word], t_end: int) -> int:
@@ -1201,20 +1203,27 @@ def _thing_of(ws: Sequence[Word], c: Candidate) -> bool:
     an elative (أكبر منظمة), a nisba adjective (مظاهرة جماهيرية التيار الوطني الحر), a
     verb (تدرس السلطة الفلسطينية) or a place's classifier (محافظة لبنان الشمالي): the name
     itself is the phrase's party there."""
-    head = ws[c.first]
-    bare = _bare(head.norm)
     return (
         c.kind == "entity"
         and c.mention.label != "PER"
-        and head.end <= c.mention.start
-        and not (len(bare) == 4 and bare[0] == "ا")
+        and ws[c.first].end <= c.mention.start
+        and _thing_head(ws[c.first])
+        and adjective_at(ws, c.first) is None
+    )
+
+
+def _thing_head(head: Word) -> bool:
+    """A common noun that names no actor and can head a name in its genitive (see
+    :func:`_thing_of`)."""
+    bare = _bare(head.norm)
+    return (
+        not (len(bare) == 4 and bare[0] == "ا")
         and not (len(bare) > 4 and bare.endswith(("ي", "يه", "ية")))
         and not _verb_like(head)
         and not _classifier(head)
         and bare not in _ADVERBS
         and not _function_word(head)
         and not _may_act_norm(head.norm, head.text)
-        and adjective_at(ws, c.first) is None
     )
 
 
@@ -2301,11 +2310,31 @@ _PRONOUN_COMP = frozenset({"انه", "انها", "انهم", "بانه", "بان
 
 
 def _plural_verb(w: Word) -> bool:
-    """A verb marked plural (قتلوا، يطلقون، تظاهروا)."""
+    """A verb marked plural or dual (قتلوا، يطلقون، تظاهروا، دعتا): its subject is not after it."""
     n = _bare(w.norm)
     n = n[:-1] if n.endswith("ه") else n
     return len(n) >= 4 and (
-        n.endswith("وا") or (n[0] in "يت" and n.endswith("ون") and not definite(n))
+        n.endswith(("وا", "تا")) or (n[0] in "يت" and n.endswith("ون") and not definite(n))
+    )
+
+
+def _masculine_after_feminine(ws: Sequence[Word], t: int, rule: TriggerRule, c: Candidate) -> bool:
+    """Whether the verb at ``ws[t]`` is feminine singular (دعت، قصفت: the row's word without the
+    ت, or with ا for a defective verb; not صوت) and phrase *c* after it masculine singular, as
+    its nisba adjective shows (المجتمع الدولي، الاتحاد الأوروبي): then *c* is not its subject."""
+    if c.mention.label in ("PER", "LOC", "GPE") or c.first + 1 >= len(ws):
+        return False
+    n = _bare(ws[t].norm)
+    first = rule.parts[0]
+    if not (n.endswith("ت") and (first.fullmatch(n[:-1]) or first.fullmatch(n[:-1] + "ا"))):
+        return False
+    head, adj = _bare(ws[c.first].norm), _bare(ws[c.first + 1].norm)
+    return (
+        head.startswith("ال")
+        and not head.endswith(("ة", "ه", "ات", "ون", "ين"))
+        and len(adj) > 4
+        and adj.startswith("ال")
+        and adj.endswith("ي")
     )
 
 
@@ -2688,6 +2717,14 @@ def structural_roles(
                         or _governed_noun_adjective(ws, t, t_end, after)
                     )
                     actor = None if oblique and not _tafaul(ws[t]) else after
+                    if (
+                        actor is not None
+                        and ws[t].norm[:1] in ("و", "ف")
+                        and _masculine_after_feminine(ws, t, rule, actor)
+                    ):
+                        # ودعت المجتمع الدولي: the coordinated verb's subject is the earlier
+                        # verb's, and the phrase after it its object
+                        actor = _chain_subject(ws, cs, t)
         if not recipient and t_end > t and _patient_genitive(ws, t, t_end):
             # قررت المحكمة إطلاق سراح الناشط: who follows سراح is released, subject or not
             released = _subject_after(ws, cs, t_end + 1)
@@ -2818,9 +2855,20 @@ def structural_roles(
             # خرج مئات المواطنين في مسيرة، وصل الوزير إلى بيروت في زيارة، تظاهر الطلاب
             # للمطالبة بـ (a purpose): the subject of the clause verb
             for k in range(t - 2, max(lower, t - 16) - 1, -1):
-                initial = k == 0 and _initial_verb(ws[k])
+                # (a verb opens the sentence or a clause of its own: في حين خرج المئات)
+                # (a clause verb after حين / بينما, near: farther, a verb of another clause may
+                # stand between, unrecognised: عندما افتضح أمرهما وعرف به الجميع وكان ... في زيارة)
+                opens = k > 0 and k >= t - 10 and _bare(ws[k - 1].norm) in _CLAUSE_CONJUNCTIONS
+                initial = (k == 0 or opens) and _initial_verb(ws[k])
                 if initial or _verb_like(ws[k]) or _light_verb(ws[k]) or _lexicon_verb(ws[k].norm):
                     actor = _subject_after(ws, cs, k + 1)
+                    if (
+                        opens
+                        and actor is not None
+                        and actor.kind == "phrase"
+                        and not _may_act_norm(ws[actor.first].norm, "", known_only=True)
+                    ):
+                        actor = None  # a common word that names no actor
                     break
         if actor is None and not recipient and t >= 2:
             # منحت المحكمة إسرائيل مهلة: a verb of giving takes its subject, then whom it
@@ -3186,6 +3234,17 @@ def _noun_agreement(ws: Sequence[Word], c: Candidate) -> str | None:
     return "m"
 
 
+def _feminine_adjective(ws: Sequence[Word], c: Candidate) -> bool:
+    """A definite nisba in ية right after the candidate's head (الدول الأوروبية، المصادر
+    الأمنية): a broken plural or a feminine phrase, which a feminine verb takes as subject.
+    (Only a feminine verb asks: after a masculine one, وزير الخارجية is a genitive.)"""
+    k = c.first + 1
+    if k >= len(ws):
+        return False
+    n = _bare(ws[k].norm)
+    return len(n) > 5 and n.startswith("ال") and n.endswith(("ية", "يه"))
+
+
 def _clause_initial(ws: Sequence[Word], t: int) -> bool:
     """The trigger opens its sentence (after و, ثم, كما ...)."""
     return t == 0 or (t == 1 and ws[0].norm in _OPENERS)
@@ -3276,7 +3335,11 @@ def carry_subject(
     if after is not None:
         own = _noun_agreement(ws, after)
         # a verb before its subject is singular: قصف الجيش، هاجم المسلحون، قصفت الطائرات
-        agrees = own is None or (form == "m" and own in ("m", "p")) or (form == "f" and own == "f")
+        agrees = (
+            own is None
+            or (form == "m" and own in ("m", "p"))
+            or (form == "f" and (own == "f" or _feminine_adjective(ws, after)))
+        )
         if agrees:
             return roles  # the phrase after the verb can be its subject: nothing is dropped
     proposed = roles.actor or roles.guessed  # (a phrase that names no one is still the object)

@@ -55,6 +55,7 @@ from arabnews.events.lexicon import (
     actor_rules,
     bare,
     blockers,
+    construct_matches,
     evidence,
     fixed_expressions,
     match_first,
@@ -495,12 +496,35 @@ def _name_part(ws: Sequence[Word], tr: Trigger) -> bool:
         if (
             rule.label == "head"
             and tr.first > 0
-            and part_matches(rule.pattern, ws[tr.first - 1].norm)
+            and construct_matches(rule.pattern, ws[tr.first - 1].norm)
             and not definite(ws[tr.first - 1].norm)  # construct state: an indefinite head
-            and (ws[tr.first].norm.startswith("ال") or "ال" in tr.prefix)
+            and (
+                ws[tr.first].norm.startswith("ال")
+                or "ال" in tr.prefix
+                or _indefinite_compound(ws, tr)
+            )
         ):
             return True
     return False
+
+
+# the shapes of a singular noun (a verb, a plural or an ambiguous bare word is not taken)
+_SINGULAR_NOUN_SHAPES = frozenset({"mim_noun", "fem_noun", "verbal_noun"})
+
+
+def _indefinite_compound(ws: Sequence[Word], tr: Trigger) -> bool:
+    """A singular verbal noun, indefinite and in the genitive, after an indefinite head noun
+    (مركز احتجاز، معسكر اعتقال، جبهة تحرير): a compound that names a thing, as the definite one
+    names an institution. Not after a verb that a head's pattern also reads (قادت مظاهرة: she
+    led, not leaders), nor an accusative (حزب، احتجاجا: no genitive ends in its tanwin)."""
+    w, head = ws[tr.first].norm, ws[tr.first - 1].norm
+    return (
+        not tr.prefix
+        and tr.first == tr.last
+        and not head.endswith("ت")
+        and not w.endswith(("ا", "ات", "هم", "هما"))  # (nor a plural, nor with a pronoun)
+        and word_shape(w, "") in _SINGULAR_NOUN_SHAPES
+    )
 
 
 _ACCUSATIVE_GAP = 10  # words between a verb and its own verbal noun in the accusative
@@ -757,6 +781,9 @@ def _chunk_events(
                 # (a casualty count goes to the killing, not to its counted noun when that is
                 # a trigger too: قتلت ما لا يقل عن خمسة محتجين counts the killed, no protest)
                 own = [i for i in own if not q.start <= starts[i] < q.end] or own
+                # (and to an attack only: ودعت المجتمع الدولي after «وقتل عشرات المدنيين»,
+                # a killing no trigger reports, counts no one)
+                own = [i for i in own if triggers[primary[i]].rule.category == "ASSAULT"]
             if q.kind.startswith("duration"):
                 # a prison term is the sentence's (قضت المحكمة بسجنه ثلاث سنوات بتهمة ...)
                 terms = [
@@ -972,8 +999,11 @@ def _one_report(held: Sequence[_Held]) -> list[_Held]:
             continue
         e = h.event
         # the attack of its own clause (قصفت مستشفى ما أدى إلى مقتل ستة، فيما نفت القوات
-        # القصف: not the denied attack after فيما), else the nearest
-        own = [a for a in attacks if held[a].clause == h.clause] or attacks
+        # القصف: not the denied attack after فيما); with none there, the verb reports a fact
+        # of its own (دمرت الجرافات البنية التحتية، بينما اندلعت مواجهات بين ...)
+        own = [a for a in attacks if held[a].clause == h.clause]
+        if not own:
+            continue
         j = min(own, key=lambda a: abs(held[a].event.trigger.start - e.trigger.start))
         p = held[j].event
         if e.score <= p.score:

@@ -399,10 +399,14 @@ def _first_word_regex() -> re.Pattern[str]:
 
 
 @functools.cache
+def _suffix_free(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A table word *pattern* without the enclitic pronoun it may take."""
+    return re.compile(pattern.pattern.removesuffix(_SUFFIX))
+
+
 def _unsuffixed(index: int) -> re.Pattern[str]:
     """The first word of trigger rule *index* without the enclitic pronoun it may take."""
-    pattern = trigger_rules()[index].parts[0].pattern
-    return re.compile(pattern.removesuffix(_SUFFIX))
+    return _suffix_free(trigger_rules()[index].parts[0])
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -750,6 +754,13 @@ def actor_hits(word: str) -> tuple[int, ...]:
 def part_matches(pattern: re.Pattern[str], word: str) -> bool:
     """Whether *pattern* fully matches a clitic-stripped reading of normalised *word* (cached)."""
     return any(pattern.fullmatch(s) for s, _ in stem_candidates(word))
+
+
+def construct_matches(pattern: re.Pattern[str], word: str) -> bool:
+    """:func:`part_matches` without the pronoun suffix a table pattern allows: the word as the
+    head of a construct state, which takes no pronoun (قوات الدعم, not قواتنا القتال)."""
+    bare_pattern = _suffix_free(pattern)
+    return any(bare_pattern.fullmatch(s) for s, _ in stem_candidates(word))
 
 
 def rest_matches(parts: Sequence[re.Pattern[str]], ws: Sequence[Word], i: int) -> bool:

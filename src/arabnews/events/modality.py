@@ -64,14 +64,35 @@ def _governed(ws: Sequence[Word], t: int, prefix: str) -> bool:
     head = prefix[:-2] if prefix.endswith("ال") else prefix
     if "ب" in head or "ل" in head:
         return True
-    if t > 0 and _strip_conj(ws[t - 1].norm) in _REQUEST_PREPOSITIONS:
-        return True
+    if t > 0:
+        prev = _strip_conj(ws[t - 1].norm)
+        if prev in _REQUEST_PREPOSITIONS:
+            return True
+        if (
+            prefix[:1] not in ("و", "ف")  # (a trigger with و opens a clause of its own)
+            and ws[t].start - ws[t - 1].end == 1  # (one space: no punctuation between)
+            and _governed_verbal_noun(prev)
+        ):
+            return True
     # through the noun it completes (إلى طاولة المفاوضات، إلى استئناف المحادثات)
     return (
         t > 1
         and (prefix.startswith("ال") or ws[t].norm.startswith("ال"))
         and _strip_conj(ws[t - 2].norm) in _REQUEST_PREPOSITIONS
         and not ws[t - 1].norm.startswith("ال")
+    )
+
+
+def _governed_verbal_noun(norm: str) -> bool:
+    """A verbal noun with a proclitic ب and no article (بإعادة، بتنفيذ، بمواصلة): the trigger
+    after it is its genitive, governed through it (هددت بإعادة فرض العقوبات). Only ب: it never
+    stands before a verb, as ل does (لتقدم)."""
+    return (
+        len(norm) > 4
+        and norm[0] == "ب"
+        and norm[1] in "اتم"
+        and not norm.startswith("بال")
+        and not norm.endswith(("ها", "هم", "هما", "نا"))  # (a construct takes no pronoun)
     )
 
 

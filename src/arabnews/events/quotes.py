@@ -977,9 +977,9 @@ def _speaker(
 
 
 def _subject_since(ctx: _Sentence, i: int, since: int | None) -> Candidate | None:
-    """The named subject of the nearest finite verb between offset *since* (the end of the
-    sentence's previous quote content, or the sentence start) and the coordinated cue
-    ``ws[i]`` (its subject right after it, VSO), within 30 words."""
+    """The subject of the nearest finite verb between offset *since* (the end of the sentence's
+    previous quote content, or the sentence start) and the coordinated cue ``ws[i]`` (its
+    subject right after it, VSO: a name or a phrase that names who acts), within 30 words."""
     if since is None:
         return None
     ws = ctx.ws
@@ -993,7 +993,9 @@ def _subject_since(ctx: _Sentence, i: int, since: int | None) -> Candidate | Non
                 (c for c in candidates_within(ctx.cands, k + 1, k + 1) if c.first == k + 1),
                 None,
             )
-            return subj if subj is not None and subj.kind == "entity" and subj.last < i else None
+            # (a phrase that names who acts too: وهو ما رفضته الحكومة الصومالية ووصفته)
+            named = subj is not None and (subj.kind == "entity" or may_act(ws, subj))
+            return subj if named and subj is not None and subj.last < i else None
     return None
 
 
