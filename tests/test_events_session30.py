@@ -163,3 +163,22 @@ def test_somaliland_is_not_somalia() -> None:
     ids = {e.text: e.entity_id for e in arabnews.recognize(text)}
     assert ids.get("أرض الصومال") == "somaliland"
     assert "somalia" not in ids.values()
+
+
+def test_a_coordinated_verb_with_an_object_pronoun_has_its_subject_after_it() -> None:
+    text = "في خطوة رحبت بها السلطة الفلسطينية ورفضتها إسرائيل."
+    ents = (ent(text, "السلطة الفلسطينية", "ORG"), ent(text, "إسرائيل"))
+    reject = of(events(text, *ents), "ورفضتها")
+    assert [m.text for m in reject.actor] == ["إسرائيل"]
+    assert "إسرائيل" not in [m.text for m in reject.recipient]
+
+
+def test_prisoners_exchanged_by_a_verb_are_released() -> None:
+    text = "تبادلت روسيا وأوكرانيا 150 أسيرا من كل جانب."
+    evs = events(text, ent(text, "روسيا"), ent(text, "أوكرانيا"))
+    assert of(evs, "تبادلت").type == "RETREAT"
+
+
+def test_a_demand_through_a_faool_verbal_noun_is_not_asserted() -> None:
+    text = "وناشد البرنامج الأطراف السماح بدخول الإغاثة."
+    assert of(events(text), "الإغاثة").modality == "hypothetical"

@@ -2338,6 +2338,18 @@ def _masculine_after_feminine(ws: Sequence[Word], t: int, rule: TriggerRule, c: 
     )
 
 
+def _object_pronoun(w: Word, rule: TriggerRule) -> bool:
+    """Whether verb *w* ends with an object pronoun (رفضتها، اعتقلهم): the row's word without
+    the pronoun matches, and not as a noun in ة (دعوتها: her call)."""
+    n = _bare(w.norm)
+    first = rule.parts[0]
+    for x in ("هما", "هم", "ها", "ه"):
+        stem = n[: -len(x)]
+        if n.endswith(x) and len(stem) >= 3 and first.fullmatch(stem) is not None:
+            return not (stem.endswith("ت") and first.fullmatch(stem[:-1] + "ة") is not None)
+    return False
+
+
 def _tafaul(w: Word) -> bool:
     """A word spelt like a verbal noun of the تفاعل pattern (توافق، تعاون، تشاور), which is also
     the spelling of a present verb (تُوافِق)."""
@@ -2634,6 +2646,11 @@ def structural_roles(
             # أغلقت الشرطة مقر الحركة واعتقلت رئيسها: the noun before a coordinated verb
             # ends the clause before; the verb shares that clause's subject
             shared = conj and before is not None
+            if shared and _object_pronoun(ws[t], rule):
+                # رحبت بها السلطة ورفضتها إسرائيل: a verb with its object pronoun has its own
+                # subject after it
+                shared = False
+                before = None
             if shared or (ws[t].norm[:1] in ("و", "ف") and _plural_verb(ws[t])):
                 before = None  # عرقلوا المواصلات وهاجموا: the noun before is the last verb's
             if (

@@ -84,13 +84,13 @@ def _governed(ws: Sequence[Word], t: int, prefix: str) -> bool:
 
 
 def _governed_verbal_noun(norm: str) -> bool:
-    """A verbal noun with a proclitic ب and no article (بإعادة، بتنفيذ، بمواصلة): the trigger
+    """A verbal noun with a proclitic ب and no article (بإعادة، بتنفيذ، بمواصلة، بدخول): the trigger
     after it is its genitive, governed through it (هددت بإعادة فرض العقوبات). Only ب: it never
     stands before a verb, as ل does (لتقدم)."""
     return (
         len(norm) > 4
         and norm[0] == "ب"
-        and norm[1] in "اتم"
+        and (norm[1] in "اتم" or (len(norm) == 5 and norm[3] == "و"))  # (بدخول: فعول)
         and not norm.startswith("بال")
         and not norm.endswith(("ها", "هم", "هما", "نا"))  # (a construct takes no pronoun)
     )
