@@ -182,3 +182,20 @@ def test_prisoners_exchanged_by_a_verb_are_released() -> None:
 def test_a_demand_through_a_faool_verbal_noun_is_not_asserted() -> None:
     text = "وناشد البرنامج الأطراف السماح بدخول الإغاثة."
     assert of(events(text), "الإغاثة").modality == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("وقال المطار إنه يعمل على استعادة العمليات الطبيعية في أسرع وقت.", "استعادة"),
+        ("بات المجتمع يواجه تهديدا وشيكا بفقدان أرضه.", "تهديدا"),
+        ("أظهرت الاستطلاعات أنه يتمتع بنسبة تأييد منخفضة.", "تأييد"),
+    ],
+)
+def test_other_senses_of_event_words_are_no_events(text: str, word: str) -> None:
+    assert not any(word.endswith(e.trigger.text) for e in events(text))
+
+
+def test_a_suicide_operation_is_an_attack_candidate() -> None:
+    text = "نفذ مسلح عملية انتحارية قرب مركز الشرطة."
+    assert any(e.type == "ASSAULT" and "عملية" in e.trigger.text for e in events(text))
