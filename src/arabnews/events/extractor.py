@@ -480,32 +480,43 @@ def _in_quote(text: str, start: int, pos: int) -> bool:
 
 def _name_part(ws: Sequence[Word], tr: Trigger) -> bool:
     """Whether the trigger is a word of a name, a title or a fixed expression (fixed.tsv)."""
-    for rule in fixed_expressions():
-        if rule.label == "word" and part_matches(rule.pattern, ws[tr.first].norm):
-            return True
-        if (
-            rule.label == "named"
-            and tr.first == tr.last
-            and tr.last + 1 < len(ws)
-            and "ال" not in tr.prefix
-            and not ws[tr.first].norm.startswith("ال")
-            and definite(ws[tr.last + 1].norm)
-            and part_matches(rule.pattern, ws[tr.first].norm)
-        ):
-            return True  # اتفاقية التجارة الحرة: a treaty named, not an agreement reached
-        if (
-            rule.label == "head"
-            and tr.first > 0
-            and construct_matches(rule.pattern, ws[tr.first - 1].norm)
-            and not definite(ws[tr.first - 1].norm)  # construct state: an indefinite head
-            and (
-                ws[tr.first].norm.startswith("ال")
-                or "ال" in tr.prefix
-                or _indefinite_compound(ws, tr)
-            )
-        ):
-            return True
-    return False
+    norm = ws[tr.first].norm
+    kinds = _fixed_kinds(norm)
+    if "word" in kinds:
+        return True
+    if (
+        "named" in kinds
+        and tr.first == tr.last
+        and tr.last + 1 < len(ws)
+        and "ال" not in tr.prefix
+        and not norm.startswith("ال")
+        and definite(ws[tr.last + 1].norm)
+    ):
+        return True  # اتفاقية التجارة الحرة: a treaty named, not an agreement reached
+    return (
+        tr.first > 0
+        and _fixed_head(ws[tr.first - 1].norm)
+        and not definite(ws[tr.first - 1].norm)  # construct state: an indefinite head
+        and (norm.startswith("ال") or "ال" in tr.prefix or _indefinite_compound(ws, tr))
+    )
+
+
+@functools.lru_cache(maxsize=100_000)
+def _fixed_kinds(norm: str) -> frozenset[str]:
+    """The kinds (``word``, ``named``) of the fixed.tsv rows that normalised *norm* matches."""
+    return frozenset(
+        r.label
+        for r in fixed_expressions()
+        if r.label in ("word", "named") and part_matches(r.pattern, norm)
+    )
+
+
+@functools.lru_cache(maxsize=100_000)
+def _fixed_head(norm: str) -> bool:
+    """Whether *norm* is a head noun of fixed.tsv, without a pronoun (قوات الدعم، مركز احتجاز)."""
+    return any(
+        r.label == "head" and construct_matches(r.pattern, norm) for r in fixed_expressions()
+    )
 
 
 # the shapes of a singular noun (a verb, a plural or an ambiguous bare word is not taken)
