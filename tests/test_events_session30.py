@@ -199,3 +199,16 @@ def test_other_senses_of_event_words_are_no_events(text: str, word: str) -> None
 def test_a_suicide_operation_is_an_attack_candidate() -> None:
     text = "نفذ مسلح عملية انتحارية قرب مركز الشرطة."
     assert any(e.type == "ASSAULT" and "عملية" in e.trigger.text for e in events(text))
+
+
+def test_a_killing_verb_counts_the_casualties_of_its_own_clause() -> None:
+    text = (
+        "أعلنت الشرطة مقتل أربعة عناصر من قوات الأمن في هجوم شنه مسلحون على نقطة تفتيش، "
+        "فيما تمكنت القوات من قتل ثلاثة من المهاجمين."
+    )
+    evs = events(text, threshold=None)
+    counts = {
+        e.trigger.text: sorted(q.value for q in e.quantities if q.kind == "killed") for e in evs
+    }
+    assert counts.get("قتل") == [3]
+    assert all(v != [3, 4] for v in counts.values())  # (sorted: neither count twice)

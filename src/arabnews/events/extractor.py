@@ -805,8 +805,12 @@ def _chunk_events(
                 near = min(own, key=lambda i: abs(starts[i] - q.start))
                 q_owner.setdefault(primary[near], []).append(q)
         if q.kind in ("killed", "injured") or not primary:
+            qc = bisect.bisect_right(breaks, q.start)
             for j in shared:
-                q_owner.setdefault(j, []).append(q)
+                # (a killing verb counts the casualties of its own clause: مقتل أربعة ...، فيما
+                # تمكنت القوات من قتل ثلاثة)
+                if bisect.bisect_right(breaks, ws[triggers[j].first].start) == qc:
+                    q_owner.setdefault(j, []).append(q)
     out: list[Event] = []
     held: list[_Held] = []  # pairing: the events with what _one_report needs
     trigger_starts = [ws[t.first].start for t in triggers]  # (sorted: triggers are)
