@@ -190,6 +190,7 @@ def test_a_demand_through_a_faool_verbal_noun_is_not_asserted() -> None:
         ("وقال المطار إنه يعمل على استعادة العمليات الطبيعية في أسرع وقت.", "استعادة"),
         ("بات المجتمع يواجه تهديدا وشيكا بفقدان أرضه.", "تهديدا"),
         ("أظهرت الاستطلاعات أنه يتمتع بنسبة تأييد منخفضة.", "تأييد"),
+        ("أصدرت المحكمة مذكرة اعتقال بحق زعيم الحركة.", "اعتقال"),  # (a warrant)
     ],
 )
 def test_other_senses_of_event_words_are_no_events(text: str, word: str) -> None:
