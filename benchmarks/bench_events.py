@@ -43,6 +43,7 @@ Scoring:
   session 28, read once at its end); ``events_wiki13.jsonl`` (300 more, one sentence each
   from articles earlier sets had used, ``sample_wiki_sentences.py --any-article``, the same
   way in session 29, read once at its end); ``events_wiki14.jsonl`` (300 more, the same way
+  in session 30, read once in its middle) and ``events_wiki15.jsonl`` (300 more, the same way
   in session 30, read once at its end);
 * precision / recall of ASSAULT sentences over the event score (held-out gsr_dev groups);
 * scaling: seconds per MB of ``extract_events`` (no entities) on repeated Wikinews text and on
@@ -86,6 +87,7 @@ WIKI11 = ROOT / "benchmarks" / "data" / "events_wiki11.jsonl"
 WIKI12 = ROOT / "benchmarks" / "data" / "events_wiki12.jsonl"
 WIKI13 = ROOT / "benchmarks" / "data" / "events_wiki13.jsonl"
 WIKI14 = ROOT / "benchmarks" / "data" / "events_wiki14.jsonl"
+WIKI15 = ROOT / "benchmarks" / "data" / "events_wiki15.jsonl"
 GSR = SHARED / "data" / "events" / "gsr_dev"
 WIKINEWS = SHARED / "data" / "news" / "wikinews_2024_plain.txt"
 LOCAL = ROOT / "benchmarks" / "data" / "local"
@@ -508,6 +510,7 @@ def main() -> int:
         ("wiki12", "all", _read_jsonl(WIKI12)),
         ("wiki13", "all", _read_jsonl(WIKI13)),
         ("wiki14", "all", _read_jsonl(WIKI14)),
+        ("wiki15", "all", _read_jsonl(WIKI15)),
         *local_news,
     ):
         if not sel:

@@ -383,6 +383,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "wiki12": _labelled_roles(OWN / "roles_wiki12.jsonl", "confirm"),
         "wiki13": _labelled_roles(OWN / "roles_wiki13.jsonl", "confirm"),
         "wiki14": _labelled_roles(OWN / "roles_wiki14.jsonl", "confirm"),
+        "wiki15": _labelled_roles(OWN / "roles_wiki15.jsonl", "confirm"),
         **local_units(),
     }
     t0 = time.perf_counter()
