@@ -1203,27 +1203,20 @@ def _thing_of(ws: Sequence[Word], c: Candidate) -> bool:
     an elative (أكبر منظمة), a nisba adjective (مظاهرة جماهيرية التيار الوطني الحر), a
     verb (تدرس السلطة الفلسطينية) or a place's classifier (محافظة لبنان الشمالي): the name
     itself is the phrase's party there."""
+    head = ws[c.first]
+    bare = _bare(head.norm)
     return (
         c.kind == "entity"
         and c.mention.label != "PER"
-        and ws[c.first].end <= c.mention.start
-        and _thing_head(ws[c.first])
-        and adjective_at(ws, c.first) is None
-    )
-
-
-def _thing_head(head: Word) -> bool:
-    """A common noun that names no actor and can head a name in its genitive (see
-    :func:`_thing_of`)."""
-    bare = _bare(head.norm)
-    return (
-        not (len(bare) == 4 and bare[0] == "ا")
+        and head.end <= c.mention.start
+        and not (len(bare) == 4 and bare[0] == "ا")
         and not (len(bare) > 4 and bare.endswith(("ي", "يه", "ية")))
         and not _verb_like(head)
         and not _classifier(head)
         and bare not in _ADVERBS
         and not _function_word(head)
         and not _may_act_norm(head.norm, head.text)
+        and adjective_at(ws, c.first) is None
     )
 
 

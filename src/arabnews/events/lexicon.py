@@ -756,7 +756,6 @@ def part_matches(pattern: re.Pattern[str], word: str) -> bool:
     return any(pattern.fullmatch(s) for s, _ in stem_candidates(word))
 
 
-@functools.lru_cache(maxsize=100_000)
 def construct_matches(pattern: re.Pattern[str], word: str) -> bool:
     """:func:`part_matches` without the pronoun suffix a table pattern allows: the word as the
     head of a construct state, which takes no pronoun (قوات الدعم, not قواتنا القتال)."""

@@ -993,9 +993,10 @@ def _subject_since(ctx: _Sentence, i: int, since: int | None) -> Candidate | Non
                 (c for c in candidates_within(ctx.cands, k + 1, k + 1) if c.first == k + 1),
                 None,
             )
+            if subj is None or subj.last >= i:
+                return None
             # (a phrase that names who acts too: وهو ما رفضته الحكومة الصومالية ووصفته)
-            named = subj is not None and (subj.kind == "entity" or may_act(ws, subj))
-            return subj if named and subj is not None and subj.last < i else None
+            return subj if subj.kind == "entity" or may_act(ws, subj) else None
     return None
 
 
