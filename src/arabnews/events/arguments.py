@@ -722,7 +722,7 @@ def assign_roles(
 # Words after which another clause begins (a recipient after them is that clause's).
 _STOPS = _wordset("بعد حيث بينما فيما مما عندما حين")
 # the conjunctions among them that a clause, not a noun, follows (not بعد: بعد قصف المدينة)
-_CLAUSE_CONJUNCTIONS = _wordset("حيث بينما فيما عندما حين")
+_CLAUSE_CONJUNCTIONS = _STOPS - _wordset("بعد مما")
 
 
 def _clause_stop(ws: Sequence[Word], t_end: int) -> int:
