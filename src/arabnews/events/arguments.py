@@ -74,6 +74,7 @@ __all__ = [
     "carry_subject",
     "definite",
     "finite_verb",
+    "light_governed",
     "may_act",
     "phrase_candidate",
     "sentence_subject",
@@ -746,6 +747,23 @@ _ATTRIBUTION = _wordset("وفق وفقا بحسب حسب طبقا ووفق وو�
 _PLACE_PREPS = _PREP_WORDS | _LOC_PREPS | {"ب", "ل", "ك", "و", "كل"}
 
 
+# a passive participle of the مفعول pattern, with or without the article and a feminine or plural
+# ending (المدعومة، مدعومين، المطلوب), normalised
+_MAFUL = re.compile(r"(?:ال)?م..و.(?:[ةه]|ين|ون|ات)?")
+
+
+def _agent_of_participle(ws: Sequence[Word], c: Candidate) -> bool:
+    """Whether place *c* follows من right after a passive participle (المدعومة من رواندا،
+    مطلوب من الولايات المتحدة): by whom, not where."""
+    k = c.first - 1
+    return (
+        c.prep == "من"
+        and k >= 1
+        and _bare(ws[k].norm) == "من"
+        and _MAFUL.fullmatch(_bare(ws[k - 1].norm)) is not None
+    )
+
+
 def _locations(
     ws: Sequence[Word],
     span: tuple[int, int],
@@ -768,6 +786,7 @@ def _locations(
         and (c.mention.label == "LOC" or c.kind == "name")
         # (هجوما روسيا: Russian, روسيًّا, the attacker's adjective, not Russia the place)
         and not (c.kind == "name" and _accusative_nisba(ws, c.first))
+        and not _agent_of_participle(ws, c)
     ]
     if not places:
         return []
@@ -1892,6 +1911,31 @@ def _light_core(core: str, *, imperfect: bool) -> bool:
     return False
 
 
+# words after which a noun is governed by them, not by a verb before them (قامت القوات بعد
+# الهجوم بـ...: the attack is the time of what was done)
+_NOT_GOVERNING = _wordset("بعد قبل منذ اثر عقب اعقاب خلال اثناء جراء بسبب عن ضد رغم مثل بين حول")
+
+
+def light_governed(ws: Sequence[Word], t: int, prefix: str) -> bool:
+    """Whether a light verb of the clause governs the verbal noun ``ws[t]`` (*prefix*: its
+    stripped proclitics): شنت القوات الهجوم، قامت مجموعات من الشباب بالهجوم على. The verb reports
+    the act; the definite noun then names no earlier event. قام governs through ب, the other
+    light verbs directly; no punctuation, clause opener or governing word stands between."""
+    head = prefix[:-2] if prefix.endswith("ال") else prefix
+    through_b = "ب" in head
+    for k in range(t - 1, max(-1, t - 7), -1):
+        if ws[k + 1].start - ws[k].end != 1:
+            return False  # (punctuation, or a line break, between)
+        n = _bare(ws[k].norm)
+        if n in _NOT_GOVERNING or n in _RELATIVE or n in _CLAUSE_STARTS:
+            return False
+        if _light_verb(ws[k]):
+            core = n[1:] if len(n) > 3 and n[0] in "وف" else n
+            qama = core.startswith("قام") or (core[:1] in "يتن" and core[1:].startswith("قوم"))
+            return through_b == qama
+    return False
+
+
 def _passive(ws: Sequence[Word], t: int) -> bool:
     """A passive verb of the فُعِل forms without diacritics (أُصيب، اغتيل), or a verbal noun
     after تم (تم تدمير المساكن: the noun after it is what was done to)."""
@@ -2331,6 +2375,61 @@ def _masculine_after_feminine(ws: Sequence[Word], t: int, rule: TriggerRule, c: 
     )
 
 
+# what a request asks for begins with one of these (normalised): دعا X إلى، طالب X بـ، حث X على
+_REQUESTED = ("الي", "علي", "ان", "بان")
+
+
+def _addressed(
+    ws: Sequence[Word], cands: Sequence[Candidate], t: int, rule: TriggerRule, c: Candidate
+) -> bool:
+    """Whether the definite phrase *c* (with what is coordinated with it), right after a request
+    verb whose row takes an object, is followed by what is asked (إلى، على، أن، a verbal noun
+    glued to ب or ل): then it names whom the request addresses, and no second phrase, the
+    subject, stands before it. An indefinite phrase is left as the subject (وطالبت هيئة مقدسية
+    إلى)."""
+    if rule.category != "REQUEST" or "obj" not in rule.recipient or c.first != t + 1:
+        return False
+    head = _bare(ws[c.first].norm)
+    if (c.kind == "phrase" and not definite(head)) or head.endswith("ون"):
+        return False  # (an indefinite phrase, a nominative plural: وطالب المحتجون بالإفراج)
+    # (whom, where: وطالبت السلطات في كابل بالتراجع)
+    k = _past_place(ws, cands, _coordinated(ws, cands, [c])[-1].last + 1)
+    if k >= len(ws) or ws[k].start - ws[k - 1].end != 1:
+        return False
+    n = _bare(ws[k].norm)
+    return n in _REQUESTED or (
+        n[:1] in ("ب", "ل")
+        and len(n) > 4
+        and not any(a.first == k and a.kind != "phrase" for a in cands)
+    )
+
+
+def _feminine_after_masculine(ws: Sequence[Word], t: int, rule: TriggerRule, c: Candidate) -> bool:
+    """Whether the verb at ``ws[t]`` is masculine singular and the common-noun phrase *c* right
+    after it feminine (الحكومة، السلطات, in ة or ات; not a people's noun in ة, القادة، القراصنة):
+    a verb before its subject agrees with it in gender, so *c* is not its subject (ويتهم الحكومة،
+    ودعا الحكومة الاتحادية إلى). Only forms no verbal noun shares: a present in ي (يتهم) or a
+    past of four letters or more that does not begin with ت (هاجم، طالب; not رفض، قصف, nouns
+    too, nor تحتل, a feminine present); دعا."""
+    if c.kind != "phrase" or c.first != t + 1:
+        return False
+    head = _bare(ws[c.first].norm)
+    if not (definite(head) and ws[c.first].text.endswith(("ة", "ات"))):
+        return False
+    if agentive_classes().get(head[2:]) in ("people", "official"):
+        return False  # (a man's or men's noun in ة: الخليفة, القادة)
+    n = _bare(ws[t].norm)
+    n = n[1:] if len(n) > 3 and n[0] in ("و", "ف") else n
+    for x in ("هما", "هم", "ها", "ه"):
+        if n.endswith(x) and rule.parts[0].fullmatch(n[: -len(x)]) is not None:
+            return False  # (an object pronoun: واعتقلتهم الشرطة, the phrase is the subject)
+    if rule.parts[0].fullmatch(n) is None or _noun_shaped(n):
+        return False
+    if n[0] == "ي":
+        return True
+    return n == "دعا" or (len(n) >= 4 and n[0] != "ت" and not n.endswith(("ت", "وا", "ا")))
+
+
 def _object_pronoun(w: Word, rule: TriggerRule) -> bool:
     """Whether verb *w* ends with an object pronoun (رفضتها، اعتقلهم): the row's word without
     the pronoun matches, and not as a noun in ة (دعوتها: her call)."""
@@ -2727,6 +2826,10 @@ def structural_roles(
                         or _governed_noun_adjective(ws, t, t_end, after)
                     )
                     actor = None if oblique and not _tafaul(ws[t]) else after
+                    if actor is not None and _feminine_after_masculine(ws, t, rule, actor):
+                        # ودعا الحكومة الاتحادية إلى: a masculine verb right before a feminine
+                        # phrase is not its verb; the phrase is its object
+                        actor = _chain_subject(ws, cs, t) if ws[t].norm[:1] in ("و", "ف") else None
                     if (
                         actor is not None
                         and ws[t].norm[:1] in ("و", "ف")
@@ -2735,6 +2838,15 @@ def structural_roles(
                         # ودعت المجتمع الدولي: the coordinated verb's subject is the earlier
                         # verb's, and the phrase after it its object
                         actor = _chain_subject(ws, cs, t)
+                    elif (
+                        actor is not None
+                        and ws[t].norm[:1] in ("و", "ف")
+                        and _addressed(ws, cs, t, rule, actor)
+                        and (chained := _chain_subject(ws, cs, t)) is not None
+                    ):
+                        # وطالبت السلطات بالتراجع، ودعا الأمم المتحدة إلى التدخل: the one
+                        # phrase before what is asked is whom the earlier subject asks
+                        actor = chained
         if not recipient and t_end > t and _patient_genitive(ws, t, t_end):
             # قررت المحكمة إطلاق سراح الناشط: who follows سراح is released, subject or not
             released = _subject_after(ws, cs, t_end + 1)

@@ -33,6 +33,7 @@ from arabnews.events.arguments import (
     carry_subject,
     definite,
     finite_verb,
+    light_governed,
     sentence_subject,
     time_word,
 )
@@ -298,6 +299,8 @@ def _back_reference(ws: Sequence[Word], tr: Trigger) -> bool:
     """A trigger that names an attack rather than reports it: a definite or pronoun-suffixed noun
     (الهجوم، هجومها) or a verbal noun in construct with a definite word (هجوم حماس، مقتل الطفل)."""
     norm = ws[tr.first].norm
+    if light_governed(ws, tr.first, tr.prefix):
+        return False  # (قامت مجموعات بالهجوم على: the light verb reports it)
     definite = "ال" in tr.prefix or any(p.endswith(("ال", "لل")) for _, p in stem_candidates(norm))
     if definite or (len(norm) > 5 and norm.endswith(_PRONOUN_END)):
         return True
@@ -948,12 +951,12 @@ _FI_MA = wordset("يعرف عرف سمي يسمي بين بينهم بينها �
 
 
 def _clause_breaks(ws: Sequence[Word]) -> list[bool]:
-    """Per word: بينما / فيما (وفيما) opens a clause of another fact here."""
+    """Per word: بينما / فيما (وفيما) / في حين opens a clause of another fact here."""
     out = []
     for k, w in enumerate(ws):
         n = w.norm
         if n[-3:] not in ("نما", "يما"):  # (most words: no test of the table)
-            out.append(False)
+            out.append(n == "حين" and k > 0 and ws[k - 1].norm in ("في", "وفي"))
             continue
         n = n[1:] if n[:1] in ("و", "ف") and n[1:] in _CLAUSE_BREAKS else n
         out.append(
