@@ -140,3 +140,24 @@ def test_a_killing_after_fi_hin_is_no_report_of_the_attack_before() -> None:
     )
     ev = of(events(text), "مقتل")
     assert "قواتها" not in texts(ev.actor)
+
+
+def test_a_minister_s_phone_call_is_a_consultation() -> None:
+    text = "أجرى وزير الخارجية السعودي اتصالا هاتفيا مع نظيره الإيراني."
+    assert any(e.type == "CONSULT" and e.trigger.text == "اتصالا" for e in events(text))
+
+
+def test_the_ministry_of_communications_is_no_call() -> None:
+    assert not any(e.type == "CONSULT" for e in events("أعلنت وزارة الاتصالات عن خطة جديدة."))
+
+
+def test_a_men_s_plural_phrase_ends_before_a_feminine_noun() -> None:
+    text = "هاجم مستوطنون إسرائيليون قرية فلسطينية قرب المدينة."
+    ev = of(events(text), "هاجم")
+    assert texts(ev.actor) == ["مستوطنون إسرائيليون"]
+
+
+def test_a_name_in_apposition_after_fi_is_no_actor() -> None:
+    text = "تظاهر الآلاف في العاصمة الصربية بلغراد للمطالبة باستقالة الحكومة."
+    ev = of(events(text, ent(text, "بلغراد")), "للمطالبة")
+    assert "بلغراد" not in texts(ev.actor)

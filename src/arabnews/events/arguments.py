@@ -92,6 +92,8 @@ _COMPLEMENTIZERS = frozenset(
 # words that open a clause of its own: a complementizer, or a condition (هدد بالانسحاب إذا تم
 # التوصل إلى اتفاق: the one who threatens is no party to the agreement)
 _CLAUSE_STARTS = _COMPLEMENTIZERS | {"اذا", "واذا", "فاذا", "لو", "ولو"}
+# prepositions of where (a phrase they govern names no one who acts)
+_IN = frozenset({"في", "قرب", "بالقرب", "داخل"})
 _HEAD = frozenset({"head"})
 _ADJ = frozenset({"adj"})
 _OTHER = frozenset({"group", "name"})
@@ -576,6 +578,18 @@ def _after_classifier(ws: Sequence[Word], c: Candidate) -> bool:
     prev = ws[c.first - 1]
     # (this list, and the classifier nouns of the recogniser's edge words: مخيم، قطاع)
     return prev.norm.lstrip("وب") in _CLASSIFIERS or _classifier(prev)
+
+
+def _in_apposition(ws: Sequence[Word], c: Candidate, lo: int) -> bool:
+    """Whether name *c* stands in apposition to a definite phrase that في governs (تظاهر
+    الآلاف في العاصمة الصربية بلغراد): within three words back, no punctuation or verb between
+    (not a genitive: في نية المسلحين)."""
+    for k in range(c.first - 1, max(lo, c.first - 4) - 1, -1):
+        if ws[k + 1].start - ws[k].end != 1 or finite_verb(ws[k]):
+            return False
+        if _bare(ws[k].norm) in _IN:
+            return k + 1 < c.first and definite(ws[k + 1].norm)
+    return False
 
 
 def _governing(ws: Sequence[Word], c: Candidate, lo: int) -> str:
@@ -1548,6 +1562,16 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
             break  # الزعيم المعارض | الحكومة: a definite noun takes no genitive
         if k == i + 1 and not head_def and definite(nxt.norm) and _plural_with_nun(w.norm):
             break  # مستوطنون | النار: a sound plural keeps its ن only outside a construct
+        if (
+            not head_def
+            and _plural_with_nun(w.norm)
+            and nxt.text.endswith("ة")
+            and not definite(nxt.norm)
+            and not (k + 1 < len(ws) and definite(ws[k + 1].norm))
+        ):
+            # مستوطنون إسرائيليون | قرية فلسطينية: a men's plural takes no feminine adjective
+            # (a noun before a definite one is its genitive: مقاتلين منظمة التحرير)
+            break
         if definite(nxt.norm) or (not head_def and _adjective_like(nxt.norm)):
             last = k
             continue
@@ -3040,6 +3064,7 @@ def structural_roles(
                 and ungoverned(near)
                 and not _after_classifier(ws, near)
                 and not (near.first > 0 and ws[near.first - 1].norm in DIRECTIONS)
+                and not _in_apposition(ws, near, lower)
                 # (nor past إلى / على: دعت منظمة العفو إلى الإفراج عنه, who calls for it)
                 and not (k >= t - 2 and _reacts_to(ws, near, rule.category))
             ):
