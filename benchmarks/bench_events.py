@@ -44,7 +44,8 @@ Scoring:
   from articles earlier sets had used, ``sample_wiki_sentences.py --any-article``, the same
   way in session 29, read once at its end); ``events_wiki14.jsonl`` (300 more, the same way
   in session 30, read once in its middle) and ``events_wiki15.jsonl`` (300 more, the same way
-  in session 30, read once at its end);
+  in session 30, read once at its end); ``events_wiki16.jsonl`` (300 more, the same way in
+  session 31, read once at its end);
 * precision / recall of ASSAULT sentences over the event score (held-out gsr_dev groups);
 * scaling: seconds per MB of ``extract_events`` (no entities) on repeated Wikinews text and on
   the same text as one unpunctuated line, at 100 KB and 1 MB (``--large`` adds 10 MB), with the
@@ -88,6 +89,7 @@ WIKI12 = ROOT / "benchmarks" / "data" / "events_wiki12.jsonl"
 WIKI13 = ROOT / "benchmarks" / "data" / "events_wiki13.jsonl"
 WIKI14 = ROOT / "benchmarks" / "data" / "events_wiki14.jsonl"
 WIKI15 = ROOT / "benchmarks" / "data" / "events_wiki15.jsonl"
+WIKI16 = ROOT / "benchmarks" / "data" / "events_wiki16.jsonl"
 GSR = SHARED / "data" / "events" / "gsr_dev"
 WIKINEWS = SHARED / "data" / "news" / "wikinews_2024_plain.txt"
 LOCAL = ROOT / "benchmarks" / "data" / "local"
@@ -511,6 +513,7 @@ def main() -> int:
         ("wiki13", "all", _read_jsonl(WIKI13)),
         ("wiki14", "all", _read_jsonl(WIKI14)),
         ("wiki15", "all", _read_jsonl(WIKI15)),
+        ("wiki16", "all", _read_jsonl(WIKI16)),
         *local_news,
     ):
         if not sel:

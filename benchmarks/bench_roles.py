@@ -384,6 +384,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "wiki13": _labelled_roles(OWN / "roles_wiki13.jsonl", "confirm"),
         "wiki14": _labelled_roles(OWN / "roles_wiki14.jsonl", "confirm"),
         "wiki15": _labelled_roles(OWN / "roles_wiki15.jsonl", "confirm"),
+        "wiki16": _labelled_roles(OWN / "roles_wiki16.jsonl", "confirm"),
         **local_units(),
     }
     t0 = time.perf_counter()

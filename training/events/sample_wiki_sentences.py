@@ -14,7 +14,8 @@ same sample once the set is labelled). ``--any-article`` (session 29: after wiki
 without a labelled sentence was left) also takes articles that earlier sets used, still one
 sentence per article and never a labelled sentence; ``--per-part N`` sets the part size (200).
 wiki13: ``OUT wiki13 20261229 --any-article --per-part 100``; wiki14: ``OUT wiki14 20261230
---any-article --per-part 100``; wiki15: ``OUT wiki15 20261231 --any-article --per-part 100``.
+--any-article --per-part 100``; wiki15: ``OUT wiki15 20261231 --any-article --per-part 100``;
+wiki16: ``OUT wiki16 20270101 --any-article --per-part 100``.
 
 Source: ``../shared/data/text/arwiki_comparable_20170120.txt.gz`` (CC BY-SA 4.0, Arabic
 Wikipedia contributors via motazsaad/comparableWikiCoprus); each row keeps its article id.
