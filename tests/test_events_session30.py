@@ -8,22 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from arabnews.events import extract_events, extract_quotes
-from arabnews.spans import Entity
-
-
-def ent(text: str, name: str, label: str = "LOC") -> Entity:
-    start = text.index(name)
-    return Entity(start, start + len(name), name, label)
-
-
-def events(text: str, *ents: Entity, threshold: float | None = 0.0) -> list:  # type: ignore[type-arg]
-    return list(extract_events(text, entities=ents, threshold=threshold))
-
-
-def of(evs: list, word: str):  # type: ignore[no-untyped-def,type-arg]
-    """The event whose trigger is *word* (its proclitics aside: وهددت -> هددت)."""
-    return next(e for e in evs if e.trigger.text and word.endswith(e.trigger.text))
+from _events import ent, events, of
+from arabnews.events import extract_quotes
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,29 @@
+"""Shared by the session test files of the event rules: an entity at a name's first place, the
+candidates of a sentence (threshold 0 unless told), the event of a trigger word, and the texts
+of a role's mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from arabnews.events import extract_events
+from arabnews.events.schema import Event
+from arabnews.spans import Entity, Mention
+
+
+def ent(text: str, name: str, label: str = "LOC") -> Entity:
+    start = text.index(name)
+    return Entity(start, start + len(name), name, label)
+
+
+def events(text: str, *ents: Entity, threshold: float | None = 0.0) -> list[Event]:
+    return list(extract_events(text, entities=ents, threshold=threshold))
+
+
+def of(evs: list[Event], word: str) -> Event:
+    """The event whose trigger is *word* (its proclitics aside: وهددت -> هددت)."""
+    return next(e for e in evs if e.trigger.text and word.endswith(e.trigger.text))
+
+
+def texts(mentions: Iterable[Mention]) -> list[str]:
+    return [m.text for m in mentions]
