@@ -299,11 +299,10 @@ def _back_reference(ws: Sequence[Word], tr: Trigger) -> bool:
     """A trigger that names an attack rather than reports it: a definite or pronoun-suffixed noun
     (الهجوم، هجومها) or a verbal noun in construct with a definite word (هجوم حماس، مقتل الطفل)."""
     norm = ws[tr.first].norm
-    if light_governed(ws, tr.first, tr.prefix):
-        return False  # (قامت مجموعات بالهجوم على: the light verb reports it)
     definite = "ال" in tr.prefix or any(p.endswith(("ال", "لل")) for _, p in stem_candidates(norm))
     if definite or (len(norm) > 5 and norm.endswith(_PRONOUN_END)):
-        return True
+        # (قامت مجموعات بالهجوم على: the light verb that governs it reports it)
+        return not light_governed(ws, tr.first, tr.prefix)
     last = ws[tr.last].norm
     if last.endswith("ا") and not last.endswith(("ها", "نا", "وا", "اا")):
         return False  # the accusative tanwin is indefinite, never in construct (هجوما روسيا)
@@ -314,7 +313,7 @@ def _back_reference(ws: Sequence[Word], tr: Trigger) -> bool:
     ):
         return any(
             r.label == tr.rule.category and part_matches(r.pattern, norm) for r in referential()
-        )
+        ) and not light_governed(ws, tr.first, tr.prefix)
     return False
 
 
