@@ -1936,7 +1936,8 @@ def _light_core(core: str, *, imperfect: bool) -> bool:
 
 
 # words after which a noun is governed by them, not by a verb before them (قامت القوات بعد
-# الهجوم بـ...: the attack is the time of what was done)
+# الهجوم بـ...: the attack is the time of what was done); not every preposition: من stands
+# inside the subject (قامت مجموعات من الشباب بالهجوم)، في and على are how a light verb governs
 _NOT_GOVERNING = _wordset("بعد قبل منذ اثر عقب اعقاب خلال اثناء جراء بسبب عن ضد رغم مثل بين حول")
 
 
@@ -1954,8 +1955,7 @@ def light_governed(ws: Sequence[Word], t: int, prefix: str) -> bool:
         if n in _NOT_GOVERNING or n in _RELATIVE or n in _CLAUSE_STARTS:
             return False
         if _light_verb(ws[k]):
-            core = n[1:] if len(n) > 3 and n[0] in "وف" else n
-            qama = core.startswith("قام") or (core[:1] in "يتن" and core[1:].startswith("قوم"))
+            qama = n.startswith("قام") or (n[:1] in "يتن" and n[1:].startswith("قوم"))
             return through_b == qama
     return False
 
@@ -2442,11 +2442,9 @@ def _feminine_after_masculine(ws: Sequence[Word], t: int, rule: TriggerRule, c: 
         return False
     if agentive_classes().get(head[2:]) in ("people", "official"):
         return False  # (a man's or men's noun in ة: الخليفة, القادة)
+    if _object_pronoun(ws[t], rule):
+        return False  # (واعتقلتهم الشرطة: the phrase is the subject)
     n = _bare(ws[t].norm)
-    n = n[1:] if len(n) > 3 and n[0] in ("و", "ف") else n
-    for x in ("هما", "هم", "ها", "ه"):
-        if n.endswith(x) and rule.parts[0].fullmatch(n[: -len(x)]) is not None:
-            return False  # (an object pronoun: واعتقلتهم الشرطة, the phrase is the subject)
     if rule.parts[0].fullmatch(n) is None or _noun_shaped(n):
         return False
     if n[0] == "ي":
