@@ -611,6 +611,9 @@ def extract_from_sentences(
     model = event_model() if model is None else model
     pub = parse_published(published)
     recent: dict[str, tuple[int, Event]] = {}
+    # category -> number of the last piece that reported an asserted event of it: the
+    # antecedent a later back-reference (الهجوم، الاحتجاجات) names
+    reported: dict[str, int] = {}
     n_sent = -1
     previous: tuple[Span, tuple[Word, ...]] | None = None  # for dropped subjects
     known: dict[int, tuple[Candidate, ...]] = {}  # argument candidates by piece start
@@ -635,6 +638,7 @@ def extract_from_sentences(
                         features=features,
                         previous=previous,
                         known=known,
+                        reported=reported,
                     )
                 )
                 previous = (span, ws)
@@ -656,11 +660,14 @@ def _chunk_events(
     features: list[list[str]] | None,
     previous: tuple[Span, tuple[Word, ...]] | None = None,
     known: dict[int, tuple[Candidate, ...]] | None = None,
+    reported: dict[str, int] | None = None,
 ) -> list[Event]:
     """Events of one sentence (or piece of a long one): ``piece`` is (span, words, number).
 
     *previous* (span and words of the sentence before) gives a clause-initial verb its dropped
-    subject (:func:`arabnews.events.arguments.carry_subject`).
+    subject (:func:`arabnews.events.arguments.carry_subject`). *reported* maps a category to
+    the last piece that reported an asserted event of it (updated here): a back-reference
+    within ``_COREF_SENTENCES`` pieces of it names that event, the evidence it needs.
     """
     span, ws, n_sent = piece
     ents, starts = entity_index
@@ -702,6 +709,7 @@ def _chunk_events(
             tr.rule.category in _NEEDS_EVIDENCE
             and (backrefs[id(tr)] or (not tr.rule.strong and tr.rule.category == "PROTEST"))
             and not _has_evidence(ws, tr, triggers, casualties)
+            and not (backrefs[id(tr)] and _antecedent(reported, tr.rule.category, n_sent))
         ):
             unsupported.add(id(tr))
     toll = any(q.value >= _TOLL for q in quants)
@@ -743,7 +751,11 @@ def _chunk_events(
             strong=tr.rule.strong,
             modality=modality,
             back_reference=backref,
-            evidence=backref and _has_evidence(ws, tr, triggers, casualties),
+            evidence=backref
+            and (
+                _has_evidence(ws, tr, triggers, casualties)
+                or _antecedent(reported, tr.rule.category, n_sent)
+            ),
             casualties=casualties,
             toll=toll,
             has_time=has_time,
@@ -941,7 +953,23 @@ def _chunk_events(
         out.append(h.event)
         if h.event.actor and h.category == "ASSAULT":  # lent on once it is kept
             recent[h.category] = (n_sent, h.event)
+    if reported is not None:
+        for ev in out:
+            # (at the model's own threshold, whatever the caller's: the same antecedents
+            # for a candidate at threshold 0 as for the default output)
+            if ev.modality == "asserted" and ev.score >= model.threshold_for(ev.type):
+                reported[ev.type] = n_sent
     return out
+
+
+def _antecedent(reported: Mapping[str, int] | None, category: str, n_sent: int) -> bool:
+    """Whether an earlier piece of the text reported an asserted *category* event, recently
+    enough for a back-reference (القصف، المظاهرة) to name it: the report is in the text, so the
+    back-reference is a mention of a real event, not background. A sentence given alone has
+    none (the gold standard's sentences are judged so)."""
+    if not reported or category not in reported:
+        return False
+    return 0 < n_sent - reported[category] <= _COREF_SENTENCES
 
 
 _CLAUSE_BREAKS = wordset("بينما فيما")
