@@ -5,7 +5,9 @@ Run: ``python benchmarks/bench_events.py`` (the seed-gold rows need ``../shared`
 ``benchmarks/data/events_dev.jsonl`` ships with the repository). Local-only sets, if present
 under ``benchmarks/data/local/*.jsonl`` (built from non-commercial data, never committed), are
 reported too: in the dev set's layout (sentence labels) beside it, in the news sets' layout (every
-event of a sentence) beside those.
+event of a sentence) beside those. The local paragraph set (``events_snnp1.jsonl``, whole article
+leads labelled like the seeds, every mention counted) is scored on its ``dev`` part; its
+``confirm`` part only with ``--confirm`` (read once, at the end of a session).
 
 Scoring:
 
@@ -342,6 +344,16 @@ def score_news(
     return prf(tp, fp, fn)
 
 
+def _local_parts(recs: Sequence[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The parts of a local set to score: a set whose rows carry ``split`` (the paragraph set,
+    ``sample_snn_paragraphs.py``) is scored on its ``dev`` part, and on its ``confirm`` part only
+    with ``--confirm`` (read once, at the end of a session); any other set whole."""
+    if not any("split" in r for r in recs):
+        return [("all", list(recs))]
+    parts = ["dev", "confirm"] if "--confirm" in sys.argv else ["dev"]
+    return [(part, [r for r in recs if r.get("split") == part]) for part in parts]
+
+
 def score_curve(recs: Sequence[dict[str, Any]]) -> list[tuple[float, tuple[float, float, float]]]:
     """ASSAULT sentence P/R/F1 when only events scoring at least t count."""
     sel = [r for r in recs if r["cat"] == "ASSAULT"]
@@ -429,7 +441,12 @@ def main() -> int:
     local = [(p, _read_jsonl(p)) for p in sorted(LOCAL.glob("events_*.jsonl"))]
     # local sets in the news layout (every event of a sentence, ``events``) are scored as news
     # below; those in the dev layout (sentence labels) here
-    local_news = [(f"local:{p.stem}", "all", recs) for p, recs in local if _news_layout(recs)]
+    local_news = [
+        (f"local:{p.stem}", part, sel)
+        for p, recs in local
+        if _news_layout(recs)
+        for part, sel in _local_parts(recs)
+    ]
     dev_sets = [("dev", _read_jsonl(DEV) if DEV.is_file() else [])] + [
         (f"local:{p.stem}", recs) for p, recs in local if not _news_layout(recs)
     ]

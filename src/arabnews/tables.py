@@ -77,6 +77,8 @@ EVENT_COLUMNS = (
     "modality_cue",
     "denied_by",
     "future_of",
+    "refers_to",
+    "refers_to_start",
 )
 """Columns of :func:`events_frame` and of ``Document.events_frame()``."""
 
@@ -103,7 +105,15 @@ QUOTE_COLUMNS = (
 """Columns of :func:`quotes_frame` and of ``Document.quotes_frame()``; ``text`` is the quote."""
 
 _INT = ("start", "end", "trigger_start", "trigger_end", "sentence_start", "sentence_end")
-_OPTIONAL_INT = ("time_start", "time_end", "speaker_start", "speaker_end", "via_start", "via_end")
+_OPTIONAL_INT = (
+    "time_start",
+    "time_end",
+    "refers_to_start",
+    "speaker_start",
+    "speaker_end",
+    "via_start",
+    "via_end",
+)
 _FLOAT = ("score",)
 _BOOL = ("direct", "partial")
 
@@ -183,6 +193,7 @@ def _event_row(doc_id: Any, ev: Any) -> dict[str, Any]:
     quantities = tuple(getattr(ev, "quantities", ()) or ())
     time = getattr(ev, "time", None)
     sentence = getattr(ev, "sentence", None)
+    refers_to = getattr(ev, "refers_to", None)
     return {
         "doc_id": doc_id,
         "type": ev.type,
@@ -212,6 +223,8 @@ def _event_row(doc_id: Any, ev: Any) -> dict[str, Any]:
         "modality_cue": _mention_text(getattr(ev, "modality_cue", None)),
         "denied_by": _mention_text(getattr(ev, "denied_by", None)),
         "future_of": getattr(ev, "future_of", None),
+        "refers_to": _mention_text(refers_to),
+        "refers_to_start": None if refers_to is None else refers_to.start,
     }
 
 

@@ -3,11 +3,12 @@
 >>> import datetime
 >>> text = "قالت السلطات إن قصفا روسيا على زابوريجيا أدى إلى مقتل شخصين وإصابة 12 آخرين أمس."
 >>> ev = extract_events(text, published=datetime.date(2025, 8, 7))
->>> [(e.type, e.mode, e.trigger.text) for e in ev]
-[('ASSAULT', 'heavy-weapons', 'مقتل')]
->>> [(q.text, q.kind, q.value) for q in ev[0].quantities]
+>>> [(e.type, e.mode, e.trigger.text, e.refers_to and e.refers_to.text) for e in ev]
+[('ASSAULT', 'heavy-weapons', 'قصفا', 'مقتل'), ('ASSAULT', 'heavy-weapons', 'مقتل', None)]
+>>> (attack,) = [e for e in ev if e.refers_to is None]  # one attack, two mentions
+>>> [(q.text, q.kind, q.value) for q in attack.quantities]
 [('شخصين', 'killed', 2.0), ('12 آخرين', 'injured', 12.0)]
->>> ev[0].time.value, [a.canonical for a in ev[0].actor]
+>>> attack.time.value, [a.canonical for a in attack.actor]
 ('2025-08-06', ['روسيا'])
 >>> q = extract_quotes(text)[0]
 >>> q.cue.text, q.speaker_text, q.direct

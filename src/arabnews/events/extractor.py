@@ -611,9 +611,9 @@ def extract_from_sentences(
     model = event_model() if model is None else model
     pub = parse_published(published)
     recent: dict[str, tuple[int, Event]] = {}
-    # category -> number of the last piece that reported an asserted event of it: the
-    # antecedent a later back-reference (الهجوم، الاحتجاجات) names
-    reported: dict[str, int] = {}
+    # category -> number and score of the last piece's asserted event of it: the antecedent a
+    # later back-reference (الهجوم، الاحتجاجات) names
+    reported: dict[str, tuple[int, float, Mention]] = {}
     n_sent = -1
     previous: tuple[Span, tuple[Word, ...]] | None = None  # for dropped subjects
     known: dict[int, tuple[Candidate, ...]] = {}  # argument candidates by piece start
@@ -660,14 +660,14 @@ def _chunk_events(
     features: list[list[str]] | None,
     previous: tuple[Span, tuple[Word, ...]] | None = None,
     known: dict[int, tuple[Candidate, ...]] | None = None,
-    reported: dict[str, int] | None = None,
+    reported: dict[str, tuple[int, float, Mention]] | None = None,
 ) -> list[Event]:
     """Events of one sentence (or piece of a long one): ``piece`` is (span, words, number).
 
     *previous* (span and words of the sentence before) gives a clause-initial verb its dropped
     subject (:func:`arabnews.events.arguments.carry_subject`). *reported* maps a category to
-    the last piece that reported an asserted event of it (updated here): a back-reference
-    within ``_COREF_SENTENCES`` pieces of it names that event, the evidence it needs.
+    the last piece that reported an asserted event of it, that event's score and trigger
+    (updated here): a back-reference within ``_COREF_SENTENCES`` pieces of it names that event.
     """
     span, ws, n_sent = piece
     ents, starts = entity_index
@@ -709,7 +709,9 @@ def _chunk_events(
             tr.rule.category in _NEEDS_EVIDENCE
             and (backrefs[id(tr)] or (not tr.rule.strong and tr.rule.category == "PROTEST"))
             and not _has_evidence(ws, tr, triggers, casualties)
-            and not (backrefs[id(tr)] and _antecedent(reported, tr.rule.category, n_sent))
+            and not (
+                backrefs[id(tr)] and _antecedent(reported, tr.rule.category, n_sent) is not None
+            )
         ):
             unsupported.add(id(tr))
     toll = any(q.value >= _TOLL for q in quants)
@@ -754,7 +756,10 @@ def _chunk_events(
             evidence=backref
             and (
                 _has_evidence(ws, tr, triggers, casualties)
-                or _antecedent(reported, tr.rule.category, n_sent)
+                or (
+                    tr.rule.category in _NEEDS_EVIDENCE
+                    and _antecedent(reported, tr.rule.category, n_sent) is not None
+                )
             ),
             casualties=casualties,
             toll=toll,
@@ -856,7 +861,22 @@ def _chunk_events(
         if pairing and category == "ASSAULT":
             cut = 0.0
         logit = model.base_logit(category, base)
-        if cut > 0.0 and model.score(category, logit + model.role_bound(category)) < cut:
+        # a mention of an attack or protest the text reported is as sure as that report: the
+        # model, fitted on sentences alone, reads such a back-reference as background
+        ante = (
+            _antecedent(reported, tr.rule.category, n_sent)
+            if backref and modality == "asserted" and category in _NEEDS_EVIDENCE
+            else None
+        )
+        # an asserted attack or protest at the model's own threshold is a later back-reference's
+        # antecedent whatever the caller's threshold (the same events at every threshold)
+        watch = reported is not None and category in _NEEDS_EVIDENCE and modality == "asserted"
+        floor = min(cut, model.threshold_for(category)) if watch else cut
+        if (
+            ante is None
+            and floor > 0.0
+            and model.score(category, logit + model.role_bound(category)) < floor
+        ):
             continue  # cannot reach the threshold whatever its arguments: none looked for
         if not arg_cands:
             arg_cands.append(candidates(text, ws, sent_ents, use_names=use_names))
@@ -897,7 +917,9 @@ def _chunk_events(
         )
         table = model.category_weights(category)
         score = model.score(category, logit + sum(table.get(f, 0.0) for f in role_base(found)))
-        if score < cut:
+        if ante is not None:
+            score = ante[0]
+        if score < cut and not (watch and score >= model.threshold_for(category)):
             continue
         denied_by = None
         cue = None
@@ -937,11 +959,16 @@ def _chunk_events(
             denied_by=denied_by,
             modality_cue=cue,
             score=round(score, 4),
+            refers_to=None if ante is None else ante[1],
         )
-        if pairing:  # in text order; the pairing may still drop an ASSAULT event
+        if pairing:  # in text order; the pairing links ASSAULT events, then the threshold
             clause = bisect.bisect_right(breaks, tstart)
             held.append(_Held(ev, real_cut, tr.beside_strong, tr.rule.category, clause))
         else:
+            if watch:
+                _record(reported, ev, n_sent, model)
+            if score < cut:
+                continue
             out.append(ev)
         if features is not None:
             features.append(
@@ -950,26 +977,39 @@ def _chunk_events(
         if ev.actor and not (pairing and category == "ASSAULT"):
             recent[tr.rule.category] = (n_sent, ev)
     for h in _one_report(held):
+        if h.category in _NEEDS_EVIDENCE and h.event.modality == "asserted":
+            _record(reported, h.event, n_sent, model)
+        if h.event.score < h.cut:
+            continue
         out.append(h.event)
         if h.event.actor and h.category == "ASSAULT":  # lent on once it is kept
             recent[h.category] = (n_sent, h.event)
-    if reported is not None:
-        for ev in out:
-            # (at the model's own threshold, whatever the caller's: the same antecedents
-            # for a candidate at threshold 0 as for the default output)
-            if ev.modality == "asserted" and ev.score >= model.threshold_for(ev.type):
-                reported[ev.type] = n_sent
     return out
 
 
-def _antecedent(reported: Mapping[str, int] | None, category: str, n_sent: int) -> bool:
-    """Whether an earlier piece of the text reported an asserted *category* event, recently
-    enough for a back-reference (القصف، المظاهرة) to name it: the report is in the text, so the
-    back-reference is a mention of a real event, not background. A sentence given alone has
-    none (the gold standard's sentences are judged so)."""
-    if not reported or category not in reported:
-        return False
-    return 0 < n_sent - reported[category] <= _COREF_SENTENCES
+def _record(
+    reported: dict[str, tuple[int, float, Mention]] | None,
+    ev: Event,
+    n_sent: int,
+    model: EventModel,
+) -> None:
+    """Note *ev* in *reported* as the antecedent of later back-references to its category when
+    it reaches the model's own threshold (a mention that restates another notes that one)."""
+    if reported is not None and ev.score >= model.threshold_for(ev.type):
+        reported[ev.type] = (n_sent, ev.score, ev.refers_to or ev.trigger)
+
+
+def _antecedent(
+    reported: Mapping[str, tuple[int, float, Mention]] | None, category: str, n_sent: int
+) -> tuple[float, Mention] | None:
+    """The score and trigger of the asserted *category* event an earlier piece of the text reported,
+    recently enough for a back-reference (القصف، المظاهرة) to name it, else None: the report is
+    in the text, so the back-reference is a mention of a real event, not background. A sentence
+    given alone has none (the gold standard's sentences are judged so)."""
+    got = reported.get(category) if reported else None
+    if got is None or not 0 < n_sent - got[0] <= _COREF_SENTENCES:
+        return None
+    return got[1], got[2]
 
 
 _CLAUSE_BREAKS = wordset("بينما فيما")
@@ -1029,16 +1069,17 @@ class _Held:
 
 
 def _one_report(held: Sequence[_Held]) -> list[_Held]:
-    """One event per attack, then the threshold: a killing verb kept beside an attack word
-    (``beside_strong``) and the nearest attack of its piece report the same attack; the
-    better-scored one stays.
-
-    Counting stays right (one attack, its casualties once), and as the choice follows the score
-    alone, a higher threshold still keeps a subset of the events.
+    """*held* with each killing verb beside an attack word linked to it (no threshold applied):
+    a killing verb kept beside an attack word (``beside_strong``) and the nearest attack of its
+    clause are mentions of one attack (مقتل ستة في قصف روسي: the gold standard's coders mark
+    the verb, the seed annotations the attack word). The verb takes the attack's participants;
+    every mention of the group ``refers_to`` the best-scored one (the attack word on a tie), so
+    at any threshold a mention that refers to another is reported only with it, and counting
+    over events whose ``refers_to`` is None counts the attack and its casualties once.
     """
     attacks = [j for j, h in enumerate(held) if not h.beside and h.event.type == "ASSAULT"]
-    drop: set[int] = set()
     out = list(held)
+    groups: dict[int, list[int]] = {}
     for i, h in enumerate(held):
         if not h.beside or not attacks:
             continue
@@ -1050,14 +1091,11 @@ def _one_report(held: Sequence[_Held]) -> list[_Held]:
         if not own:
             continue
         j = min(own, key=lambda a: abs(held[a].event.trigger.start - e.trigger.start))
+        groups.setdefault(j, []).append(i)
         p = held[j].event
-        if e.score <= p.score:
-            drop.add(i)
-            continue
-        drop.add(j)
-        # the verb reports the partner's attack: the participants found for the attack word
-        # (شنه مسلحون، قصف روسي) are that attack's; its actor comes first (the subject of an
-        # unvowelled قتل beside في هجوم is mostly its victims), the verb's fill empty roles
+        # the participants found for the attack word (شنه مسلحون، قصف روسي) are that attack's;
+        # its actor comes first (the subject of an unvowelled قتل beside في هجوم is mostly its
+        # victims), the verb's fill empty roles
         out[i] = attrs.evolve(
             h,
             event=attrs.evolve(
@@ -1068,7 +1106,15 @@ def _one_report(held: Sequence[_Held]) -> list[_Held]:
                 time=e.time or p.time,
             ),
         )
-    return [h for i, h in enumerate(out) if i not in drop and h.event.score >= h.cut]
+    for j, verbs in groups.items():
+        head = max([j, *verbs], key=lambda k: (out[k].event.score, k == j))
+        for k in (j, *verbs):
+            if k != head:
+                ev = out[k].event
+                out[k] = attrs.evolve(
+                    out[k], event=attrs.evolve(ev, refers_to=out[head].event.trigger)
+                )
+    return out
 
 
 def _carried(

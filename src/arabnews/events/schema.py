@@ -213,6 +213,9 @@ class Event:
     ``denied_by`` is the party denying a ``"denied"`` event; ``modality_cue`` is the word that set
     a non-asserted modality. ``score`` is the probability, from the learned event model, that the
     mention is a correct event of its type with this modality (threshold it for more precision).
+    ``refers_to`` is the trigger of another mention of the same real event that this one restates
+    (a back-reference, الهجوم، to an attack an earlier sentence reported; a killing verb beside
+    the attack word of its clause): count events over mentions whose ``refers_to`` is None.
     """
 
     type: str = attrs.field(validator=_check_type)
@@ -229,6 +232,7 @@ class Event:
     denied_by: Mention | None = None
     modality_cue: Mention | None = None
     score: float = attrs.field(default=1.0, converter=float, validator=_check_score)
+    refers_to: Mention | None = None
 
 
 @attrs.frozen(slots=True)
