@@ -611,9 +611,9 @@ def extract_from_sentences(
     model = event_model() if model is None else model
     pub = parse_published(published)
     recent: dict[str, tuple[int, Event]] = {}
-    # category -> number and score of the last piece's asserted event of it: the antecedent a
-    # later back-reference (الهجوم، الاحتجاجات) names
-    reported: dict[str, tuple[int, float, Mention]] = {}
+    # category -> number of the last piece with an asserted event of it, and that event: the
+    # antecedent a later back-reference (الهجوم، الاحتجاجات) names
+    reported: dict[str, tuple[int, Event]] = {}
     n_sent = -1
     previous: tuple[Span, tuple[Word, ...]] | None = None  # for dropped subjects
     known: dict[int, tuple[Candidate, ...]] = {}  # argument candidates by piece start
@@ -660,14 +660,14 @@ def _chunk_events(
     features: list[list[str]] | None,
     previous: tuple[Span, tuple[Word, ...]] | None = None,
     known: dict[int, tuple[Candidate, ...]] | None = None,
-    reported: dict[str, tuple[int, float, Mention]] | None = None,
+    reported: dict[str, tuple[int, Event]] | None = None,
 ) -> list[Event]:
     """Events of one sentence (or piece of a long one): ``piece`` is (span, words, number).
 
     *previous* (span and words of the sentence before) gives a clause-initial verb its dropped
     subject (:func:`arabnews.events.arguments.carry_subject`). *reported* maps a category to
-    the last piece that reported an asserted event of it, that event's score and trigger
-    (updated here): a back-reference within ``_COREF_SENTENCES`` pieces of it names that event.
+    the last piece that reported an asserted event of it and that event (updated here): a
+    back-reference within ``_COREF_SENTENCES`` pieces of it names that event.
     """
     span, ws, n_sent = piece
     ents, starts = entity_index
@@ -895,7 +895,7 @@ def _chunk_events(
                 use_names=use_names,
                 known=known,
             )
-        earlier = recent.get(tr.rule.category)
+        earlier = (n_sent, ante) if ante is not None else recent.get(tr.rule.category)
         if (
             not roles.actor
             and earlier is not None
@@ -903,7 +903,8 @@ def _chunk_events(
             and backref
             and not _in_exchange(ws, tr.first)
         ):
-            # المكالمة، الهجوم: a back-reference shares the earlier mention's participants
+            # المكالمة، الهجوم: a back-reference shares the earlier mention's participants (its
+            # antecedent's, when it has one: the same at every threshold)
             roles = attrs.evolve(
                 roles,
                 actor=earlier[1].actor,
@@ -918,7 +919,7 @@ def _chunk_events(
         table = model.category_weights(category)
         score = model.score(category, logit + sum(table.get(f, 0.0) for f in role_base(found)))
         if ante is not None:
-            score = ante[0]
+            score = ante.score
         if score < cut and not (watch and score >= model.threshold_for(category)):
             continue
         denied_by = None
@@ -959,7 +960,7 @@ def _chunk_events(
             denied_by=denied_by,
             modality_cue=cue,
             score=round(score, 4),
-            refers_to=None if ante is None else ante[1],
+            refers_to=None if ante is None else ante.refers_to or ante.trigger,
         )
         if pairing:  # in text order; the pairing links ASSAULT events, then the threshold
             clause = bisect.bisect_right(breaks, tstart)
@@ -988,28 +989,28 @@ def _chunk_events(
 
 
 def _record(
-    reported: dict[str, tuple[int, float, Mention]] | None,
+    reported: dict[str, tuple[int, Event]] | None,
     ev: Event,
     n_sent: int,
     model: EventModel,
 ) -> None:
     """Note *ev* in *reported* as the antecedent of later back-references to its category when
-    it reaches the model's own threshold (a mention that restates another notes that one)."""
+    it reaches the model's own threshold (they refer to what *ev* refers to, if anything)."""
     if reported is not None and ev.score >= model.threshold_for(ev.type):
-        reported[ev.type] = (n_sent, ev.score, ev.refers_to or ev.trigger)
+        reported[ev.type] = (n_sent, ev)
 
 
 def _antecedent(
-    reported: Mapping[str, tuple[int, float, Mention]] | None, category: str, n_sent: int
-) -> tuple[float, Mention] | None:
-    """The score and trigger of the asserted *category* event an earlier piece of the text reported,
-    recently enough for a back-reference (القصف، المظاهرة) to name it, else None: the report is
-    in the text, so the back-reference is a mention of a real event, not background. A sentence
-    given alone has none (the gold standard's sentences are judged so)."""
+    reported: Mapping[str, tuple[int, Event]] | None, category: str, n_sent: int
+) -> Event | None:
+    """The asserted *category* event an earlier piece of the text reported, recently enough for
+    a back-reference (القصف، المظاهرة) to name it, else None: the report is in the text, so the
+    back-reference is a mention of a real event, not background. A sentence given alone has none
+    (the gold standard's sentences are judged so)."""
     got = reported.get(category) if reported else None
     if got is None or not 0 < n_sent - got[0] <= _COREF_SENTENCES:
         return None
-    return got[1], got[2]
+    return got[1]
 
 
 _CLAUSE_BREAKS = wordset("بينما فيما")
