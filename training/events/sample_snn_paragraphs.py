@@ -25,9 +25,12 @@ from pathlib import Path
 
 from arabnews.sentences import split_sentences
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sample_snn_sentences import write_parts
+
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT.parent / "shared" / "data" / "news" / "saudinewsnet_sample_300.NC.jsonl"
-LICENCE = "CC BY-NC-SA 4.0 (local only, never commit)"
 SEED = 20261232
 PER_PART = 20
 MIN_WORDS, MAX_WORDS = 100, 220
@@ -71,21 +74,7 @@ def main(out_dir: str, name: str = "snnp1", seed: int = SEED) -> int:
             picked.append((doc, rows[doc]["source"], text))
         if len(picked) == 3 * PER_PART:
             break
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    for part in range(3):
-        with (out / f"input_{part}.jsonl").open("w", encoding="utf-8") as fo:
-            for i, (doc, source, text) in enumerate(
-                picked[part * PER_PART : (part + 1) * PER_PART]
-            ):
-                row = {
-                    "id": f"{name}_{part}{i:02d}",
-                    "source": f"saudinewsnet:{source}",
-                    "licence": LICENCE,
-                    "doc": f"snn:{doc}",
-                    "text": text,
-                }
-                fo.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write_parts(out_dir, name, picked, PER_PART, digits=2)
     print(f"picked {len(picked)} leads, {sum(len(t.split()) for *_, t in picked)} words")
     return 0
 

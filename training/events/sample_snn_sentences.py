@@ -65,23 +65,31 @@ def main(out_dir: str, name: str = "snn7", seed: int = SEED) -> int:
             picked.append((doc, source, sent))
         if len(picked) == 3 * PER_PART:
             break
+    write_parts(out_dir, name, picked, PER_PART)
+    print(f"pool {len(pool)} sentences left, picked {len(picked)}")
+    return 0
+
+
+def write_parts(
+    out_dir: str, name: str, picked: list[tuple[int, str, str]], per_part: int, digits: int = 3
+) -> None:
+    """*picked* (article number, outlet, text) as three labellers' input files
+    ``input_{0,1,2}.jsonl`` of *per_part* rows each under *out_dir*."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     for part in range(3):
         with (out / f"input_{part}.jsonl").open("w", encoding="utf-8") as fo:
-            for i, (doc, source, sent) in enumerate(
-                picked[part * PER_PART : (part + 1) * PER_PART]
+            for i, (doc, source, text) in enumerate(
+                picked[part * per_part : (part + 1) * per_part]
             ):
                 row = {
-                    "id": f"{name}_{part}{i:03d}",
+                    "id": f"{name}_{part}{i:0{digits}d}",
                     "source": f"saudinewsnet:{source}",
                     "licence": LICENCE,
                     "doc": f"snn:{doc}",
-                    "text": sent,
+                    "text": text,
                 }
                 fo.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"pool {len(pool)} sentences left, picked {len(picked)}")
-    return 0
 
 
 if __name__ == "__main__":
