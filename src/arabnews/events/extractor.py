@@ -1108,6 +1108,15 @@ def _one_report(held: Sequence[_Held]) -> list[_Held]:
             ),
         )
     for j, verbs in groups.items():
+        attack = out[j].event
+        if attack.refers_to is not None and all(out[k].event.score <= attack.score for k in verbs):
+            # the attack word names an attack an earlier sentence reported (its score is that
+            # report's): its killing verbs are mentions of that attack too
+            for k in verbs:
+                out[k] = attrs.evolve(
+                    out[k], event=attrs.evolve(out[k].event, refers_to=attack.refers_to)
+                )
+            continue
         head = max([j, *verbs], key=lambda k: (out[k].event.score, k == j))
         for k in (j, *verbs):
             if k != head:
