@@ -702,16 +702,21 @@ def _chunk_events(
     casualties = any(q.kind in ("killed", "injured") for q in quants)
     unsupported: set[int] = set()
     backrefs: dict[int, bool] = {}  # _back_reference of each trigger, computed once
+    # the antecedent of each back-reference to an attack or protest, looked up once, before
+    # this piece's own events are noted
+    antes: dict[int, Event] = {}
     for tr in triggers:
         if tr.rule.category in _NEEDS_EVIDENCE:
             backrefs[id(tr)] = _back_reference(ws, tr)
+            if backrefs[id(tr)]:
+                ante = _antecedent(reported, tr.rule.category, n_sent)
+                if ante is not None:
+                    antes[id(tr)] = ante
         if (
             tr.rule.category in _NEEDS_EVIDENCE
             and (backrefs[id(tr)] or (not tr.rule.strong and tr.rule.category == "PROTEST"))
+            and id(tr) not in antes
             and not _has_evidence(ws, tr, triggers, casualties)
-            and not (
-                backrefs[id(tr)] and _antecedent(reported, tr.rule.category, n_sent) is not None
-            )
         ):
             unsupported.add(id(tr))
     toll = any(q.value >= _TOLL for q in quants)
@@ -753,14 +758,7 @@ def _chunk_events(
             strong=tr.rule.strong,
             modality=modality,
             back_reference=backref,
-            evidence=backref
-            and (
-                _has_evidence(ws, tr, triggers, casualties)
-                or (
-                    tr.rule.category in _NEEDS_EVIDENCE
-                    and _antecedent(reported, tr.rule.category, n_sent) is not None
-                )
-            ),
+            evidence=backref and (id(tr) in antes or _has_evidence(ws, tr, triggers, casualties)),
             casualties=casualties,
             toll=toll,
             has_time=has_time,
@@ -863,11 +861,7 @@ def _chunk_events(
         logit = model.base_logit(category, base)
         # a mention of an attack or protest the text reported is as sure as that report: the
         # model, fitted on sentences alone, reads such a back-reference as background
-        ante = (
-            _antecedent(reported, tr.rule.category, n_sent)
-            if backref and modality == "asserted" and category in _NEEDS_EVIDENCE
-            else None
-        )
+        ante = antes.get(id(tr)) if modality == "asserted" else None
         # an asserted attack or protest at the model's own threshold is a later back-reference's
         # antecedent whatever the caller's threshold (the same events at every threshold)
         watch = reported is not None and category in _NEEDS_EVIDENCE and modality == "asserted"
