@@ -1560,6 +1560,16 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
             break
         if head_def and definite(nxt.norm) and not _definite_modifier(w.norm, nxt.norm):
             break  # الزعيم المعارض | الحكومة: a definite noun takes no genitive
+        if (
+            k > i + 1
+            and definite(ws[k - 1].norm)
+            and _party_noun(nxt.norm)
+            and not _definite_modifier(ws[k - 1].norm, nxt.norm)
+            and not _definite_modifier(w.norm, nxt.norm)
+        ):
+            # زعيم المعارضة | الحكومة: nor does a construct's definite genitive (a noun of a
+            # party, never an adjective, starts the next phrase)
+            break
         if k == i + 1 and not head_def and definite(nxt.norm) and _plural_with_nun(w.norm):
             break  # مستوطنون | النار: a sound plural keeps its ن only outside a construct
         if (
@@ -1588,6 +1598,20 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
             continue
         break
     return last
+
+
+_PARTY_CLASSES = frozenset({"official", "institution", "state", "force", "group"})
+
+
+def _party_noun(norm: str) -> bool:
+    """A definite noun of an office, an institution, a state, a force or a group (الحكومة،
+    الرئيس، الجيش، الحركة; ``agentive.tsv``): a noun, never an adjective (the class of people
+    holds participles that are adjectives too: المسلحين)."""
+    n = _bare(norm)
+    n = n[2:] if n.startswith("ال") else n[1:] if n.startswith("لل") else n
+    if n[1:2] == "ا" and len(n.removesuffix("ة")) == 4:
+        return False  # (the shape فاعل is an adjective as often: الحاكم، القائد)
+    return agentive_classes().get(n) in _PARTY_CLASSES
 
 
 def _office(norm: str) -> bool:
@@ -1806,6 +1830,8 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
             and _adjective_like(ws[i].norm)
             and not match_first(ws[i].norm)  # (a trigger word: الجيش السوداني استعادة)
             and _same_case(ws[i - 1].norm, ws[i].norm)  # (مسلحون مجهولون | موظفين: the object)
+            # (a men's plural takes no feminine adjective: مسلحون | نقطة تفتيش, the object)
+            and not (_plural_with_nun(ws[i - 1].norm) and ws[i].text.endswith("ة"))
         ):
             # مسلحون مقنعون، مسلحين صوماليين: the adjective belongs to the group (one word: the
             # next indefinite noun may be the object, مسلحون ملثمون عاملين)
@@ -2335,10 +2361,12 @@ def _counted(ws: Sequence[Word], c: Candidate) -> bool:
 
 
 def _victim_word(ws: Sequence[Word], k: int) -> bool:
-    """A noun of people counted as victims (شرطي، مدنيين، جنود، طفل; ``number_words.tsv``)."""
-    from arabnews.events.numbers import counted_kind
+    """A noun of people counted as victims (شرطي، مدنيين، جنود، طفل; ``number_words.tsv``), or
+    its dual (جنديان، طفلان: two of them)."""
+    from arabnews.events.numbers import counted_kind, dual_kind
 
-    return counted_kind(ws, k) in ("person", "troops", "killed", "injured")
+    kinds = ("person", "troops", "killed", "injured")
+    return counted_kind(ws, k) in kinds or dual_kind(ws, k) in kinds
 
 
 def _casualty_verb(ws: Sequence[Word], t: int) -> bool:

@@ -169,6 +169,12 @@ def counted_kind(ws: Sequence[Word], i: int) -> str | None:
     return hit[0] if hit else None
 
 
+def dual_kind(ws: Sequence[Word], i: int) -> str | None:
+    """The kind of the counted noun whose dual is ``ws[i]`` (جنديان -> troops, طفلين ->
+    person), or None."""
+    return _dual_kind(ws, i)
+
+
 def casualty_at(ws: Sequence[Word], i: int) -> str | None:
     """The casualty kind (killed / injured) of the word ``ws[i]`` (مقتل، أصيب), or None."""
     hit = _rule_match("casualty", ws, i)
@@ -218,9 +224,10 @@ def _dual_kind_norm(w: str) -> str | None:
         return hit[0] if hit is not None else None
     if listed is not None and listed[1] != 1:
         return None
-    for stem, pre in stem_candidates(w):
-        if "ال" in pre or (stem == w and w.startswith("ال")):
-            return None  # النازحين: the displaced, not two of them
+    stems = stem_candidates(w)
+    if w.startswith("ال") or any("ال" in pre or pre.endswith("لل") for _, pre in stems):
+        return None  # النازحين، للنازحين: the displaced, not two of them
+    for stem, _pre in stems:
         if len(stem) > 4 and stem.endswith(("ين", "ان")) and not stem[:-2].endswith("ي"):
             sing = stem[:-2]
             if _participle(sing):
