@@ -1607,11 +1607,21 @@ def _party_noun(norm: str) -> bool:
     """A definite noun of an office, an institution, a state, a force or a group (الحكومة،
     الرئيس، الجيش، الحركة; ``agentive.tsv``): a noun, never an adjective (the class of people
     holds participles that are adjectives too: المسلحين)."""
-    n = _bare(norm)
-    n = n[2:] if n.startswith("ال") else n[1:] if n.startswith("لل") else n
+    n = _without_article(norm)
     if n[1:2] == "ا" and len(n.removesuffix("ة")) == 4:
         return False  # (the shape فاعل is an adjective as often: الحاكم، القائد)
     return agentive_classes().get(n) in _PARTY_CLASSES
+
+
+def agentive_class(norm: str) -> str | None:
+    """The ``agentive.tsv`` class of a word (official, institution, people ...), its و / ف and
+    article aside (الحكومة -> institution), or None."""
+    return agentive_classes().get(_without_article(norm))
+
+
+def _without_article(norm: str) -> str:
+    n = _bare(norm)
+    return n[2:] if n.startswith("ال") else n[1:] if n.startswith("لل") else n
 
 
 def _office(norm: str) -> bool:
@@ -1653,8 +1663,7 @@ def _event_head(w: Word) -> bool:
 def _definite_modifier(head: str, word: str) -> bool:
     """Whether definite *word* can modify definite *head*: a nisba or participle adjective
     (الأمريكية، المعارض، المسلحة) agreeing in gender (not الزعيم ... الحكومة)."""
-    n = _bare(word)
-    n = n[2:] if n.startswith("ال") else n[1:] if n.startswith("لل") else n
+    n = _without_article(word)
     nisba = n.endswith(("ي", "يه", "ية", "يين", "يون", "يان"))
     participle = n[:1] == "م" and len(n) >= 4
     if not (nisba or participle):

@@ -28,6 +28,7 @@ from arabnews.dates import parse_published
 from arabnews.events.arguments import (
     Candidate,
     Roles,
+    agentive_class,
     assign_roles,
     candidates,
     carry_subject,
@@ -54,7 +55,6 @@ from arabnews.events.lexicon import (
     Word,
     actor_hits,
     actor_rules,
-    agentive_classes,
     bare,
     blockers,
     construct_matches,
@@ -373,9 +373,6 @@ def _mode(ws: Sequence[Word], tr: Trigger) -> str | None:
     return rows[best].extra if best < len(rows) else tr.rule.mode
 
 
-# The attack verb that news also uses for words (هاجم الوزير الحكومة: criticised): its verb and
-# verbal-noun forms, clitics stripped (see _verbal_attack).
-_ATTACK_VERB = re.compile(r"(?:[يتن]?هاجم(?:ت|وا|ون|ان|تا|ا)?|مهاجم[ةت])(?:ه|ها|هم|هما)?")
 # agentive classes (agentive.tsv) of a phrase's head that name a person by office, and those
 # that a criticism may address besides persons: an office, a government, a state, a party
 _PERSON_CLASSES = frozenset({"official"})
@@ -383,23 +380,20 @@ _ADDRESSEE_CLASSES = frozenset({"official", "institution", "state", "group"})
 
 
 def _head_class(m: Mention) -> str | None:
-    """The agentive class of a phrase's first word (article and و / ف aside)."""
-    first = m.text.split(maxsplit=1)[0] if m.text.strip() else ""
-    n = bare(norm_word(first))
-    if n.startswith("ال"):
-        n = n[2:]
-    return agentive_classes().get(n)
+    """The agentive class of a phrase's first word."""
+    return agentive_class(norm_word(m.text.split(maxsplit=1)[0])) if m.text.strip() else None
 
 
 def _verbal_attack(
     ws: Sequence[Word], tr: Trigger, roles: Roles, triggers: Sequence[Trigger], casualties: bool
 ) -> bool:
-    """Whether an attack verb reports words, not violence: a person (a name or an office)
-    attacks a person, an office, a government or a party, and nothing in the sentence is
-    violent (no weapon, casualty, other attack report or report word of evidence.tsv).
+    """Whether a verb that also reports words (``triggers.tsv`` form ``verbal``: هاجم) reports
+    words here: a person (a name or an office) attacks a person, an office, a government or a
+    party, and nothing in the sentence is violent (no weapon, casualty, other attack report or
+    report word of ``evidence.tsv``).
     «هاجمت النائبة رئيس الحكومة بسبب الأسعار» is criticism; «هاجم مسلحون حافلة» and «هاجم
     أرناط قافلة» are attacks (the actor, the target)."""
-    if tr.first != tr.last or not _ATTACK_VERB.fullmatch(bare(ws[tr.first].norm)):
+    if not tr.rule.verbal:
         return False
     if not roles.actor or not roles.recipient:
         return False
@@ -409,7 +403,7 @@ def _verbal_attack(
         r.label in ("PER", "ORG") or _head_class(r) in _ADDRESSEE_CLASSES for r in roles.recipient
     ):
         return False
-    return not (casualties or _mode(ws, tr) or _has_evidence(ws, tr, triggers, casualties))
+    return not (_mode(ws, tr) or _has_evidence(ws, tr, triggers, casualties))
 
 
 _FALLBACK_BREAKS = ".!?؟\n"
@@ -919,7 +913,7 @@ def _chunk_events(
                 known[span.start] = arg_cands[0]
         cands = arg_cands[0]
         roles = assign_roles(ws, tr.first, tr.last, prefix=tr.prefix, rule=tr.rule, cands=cands)
-        if category == "ASSAULT" and _verbal_attack(ws, tr, roles, triggers, casualties):
+        if _verbal_attack(ws, tr, roles, triggers, casualties):
             continue  # criticism, not an attack (no event: the verb's other sense)
         if previous is not None and tr.first <= 1:
             here = (ws, tr, cands)

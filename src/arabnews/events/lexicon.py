@@ -311,6 +311,9 @@ class TriggerRule:
     not_left: re.Pattern[str] | None
     example: str
     indefinite: bool = False  # the word takes no article (form column: indefinite)
+    # the verb also reports words (form column: verbal): between persons, with nothing violent in
+    # its sentence, it is criticism and no event (extractor._verbal_attack)
+    verbal: bool = False
     not_next: re.Pattern[str] | None = None  # none of the next five words is (another sense)
 
 
@@ -369,7 +372,7 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
             raise ValueError(f"triggers.tsv: bad actor frame {row['actor']!r}")
         if row["strength"] not in ("strong", "weak"):
             raise ValueError(f"triggers.tsv: bad strength {row['strength']!r}")
-        if row["form"] not in ("-", "indefinite"):
+        if row["form"] not in ("-", "indefinite", "verbal"):
             raise ValueError(f"triggers.tsv: bad form {row['form']!r}")
         rec = () if row["recipient"] == "-" else tuple(norm_word(row["recipient"]).split("|"))
         for seq in split_alternatives(row["pattern"]):
@@ -386,6 +389,7 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
                     not_left=_opt_regex(row["not_left"]),
                     example=row["example"],
                     indefinite=row["form"] == "indefinite",
+                    verbal=row["form"] == "verbal",
                     not_next=_opt_regex(row["not_next"]),
                 )
             )
