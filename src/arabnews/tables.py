@@ -72,6 +72,8 @@ EVENT_COLUMNS = (
     "quantities",
     "quantity_kinds",
     "quantity_values",
+    "killed",
+    "injured",
     "sentence_start",
     "sentence_end",
     "modality_cue",
@@ -114,7 +116,7 @@ _OPTIONAL_INT = (
     "via_start",
     "via_end",
 )
-_FLOAT = ("score",)
+_FLOAT = ("score", "killed", "injured")
 _BOOL = ("direct", "partial")
 
 
@@ -186,6 +188,13 @@ def _entity_row(doc_id: Any, e: Any) -> dict[str, Any]:
     }
 
 
+def _total(quantities: tuple[Any, ...], kind: str) -> float:
+    """The count of *kind* of an event: its quantities of that kind that are no part of
+    another (``Quantity.part_of``), added up; ``NaN`` without any."""
+    values = [q.value for q in quantities if q.kind == kind and getattr(q, "part_of", None) is None]
+    return float(sum(values)) if values else math.nan
+
+
 def _event_row(doc_id: Any, ev: Any) -> dict[str, Any]:
     actor = tuple(getattr(ev, "actor", ()) or ())
     recipient = tuple(getattr(ev, "recipient", ()) or ())
@@ -218,6 +227,8 @@ def _event_row(doc_id: Any, ev: Any) -> dict[str, Any]:
         "quantities": _join(q.text for q in quantities),
         "quantity_kinds": _join(q.kind for q in quantities),
         "quantity_values": _join(f"{q.value:g}" for q in quantities),
+        "killed": _total(quantities, "killed"),
+        "injured": _total(quantities, "injured"),
         "sentence_start": ev.trigger.start if sentence is None else sentence.start,
         "sentence_end": ev.trigger.end if sentence is None else sentence.end,
         "modality_cue": _mention_text(getattr(ev, "modality_cue", None)),

@@ -834,7 +834,14 @@ def _chunk_events(
         else []
     )
     clauses = [bisect.bisect_right(breaks, p) for p in starts]
+    went: dict[int, list[int]] = {}  # quantity start -> the triggers it went to
     for q in quants:
+        if q.part_of is not None and q.part_of.start in went:
+            # a part of a count goes with it (قتل عشرة بينهم ثلاثة أطفال في غارة)
+            for j in went[q.part_of.start]:
+                q_owner[j].append(q)
+            continue
+        owners = went.setdefault(q.start, [])
         if primary:
             c = bisect.bisect_right(breaks, q.start)
             lo, hi = bisect.bisect_left(clauses, c), bisect.bisect_right(clauses, c)
@@ -856,6 +863,7 @@ def _chunk_events(
             if own:
                 near = min(own, key=lambda i: abs(starts[i] - q.start))
                 q_owner.setdefault(primary[near], []).append(q)
+                owners.append(primary[near])
         if q.kind in ("killed", "injured") or not primary:
             qc = bisect.bisect_right(breaks, q.start)
             for j in shared:
@@ -863,6 +871,7 @@ def _chunk_events(
                 # تمكنت القوات من قتل ثلاثة)
                 if bisect.bisect_right(breaks, ws[triggers[j].first].start) == qc:
                     q_owner.setdefault(j, []).append(q)
+                    owners.append(j)
     out: list[Event] = []
     held: list[_Held] = []  # pairing: the events with what _one_report needs
     trigger_starts = [ws[t.first].start for t in triggers]  # (sorted: triggers are)

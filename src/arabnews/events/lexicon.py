@@ -643,7 +643,7 @@ def month_words() -> frozenset[str]:
     )
 
 
-_NUMBER_TYPES = frozenset({"number", "scale", "noun", "casualty"})
+_NUMBER_TYPES = frozenset({"number", "scale", "noun", "casualty", "part"})
 
 
 @functools.cache

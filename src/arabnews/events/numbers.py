@@ -13,9 +13,12 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
 from collections.abc import Sequence
+
+import attrs
 
 from arabnews.charsets import ARABIC_DECIMAL_SEPARATOR, ARABIC_THOUSANDS_SEPARATOR
 from arabnews.events.lexicon import (
@@ -273,7 +276,11 @@ def _counted_word(text: str, ws: Sequence[Word], j: int) -> bool:
         return False
     if ws[j].norm.endswith(_OBJECT_ENDINGS):
         return False  # (60 أطلقتها روسيا: a verb with its object; a counted noun is bare)
-    return ws[j].norm.isalpha() and (not _function_word(ws[j].norm) or _partitive(text, ws, j))
+    return (
+        ws[j].norm.isalpha()
+        and (not _function_word(ws[j].norm) or _partitive(text, ws, j))
+        and _rule_match("part", ws, j) is None  # (حصيلة القتلى إلى 50 بينهم: no counted noun)
+    )
 
 
 # a verb with an object pronoun (أطلقتها، قتلوهم) or a possessed noun (سيارتها): never the
@@ -428,6 +435,13 @@ def find_quantities(
                 kind = before
             elif (
                 j < len(ws)
+                and _rule_match("part", ws, j) is not None
+                and not any(c in _PUNCT for c in text[ws[j - 1].end : ws[j].start])
+                and not (i > 0 and ws[i - 1].norm in month_words())
+            ):
+                kind = "other"  # (حصيلة القتلى إلى 50 بينهم 12 طفلا: the whole of a part)
+            elif (
+                j < len(ws)
                 and ws[j].norm not in month_words()
                 and not (1900 <= value <= 2100 and len(ws[i].norm) == 4)
                 and not (i > 0 and ws[i - 1].norm in month_words())
@@ -469,4 +483,71 @@ def find_quantities(
                 qs += 1
             out.append(Quantity(qs, ws[i].end, text[qs : ws[i].end], kind, 2.0))
         i += 1
+    return _with_parts(ws, out) if len(out) > 1 else tuple(out)
+
+
+def _with_parts(ws: Sequence[Word], qs: list[Quantity]) -> tuple[Quantity, ...]:
+    """*qs* with each count of a part marked as a part of the nearest count before it of its
+    kind: its ``part_of`` is that count's span, and a count of no kind of its own (``other``)
+    takes the whole's kind (``قتل عشرة أشخاص بينهم ثلاثة أجانب``: three killed foreigners,
+    among the ten). A count of a part stands right after a word of a part (``بينهم``، ``منها``:
+    rows of type ``part``), right before a ``منهم``، ``منها`` that no count follows (``مقتل 127
+    شخصا، 118 منهم ركاب``) or joined by و to a part (``بينهم 7 أطفال و4 نساء``).
+    """
+    word_starts = [w.start for w in ws]
+    out: list[Quantity] = []
+    for found in qs:
+        q = found
+        j = bisect.bisect_right(word_starts, q.start) - 1
+        while j > 0 and ws[j - 1].norm in _ABOUT:
+            j -= 1  # (من بينهم نحو خمسة، منهم ما لا يقل عن عشرة)
+        word = ws[j - 1].norm if j > 0 and _rule_match("part", ws, j - 1) is not None else None
+        k = bisect.bisect_left(word_starts, q.end)
+        if (
+            word is None
+            and k < len(ws)
+            and _rule_match("part", ws, k) is not None
+            # (after a count, «of them» makes it a part, «among them» its whole: مقتل 4 بينهم
+            # رجل أعمال)
+            and bare(ws[k].norm).startswith("من")
+            and (k + 1 >= len(ws) or not _may_start_number(ws[k + 1].norm))
+        ):
+            word = ws[k].norm
+        whole_of_last = (
+            next((w for w in out if w.span == out[-1].part_of), None)
+            if out and out[-1].part_of is not None
+            else None
+        )
+        if (
+            word is None
+            and whole_of_last is not None
+            and whole_of_last.value > q.value
+            and _same_kind(whole_of_last.kind, q.kind)
+            and ws[j].norm[:1] == "و"
+            and j == bisect.bisect_left(word_starts, out[-1].end)
+        ):
+            # (بينهم 7 أطفال و4 نساء: a count joined to a part is a part of the same whole)
+            q = attrs.evolve(q, kind=out[-1].kind, part_of=out[-1].part_of)
+        elif word is not None:
+            # (the nearest count before it of its kind, or of none: a part is smaller; a part
+            # in ها, بينها، منها, is of things, not of people)
+            whole = next((w for w in reversed(out) if _same_kind(w.kind, q.kind)), None)
+            if (
+                whole is not None
+                and whole.value > q.value
+                and not (word.endswith("ها") and whole.kind in _PEOPLE)
+            ):
+                kind = whole.kind if q.kind == "other" else q.kind
+                q = attrs.evolve(q, kind=kind, part_of=whole.span)
+        out.append(q)
     return tuple(out)
+
+
+# words of an approximate count before its number (نحو، أكثر من، ما لا يقل عن)
+_ABOUT = APPROXIMATION | wordset("نحو حوالي قرابة زهاء اكثر اقل من")
+# kinds of counts of people
+_PEOPLE = frozenset({"killed", "injured", "prisoners", "bodies", "troops", "displaced"})
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return a == b or "other" in (a, b)

@@ -190,13 +190,19 @@ class TimeExpression:
 
 @attrs.frozen(slots=True)
 class Quantity:
-    """A counted quantity tied to an event (``مقتل شخصين`` -> kind ``killed``, value 2)."""
+    """A counted quantity tied to an event (``مقتل شخصين`` -> kind ``killed``, value 2).
+
+    ``part_of`` is the span of the count this one is a part of (``قتل عشرة أشخاص بينهم ثلاثة
+    أطفال``: three of the ten, so part of ``عشرة أشخاص``): a total adds the quantities whose
+    ``part_of`` is None.
+    """
 
     start: int
     end: int
     text: str
     kind: str = attrs.field(validator=_check_kind)
     value: float
+    part_of: Span | None = None
 
     @property
     def span(self) -> Span:
