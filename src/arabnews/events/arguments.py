@@ -79,6 +79,7 @@ __all__ = [
     "phrase_candidate",
     "sentence_subject",
     "structural_roles",
+    "time_at",
     "time_word",
     "ungoverned",
 ]
@@ -1791,7 +1792,7 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
     # (استمر أكثر من عام) are not participants, nor is a speech participle (معلنا أنه، مشيرا
     # إلى): a clause of its own
     for k, w in enumerate(ws):
-        kind = _no_participant(w.norm)
+        kind = _no_participant(w.norm) or (time_at(ws, k) and 1)
         if kind:
             taken.add(k)
             if kind == 2:
@@ -2126,6 +2127,26 @@ def time_word(norm: str) -> bool:
     b = _bare(norm)
     return (
         norm in _TIME_WORDS or b in _TIME_WORDS or norm in months or b in months or b in TIME_UNITS
+    )
+
+
+# after a definite unit of time, the words that make it a time (العام الماضي، الشهر المقبل)
+_TIME_AFTER_UNIT = _wordset(
+    "الماضي الماضية المقبل المقبلة القادم القادمة المنصرم المنصرمة الفائت الجاري الحالي"
+)
+
+
+def time_at(ws: Sequence[Word], k: int) -> bool:
+    """Whether ``ws[k]`` is a time word (:func:`time_word`) or the unit of a time (``الشهر
+    الماضي``، ``العام المقبل``): never a participant, nor a word of a speaker's name."""
+    n = _bare(ws[k].norm)
+    if time_word(n):
+        return True
+    return (
+        n.startswith("ال")
+        and n[2:] in TIME_UNITS
+        and k + 1 < len(ws)
+        and ws[k + 1].norm in _TIME_AFTER_UNIT
     )
 
 

@@ -77,7 +77,7 @@ from arabnews.events.lexicon import (
 from arabnews.events.modality import modality_of
 from arabnews.events.numbers import find_quantities
 from arabnews.events.schema import Event, Quantity, TimeExpression
-from arabnews.events.timex import find_times, is_future, parse_date
+from arabnews.events.timex import find_times, forward, is_future, parse_date
 from arabnews.spans import Entity, Mention, Span
 
 if TYPE_CHECKING:
@@ -898,6 +898,8 @@ def _chunk_events(
                 time = None
             else:
                 modality, cue_i = "future", None
+        if modality == "future" and time is not None:
+            time = forward(time, pub)  # (ستستأنف المفاوضات يوم الثلاثاء: the next Tuesday)
         base = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
         cut = real_cut = _threshold_of(threshold, model, category)
         if pairing and category == "ASSAULT":

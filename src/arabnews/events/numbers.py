@@ -483,7 +483,23 @@ def find_quantities(
                 qs += 1
             out.append(Quantity(qs, ws[i].end, text[qs : ws[i].end], kind, 2.0))
         i += 1
+    if any(q.kind.startswith("duration") for q in out):
+        out = [q for q in out if not (q.kind.startswith("duration") and _time_offset(ws, q))]
     return _with_parts(ws, out) if len(out) > 1 else tuple(out)
+
+
+# before a count of units of time, words that make it a distance in time from another moment
+# (قبل يومين، بعد ثلاثة أيام من الهجوم، بعد مرور عامين على), not how long something lasted
+_OFFSET = wordset("قبل بعد")
+_OFFSET_SKIP = wordset("مرور نحو حوالي قرابة زهاء اكثر اقل من")
+
+
+def _time_offset(ws: Sequence[Word], q: Quantity) -> bool:
+    j = bisect.bisect_right([w.start for w in ws], q.start) - 1
+    k = j - 1
+    while k >= 0 and j - k <= 3 and ws[k].norm in _OFFSET_SKIP:
+        k -= 1
+    return k >= 0 and bare(ws[k].norm) in _OFFSET
 
 
 def _with_parts(ws: Sequence[Word], qs: list[Quantity]) -> tuple[Quantity, ...]:

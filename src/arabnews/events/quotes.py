@@ -39,6 +39,7 @@ from arabnews.events.arguments import (
     finite_verb,
     may_act,
     phrase_candidate,
+    time_at,
     time_word,
     ungoverned,
 )
@@ -810,8 +811,10 @@ def _speaker_words(ws: Sequence[Word], lo: int, hi: int) -> tuple[int, int, int,
     a platform (``عبر صفحته على فيسبوك``) or an outlet it spoke to (``لوكالة رويترز``).
     """
     a = lo
-    while a < hi and (ws[a].norm in _SPEAKER_ADVERBS or _bare(ws[a].norm) in _SPEAKER_ADVERBS):
-        a += 1
+    while a < hi and (
+        ws[a].norm in _SPEAKER_ADVERBS or _bare(ws[a].norm) in _SPEAKER_ADVERBS or time_at(ws, a)
+    ):
+        a += 1  # (حذرت الأسبوع الماضي من أن: a time, not the speaker)
     b = a
     c = d = -1
     while b < hi:
@@ -825,8 +828,13 @@ def _speaker_words(ws: Sequence[Word], lo: int, hi: int) -> tuple[int, int, int,
                     d = k
                     break
             break
-        if b > a and (n in _SPEAKER_PREPS or n in _SPEAKER_ADVERBS or _bare(n) in _SPEAKER_ADVERBS):
-            break
+        if b > a and (
+            n in _SPEAKER_PREPS
+            or n in _SPEAKER_ADVERBS
+            or _bare(n) in _SPEAKER_ADVERBS
+            or time_at(ws, b)
+        ):
+            break  # (وقالت الحكومة العام الماضي إنها: the time ends the subject)
         if b > a and _prepositional(n):
             break
         if n in _PLATFORMS or _bare(n) in _PLATFORMS:

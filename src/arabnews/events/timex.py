@@ -6,7 +6,8 @@ publication date when one is known:
 * ``اليوم`` / ``أمس`` / ``غدا``: that day;
 * a weekday: its latest occurrence on or before the publication date (``المقبل``: the next one);
 * ``الأسبوع المقبل``: the ISO week (Monday to Sunday) after the publication week, as a range;
-* a month name: that month, in the year that puts it within six months of the publication date;
+* a month name: that month, in the year that puts it within six months of the publication date
+  (``في أكتوبر المقبل``: the next October after the publication month; ``الماضي``: the last);
 * ``22 يونيو`` / ``فبراير 2022``: that day / month;
 * ``ليلا``, ``خلال الليل``: the night before publication (a two-day range).
 
@@ -32,12 +33,14 @@ import importlib
 import re
 from typing import Any
 
+import attrs
+
 from arabnews.charsets import TASHKEEL_RE
 from arabnews.dates import parse_published
 from arabnews.events.lexicon import TimeRule, time_rules
 from arabnews.events.schema import TimeExpression
 
-__all__ = ["find_times", "parse_date", "resolve"]
+__all__ = ["find_times", "forward", "parse_date", "resolve"]
 
 # a word character or a haraka: an expression never starts or ends inside a word
 _TASHKEEL = TASHKEEL_RE
@@ -62,7 +65,7 @@ def _master() -> re.Pattern[str]:
         rf"|(?:عام|العام|سنة|السنة) (?P<yonly>\d{{4}})"
         rf"|(?:{rel})(?: (?:يوم )?(?P<rwd>{weekdays}))?"
         rf"|(?:يوم )?(?P<wd>{weekdays})(?P<wdnext>{_NEXT})"
-        rf"|(?<=في )(?P<mon>{months})"
+        rf"|(?<=في )(?:شهر )?(?P<mon>{months})(?P<monnext>{_NEXT})"
     )
     # A match may begin after a proclitic و/ف but not inside a word.
     return re.compile(rf"(?:(?<![\w{_TASHKEEL}])|(?<=(?<![\w])[وف])){_PREPS}(?:{body})(?![\w])")
@@ -203,7 +206,14 @@ def _resolve(g: dict[str, str | Any], published: datetime.date | None) -> str | 
         if published is None:
             return None
         month = _month_number(g["mon"])
-        return _month_range(_near_year(month, published), month)
+        nxt = g["monnext"].strip()
+        if nxt in ("المقبل", "القادم"):  # (the next one after the publication month)
+            year = published.year + (month <= published.month)
+        elif nxt in ("الماضي", "المنصرم"):  # (the last one before it)
+            year = published.year - (month >= published.month)
+        else:
+            year = _near_year(month, published)
+        return _month_range(year, month)
     if published is None:
         return None
     if g["wd"]:
@@ -379,6 +389,31 @@ def parse_date(text: str) -> datetime.date | None:
             value = resolve(m, None)
             return datetime.date.fromisoformat(value) if value else None
     return None
+
+
+def forward(expr: TimeExpression, published: datetime.date | str | None) -> TimeExpression:
+    """*expr* as the time of a future event: a bare weekday or month name (``يوم الثلاثاء``،
+    ``في أكتوبر``) that the publication date resolved to a past day or month is its next
+    occurrence instead (``ستستأنف المفاوضات يوم الثلاثاء``); any other expression is returned
+    as it is.
+
+    >>> pub = datetime.date(2025, 3, 20)  # a Thursday
+    >>> forward(find_times("يوم الثلاثاء", published=pub)[0], pub).value
+    '2025-03-25'
+    """
+    published = parse_published(published)
+    m = _master().fullmatch(expr.text)
+    if published is None or m is None or is_future(expr, published):
+        return expr
+    if m.group("wd") and not m.group("wdnext").strip():
+        wd = _weekday_number(m.group("wd"))
+        day = published + datetime.timedelta(days=(wd - published.weekday()) % 7 or 7)
+        return attrs.evolve(expr, value=day.isoformat())
+    if m.group("mon") and not m.group("monnext").strip():
+        month = _month_number(m.group("mon"))
+        year = published.year + (month < published.month)
+        return attrs.evolve(expr, value=_month_range(year, month))
+    return expr
 
 
 def is_future(expr: TimeExpression, published: datetime.date | str | None) -> bool:
