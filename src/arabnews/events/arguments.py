@@ -1497,7 +1497,10 @@ def definite(norm: str) -> bool:
 
 def _adjective_like(norm: str) -> bool:
     n = _bare(norm)
-    return n.endswith(("ي", "يه", "ية", "يون", "يين", "ون", "ين", "ه", "ة"))
+    return n.endswith(("ي", "يه", "ية", "يون", "يين", "ون", "ين", "ه", "ة")) or (
+        # the dual of a nisba (جنديان إسرائيليان، مواطنتان سوريتان; not بيان، كيان، عصيان)
+        n.endswith(("يان", "يتان")) and len(n.removesuffix("تان").removesuffix("ان")) >= 4
+    )
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -274,6 +274,8 @@ def _blocked(cues: Sequence[tuple[int, tuple[int, ...]]], tr: Trigger) -> str | 
             rule = rows[i]
             if rule.label != cat or k < tr.first - rule.window:
                 continue
+            if rule.extra == "mishap" and tr.rule.strong:
+                continue  # (أدى القصف إلى انهيار مبنى: the attack is the cause of the collapse)
             if k < tr.first and rule.side == "after":
                 continue
             if k > tr.last and (rule.side == "before" or k > tr.last + rule.window):

@@ -307,12 +307,32 @@ def _common_word(word: str) -> bool:
 def _plural_noun(word: str) -> bool:
     if word_counts(word)[1]:
         return False  # seen where native given names stand: "حمدان"
-    return any(
+    return _people_dual(word) or any(
         word.endswith(ending)
         and len(word) - len(ending) >= _PLURAL_STEM
         and _common_word(word[: -len(ending)])
         for ending in PLURAL_DUAL_ENDINGS
     )
+
+
+@functools.lru_cache(maxsize=50_000)
+def _people_dual(word: str) -> bool:
+    """The dual of a noun of people (two of them, never a name): a counted noun of
+    ``number_words.tsv`` ("طفلان", "شابين", "جنديان", three-letter stems that the frequency
+    test above leaves to names), or a noun of ``agentive.tsv`` with the article ("الوزيران",
+    "الزعيمين") or without it when its stem is an office ("وزيران"); the caller has already
+    spared words seen where given names stand ("شعبان")."""
+    from arabnews.events.lexicon import Word, agentive_classes, norm_word
+    from arabnews.events.numbers import dual_kind
+
+    norm = norm_word(word)
+    if dual_kind([Word(0, len(norm), norm, norm)], 0) in ("person", "troops"):
+        return True
+    if not norm.endswith(("ان", "ين")) or len(norm) < 5:
+        return False
+    definite = norm.startswith("ال")
+    cls = agentive_classes().get(norm[2:-2] if definite else norm[:-2])
+    return cls is not None and (definite or cls == "official")
 
 
 def drop_function_words(
