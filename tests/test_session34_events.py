@@ -67,3 +67,12 @@ def test_an_attack_that_brings_a_building_down_stays_an_attack() -> None:
     attack = [e for e in events if e.type == "ASSAULT" and e.refers_to is None]
     assert len(attack) == 1 and attack[0].trigger.text == "غارة"
     assert [(q.kind, q.value) for q in attack[0].quantities] == [("killed", 5.0)]
+
+
+@pytest.mark.parametrize("conj", ["فيما", "بينما"])
+def test_a_clause_after_fima_has_its_own_subject_and_modality(conj: str) -> None:
+    text = f"وكان التنظيم قد تبنى الهجوم آنذاك، {conj} اعتقلت القوات العراقية خمسة أشخاص."
+    (arrest,) = [e for e in _events(text) if e.trigger.text == "اعتقلت"]
+    assert arrest.modality == "asserted"  # (the قد of the other clause is not its cue)
+    assert [m.text for m in arrest.actor] == ["القوات العراقية"]
+    assert "القوات العراقية" not in [m.text for m in arrest.recipient]

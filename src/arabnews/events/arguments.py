@@ -749,10 +749,16 @@ def _clause_stop(ws: Sequence[Word], t_end: int) -> int:
         (
             k
             for k in range(t_end + 1, min(len(ws), t_end + 13))
-            if _bare(ws[k].norm) in _STOPS or ws[k].norm in _ATTRIBUTION
+            if _in_words(ws[k].norm, _STOPS) or ws[k].norm in _ATTRIBUTION
         ),
         len(ws),
     )
+
+
+def _in_words(norm: str, table: frozenset[str]) -> bool:
+    """*norm* is a word of *table*, with or without its و / ف (فيما is a word of its own, not
+    ف + يما; وبينما is و + بينما)."""
+    return norm in table or _bare(norm) in table
 
 
 # Words that attribute what precedes to a source (وفق ما أكدته مصادر): no participant follows.
@@ -2423,8 +2429,8 @@ def _subject_after_kana(
                 return None  # أن يكون قد أدلى: no subject named, the verb follows
             c = _subject_after(ws, cands, k + 1, quantity=True)
             return c if c is not None and c.last < t else None
-        if _verb_like(ws[k]):
-            return None
+        if _verb_like(ws[k]) or _in_words(ws[k].norm, _STOPS):
+            return None  # (وكان التنظيم قد تبنى الهجوم، فيما اعتقلت القوات: another clause)
     return None
 
 
@@ -3063,7 +3069,7 @@ def structural_roles(
                 # (a verb opens the sentence or a clause of its own: في حين خرج المئات)
                 # (a clause verb after حين / بينما, near: farther, a verb of another clause may
                 # stand between, unrecognised: عندما افتضح أمرهما وعرف به الجميع وكان ... في زيارة)
-                opens = k > 0 and k >= t - 10 and _bare(ws[k - 1].norm) in _CLAUSE_CONJUNCTIONS
+                opens = k > 0 and k >= t - 10 and _in_words(ws[k - 1].norm, _CLAUSE_CONJUNCTIONS)
                 initial = (k == 0 or opens) and _initial_verb(ws[k])
                 if initial or _verb_like(ws[k]) or _light_verb(ws[k]) or _lexicon_verb(ws[k].norm):
                     actor = _subject_after(ws, cs, k + 1)

@@ -828,13 +828,11 @@ def _chunk_events(
     # (one report per attack, see _one_report), then the threshold applied: the pairing does
     # not depend on the threshold, so a higher one keeps a subset
     pairing = features is None and any(t.beside_strong for t in triggers)
-    # (clause numbers only where a quantity has a trigger to choose among, or a killing verb an
-    # attack to pair with; the triggers of one clause are a run of the sorted starts)
-    breaks = (
-        [w.start for w, b in zip(ws, _clause_breaks(ws), strict=True) if b]
-        if quants or pairing
-        else []
-    )
+    # the word indexes of the clause breaks (بينما، فيما، في حين), in order (clause numbers only
+    # where a quantity has a trigger to choose among, or a killing verb an attack to pair with;
+    # the triggers of one clause are a run of the sorted starts)
+    break_at = [k for k, b in enumerate(_clause_breaks(ws)) if b]
+    breaks = [ws[k].start for k in break_at] if quants or pairing else []
     clauses = [bisect.bisect_right(breaks, p) for p in starts]
     went: dict[int, list[int]] = {}  # quantity start -> the triggers it went to
     for q in quants:
@@ -884,7 +882,11 @@ def _chunk_events(
         tstart = first.start + _prefix_len(first, tr.prefix)
         trigger = Mention(tstart, last.end, text[tstart : last.end])
         backref = backrefs[id(tr)] if id(tr) in backrefs else _back_reference(ws, tr)
-        modality, cue_i = modality_of(ws, tr.first, tr.prefix, inner=inner)
+        # (a cue of another fact's clause is not this one's: وكان التنظيم قد تبنى الهجوم، فيما
+        # اعتقلت القوات خمسة أشخاص)
+        clause = bisect.bisect_right(break_at, tr.first) - 1
+        lower = break_at[clause] if clause >= 0 else 0
+        modality, cue_i = modality_of(ws, tr.first, tr.prefix, lower=lower, inner=inner)
         time = _nearest(times, tstart)
         category, mode, future_of = tr.rule.category, _mode(ws, tr), None
         if modality == "asserted" and time is not None and is_future(time, pub):
