@@ -1801,7 +1801,7 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
     # (استمر أكثر من عام) are not participants, nor is a speech participle (معلنا أنه، مشيرا
     # إلى): a clause of its own
     for k, w in enumerate(ws):
-        kind = _no_participant(w.norm) or (time_at(ws, k) and 1)
+        kind = _no_participant(w.norm) or (_unit_of_time(ws, k) and 1)
         if kind:
             taken.add(k)
             if kind == 2:
@@ -2148,15 +2148,19 @@ _TIME_AFTER_UNIT = _wordset(
 def time_at(ws: Sequence[Word], k: int) -> bool:
     """Whether ``ws[k]`` is a time word (:func:`time_word`) or the unit of a time (``الشهر
     الماضي``، ``العام المقبل``): never a participant, nor a word of a speaker's name."""
-    n = _bare(ws[k].norm)
-    if time_word(n):
-        return True
+    return time_word(ws[k].norm) or _unit_of_time(ws, k)
+
+
+def _unit_of_time(ws: Sequence[Word], k: int) -> bool:
     return (
-        n.startswith("ال")
-        and n[2:] in TIME_UNITS
-        and k + 1 < len(ws)
-        and ws[k + 1].norm in _TIME_AFTER_UNIT
+        _definite_unit(ws[k].norm) and k + 1 < len(ws) and ws[k + 1].norm in _TIME_AFTER_UNIT
     )
+
+
+@functools.lru_cache(maxsize=100_000)
+def _definite_unit(norm: str) -> bool:
+    n = _bare(norm)
+    return n.startswith("ال") and n[2:] in TIME_UNITS
 
 
 def _time_unit(norm: str) -> bool:

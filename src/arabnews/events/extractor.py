@@ -831,7 +831,12 @@ def _chunk_events(
     # the word indexes of the clause breaks (بينما، فيما، في حين), in order (clause numbers only
     # where a quantity has a trigger to choose among, or a killing verb an attack to pair with;
     # the triggers of one clause are a run of the sorted starts)
-    break_at = [k for k, b in enumerate(_clause_breaks(ws)) if b]
+    piece = text[span.start : span.end]
+    break_at = (
+        [k for k, b in enumerate(_clause_breaks(ws)) if b]
+        if "نما" in piece or "يما" in piece or "حين" in piece  # (a cheap test first)
+        else []
+    )
     breaks = [ws[k].start for k in break_at] if quants or pairing else []
     clauses = [bisect.bisect_right(breaks, p) for p in starts]
     went: dict[int, list[int]] = {}  # quantity start -> the triggers it went to
