@@ -178,7 +178,8 @@ def test_no_quantity_ends_in_a_function_word(number: str, word: str, punct: str)
 
 
 def test_two_follows_the_plural_it_counts() -> None:
-    assert q("اعتقلت السلطات صحفيين اثنين بتهمة التجسس") == [("صحفيين اثنين", "other", 2)]
+    # (journalists are people: counted after an arrest verb, they are its prisoners)
+    assert q("اعتقلت السلطات صحفيين اثنين بتهمة التجسس") == [("صحفيين اثنين", "prisoners", 2)]
     assert q("قتل اثنان من الجنود") == [("اثنان من الجنود", "killed", 2)]
 
 

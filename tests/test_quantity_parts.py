@@ -126,3 +126,26 @@ def test_a_part_is_smaller_than_a_count_before_it(
             whole = next(w for w in qs[:k] if w.span == q.part_of)
             assert whole.value > q.value
             assert q.kind == whole.kind or "other" in (q.kind, whole.kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # و + a plural in ين is no dual of «و + singular»: no invented count of two
+        ("اشتباكات بين الشرطة ومتظاهرين في المدينة", []),
+        ("انهالت الشرطة بالضرب على صحافيين وناشطين", []),
+        ("الإفراج عن رهائن ومعتقلين", []),
+        # the dual itself still counts two, with or without و
+        ("قتل جنديان وطفلين", [("جنديان", "killed", 2.0), ("طفلين", "killed", 2.0)]),
+        # a conjunction before a number word is not part of the quantity
+        ("قتل تسعة مدنيين بينهم ثلاث نساء وأربع نساء", None),
+        # people nouns: suspects after an arrest verb are its prisoners
+        ("اعتقل الجيش خمسة عشر مشتبها", [("خمسة عشر مشتبها", "prisoners", 15.0)]),
+    ],
+)
+def test_counts_of_people(text: str, expected: list[tuple[str, str, float]] | None) -> None:
+    found = [(q.text, q.kind, q.value) for q in find_quantities(text)]
+    if expected is None:
+        assert [t for t, _, _ in found] == ["تسعة مدنيين", "ثلاث نساء", "أربع نساء"]
+    else:
+        assert found == expected

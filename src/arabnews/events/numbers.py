@@ -230,15 +230,25 @@ def _dual_kind_norm(w: str) -> str | None:
     stems = stem_candidates(w)
     if w.startswith("ال") or any("ال" in pre or pre.endswith("لل") for _, pre in stems):
         return None  # النازحين، للنازحين: the displaced, not two of them
-    for stem, _pre in stems:
+    for stem, pre in stems:
         if len(stem) > 4 and stem.endswith(("ين", "ان")) and not stem[:-2].endswith("ي"):
             sing = stem[:-2]
             if _participle(sing):
                 continue
             hit = _noun_at([Word(0, 0, sing, sing)], 0)
-            if hit is not None:
+            if hit is not None and (pre or not _clitic_reading_only(sing)):
                 return hit[0]
     return None
+
+
+def _clitic_reading_only(sing: str) -> bool:
+    """The singular *sing* of a whole word is a listed noun only once its و / ف is stripped
+    (وناشطين: و + ناشطين, a plural, not the dual of «وناشط»); the stripped reading of the
+    word is tried on its own (وزيرين keeps its و: وزير)."""
+    return sing[:1] in ("و", "ف") and not any(
+        r.type == "noun" and len(r.parts) == 1 and r.parts[0].fullmatch(sing)
+        for r in number_rules()
+    )
 
 
 # Ordinals: a definite number after one is part of it (الرابع والعشرين من شباط, a date).
@@ -459,8 +469,12 @@ def find_quantities(
             elif kind == "troops":
                 # مقتل 5 جنود: soldiers counted as casualties are killed / injured
                 kind = _casualty_kind(ws, i, j) or "troops"
-            # A proclitic glued to digits (و11) is not part of the quantity.
-            qs = ws[i].start + (1 if ws[i].norm[0] in "وفبل" and ws[i].norm[1:].isdigit() else 0)
+            # A proclitic glued to digits (و11) or a conjunction to a number word (وأربع نساء)
+            # is not part of the quantity (واحد is one word).
+            n0 = ws[i].norm
+            glued = n0[0] in "وفبل" and n0[1:].isdigit()
+            conj = n0[0] in "وف" and not n0.startswith("واحد") and _may_start_number(n0[1:])
+            qs = ws[i].start + (1 if (glued or conj) and ws[i].text[:1] in "وفبل" else 0)
             out.append(Quantity(qs, ws[j - 1].end, text[qs : ws[j - 1].end], kind, value))
             i = j
             continue
