@@ -76,3 +76,15 @@ def test_a_clause_after_fima_has_its_own_subject_and_modality(conj: str) -> None
     assert arrest.modality == "asserted"  # (the قد of the other clause is not its cue)
     assert [m.text for m in arrest.actor] == ["القوات العراقية"]
     assert "القوات العراقية" not in [m.text for m in arrest.recipient]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("تسعى مصر وقطر إلى التوصل إلى اتفاق لتبادل الأسرى.", "hypothetical"),
+        ("أعلنت مصر وقطر التوصل إلى اتفاق لتبادل الأسرى.", "asserted"),
+    ],
+)
+def test_what_is_striven_for_is_not_reached(text: str, modality: str) -> None:
+    (deal,) = [e for e in _events(text) if e.type == "AGREE"]
+    assert deal.modality == modality
