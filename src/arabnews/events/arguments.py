@@ -2152,9 +2152,7 @@ def time_at(ws: Sequence[Word], k: int) -> bool:
 
 
 def _unit_of_time(ws: Sequence[Word], k: int) -> bool:
-    return (
-        _definite_unit(ws[k].norm) and k + 1 < len(ws) and ws[k + 1].norm in _TIME_AFTER_UNIT
-    )
+    return _definite_unit(ws[k].norm) and k + 1 < len(ws) and ws[k + 1].norm in _TIME_AFTER_UNIT
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -831,10 +831,10 @@ def _chunk_events(
     # the word indexes of the clause breaks (بينما، فيما، في حين), in order (clause numbers only
     # where a quantity has a trigger to choose among, or a killing verb an attack to pair with;
     # the triggers of one clause are a run of the sorted starts)
-    piece = text[span.start : span.end]
+    chunk = text[span.start : span.end]
     break_at = (
         [k for k, b in enumerate(_clause_breaks(ws)) if b]
-        if "نما" in piece or "يما" in piece or "حين" in piece  # (a cheap test first)
+        if "نما" in chunk or "يما" in chunk or "حين" in chunk  # (a cheap test first)
         else []
     )
     breaks = [ws[k].start for k in break_at] if quants or pairing else []
