@@ -609,9 +609,12 @@ def test_the_damma_of_the_passive_makes_the_subject_undergo() -> None:
     text = "اعتُقل الناشط علاء عبد الفتاح في القاهرة."
     names = {"علاء عبد الفتاح": "PER", "القاهرة": "LOC"}
     assert roles_of(text, "COERCE", names) == ([], ["علاء عبد الفتاح"])
-    # (without it the verb reads as active, its subject as the one who arrests)
-    text = "اعتقل الناشط علاء عبد الفتاح في القاهرة."
+    # (without it the verb reads as active, its subject as the one who arrests, unless the
+    # noun before the name is one of the people an arrest counts, as an activist is)
+    text = "اعتقل الضابط علاء عبد الفتاح في القاهرة."
     assert roles_of(text, "COERCE", names)[0] == ["علاء عبد الفتاح"]
+    text = "اعتقل الناشط علاء عبد الفتاح في القاهرة."
+    assert roles_of(text, "COERCE", names) == ([], ["علاء عبد الفتاح"])
 
 
 def test_who_receives_aid_is_its_recipient_and_its_source_the_actor() -> None:
