@@ -37,6 +37,7 @@ from arabnews.events.lexicon import (
     wordset,
 )
 from arabnews.events.schema import Quantity
+from arabnews.spans import Span
 
 __all__ = ["find_quantities", "parse_number"]
 
@@ -497,35 +498,48 @@ def find_quantities(
                 qs += 1
             out.append(Quantity(qs, ws[i].end, text[qs : ws[i].end], kind, 2.0))
         i += 1
-    if any(q.kind.startswith("duration") for q in out):
-        out = [q for q in out if not (q.kind.startswith("duration") and _time_offset(ws, q))]
-    return _with_parts(ws, out) if len(out) > 1 else tuple(out)
+    if len(out) < 2 and not any(q.kind.startswith("duration") for q in out):
+        return tuple(out)  # (most pieces: nothing below applies)
+    word_starts = [w.start for w in ws]
+    out = [
+        q for q in out if not (q.kind.startswith("duration") and _time_offset(ws, word_starts, q))
+    ]
+    return _with_parts(ws, word_starts, out)
 
 
+# words of an approximate count before its number (نحو، أكثر من، ما لا يقل عن)
+_ABOUT = APPROXIMATION | wordset("نحو حوالي قرابة زهاء اكثر اقل من")
 # before a count of units of time, words that make it a distance in time from another moment
 # (قبل يومين، بعد ثلاثة أيام من الهجوم، بعد مرور عامين على), not how long something lasted
 _OFFSET = wordset("قبل بعد")
-_OFFSET_SKIP = wordset("مرور نحو حوالي قرابة زهاء اكثر اقل من")
+_OFFSET_SKIP = _ABOUT | wordset("مرور")
+# kinds of counts of people
+_PEOPLE = frozenset({"killed", "injured", "prisoners", "bodies", "troops", "displaced"})
+# how many counts back the whole of a part may stand (it is the nearest of its kind)
+_WHOLE_REACH = 8
 
 
-def _time_offset(ws: Sequence[Word], q: Quantity) -> bool:
-    j = bisect.bisect_right([w.start for w in ws], q.start) - 1
+def _time_offset(ws: Sequence[Word], word_starts: Sequence[int], q: Quantity) -> bool:
+    j = bisect.bisect_right(word_starts, q.start) - 1
     k = j - 1
     while k >= 0 and j - k <= 3 and ws[k].norm in _OFFSET_SKIP:
         k -= 1
     return k >= 0 and bare(ws[k].norm) in _OFFSET
 
 
-def _with_parts(ws: Sequence[Word], qs: list[Quantity]) -> tuple[Quantity, ...]:
+def _with_parts(
+    ws: Sequence[Word], word_starts: Sequence[int], qs: list[Quantity]
+) -> tuple[Quantity, ...]:
     """*qs* with each count of a part marked as a part of the nearest count before it of its
     kind: its ``part_of`` is that count's span, and a count of no kind of its own (``other``)
     takes the whole's kind (``قتل عشرة أشخاص بينهم ثلاثة أجانب``: three killed foreigners,
     among the ten). A count of a part stands right after a word of a part (``بينهم``، ``منها``:
     rows of type ``part``), right before a ``منهم``، ``منها`` that no count follows (``مقتل 127
-    شخصا، 118 منهم ركاب``) or joined by و to a part (``بينهم 7 أطفال و4 نساء``).
+    شخصا، 118 منهم ركاب``) or joined by و to a part (``بينهم 7 أطفال و4 نساء``). Linear: the
+    whole is looked for among the last few counts only.
     """
-    word_starts = [w.start for w in ws]
     out: list[Quantity] = []
+    by_span: dict[Span, Quantity] = {}
     for found in qs:
         q = found
         j = bisect.bisect_right(word_starts, q.start) - 1
@@ -543,25 +557,12 @@ def _with_parts(ws: Sequence[Word], qs: list[Quantity]) -> tuple[Quantity, ...]:
             and (k + 1 >= len(ws) or not _may_start_number(ws[k + 1].norm))
         ):
             word = ws[k].norm
-        whole_of_last = (
-            next((w for w in out if w.span == out[-1].part_of), None)
-            if out and out[-1].part_of is not None
-            else None
-        )
-        if (
-            word is None
-            and whole_of_last is not None
-            and whole_of_last.value > q.value
-            and _same_kind(whole_of_last.kind, q.kind)
-            and ws[j].norm[:1] == "و"
-            and j == bisect.bisect_left(word_starts, out[-1].end)
-        ):
-            # (بينهم 7 أطفال و4 نساء: a count joined to a part is a part of the same whole)
-            q = attrs.evolve(q, kind=out[-1].kind, part_of=out[-1].part_of)
-        elif word is not None:
+        if word is not None:
             # (the nearest count before it of its kind, or of none: a part is smaller; a part
             # in ها, بينها، منها, is of things, not of people)
-            whole = next((w for w in reversed(out) if _same_kind(w.kind, q.kind)), None)
+            whole = next(
+                (w for w in reversed(out[-_WHOLE_REACH:]) if _same_kind(w.kind, q.kind)), None
+            )
             if (
                 whole is not None
                 and whole.value > q.value
@@ -569,14 +570,19 @@ def _with_parts(ws: Sequence[Word], qs: list[Quantity]) -> tuple[Quantity, ...]:
             ):
                 kind = whole.kind if q.kind == "other" else q.kind
                 q = attrs.evolve(q, kind=kind, part_of=whole.span)
+        elif out and out[-1].part_of is not None:
+            # (بينهم 7 أطفال و4 نساء: a count joined to a part is a part of the same whole)
+            whole = by_span[out[-1].part_of]
+            if (
+                whole.value > q.value
+                and _same_kind(whole.kind, q.kind)
+                and ws[j].norm[:1] == "و"
+                and j == bisect.bisect_left(word_starts, out[-1].end)
+            ):
+                q = attrs.evolve(q, kind=out[-1].kind, part_of=out[-1].part_of)
         out.append(q)
+        by_span[q.span] = q
     return tuple(out)
-
-
-# words of an approximate count before its number (نحو، أكثر من، ما لا يقل عن)
-_ABOUT = APPROXIMATION | wordset("نحو حوالي قرابة زهاء اكثر اقل من")
-# kinds of counts of people
-_PEOPLE = frozenset({"killed", "injured", "prisoners", "bodies", "troops", "displaced"})
 
 
 def _same_kind(a: str, b: str) -> bool:
