@@ -78,6 +78,8 @@ def edge_word_kind(word: str) -> str | None:
     kind = edge_words().get(key)
     if kind is None and key[:1] in ("و", "ف"):  # "والرئيس": the conjunction glued on
         kind = edge_words().get(key[1:])
+    if kind is None and key[:1] in ("ب", "ل") and edge_words().get(key[1:]) == "event":
+        kind = "event"  # "نددت وزارة الدفاع بالغارات": the object of a verb, in ب
     return kind
 
 

@@ -958,8 +958,14 @@ def _org_span(words: list[tuple[int, int, str]], i: int, text: str) -> tuple[int
         return None
     while j < len(words):
         k = name_key(words[j][2])
-        if is_function_word(words[j][2]) or edge_word_kind(words[j][2]) in ("title", "role"):
-            break  # "وزارة الصحة التي", "بوزارة الصحة الدكتور": no noun of the name
+        if is_function_word(words[j][2]) or edge_word_kind(words[j][2]) in (
+            "title",
+            "role",
+            "event",
+        ):
+            # "وزارة الصحة التي", "بوزارة الصحة الدكتور", "أدانت وزارة الخارجية الهجوم": no
+            # noun of the name
+            break
         if edge_word_kind(words[j][2]) == "nationality":
             if nouns >= needed:
                 end = words[j][1]
