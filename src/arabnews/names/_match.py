@@ -989,6 +989,30 @@ class Matcher:
             return 1.0
         return self._tok_sim(a, b, floor and self.model.given_name_threshold)
 
+    def given_names_apart(
+        self, a: NameKey, b: NameKey, memo: dict[TokenKey, bool] | None = None
+    ) -> bool:
+        """Whether two Arabic-script names of as many words (two or more) that the known
+        entities do not both list are different names because their first words are different
+        given names and another word differs too (no one-word slip): what
+        :meth:`key_similarity` would find, for the cost of one word pair. A resolver sees many
+        people who share a surname (محمد سعيد الحريري، أحمد سعيد الحريري); *memo*, kept by the
+        caller for one *a*, holds the verdict on each first word of *b* seen."""
+        ta, tb = a.tokens, b.tokens
+        if len(ta) != len(tb) or len(ta) < 2 or ta[0].text == tb[0].text:
+            return False
+        if any(t.latin for t in ta) or any(t.latin for t in tb):
+            return False  # (scripts mixed: compounds are joined across them)
+        if all(x.text == y.text for x, y in zip(ta[1:], tb[1:], strict=True)):
+            return False  # (a slip in the first word alone may be one name)
+        apart = None if memo is None else memo.get(tb[0])
+        if apart is None:
+            thr = self.threshold_for(a, b)
+            apart = self._given_ok(ta[0], tb[0], thr) < self.model.given_name_threshold
+            if memo is not None:
+                memo[tb[0]] = apart
+        return apart
+
     def key_similarity(self, a: NameKey, b: NameKey, floor: float = 0.0) -> float:
         """Similarity of two name keys (see :func:`similarity`).
 

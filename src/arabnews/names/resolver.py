@@ -59,12 +59,15 @@ _PERSONISH = frozenset({"PER", None})
 class _Key:
     """Book-keeping for one distinct comparison key."""
 
-    __slots__ = ("anchor", "key", "labels", "listed", "spellings")
+    __slots__ = ("anchor", "key", "known", "labels", "listed", "spellings")
 
-    def __init__(self, key: NameKey, anchor: str | None, listed: frozenset[str]) -> None:
+    def __init__(
+        self, key: NameKey, anchor: str | None, listed: frozenset[str], known: bool
+    ) -> None:
         self.key = key
         self.anchor = anchor
         self.listed = listed  # the gazetteer entries listing the key, when several
+        self.known = known  # whether the gazetteer lists the key at all
         self.spellings: set[str] = set()
         self.labels: Counter[str] = Counter()
 
@@ -240,7 +243,9 @@ class NameResolver:
         key = _canonical(key, keytext)
         anchor = self._gazetteer.lookup_key(key) if self._gazetteer is not None else None
         listed = self._gazetteer.ids_of(key) if self._gazetteer is not None else _NO_IDS
-        self._keys[keytext] = _Key(key, anchor, listed if len(listed) > 1 else _NO_IDS)
+        self._keys[keytext] = _Key(
+            key, anchor, listed if len(listed) > 1 else _NO_IDS, bool(listed)
+        )
         if anchor is not None:
             self._anchored.setdefault(anchor, set()).add(keytext)
         matcher = self._matcher
@@ -267,6 +272,7 @@ class NameResolver:
             index.setdefault(own + block, set()).add(keytext)
         tok_sim = matcher.token_key_similarity
         listed_sim = matcher.listed_similarity
+        firsts: dict[TokenKey, bool] = {}  # given_names_apart's verdicts on first words
         for other in sorted(candidates):
             oinfo = self._keys[other]
             if anchor is not None and oinfo.anchor is not None and anchor != oinfo.anchor:
@@ -274,6 +280,8 @@ class NameResolver:
             okey = oinfo.key
             omulti = len(okey.tokens) > 1
             if multi and omulti:
+                if not (listed and oinfo.known) and matcher.given_names_apart(key, okey, firsts):
+                    continue  # (the cheap test first: a surname shared by many people)
                 sim = matcher.key_similarity(key, okey, 1.0)
                 if sim >= matcher.threshold_for(key, okey):
                     self._link(keytext, other, sim)
