@@ -340,12 +340,15 @@ def candidates(
     out.sort(key=lambda c: c.first)
     # "وزير الدفاع الأوكراني، دينيس شميهال": a force phrase that is a person's title is not an
     # actor of its own; the person is.
+    # Only a phrase a title heads: in اعتقلت قوات الأمن محمد أحمد and اعتقلت القوات الإسرائيلية
+    # الفلسطيني محمد أحمد the forces arrest a man.
     pers_firsts = sorted(c.first for c in out if c.mention.label == "PER")
     out = [
         c
         for c in out
         if not (
             c.kind == "force"
+            and (_title_norm(ws[c.first].norm) or _office(ws[c.first].norm))
             and (k := bisect.bisect_right(pers_firsts, c.last)) < len(pers_firsts)
             and pers_firsts[k] - c.last <= 2
         )
@@ -1611,6 +1614,8 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
 
 
 _PARTY_CLASSES = frozenset({"official", "institution", "state", "force", "group"})
+# the classes of ``agentive.tsv`` that name a body, never one person
+_BODIES = frozenset({"institution", "state", "force", "group"})
 
 
 def _party_noun(norm: str) -> bool:
@@ -1693,6 +1698,7 @@ def _genitive_lam(text: str, ws: Sequence[Word], i: int) -> bool:
     return (
         i > 0
         and pre.endswith("ل")
+        and not pre.endswith("ال")  # (the article's ل: اللواء أحمد سعيد)
         and text[ws[i - 1].end : w.start] == " "
         and definite(ws[i - 1].norm)
     )
@@ -1817,24 +1823,42 @@ def _with_phrases(text: str, ws: Sequence[Word], cands: list[Candidate]) -> list
         if last is None:
             i += 1
             continue
-        nxt = by_first.get(last + 1)
+        # (titles between them are the name's: نظيره السعودي الأمير فيصل بن فرحان)
+        to = last + 1
+        while to < len(ws) and to - last <= 2 and to not in by_first and _title_norm(ws[to].norm):
+            to += 1
+        nxt = by_first.get(to)
         if (
             nxt is not None
             and nxt.kind == "entity"
+            and (to == last + 1 or nxt.mention.label == "PER")
             # a place is named by a classifier noun before it (على مدينة إيلات), not headed
             and (nxt.mention.label != "LOC" or (last == i and _classifier(ws[i])))
-            and nxt.mention.start == ws[last + 1].start
+            and nxt.mention.start == ws[to].start
             and not _event_head(ws[i])
             and not _genitive_lam(text, ws, i)
+            # (a body named in full is no person's title: اعتقلت قوات الأمن محمد أحمد, the
+            # object; حكومة نوري المالكي and حزب الرئيس عمر البشير are his)
+            and not (
+                nxt.mention.label == "PER"
+                and agentive_class(ws[i].norm) in _BODIES
+                and not _title_norm(ws[i].norm)  # (اللواء: a brigade, or a general's rank)
+                and definite(ws[last].norm)
+                and not _title_norm(ws[last].norm)
+            )
         ):
-            gap = text[ws[last].end : ws[last + 1].start]
-            if not gap.strip(" ،,«»\"'"):
+            gap = text[ws[last].end : ws[to].start]
+            if (
+                gap.replace(" ", "").isalpha()  # only the titles between (no punctuation)
+                if to > last + 1
+                else not gap.strip(" ،,«»\"'")
+            ):
                 prep = _prep(text, ws, i, _start_after_clitics(ws[i]))
                 merged = attrs.evolve(nxt, first=i, prep=prep)
                 out[pos[id(nxt)]] = merged
                 pos[id(merged)] = pos[id(nxt)]
-                by_first[last + 1] = merged
-                i = last + 1
+                by_first[to] = merged
+                i = to
                 continue
         prev = by_last.get(i - 1)
         if (

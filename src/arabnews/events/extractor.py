@@ -216,6 +216,24 @@ def find_triggers(
     return out
 
 
+def _objects(ws: Sequence[Word], found: Sequence[Trigger]) -> set[int]:
+    """The ids of the triggers in *found* that are the object a verb's ``right`` context
+    requires and of the verb's own category: one event, whose trigger is the verb (وقعت مصر
+    والسعودية اتفاقية سلام: the signing, not a signing and an agreement)."""
+    drop: set[int] = set()
+    for n, tr in enumerate(found):
+        right = tr.rule.right
+        if right is None or _excludes_only(right):
+            continue
+        for other in found[n + 1 :]:
+            if other.first > tr.last + _EXCLUSION_REACH:
+                break
+            if other.rule.category == tr.rule.category and right.search(ws[other.first].norm):
+                drop.add(id(other))
+                break
+    return drop
+
+
 # Words after a trigger where its ``right`` context is looked for: what the row requires
 # (فرض + عقوبات) must be near; what it rules out (احتل + المرتبة) is ruled out further on.
 _RIGHT_REACH = 4
@@ -727,7 +745,7 @@ def _chunk_events(
     ]
     # (kept among the triggers: the model's features count the sentence's other candidates, as
     # in its training data; only no event of their own is reported)
-    restated = {id(tr) for tr in triggers if _restates(ws, tr, triggers)}
+    restated = {id(tr) for tr in triggers if _restates(ws, tr, triggers)} | _objects(ws, triggers)
     if not triggers:
         return []
     arg_cands: list[tuple[Candidate, ...]] = []  # argument candidates, found when first needed
@@ -891,7 +909,9 @@ def _chunk_events(
         # اعتقلت القوات خمسة أشخاص)
         clause = bisect.bisect_right(break_at, tr.first) - 1
         lower = break_at[clause] if clause >= 0 else 0
-        modality, cue_i = modality_of(ws, tr.first, tr.prefix, lower=lower, inner=inner)
+        modality, cue_i = modality_of(
+            ws, tr.first, tr.prefix, lower=lower, inner=inner, category=tr.rule.category
+        )
         time = _nearest(times, tstart)
         category, mode, future_of = tr.rule.category, _mode(ws, tr), None
         if modality == "asserted" and time is not None and is_future(time, pub):

@@ -4,7 +4,11 @@ Cues come from ``data/modality.tsv`` and are looked for in a window of words bef
 ``denied`` outranks ``negated``, which outranks ``hypothetical``, which outranks ``future``. A
 future prefix ``س`` on the trigger itself (سيجري، ستناقش) also makes it future. A cue whose side
 is ``governs`` counts only for a trigger governed by a preposition: what a call or a demand asks
-for (دعت المنظمة إلى الإفراج عنه، طالبوا باستقالة الحكومة) has not happened.
+for (دعت المنظمة إلى الإفراج عنه، طالبوا باستقالة الحكومة) has not happened. A cue whose side is
+``object`` (a verb of refusing) counts only for a definite or governed trigger that is its object,
+with nothing but its subject between them, and only for the acts a party does or refuses to do
+itself (رفضت إسرائيل الانسحاب: no withdrawal); a request, an accusation or an attack that is
+rejected was made (رفضت الحكومة الطلب).
 
 >>> from arabnews.events.lexicon import words
 >>> ws = words("نفت موسكو أن تكون قواتها دخلت المنطقة")
@@ -30,6 +34,11 @@ from arabnews.events.lexicon import Word, modality_cues, speech_verb
 __all__ = ["modality_of"]
 
 _ORDER = ("denied", "negated", "hypothetical", "future")
+
+# The categories of the acts a party may refuse to do itself (``object`` cues): what is refused is
+# not done. The others name what another party did (a request, an accusation, a threat, a
+# sanction, an attack), which a refusal rejects and does not undo.
+_REFUSABLE = frozenset({"AGREE", "AID", "CONCEDE", "CONSULT", "COOPERATE", "RETREAT", "SUPPORT"})
 
 
 # "Any" before a trigger noun (أي اتفاق): a negation cue of the table reaches it from farther
@@ -96,6 +105,15 @@ def _governed_verbal_noun(norm: str) -> bool:
     )
 
 
+def _object_of(ws: Sequence[Word], k: int, t: int) -> bool:
+    """Whether the trigger at ``ws[t]`` may be the object of the verb at ``ws[k]``: only single
+    spaces between them, no word in و or ف (the start of another clause or a list) and no cue
+    word (رفضت الحكومة مطالب المحتجين بالإفراج: the demand is refused, the release asked for)."""
+    return all(ws[j].start - ws[j - 1].end == 1 for j in range(k + 1, t + 1)) and not any(
+        w.norm[:1] in ("و", "ف") or _cue_hits(w.norm) for w in ws[k + 1 : t]
+    )
+
+
 def _noun_cue(norm: str) -> bool:
     """A cue word shaped as a noun (دعوة، الدعوة، مطالبات): no subject stands after it."""
     n = _strip_conj(norm)
@@ -140,6 +158,7 @@ def modality_of(
     *,
     lower: int = 0,
     inner: Sequence[bool] | None = None,
+    category: str | None = None,
 ) -> tuple[str, int | None]:
     """``(modality, index of the cue word or None)`` for a trigger at ``ws[t]``.
 
@@ -147,7 +166,8 @@ def modality_of(
     that may hold a cue (the clause start). *inner*, per word, marks the words of a name after
     its first (the entities of the sentence): a name counts as one word of a cue's window, so
     that a long one (نفى المتحدث باسم وزارة الخارجية الإيرانية إسماعيل بقائي أن ...) does not
-    put the cue out of reach.
+    put the cue out of reach. *category* is the trigger's PLOVER category (``object`` cues
+    count only for the categories of :data:`_REFUSABLE`; none without it).
     """
     found: dict[str, int] = {}
     reach = _reach(t, lower, inner)
@@ -166,7 +186,13 @@ def modality_of(
             continue
         if rule.side == "after":
             span: Sequence[int] = range(t + 1, min(len(ws), t + 1 + rule.window))
-        elif rule.side == "governs" and not _governed(ws, t, prefix):
+        elif (rule.side == "governs" and not _governed(ws, t, prefix)) or (
+            rule.side == "object"
+            and (
+                category not in _REFUSABLE
+                or not (_governed(ws, t, prefix) or "ال" in prefix or ws[t].norm.startswith("ال"))
+            )
+        ):
             continue
         else:
             span = _before(t, rule.window, lower, reach)
@@ -190,6 +216,8 @@ def modality_of(
                 continue
             if k < t - rule.window and _noun_cue(ws[k].norm):
                 continue  # past a name, only a verb's reach: its subject stands between
+            if rule.side == "object" and not _object_of(ws, k, t):
+                break  # (فرفض القائد وسارع بالاتصال: the trigger is another clause's)
             found[rule.label] = k
             break
     if "س" in prefix and "future" not in found:
