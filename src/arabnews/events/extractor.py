@@ -164,14 +164,7 @@ def find_triggers(
                 if _excludes_only(rule.right):
                     nxt = " ".join(x.norm for x in ws[i + n : i + n + _EXCLUSION_REACH])
                 else:
-                    # (time words aside: فرضت الوزارة يوم الخميس عقوبات)
-                    nxt = " ".join(
-                        [
-                            x.norm
-                            for x in ws[i + n : i + n + _EXCLUSION_REACH]
-                            if not time_word(x.norm)
-                        ][:_RIGHT_REACH]
-                    )
+                    nxt = " ".join(ws[k].norm for k in _right_words(ws, i + n))
                 if not rule.right.search(nxt) and not _relative_head(rule.right, ws, i):
                     continue
             if rule.not_left is not None and any(
@@ -220,18 +213,25 @@ def _objects(ws: Sequence[Word], found: Sequence[Trigger]) -> set[int]:
     """The ids of the triggers in *found* that are the object a verb's ``right`` context
     requires and of the verb's own category: one event, whose trigger is the verb (وقعت مصر
     والسعودية اتفاقية سلام: the signing, not a signing and an agreement)."""
+    starts = {tr.first: tr for tr in found}
     drop: set[int] = set()
-    for n, tr in enumerate(found):
+    for tr in found:
         right = tr.rule.right
         if right is None or _excludes_only(right):
             continue
-        for other in found[n + 1 :]:
-            if other.first > tr.last + _EXCLUSION_REACH:
-                break
-            if other.rule.category == tr.rule.category and right.search(ws[other.first].norm):
-                drop.add(id(other))
-                break
+        # the first of the words the requirement was read in that meets it is the object
+        k = next((k for k in _right_words(ws, tr.last + 1) if right.search(ws[k].norm)), None)
+        other = starts.get(k) if k is not None else None
+        if other is not None and other.rule.category == tr.rule.category:
+            drop.add(id(other))
     return drop
+
+
+def _right_words(ws: Sequence[Word], start: int) -> list[int]:
+    """Indexes of the words from ``ws[start]`` where a trigger's ``right`` requirement is read:
+    the next ``_RIGHT_REACH`` words, time words aside (فرضت الوزارة يوم الخميس عقوبات)."""
+    end = min(len(ws), start + _EXCLUSION_REACH)
+    return [k for k in range(start, end) if not time_word(ws[k].norm)][:_RIGHT_REACH]
 
 
 # Words after a trigger where its ``right`` context is looked for: what the row requires
