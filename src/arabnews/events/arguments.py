@@ -35,6 +35,7 @@ from arabnews.events.lexicon import (
     actor_rules,
     agentive_classes,
     agentive_heads,
+    agentive_plurals,
     blockers,
     function_word,
     light_verbs,
@@ -739,7 +740,7 @@ def assign_roles(
 
 
 # Words after which another clause begins (a recipient after them is that clause's).
-_STOPS = _wordset("بعد حيث بينما فيما مما عندما حين")
+_STOPS = _wordset("بعد حيث بينما فيما مما عندما حين لان لانه لانها لانهم")
 # the conjunctions among them that a clause, not a noun, follows (not بعد: بعد قصف المدينة)
 _CLAUSE_CONJUNCTIONS = _STOPS - _wordset("بعد مما")
 
@@ -1561,8 +1562,9 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
     w = ws[i]
     if i in taken or not _may_start(w.norm) or (i == 0 and _initial_verb(w)):
         return None
-    if _bare(w.norm) == "يد" and i > 0 and _bare(ws[i - 1].norm) == "علي":
-        return None  # على يد (at the hands of): the agent's phrase begins after it
+    if _bare(w.norm) in ("يد", "الاقل") and i > 0 and _bare(ws[i - 1].norm) == "علي":
+        # على يد (at the hands of): the agent's phrase begins after it; على الأقل (at least)
+        return None
     head_def = definite(w.norm)
     last = i
     for k in range(i + 1, min(len(ws), i + _MAX_PHRASE)):
@@ -1583,6 +1585,14 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
             # زعيم المعارضة | الحكومة: nor does a construct's definite genitive (a noun of a
             # party, never an adjective, starts the next phrase)
             break
+        if (
+            not head_def
+            and k > i + 1
+            and definite(nxt.norm)
+            and _indefinite_nisba(ws[k - 1])
+            and not _definite_modifier(w.norm, nxt.norm)
+        ):
+            break  # مسؤول محلي | الجيش: a nisba adjective takes no genitive
         if k == i + 1 and not head_def and definite(nxt.norm) and _plural_with_nun(w.norm):
             break  # مستوطنون | النار: a sound plural keeps its ن only outside a construct
         if (
@@ -1616,6 +1626,19 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
 _PARTY_CLASSES = frozenset({"official", "institution", "state", "force", "group"})
 # the classes of ``agentive.tsv`` that name a body, never one person
 _BODIES = frozenset({"institution", "state", "force", "group"})
+
+
+def _indefinite_nisba(w: Word) -> bool:
+    """An indefinite nisba adjective in ي (محلي، أمريكي، عسكري), not a noun of an office in ي
+    (قاضي، مفتي) nor one in ى (شورى، مبنى: the normal form writes both ي)."""
+    n = _bare(w.norm)
+    return (
+        len(n) >= 4
+        and not definite(n)
+        and "".join(c for c in w.text if c not in HARAKAT and c != TATWEEL).endswith("ي")
+        and not n.endswith(("اي", "وي"))
+        and agentive_class(n) is None
+    )
 
 
 def _party_noun(norm: str) -> bool:
@@ -1686,6 +1709,13 @@ def _definite_modifier(head: str, word: str) -> bool:
     h = _bare(head)
     fem_head = h.endswith(("ة", "ات")) or not h.startswith("ال")
     fem_word = n.endswith(("ة", "ات"))
+    if (
+        len(n) >= 5
+        and n.endswith(("ون", "ين"))
+        and h.endswith(("ة", "ات"))
+        and _without_article(head) not in agentive_plurals()
+    ):
+        return False  # الوزارة | المواطنين: a men's plural qualifies men (القادة الميدانيين)
     return not (fem_word and not fem_head and not h.endswith(("ون", "ين")))
 
 
@@ -2461,6 +2491,11 @@ def _subject_after_kana(
 
 
 _PRONOUN_COMP = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها"})
+# particles with the subject's pronoun (لكنه اتهم الطرف الآخر: he accused the other side): the
+# verb after them has its subject, and the noun after the verb is its object
+_PRONOUN_PARTICLES = _PRONOUN_COMP | _wordset(
+    "لكنه لكنها لكنهم ولكنه ولكنها ولكنهم لانه لانها لانهم"
+)
 
 
 def _plural_verb(w: Word) -> bool:
@@ -2797,6 +2832,12 @@ def structural_roles(
         if t > 0 and _event_antecedent(ws, t):
             # هجوم استهدف قاعدة أمريكية: a relative clause of the event noun before it, which
             # is the verb's subject; the noun after the verb is its object
+            after = _subject_after(ws, cs, t_end + 1)
+            return [], [after] if after is not None and wants_obj else [], False
+        k = t - 1
+        while k >= 0 and _bare(ws[k].norm) in _AUX:
+            k -= 1
+        if k >= 0 and ws[k].norm in _PRONOUN_PARTICLES - _PRONOUN_COMP:
             after = _subject_after(ws, cs, t_end + 1)
             return [], [after] if after is not None and wants_obj else [], False
         if _circumstantial(ws, t, t_end, rule):
@@ -3455,8 +3496,9 @@ def verb_agreement(w: Word, prefix: str | None = None) -> str | None:
 def _noun_agreement(ws: Sequence[Word], c: Candidate) -> str | None:
     """The verb marking a candidate takes as a pronominal subject: ``"p"`` for sound masculine
     plurals (المتظاهرون، مسلحين), ``"f"`` for feminine heads (الشرطة، الحكومة) and plurals in
-    ات (القوات، الطائرات), ``"m"`` for other heads; ``None`` for a name (a person may be a woman)
-    and for a place or country (their gender is lexical)."""
+    ات (القوات، الطائرات), ``"b"`` for broken plurals of parties in ``agentive.tsv``
+    (الأحزاب، الزعماء: a feminine or a plural verb), ``"m"`` for other heads; ``None`` for a
+    name (a person may be a woman) and for a place or country (their gender is lexical)."""
     label = c.mention.label
     if label in ("PER", "LOC", "GPE"):
         return None
@@ -3469,6 +3511,10 @@ def _noun_agreement(ws: Sequence[Word], c: Candidate) -> str | None:
         return "p"
     if head.endswith(("ه", "ة", "ات")):
         return "f"
+    if head in agentive_plurals() and agentive_classes().get(head) != "people":
+        # a broken plural of parties (أحزاب، زعماء): a verb before it is either singular; one
+        # of people (شبان، نساء) is more often what is done to them (اعتقلت عشرات الشبان)
+        return "b"
     return "m"
 
 
@@ -3561,7 +3607,9 @@ def carry_subject(
     if not (_initial_verb(ws[t]) or finite_verb(ws[t])):
         return roles
     form = verb_agreement(ws[t], prefix)
-    if form is None or _noun_agreement(previous_words, previous) != form:
+    before = _noun_agreement(previous_words, previous)
+    # (a broken plural, dropped, is the subject of a feminine or a plural verb: ودعت، وقالوا)
+    if form is None or (before != form and not (before == "b" and form in ("f", "p"))):
         return roles
     carried = previous.mention
     k = _skip_quantity(ws, _skip_right(ws, t + 1))  # اعتقلت ثلاثة ناشطين: the counted noun
@@ -3574,7 +3622,7 @@ def carry_subject(
         own = _noun_agreement(ws, after)
         # a verb before its subject is singular: قصف الجيش، هاجم المسلحون، قصفت الطائرات
         agrees = (
-            own is None
+            own in (None, "b")
             or (form == "m" and own in ("m", "p"))
             or (form == "f" and (own == "f" or _feminine_adjective(ws, after)))
         )

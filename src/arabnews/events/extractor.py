@@ -599,10 +599,57 @@ _ACCUSATIVE_GAP = 10  # words between a verb and its own verbal noun in the accu
 _CLAUSE_OPENERS = wordset("ان لان لكن انه انها انهم اننا لانه لانها")  # (فإن، وإن: و/ف bare)
 
 
+# blocker reasons (blockers.tsv) of an act that has not taken place
+_UNREAL_BLOCKS = frozenset({"threat", "request", "prevent"})
+
+
 def _restates(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]) -> bool:
     """Whether *tr* is an indefinite accusative verbal noun that restates a trigger of its
     category a few words before (تظاهر آلاف الطلاب في بلغراد احتجاجا على الفساد، دعا إلى
     التظاهر ... احتجاجا على): the manner or the purpose of that event, not an event of its own."""
+    if not _accusative_verbal_noun(ws, tr):
+        return False
+    breaks = _clause_breaks(ws)
+    for other in triggers:
+        if other.first >= tr.first:
+            break
+        if (
+            (
+                other.rule.category == tr.rule.category
+                or (tr.rule.category == "PROTEST" and other.rule.category in _PROTESTED_WITH)
+            )
+            and tr.first - other.last <= _ACCUSATIVE_GAP
+            and not any(breaks[other.last + 1 : tr.first + 1])
+            # (not the object of another verb or clause: لهجوم على إيران، فإننا نتوقع هجوما)
+            and not any(
+                finite_verb(x) or bare(x.norm) in _CLAUSE_OPENERS
+                for x in ws[other.last + 1 : tr.first]
+            )
+        ):
+            return True
+    # a motive put first (احتجاجا على القرار، استدعت الجزائر سفيرها): the act of its sentence
+    return (
+        tr.rule.category == "PROTEST"
+        and tr.first == 0
+        and any(
+            o.first > tr.first
+            and o.rule.category in _PROTESTED_WITH
+            and o.first - tr.last <= _ACCUSATIVE_GAP
+            and not any(breaks[tr.last + 1 : o.first])
+            for o in triggers
+        )
+    )
+
+
+# acts of a state or an office done "in protest" (طردت السفير احتجاجا على ...، استدعت سفيرها
+# احتجاجا): the accusative احتجاجا after them is their motive, no demonstration (a resignation
+# or a walk-out in protest, RETREAT, is one: the labels count it)
+_PROTESTED_WITH = frozenset({"SANCTION", "REJECT", "ACCUSE", "CONSULT", "REQUEST"})
+
+
+def _accusative_verbal_noun(ws: Sequence[Word], tr: Trigger) -> bool:
+    """Whether *tr* is one indefinite verbal noun in the accusative (احتجاجا، هجوما) with no
+    proclitic, of a lexicon stem of its own category."""
     w = ws[tr.first]
     if (
         tr.prefix
@@ -613,26 +660,10 @@ def _restates(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]) -> b
     ):
         return False
     stem = w.norm[:-1]
-    if word_shape(stem, "") != "verbal_noun" or not any(
+    # (اتفقا، استهدفا: a dual verb; only a verbal noun whose ا is the case's)
+    return word_shape(stem, "") == "verbal_noun" and any(
         trigger_rules()[i].category == tr.rule.category and not p for i, p in match_first(stem)
-    ):
-        return False  # (اتفقا، استهدفا: a dual verb; only a verbal noun whose ا is the case's)
-    breaks = _clause_breaks(ws)
-    for other in triggers:
-        if other.first >= tr.first:
-            break
-        if (
-            other.rule.category == tr.rule.category
-            and tr.first - other.last <= _ACCUSATIVE_GAP
-            and not any(breaks[other.last + 1 : tr.first + 1])
-            # (not the object of another verb or clause: لهجوم على إيران، فإننا نتوقع هجوما)
-            and not any(
-                finite_verb(x) or bare(x.norm) in _CLAUSE_OPENERS
-                for x in ws[other.last + 1 : tr.first]
-            )
-        ):
-            return True
-    return False
+    )
 
 
 def extract_from_sentences(
@@ -763,7 +794,9 @@ def _chunk_events(
     for tr in triggers:
         if tr.rule.category in _NEEDS_EVIDENCE:
             backrefs[id(tr)] = _back_reference(ws, tr)
-            if backrefs[id(tr)]:
+            # (a mention feared, threatened, asked for or prevented names no report: خشية تجدد
+            # القصف، توعدت بشن مزيد من الهجمات; بعد انتهاء المعركة still names the battle)
+            if backrefs[id(tr)] and tr.blocked not in _UNREAL_BLOCKS:
                 ante = _antecedent(reported, tr.rule.category, n_sent)
                 if ante is not None:
                     antes[id(tr)] = ante
@@ -877,6 +910,15 @@ def _chunk_events(
                 # (and to an attack only: ودعت المجتمع الدولي after «وقتل عشرات المدنيين»,
                 # a killing no trigger reports, counts no one)
                 own = [i for i in own if triggers[primary[i]].rule.category == "ASSAULT"]
+            if q.kind == "prisoners":
+                # (the arrested or released are the arrest's or the release's: اعتقلت الشرطة
+                # 200 شخص خلال احتجاجات counts no protesters)
+                own = [
+                    i
+                    for i in own
+                    if triggers[primary[i]].rule.category in ("COERCE", "RETREAT")
+                    and starts[i] < q.start
+                ] or own
             if q.kind.startswith("duration"):
                 # a prison term is the sentence's (قضت المحكمة بسجنه ثلاث سنوات بتهمة ...)
                 terms = [
@@ -895,6 +937,7 @@ def _chunk_events(
                 if bisect.bisect_right(breaks, ws[triggers[j].first].start) == qc:
                     q_owner.setdefault(j, []).append(q)
                     owners.append(j)
+    verb_clauses = _coordinated_verbs(text, ws) if "،" in chunk or "," in chunk else []
     out: list[Event] = []
     held: list[_Held] = []  # pairing: the events with what _one_report needs
     trigger_starts = [ws[t.first].start for t in triggers]  # (sorted: triggers are)
@@ -909,6 +952,11 @@ def _chunk_events(
         # اعتقلت القوات خمسة أشخاص)
         clause = bisect.bisect_right(break_at, tr.first) - 1
         lower = break_at[clause] if clause >= 0 else 0
+        # (nor one before a coordinated verb after a comma, which opens a clause of its own:
+        # نفى مصدر أن تكون قواته قصفت السوق، واتهم الجيش بقصف الحي)
+        joined = bisect.bisect_right(verb_clauses, tr.first) - 1
+        if joined >= 0:
+            lower = max(lower, verb_clauses[joined])
         modality, cue_i = modality_of(
             ws, tr.first, tr.prefix, lower=lower, inner=inner, category=tr.rule.category
         )
@@ -1087,6 +1135,18 @@ def _antecedent(
 _CLAUSE_BREAKS = wordset("بينما فيما")
 # في + ما, not the conjunction: فيما يعرف ب، فيما بينهم، فيما يتعلق ب، فيما بعد
 _FI_MA = wordset("يعرف عرف سمي يسمي بين بينهم بينها بينهما يتعلق يخص يلي بعد مضي")
+
+
+def _coordinated_verbs(text: str, ws: Sequence[Word]) -> list[int]:
+    """Indexes of the words that open a coordinated clause after a comma: a finite verb in و / ف
+    (، واتهم؛ ، وأكدت), in order."""
+    return [
+        k
+        for k in range(1, len(ws))
+        if ws[k].norm[:1] in ("و", "ف")
+        and any(c in "،,؛;" for c in text[ws[k - 1].end : ws[k].start])
+        and finite_verb(ws[k])
+    ]
 
 
 def _clause_breaks(ws: Sequence[Word]) -> list[bool]:

@@ -56,10 +56,14 @@ _NORM_TABLE = str.maketrans(
 # so that its value is read whole; otherwise letters, digits and harakat.
 _THOUSANDS = f",{ARABIC_THOUSANDS_SEPARATOR}"
 _DECIMAL = f".{ARABIC_DECIMAL_SEPARATOR}"
+# A keycap digit (1️⃣: the digit, an optional variation selector, U+20E3) numbers a list item of
+# a post; it is a symbol, no word and no count.
 _WORD_RE = re.compile(
+    r"(?!\d+\ufe0f?\u20e3)(?:"
     rf"\d{{1,3}}(?:[{_THOUSANDS}]\d{{3}})+(?:[{_DECIMAL}]\d+)?(?!\d)"
     rf"|\d+[{_DECIMAL}]\d+"
     rf"|[\w{class_body(_REMOVED | QURANIC_ANNOTATIONS)}]+"
+    ")"
 )
 _SUFFIX = r"(?:ا|ها|هما|هم|هن|ه|نا)?"
 # the pronouns a preposition takes (معي، معك، معهم، اليه، عليكم)
@@ -95,7 +99,8 @@ PREPOSITIONS = wordset(
     "خلف وسط بجانب اثناء عقب اثر جراء بسبب ازاء تحت فوق دون لدى الى على لحين بحق"
 )
 PARTICLES = wordset(
-    "ان انه انها انهم بان بانه بانها لان قد لقد لم لن لا ما كما ايضا كذلك حيث اذ اذا لكن لكنه الا "
+    "ان انه انها انهم بان بانه بانها لان لانه لانها لانهم لانهما لاننا لانني "
+    "قد لقد لم لن لا ما كما ايضا كذلك حيث اذ اذا لكن لكنه الا "
     "او ام ثم بل هو هي هم هما نحن هذا هذه ذلك تلك هؤلاء اولئك أولئك هناك هنا الذي التي الذين "
     "اللذين اللتين "
     "اللواتي اللاتي كان كانت كانوا يكون تكون ليس عدم تم يتم جري مما ممن عندما بينما فيما كل "
@@ -693,6 +698,7 @@ def actor_rules() -> tuple[ActorRule, ...]:
 
 
 AGENT_CLASSES = frozenset({"official", "institution", "force", "group", "people", "state"})
+AGENT_NUMBERS = frozenset({"singular", "plural", "dual"})
 
 
 LIGHT_KINDS = frozenset({"carry", "continue", "intend"})
@@ -720,7 +726,12 @@ def agentive_heads() -> frozenset[str]:
     out = set()
     for row in _rows("agentive.tsv"):
         word = norm_word(row["word"].strip())
-        if row["class"] not in AGENT_CLASSES or not word or " " in word:
+        if (
+            row["class"] not in AGENT_CLASSES
+            or row["number"] not in AGENT_NUMBERS
+            or not word
+            or " " in word
+        ):
             raise ValueError(f"{row.where}: bad row {row!r}")
         out.add(word[2:] if word.startswith("ال") and len(word) > 4 else word)
     return frozenset(out)
@@ -734,6 +745,18 @@ def agentive_classes() -> dict[str, str]:
         word = norm_word(row["word"].strip())
         out[word[2:] if word.startswith("ال") and len(word) > 4 else word] = row["class"]
     return out
+
+
+@functools.cache
+def agentive_plurals() -> frozenset[str]:
+    """The forms of :func:`agentive_heads` that are plurals, broken (أحزاب، قادة) or sound."""
+    agentive_heads()  # (validates the table)
+    out = set()
+    for row in _rows("agentive.tsv"):
+        if row["number"] == "plural":
+            word = norm_word(row["word"].strip())
+            out.add(word[2:] if word.startswith("ال") and len(word) > 4 else word)
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -110,8 +110,16 @@ def _object_of(ws: Sequence[Word], k: int, t: int) -> bool:
     spaces between them, no word in و or ف (the start of another clause or a list) and no cue
     word (رفضت الحكومة مطالب المحتجين بالإفراج: the demand is refused, the release asked for)."""
     return all(ws[j].start - ws[j - 1].end == 1 for j in range(k + 1, t + 1)) and not any(
-        w.norm[:1] in ("و", "ف") or _cue_hits(w.norm) for w in ws[k + 1 : t]
+        _conjoined(w.norm) or _cue_hits(w.norm) for w in ws[k + 1 : t]
     )
+
+
+def _conjoined(norm: str) -> bool:
+    """A word in و / ف, unless the letter is its own (وصول، وقف، فرض: the Arabic Wikipedia
+    word list reads the whole as a word)."""
+    from arabnews.ner.clitics import clitic_reading
+
+    return norm[:1] in ("و", "ف") and clitic_reading(norm, 1) is not False
 
 
 def _noun_cue(norm: str) -> bool:

@@ -162,7 +162,8 @@ def _casualty_kind(ws: Sequence[Word], i: int, j: int) -> str | None:
         k -= 1
     for k in range(j, min(len(ws), j + 3)):
         hit = _rule_match("casualty", ws, k)
-        if hit:
+        if hit and not (ws[k].norm[:1] == "ب" and not hit[0].parts[0].fullmatch(ws[k].norm)):
+            # (not a charge: خمسة متهمين بقتل متظاهرين counts the accused, not the dead)
             return hit[0].kind
     return None
 
