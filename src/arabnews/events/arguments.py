@@ -2493,9 +2493,7 @@ def _subject_after_kana(
 _PRONOUN_COMP = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها"})
 # particles with the subject's pronoun (لكنه اتهم الطرف الآخر: he accused the other side): the
 # verb after them has its subject, and the noun after the verb is its object
-_PRONOUN_PARTICLES = _PRONOUN_COMP | _wordset(
-    "لكنه لكنها لكنهم ولكنه ولكنها ولكنهم لانه لانها لانهم"
-)
+_PRONOUN_PARTICLES = _wordset("لكنه لكنها لكنهم ولكنه ولكنها ولكنهم لانه لانها لانهم")
 
 
 def _plural_verb(w: Word) -> bool:
@@ -2834,10 +2832,7 @@ def structural_roles(
             # is the verb's subject; the noun after the verb is its object
             after = _subject_after(ws, cs, t_end + 1)
             return [], [after] if after is not None and wants_obj else [], False
-        k = t - 1
-        while k >= 0 and _bare(ws[k].norm) in _AUX:
-            k -= 1
-        if k >= 0 and ws[k].norm in _PRONOUN_PARTICLES - _PRONOUN_COMP:
+        if r >= 0 and ws[r].norm in _PRONOUN_PARTICLES:
             after = _subject_after(ws, cs, t_end + 1)
             return [], [after] if after is not None and wants_obj else [], False
         if _circumstantial(ws, t, t_end, rule):

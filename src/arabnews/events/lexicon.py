@@ -720,10 +720,10 @@ def light_verbs() -> tuple[tuple[str, str | None], ...]:
 
 
 @functools.cache
-def agentive_heads() -> frozenset[str]:
-    """Normalised forms (no article) of ``agentive.tsv``: nouns that, heading a phrase, name
-    who acts (رئيس، حكومة، قوات، حركة، متظاهرون، دولة), validated."""
-    out = set()
+def _agentive_table() -> dict[str, tuple[str, str]]:
+    """``agentive.tsv``, validated: each normalised form (no article) with its class and its
+    number."""
+    out = {}
     for row in _rows("agentive.tsv"):
         word = norm_word(row["word"].strip())
         if (
@@ -733,30 +733,28 @@ def agentive_heads() -> frozenset[str]:
             or " " in word
         ):
             raise ValueError(f"{row.where}: bad row {row!r}")
-        out.add(word[2:] if word.startswith("ال") and len(word) > 4 else word)
-    return frozenset(out)
+        key = word[2:] if word.startswith("ال") and len(word) > 4 else word
+        out[key] = (row["class"], row["number"])
+    return out
+
+
+@functools.cache
+def agentive_heads() -> frozenset[str]:
+    """Normalised forms (no article) of ``agentive.tsv``: nouns that, heading a phrase, name
+    who acts (رئيس، حكومة، قوات، حركة، متظاهرون، دولة), validated."""
+    return frozenset(_agentive_table())
 
 
 @functools.cache
 def agentive_classes() -> dict[str, str]:
     """:func:`agentive_heads` with the class of each (official, institution, force ...)."""
-    out = {}
-    for row in _rows("agentive.tsv"):
-        word = norm_word(row["word"].strip())
-        out[word[2:] if word.startswith("ال") and len(word) > 4 else word] = row["class"]
-    return out
+    return {word: cls for word, (cls, _) in _agentive_table().items()}
 
 
 @functools.cache
 def agentive_plurals() -> frozenset[str]:
     """The forms of :func:`agentive_heads` that are plurals, broken (أحزاب، قادة) or sound."""
-    agentive_heads()  # (validates the table)
-    out = set()
-    for row in _rows("agentive.tsv"):
-        if row["number"] == "plural":
-            word = norm_word(row["word"].strip())
-            out.add(word[2:] if word.startswith("ال") and len(word) > 4 else word)
-    return frozenset(out)
+    return frozenset(w for w, (_, number) in _agentive_table().items() if number == "plural")
 
 
 @functools.lru_cache(maxsize=200_000)
