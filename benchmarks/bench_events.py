@@ -49,6 +49,12 @@ Scoring:
   in session 30, read once at its end); ``events_wiki16.jsonl`` (300 more, the same way in
   session 31, read once at its end);
 * precision / recall of ASSAULT sentences over the event score (held-out gsr_dev groups);
+* docs (``benchmarks/data/events_docs.jsonl``: 16 whole wire-style articles written for the
+  project in session 37, every event mention labelled with the real event it names, ``dev`` and
+  ``confirm`` halves): through :func:`arabnews.analyze`, whether the mentions of one real event
+  are linked by ``refers_to`` and no others (pairwise precision / recall), and the error of
+  counting events as the mentions that refer to no other, against counting every mention
+  (:func:`score_docs`);
 * scaling: seconds per MB of ``extract_events`` (no entities) on repeated Wikinews text and on
   the same text as one unpunctuated line, at 100 KB and 1 MB (``--large`` adds 10 MB), with the
   growth ratio (linear work gives about 1).
@@ -67,6 +73,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from arabnews import analyze
 from arabnews.events import Event, extract_events, extract_quotes
 from arabnews.events.extractor import sentence_spans
 from arabnews.events.lexicon import match_first, trigger_rules, words
@@ -75,6 +82,7 @@ from arabnews.spans import Entity
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEV = ROOT / "benchmarks" / "data" / "events_dev.jsonl"
+DOCS = ROOT / "benchmarks" / "data" / "events_docs.jsonl"  # whole articles, mentions clustered
 NEWS = ROOT / "benchmarks" / "data" / "events_news.jsonl"
 # labelled blind in session 13 from sentences no other set used (training/events/runs.md, run 41)
 NEWS2 = ROOT / "benchmarks" / "data" / "events_news2.jsonl"
@@ -375,6 +383,58 @@ def score_curve(recs: Sequence[dict[str, Any]]) -> list[tuple[float, tuple[float
     ]
 
 
+def score_docs(
+    recs: Sequence[dict[str, Any]], docs_events: Sequence[Sequence[Event]]
+) -> dict[str, float]:
+    """Repeated mentions in whole articles (``events_docs.jsonl``): each predicted event is matched
+    to a gold mention of its type whose trigger overlaps (one-to-one, text order); over the
+    matched mentions of one type in one article, a pair is linked when both refer to the same
+    head (``refers_to``, else its own trigger) and is one event when gold gives them one cluster.
+    Returns link precision / recall over such pairs, and the count error: the sum over articles
+    and types of |heads - gold clusters| among matched mentions, over the gold clusters; the
+    ``*_none`` figures are those of counting every mention as an event of its own."""
+    tp = pred = gold_pairs = 0
+    err = err_none = n_clusters = 0
+    for rec, evs in zip(recs, docs_events, strict=True):
+        free = list(rec["events"])
+        matched: list[tuple[Event, str]] = []
+        for e in sorted(evs, key=lambda e: e.trigger.start):
+            g = next(
+                (
+                    g
+                    for g in free
+                    if g["type"] == e.type
+                    and g["start"] < e.trigger.end
+                    and e.trigger.start < g["end"]
+                ),
+                None,
+            )
+            if g is not None:
+                free.remove(g)
+                matched.append((e, g["cluster"]))
+        for cat in {e.type for e, _ in matched}:
+            group = [(e, c) for e, c in matched if e.type == cat]
+            heads = [(e.refers_to or e.trigger).start for e, _ in group]
+            for (i, (_, ci)), (j, (_, cj)) in itertools.combinations(enumerate(group), 2):
+                same, linked = ci == cj, heads[i] == heads[j]
+                gold_pairs += same
+                pred += linked
+                tp += same and linked
+            clusters = len({c for _, c in group})
+            n_clusters += clusters
+            err += abs(len(set(heads)) - clusters)
+            err_none += len(group) - clusters
+    return {
+        "P": tp / pred if pred else 0.0,
+        "R": tp / gold_pairs if gold_pairs else 0.0,
+        "pairs": float(gold_pairs),
+        "linked": float(pred),
+        "err": err / max(1, n_clusters),
+        "err_none": err_none / max(1, n_clusters),
+        "clusters": float(n_clusters),
+    }
+
+
 def scaling(large: bool) -> list[tuple[str, str, str]]:
     """Seconds per MB of extract_events at growing sizes (news text, one unpunctuated line)."""
     base = WIKINEWS.read_text(encoding="utf-8") if WIKINEWS.is_file() else None
@@ -542,6 +602,26 @@ def main() -> int:
                 f"{name} {part} event F1 type+trigger ({len(sel)} sents); candidates in []",
                 f"{f:.3f} (P {p:.3f} R {r:.3f}) [{cf:.3f}]",
                 "-",
+            )
+        )
+    docs = _read_jsonl(DOCS) if DOCS.is_file() else []
+    for part in ("dev", "confirm"):
+        sel = [r for r in docs if r["split"] == part]
+        if not sel:
+            continue
+        got = score_docs(sel, [analyze(r["text"]).events for r in sel])
+        rows.append(
+            (
+                f"docs {part}: repeated mentions linked P / R ({got['pairs']:.0f} gold pairs)",
+                f"{got['P']:.3f} / {got['R']:.3f} ({got['linked']:.0f} linked)",
+                "- / 0.000 (none linked)",
+            )
+        )
+        rows.append(
+            (
+                f"docs {part}: count error, |heads - events| / events ({got['clusters']:.0f})",
+                f"{got['err']:.3f}",
+                f"{got['err_none']:.3f} (every mention counted)",
             )
         )
     rows.extend(scaling("--large" in sys.argv))

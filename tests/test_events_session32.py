@@ -54,7 +54,8 @@ def test_another_category_is_no_antecedent() -> None:
 
 def test_a_call_back_reference_is_left_to_the_model() -> None:
     # only attacks and protests need report evidence; a call's back-reference keeps its own
-    # score and no link (the model was not fitted to read these)
+    # score, and by another word than the call's (اتصال / المكالمة) no link: a repeated
+    # mention of a meeting or an agreement uses its word (tests/test_session37.py)
     text = "أجرى ترامب اتصالا هاتفيا مع بوتين. وتركزت المكالمة على الحرب في أوكرانيا."
     call = [e for e in events(text) if e.trigger.text == "المكالمة"]
     assert call and all(e.refers_to is None for e in call)

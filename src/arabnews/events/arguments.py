@@ -1000,7 +1000,14 @@ def _frame_roles(
     names)."""
     if rule.category not in ("ASSAULT", "PROTEST"):  # (a clash's sides are often unnamed)
         cands = [c for c in cands if c.kind != "phrase"]
-        left = [c for c in left if c.kind != "phrase"]
+        # (the subject of the light verb that carries the noun out is one: أجرى الرئيس الفرنسي
+        # اتصالا مع نظيره، عقد وزير الخارجية محادثات)
+        left = [
+            c
+            for c in left
+            if c.kind != "phrase"
+            or (c.first > 0 and _light_verb(ws[c.first - 1]) and _agent_phrase(ws, c))
+        ]
         # after the trigger, a phrase headed by an agent noun names a party too (الرئيس المصري،
         # نظيره الفرنسي); before it, a phrase is seldom its subject
         right = [c for c in right if c.kind != "phrase" or _agent_phrase(ws, c)]

@@ -447,6 +447,11 @@ _SOFT_RULES = True
 # no such habit, and keeping weak PROTEST triggers lowered PROTEST F1 (training/events/runs.md).
 _KEEP_WEAK = frozenset({"ASSAULT"})
 _COREF_SENTENCES = 6
+# Categories whose definite mentions (الاتفاق، المحادثات، المكالمة، الاجتماع) name an event the
+# text reported before, as the attack and protest nouns do: one meeting, call or agreement an
+# article goes on about. Not the others: السيطرة، الشكر، الطلب are as often another instance or
+# no event (السيطرة على مدينة أخرى، الشكر لله، الطلب على اليورو).
+_LINKED = frozenset({"CONSULT", "AGREE"})
 
 
 def sentence_spans(text: str) -> tuple[tuple[Span, datetime.date | None], ...]:
@@ -985,9 +990,30 @@ def _chunk_events(
         # a mention of an attack or protest the text reported is as sure as that report: the
         # model, fitted on sentences alone, reads such a back-reference as background
         ante = antes.get(id(tr)) if modality == "asserted" else None
-        # an asserted attack or protest at the model's own threshold is a later back-reference's
-        # antecedent whatever the caller's threshold (the same events at every threshold)
-        watch = reported is not None and category in _NEEDS_EVIDENCE and modality == "asserted"
+        # a definite mention of an event of another category (الاتفاق، المحادثات، المكالمة) is
+        # the one an earlier piece reported: it refers to it, so that counting over the events
+        # whose refers_to is None counts that event once (its score stays its own, at most the
+        # antecedent's, so it is reported only with it)
+        linked = (
+            _antecedent(reported, category, n_sent, same_piece=True)
+            if ante is None
+            and category in _LINKED
+            and modality == "asserted"
+            and backref
+            and tr.blocked not in _UNREAL_BLOCKS
+            else None
+        )
+        if linked is not None and (
+            linked.future_of is not None
+            or (mode and linked.mode and mode != linked.mode)
+            or not _same_word(linked, ws, tr)
+        ):
+            # (a planned call, a visit: not the phone call this one names; a request to dismiss
+            # a lawsuit, negotiations after a visit: another word of the category, another fact)
+            linked = None
+        # an asserted event at the model's own threshold is a later back-reference's antecedent
+        # whatever the caller's threshold (the same events at every threshold)
+        watch = reported is not None and modality == "asserted"
         floor = min(cut, model.threshold_for(category)) if watch else cut
         if (
             ante is None
@@ -1014,7 +1040,17 @@ def _chunk_events(
                 use_names=use_names,
                 known=known,
             )
-        earlier = (n_sent, ante) if ante is not None else recent.get(tr.rule.category)
+        if linked is not None and (
+            (roles.actor and not _shared_party(roles.actor, linked.actor))
+            or (
+                roles.recipient
+                and linked.recipient
+                and not _shared_party(roles.recipient, linked.recipient)
+            )
+        ):
+            linked = None  # (its own participants are others: another event of the category)
+        ante_or_link = ante or linked
+        earlier = (n_sent, ante_or_link) if ante_or_link else recent.get(tr.rule.category)
         if (
             not roles.actor
             and earlier is not None
@@ -1039,6 +1075,9 @@ def _chunk_events(
         score = model.score(category, logit + sum(table.get(f, 0.0) for f in role_base(found)))
         if ante is not None:
             score = ante.score
+        elif linked is not None:
+            score = min(score, linked.score)
+            mode = mode or linked.mode
         if score < cut and not (watch and score >= model.threshold_for(category)):
             continue
         denied_by = None
@@ -1079,7 +1118,9 @@ def _chunk_events(
             denied_by=denied_by,
             modality_cue=cue,
             score=round(score, 4),
-            refers_to=None if ante is None else ante.refers_to or ante.trigger,
+            refers_to=None
+            if ante_or_link is None
+            else ante_or_link.refers_to or ante_or_link.trigger,
         )
         if pairing:  # in text order; the pairing links ASSAULT events, then the threshold
             clause = bisect.bisect_right(breaks, tstart)
@@ -1097,7 +1138,7 @@ def _chunk_events(
         if ev.actor and not (pairing and category == "ASSAULT"):
             recent[tr.rule.category] = (n_sent, ev)
     for h in _one_report(held):
-        if h.category in _NEEDS_EVIDENCE and h.event.modality == "asserted":
+        if h.event.modality == "asserted":
             _record(reported, h.event, n_sent, model)
         if h.event.score < h.cut:
             continue
@@ -1119,15 +1160,55 @@ def _record(
         reported[ev.type] = (n_sent, ev)
 
 
+def _same_word(ev: Event, ws: Sequence[Word], tr: Trigger) -> bool:
+    """Whether trigger *tr* is the word of *ev*'s trigger, its clitics and endings aside
+    (اتفاقا ... الاتفاق، محادثات ... المحادثات، اجتماع ... اجتماعاته): a repeated mention
+    names its event with the same word (اللقاءات ... التشاور are two)."""
+    first = ev.trigger.text.split(maxsplit=1)
+    return bool(first) and not _word_stems(norm_word(first[0])).isdisjoint(
+        _word_stems(ws[tr.first].norm)
+    )
+
+
+@functools.lru_cache(maxsize=10_000)
+def _word_stems(norm: str) -> frozenset[str]:
+    """The readings of a word without its clitics (:func:`stem_candidates`), an accusative
+    alif or a pronoun suffix dropped: the forms two mentions of one word share."""
+    out = set()
+    for stem, _ in stem_candidates(norm):
+        out.add(stem)
+        for end in ("ا", "ه", "ها", "هم", "هما"):
+            if stem.endswith(end) and len(stem) - len(end) >= 3:
+                out.add(stem[: -len(end)])
+    return frozenset(s for s in out if len(s) >= 3)
+
+
+def _shared_party(own: Sequence[Mention], earlier: Sequence[Mention]) -> bool:
+    """Whether a back-reference's own participants (*own*, not empty) include one of its
+    antecedent's: the same entity, or one name written inside the other (الحكومة / الحكومة
+    السودانية). An antecedent without participants names none of them."""
+    ids = {m.entity_id for m in earlier if m.entity_id}
+    return any(
+        (m.entity_id is not None and m.entity_id in ids)
+        or any(m.text in e.text or e.text in m.text for e in earlier)
+        for m in own
+    )
+
+
 def _antecedent(
-    reported: Mapping[str, tuple[int, Event]] | None, category: str, n_sent: int
+    reported: Mapping[str, tuple[int, Event]] | None,
+    category: str,
+    n_sent: int,
+    *,
+    same_piece: bool = False,
 ) -> Event | None:
     """The asserted *category* event an earlier piece of the text reported, recently enough for
     a back-reference (القصف، المظاهرة) to name it, else None: the report is in the text, so the
     back-reference is a mention of a real event, not background. A sentence given alone has none
-    (the gold standard's sentences are judged so)."""
+    (the gold standard's sentences are judged so). *same_piece*: an event of this piece, before
+    the back-reference, will do too (أجرى اتصالا ...، وبحث خلال الاتصال)."""
     got = reported.get(category) if reported else None
-    if got is None or not 0 < n_sent - got[0] <= _COREF_SENTENCES:
+    if got is None or not int(not same_piece) <= n_sent - got[0] <= _COREF_SENTENCES:
         return None
     return got[1]
 
