@@ -54,7 +54,8 @@ Scoring:
   ``confirm`` halves): through :func:`arabnews.analyze`, whether the mentions of one real event
   are linked by ``refers_to`` and no others (pairwise precision / recall), and the error of
   counting events as the mentions that refer to no other, against counting every mention
-  (:func:`score_docs`);
+  (:func:`score_docs`); the ``confirm`` half only with ``--confirm`` (read once, at the end of
+  session 37);
 * scaling: seconds per MB of ``extract_events`` (no entities) on repeated Wikinews text and on
   the same text as one unpunctuated line, at 100 KB and 1 MB (``--large`` adds 10 MB), with the
   growth ratio (linear work gives about 1).
@@ -605,7 +606,7 @@ def main() -> int:
             )
         )
     docs = _read_jsonl(DOCS) if DOCS.is_file() else []
-    for part in ("dev", "confirm"):
+    for part in ("dev", "confirm") if "--confirm" in sys.argv else ("dev",):
         sel = [r for r in docs if r["split"] == part]
         if not sel:
             continue

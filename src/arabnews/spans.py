@@ -16,6 +16,8 @@ ENTITY_LABELS = frozenset({"PER", "LOC", "ORG", "MISC"})
 
 
 def non_negative(_inst: Any, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is int and value >= 0:  # (the common case, one test: spans are made often)
+        return
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError(f"{attribute.name} must be int, not {type(value).__name__}")
     if value < 0:
@@ -23,6 +25,8 @@ def non_negative(_inst: Any, attribute: attrs.Attribute[int], value: int) -> Non
 
 
 def end_after_start(inst: Any, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is int and value >= inst.start >= 0:  # (as above)
+        return
     non_negative(inst, attribute, value)
     if value < inst.start:
         raise ValueError(f"end ({value}) must be >= start ({inst.start})")

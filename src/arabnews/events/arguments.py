@@ -641,8 +641,10 @@ def assign_roles(
     if (rule.actor == "adj" or nominal) and not victim_noun:
         # (مقتل جندي أفغاني: the adjective is the victim's, not the attacker's)
         for k in range(t_end + 1, min(len(ws), t_end + 4)):
-            if _bare(ws[k].norm) in _PREPOSITIONS:
-                break  # (الهجوم على المواقع الإسرائيلية: the adjective of another phrase)
+            if _bare(ws[k].norm) in _PREPOSITIONS or _verb_like(ws[k]):
+                # (الهجوم على المواقع الإسرائيلية، هجوم استهدف قاعدة أمريكية: the adjective of
+                # another phrase)
+                break
             canon = adjective_at(ws, k)
             if canon is None and _bare(ws[k].norm).startswith(("لل", "بال")):
                 break  # (مساعدات طبية للحكومة اللبنانية: the governed noun's adjective)
@@ -1320,6 +1322,8 @@ def _may_act_norm(norm: str, text: str, *, known_only: bool = False) -> bool:
     for stem, _ in stem_candidates(norm):
         s = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
         forms = [s] + [s[: -len(x)] for x in _PRONOUN_SUFFIXES if s.endswith(x) and len(s) > 4]
+        if s.endswith("ي") and len(s) > 4:
+            forms.append(s + "ن")  # a plural in construct: مقاتلي الفصائل, of مقاتلين
         # قواته -> قوات; a nisba plural (الفلسطينيين) is its people
         if any(f in heads for f in forms) or (s.endswith(("يين", "يون")) and actor_hits(s[:-2])):
             return True
@@ -1327,7 +1331,21 @@ def _may_act_norm(norm: str, text: str, *, known_only: bool = False) -> bool:
         return False
     from arabnews.ner.clitics import word_counts  # the Wikipedia word list of arabnews.names
 
-    return word_counts(text)[0] < _KNOWN_WORD
+    if word_counts(text)[0] >= _KNOWN_WORD:
+        return False
+    # an indefinite nisba of a common noun is its adjective (قصف صاروخي، مدفعي), and a common
+    # noun with the accusative alif an adverbial (انتقاما، احتجاجا): no names; not a nisba in
+    # ا (روسيا: the name of the state of روسي) nor a pronoun's (رعاياها، مواطنينا)
+    plain = "".join(ch for ch in text if ch not in HARAKAT and ch != TATWEEL)
+    return not (
+        len(plain) >= 5
+        and not norm.startswith("ال")
+        and (
+            plain.endswith("ي")
+            or (plain.endswith("ا") and not plain.endswith(("يا", "اا", "ها", "نا")))
+        )
+        and word_counts(plain[:-1])[0] >= _KNOWN_WORD
+    )
 
 
 # log2 bucket of a word's count in the Arabic Wikipedia word list from which it counts as a

@@ -75,7 +75,7 @@ from arabnews.events.lexicon import (
     wordset,
 )
 from arabnews.events.modality import modality_of
-from arabnews.events.numbers import find_quantities
+from arabnews.events.numbers import casualty_at, find_quantities
 from arabnews.events.schema import Event, Quantity, TimeExpression
 from arabnews.events.timex import find_times, forward, is_future, parse_date
 from arabnews.spans import Entity, Mention, Span
@@ -447,11 +447,11 @@ _SOFT_RULES = True
 # no such habit, and keeping weak PROTEST triggers lowered PROTEST F1 (training/events/runs.md).
 _KEEP_WEAK = frozenset({"ASSAULT"})
 _COREF_SENTENCES = 6
-# Categories whose definite mentions (الاتفاق، المحادثات، المكالمة، الاجتماع) name an event the
-# text reported before, as the attack and protest nouns do: one meeting, call or agreement an
-# article goes on about. Not the others: السيطرة، الشكر، الطلب are as often another instance or
-# no event (السيطرة على مدينة أخرى، الشكر لله، الطلب على اليورو).
-_LINKED = frozenset({"CONSULT", "AGREE"})
+# Categories whose definite mentions (الاتفاق، المحادثات، المكالمة، الاجتماع، الهدنة) name an
+# event the text reported before, as the attack and protest nouns do: one meeting, call,
+# agreement or truce an article goes on about. Not the others: السيطرة، الشكر، الطلب are as
+# often another instance or no event (السيطرة على مدينة أخرى، الشكر لله، الطلب على اليورو).
+_LINKED = frozenset({"CONSULT", "AGREE", "CONCEDE"})
 
 
 def sentence_spans(text: str) -> tuple[tuple[Span, datetime.date | None], ...]:
@@ -880,14 +880,26 @@ def _chunk_events(
     primary = [j for j, t in enumerate(triggers) if not t.beside_strong]
     shared = [j for j, t in enumerate(triggers) if t.beside_strong]
     starts = [ws[triggers[j].first].start for j in primary]
+    chunk = text[span.start : span.end]
+    # the words that open a coordinated clause after a comma (، واتهم), in order
+    verb_clauses = _coordinated_verbs(text, ws) if "،" in chunk or "," in chunk else []
     # with a killing verb beside an attack word, every ASSAULT candidate is built, the pairs made
     # (one report per attack, see _one_report), then the threshold applied: the pairing does
-    # not depend on the threshold, so a higher one keeps a subset
-    pairing = features is None and any(t.beside_strong for t in triggers)
+    # not depend on the threshold, so a higher one keeps a subset.
+    # An attack verb right after an attack noun, as its relative clause (قصف صاروخي استهدف
+    # حيا، الهجوم الذي استهدف الموكب), restates that attack: paired with it as a killing verb
+    # beside it is (both mentions returned, linked); so is a killing word beside another
+    # attack trigger that a blocker the model weighs kept from being marked beside it (قتل
+    # شخصان في انفجار سيارة مفخخة قرب ملعب)
+    restating = {
+        id(t)
+        for t in triggers
+        if _restating_verb(ws, t, triggers) or _casualty_beside(ws, t, triggers, verb_clauses)
+    }
+    pairing = features is None and any(t.beside_strong or id(t) in restating for t in triggers)
     # the word indexes of the clause breaks (بينما، فيما، في حين), in order (clause numbers only
     # where a quantity has a trigger to choose among, or a killing verb an attack to pair with;
     # the triggers of one clause are a run of the sorted starts)
-    chunk = text[span.start : span.end]
     break_at = (
         [k for k, b in enumerate(_clause_breaks(ws)) if b]
         if "نما" in chunk or "يما" in chunk or "حين" in chunk  # (a cheap test first)
@@ -942,7 +954,6 @@ def _chunk_events(
                 if bisect.bisect_right(breaks, ws[triggers[j].first].start) == qc:
                     q_owner.setdefault(j, []).append(q)
                     owners.append(j)
-    verb_clauses = _coordinated_verbs(text, ws) if "،" in chunk or "," in chunk else []
     out: list[Event] = []
     held: list[_Held] = []  # pairing: the events with what _one_report needs
     trigger_starts = [ws[t.first].start for t in triggers]  # (sorted: triggers are)
@@ -1124,7 +1135,8 @@ def _chunk_events(
         )
         if pairing:  # in text order; the pairing links ASSAULT events, then the threshold
             clause = bisect.bisect_right(breaks, tstart)
-            held.append(_Held(ev, real_cut, tr.beside_strong, tr.rule.category, clause))
+            beside = tr.beside_strong or id(tr) in restating
+            held.append(_Held(ev, real_cut, beside, tr.rule.category, clause))
         else:
             if watch:
                 _record(reported, ev, n_sent, model)
@@ -1148,6 +1160,69 @@ def _chunk_events(
     return out
 
 
+_RELATIVE_WORDS = frozenset({"الذي", "التي", "الذين", "قد"})
+
+
+def _casualty_beside(
+    ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger], joined_at: Sequence[int]
+) -> bool:
+    """Whether *tr* is a weak killing or wounding word (قتل، مقتل، أصيب) that a blocker kept
+    from being marked beside the sentence's other attack trigger: it reports that attack's
+    toll (the weak and the strong are only marked among unblocked triggers). Not across a
+    coordinated verb after a comma (*joined_at*, :func:`_coordinated_verbs`): قتل لاعب ...،
+    واختطف أعضاء اللجنة reports two acts."""
+    clause = bisect.bisect_right(joined_at, tr.first)
+    return (
+        tr.rule.category == "ASSAULT"
+        and tr.blocked is not None
+        and not tr.rule.strong
+        and not tr.beside_strong
+        and casualty_at(ws, tr.first) is not None
+        and any(
+            t is not tr
+            and t.rule.category == "ASSAULT"
+            and t.blocked == tr.blocked
+            and casualty_at(ws, t.first) is None
+            and bisect.bisect_right(joined_at, t.first) == clause
+            for t in triggers
+        )
+    )
+
+
+def _restating_verb(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]) -> bool:
+    """Whether *tr* is an attack verb that restates the attack noun before it: at most two
+    adjectives (صاروخي، الإسرائيلي) and a relative pronoun or قد between, no punctuation nor
+    conjunction (قصف صاروخي استهدف حيا، الهجوم الذي استهدف الموكب، قصف مماثل قد استهدف)."""
+    if tr.rule.category != "ASSAULT" or tr.beside_strong or tr.prefix:
+        return False
+    w = ws[tr.first]
+    if w.norm[:1] in ("و", "ف") or not finite_verb(w) or definite(w.norm):
+        return False
+    k = tr.first - 1
+    skipped = 0
+    while k >= 0 and skipped <= 2:
+        if ws[k + 1].start - ws[k].end != 1:
+            return False  # (punctuation between)
+        noun = next((t for t in triggers if t.last == k), None)
+        if noun is not None:
+            # (a noun: a word an adjective follows, or no verb: قصف صاروخي، هجوم)
+            return (
+                noun.rule.category == "ASSAULT"
+                and not noun.beside_strong
+                and (skipped > 0 or not finite_verb(ws[noun.first]))
+            )
+        n = ws[k].norm
+        if not (
+            n in _RELATIVE_WORDS
+            or _adjective(n.removeprefix("ال"))
+            or (n[:1] == "م" and len(n) >= 4 and not finite_verb(ws[k]))  # مماثل، مكثف
+        ):
+            return False
+        skipped += 1
+        k -= 1
+    return False
+
+
 def _record(
     reported: dict[str, tuple[int, Event]] | None,
     ev: Event,
@@ -1155,8 +1230,16 @@ def _record(
     model: EventModel,
 ) -> None:
     """Note *ev* in *reported* as the antecedent of later back-references to its category when
-    it reaches the model's own threshold (they refer to what *ev* refers to, if anything)."""
-    if reported is not None and ev.score >= model.threshold_for(ev.type):
+    it reaches the model's own threshold (they refer to what *ev* refers to, if anything). A
+    mention of the noted event keeps that event noted, now as recent as the mention: later ones
+    are compared with the report's participants, not with a back-reference's (الاتفاق المصري:
+    an adjective, where the report named مصر and السودان)."""
+    if reported is None or ev.score < model.threshold_for(ev.type):
+        return
+    got = reported.get(ev.type)
+    if got is not None and ev.refers_to is not None and got[1].trigger == ev.refers_to:
+        reported[ev.type] = (n_sent, got[1])
+    else:
         reported[ev.type] = (n_sent, ev)
 
 
@@ -1184,14 +1267,19 @@ def _word_stems(norm: str) -> frozenset[str]:
 
 
 def _shared_party(own: Sequence[Mention], earlier: Sequence[Mention]) -> bool:
-    """Whether a back-reference's own participants (*own*, not empty) include one of its
-    antecedent's: the same entity, or one name written inside the other (الحكومة / الحكومة
-    السودانية). An antecedent without participants names none of them."""
-    ids = {m.entity_id for m in earlier if m.entity_id}
+    """Whether a back-reference's own participants may be its antecedent's: they share one
+    (the same entity, or one name written inside the other: الحكومة / الحكومة السودانية), or
+    one side names none (only descriptions, الطرفين، البلدين, or nobody found): only two
+    different names make two events."""
+    named = [m for m in own if m.label is not None]
+    named_before = [e for e in earlier if e.label is not None]
+    if not named or not named_before:
+        return True
+    ids = {m.entity_id for m in named_before if m.entity_id}
     return any(
         (m.entity_id is not None and m.entity_id in ids)
-        or any(m.text in e.text or e.text in m.text for e in earlier)
-        for m in own
+        or any(m.text in e.text or e.text in m.text for e in named_before)
+        for m in named
     )
 
 

@@ -323,7 +323,9 @@ def refine_entities(
        the entity whole ("آي أو إس"), and person entities that are plurals of common nouns
        ("دبلوماسيون"; :func:`arabnews.ner.nonnames.drop_plural_nouns`);
     4. with *text*: a place that is a nationality adjective in the accusative after an indefinite
-       noun dropped ("هجوما روسيا"; :func:`arabnews.ner.nonnames.drop_accusative_adjectives`), a
+       noun dropped ("هجوما روسيا"; :func:`arabnews.ner.nonnames.drop_accusative_adjectives`), an
+       organisation cut before the object of its verb that the tagger ran it on into ("وزارة
+       الصحة المواطنين"; :func:`arabnews.ner.nonnames.cut_verb_objects`), a
        person after a place classifier made a place ("مخيم نور شمس"), an entity cut at a verb in the
        future that the tagger ran it on into ("ترامب سيستقبل مودي"), a person entity holding "و" +
        another name split in two ("ترامب وهايلي"), a person name split in two by the tagger joined
@@ -354,6 +356,7 @@ def refine_entities(
     if text is not None:
         found = nonnames.drop_accusative_adjectives(found, text)
         found = nonnames.drop_glued_adjectives(found, text, is_known=knows)
+        found = nonnames.cut_verb_objects(found, is_known=knows)
         found = nonnames.facility_names(
             nonnames.places_after_classifiers(found, text), text, is_known=knows
         )
