@@ -273,3 +273,60 @@ def test_an_adjective_stays_in_the_name(adjective: str) -> None:
     name = f"نقابة الصحفيين {adjective}"
     (ent,) = cut_verb_objects([Entity(0, len(name), name, "ORG")])
     assert ent.text == name
+
+
+# ------------------------------------------------------------------------- courts, police, trade
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "mode"),
+    [
+        ("فرضت الولايات المتحدة رسوما جمركية على واردات الصلب الصينية.", "SANCTION", None),
+        ("أوقفت الشرطة ثلاثة مشتبه بهم في سرقة المصرف.", "COERCE", "arrest"),
+        ("فككت الأجهزة الأمنية خلية إرهابية في الدار البيضاء.", "COERCE", "arrest"),
+        ("حررت القوات العراقية مدينة الموصل.", "COERCE", "seize"),
+    ],
+)
+def test_police_and_trade_words_report_their_act(
+    text: str, category: str, mode: str | None
+) -> None:
+    assert [(e.type, e.mode) for e in _events(text) if e.type == category] == [(category, mode)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("أيدت محكمة الاستئناف الحكم الابتدائي بسجن الصحفي.", "SUPPORT"),  # a verdict upheld
+        ("حررت قوة أمنية الطفل المختطف بعد يومين.", "COERCE"),  # a rescue
+        ("حررت الشرطة محضرا بالواقعة.", "COERCE"),  # a report filed
+        ("أوقفت الحكومة تفكيك الألغام في الجنوب.", "COERCE"),  # demining, no cell
+    ],
+)
+def test_other_senses_are_no_event(text: str, category: str) -> None:
+    assert not [e for e in _events(text, threshold=0.0) if e.type == category]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("وما يحتاجه القطاع اليوم هو المساعدات.", "المساعدات", "hypothetical"),
+        ("المدينة بحاجة إلى مساعدات عاجلة.", "مساعدات", "hypothetical"),
+        ("أوقفت المساعدات للمنظمة.", "المساعدات", "negated"),
+        # a stop reaches the word after it only (the exchange is the deal's second part)
+        ("أعلنت إسرائيل رفضها لصفقة وقف الحرب وتبادل الأسرى.", "تبادل الأسرى", "asserted"),
+        # a stop of studies is no negation that «أي» carries (the demonstrations are supposed)
+        (
+            "يحق للمدير إيقاف الدراسة إذا وجد أي مظاهرات في المدينة.",
+            "مظاهرات",
+            "hypothetical",
+        ),
+    ],
+)
+def test_needed_and_stopped_acts(text: str, trigger: str, modality: str) -> None:
+    evs = [e for e in _events(text, threshold=0.0) if e.trigger.text == trigger]
+    assert evs and {e.modality for e in evs} == {modality}
+
+
+def test_a_ceasefire_is_still_declared() -> None:
+    evs = _events("أعلنت الدولة وقف إطلاق النار في الجنوب.", threshold=0.0)
+    assert any(e.type == "CONCEDE" and e.modality == "asserted" for e in evs)

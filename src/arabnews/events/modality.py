@@ -44,6 +44,12 @@ _REFUSABLE = frozenset({"AGREE", "AID", "CONCEDE", "CONSULT", "COOPERATE", "RETR
 # "Any" before a trigger noun (أي اتفاق): a negation cue of the table reaches it from farther
 # back than its window (لم تسفر جولة المحادثات الأخيرة عن أي اتفاق).
 _ANY = frozenset({"اي", "ايه", "اية"})
+# The negations that reach it: particles and preventing (لمنع حصول أي خلل), not a verb of
+# stopping or ending (ايقاف الدراسة إذا وجد أي مظاهرات: the demonstrations are supposed).
+_NEGATORS = frozenset(
+    {"لم", "لن", "لا", "ليس", "ليست", "عدم", "بعدم", "لعدم", "دون", "بدون"}
+    | {"منع", "لمنع", "يمنع", "تمنع", "منعت"}
+)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -236,7 +242,7 @@ def modality_of(
             (
                 j
                 for j in range(t - 2, max(lower, t - 10) - 1, -1)
-                if any(modality_cues()[r].label == "negated" for r in _cue_hits(ws[j].norm))
+                if _strip_conj(ws[j].norm) in _NEGATORS
             ),
             None,
         )
