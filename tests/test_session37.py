@@ -330,3 +330,51 @@ def test_needed_and_stopped_acts(text: str, trigger: str, modality: str) -> None
 def test_a_ceasefire_is_still_declared() -> None:
     evs = _events("أعلنت الدولة وقف إطلاق النار في الجنوب.", threshold=0.0)
     assert any(e.type == "CONCEDE" and e.modality == "asserted" for e in evs)
+
+
+# ----------------------------------------------------------------------------- official statements
+
+
+def test_a_coordinated_condemnation_is_one_statement() -> None:
+    evs = [e for e in _events("أدانت مصر بشدة الهجوم واستنكرته.") if e.type == "ACCUSE"]
+    first, second = sorted(evs, key=lambda e: e.trigger.start)
+    assert first.refers_to is None and second.refers_to == first.trigger
+    assert second.actor == first.actor  # (its own, here the same)
+
+
+def test_two_condemnations_after_a_comma_are_two() -> None:
+    evs = [e for e in _events("أدانت مصر الهجوم، وأدانت الأردن التفجير.") if e.type == "ACCUSE"]
+    assert len(evs) == 2 and all(e.refers_to is None for e in evs)
+
+
+def test_a_place_of_the_subject_matter_is_no_meeting_place() -> None:
+    text = "استقبل وزير الخارجية المصري وفدا من الكونغرس، وبحث معه تطورات الأوضاع في غزة."
+    for e in _events(text, threshold=0.0):
+        assert not any(loc.text == "غزة" for loc in e.location)
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("بعث الملك برقية تهنئة بمناسبة ذكرى اليوم الوطني لبلاده.", []),
+        ("في اليوم التالي اندلعت اشتباكات في المدينة.", []),
+        ("وصل الوزير اليوم إلى القاهرة.", ["اليوم"]),
+        ("أجرى الرئيسان محادثات اليوم الأربعاء.", ["اليوم الأربعاء"]),
+    ],
+)
+def test_a_named_day_is_not_today(text: str, times: list[str]) -> None:
+    from arabnews.events.timex import find_times
+
+    assert [t.text for t in find_times(text, 0, len(text), published=None)] == times
+
+
+def test_what_is_authorised_is_not_yet_done() -> None:
+    text = "وافق مجلس الوزراء على تفويض وزير الداخلية بالتباحث مع الجانب الباكستاني."
+    (talks,) = [e for e in _events(text, threshold=0.0) if e.type == "CONSULT"]
+    assert talks.modality == "hypothetical"
+
+
+def test_a_verb_with_its_object_pronoun_names_no_one() -> None:
+    from arabnews.events.arguments import _may_act_norm
+
+    assert not _may_act_norm("وابلغه", "وأبلغه")

@@ -791,6 +791,15 @@ def _agent_of_participle(ws: Sequence[Word], c: Candidate) -> bool:
     )
 
 
+# Nouns of a subject matter (الأوضاع، التطورات، الأزمة): a place after them is where the
+# subject is, not where a meeting, a statement or a call about it takes place (not وضع: also
+# the verb "put", وضع جثمانه في عربة).
+_TOPICS = _wordset(
+    "الاوضاع الوضع اوضاع التطورات تطورات المستجدات مستجدات الازمه الازمة ازمه ازمة "
+    "الملف ملف القضيه القضية قضيه قضية الاحداث احداث الصراع صراع"
+)
+
+
 def _locations(
     ws: Sequence[Word],
     span: tuple[int, int],
@@ -841,6 +850,8 @@ def _locations(
         head = (
             c.first - 1 if prep and c.first > 0 and _bare(ws[c.first - 1].norm) == prep else c.first
         )
+        if prep == "في" and head > 0 and head - 1 != t_end and _bare(ws[head - 1].norm) in _TOPICS:
+            continue  # (بحث معه تطورات الأوضاع في غزة: where the topic is, not the talks)
         if prep not in _PLACE_PREPS:
             prep = "word" if prep else ""  # (the previous word, no preposition)
         cue = PlaceCue(
@@ -1333,6 +1344,9 @@ def _may_act_norm(norm: str, text: str, *, known_only: bool = False) -> bool:
 
     if word_counts(text)[0] >= _KNOWN_WORD:
         return False
+    bare = _bare(norm)
+    if any(bare.endswith(x) and _lexicon_verb(bare[: -len(x)]) for x in ("ه", "ها", "هم")):
+        return False  # a verb with its object pronoun (وأبلغه), no name
     # an indefinite nisba of a common noun is its adjective (قصف صاروخي، مدفعي), and a common
     # noun with the accusative alif an adverbial (انتقاما، احتجاجا): no names; not a nisba in
     # ا (روسيا: the name of the state of روسي) nor a pronoun's (رعاياها، مواطنينا)

@@ -891,12 +891,18 @@ def _chunk_events(
     # beside it is (both mentions returned, linked); so is a killing word beside another
     # attack trigger that a blocker the model weighs kept from being marked beside it (قتل
     # شخصان في انفجار سيارة مفخخة قرب ملعب)
+    # (and a condemnation or praise coordinated with one before it restates it: إدانة الهجوم
+    # واستنكاره، أدانت قطر واستنكرت: one statement, both mentions returned, linked)
     restating = {
         id(t)
         for t in triggers
-        if _restating_verb(ws, t, triggers) or _casualty_beside(ws, t, triggers, verb_clauses)
+        if _restating_verb(ws, t, triggers)
+        or _casualty_beside(ws, t, triggers, verb_clauses)
+        or _coordinated_statement(ws, t, triggers)
     }
     pairing = features is None and any(t.beside_strong or id(t) in restating for t in triggers)
+    # the categories whose candidates are all built before the threshold when pairing
+    paired = {t.rule.category for t in triggers if t.beside_strong or id(t) in restating}
     # the word indexes of the clause breaks (بينما، فيما، في حين), in order (clause numbers only
     # where a quantity has a trigger to choose among, or a killing verb an attack to pair with;
     # the triggers of one clause are a run of the sorted starts)
@@ -995,7 +1001,7 @@ def _chunk_events(
             time = forward(time, pub)  # (ستستأنف المفاوضات يوم الثلاثاء: the next Tuesday)
         base = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
         cut = real_cut = _threshold_of(threshold, model, category)
-        if pairing and category == "ASSAULT":
+        if pairing and category in paired:
             cut = 0.0
         logit = model.base_logit(category, base)
         # a mention of an attack or protest the text reported is as sure as that report: the
@@ -1147,7 +1153,7 @@ def _chunk_events(
             features.append(
                 expand_features(tr.rule.category, base) + role_features(tr.rule.category, found)
             )
-        if ev.actor and not (pairing and category == "ASSAULT"):
+        if ev.actor and not (pairing and category in paired):
             recent[tr.rule.category] = (n_sent, ev)
     for h in _one_report(held):
         if h.event.modality == "asserted":
@@ -1155,12 +1161,29 @@ def _chunk_events(
         if h.event.score < h.cut:
             continue
         out.append(h.event)
-        if h.event.actor and h.category == "ASSAULT":  # lent on once it is kept
+        if h.event.actor and h.category in paired:  # lent on once it is kept
             recent[h.category] = (n_sent, h.event)
     return out
 
 
 _RELATIVE_WORDS = frozenset({"الذي", "التي", "الذين", "قد"})
+# Categories of statements whose coordinated synonyms make one statement (إدانة واستنكار،
+# تهنئة ... والتهاني are one condemnation, one congratulation).
+_STATEMENTS = frozenset({"ACCUSE", "SUPPORT"})
+
+
+def _coordinated_statement(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]) -> bool:
+    """Whether *tr* is a condemnation or a praise in و that an earlier one of its category
+    stands before, at most three words (its object, its subject) and no punctuation between:
+    the two restate one statement (أدانت قطر بشدة الهجوم واستنكرته، إدانتها واستنكارها)."""
+    if tr.rule.category not in _STATEMENTS or tr.beside_strong or ws[tr.first].norm[:1] != "و":
+        return False
+    for t in triggers:
+        if t is tr or t.rule.category != tr.rule.category or not 0 <= tr.first - t.last - 1 <= 3:
+            continue
+        if all(ws[k + 1].start - ws[k].end == 1 for k in range(t.last, tr.first)):
+            return True
+    return False
 
 
 def _casualty_beside(
@@ -1376,9 +1399,13 @@ def _one_report(held: Sequence[_Held]) -> list[_Held]:
     the verb, the seed annotations the attack word). The verb takes the attack's participants;
     every mention of the group ``refers_to`` the best-scored one (the attack word on a tie), so
     at any threshold a mention that refers to another is reported only with it, and counting
-    over events whose ``refers_to`` is None counts the attack and its casualties once.
+    over events whose ``refers_to`` is None counts the attack and its casualties once. So are
+    an attack verb restating an attack noun (:func:`_restating_verb`) and a coordinated
+    condemnation or praise (:func:`_coordinated_statement`; these keep their own participants
+    and take the other's where they have none), each with the nearest held event of its
+    category in its clause.
     """
-    attacks = [j for j, h in enumerate(held) if not h.beside and h.event.type == "ASSAULT"]
+    attacks = [j for j, h in enumerate(held) if not h.beside]
     out = list(held)
     groups: dict[int, list[int]] = {}
     for i, h in enumerate(held):
@@ -1388,7 +1415,7 @@ def _one_report(held: Sequence[_Held]) -> list[_Held]:
         # the attack of its own clause (قصفت مستشفى ما أدى إلى مقتل ستة، فيما نفت القوات
         # القصف: not the denied attack after فيما); with none there, the verb reports a fact
         # of its own (دمرت الجرافات البنية التحتية، بينما اندلعت مواجهات بين ...)
-        own = [a for a in attacks if held[a].clause == h.clause]
+        own = [a for a in attacks if held[a].clause == h.clause and held[a].event.type == e.type]
         if not own:
             continue
         j = min(own, key=lambda a: abs(held[a].event.trigger.start - e.trigger.start))
@@ -1397,6 +1424,15 @@ def _one_report(held: Sequence[_Held]) -> list[_Held]:
         # the participants found for the attack word (شنه مسلحون، قصف روسي) are that attack's;
         # its actor comes first (the subject of an unvowelled قتل beside في هجوم is mostly its
         # victims), the verb's fill empty roles
+        if e.type in _STATEMENTS:
+            # (a restated condemnation keeps its own participants, the first fills the empty)
+            out[i] = attrs.evolve(
+                h,
+                event=attrs.evolve(
+                    e, actor=e.actor or p.actor, recipient=e.recipient or p.recipient
+                ),
+            )
+            continue
         out[i] = attrs.evolve(
             h,
             event=attrs.evolve(

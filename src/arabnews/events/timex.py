@@ -369,6 +369,8 @@ def find_times(
             continue
         if _SAME.match(text, m.end()):
             continue  # اليوم نفسه، العام ذاته: the time just named, not today
+        if m.group().endswith("اليوم") and _NAMED_DAY.match(text, m.end()):
+            continue  # اليوم الوطني، اليوم التالي: a named or counted day, not today
         out.append(TimeExpression(m.start(), m.end(), m.group(), resolve(m, published)))
     out.sort(key=lambda t: t.start)
     return tuple(out)
@@ -376,6 +378,11 @@ def find_times(
 
 # "the same" after a time word: it points back to a time named before, not to the publication
 _SAME = re.compile(r"\s+(?:نفسه|نفسها|ذاته|ذاتها)(?!\w)")
+# a definite word after اليوم that is no weekday: the day is named (اليوم الوطني، اليوم العالمي)
+# or counted from another (اليوم التالي، اليوم الأول), not today (اليوم الأربعاء is today)
+_NAMED_DAY = re.compile(
+    r"\s+ال(?!(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|جمعه|سبت)(?!\w))\w"
+)
 
 
 def parse_date(text: str) -> datetime.date | None:
