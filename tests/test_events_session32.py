@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _events import events
+from _events import assert_links_hold, events
 from arabnews.events import extract_events
 from arabnews.events.classifier import event_model
 
@@ -93,16 +93,7 @@ _SENTENCES = (
 def test_links_hold_at_every_threshold(parts: list[str], t: float) -> None:
     """Whatever the threshold, the events are a subset of every candidate, a mention that refers
     to another comes with it, scores no higher, and links to a head (no chains)."""
-    text = " ".join(parts)
-    every = extract_events(text, entities=(), threshold=0.0)
-    some = extract_events(text, entities=(), threshold=t)
-    assert set(some) <= set(every)
-    by_trigger = {e.trigger: e for e in some}
-    for e in some:
-        if e.refers_to is not None:
-            head = by_trigger[e.refers_to]
-            assert head.refers_to is None
-            assert head.type == e.type and e.score <= head.score
+    assert_links_hold(" ".join(parts), t)
 
 
 def test_the_default_output_is_the_model_thresholds() -> None:

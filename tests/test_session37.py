@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import _events as tests_events
 import arabnews
 
 DEAL = "وقعت الحكومة السودانية وحركة العدل والمساواة اتفاقا لوقف إطلاق النار في الدوحة يوم الأحد."
@@ -134,18 +135,13 @@ _SENTENCES = (
     st.floats(min_value=0.0, max_value=1.0),
 )
 def test_repeated_mentions_hold_at_every_threshold(parts: list[str], t: float) -> None:
-    """Whatever the threshold: the events are a subset of every candidate; a mention that refers
-    to another comes with it, of its type, scores no higher and refers to a head (no chains)."""
+    """Whatever the threshold, linked mentions of meetings and agreements hold (later ones come
+    after their head, too)."""
     text = " ".join(parts)
-    every = _events(text, threshold=0.0)
-    some = _events(text, threshold=t)
-    assert set(some) <= set(every)
-    by_trigger = {e.trigger: e for e in some}
-    for e in some:
+    tests_events.assert_links_hold(text, t)
+    for e in _events(text, threshold=t):
         if e.refers_to is not None:
-            head = by_trigger[e.refers_to]
-            assert head.refers_to is None and head.type == e.type and e.score <= head.score
-            assert head.trigger.start < e.trigger.start
+            assert e.refers_to.start < e.trigger.start
 
 
 # ----------------------------------------------------------------------------- one attack, linked
@@ -378,3 +374,49 @@ def test_a_verb_with_its_object_pronoun_names_no_one() -> None:
     from arabnews.events.arguments import _may_act_norm
 
     assert not _may_act_norm("وابلغه", "وأبلغه")
+
+
+# ----------------------------------------------------------------------------- who did it to whom
+
+
+def test_weapons_name_neither_the_attacker_nor_the_place() -> None:
+    text = "قصفت روسيا مدينة خاركيف بصواريخ وطائرات مسيرة ليل الثلاثاء."
+    (e,) = [e for e in arabnews.analyze(text).events if e.trigger.text == "قصفت"]
+    assert [a.text for a in e.actor] == ["روسيا"]
+    assert [r.text for r in e.recipient] == ["خاركيف"]
+    assert "صواريخ" not in [loc.text for loc in e.location]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        (
+            "ودعا رئيس الوزراء اللبناني المجتمع الدولي إلى الضغط على إسرائيل.",
+            "رئيس الوزراء اللبناني",
+            "المجتمع الدولي",
+        ),
+        (
+            "واتهمت منظمات حقوقية الجيش البوركيني بتنفيذ عمليات قتل.",
+            "منظمات حقوقية",
+            "الجيش البوركيني",
+        ),
+    ],
+)
+def test_an_adjective_ends_the_subject_before_the_object(
+    text: str, actor: str, recipient: str
+) -> None:
+    (e,) = [e for e in _events(text) if e.type in ("REQUEST", "ACCUSE")]
+    assert [a.text for a in e.actor] == [actor]
+    assert [r.text for r in e.recipient] == [recipient]
+
+
+def test_the_objects_nationality_is_no_attacker() -> None:
+    text = "وأعلن حزب الله لاحقا أنه قصف مواقع إسرائيلية في مزارع شبعا."
+    (e,) = [e for e in arabnews.analyze(text).events if e.trigger.text == "قصف"]
+    assert all("إسرائيلية" not in a.text for a in e.actor)
+
+
+def test_a_circumstantial_participle_leaves_the_denial() -> None:
+    text = "نفى مسؤول أن تكون الاعتقالات مرتبطة بعمل الموظفين، متهما إياهم بالتجسس."
+    (accuse,) = [e for e in _events(text, threshold=0.0) if e.trigger.text == "متهما"]
+    assert accuse.modality == "asserted"

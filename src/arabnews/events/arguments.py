@@ -639,8 +639,16 @@ def assign_roles(
     adj_actor: Mention | None = None
     victim_noun = nominal and _patient_genitive(ws, t, t_end)
     if (rule.actor == "adj" or nominal) and not victim_noun:
-        # (مقتل جندي أفغاني: the adjective is the victim's, not the attacker's)
-        for k in range(t_end + 1, min(len(ws), t_end + 4)):
+        # (مقتل جندي أفغاني: the adjective is the victim's, not the attacker's; after a verb
+        # only right after it, where the word is the noun: قصف روسي; أنه قصف مواقع إسرائيلية
+        # names the object's side)
+        # (a nisba right after it makes the word a noun: قصف جوي إسرائيلي)
+        noun_like = nominal or (
+            t_end + 1 < len(ws)
+            and not definite(ws[t_end + 1].norm)
+            and ws[t_end + 1].text.rstrip("".join(HARAKAT)).endswith("ي")
+        )
+        for k in range(t_end + 1, min(len(ws), t_end + (4 if noun_like else 2))):
             if _bare(ws[k].norm) in _PREPOSITIONS or _verb_like(ws[k]):
                 # (الهجوم على المواقع الإسرائيلية، هجوم استهدف قاعدة أمريكية: the adjective of
                 # another phrase)
@@ -823,6 +831,8 @@ def _locations(
         # (هجوما روسيا: Russian, روسيًّا, the attacker's adjective, not Russia the place)
         and not (c.kind == "name" and _accusative_nisba(ws, c.first))
         and not _agent_of_participle(ws, c)
+        # (a weapon the recogniser took for a place: بصواريخ وطائرات مسيرة)
+        and not (c.first == c.last and _instrument(ws[c.first].norm))
     ]
     if not places:
         return []
@@ -1628,10 +1638,22 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
             not head_def
             and k > i + 1
             and definite(nxt.norm)
-            and _indefinite_nisba(ws[k - 1])
+            and (_indefinite_nisba(ws[k - 1]) or _feminine_nisba(ws[k - 1]))
             and not _definite_modifier(w.norm, nxt.norm)
         ):
-            break  # مسؤول محلي | الجيش: a nisba adjective takes no genitive
+            # مسؤول محلي | الجيش، منظمات حقوقية | الجيش: a nisba adjective takes no genitive
+            break
+        if (
+            k > i + 1
+            and definite(ws[k - 1].norm)
+            and _bare(ws[k - 1].norm).endswith(("ي", "ية", "يه"))
+            and definite(nxt.norm)
+            and agentive_class(nxt.norm) is not None
+            and not _bare(nxt.norm).endswith(("ي", "ية", "يه", "يين", "يون"))
+        ):
+            # رئيس الوزراء اللبناني | المجتمع الدولي: after a definite nisba, a noun of a party
+            # or of people begins the next phrase (the verb's object)
+            break
         if k == i + 1 and not head_def and definite(nxt.norm) and _plural_with_nun(w.norm):
             break  # مستوطنون | النار: a sound plural keeps its ن only outside a construct
         if (
@@ -1665,6 +1687,22 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
 _PARTY_CLASSES = frozenset({"official", "institution", "state", "force", "group"})
 # the classes of ``agentive.tsv`` that name a body, never one person
 _BODIES = frozenset({"institution", "state", "force", "group"})
+
+
+def _feminine_nisba(w: Word) -> bool:
+    """An indefinite feminine nisba adjective (حقوقية، عسكرية، أمنية): a word in ية whose stem
+    is a common word of the Arabic Wikipedia word list (not قضية، ضحية، هدية)."""
+    from arabnews.ner.clitics import word_counts  # the Wikipedia word list of arabnews.names
+
+    n = _bare(w.norm)
+    plain = "".join(c for c in w.text if c not in HARAKAT and c != TATWEEL)
+    return (
+        len(n) >= 5
+        and not definite(n)
+        and plain.endswith("ية")
+        and agentive_class(n) is None
+        and word_counts(plain[:-2])[0] >= _KNOWN_WORD
+    )
 
 
 def _indefinite_nisba(w: Word) -> bool:
@@ -2138,6 +2176,8 @@ def _agent(ws: Sequence[Word], cands: Sequence[Candidate], lo: int, hi: int) -> 
         if after is not None:
             # after the marker, never the phrase it heads (بقذائف الهاون: weapons, no agent)
             c = next((c for c in cands if k < c.first <= after + 1 and c.last >= after), None)
+            if c is not None and c.prep == "و":
+                return None  # (بصواريخ وطائرات مسيرة: the weapon's conjunct, no genitive)
             if c is not None and not (n in _WEAPONS and _nisba(c, ws[c.first].norm)):
                 return c
     return None

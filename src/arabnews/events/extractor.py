@@ -1331,13 +1331,15 @@ _FI_MA = wordset("يعرف عرف سمي يسمي بين بينهم بينها �
 
 def _coordinated_verbs(text: str, ws: Sequence[Word]) -> list[int]:
     """Indexes of the words that open a coordinated clause after a comma: a finite verb in و / ف
-    (، واتهم؛ ، وأكدت), in order."""
+    (، واتهم؛ ، وأكدت) or a circumstantial participle (، متهما إياهم؛ ، مؤكدا أن), in order."""
     return [
         k
         for k in range(1, len(ws))
-        if ws[k].norm[:1] in ("و", "ف")
-        and any(c in "،,؛;" for c in text[ws[k - 1].end : ws[k].start])
-        and finite_verb(ws[k])
+        if any(c in "،,؛;" for c in text[ws[k - 1].end : ws[k].start])
+        and (
+            (ws[k].norm[:1] in ("و", "ف") and finite_verb(ws[k]))
+            or (len(ws[k].norm) >= 5 and ws[k].norm[0] == "م" and ws[k].norm.endswith("ا"))
+        )
     ]
 
 
