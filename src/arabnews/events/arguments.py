@@ -646,7 +646,7 @@ def assign_roles(
         noun_like = nominal or (
             t_end + 1 < len(ws)
             and not definite(ws[t_end + 1].norm)
-            and ws[t_end + 1].text.rstrip("".join(HARAKAT)).endswith("ي")
+            and _plain(ws[t_end + 1].text).endswith("ي")
         )
         for k in range(t_end + 1, min(len(ws), t_end + (4 if noun_like else 2))):
             if _bare(ws[k].norm) in _PREPOSITIONS or _verb_like(ws[k]):
@@ -1360,7 +1360,7 @@ def _may_act_norm(norm: str, text: str, *, known_only: bool = False) -> bool:
     # an indefinite nisba of a common noun is its adjective (قصف صاروخي، مدفعي), and a common
     # noun with the accusative alif an adverbial (انتقاما، احتجاجا): no names; not a nisba in
     # ا (روسيا: the name of the state of روسي) nor a pronoun's (رعاياها، مواطنينا)
-    plain = "".join(ch for ch in text if ch not in HARAKAT and ch != TATWEEL)
+    plain = _plain(text)
     return not (
         len(plain) >= 5
         and not norm.startswith("ال")
@@ -1689,13 +1689,18 @@ _PARTY_CLASSES = frozenset({"official", "institution", "state", "force", "group"
 _BODIES = frozenset({"institution", "state", "force", "group"})
 
 
+def _plain(text: str) -> str:
+    """*text* without harakat and tatweel, as written otherwise (ي and ى, ة kept apart)."""
+    return "".join(c for c in text if c not in HARAKAT and c != TATWEEL)
+
+
 def _feminine_nisba(w: Word) -> bool:
     """An indefinite feminine nisba adjective (حقوقية، عسكرية، أمنية): a word in ية whose stem
     is a common word of the Arabic Wikipedia word list (not قضية، ضحية، هدية)."""
     from arabnews.ner.clitics import word_counts  # the Wikipedia word list of arabnews.names
 
     n = _bare(w.norm)
-    plain = "".join(c for c in w.text if c not in HARAKAT and c != TATWEEL)
+    plain = _plain(w.text)
     return (
         len(n) >= 5
         and not definite(n)
@@ -1712,7 +1717,7 @@ def _indefinite_nisba(w: Word) -> bool:
     return (
         len(n) >= 4
         and not definite(n)
-        and "".join(c for c in w.text if c not in HARAKAT and c != TATWEEL).endswith("ي")
+        and _plain(w.text).endswith("ي")
         and not n.endswith(("اي", "وي"))
         and agentive_class(n) is None
     )

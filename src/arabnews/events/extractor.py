@@ -452,6 +452,8 @@ _COREF_SENTENCES = 6
 # agreement or truce an article goes on about. Not the others: السيطرة، الشكر، الطلب are as
 # often another instance or no event (السيطرة على مدينة أخرى، الشكر لله، الطلب على اليورو).
 _LINKED = frozenset({"CONSULT", "AGREE", "CONCEDE"})
+# the categories whose asserted events are noted as antecedents of later mentions
+_RECORDED = _NEEDS_EVIDENCE | _LINKED
 
 
 def sentence_spans(text: str) -> tuple[tuple[Span, datetime.date | None], ...]:
@@ -1030,7 +1032,7 @@ def _chunk_events(
             linked = None
         # an asserted event at the model's own threshold is a later back-reference's antecedent
         # whatever the caller's threshold (the same events at every threshold)
-        watch = reported is not None and modality == "asserted"
+        watch = reported is not None and modality == "asserted" and category in _RECORDED
         floor = min(cut, model.threshold_for(category)) if watch else cut
         if (
             ante is None
@@ -1139,7 +1141,7 @@ def _chunk_events(
             if ante_or_link is None
             else ante_or_link.refers_to or ante_or_link.trigger,
         )
-        if pairing:  # in text order; the pairing links ASSAULT events, then the threshold
+        if pairing:  # in text order; the pairing links the paired events, then the threshold
             clause = bisect.bisect_right(breaks, tstart)
             beside = tr.beside_strong or id(tr) in restating
             held.append(_Held(ev, real_cut, beside, tr.rule.category, clause))
@@ -1156,7 +1158,7 @@ def _chunk_events(
         if ev.actor and not (pairing and category in paired):
             recent[tr.rule.category] = (n_sent, ev)
     for h in _one_report(held):
-        if h.event.modality == "asserted":
+        if h.event.modality == "asserted" and h.event.type in _RECORDED:
             _record(reported, h.event, n_sent, model)
         if h.event.score < h.cut:
             continue
