@@ -420,3 +420,17 @@ def test_a_circumstantial_participle_leaves_the_denial() -> None:
     text = "نفى مسؤول أن تكون الاعتقالات مرتبطة بعمل الموظفين، متهما إياهم بالتجسس."
     (accuse,) = [e for e in _events(text, threshold=0.0) if e.trigger.text == "متهما"]
     assert accuse.modality == "asserted"
+
+
+def test_a_killing_beside_a_back_reference_refers_to_the_report() -> None:
+    text = (
+        "اندلعت اشتباكات عنيفة بين قوات الأمن ومسلحين في طرابلس أمس. "
+        "وأسفرت الاشتباكات عن مقتل خمسة أشخاص وإصابة عشرين آخرين."
+    )
+    evs = sorted(
+        (e for e in arabnews.analyze(text).events if e.type == "ASSAULT"),
+        key=lambda e: e.trigger.start,
+    )
+    report, *mentions = evs
+    assert report.refers_to is None and mentions
+    assert all(e.refers_to == report.trigger and e.score <= report.score for e in mentions)

@@ -1449,12 +1449,17 @@ def _one_report(held: Sequence[_Held]) -> list[_Held]:
         )
     for j, verbs in groups.items():
         attack = out[j].event
-        if attack.refers_to is not None and all(out[k].event.score <= attack.score for k in verbs):
+        if attack.refers_to is not None:
             # the attack word names an attack an earlier sentence reported (its score is that
-            # report's): its killing verbs are mentions of that attack too
+            # report's): its killing verbs are mentions of that attack too, as sure as it at most
+            # (وأسفرت الاشتباكات عن مقتل خمسة: the verb would otherwise head a group of its own)
             for k in verbs:
+                ev = out[k].event
                 out[k] = attrs.evolve(
-                    out[k], event=attrs.evolve(out[k].event, refers_to=attack.refers_to)
+                    out[k],
+                    event=attrs.evolve(
+                        ev, refers_to=attack.refers_to, score=min(ev.score, attack.score)
+                    ),
                 )
             continue
         head = max([j, *verbs], key=lambda k: (out[k].event.score, k == j))
