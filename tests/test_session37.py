@@ -434,3 +434,28 @@ def test_a_killing_beside_a_back_reference_refers_to_the_report() -> None:
     report, *mentions = evs
     assert report.refers_to is None and mentions
     assert all(e.refers_to == report.trigger and e.score <= report.score for e in mentions)
+
+
+def test_an_arrest_named_again_refers_to_the_report() -> None:
+    text = (
+        "اعتقلت قوات الأمن ثلاثة عشر موظفا في منظمات إغاثة يوم الأحد. "
+        "وقالت الأمم المتحدة إن الاعتقالات تعرقل عملها."
+    )
+    arrests = sorted(
+        (e for e in arabnews.analyze(text).events if e.type == "COERCE"),
+        key=lambda e: e.trigger.start,
+    )
+    assert [e.trigger.text for e in arrests] == ["اعتقلت", "الاعتقالات"]
+    assert arrests[1].refers_to == arrests[0].trigger
+
+
+def test_a_seizure_named_again_is_not_linked() -> None:
+    # (a seizure named again is as often of another place: only arrests are linked)
+    text = "سيطر الجيش على مدينة حلب. وقال المرصد إن السيطرة على بلدة أخرى تبدو صعبة."
+    assert all(e.refers_to is None for e in arabnews.analyze(text).events if e.type == "COERCE")
+
+
+def test_a_body_after_a_feminine_verb_is_its_subject() -> None:
+    text = "وقالت الأمم المتحدة إن الوضع صعب. وأفرجت حماس عن أربع رهائن."
+    (release,) = [e for e in arabnews.analyze(text).events if e.type == "RETREAT"]
+    assert [a.text for a in release.actor] == ["حماس"]

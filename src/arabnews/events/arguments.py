@@ -3702,6 +3702,9 @@ def carry_subject(
         # a verb before its subject is singular: قصف الجيش، هاجم المسلحون، قصفت الطائرات
         agrees = (
             own in (None, "b")
+            # (the name of a body agrees with either form: وأفرجت حماس; not a place, which an
+            # attack verb often takes as its object: واستهدفت لبنان)
+            or after.mention.label == "ORG"
             or (form == "m" and own in ("m", "p"))
             or (form == "f" and (own == "f" or _feminine_adjective(ws, after)))
         )

@@ -447,11 +447,15 @@ _SOFT_RULES = True
 # no such habit, and keeping weak PROTEST triggers lowered PROTEST F1 (training/events/runs.md).
 _KEEP_WEAK = frozenset({"ASSAULT"})
 _COREF_SENTENCES = 6
-# Categories whose definite mentions (الاتفاق، المحادثات، المكالمة، الاجتماع، الهدنة) name an
-# event the text reported before, as the attack and protest nouns do: one meeting, call,
-# agreement or truce an article goes on about. Not the others: السيطرة، الشكر، الطلب are as
-# often another instance or no event (السيطرة على مدينة أخرى، الشكر لله، الطلب على اليورو).
-_LINKED = frozenset({"CONSULT", "AGREE", "CONCEDE"})
+# Categories whose definite mentions (الاتفاق، المحادثات، المكالمة، الاجتماع، الهدنة،
+# الاعتقالات، الإفراج) name an event the text reported before, as the attack and protest nouns
+# do: one meeting, call, agreement, truce, arrest or release an article goes on about (of
+# coercion only arrests, see _chunk_events). Not the others: السيطرة، الشكر، الطلب are as often
+# another instance or no event (السيطرة على مدينة أخرى، الشكر لله، الطلب على اليورو).
+_LINKED = frozenset({"CONSULT", "AGREE", "CONCEDE", "COERCE", "RETREAT"})
+# categories whose rows list a verb with its verbal noun (اعتقل، اعتقال): a noun after the verb
+# names the act the verb reported
+_VERB_NOUN = frozenset({"COERCE", "RETREAT"})
 # the categories whose asserted events are noted as antecedents of later mentions
 _RECORDED = _NEEDS_EVIDENCE | _LINKED
 
@@ -1017,6 +1021,9 @@ def _chunk_events(
             _antecedent(reported, category, n_sent, same_piece=True)
             if ante is None
             and category in _LINKED
+            # (of coercion only arrests: a seizure named again is as often of another place,
+            # السيطرة على بلدة أخرى)
+            and (category != "COERCE" or mode == "arrest")
             and modality == "asserted"
             and backref
             and tr.blocked not in _UNREAL_BLOCKS
@@ -1273,9 +1280,13 @@ def _same_word(ev: Event, ws: Sequence[Word], tr: Trigger) -> bool:
     (اتفاقا ... الاتفاق، محادثات ... المحادثات، اجتماع ... اجتماعاته): a repeated mention
     names its event with the same word (اللقاءات ... التشاور are two)."""
     first = ev.trigger.text.split(maxsplit=1)
-    return bool(first) and not _word_stems(norm_word(first[0])).isdisjoint(
-        _word_stems(ws[tr.first].norm)
-    )
+    if not first:
+        return False
+    norm = norm_word(first[0])
+    if not _word_stems(norm).isdisjoint(_word_stems(ws[tr.first].norm)):
+        return True
+    # (a verb and its verbal noun of one trigger row: اعتقلت ... الاعتقالات، أفرجت ... الإفراج)
+    return tr.rule.category in _VERB_NOUN and any(i == tr.rule.index for i, _ in match_first(norm))
 
 
 @functools.lru_cache(maxsize=10_000)
