@@ -73,6 +73,7 @@ __all__ = [
     "candidates",
     "candidates_within",
     "carry_subject",
+    "circumstantial_shape",
     "definite",
     "finite_verb",
     "light_governed",
@@ -1502,8 +1503,14 @@ def _new_clause(ws: Sequence[Word], k: int) -> bool:
     # (words carry no text between them: a gap wider than a space is punctuation)
     if k == 0 or ws[k].start - ws[k - 1].end <= 1:
         return False
-    w = _bare(ws[k].norm)
-    return finite_verb(ws[k]) or (len(w) >= 5 and w[0] == "م" and w[-1] == "ا")
+    return finite_verb(ws[k]) or circumstantial_shape(ws[k])
+
+
+def circumstantial_shape(w: Word) -> bool:
+    """Whether *w* (its و / ف aside) has the shape of a circumstantial participle: an
+    accusative in م of five letters or more (مؤكدا، متهما، متوعدا)."""
+    n = _bare(w.norm)
+    return len(n) >= 5 and n[0] == "م" and n[-1] == "ا"
 
 
 def finite_verb(w: Word) -> bool:
@@ -1646,10 +1653,10 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
         if (
             k > i + 1
             and definite(ws[k - 1].norm)
-            and _bare(ws[k - 1].norm).endswith(("ي", "ية", "يه"))
+            and _nisba_ending(_bare(ws[k - 1].norm))
             and definite(nxt.norm)
             and agentive_class(nxt.norm) is not None
-            and not _bare(nxt.norm).endswith(("ي", "ية", "يه", "يين", "يون"))
+            and not _nisba_ending(_bare(nxt.norm))
         ):
             # رئيس الوزراء اللبناني | المجتمع الدولي: after a definite nisba, a noun of a party
             # or of people begins the next phrase (the verb's object)
@@ -1780,11 +1787,17 @@ def _event_head(w: Word) -> bool:
     return bool(match_first(w.norm)) and not _may_act_norm(w.norm, w.text, known_only=True)
 
 
+def _nisba_ending(norm: str) -> bool:
+    """Whether *norm* ends as a nisba adjective, its plural or its dual does (الأمريكية،
+    الفلسطينيين، الإسرائيليان)."""
+    return norm.endswith(("ي", "يه", "ية", "يين", "يون", "يان"))
+
+
 def _definite_modifier(head: str, word: str) -> bool:
     """Whether definite *word* can modify definite *head*: a nisba or participle adjective
     (الأمريكية، المعارض، المسلحة) agreeing in gender (not الزعيم ... الحكومة)."""
     n = _without_article(word)
-    nisba = n.endswith(("ي", "يه", "ية", "يين", "يون", "يان"))
+    nisba = _nisba_ending(n)
     participle = n[:1] == "م" and len(n) >= 4
     if not (nisba or participle):
         return False

@@ -32,6 +32,7 @@ from arabnews.events.arguments import (
     assign_roles,
     candidates,
     carry_subject,
+    circumstantial_shape,
     definite,
     finite_verb,
     light_governed,
@@ -1349,10 +1350,7 @@ def _coordinated_verbs(text: str, ws: Sequence[Word]) -> list[int]:
         k
         for k in range(1, len(ws))
         if any(c in "،,؛;" for c in text[ws[k - 1].end : ws[k].start])
-        and (
-            (ws[k].norm[:1] in ("و", "ف") and finite_verb(ws[k]))
-            or (len(ws[k].norm) >= 5 and ws[k].norm[0] == "م" and ws[k].norm.endswith("ا"))
-        )
+        and ((ws[k].norm[:1] in ("و", "ف") and finite_verb(ws[k])) or circumstantial_shape(ws[k]))
     ]
 
 

@@ -369,7 +369,7 @@ def find_times(
             continue
         if _SAME.match(text, m.end()):
             continue  # اليوم نفسه، العام ذاته: the time just named, not today
-        if m.group().endswith("اليوم") and _NAMED_DAY.match(text, m.end()):
+        if m.group().endswith("اليوم") and _named_day().match(text, m.end()):
             continue  # اليوم الوطني، اليوم التالي: a named or counted day, not today
         out.append(TimeExpression(m.start(), m.end(), m.group(), resolve(m, published)))
     out.sort(key=lambda t: t.start)
@@ -378,11 +378,15 @@ def find_times(
 
 # "the same" after a time word: it points back to a time named before, not to the publication
 _SAME = re.compile(r"\s+(?:نفسه|نفسها|ذاته|ذاتها)(?!\w)")
-# a definite word after اليوم that is no weekday: the day is named (اليوم الوطني، اليوم العالمي)
-# or counted from another (اليوم التالي، اليوم الأول), not today (اليوم الأربعاء is today)
-_NAMED_DAY = re.compile(
-    r"\s+ال(?!(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|جمعه|سبت)(?!\w))\w"
-)
+
+
+@functools.cache
+def _named_day() -> re.Pattern[str]:
+    """A definite word after اليوم that is no weekday of ``time_words.tsv``: the day is named
+    (اليوم الوطني، اليوم العالمي) or counted from another (اليوم التالي، اليوم الأول), not today
+    (اليوم الأربعاء is today)."""
+    # (a bounded space: the pattern is read at one position, and stays linear when searched)
+    return re.compile(rf"\s{{1,3}}(?!(?:{_alt('weekday')})(?!\w))ال\w")
 
 
 def parse_date(text: str) -> datetime.date | None:
