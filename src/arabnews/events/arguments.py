@@ -669,6 +669,11 @@ def assign_roles(
             ws, t, t_end, nominal=nominal, rule=rule, cands=cands, conj=prefix[:1] in ("و", "ف")
         )
         actor, recipient = ([] if adj_actor is not None else act), rec
+        obj = None if rule.right is None else required_object(ws, t_end, rule.right)
+        if obj is not None and _bare(ws[obj].norm).endswith(_PRONOUN_SUFFIXES):
+            # (أن تسحب قواتها من الكويت: what the row requires after the verb, with the pronoun
+            # of its owner, is the object; not أطلقت طائرة مسيرة صواريخ, انتشار الجيش)
+            actor = [c for c in actor if c.first != obj]
         if nominal and rule.category in _BETWEEN and adj_actor is None and (guess or not act):
             # الهدنة المؤقتة بين إسرائيل وحركة حماس: the parties of a truce, deal or talks
             parties = _between(ws, cands, t_end)
@@ -1022,6 +1027,13 @@ def _frame_roles(
     Only named candidates take part, and after the trigger phrases headed by an agent noun (a
     phrase such as ``رئيسي البلدين`` or ``هاتفي`` would hide the participants an earlier mention
     names)."""
+    # نفى أن يكون وزير الخارجية قد التقى مسؤولين: the subject stands between يكون and قد, and
+    # the noun after the verb is its object (a phrase too: the clause names it)
+    kana = (
+        _subject_after_kana(ws, cands, max(0, t - 10), t)
+        if not nominal and t > 1 and _bare(ws[t - 1].norm) == "قد"
+        else None
+    )
     if rule.category not in ("ASSAULT", "PROTEST"):  # (a clash's sides are often unnamed)
         cands = [c for c in cands if c.kind != "phrase"]
         # (the subject of the light verb that carries the noun out is one: أجرى الرئيس الفرنسي
@@ -1035,6 +1047,8 @@ def _frame_roles(
         # after the trigger, a phrase headed by an agent noun names a party too (الرئيس المصري،
         # نظيره الفرنسي); before it, a phrase is seldom its subject
         right = [c for c in right if c.kind != "phrase" or _agent_phrase(ws, c)]
+    if kana is not None:
+        left = [kana]
     rec_preps = set(rule.recipient) - {"obj"}
 
     def no_prep(c: Candidate) -> bool:
@@ -1043,7 +1057,7 @@ def _frame_roles(
 
     adj_actor = None
     # VSO subject (a verb's first bare candidate, titles in between) or a genitive (هجمات روسيا)
-    subj_window = 2 if nominal else 6
+    subj_window = -1 if kana is not None else 2 if nominal else 6
     subj = next(
         (
             c
@@ -1673,7 +1687,11 @@ def _phrase_at(text: str, ws: Sequence[Word], i: int, taken: set[int]) -> int | 
             # مستوطنون إسرائيليون | قرية فلسطينية: a men's plural takes no feminine adjective
             # (a noun before a definite one is its genitive: مقاتلين منظمة التحرير)
             break
-        if definite(nxt.norm) or (not head_def and _adjective_like(nxt.norm)):
+        if definite(nxt.norm) or (
+            # (كتلة المعارضة | جلسة: after a definite genitive the phrase is definite, and an
+            # indefinite word is no adjective of it)
+            not head_def and not definite(ws[k - 1].norm) and _adjective_like(nxt.norm)
+        ):
             last = k
             continue
         if (
@@ -2288,6 +2306,35 @@ def time_word(norm: str) -> bool:
     return (
         norm in _TIME_WORDS or b in _TIME_WORDS or norm in months or b in months or b in TIME_UNITS
     )
+
+
+# Words after a trigger where its ``right`` context is looked for: what the row requires
+# (فرض + عقوبات) must be near; what it rules out (احتل + المرتبة) is ruled out further on.
+RIGHT_REACH = 4
+EXCLUSION_REACH = 7
+
+
+def right_words(ws: Sequence[Word], start: int) -> list[int]:
+    """Indexes of the words from ``ws[start]`` where a trigger's ``right`` requirement is read:
+    the next :data:`RIGHT_REACH` words, time words aside (فرضت الوزارة يوم الخميس عقوبات)."""
+    end = min(len(ws), start + EXCLUSION_REACH)
+    return [k for k in range(start, end) if not time_word(ws[k].norm)][:RIGHT_REACH]
+
+
+@functools.cache
+def excludes_only(right: re.Pattern[str]) -> bool:
+    """A right context that only rules words out (``^(?!.*(?:مرتب|مركز))``, which any text
+    without them holds): no head noun is needed."""
+    return right.search("") is not None
+
+
+def required_object(ws: Sequence[Word], last: int, right: re.Pattern[str]) -> int | None:
+    """The word a trigger ending at ``ws[last]`` requires after it (its row's ``right``): the
+    first of the words it is read in that meets it, the verb's object (فرض + عقوبات، سحب +
+    قواتها); None for a context that only rules words out, or when none meets it."""
+    if excludes_only(right):
+        return None
+    return next((k for k in right_words(ws, last + 1) if right.search(ws[k].norm)), None)
 
 
 # after a definite unit of time, the words that make it a time (العام الماضي، الشهر المقبل)

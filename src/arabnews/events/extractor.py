@@ -26,6 +26,7 @@ import attrs
 from arabnews.charsets import HARAKAT, TATWEEL
 from arabnews.dates import parse_published
 from arabnews.events.arguments import (
+    EXCLUSION_REACH,
     Candidate,
     Roles,
     agentive_class,
@@ -34,10 +35,12 @@ from arabnews.events.arguments import (
     carry_subject,
     circumstantial_shape,
     definite,
+    excludes_only,
     finite_verb,
     light_governed,
+    required_object,
+    right_words,
     sentence_subject,
-    time_word,
 )
 from arabnews.events.classifier import (
     EventModel,
@@ -162,10 +165,10 @@ def find_triggers(
                 continue
             if rule.right is not None:
                 # (an exclusion reads further: احتل سهم «سوق دبي المالي» المرتبة الثانية)
-                if _excludes_only(rule.right):
-                    nxt = " ".join(x.norm for x in ws[i + n : i + n + _EXCLUSION_REACH])
+                if excludes_only(rule.right):
+                    nxt = " ".join(x.norm for x in ws[i + n : i + n + EXCLUSION_REACH])
                 else:
-                    nxt = " ".join(ws[k].norm for k in _right_words(ws, i + n))
+                    nxt = " ".join(ws[k].norm for k in right_words(ws, i + n))
                 if not rule.right.search(nxt) and not _relative_head(rule.right, ws, i):
                     continue
             if rule.not_left is not None and any(
@@ -218,43 +221,22 @@ def _objects(ws: Sequence[Word], found: Sequence[Trigger]) -> set[int]:
     drop: set[int] = set()
     for tr in found:
         right = tr.rule.right
-        if right is None or _excludes_only(right):
+        if right is None:
             continue
-        # the first of the words the requirement was read in that meets it is the object
-        k = next((k for k in _right_words(ws, tr.last + 1) if right.search(ws[k].norm)), None)
+        k = required_object(ws, tr.last, right)
         other = starts.get(k) if k is not None else None
         if other is not None and other.rule.category == tr.rule.category:
             drop.add(id(other))
     return drop
 
 
-def _right_words(ws: Sequence[Word], start: int) -> list[int]:
-    """Indexes of the words from ``ws[start]`` where a trigger's ``right`` requirement is read:
-    the next ``_RIGHT_REACH`` words, time words aside (فرضت الوزارة يوم الخميس عقوبات)."""
-    end = min(len(ws), start + _EXCLUSION_REACH)
-    return [k for k in range(start, end) if not time_word(ws[k].norm)][:_RIGHT_REACH]
-
-
-# Words after a trigger where its ``right`` context is looked for: what the row requires
-# (فرض + عقوبات) must be near; what it rules out (احتل + المرتبة) is ruled out further on.
-_RIGHT_REACH = 4
-_EXCLUSION_REACH = 7
-
-
 def _relative_head(right: re.Pattern[str], ws: Sequence[Word], i: int) -> bool:
     """Whether the noun that a relative clause begun right before ``ws[i]`` describes holds a
     trigger's right context: what a verb takes after it may stand before it as the clause's
     head (فرضت عقوبات، العقوبات الاقتصادية التي فرضتها؛ أرسلت قوات، القوات التي أرسلتها)."""
-    if i < 2 or bare(ws[i - 1].norm) not in RELATIVE_PRONOUNS or _excludes_only(right):
+    if i < 2 or bare(ws[i - 1].norm) not in RELATIVE_PRONOUNS or excludes_only(right):
         return False
     return right.search(" ".join(x.norm for x in ws[max(0, i - 3) : i - 1])) is not None
-
-
-@functools.cache
-def _excludes_only(right: re.Pattern[str]) -> bool:
-    """A right context that only rules words out (``^(?!.*(?:مرتب|مركز))``, which any text
-    without them holds): no head noun is needed."""
-    return right.search("") is not None
 
 
 def _blocker_words(ws: Sequence[Word]) -> list[tuple[int, tuple[int, ...]]]:
@@ -607,6 +589,7 @@ def _indefinite_compound(ws: Sequence[Word], tr: Trigger) -> bool:
     )
 
 
+_COGNATE_GAP = 12  # (a verb's subject, object and time between it and في + its noun)
 _ACCUSATIVE_GAP = 10  # words between a verb and its own verbal noun in the accusative
 _CLAUSE_OPENERS = wordset("ان لان لكن انه انها انهم اننا لانه لانها")  # (فإن، وإن: و/ف bare)
 
@@ -619,6 +602,19 @@ def _restates(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]) -> b
     """Whether *tr* is an indefinite accusative verbal noun that restates a trigger of its
     category a few words before (تظاهر آلاف الطلاب في بلغراد احتجاجا على الفساد، دعا إلى
     التظاهر ... احتجاجا على): the manner or the purpose of that event, not an event of its own."""
+    if tr.first > 0 and bare(ws[tr.first - 1].norm) == "في" and not tr.prefix:
+        # زار الرئيس القاهرة في زيارة رسمية، من المقرر أن يزور ... في زيارة دولة: the same
+        # word's row before it in its clause; the visit is the verb's, in the verb's mode
+        breaks = _clause_breaks(ws)
+        return any(
+            other.rule is tr.rule
+            and other.last < tr.first <= other.last + _COGNATE_GAP
+            and not any(breaks[other.last + 1 : tr.first + 1])
+            # (nor past punctuation: غزا بغداد، وساعد في غزو دمشق is another conquest)
+            and all(ws[k].start - ws[k - 1].end == 1 for k in range(other.last + 1, tr.first + 1))
+            and not any(finite_verb(x) for x in ws[other.last + 1 : tr.first])
+            for other in triggers
+        )
     if not _accusative_verbal_noun(ws, tr):
         return False
     breaks = _clause_breaks(ws)

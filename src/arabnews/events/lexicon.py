@@ -530,7 +530,7 @@ def modality_cues() -> tuple[CueRule, ...]:
     for r in rules:
         if r.label not in ("denied", "negated", "hypothetical", "future"):
             raise ValueError(f"modality.tsv: bad modality {r.label!r}")
-        if r.side not in ("before", "after", "governs", "object"):
+        if r.side not in ("before", "after", "governs", "object", "in"):
             raise ValueError(f"modality.tsv: bad side {r.side!r}")
     return rules
 

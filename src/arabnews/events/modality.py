@@ -200,11 +200,21 @@ def modality_of(
             continue
         if rule.side == "after":
             span: Sequence[int] = range(t + 1, min(len(ws), t + 1 + rule.window))
-        elif (rule.side == "governs" and not _governed(ws, t, prefix)) or (
-            rule.side == "object"
-            and (
-                category not in _REFUSABLE
-                or not (_governed(ws, t, prefix) or "ال" in prefix or ws[t].norm.startswith("ال"))
+        elif (
+            (rule.side == "governs" and not _governed(ws, t, prefix))
+            or (rule.side == "in" and not (t > 0 and _strip_conj(ws[t - 1].norm) == "في"))
+            or (
+                rule.side == "object"
+                and (
+                    category not in _REFUSABLE
+                    or not (
+                        _governed(ws, t, prefix)
+                        or "ال" in prefix
+                        or ws[t].norm.startswith("ال")
+                        # (رفضت العراق أن تسحب قواتها: a verb after أن is the refused act)
+                        or (t > 0 and _strip_conj(ws[t - 1].norm) == "ان")
+                    )
+                )
             )
         ):
             continue
@@ -251,4 +261,36 @@ def modality_of(
     for label in _ORDER:
         if label in found:
             return label, found[label]
+    head = _reached_through(ws, t, lower)
+    if head is not None:
+        # لم يتوصل الطرفان إلى اتفاق، دعا إلى العودة إلى المفاوضات: the act is as real as the
+        # reaching or returning that leads to it
+        return modality_of(ws, head, lower=lower, inner=inner, category=category)
     return "asserted", None
+
+
+# Words through which a trigger names what is reached or returned to (توصل إلى اتفاق، العودة إلى
+# المفاوضات): the trigger's act is only as real as theirs. Nouns stand right before إلى; a verb
+# may have its subject between (لم يتوصل قادة الأحزاب إلى اتفاق).
+_REACH_NOUN = re.compile(r"(?:ال)?(?:توصل|عود[ةت])")
+_REACH_VERB = re.compile(r"(?:ي|ت|ن)توصل(?:ون|ان|وا)?|توصل(?:ت|وا|ا|تا)?")
+# nouns a trigger completes as their genitive on the way (إلى طاولة المفاوضات، استئناف المحادثات)
+_COMPLETED = frozenset({"طاوله", "طاولة", "استئناف", "مائده", "مائدة"})
+
+
+def _reached_through(ws: Sequence[Word], t: int, lower: int) -> int | None:
+    """The word whose reaching or returning leads to the trigger at ``ws[t]``, or None."""
+    j = t
+    if j - 1 > lower and _strip_conj(ws[j - 1].norm) in _COMPLETED:
+        j -= 1  # (إلى طاولة المفاوضات: the table is what is returned to)
+    if j - 2 < lower or _strip_conj(ws[j - 1].norm) != "الي":
+        return None
+    for k in range(j - 2, max(lower, j - 8) - 1, -1):
+        if ws[k + 1].start - ws[k].end > 1:
+            return None  # (punctuation: another clause)
+        norm = _strip_conj(ws[k].norm)
+        if k == j - 2 and _REACH_NOUN.fullmatch(norm):
+            return k
+        if _REACH_VERB.fullmatch(norm):
+            return k
+    return None

@@ -386,7 +386,8 @@ class NameResolver:
 
     def _anchor(self, keytext: str) -> str | None:
         """The gazetteer id a key is anchored to, unless the key's majority label is
-        incompatible with the entry's (a person is never a place or an organisation)."""
+        incompatible with the entry's (a person, a place and an organisation are never one
+        another)."""
         anchor = self._keys[keytext].anchor
         if anchor is None and self._keys[keytext].listed:
             return self._own_label_entry(keytext)
@@ -525,8 +526,8 @@ class NameResolver:
     def link(self, name: str, label: str | None = None) -> tuple[str, str, float]:
         """Cluster id, canonical spelling and :meth:`score` of one mention of *name* (add it
         first), for a mention labelled *label*: a cluster of a gazetteer entity whose label
-        is incompatible with *label* (a person against a place or an organisation) is not
-        used; the mention then keeps an id and spelling of its own, with score 1.0."""
+        is incompatible with *label* (a person, a place or an organisation against another of
+        them) is not used; the mention then keeps an id and spelling of its own, with score 1.0."""
         require_str(name, "name")
         spelling = " ".join(name.split())
         ident = self.cluster_id(spelling)
