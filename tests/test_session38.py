@@ -203,3 +203,151 @@ def test_any_negated_reaching_negates_the_agreement(neg: str, verb: str) -> None
     text = f"{neg} {verb} الطرفان إلى اتفاق."
     deal = [e for e in events(text) if e.type == "AGREE"]
     assert deal and all(e.modality == "negated" for e in deal)
+
+
+# ------------------------------------------------------------------ second round: markets, courts
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ('سيطرت شركة "طلبات" على أكثر من نصف سوق توصيل الطعام في الإمارات.', "COERCE"),
+        ("سيطر الذهب على اهتمام المستثمرين خلال الأسبوع.", "COERCE"),
+        ('استولت شركة "نتفليكس" على الحصة الأكبر من سوق البث.', "COERCE"),
+        ("حاصرت الديون المتراكمة شركة الخطوط الجوية الدولية الباكستانية.", "COERCE"),
+        ("شنت الأسهم الأمريكية هجوما مضادا بعد خسائر الأسبوع الماضي.", "ASSAULT"),
+        ("أدت موجة بيع اجتاحت أسهم البنوك والبتروكيماويات إلى تراجع المؤشر.", "ASSAULT"),
+        ("انسحب المستثمرون الأجانب من سوق السندات المصرية.", "RETREAT"),
+        ("قضت محكمة الجنايات في بغداد يوم الأحد بإعدام ثلاثة متهمين.", "ASSAULT"),
+    ],
+)
+def test_markets_and_death_sentences_are_no_violence(text: str, category: str) -> None:
+    assert category not in _types(text, threshold=0.0)
+
+
+def test_a_conviction_for_a_crime_is_a_sanction() -> None:
+    text = "حكم على الثلاثة بالإعدام بعد إدانتهم بتنفيذ تفجير في السوق."
+    assert of(events(text), "إدانتهم").type == "SANCTION"
+    condemned = "أعلنت الوزارة إدانتها بشدة للهجوم."
+    assert of(events(condemned), "إدانتها").type == "ACCUSE"
+
+
+def test_an_agreement_a_party_could_not_reach_is_negated() -> None:
+    text = "لم يتمكن وزراء مالية مجموعة العشرين من التوصل إلى اتفاق بشأن الضرائب."
+    assert of(events(text), "اتفاق").modality == "negated"
+    done = "تمكن الوسطاء من التوصل إلى اتفاق بعد أسبوع."
+    assert of(events(done), "اتفاق").modality == "asserted"
+
+
+def test_the_conjunct_of_a_threatened_act_is_threatened_too() -> None:
+    text = "هدد وزير العدل بملاحقة واعتقال أي ناشط يشارك في الاحتجاجات."
+    assert of(events(text), "اعتقال").modality == "hypothetical"
+
+
+def test_denied_accusations_were_made_and_name_the_first_report() -> None:
+    text = (
+        "اتهمت منظمة العفو الدولية الشرطة بتعذيب المعتقلين، "
+        "ونفت المديرية العامة للأمن هذه الاتهامات."
+    )
+    first, again = (e for e in events(text, threshold=None) if e.type == "ACCUSE")
+    assert again.modality == "asserted" and again.refers_to == first.trigger
+    # a denied act stays denied
+    assert of(events("نفت الحكومة اعتقال أي متظاهرين."), "اعتقال").modality == "denied"
+
+
+def test_a_coordinated_verb_shares_the_subject_before_its_object() -> None:
+    text = "فرضت الولايات المتحدة عقوبات على شركة إيرانية وجمدت أصولها."
+    us = ent(text, "الولايات المتحدة")
+    assert texts(of(events(text, us), "جمدت").actor) == ["الولايات المتحدة"]
+    raid = "اقتحمت قوات الأمن الأردنية مقر نقابة المعلمين في عمان وصادرت وثائق وأجهزة حاسوب."
+    forces = ent(raid, "قوات الأمن الأردنية", "ORG")
+    assert texts(of(events(raid, forces), "صادرت").actor) == ["قوات الأمن الأردنية"]
+    # a coordinated verb with its own subject after it keeps it
+    own = "اجتمع الوزراء في القاهرة واعتقلت الشرطة عشرات المحتجين."
+    assert texts(of(events(own), "اعتقلت").actor) == ["الشرطة"]
+
+
+def test_a_release_asked_past_a_long_subject_is_not_done() -> None:
+    text = "طالب المفوض السامي لحقوق الإنسان الحكومة الفنزويلية بالإفراج عن جميع المحتجزين."
+    assert of(events(text), "الإفراج").modality == "hypothetical"
+
+
+def test_a_verb_after_a_demanded_act_is_its_own_clause() -> None:
+    text = "طالبت اللجنة رئيس الحكومة بالاستقالة وهددت باتخاذ قرارات مهمة."
+    threat = of(events(text), "هددت")
+    assert threat.type == "THREATEN" and threat.modality == "asserted"
+
+
+def test_an_event_framing_another_in_time_is_taken_as_given() -> None:
+    from arabnews.events.lexicon import words
+
+    ws = words("نفت الوزارة اعتقال أي متظاهرين خلال الاحتجاجات")
+    assert modality_of(ws, 2)[0] == "denied"  # the arrests
+    assert modality_of(ws, 6, "ال")[0] == "asserted"  # the protests they happened during
+
+
+# ------------------------------------------------------------------ third round: posts, drills
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "category"),
+    [
+        ('قال جوزيب بوريل: "ندعو إسرائيل وحماس إلى ضبط النفس".', "ندعو", "REQUEST"),
+        ("قال الوزير: لن ننسحب من محور فيلادلفيا.", "ننسحب", "RETREAT"),
+        ("قالت الوزيرة: سنفرض عقوبات على المستوطنين.", "سنفرض", "SANCTION"),
+    ],
+)
+def test_first_person_verbs_in_statements(text: str, trigger: str, category: str) -> None:
+    ev = of(events(text), trigger)
+    assert ev.type == category
+    assert not ev.actor  # (we: the speaker, not the noun after the verb)
+
+
+def test_the_addressee_of_a_first_person_call_is_its_recipient() -> None:
+    text = 'قال جوزيب بوريل: "ندعو إسرائيل وحماس إلى ضبط النفس".'
+    parties = (ent(text, "إسرائيل"), ent(text, "حماس", "ORG"))
+    assert texts(of(events(text, *parties), "ندعو").recipient) == ["إسرائيل", "حماس"]
+
+
+def test_an_anthem_is_no_praise() -> None:
+    assert "SUPPORT" not in _types("عزفت الفرقة النشيد الوطني في الافتتاح.", threshold=0.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أطلقت كوريا الشمالية صاروخا باليستيا تجريبيا سقط في بحر اليابان.",
+        "أصيب طفل برصاصة طائشة جراء إطلاق نار احتفالي خلال حفل زفاف.",
+        "حذرت وزارة الداخلية العراقية من إطلاق النار الاحتفالي في المناسبات.",
+        "أحيت القوات المسلحة ذكرى معركة تحرير الموصل، ونظمت مراسم لتكريم الجنود الذين قتلوا.",
+    ],
+)
+def test_tests_celebrations_and_memorials_are_no_attack(text: str) -> None:
+    assert "ASSAULT" not in {e.type for e in events(text, threshold=None)}
+
+
+def test_an_attack_on_a_memorial_is_one() -> None:
+    text = "هاجم مسلحون مراسم إحياء ذكرى الضحايا وقتلوا خمسة أشخاص."
+    assert of(events(text, threshold=None), "هاجم").type == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("يجب ان نحرر غزة من حماس.", "نحرر", "hypothetical"),
+        ("ينبغي أن تنسحب القوات من المدينة.", "تنسحب", "hypothetical"),
+        ("تعاملت الشرطة مع المحتجين كما يجب واعتقلت عشرة منهم.", "اعتقلت", "asserted"),
+    ],
+)
+def test_what_must_be_done_is_not_done(text: str, trigger: str, modality: str) -> None:
+    assert of(events(text), trigger).modality == modality
+
+
+def test_hashtags_and_links_are_no_names() -> None:
+    doc = arabnews.analyze("تضامن واسع مع #لبنان بعد الانفجار، وتصدر وسم #ترند منصة إكس.")
+    tags = [
+        (e.text, e.label) for e in doc.entities if e.text in ("لبنان", "#لبنان", "ترند", "#ترند")
+    ]
+    assert tags == [("لبنان", "LOC")]
+    post = "الحوثيون يعلنون استهداف سفينة بصاروخ باليستي https://t.co/xYz12AbC"
+    assert not [e for e in arabnews.analyze(post).entities if "http" in e.text or "t.co" in e.text]

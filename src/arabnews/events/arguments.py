@@ -68,6 +68,8 @@ from arabnews.events.places import PlaceCue, kept, place_features, place_model
 from arabnews.spans import Entity, Mention
 
 __all__ = [
+    "EXCLUSION_REACH",
+    "RIGHT_REACH",
     "Candidate",
     "assign_roles",
     "candidates",
@@ -75,10 +77,13 @@ __all__ = [
     "carry_subject",
     "circumstantial_shape",
     "definite",
+    "excludes_only",
     "finite_verb",
     "light_governed",
     "may_act",
     "phrase_candidate",
+    "required_object",
+    "right_words",
     "sentence_subject",
     "structural_roles",
     "time_at",
@@ -2556,18 +2561,26 @@ def _chain_subject(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> Ca
     الطرقات وعرقلوا المواصلات وهاجموا الشرطة: المتظاهرون): past every coordinated plural verb
     before it, to the verb that names its subject."""
     k = t
+    # (a word of a noun phrase is no verb: وصادرت وثائق وأجهزة حاسوب، واعتقلت)
+    nouns = {j for c in cands for j in range(c.first, c.last + 1)}
     for _ in range(6):
         v = next(
             (
                 j
                 for j in range(k - 1, max(-1, k - 15), -1)
-                if _lexicon_verb(ws[j].norm) or _verb_like(ws[j])
+                if j not in nouns and (_lexicon_verb(ws[j].norm) or _verb_like(ws[j]))
             ),
             None,
         )
         if v is None:
             return None
-        if ws[v].norm[:1] in ("و", "ف") and _plural_verb(ws[v]):
+        if ws[v].norm[:1] in ("و", "ف") and (
+            _plural_verb(ws[v]) or not _own_subject_after(ws, cands, v)
+        ):
+            # (a coordinated verb shares the chain's subject unless its own follows it: the
+            # noun before it is the earlier verb's object)
+            # (a coordinated verb shares the chain's subject unless its own follows it: the
+            # noun before it is the earlier verb's object)
             k = v
             continue
         subj = _subject_before(ws, cands, v) or _nominative_after(ws, cands, v + 1)
@@ -2578,6 +2591,21 @@ def _chain_subject(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> Ca
         head = _bare(ws[subj.first].norm)
         return None if head.endswith(("ة", "ه")) and subj.kind != "entity" else subj
     return None
+
+
+def _first_person(w: Word, rule: TriggerRule) -> bool:
+    """Whether verb *w* of trigger row *rule* is a first-person plural imperfect (ندعو، ننسحب،
+    سنرد: its ن read as the row's imperfect prefix; not ندد or نفذ, whose ن is the root's)."""
+    n = _bare(w.norm)
+    n = n[1:] if n[:1] in ("س", "ل") and len(n) > 4 else n
+    return len(n) >= 4 and n[0] == "ن" and rule.parts[0].fullmatch("ي" + n[1:]) is not None
+
+
+def _own_subject_after(ws: Sequence[Word], cands: Sequence[Candidate], v: int) -> bool:
+    """Whether the verb at ``ws[v]`` has a subject of its own right after it (وأعلنت الشرطة;
+    not وصادرت وثائق وأجهزة, whose first noun is its object)."""
+    c = _nominative_after(ws, cands, v + 1)
+    return c is not None and c.first == v + 1 and (c.kind != "phrase" or _may_act(ws, c))
 
 
 def _previous_subject(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> Candidate | None:
@@ -3040,6 +3068,10 @@ def structural_roles(
                 before = None
             if shared or (ws[t].norm[:1] in ("و", "ف") and _plural_verb(ws[t])):
                 before = None  # عرقلوا المواصلات وهاجموا: the noun before is the last verb's
+            if _first_person(ws[t], rule):
+                # "ندعو إسرائيل وحماس إلى ضبط النفس": we, the speaker, ask; the noun after the
+                # verb is its object (the speaker is named outside the quote, if at all)
+                shared, before = True, None
             if (
                 before is not None
                 and not rel
@@ -3121,6 +3153,22 @@ def structural_roles(
                         or _governed_noun_adjective(ws, t, t_end, after)
                     )
                     actor = None if oblique and not _tafaul(ws[t]) else after
+                    if (
+                        actor is not None
+                        and ws[t].norm[:1] in ("و", "ف")
+                        and actor.kind == "phrase"
+                        and not nominal
+                        and "obj" in rule.recipient
+                        and not _may_act(ws, actor)
+                        and (chained := _chain_subject(ws, cs, t)) is not None
+                        and (chained.kind != "phrase" or _may_act(ws, chained))
+                        and all(
+                            ws[k].start - ws[k - 1].end == 1 for k in range(chained.last + 1, t + 1)
+                        )
+                    ):
+                        # فرضت واشنطن عقوبات على الشركة وجمدت أصولها: a thing after a coordinated
+                        # verb is its object, its subject the earlier verb's (within one clause)
+                        actor = chained
                     if actor is not None and _feminine_after_masculine(ws, t, rule, actor):
                         # ودعا الحكومة الاتحادية إلى: a masculine verb right before a feminine
                         # phrase is not its verb; the phrase is its object

@@ -158,7 +158,7 @@ def find_triggers(
             rule = rules[idx]
             if rule.indefinite and ("ال" in prefix or prefix.endswith("لل")):
                 continue  # (الاحتلال names the occupier; احتلال العراق is the occupation)
-            if prefix.endswith(("ال", "لل")) and w.norm[len(prefix) : len(prefix) + 1] == "ي":
+            if prefix.endswith(("ال", "لل")) and _imperfect_after_article(w.norm, prefix, rule):
                 continue  # a verb takes no article: آليتهم (their vehicle) is no يتهم
             n = len(rule.parts)
             if n > 1 and not rest_matches(rule.parts, ws, i):
@@ -213,6 +213,16 @@ def find_triggers(
     return out
 
 
+def _imperfect_after_article(norm: str, prefix: str, rule: TriggerRule) -> bool:
+    """Whether the row matched the word after its article as an imperfect verb: its ي, or its
+    ن where the row reads it as the first-person prefix (النشيد, the anthem, is no نشيد "we
+    praise"; النزاع keeps its ن)."""
+    head = norm[len(prefix) : len(prefix) + 1]
+    return head == "ي" or (
+        head == "ن" and rule.parts[0].fullmatch("ي" + norm[len(prefix) + 1 :]) is not None
+    )
+
+
 def _objects(ws: Sequence[Word], found: Sequence[Trigger]) -> set[int]:
     """The ids of the triggers in *found* that are the object a verb's ``right`` context
     requires and of the verb's own category: one event, whose trigger is the verb (وقعت مصر
@@ -257,6 +267,11 @@ def _blocker_hits(norm: str) -> tuple[int, ...]:
     return _row_hits(blockers, norm)
 
 
+# blocker reasons that block weak triggers only (casualty words), never an attack word: the
+# collapse an attack caused, a memorial attacked
+_WEAK_ONLY = frozenset({"mishap", "memorial"})
+
+
 def _blocked(cues: Sequence[tuple[int, tuple[int, ...]]], tr: Trigger) -> str | None:
     """The reason of the first blocker (``blockers.tsv``) whose scope holds the trigger; *cues*
     are the sentence's :func:`_blocker_words`."""
@@ -275,7 +290,7 @@ def _blocked(cues: Sequence[tuple[int, tuple[int, ...]]], tr: Trigger) -> str | 
             rule = rows[i]
             if rule.label != cat or k < tr.first - rule.window:
                 continue
-            if rule.extra == "mishap" and tr.rule.strong:
+            if rule.extra in _WEAK_ONLY and tr.rule.strong:
                 continue  # (أدى القصف إلى انهيار مبنى: the attack is the cause of the collapse)
             if k < tr.first and rule.side == "after":
                 continue
@@ -435,10 +450,10 @@ _COREF_SENTENCES = 6
 # do: one meeting, call, agreement, truce, arrest or release an article goes on about (of
 # coercion only arrests, see _chunk_events). Not the others: السيطرة، الشكر، الطلب are as often
 # another instance or no event (السيطرة على مدينة أخرى، الشكر لله، الطلب على اليورو).
-_LINKED = frozenset({"CONSULT", "AGREE", "CONCEDE", "COERCE", "RETREAT"})
+_LINKED = frozenset({"CONSULT", "AGREE", "CONCEDE", "COERCE", "RETREAT", "ACCUSE"})
 # categories whose rows list a verb with its verbal noun (اعتقل، اعتقال): a noun after the verb
 # names the act the verb reported
-_VERB_NOUN = frozenset({"COERCE", "RETREAT"})
+_VERB_NOUN = frozenset({"COERCE", "RETREAT", "ACCUSE"})
 # the categories whose asserted events are noted as antecedents of later mentions
 _RECORDED = _NEEDS_EVIDENCE | _LINKED
 
@@ -1019,8 +1034,10 @@ def _chunk_events(
             if ante is None
             and category in _LINKED
             # (of coercion only arrests: a seizure named again is as often of another place,
-            # السيطرة على بلدة أخرى)
+            # السيطرة على بلدة أخرى; of accusations only allegations, اتهمت ... الاتهامات: a
+            # condemnation named again is as often another party's)
             and (category != "COERCE" or mode == "arrest")
+            and (category != "ACCUSE" or mode == "allege")
             and modality == "asserted"
             and backref
             and tr.blocked not in _UNREAL_BLOCKS

@@ -41,6 +41,11 @@ _ORDER = ("denied", "negated", "hypothetical", "future")
 _REFUSABLE = frozenset({"AGREE", "AID", "CONCEDE", "CONSULT", "COOPERATE", "RETREAT", "SUPPORT"})
 
 
+# The categories of what a denial answers when it is the denial's object (نفت الوزارة الاتهامات):
+# the accusation was made, and what it says is what is denied.
+_REPLIED_TO = frozenset({"ACCUSE"})
+
+
 # "Any" before a trigger noun (أي اتفاق): a negation cue of the table reaches it from farther
 # back than its window (لم تسفر جولة المحادثات الأخيرة عن أي اتفاق).
 _ANY = frozenset({"اي", "ايه", "اية"})
@@ -72,6 +77,12 @@ _COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "بانه"
 _REQUEST_PREPOSITIONS = frozenset({"الي", "علي"})
 
 
+# prepositions of a time frame (خلال الاحتجاجات): the event they name is taken as given
+_FRAMES = frozenset({"خلال", "اثناء", "ابان", "طوال", "طيله", "طيلة"})
+# endings of a perfect verb that no verbal noun has (وهددت، وطالبوا)
+_VERB_ENDINGS = ("ت", "وا", "تا")
+
+
 def _governed(ws: Sequence[Word], t: int, prefix: str) -> bool:
     """Whether the trigger at ``ws[t]`` is governed by a preposition: a proclitic ب or ل
     (the article's ل aside), the word إلى / على right before it, or before the indefinite noun
@@ -82,6 +93,17 @@ def _governed(ws: Sequence[Word], t: int, prefix: str) -> bool:
     if t > 0:
         prev = _strip_conj(ws[t - 1].norm)
         if prev in _REQUEST_PREPOSITIONS:
+            return True
+        if (
+            prefix[:1] == "و"
+            and ws[t].start - ws[t - 1].end == 1
+            and (
+                (_governed_verbal_noun(prev) and not ws[t].norm.endswith(_VERB_ENDINGS))
+                or (prev.startswith("بال") and ws[t].norm.startswith("وال") and len(prev) > 5)
+            )
+        ):
+            # هدد بملاحقة واعتقال أي ناشط: the conjunct of a governed noun (not a verb of its
+            # own, طالبت بالاستقالة وهددت: a noun conjoined to a definite noun is definite)
             return True
         if (
             prefix[:1] not in ("و", "ف")  # (a trigger with و opens a clause of its own)
@@ -183,6 +205,10 @@ def modality_of(
     put the cue out of reach. *category* is the trigger's PLOVER category (``object`` cues
     count only for the categories of :data:`_REFUSABLE`; none without it).
     """
+    # نفت اعتقال أي متظاهرين خلال الاحتجاجات: what frames another act in time is taken as
+    # given; the cues before it are about that act (one after it still counts: خلال اتصاله
+    # المرتقب)
+    framed = t > 0 and _strip_conj(ws[t - 1].norm) in _FRAMES
     found: dict[str, int] = {}
     reach = _reach(t, lower, inner)
     base = max(0, t - _max_window())  # the cue rows matching each word of the widest window
@@ -196,7 +222,7 @@ def modality_of(
         for k in range(t - len(reach), base):
             present.update(_cue_hits(ws[k].norm))
     for i, rule in enumerate(modality_cues()):
-        if rule.label in found or i not in present:
+        if rule.label in found or i not in present or (framed and rule.side != "after"):
             continue
         if rule.side == "after":
             span: Sequence[int] = range(t + 1, min(len(ws), t + 1 + rule.window))
@@ -242,6 +268,8 @@ def modality_of(
                 continue  # past a name, only a verb's reach: its subject stands between
             if rule.side == "object" and not _object_of(ws, k, t):
                 break  # (فرفض القائد وسارع بالاتصال: the trigger is another clause's)
+            if rule.label == "denied" and category in _REPLIED_TO and _object_of(ws, k, t):
+                break  # (نفت الوزارة هذه الاتهامات: the accusation was made; it is denied)
             found[rule.label] = k
             break
     if "س" in prefix and "future" not in found:
@@ -279,18 +307,42 @@ _COMPLETED = frozenset({"طاوله", "طاولة", "استئناف", "مائد�
 
 
 def _reached_through(ws: Sequence[Word], t: int, lower: int) -> int | None:
-    """The word whose reaching or returning leads to the trigger at ``ws[t]``, or None."""
+    """The word whose reaching or returning leads to the trigger at ``ws[t]``, or None; past
+    a verb of being able (لم يتمكن الوزراء من التوصل إلى اتفاق: the verb of being able)."""
     j = t
     if j - 1 > lower and _strip_conj(ws[j - 1].norm) in _COMPLETED:
         j -= 1  # (إلى طاولة المفاوضات: the table is what is returned to)
-    if j - 2 < lower or _strip_conj(ws[j - 1].norm) != "الي":
+    head = _verb_before(ws, j, lower, preposition="الي", verb=_REACH_VERB, noun=_REACH_NOUN)
+    if head is not None and _REACH_NOUN.fullmatch(_strip_conj(ws[head].norm)):
+        able = _verb_before(ws, head, lower, preposition="من", verb=_ABLE_VERB, noun=None)
+        return head if able is None else able
+    return head
+
+
+# verbs of being able, with من before what is achieved (تمكن من)
+_ABLE_VERB = re.compile(r"(?:ي|ت|ن)تمكن(?:ون|ان|وا)?|تمكن(?:ت|وا|ا|تا)?")
+
+
+def _verb_before(
+    ws: Sequence[Word],
+    j: int,
+    lower: int,
+    *,
+    preposition: str,
+    verb: re.Pattern[str],
+    noun: re.Pattern[str] | None,
+) -> int | None:
+    """The word that governs ``ws[j]`` through *preposition* right before it: a *noun* right
+    before the preposition, or a *verb* up to seven words before it, its subject between
+    (no punctuation); None if there is none."""
+    if j - 2 < lower or _strip_conj(ws[j - 1].norm) != preposition:
         return None
     for k in range(j - 2, max(lower, j - 8) - 1, -1):
         if ws[k + 1].start - ws[k].end > 1:
             return None  # (punctuation: another clause)
         norm = _strip_conj(ws[k].norm)
-        if k == j - 2 and _REACH_NOUN.fullmatch(norm):
+        if k == j - 2 and noun is not None and noun.fullmatch(norm):
             return k
-        if _REACH_VERB.fullmatch(norm):
+        if verb.fullmatch(norm):
             return k
     return None

@@ -314,8 +314,11 @@ def refine_entities(
 
     1. with *text*: formulas taken out ("حفظه الله", "الحمد لله";
        :func:`arabnews.ner.nonnames.drop_formulas`), and pieces of number expressions
-       ("1دو59ث") dropped, and a listed name written with a filler inside ("حم.اس", as
-       posts hide names) tagged (:mod:`arabnews.ner.obfuscated`);
+       ("1دو59ث") dropped, entities ended before a web address they ran into
+       (:func:`arabnews.ner.nonnames.cut_urls`), and a listed name written with a filler
+       inside ("حم.اس", as posts hide names) tagged (:mod:`arabnews.ner.obfuscated`); a
+       hashtag kept only as a listed name, without its ``#`` ("#لبنان";
+       :func:`~arabnews.ner.obfuscated.hashtag_names`);
     2. proclitics trimmed (:func:`trim_clitics`), then titles, nationality adjectives and
        classifier nouns cut from the edges (:func:`trim_titles`);
     3. closed-class words cut from the edges, entities made only of them dropped ("كيف",
@@ -349,7 +352,11 @@ def refine_entities(
     found = tuple(entities)
     if text is not None:
         found = nonnames.drop_number_fragments(nonnames.drop_formulas(found, text), text)
-        found = obfuscated.obfuscated_names(found, text, obfuscated.gazetteer_lookup(gazetteer))
+        found = nonnames.cut_urls(found, text)
+        listed = obfuscated.gazetteer_lookup(gazetteer)
+        found = obfuscated.hashtag_names(
+            obfuscated.obfuscated_names(found, text, listed), text, listed
+        )
     found = trim_titles(trim_clitics(found, gazetteer=gazetteer, text=text), gazetteer=gazetteer)
     knows = getattr(gazetteer, "knows", None)
     found = nonnames.drop_plural_nouns(nonnames.drop_function_words(found, is_known=knows))

@@ -60,6 +60,7 @@ __all__ = [
     "PERSON",
     "PLURAL_DUAL_ENDINGS",
     "cut_after_listed_names",
+    "cut_urls",
     "cut_verb_objects",
     "drop_accusative_adjectives",
     "drop_formulas",
@@ -228,6 +229,33 @@ def is_function_word(word: str) -> bool:
     (True, False, False)
     """
     return _word_cut(word) is not None
+
+
+# a web address: a scheme or www. and what follows up to a space (possessive: linear time)
+_URL = re.compile(r"(?:https?://|www\.)\S*+", re.IGNORECASE)
+
+
+def cut_urls(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """Entities ended before a web address the tagger ran them into, those that begin with one
+    dropped: a post's link is no part of a name.
+
+    >>> t = "بصاروخ باليستي https://t.co/xYz"
+    >>> [e.text for e in cut_urls([Entity(7, len(t), t[7:], "LOC")], t)]
+    ['باليستي']
+    """
+    out: list[Entity] = []
+    for ent in entities:
+        url = _URL.search(text, ent.start, ent.end)
+        if url is None:
+            out.append(ent)
+            continue
+        end = url.start()
+        while end > ent.start and text[end - 1].isspace():
+            end -= 1
+        cut = _respan(ent, 0, end - ent.start) if end > ent.start else None
+        if cut is not None:
+            out.append(cut)
+    return tuple(out)
 
 
 def drop_number_fragments(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:

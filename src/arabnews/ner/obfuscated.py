@@ -30,7 +30,7 @@ from arabnews.ner.base import (
 )
 from arabnews.spans import Entity
 
-__all__ = ["fillers", "gazetteer_lookup", "obfuscated_names"]
+__all__ = ["fillers", "gazetteer_lookup", "hashtag_names", "obfuscated_names"]
 
 #: ``lookup(key)`` -> (label, canonical, id) of the listed name whose key is *key*, or None.
 LookupFn = Callable[[str], "tuple[str, str, str | None] | None"]
@@ -173,3 +173,40 @@ def _piece(ent: Entity, lo: int, hi: int, text: str) -> list[Entity]:
     if hi <= lo:
         return []
     return [attrs.evolve(ent, start=lo, end=hi, text=text[lo:hi], canonical=None, entity_id=None)]
+
+
+def hashtag_names(
+    entities: Sequence[Entity], text: str, lookup: LookupFn | None
+) -> tuple[Entity, ...]:
+    """Entities that begin with a hashtag's ``#`` (``#لبنان``, ``#ترند``): a tag names a topic, so
+    the tagger's label of it is a guess. One whose word (its ``_`` read as spaces) is a name the
+    gazetteer lists exactly keeps that name, without the ``#``, with the entry's label, id and
+    canonical spelling; any other is dropped.
+
+    >>> def listed(key):
+    ...     return ("LOC", "لبنان", "lebanon") if key == name_key("لبنان") else None
+    >>> t = "تضامن مع #لبنان و#ترند"
+    >>> [(e.text, e.label) for e in hashtag_names(
+    ...     [Entity(9, 15, "#لبنان", "PER"), Entity(17, 22, "#ترند", "PER")], t, listed)]
+    [('لبنان', 'LOC')]
+    """
+    out: list[Entity] = []
+    for ent in entities:
+        if not ent.text.startswith("#"):
+            out.append(ent)
+            continue
+        found = None if lookup is None else lookup(name_key(ent.text[1:].replace("_", " ")))
+        if found is not None:
+            label, canonical, ident = found
+            start = ent.start + 1
+            out.append(
+                attrs.evolve(
+                    ent,
+                    start=start,
+                    text=text[start : ent.end],
+                    label=label,
+                    canonical=canonical,
+                    entity_id=ident,
+                )
+            )
+    return tuple(out)
