@@ -300,13 +300,15 @@ def test_an_event_framing_another_in_time_is_taken_as_given() -> None:
 def test_first_person_verbs_in_statements(text: str, trigger: str, category: str) -> None:
     ev = of(events(text), trigger)
     assert ev.type == category
-    assert not ev.actor  # (we: the speaker, not the noun after the verb)
+    assert not ev.actor  # (we: the speaker, unnamed here, not the noun after the verb)
 
 
-def test_the_addressee_of_a_first_person_call_is_its_recipient() -> None:
+def test_a_first_person_call_is_the_speakers_to_its_addressee() -> None:
     text = 'قال جوزيب بوريل: "ندعو إسرائيل وحماس إلى ضبط النفس".'
-    parties = (ent(text, "إسرائيل"), ent(text, "حماس", "ORG"))
-    assert texts(of(events(text, *parties), "ندعو").recipient) == ["إسرائيل", "حماس"]
+    parties = (ent(text, "جوزيب بوريل", "PER"), ent(text, "إسرائيل"), ent(text, "حماس", "ORG"))
+    call = of(events(text, *parties), "ندعو")
+    assert texts(call.actor) == ["جوزيب بوريل"]
+    assert texts(call.recipient) == ["إسرائيل", "حماس"]
 
 
 def test_an_anthem_is_no_praise() -> None:
@@ -351,3 +353,8 @@ def test_hashtags_and_links_are_no_names() -> None:
     assert tags == [("لبنان", "LOC")]
     post = "الحوثيون يعلنون استهداف سفينة بصاروخ باليستي https://t.co/xYz12AbC"
     assert not [e for e in arabnews.analyze(post).entities if "http" in e.text or "t.co" in e.text]
+
+
+def test_a_denial_that_any_charge_exists_denies_it() -> None:
+    text = "وأكد متحدث باسم الخارجية الرواية ذاتها، نافيا وجود أي تهم بحقه."
+    assert of(events(text), "تهم").modality == "denied"

@@ -2601,6 +2601,16 @@ def _first_person(w: Word, rule: TriggerRule) -> bool:
     return len(n) >= 4 and n[0] == "ن" and rule.parts[0].fullmatch("ي" + n[1:]) is not None
 
 
+def _speaker(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> Candidate | None:
+    """The named subject right after the nearest speech verb up to twelve words before ``ws[t]``
+    (قال جوزيب بوريل: "ندعو ..."), or None."""
+    for k in range(t - 1, max(-1, t - 13), -1):
+        if speech_verb(ws[k].norm):
+            c = _subject_after(ws, cands, k + 1, quantity=False)
+            return c if c is not None and c.last < t and c.kind != "phrase" else None
+    return None
+
+
 def _own_subject_after(ws: Sequence[Word], cands: Sequence[Candidate], v: int) -> bool:
     """Whether the verb at ``ws[v]`` has a subject of its own right after it (وأعلنت الشرطة;
     not وصادرت وثائق وأجهزة, whose first noun is its object)."""
@@ -3070,8 +3080,8 @@ def structural_roles(
                 before = None  # عرقلوا المواصلات وهاجموا: the noun before is the last verb's
             if _first_person(ws[t], rule):
                 # "ندعو إسرائيل وحماس إلى ضبط النفس": we, the speaker, ask; the noun after the
-                # verb is its object (the speaker is named outside the quote, if at all)
-                shared, before = True, None
+                # verb is its object, and the actor the speaker the speech verb before names
+                shared, before = True, _speaker(ws, cs, t)
             if (
                 before is not None
                 and not rel

@@ -55,6 +55,8 @@ _NEGATORS = frozenset(
     {"لم", "لن", "لا", "ليس", "ليست", "عدم", "بعدم", "لعدم", "دون", "بدون"}
     | {"منع", "لمنع", "يمنع", "تمنع", "منعت"}
 )
+# words by which a denial denies that something exists at all (وجود أي تهم)
+_EXISTENCE = _ANY | {"وجود"}
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -268,8 +270,15 @@ def modality_of(
                 continue  # past a name, only a verb's reach: its subject stands between
             if rule.side == "object" and not _object_of(ws, k, t):
                 break  # (فرفض القائد وسارع بالاتصال: the trigger is another clause's)
-            if rule.label == "denied" and category in _REPLIED_TO and _object_of(ws, k, t):
-                break  # (نفت الوزارة هذه الاتهامات: the accusation was made; it is denied)
+            if (
+                rule.label == "denied"
+                and category in _REPLIED_TO
+                and _object_of(ws, k, t)
+                and not any(_strip_conj(w.norm) in _EXISTENCE for w in ws[k + 1 : t])
+            ):
+                # نفت الوزارة هذه الاتهامات: the accusation was made, what it says is denied
+                # (not نافيا وجود أي تهم بحقه: that any was made is what is denied)
+                break
             found[rule.label] = k
             break
     if "س" in prefix and "future" not in found:
