@@ -358,3 +358,36 @@ def test_hashtags_and_links_are_no_names() -> None:
 def test_a_denial_that_any_charge_exists_denies_it() -> None:
     text = "وأكد متحدث باسم الخارجية الرواية ذاتها، نافيا وجود أي تهم بحقه."
     assert of(events(text), "تهم").modality == "denied"
+
+
+# ------------------------------------------------------------ fourth round: local news, refugees
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("استقبلت كندا ألفا وخمسمئة لاجئ أفغاني.", "CONSULT"),
+        ("زار وزير التربية الوطنية مدرسة ابتدائية في الحي.", "CONSULT"),
+        ("أطلقت الوزارة مبادرة تستهدف إنشاء 800 ملعب.", "ASSAULT"),
+    ],
+)
+def test_refugees_received_schools_visited_and_aims_are_no_event(text: str, category: str) -> None:
+    assert category not in _types(text, threshold=0.0)
+
+
+def test_a_visit_to_a_state_and_an_arrest_by_ddabt_are_events() -> None:
+    assert of(events("زار الرئيس الفرنسي الجزائر."), "زار").type == "CONSULT"
+    arrest = of(events("ضبطت الشرطة ثلاثة متهمين بالسرقة."), "ضبطت")
+    assert arrest.type == "COERCE" and arrest.mode == "arrest"
+    assert "COERCE" not in _types("دعا الطرفين إلى ضبط النفس.", threshold=0.0)
+
+
+def test_a_noun_whose_lam_merges_with_the_article_keeps_it() -> None:
+    text = "قدمت الحكومة الألمانية مساعدات للاجئين السوريين."
+    aid = of(events(text, threshold=None), "مساعدات")
+    assert texts(aid.recipient) == ["لاجئين السوريين"]
+
+
+def test_a_governor_is_no_person_named_ali() -> None:
+    doc = arabnews.analyze("أكد والي ولاية وهران سعيد سعيود أن المشروع سينتهي قريبا.")
+    assert [e.text for e in doc.entities if e.label == "PER"] == ["سعيد سعيود"]

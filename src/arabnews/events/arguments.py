@@ -445,7 +445,7 @@ def _start_after_clitics(w: Word) -> int:
 def _clitics_length(norm: str) -> int:
     """How many letters of the normalised word *norm* are proclitics (see
     :func:`_start_after_clitics`)."""
-    from arabnews.ner.clitics import clitic_reading
+    from arabnews.ner.clitics import clitic_reading, word_counts
 
     if norm.startswith(_WAW_WORDS):
         return 0
@@ -454,6 +454,8 @@ def _clitics_length(norm: str) -> int:
         if pre and not pre.endswith("ال") and "ك" not in pre and "س" not in pre and len(stem) >= 3:
             if pre in ("و", "ف") and clitic_reading(norm, 1) is False:
                 break  # a word of its own in the Arabic Wikipedia word list: فصائل، فرقة
+            if pre.endswith("لل") and word_counts(norm[len(pre) - 1 :])[0] > word_counts(stem)[0]:
+                continue  # للاجئين: ل + اللاجئين, whose article merges with the noun's own ل
             best = len(pre)
     return best
 
