@@ -2581,8 +2581,6 @@ def _chain_subject(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> Ca
         ):
             # (a coordinated verb shares the chain's subject unless its own follows it: the
             # noun before it is the earlier verb's object)
-            # (a coordinated verb shares the chain's subject unless its own follows it: the
-            # noun before it is the earlier verb's object)
             k = v
             continue
         subj = _subject_before(ws, cands, v) or _nominative_after(ws, cands, v + 1)
@@ -2599,8 +2597,7 @@ def _first_person(w: Word, rule: TriggerRule) -> bool:
     """Whether verb *w* of trigger row *rule* is a first-person plural imperfect (ندعو، ننسحب،
     سنرد: its ن read as the row's imperfect prefix; not ندد or نفذ, whose ن is the root's)."""
     n = _bare(w.norm)
-    n = n[1:] if n[:1] in ("س", "ل") and len(n) > 4 else n
-    return len(n) >= 4 and n[0] == "ن" and rule.parts[0].fullmatch("ي" + n[1:]) is not None
+    return rule.first_person(n[1:] if n[:1] in ("س", "ل") and len(n) > 4 else n)
 
 
 def _speaker(ws: Sequence[Word], cands: Sequence[Candidate], t: int) -> Candidate | None:

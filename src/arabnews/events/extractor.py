@@ -217,10 +217,8 @@ def _imperfect_after_article(norm: str, prefix: str, rule: TriggerRule) -> bool:
     """Whether the row matched the word after its article as an imperfect verb: its ي, or its
     ن where the row reads it as the first-person prefix (النشيد, the anthem, is no نشيد "we
     praise"; النزاع keeps its ن)."""
-    head = norm[len(prefix) : len(prefix) + 1]
-    return head == "ي" or (
-        head == "ن" and rule.parts[0].fullmatch("ي" + norm[len(prefix) + 1 :]) is not None
-    )
+    stem = norm[len(prefix) :]
+    return stem[:1] == "ي" or rule.first_person(stem)
 
 
 def _objects(ws: Sequence[Word], found: Sequence[Trigger]) -> set[int]:

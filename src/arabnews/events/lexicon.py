@@ -321,6 +321,16 @@ class TriggerRule:
     verbal: bool = False
     not_next: re.Pattern[str] | None = None  # none of the next five words is (another sense)
 
+    def first_person(self, stem: str) -> bool:
+        """Whether *stem* (a word without its proclitics) is this row's verb in the first-person
+        plural imperfect: its ن the row's imperfect prefix (ندعو، ننسحب; not ندد or نفذ, whose
+        ن is the root's)."""
+        return (
+            len(stem) >= 4
+            and stem[0] == "ن"
+            and self.parts[0].fullmatch("ي" + stem[1:]) is not None
+        )
+
 
 @attrs.frozen(slots=True)
 class CueRule:

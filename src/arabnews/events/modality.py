@@ -81,8 +81,13 @@ _REQUEST_PREPOSITIONS = frozenset({"الي", "علي"})
 
 # prepositions of a time frame (خلال الاحتجاجات): the event they name is taken as given
 _FRAMES = frozenset({"خلال", "اثناء", "ابان", "طوال", "طيله", "طيلة"})
-# endings of a perfect verb that no verbal noun has (وهددت، وطالبوا)
+# endings of a perfect verb that no singular verbal noun has (وهددت، وطالبوا)
 _VERB_ENDINGS = ("ت", "وا", "تا")
+
+
+def _verb_ending(norm: str) -> bool:
+    """Whether *norm* ends as a perfect verb does (not a plural noun in ات: واعتقالات)."""
+    return norm.endswith(_VERB_ENDINGS) and not norm.endswith("ات")
 
 
 def _governed(ws: Sequence[Word], t: int, prefix: str) -> bool:
@@ -100,7 +105,7 @@ def _governed(ws: Sequence[Word], t: int, prefix: str) -> bool:
             prefix[:1] == "و"
             and ws[t].start - ws[t - 1].end == 1
             and (
-                (_governed_verbal_noun(prev) and not ws[t].norm.endswith(_VERB_ENDINGS))
+                (_governed_verbal_noun(prev) and not _verb_ending(ws[t].norm))
                 or (prev.startswith("بال") and ws[t].norm.startswith("وال") and len(prev) > 5)
             )
         ):
