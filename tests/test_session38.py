@@ -391,3 +391,15 @@ def test_a_noun_whose_lam_merges_with_the_article_keeps_it() -> None:
 def test_a_governor_is_no_person_named_ali() -> None:
     doc = arabnews.analyze("أكد والي ولاية وهران سعيد سعيود أن المشروع سينتهي قريبا.")
     assert [e.text for e in doc.entities if e.label == "PER"] == ["سعيد سعيود"]
+
+
+def test_a_person_after_a_coordinated_arrest_verb_is_the_arrested() -> None:
+    text = (
+        "اقتحمت قوات الأمن الأردنية مقر نقابة المعلمين وصادرت وثائق، "
+        "واعتقلت نائب النقيب ناصر النواصرة."
+    )
+    forces = ent(text, "قوات الأمن الأردنية", "ORG")
+    man = ent(text, "ناصر النواصرة", "PER")
+    arrest = of(events(text, forces, man), "اعتقلت")
+    assert texts(arrest.actor) == ["قوات الأمن الأردنية"]
+    assert "ناصر النواصرة" in " ".join(texts(arrest.recipient))

@@ -3178,6 +3178,18 @@ def structural_roles(
                         # فرضت واشنطن عقوبات على الشركة وجمدت أصولها: a thing after a coordinated
                         # verb is its object, its subject the earlier verb's (within one clause)
                         actor = chained
+                    elif (
+                        actor is not None
+                        and ws[t].norm[:1] in ("و", "ف")
+                        and actor.mention.label == "PER"
+                        and rule.mode == "arrest"
+                        and (chained := _chain_subject(ws, cs, t)) is not None
+                        and chained.mention.label != "PER"
+                        and (chained.kind != "phrase" or _may_act(ws, chained))
+                    ):
+                        # واعتقلت نائب النقيب ناصر النواصرة: a person arrests no one; after a
+                        # coordinated verb of arrest he is its object, the chain's body its subject
+                        actor = chained
                     if actor is not None and _feminine_after_masculine(ws, t, rule, actor):
                         # ودعا الحكومة الاتحادية إلى: a masculine verb right before a feminine
                         # phrase is not its verb; the phrase is its object
