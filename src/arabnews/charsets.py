@@ -19,7 +19,8 @@ The module holds constants only (no I/O, no other imports) and is not imported b
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 __all__ = [
     "ALEF",
@@ -74,6 +75,7 @@ __all__ = [
     "LETTERS_RE",
     "LRM",
     "NATIVE_SOUND_LETTERS",
+    "QUOTE_PAIRS",
     "QURANIC_ANNOTATIONS",
     "QURANIC_SIGNS",
     "RLM",
@@ -295,6 +297,13 @@ ARABIC_PERCENT = "\u066a"
 ARABIC_DECIMAL_SEPARATOR = "\u066b"
 #: ٬ (U+066C), the thousands separator of Arabic-Indic numbers.
 ARABIC_THOUSANDS_SEPARATOR = "\u066c"
+#: Opening quote marks, each with the mark that closes it in Arabic news — straight double
+#: quotes, guillemets « », and curly quotes (“ ”, and ” or „ opening).
+#:
+#: :meta hide-value:
+QUOTE_PAIRS: Mapping[str, str] = MappingProxyType(
+    {'"': '"', "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201d": "\u201d", "\u201e": "\u201c"}
+)
 #: The punctuation of the Arabic block — ، ؍ ؛ ؞ ؟ ٪ ٫ ٬ ٭ ۔.
 #:
 #: :meta hide-value:

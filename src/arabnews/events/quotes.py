@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from arabnews.charsets import QUOTE_PAIRS
 from arabnews.events.arguments import (
     Candidate,
     candidates,
@@ -73,7 +74,7 @@ __all__ = ["QUOTE_THRESHOLD", "quotes_in_sentences", "speech_verb"]
 #: every candidate) for 0.69 of the quotes found (0.72).
 QUOTE_THRESHOLD = 0.5
 
-_OPEN = {'"': '"', "“": "”", "«": "»", "”": "”", "„": "“"}
+_OPEN = QUOTE_PAIRS
 _COMP = re.compile(r"(?:[وف]?(?:ب|ل)?)[اإأ]ن(?:ه|ها|هم|هما|نا|ني)?")
 _COMP_NORM = re.compile(r"(?:[وف]?(?:ب|ل)?)ان(?:ه|ها|هم|هما|نا|ني)?")
 _ATTRIB = frozenset({"وفق", "وفقا", "بحسب", "حسب", "طبقا", "وبحسب", "ووفق", "ووفقا"})

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from arabnews.charsets import QUOTE_PAIRS
 from arabnews.ner.base import (
     PROCLITIC_LETTERS,
     EntityIndex,
@@ -123,10 +124,6 @@ def _name_end(
     return number.end() if number else end
 
 
-# the quote marks that close a name opened by one between a head noun and the name
-_CLOSING = {'"': '"', "«": "»", "“": "”", "'": "'"}
-
-
 def head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
     """Facility and event names begun by a head noun of ``name_heads.tsv``, added with the
     row's label; entities inside such a name give way to it, one that runs past its end
@@ -176,7 +173,7 @@ def head_names(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
         else:
             continue
         end = _name_end(words, j, end, rule.label, text)
-        if end < len(text) and text[end] in _CLOSING.get(text[head_end:nxt].strip(), ""):
+        if end < len(text) and text[end] == QUOTE_PAIRS.get(text[head_end:nxt].strip()):
             end += 1  # (إعصار "دانيال": the name's closing quote with its opening one)
         lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         # an earlier entity may end inside the head only ("بطولة كأس" gives way to the cup);

@@ -52,6 +52,7 @@ from arabnews.ner.base import (
 from arabnews.ner.clitics import clitic_reading, word_counts
 from arabnews.ner.edges import edge_word_kind, edge_words
 from arabnews.spans import Entity
+from arabnews.tokens import TOKEN_PATTERNS
 
 __all__ = [
     "NATIONAL",
@@ -231,8 +232,8 @@ def is_function_word(word: str) -> bool:
     return _word_cut(word) is not None
 
 
-# a web address: a scheme or www. and what follows up to a space (possessive: linear time)
-_URL = re.compile(r"(?:https?://|www\.)\S*+", re.IGNORECASE)
+# a web address, as the tokenizer reads one (arabnews.tokens)
+_URL = re.compile(dict((name, rx) for name, rx, _ in TOKEN_PATTERNS)["url"])
 
 
 def cut_urls(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
