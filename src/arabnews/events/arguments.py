@@ -671,6 +671,7 @@ def assign_roles(
                 adj_actor = Mention(w.start, w.end, w.text, None, canon)
                 break
     guess = False
+    obj = None
     if rule.actor in ("subj", "adj"):
         act, rec, guess = structural_roles(
             ws, t, t_end, nominal=nominal, rule=rule, cands=cands, conj=prefix[:1] in ("و", "ف")
@@ -737,7 +738,15 @@ def assign_roles(
     kept = (
         []
         if guess
-        else [c for c in actor if (c.kind != "phrase" or _may_act(ws, c)) and not _thing_of(ws, c)]
+        else [
+            c
+            for c in actor
+            if (c.kind != "phrase" or _may_act(ws, c))
+            and not _thing_of(ws, c)
+            # (nor the word the row requires after the verb when it names no one: منع دخول
+            # المنتخب المغربي, whose adjective names a state)
+            and not (c.first == obj and not _may_act_norm(ws[c.first].norm, ws[c.first].text))
+        ]
     )
     actors = tuple(c.mention for c in kept)
     if adj_actor is not None:
@@ -1045,11 +1054,14 @@ def _frame_roles(
         cands = [c for c in cands if c.kind != "phrase"]
         # (the subject of the light verb that carries the noun out is one: أجرى الرئيس الفرنسي
         # اتصالا مع نظيره، عقد وزير الخارجية محادثات)
+        # (nor one headed by an agent noun right before the verb, its subject: إن وزير الخارجية
+        # التقى نظيره)
         left = [
             c
             for c in left
             if c.kind != "phrase"
             or (c.first > 0 and _light_verb(ws[c.first - 1]) and _agent_phrase(ws, c))
+            or (not nominal and c.last == t - 1 and ungoverned(c) and _agent_phrase(ws, c))
         ]
         # after the trigger, a phrase headed by an agent noun names a party too (الرئيس المصري،
         # نظيره الفرنسي); before it, a phrase is seldom its subject
@@ -1600,7 +1612,11 @@ def _event_word(norm: str) -> bool:
 def _initial_verb(w: Word) -> bool:
     """A sentence-initial word shaped like a past verb (خرج، داهمت، انفجرت، استهدف): Arabic news
     sentences mostly open with their verb; nouns there are definite, plural, feminine or م-."""
+    from arabnews.ner.clitics import clitic_reading
+
     n = _bare(w.norm)
+    if n != w.norm and w.norm[:1] in ("و", "ف") and clitic_reading(w.norm, 1) is False:
+        n = w.norm  # (وزير، فريق: the letter is the word's own, not a conjunction)
     hamza_al = w.text.lstrip("وف")[:2] in ("أل", "إل", "آل")  # ألقت: a verb, not the article
     if len(n) < 3 or n.endswith(("ة", "ات", "ون", "ين", "ان", "ي")) or n.startswith("م"):
         return False

@@ -400,6 +400,13 @@ def _head_class(m: Mention) -> str | None:
     return agentive_class(norm_word(m.text.split(maxsplit=1)[0])) if m.text.strip() else None
 
 
+def _said_or_made(m: Mention, words: re.Pattern[str] | None) -> bool:
+    """Whether a phrase is headed by one of the words of the row's other sense (``not_next``:
+    a statement, a policy, a film or a book), what words attack (هاجم الناقد الفيلم الجديد)."""
+    head = m.text.split(maxsplit=1)[0] if m.text.strip() else ""
+    return words is not None and bool(head) and part_matches(words, norm_word(head))
+
+
 def _verbal_attack(
     ws: Sequence[Word], tr: Trigger, roles: Roles, triggers: Sequence[Trigger], casualties: bool
 ) -> bool:
@@ -416,7 +423,10 @@ def _verbal_attack(
     if not all(a.label == "PER" or _head_class(a) in _PERSON_CLASSES for a in roles.actor):
         return False
     if not all(
-        r.label in ("PER", "ORG") or _head_class(r) in _ADDRESSEE_CLASSES for r in roles.recipient
+        r.label in ("PER", "ORG")
+        or _head_class(r) in _ADDRESSEE_CLASSES
+        or _said_or_made(r, tr.rule.not_next)
+        for r in roles.recipient
     ):
         return False
     return not (_mode(ws, tr) or _has_evidence(ws, tr, triggers, casualties))
@@ -471,14 +481,22 @@ def sentence_spans(text: str) -> tuple[tuple[Span, datetime.date | None], ...]:
 
 def sentence_dates(sentences: Sequence[Any]) -> tuple[tuple[Span, datetime.date | None], ...]:
     """``(span, date of its dateline)`` of already split sentences (anything with ``start``,
-    ``end`` and, optionally, a ``dateline`` as :class:`arabnews.sentences.Sentence` has)."""
+    ``end`` and, optionally, a ``dateline`` as :class:`arabnews.sentences.Sentence` has).
+
+    The span of a sentence that opens with its dateline begins after it: the place, the date
+    and the agency of «الرباط (رويترز) -» are no party of the sentence's events."""
     out = []
     for s in sentences:
         d = None
+        start = s.start
         dl = getattr(s, "dateline", None)
-        if dl is not None and getattr(dl, "date_text", None):
-            d = parse_date(dl.date_text)
-        out.append((Span(s.start, s.end), d))
+        if dl is not None:
+            if getattr(dl, "date_text", None):
+                d = parse_date(dl.date_text)
+            body = getattr(s, "text", "")[dl.end - s.start :]
+            if s.start <= dl.start and body.strip():
+                start = dl.end + len(body) - len(body.lstrip())
+        out.append((Span(start, s.end), d))
     return tuple(out)
 
 

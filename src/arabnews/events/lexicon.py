@@ -107,7 +107,7 @@ PARTICLES = wordset(
     "جميع مختلف احد احدي بعض عده عدة سوي غير مثل اي يوم امس اليوم غدا الان حاليا ليلا صباح مساء "
     "حين صباحا مساء فجر ظهر ظهرا فجرا اول نفسه نفسها انفسهم به بها بهم له لها لهم فيه فيها فيهم "
     "عليه عليها عليهم منه منها منهم عنه عنها عنهم معه معها معهم اليه اليها اليهم بهما لهما "
-    "فيهما عليهما منهما عنهما معهما اليهما بلا"
+    "فيهما عليهما منهما عنهما معهما اليهما بلا لو هل لولا كي لكي ربما"
 )
 
 
@@ -540,7 +540,7 @@ def modality_cues() -> tuple[CueRule, ...]:
     for r in rules:
         if r.label not in ("denied", "negated", "hypothetical", "future"):
             raise ValueError(f"modality.tsv: bad modality {r.label!r}")
-        if r.side not in ("before", "after", "governs", "object", "in"):
+        if r.side not in ("before", "after", "governs", "object", "in", "opens"):
             raise ValueError(f"modality.tsv: bad side {r.side!r}")
     return rules
 

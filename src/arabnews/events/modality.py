@@ -273,6 +273,8 @@ def modality_of(
                 continue
             if k < t - rule.window and _noun_cue(ws[k].norm):
                 continue  # past a name, only a verb's reach: its subject stands between
+            if rule.side == "opens" and not _opens_call(ws, k, t, lower):
+                continue
             if rule.side == "object" and not _object_of(ws, k, t):
                 break  # (فرفض القائد وسارع بالاتصال: the trigger is another clause's)
             if (
@@ -300,6 +302,12 @@ def modality_of(
         )
         if negation is not None:
             found["negated"] = negation
+    neg = found.get("negated")
+    if neg is not None and neg > lower and _conditional(ws[neg - 1].norm, ws[neg].norm):
+        # إذا لم ينسحب الجيش، ما لم تتراجع الحكومة: the negation is the condition's, and what
+        # it negates is supposed, neither done nor reported as not done
+        del found["negated"]
+        found.setdefault("hypothetical", neg - 1)
     for label in _ORDER:
         if label in found:
             return label, found[label]
@@ -309,6 +317,25 @@ def modality_of(
         # reaching or returning that leads to it
         return modality_of(ws, head, lower=lower, inner=inner, category=category)
     return "asserted", None
+
+
+# words of a condition right before its negation (إذا لم، ما لم، في حال لم، لو لا); إن only before
+# لم (أن لا is "that no": أكد أن لا انسحاب)
+_CONDITIONS = frozenset({"اذا", "لو", "ما", "حال", "حاله", "حالة"})
+
+
+def _conditional(before: str, negation: str) -> bool:
+    """Whether the word *before* a negation cue makes it a condition's (إذا لم، إن لم)."""
+    word = _strip_conj(before)
+    return word in _CONDITIONS or (word == "ان" and _strip_conj(negation) == "لم")
+
+
+def _opens_call(ws: Sequence[Word], k: int, t: int, lower: int) -> bool:
+    """Whether the cue at ``ws[k]`` opens its clause (the first word, or the first after a
+    clause break or punctuation) and أن stands in the two words before the trigger at ``ws[t]``
+    (على الحكومة أن تفرج عن المعتقلين، على المجتمع الدولي أن يفرض حظرا)."""
+    opens = k <= lower or ws[k].start - ws[k - 1].end > 1
+    return opens and any(_strip_conj(ws[j].norm) == "ان" for j in range(max(k + 1, t - 2), t))
 
 
 # Words through which a trigger names what is reached or returned to (توصل إلى اتفاق، العودة إلى

@@ -1,0 +1,192 @@
+"""Session 39: what a column expects, hopes, judges likely or says a party must do is not done;
+a negation inside a condition is the condition's; a story told, a film criticised, an audience
+bursting into applause, a player keeping silent and the protests an anniversary names are no
+event; a particle before a verb, a verbal noun the verb requires and a wire dateline are no
+party; an office right before a meeting verb is its subject; a grant and a ban on a showing are
+events."""
+
+from __future__ import annotations
+
+import pytest
+
+from _events import ent, events, of, texts
+from arabnews.events.lexicon import words
+from arabnews.events.modality import modality_of
+
+
+def _modality(text: str, trigger: str) -> str:
+    return of(events(text), trigger).modality
+
+
+# ------------------------------------------------------------------ modality of columns
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        ("من المتوقع أن تفرض الولايات المتحدة عقوبات جديدة على طهران.", "تفرض", "future"),
+        ("يتوقع أن تنسحب القوات من المدينة خلال أيام.", "تنسحب", "future"),
+        ("من غير المستبعد أن تعتقل السلطات مزيدا من الصحفيين.", "تعتقل", "hypothetical"),
+        ("ليس من المرجح أن تنسحب القوات الأمريكية من العراق.", "تنسحب", "hypothetical"),
+        ("نأمل أن تفرج إسرائيل عن الأسرى الفلسطينيين.", "تفرج", "hypothetical"),
+        ("أعرب الوزير عن أمله في أن تنسحب القوات من المدينة.", "تنسحب", "hypothetical"),
+        ("يجب على المجتمع الدولي أن يفرض حظرا على تصدير الأسلحة.", "حظرا", "hypothetical"),
+        ("على الجامعة العربية أن تدين هذه الانتهاكات.", "تدين", "hypothetical"),
+        ("وقال الوزير: على إسرائيل أن تنسحب من الأراضي المحتلة.", "تنسحب", "hypothetical"),
+        ("أما آن الأوان لأن ترفع الدول الغربية الحصار عن غزة؟", "ترفع", "hypothetical"),
+    ],
+)
+def test_expected_hoped_likely_and_owed_acts_are_not_asserted(
+    text: str, trigger: str, modality: str
+) -> None:
+    assert _modality(text, trigger) == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # (expected, but not before أن: it happened)
+        ("وكما كان متوقعا، اعتقلت الشرطة عشرات المحتجين.", "اعتقلت"),
+        # (على opening a clause without أن, or a fixed phrase before أن)
+        ("على الرغم من أن القوات انسحبت من المدينة، استمر القصف.", "انسحبت"),
+        ("على صعيد آخر، اعتقلت الشرطة خمسة أشخاص.", "اعتقلت"),
+        # (على inside the clause: the seized town)
+        ("سيطرت القوات على المدينة بعد أن انسحب المسلحون منها.", "انسحب"),
+        # (حركة أمل, the movement, hopes nothing)
+        ("اتهمت حركة أمل الحكومة بالتقصير.", "اتهمت"),
+    ],
+)
+def test_the_new_cues_leave_reported_acts_asserted(text: str, trigger: str) -> None:
+    assert _modality(text, trigger) == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("هدد قائد القوات باقتحام المدينة إذا لم ينسحب الجيش منها خلال أسبوع.", "ينسحب"),
+        ("إذا لم تتراجع الحكومة عن قرارها، فإن النقابة ستعلن الإضراب.", "تتراجع"),
+        ("لن يتوقف القصف ما لم تنسحب القوات من المدينة.", "تنسحب"),
+    ],
+)
+def test_a_negation_inside_a_condition_is_hypothetical(text: str, trigger: str) -> None:
+    assert _modality(text, trigger) == "hypothetical"
+
+
+def test_a_negation_after_that_still_negates() -> None:
+    ws = words("أكد الوزير أن لا انسحاب من المدينة")
+    assert modality_of(ws, 4)[0] == "negated"
+    ws = words("لم ينسحب الجيش من المدينة")
+    assert modality_of(ws, 1)[0] == "negated"
+
+
+# ------------------------------------------------------------------ stories, reviews, applause
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("تدور أحداث المسلسل حول ضابط يقتحم قرية نائية ويعتقل شيخها.", "COERCE"),
+        ("يجسد الممثل دور قائد عسكري يقصف المدن المتمردة.", "ASSAULT"),
+        ("انفجرت الجماهير بالتصفيق عند صعود الفنانة إلى المسرح.", "ASSAULT"),
+        ("انفجر الحضور بالضحك بعد تعليق المذيع.", "ASSAULT"),
+    ],
+)
+def test_stories_and_bursts_of_applause_are_no_event(text: str, category: str) -> None:
+    assert category not in {e.type for e in events(text)}
+
+
+def test_a_critic_attacking_a_film_is_no_assault() -> None:
+    text = "هاجم الناقد السينمائي محمود عبد الله الفيلم الجديد للمخرج ووصفه بأنه سطحي."
+    critic = ent(text, "محمود عبد الله", "PER")
+    assert "ASSAULT" not in {e.type for e in events(text, critic, threshold=None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انفجرت عبوة ناسفة قرب دورية للشرطة في المدينة.",
+        "منعت الرقابة عرض الفيلم في دور السينما.",
+    ],
+)
+def test_bombs_and_bans_of_films_are_still_events(text: str) -> None:
+    evs = events(text)
+    assert evs
+    if "منعت" in text:
+        assert of(evs, "منعت").type == "COERCE"
+    else:
+        assert of(evs, "انفجرت").type == "ASSAULT"
+
+
+# ------------------------------------------------------------------ roles
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor", "recipient"),
+    [
+        (
+            "لو هاجمت إسرائيل المنشآت النووية الإيرانية فإن المنطقة ستدخل في حرب.",
+            "هاجمت",
+            "إسرائيل",
+            "المنشآت النووية الإيرانية",
+        ),
+        ("هل ستقصف واشنطن مواقع الحوثيين في اليمن؟", "ستقصف", "واشنطن", "مواقع"),
+    ],
+)
+def test_a_particle_before_a_verb_is_no_party(
+    text: str, trigger: str, actor: str, recipient: str
+) -> None:
+    ev = of(events(text), trigger)
+    assert texts(ev.actor) == [actor]
+    assert recipient in texts(ev.recipient)
+
+
+def test_a_verbal_noun_the_verb_requires_is_no_actor() -> None:
+    text = "طالب الاتحاد الأفريقي الاتحاد الجزائري بتقديم تفسيرات حول منع دخول المنتخب المغربي."
+    ev = of(events(text), "منع")
+    assert not any(a.text.startswith("دخول") for a in ev.actor)
+
+
+def test_a_grant_of_money_is_aid() -> None:
+    text = "قدمت الحكومة اليابانية منحة بقيمة خمسة ملايين دولار لترميم المتحف."
+    ev = of(events(text), "منحة")
+    assert (ev.type, ev.mode) == ("AID", "economic")
+    assert texts(ev.actor) == ["الحكومة اليابانية"]
+    assert not any(e.type == "AID" for e in events("حصل الطالب على منحة دراسية من الجامعة."))
+
+
+# ------------------------------------------------------------------ protests, times, datelines
+
+
+def test_keeping_silent_is_no_sit_in() -> None:
+    assert "PROTEST" not in {e.type for e in events("اعتصم اللاعب بالصمت بعد المباراة.")}
+    assert of(events("اعتصم العمال أمام مقر الوزارة."), "اعتصم").type == "PROTEST"
+
+
+def test_the_protests_an_anniversary_names_are_history() -> None:
+    text = "أحيا آلاف اللبنانيين الذكرى الخامسة لاحتجاجات تشرين بمسيرة في وسط بيروت."
+    assert not any(e.trigger.text == "احتجاجات" for e in events(text))
+
+
+def test_a_dateline_names_no_party() -> None:
+    import arabnews
+
+    text = "الرباط (رويترز) - وقّع المغرب وإسبانيا اتفاقية للتعاون الأمني."
+    doc = arabnews.analyze(text)
+    ev = of(events(text, *doc.entities), "وقّع")
+    assert "رويترز" not in texts(ev.actor)
+    assert texts(ev.actor) == ["المغرب", "إسبانيا"]
+    assert ev.sentence.start == text.index("وقّع")
+    assert text[ev.sentence.start : ev.sentence.end].endswith("الأمني.")
+
+
+def test_a_noun_whose_first_letter_is_waw_opens_a_sentence_as_a_noun() -> None:
+    text = "وزير الخارجية التقى نظيره الأردني في عمان."
+    ev = of(events(text), "التقى")
+    assert texts(ev.actor) == ["وزير الخارجية"]
+    assert texts(ev.recipient) == ["نظيره الأردني"]
+
+
+def test_an_office_right_before_a_meeting_verb_is_its_subject() -> None:
+    text = "قالت الوزارة إن وزير الخارجية اجتمع مع نظيره الأردني في عمان."
+    ev = of(events(text), "اجتمع")
+    assert texts(ev.actor) == ["وزير الخارجية", "نظيره الأردني"]
