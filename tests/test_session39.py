@@ -190,3 +190,26 @@ def test_an_office_right_before_a_meeting_verb_is_its_subject() -> None:
     text = "قالت الوزارة إن وزير الخارجية اجتمع مع نظيره الأردني في عمان."
     ev = of(events(text), "اجتمع")
     assert texts(ev.actor) == ["وزير الخارجية", "نظيره الأردني"]
+
+
+def test_a_person_named_again_by_the_surname_is_no_trigger() -> None:
+    text = (
+        "اغتالت إسرائيل القيادي في حزب الله فؤاد شكر بغارة على الضاحية الجنوبية. "
+        "وأكد حزب الله مقتل شكر في الغارة."
+    )
+    shukr = ent(text, "فؤاد شكر", "PER")
+    assert not any(e.type == "SUPPORT" for e in events(text, shukr))
+    assert any(e.type == "SUPPORT" for e in events("شكر الوزير الحضور على مشاركتهم."))
+
+
+def test_what_was_reported_by_mistake_did_not_happen() -> None:
+    text = "تصحيح: ورد خطأً أن الشرطة اعتقلت رئيس البلدية، والصحيح أنها استدعته للتحقيق."
+    assert of(events(text), "اعتقلت").modality == "negated"
+    assert of(events("اعترف الجيش بأنه قصف خطأ منزلا في المدينة."), "قصف").modality == "asserted"
+
+
+def test_who_asks_for_an_act_does_not_do_it() -> None:
+    text = "نظم أهالي الأسرى مسيرة للمطالبة بالإفراج عن أبنائهم."
+    ev = of(events(text), "الإفراج")
+    assert ev.modality == "hypothetical"
+    assert not ev.actor

@@ -744,6 +744,7 @@ def extract_from_sentences(
     known: dict[int, tuple[Candidate, ...]] = {}  # argument candidates by piece start
     if tokens is not None and len(tokens) != len(sentences):
         raise ValueError("tokens must hold one sequence per sentence")
+    surnames = _surnames(ents)
     for k, (sent_span, dl_date) in enumerate(sentences):
         if pub is None and dl_date is not None:
             pub = dl_date
@@ -764,12 +765,29 @@ def extract_from_sentences(
                         previous=previous,
                         known=known,
                         reported=reported,
+                        surnames=surnames,
                     )
                 )
                 previous = (span, ws)
                 # only the previous piece's candidates can be asked for again (_carried)
                 known = {span.start: known[span.start]} if span.start in known else {}
     return tuple(events)
+
+
+@functools.lru_cache(maxsize=10_000)
+def _asks(norm: str) -> bool:
+    """Whether a word is a trigger of a request (دعا، طالب، المطالبة، مناشدة: REQUEST rows)."""
+    rules = trigger_rules()
+    return any(rules[i].category == "REQUEST" for i, _ in match_first(norm))
+
+
+def _surnames(entities: Sequence[Entity]) -> frozenset[str]:
+    """The last words of the names of the persons among *entities* that have two words or more
+    (فؤاد شكر -> شكر): a later mention by the surname alone is the person, whatever else the
+    word means (شكر: thanks)."""
+    return frozenset(
+        parts[-1] for e in entities if e.label == "PER" and len(parts := e.text.split()) > 1
+    )
 
 
 def _chunk_events(
@@ -786,13 +804,16 @@ def _chunk_events(
     previous: tuple[Span, tuple[Word, ...]] | None = None,
     known: dict[int, tuple[Candidate, ...]] | None = None,
     reported: dict[str, tuple[int, Event]] | None = None,
+    surnames: frozenset[str] = frozenset(),
 ) -> list[Event]:
     """Events of one sentence (or piece of a long one): ``piece`` is (span, words, number).
 
     *previous* (span and words of the sentence before) gives a clause-initial verb its dropped
     subject (:func:`arabnews.events.arguments.carry_subject`). *reported* maps a category to
     the last piece that reported an asserted event of it and that event (updated here): a
-    back-reference within ``_COREF_SENTENCES`` pieces of it names that event.
+    back-reference within ``_COREF_SENTENCES`` pieces of it names that event. *surnames*: the
+    last words of the text's persons' names (:func:`_surnames`), no trigger where they stand
+    alone.
     """
     span, ws, n_sent = piece
     ents, starts = entity_index
@@ -812,6 +833,8 @@ def _chunk_events(
         for tr in triggers
         if not _name_part(ws, tr)
         and not any(a < ws[tr.last].end and ws[tr.first].start < b for a, b in ent_spans)
+        # (مقتل شكر after فؤاد شكر: a person of the text named again by his surname)
+        and not (tr.first == tr.last and tr.first > 0 and ws[tr.first].text in surnames)
     ]
     # (kept among the triggers: the model's features count the sentence's other candidates, as
     # in its training data; only no event of their own is reported)
@@ -1136,6 +1159,12 @@ def _chunk_events(
             mode = mode or linked.mode
         if score < cut and not (watch and score >= model.threshold_for(category)):
             continue
+        if modality == "hypothetical" and cue_i is not None and _asks(ws[cue_i].norm):
+            # نظم الأهالي مسيرة للمطالبة بالإفراج عن أبنائهم: who asks for an act does not do it;
+            # whom the request addresses, after it, does (طالب المفوض الحكومة بالإفراج)
+            roles = attrs.evolve(
+                roles, actor=tuple(a for a in roles.actor if a.start > ws[cue_i].end)
+            )
         denied_by = None
         cue = None
         if cue_i is not None and cue_i != tr.first:
