@@ -213,3 +213,74 @@ def test_who_asks_for_an_act_does_not_do_it() -> None:
     ev = of(events(text), "الإفراج")
     assert ev.modality == "hypothetical"
     assert not ev.actor
+
+
+# ------------------------------------------------------------------ daily news, posts, diplomacy
+
+
+def test_a_strike_from_food_is_a_hunger_strike() -> None:
+    ev = of(events("يواصل الأسير إضرابه المفتوح عن الطعام منذ أربعين يوما."), "إضرابه")
+    assert (ev.type, ev.mode) == ("PROTEST", "hunger")
+    assert of(events("أضرب المعلمون عن العمل."), "أضرب").mode == "strike"
+
+
+def test_a_demolished_home_is_destruction_and_undermining_is_not() -> None:
+    ev = of(events("هدمت الجرافات الإسرائيلية منزلا فلسطينيا في بلدة سلوان."), "هدمت")
+    assert (ev.type, ev.mode) == ("ASSAULT", "destroy")
+    assert not events("تهدم هذه السياسات الثقة بين الطرفين.")
+
+
+def test_an_agreement_a_party_leaves_is_no_new_agreement() -> None:
+    text = "انسحبت الولايات المتحدة من الاتفاق النووي مع إيران وأعادت فرض العقوبات عليها."
+    evs = events(text)
+    assert of(evs, "انسحبت").type == "RETREAT"
+    assert not any(e.type == "AGREE" for e in evs)
+
+
+def test_a_place_in_the_genitive_of_a_visit_is_where() -> None:
+    text = "وجه الرئيس الإماراتي دعوة إلى الرئيس الفرنسي لزيارة أبوظبي."
+    ev = of(events(text, ent(text, "أبوظبي")), "زيارة")
+    assert texts(ev.actor) == []
+    assert texts(ev.recipient) == ["أبوظبي"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("الجيش رح يقصف الحدود بكرا", "يقصف"),
+        ("الاتحاد العام للشغل يعلن إضراب عام يوم الخميس الجاي", "إضراب"),
+    ],
+)
+def test_what_posts_say_will_come_is_future(text: str, trigger: str) -> None:
+    ev = of(events(text), trigger)
+    assert ev.modality == "future"
+
+
+def test_a_future_particle_is_no_party() -> None:
+    ev = of(events("الجيش رح يقصف الحدود بكرا"), "يقصف")
+    assert texts(ev.actor) == ["الجيش"]
+
+
+def test_a_stretched_word_reads_as_the_word() -> None:
+    from arabnews.events.lexicon import norm_word
+
+    assert norm_word("اعتقاااال") == "اعتقال"
+    assert norm_word("الله") == "الله"
+    assert of(events("اعتقلللت الشرطة الناشط أمس"), "اعتقلللت").type == "COERCE"
+
+
+def test_what_a_rumour_tells_is_not_asserted() -> None:
+    text = "تحذير: اشاعة منتشرة ان الجيش اعتقل وزير سابق، الخبر غير صحيح"
+    assert of(events(text), "اعتقل").modality == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    "text", ["الحكومة قصفتنا بالضرائب هالسنة", "ذبحت المذيعة الضيف بأسئلتها المحرجة"]
+)
+def test_taxes_and_questions_are_no_weapons(text: str) -> None:
+    assert not any(e.type == "ASSAULT" for e in events(text))
+
+
+def test_a_draft_is_not_the_agreement() -> None:
+    assert of(events("توصلت الكتل السياسية إلى مسودة اتفاق."), "اتفاق").modality == "hypothetical"
+    assert of(events("وقعت الكتل السياسية اتفاقا."), "اتفاقا").modality == "asserted"

@@ -677,6 +677,15 @@ def assign_roles(
             ws, t, t_end, nominal=nominal, rule=rule, cands=cands, conj=prefix[:1] in ("و", "ف")
         )
         actor, recipient = ([] if adj_actor is not None else act), rec
+        if (
+            nominal
+            and rule.mode == "visit"
+            and len(actor) == 1
+            and actor[0].first == t_end + 1
+            and actor[0].mention.label == "LOC"
+        ):
+            # زيارة أبوظبي: a place in the genitive of a visit is where, not who, visits
+            recipient, actor = [actor[0], *recipient], []
         obj = None if rule.right is None else required_object(ws, t_end, rule.right)
         if obj is not None and _bare(ws[obj].norm).endswith(_PRONOUN_SUFFIXES):
             # (أن تسحب قواتها من الكويت: what the row requires after the verb, with the pronoun
@@ -1192,7 +1201,7 @@ _QUANTIFIERS = _wordset(
     "مئات الاف عشرات المئات الالاف العشرات نحو حوالي قرابه قرابة اكثر اقل عدد بضعه بضعة "
     "مزيد مزيدا المزيد العديد عديد"
 )
-_AUX = frozenset({"قد", "لقد", "كان", "كانت", "كانوا", "لم", "لن", "سوف", "ما", "لا"})
+_AUX = frozenset({"قد", "لقد", "كان", "كانت", "كانوا", "لم", "لن", "سوف", "رح", "ما", "لا"})
 _ADVERBS = _wordset(
     "مرارا تكرارا رسميا ايضا مجددا فورا حاليا سابقا لاحقا اخيرا مؤخرا علنا صراحه صراحة "
     "امس اليوم غدا ليلا صباحا مساء فجرا ظهرا كذلك"
@@ -2339,9 +2348,30 @@ EXCLUSION_REACH = 7
 
 def right_words(ws: Sequence[Word], start: int) -> list[int]:
     """Indexes of the words from ``ws[start]`` where a trigger's ``right`` requirement is read:
-    the next :data:`RIGHT_REACH` words, time words aside (فرضت الوزارة يوم الخميس عقوبات)."""
+    the next :data:`RIGHT_REACH` words, time words and counts aside (فرضت الوزارة يوم الخميس
+    عقوبات، حجبت السلطات أكثر من عشرين موقعا)."""
     end = min(len(ws), start + EXCLUSION_REACH)
-    return [k for k in range(start, end) if not time_word(ws[k].norm)][:RIGHT_REACH]
+    out = []
+    counts = True  # (a count is passed over within the clause only: not past a comma)
+    for k in range(start, end):
+        if k > start and ws[k].start - ws[k - 1].end > 1:
+            counts = False
+        if time_word(ws[k].norm) or (
+            counts
+            and (
+                _is_number(ws[k])
+                or ws[k].norm in _COUNT_WORDS
+                or (ws[k].norm == "من" and k > start and ws[k - 1].norm in _COUNT_WORDS)
+            )
+        ):
+            continue
+        out.append(k)
+    return out[:RIGHT_REACH]
+
+
+# words of a count's approximation (أكثر من، قرابة): no object of the verb before the count (not
+# نحو, also "towards")
+_COUNT_WORDS = _wordset("اكثر اقل قرابة حوالي زهاء")
 
 
 @functools.cache

@@ -365,7 +365,7 @@ def _has_evidence(
 
 # Weapon modes that a nearby cue may refine (قصف + مسيّرة -> drone); other lexicon modes
 # (abduct, targeted, torture ...) say what happened and are kept.
-_REFINABLE = frozenset({None, "heavy-weapons", "aerial", "explosives", "firearms"})
+_REFINABLE = frozenset({None, "heavy-weapons", "aerial", "explosives", "firearms", "strike"})
 
 
 def _mode(ws: Sequence[Word], tr: Trigger) -> str | None:
@@ -1019,6 +1019,7 @@ def _chunk_events(
                     owners.append(j)
     out: list[Event] = []
     held: list[_Held] = []  # pairing: the events with what _one_report needs
+    left: list[tuple[int, int]] = []  # what a withdrawal leaves (انسحبت من الاتفاق النووي)
     trigger_starts = [ws[t.first].start for t in triggers]  # (sorted: triggers are)
     for k, tr in enumerate(triggers):
         if id(tr) in restated:
@@ -1026,6 +1027,8 @@ def _chunk_events(
         first, last = ws[tr.first], ws[tr.last]
         tstart = first.start + _prefix_len(first, tr.prefix)
         trigger = Mention(tstart, last.end, text[tstart : last.end])
+        if tr.rule.category == "AGREE" and any(a <= tstart < b for a, b in left):
+            continue  # (the agreement a party leaves was made before: no agreement now)
         backref = backrefs[id(tr)] if id(tr) in backrefs else _back_reference(ws, tr)
         # (a cue of another fact's clause is not this one's: وكان التنظيم قد تبنى الهجوم، فيما
         # اعتقلت القوات خمسة أشخاص)
@@ -1108,6 +1111,8 @@ def _chunk_events(
         roles = assign_roles(ws, tr.first, tr.last, prefix=tr.prefix, rule=tr.rule, cands=cands)
         if _verbal_attack(ws, tr, roles, triggers, casualties):
             continue  # criticism, not an attack (no event: the verb's other sense)
+        if category == "RETREAT" and mode == "withdraw":
+            left.extend((m.start, m.end) for m in roles.recipient)
         if previous is not None and tr.first <= 1:
             here = (ws, tr, cands)
             roles = _carried(

@@ -78,13 +78,22 @@ _ALEF_PRONOUNS = ("ها", "هما", "نا")  # enclitic pronouns that end in ali
 
 
 def norm_word(text: str) -> str:
-    """Normalise a word (or a pattern) for matching: no harakat, unified alef and yeh."""
-    return _norm_cached(text) if len(text) < 40 else text.translate(_NORM_TABLE)
+    """Normalise a word (or a pattern) for matching: no harakat, unified alef and yeh, a letter
+    stretched three times or more read once (اعتقاااال: no Arabic word repeats a letter so)."""
+    return _norm_cached(text) if len(text) < 40 else _norm(text)
 
 
 @functools.lru_cache(maxsize=200_000)
 def _norm_cached(text: str) -> str:
-    return text.translate(_NORM_TABLE)
+    return _norm(text)
+
+
+_STRETCHED = re.compile("([\u0621-\u064a])\\1{2,}")
+
+
+def _norm(text: str) -> str:
+    out = text.translate(_NORM_TABLE)
+    return _STRETCHED.sub(r"\1", out) if len(out) > 2 else out
 
 
 def wordset(words_: str) -> frozenset[str]:
@@ -107,7 +116,7 @@ PARTICLES = wordset(
     "جميع مختلف احد احدي بعض عده عدة سوي غير مثل اي يوم امس اليوم غدا الان حاليا ليلا صباح مساء "
     "حين صباحا مساء فجر ظهر ظهرا فجرا اول نفسه نفسها انفسهم به بها بهم له لها لهم فيه فيها فيهم "
     "عليه عليها عليهم منه منها منهم عنه عنها عنهم معه معها معهم اليه اليها اليهم بهما لهما "
-    "فيهما عليهما منهما عنهما معهما اليهما بلا لو هل لولا كي لكي ربما"
+    "فيهما عليهما منهما عنهما معهما اليهما بلا لو هل لولا كي لكي ربما رح"
 )
 
 

@@ -45,7 +45,9 @@ __all__ = ["find_times", "forward", "parse_date", "resolve"]
 # a word character or a haraka: an expression never starts or ends inside a word
 _TASHKEEL = TASHKEEL_RE
 _PREPS = r"(?:(?:في|بعد|قبل|منذ|حتى|خلال|بحلول|مطلع|أواخر|أوائل|منتصف) )?"
-_NEXT = r"(?: (?:المقبل|القادم|الماضي|المنصرم))?"
+# "next" as news writes it, and as posts write it (الجاي، الجاية: colloquial)
+_NEXT_WORDS = ("المقبل", "القادم", "الجاي", "الجاية")
+_NEXT = r"(?: (?:المقبل|القادم|الجاي|الجاية|الماضي|المنصرم))?"
 
 
 def _alt(kind: str) -> str:
@@ -207,7 +209,7 @@ def _resolve(g: dict[str, str | Any], published: datetime.date | None) -> str | 
             return None
         month = _month_number(g["mon"])
         nxt = g["monnext"].strip()
-        if nxt in ("المقبل", "القادم"):  # (the next one after the publication month)
+        if nxt in _NEXT_WORDS:  # (the next one after the publication month)
             year = published.year + (month <= published.month)
         elif nxt in ("الماضي", "المنصرم"):  # (the last one before it)
             year = published.year - (month >= published.month)
@@ -220,7 +222,7 @@ def _resolve(g: dict[str, str | Any], published: datetime.date | None) -> str | 
         wd = _weekday_number(g["wd"])
         nxt = g["wdnext"].strip()
         back = (published.weekday() - wd) % 7
-        if nxt in ("المقبل", "القادم"):
+        if nxt in _NEXT_WORDS:
             return (
                 published + datetime.timedelta(days=(wd - published.weekday()) % 7 or 7)
             ).isoformat()
@@ -443,4 +445,4 @@ def is_future(expr: TimeExpression, published: datetime.date | str | None) -> bo
             return False
     if _YEAR.search(expr.text) or _RELATIVE.search(expr.text):
         return False  # an explicit year or "قبل / منذ ..." without a date to compare
-    return re.search(r"المقبل|القادم|غدا|غدًا", expr.text) is not None
+    return re.search(r"المقبل|القادم|الجاي|غدا|غدًا|بكرا|بكره", expr.text) is not None
