@@ -284,3 +284,33 @@ def test_taxes_and_questions_are_no_weapons(text: str) -> None:
 def test_a_draft_is_not_the_agreement() -> None:
     assert of(events("توصلت الكتل السياسية إلى مسودة اتفاق."), "اتفاق").modality == "hypothetical"
     assert of(events("وقعت الكتل السياسية اتفاقا."), "اتفاقا").modality == "asserted"
+
+
+# ------------------------------------------------------------------ times of background
+
+
+def test_today_and_yesterday_before_a_background_year_are_the_news() -> None:
+    from arabnews.events.timex import find_times
+
+    text = "قتل خمسة مدنيين في قصف استهدف المدينة أمس، في أحدث هجوم منذ اندلاع الحرب في أبريل 2023."
+    assert [t.text for t in find_times(text)] == ["أمس", "في أبريل 2023"]
+    # (after the year it is still the narrated time)
+    assert [t.text for t in find_times("اغتيل الزعيم عام 1976 وقتل حارسه غدا")] == ["عام 1976"]
+
+
+def test_today_before_a_definite_object_is_today() -> None:
+    from arabnews.events.timex import find_times
+
+    assert [t.text for t in find_times("رفضت المحكمة العليا اليوم الطعن")] == ["اليوم"]
+    assert find_times("احتفلت البلاد باليوم الوطني") == ()
+    assert find_times("وفي اليوم التالي اعتقل") == ()
+
+
+def test_a_year_said_of_another_noun_is_not_the_events_time() -> None:
+    text = "اعتقلت الشرطة التركية 15 شخصا في التحقيقات في محاولة الانقلاب الفاشلة عام 2016."
+    assert of(events(text), "اعتقلت").time is None
+    ev = of(
+        events("خرج آلاف المتظاهرين اليوم في ذكرى الحراك الذي أجبر الرئيس على الاستقالة عام 2019."),
+        "المتظاهرين",
+    )
+    assert ev.time is not None and ev.time.text == "اليوم"

@@ -520,6 +520,26 @@ def _fallback_sentences(text: str) -> tuple[tuple[Span, datetime.date | None], .
     return tuple(spans)
 
 
+_YEAR_NAMED = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def _dated_elsewhere(
+    time: TimeExpression, ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]
+) -> bool:
+    """Whether a time that names a year belongs to another trigger, nearer to it than *tr*
+    (اعتقلت الشرطة 15 شخصا في التحقيقات في محاولة الانقلاب الفاشلة عام 2016: the coup's year,
+    not the arrests'). A year is said of the noun it follows; a word such as أمس or اليوم is the
+    clause's, and goes to its verb whatever stands between."""
+    if not _YEAR_NAMED.search(time.text):
+        return False
+
+    def gap(t: Trigger) -> int:
+        return max(0, time.start - ws[t.last].end, ws[t.first].start - time.end)
+
+    own = gap(tr)
+    return any(gap(t) < own for t in triggers if t is not tr)
+
+
 def _nearest(items: Sequence[TimeExpression], pos: int) -> TimeExpression | None:
     if not items:
         return None
@@ -1060,6 +1080,9 @@ def _chunk_events(
         if modality == "future" and time is not None:
             time = forward(time, pub)  # (ستستأنف المفاوضات يوم الثلاثاء: the next Tuesday)
         base = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
+        if time is not None and _YEAR_NAMED.search(time.text):
+            # (after the features, which were fitted on the nearest time, whoever's)
+            time = _nearest([x for x in times if not _dated_elsewhere(x, ws, tr, triggers)], tstart)
         cut = real_cut = _threshold_of(threshold, model, category)
         if pairing and category in paired:
             cut = 0.0

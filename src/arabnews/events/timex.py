@@ -328,8 +328,9 @@ def find_times(
 
     ``قبل يومين``, ``منذ ثلاثة أيام``, ``قبل أسبوعين`` count back from *published*. When the
     passage names a year at least five years before *published* (``عام 1976``) it is history:
-    the expressions that only the publication date could resolve (اليوم، غدا، الأحد ...) are
-    left out, since they refer to the narrated time. Without a publication date there is
+    the expressions that only the publication date could resolve (اليوم، غدا، الأحد ...) after
+    the year are left out, since they refer to the narrated time (those before it are the news's
+    own: ``قتل خمسة أمس ... منذ اندلاع الحرب في أبريل 2023``). Without a publication date there is
     nothing to measure "far in the past" against: an explicit year named in the passage (not
     after ``منذ``) is then taken as the narrated time, and the same expressions are left out
     (so ``غدا`` in a passage about ``عام 1976`` never makes an event future). *published* is a
@@ -352,14 +353,15 @@ def find_times(
             if ok:
                 out.append(TimeExpression(m.start(), m.end(), m.group(), value))
                 taken.append((m.start(), m.end()))
-    history = False
+    # where the narrated time begins: the first year named that makes the passage history
+    history = stop
     if _YEAR.search(chunk):
         window = _SINCE_YEAR.sub(lambda m: " " * len(m.group()), chunk)
-        years = [int(y) for y in _YEAR.findall(window)]
-        if published is None:
-            history = bool(years)  # no date to compare: the named year is the narrated time
-        else:
-            history = any(y <= published.year - _HISTORY_YEARS for y in years)
+        for y in _YEAR.finditer(window):
+            # (no date to compare: any year named is the narrated time)
+            if published is None or int(y.group()) <= published.year - _HISTORY_YEARS:
+                history = start + y.start()
+                break
     literals = _master_literals()
     if literals is not None and not _holds_any(chunk, literals):
         out.sort(key=lambda t: t.start)
@@ -367,7 +369,9 @@ def find_times(
     for m in _master().finditer(text, start, stop):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        if history and not any(m.group(g) for g in _ANCHORED):
+        if m.start() > history and not any(m.group(g) for g in _ANCHORED):
+            # (after a year that makes it history: اليوم، أمس named before the year are the
+            # news's own, قتل أمس ... منذ اندلاع الحرب في أبريل 2023)
             continue
         if _SAME.match(text, m.end()):
             continue  # اليوم نفسه، العام ذاته: the time just named, not today
@@ -384,11 +388,15 @@ _SAME = re.compile(r"\s+(?:نفسه|نفسها|ذاته|ذاتها)(?!\w)")
 
 @functools.cache
 def _named_day() -> re.Pattern[str]:
-    """A definite word after اليوم that is no weekday of ``time_words.tsv``: the day is named
-    (اليوم الوطني، اليوم العالمي) or counted from another (اليوم التالي، اليوم الأول), not today
-    (اليوم الأربعاء is today)."""
+    """A definite adjective after اليوم that is no weekday of ``time_words.tsv``: the day is
+    named (اليوم الوطني، اليوم العالمي) or counted from another (اليوم التالي، اليوم الأول), not
+    today (اليوم الأربعاء is today, and so is اليوم before a definite object: رفضت المحكمة اليوم
+    الطعن)."""
     # (a bounded space: the pattern is read at one position, and stays linear when searched)
-    return re.compile(rf"\s{{1,3}}(?!(?:{_alt('weekday')})(?!\w))ال\w")
+    return re.compile(
+        rf"\s{{1,3}}(?!(?:{_alt('weekday')})(?!\w))"
+        r"ال(?:\w*ي[ةه]?|[أا]ول|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|[أا]خير)(?!\w)"
+    )
 
 
 def parse_date(text: str) -> datetime.date | None:
