@@ -314,3 +314,21 @@ def test_a_year_said_of_another_noun_is_not_the_events_time() -> None:
         "المتظاهرين",
     )
     assert ev.time is not None and ev.time.text == "اليوم"
+
+
+def test_since_a_month_runs_to_the_publication_date() -> None:
+    import datetime
+
+    from arabnews.events.timex import find_times
+
+    pub = datetime.date(2025, 5, 10)
+    (t,) = find_times("قتل 200 صحفي منذ أكتوبر 2023", published=pub)
+    assert t.value == "2023-10-01/2025-05-10"
+    (u,) = find_times("قتل 200 صحفي منذ أكتوبر 2023")
+    assert u.value is None  # (no date to run to)
+
+
+def test_qad_after_kana_is_a_past_perfect() -> None:
+    text = "لكن حركة الشباب كانت قد تبنت هجمات مماثلة في المدينة خلال السنوات الماضية."
+    assert of(events(text), "هجمات").modality == "asserted"
+    assert of(events("قد تشن الحركة هجمات جديدة."), "هجمات").modality == "hypothetical"

@@ -74,6 +74,8 @@ def _strip_conj(norm: str) -> str:
 
 
 _COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
+# forms of كان before قد: a past perfect (كانت الحركة قد تبنت، نفى أن يكون قد التقى)
+_BEING = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا", "يكون", "تكون", "يكونوا"})
 
 # prepositions that introduce what a request asks for (دعا إلى، حث على), normalised
 _REQUEST_PREPOSITIONS = frozenset({"الي", "علي"})
@@ -273,6 +275,8 @@ def modality_of(
                 continue
             if k < t - rule.window and _noun_cue(ws[k].norm):
                 continue  # past a name, only a verb's reach: its subject stands between
+            if k > 0 and ws[k].norm == "قد" and _strip_conj(ws[k - 1].norm) in _BEING:
+                continue  # كانت قد تبنت: a past perfect, no "may" (قد يكون is one)
             if rule.side == "opens" and not _opens_call(ws, k, t, lower):
                 continue
             if rule.side == "object" and not _object_of(ws, k, t):

@@ -174,8 +174,9 @@ def _check_kind(_inst: Any, _attr: Any, value: str) -> None:
 class TimeExpression:
     """A time expression: its original span, its text and, when resolvable, an ISO value.
 
-    ``value`` is an ISO date (``2025-03-14``), an ISO range (``2025-03-10/2025-03-16``) or
-    ``None`` when the expression could not be resolved (no publication date, or a vague phrase).
+    ``value`` is an ISO date (``2025-03-14``), an ISO range (``2025-03-10/2025-03-16``; a
+    period after ``منذ`` runs to the publication date) or ``None`` when the expression could not
+    be resolved (no publication date, or a vague phrase).
     """
 
     start: int

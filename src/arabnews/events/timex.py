@@ -377,7 +377,11 @@ def find_times(
             continue  # اليوم نفسه، العام ذاته: the time just named, not today
         if m.group().endswith("اليوم") and _named_day().match(text, m.end()):
             continue  # اليوم الوطني، اليوم التالي: a named or counted day, not today
-        out.append(TimeExpression(m.start(), m.end(), m.group(), resolve(m, published)))
+        value = resolve(m, published)
+        if value is not None and m.group().startswith("منذ"):
+            # منذ أكتوبر 2023: from then until the publication date, not that month alone
+            value = None if published is None else f"{value[:10]}/{published.isoformat()}"
+        out.append(TimeExpression(m.start(), m.end(), m.group(), value))
     out.sort(key=lambda t: t.start)
     return tuple(out)
 
