@@ -332,3 +332,40 @@ def test_qad_after_kana_is_a_past_perfect() -> None:
     text = "لكن حركة الشباب كانت قد تبنت هجمات مماثلة في المدينة خلال السنوات الماضية."
     assert of(events(text), "هجمات").modality == "asserted"
     assert of(events("قد تشن الحركة هجمات جديدة."), "هجمات").modality == "hypothetical"
+
+
+# ------------------------------------------------------------------ trade, society, war
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سحق فريق شاختار منافسه دينامو كييف بأربعة أهداف في قمة الدوري الأوكراني.",
+        "تتربع رتبة ميجور جنرال قمة هرم الجيش.",
+        "خطفت الفنانة الأنظار في حفل الافتتاح.",
+    ],
+)
+def test_the_top_of_a_league_and_stealing_the_show_are_no_events(text: str) -> None:
+    assert not events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("علقت الحكومة التركية اتفاقية التجارة مع إسرائيل احتجاجا على الحرب في غزة.", "علقت"),
+        ("قالت حكومة بيليز إنها علقت علاقاتها الدبلوماسية مع إسرائيل.", "علقت"),
+        ("جمدت الولايات المتحدة أصول البنك المركزي الأفغاني.", "جمدت"),
+        ("علق الاتحاد الأفريقي عضوية النيجر.", "علق"),
+    ],
+)
+def test_suspending_an_agreement_relations_or_membership_is_a_sanction(
+    text: str, trigger: str
+) -> None:
+    ev = of(events(text), trigger)
+    assert (ev.type, ev.mode, ev.modality) == ("SANCTION", "discontinue", "asserted")
+    # (and احتجاجا is the suspension's motive, no protest of its own)
+    assert not any(e.type == "PROTEST" for e in events(text))
+
+
+def test_hanging_a_picture_is_no_sanction() -> None:
+    assert not events("علقت الطالبة صورة على الجدار.")
