@@ -369,3 +369,22 @@ def test_suspending_an_agreement_relations_or_membership_is_a_sanction(
 
 def test_hanging_a_picture_is_no_sanction() -> None:
     assert not events("علقت الطالبة صورة على الجدار.")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "owner", "label"),
+    [
+        ("فرضت الولايات المتحدة رسوما جمركية على واردات الصلب من الصين.", "فرضت", "الصين", "LOC"),
+        (
+            "جمدت الولايات المتحدة أصول البنك المركزي الأفغاني.",
+            "جمدت",
+            "البنك المركزي الأفغاني",
+            "ORG",
+        ),
+    ],
+)
+def test_a_sanction_on_goods_or_assets_is_on_their_owner(
+    text: str, trigger: str, owner: str, label: str
+) -> None:
+    ev = of(events(text, ent(text, "الولايات المتحدة"), ent(text, owner, label)), trigger)
+    assert texts(ev.recipient) == [owner]

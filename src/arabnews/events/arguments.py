@@ -771,6 +771,12 @@ def assign_roles(
         # (a bomb is what an attack is done with: تفجير سيارة مفخخة has no target named)
         and not (rule.category == "ASSAULT" and c.kind == "phrase" and _explosive(ws, c))
     ]
+    if rule.category in _GOODS_CATEGORIES and not told and recipient:
+        # فرضت رسوما على واردات الصلب من الصين، جمدت أصول البنك المركزي: the goods or the
+        # assets name no one; the state or the body they are of is the party
+        owner = _owner_of(ws, cands, recipient[0])
+        if owner is not None and owner not in kept:
+            told = [owner]
     return Roles(
         actors,
         tuple(c.mention for c in told),
@@ -778,6 +784,28 @@ def assign_roles(
         guessed,
         tuple(c.mention for c in recipient if c not in told),
     )
+
+
+# categories whose object may be goods, assets or a sector of a state (واردات الصلب من الصين)
+_GOODS_CATEGORIES = frozenset({"SANCTION", "AID"})
+
+
+def _owner_of(ws: Sequence[Word], cands: Sequence[Candidate], c: Candidate) -> Candidate | None:
+    """The named state or body that goods or assets *c* (a sanction's or an aid's object)
+    belong to: the name right after it, in its genitive or after من (أصول البنك المركزي،
+    واردات الصلب من الصين), else ``None``. Only there: the genitive of other acts is as often
+    another party (رفض العمل خارج مصر، إدانة واسعة من الفصائل)."""
+    d = next((x for x in cands if x.first > c.last), None)
+    if d is None or d.kind not in ("entity", "group", "force"):
+        return None
+    if d.kind == "entity" and d.mention.label not in ("LOC", "ORG"):
+        return None
+    between = [_bare(w.norm) for w in ws[c.last + 1 : d.first]]
+    if between not in ([], ["من"]) or any(
+        ws[k].start - ws[k - 1].end > 1 for k in range(c.last + 1, d.first + 1)
+    ):
+        return None
+    return d
 
 
 # Words after which another clause begins (a recipient after them is that clause's).
