@@ -388,3 +388,13 @@ def test_a_sanction_on_goods_or_assets_is_on_their_owner(
 ) -> None:
     ev = of(events(text, ent(text, "الولايات المتحدة"), ent(text, owner, label)), trigger)
     assert texts(ev.recipient) == [owner]
+
+
+def test_a_call_received_is_the_callers() -> None:
+    text = "تلقى ولي العهد اتصالا من الرئيس الأمريكي بحثا خلاله العلاقات."
+    ev = of(events(text), "اتصالا")
+    assert (ev.type, ev.mode) == ("CONSULT", "phone")
+    assert texts(ev.actor) == ["الرئيس الأمريكي"]
+    assert texts(ev.recipient) == ["ولي العهد"]
+    made = of(events("أجرى ولي العهد اتصالا بالرئيس الأمريكي."), "اتصالا")
+    assert texts(made.actor) == ["ولي العهد"]

@@ -770,7 +770,17 @@ def assign_roles(
         if (not to_party or c.kind != "phrase" or _may_act(ws, c))
         # (a bomb is what an attack is done with: تفجير سيارة مفخخة has no target named)
         and not (rule.category == "ASSAULT" and c.kind == "phrase" and _explosive(ws, c))
+        # (a call from a place names where it came from: اتصال هاتفي من العاصمة)
+        and not (_bare(c.prep) == "من" and c.mention.label == "LOC" and rule.category == "CONSULT")
     ]
+    if (
+        rule.category == "CONSULT"
+        and kept
+        and told
+        and any(_RECEIVING.fullmatch(_bare(w.norm)) for w in ws[max(0, t - 6) : t])
+    ):
+        # تلقى الرئيس اتصالا من نظيره: the caller is the one who acts, the subject receives
+        actors, told = tuple(c.mention for c in told), [c for c in kept if c not in told]
     if rule.category in _GOODS_CATEGORIES and not told and recipient:
         # فرضت رسوما على واردات الصلب من الصين، جمدت أصول البنك المركزي: the goods or the
         # assets name no one; the state or the body they are of is the party
@@ -786,6 +796,8 @@ def assign_roles(
     )
 
 
+# a verb of receiving (تلقى، يتلقى): its subject is the other party of the call or visit received
+_RECEIVING = re.compile(r"(?:ي|ت)?تلق(?:ي|ت|يا|تا|وا)")
 # categories whose object may be goods, assets or a sector of a state (واردات الصلب من الصين)
 _GOODS_CATEGORIES = frozenset({"SANCTION", "AID"})
 
