@@ -799,12 +799,11 @@ def assign_roles(
 # a verb of receiving (تلقى، يتلقى): its subject is the other party of the call or visit received
 _RECEIVING = re.compile(r"(?:ي|ت)?تلق(?:ي|ت|يا|تا|وا)")
 # categories whose object may be goods, assets or a sector of a state (واردات الصلب من الصين)
-_GOODS_CATEGORIES = frozenset({"SANCTION", "AID"})
+_GOODS_CATEGORIES = frozenset({"SANCTION"})
 
 
 def _owner_of(ws: Sequence[Word], cands: Sequence[Candidate], c: Candidate) -> Candidate | None:
-    """The named state or body that goods or assets *c* (a sanction's or an aid's object)
-    belong to: the name right after it, in its genitive or after من (أصول البنك المركزي،
+    """The named state or body that goods or assets *c* (a sanction's object) belong to: the name right after it, in its genitive or after من (أصول البنك المركزي،
     واردات الصلب من الصين), else ``None``. Only there: the genitive of other acts is as often
     another party (رفض العمل خارج مصر، إدانة واسعة من الفصائل)."""
     d = next((x for x in cands if x.first > c.last), None)
