@@ -803,9 +803,10 @@ _GOODS_CATEGORIES = frozenset({"SANCTION"})
 
 
 def _owner_of(ws: Sequence[Word], cands: Sequence[Candidate], c: Candidate) -> Candidate | None:
-    """The named state or body that goods or assets *c* (a sanction's object) belong to: the name right after it, in its genitive or after من (أصول البنك المركزي،
-    واردات الصلب من الصين), else ``None``. Only there: the genitive of other acts is as often
-    another party (رفض العمل خارج مصر، إدانة واسعة من الفصائل)."""
+    """The named state or body that goods or assets *c* (a sanction's object) belong to: the
+    name right after it, in its genitive or after من (أصول البنك المركزي، واردات الصلب من
+    الصين), else ``None``. Only there: the genitive of other acts is as often another party
+    (رفض العمل خارج مصر، إدانة واسعة من الفصائل، لمساعدة كمبوديا)."""
     d = next((x for x in cands if x.first > c.last), None)
     if d is None or d.kind not in ("entity", "group", "force"):
         return None
