@@ -398,3 +398,37 @@ def test_a_call_received_is_the_callers() -> None:
     assert texts(ev.recipient) == ["ولي العهد"]
     made = of(events("أجرى ولي العهد اتصالا بالرئيس الأمريكي."), "اتصالا")
     assert texts(made.actor) == ["ولي العهد"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "year"),
+    [
+        ("شهد العراق عام 2003 غزوا أمريكيا أطاح بنظام صدام حسين.", "أطاح", "عام 2003"),
+        (
+            "اغتيل الحريري في انفجار ضخم في بيروت عام 2005، وأدانت المحكمة لاحقا عضوا في الحزب.",
+            "انفجار",
+            "عام 2005",
+        ),
+        (
+            "وكانت واشنطن قد فرضت عقوبات على البنك المركزي عام 2019، قبل أن تخففها في إطار اتفاق.",
+            "فرضت",
+            "عام 2019",
+        ),
+    ],
+)
+def test_a_year_dates_its_own_clause(text: str, trigger: str, year: str) -> None:
+    ev = of(events(text), trigger)
+    assert ev.time is not None and ev.time.text == year
+
+
+def test_a_year_before_a_comma_is_not_the_next_clauses() -> None:
+    text = "اغتيل رفيق الحريري في انفجار ضخم في بيروت عام 2005، وأدانت المحكمة لاحقا عضوا في الحزب."
+    assert of(events(text), "أدانت").time is None
+
+
+def test_talks_put_off_are_talks_to_come_not_an_agreement() -> None:
+    text = "أعلنت الخارجية العمانية تأجيل الجولة السادسة من المحادثات النووية بين إيران وأمريكا."
+    ev = of(events(text), "المحادثات")
+    assert (ev.type, ev.modality, ev.future_of) == ("CONSULT", "future", None)
+    planned = of(events("من المقرر أن يجتمع الوزيران في القاهرة الأسبوع المقبل."), "يجتمع")
+    assert (planned.type, planned.future_of) == ("AGREE", "CONSULT")

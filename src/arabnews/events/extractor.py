@@ -520,24 +520,30 @@ def _fallback_sentences(text: str) -> tuple[tuple[Span, datetime.date | None], .
     return tuple(spans)
 
 
+# words of putting off (تأجيل، أرجأ، يؤجل), as in the postponement row of modality.tsv
+_POSTPONED = re.compile(r"تاجيل|تاجل|اجل|(?:ي|ت|ن)وجل|ارجا|(?:ي|ت|ن)رجئ")
 _YEAR_NAMED = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
 def _dated_elsewhere(
-    time: TimeExpression, ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]
+    text: str, time: TimeExpression, ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]
 ) -> bool:
-    """Whether a time that names a year belongs to another trigger, nearer to it than *tr*
-    (اعتقلت الشرطة 15 شخصا في التحقيقات في محاولة الانقلاب الفاشلة عام 2016: the coup's year,
-    not the arrests'). A year is said of the noun it follows; a word such as أمس or اليوم is the
-    clause's, and goes to its verb whatever stands between."""
+    """Whether a time that names a year is not the time of *tr*: a year after the trigger
+    belongs to a trigger between them (اعتقلت الشرطة 15 شخصا في التحقيقات في محاولة الانقلاب
+    الفاشلة عام 2016: the coup's year, not the arrests'), and one before it to another clause
+    when punctuation parts them (اغتيل الحريري في انفجار عام 2005، وأدانت المحكمة لاحقا). A
+    year that opens the clause dates it all (شهد العراق عام 2003 غزوا أطاح بنظام صدام), and a
+    word such as أمس or اليوم is the clause's whatever stands between."""
     if not _YEAR_NAMED.search(time.text):
         return False
-
-    def gap(t: Trigger) -> int:
-        return max(0, time.start - ws[t.last].end, ws[t.first].start - time.end)
-
-    own = gap(tr)
-    return any(gap(t) < own for t in triggers if t is not tr)
+    first, last = ws[tr.first], ws[tr.last]
+    if time.start >= last.end:
+        return any(
+            last.end <= ws[t.first].start and ws[t.last].end <= time.start
+            for t in triggers
+            if t is not tr
+        )
+    return any(c in "،,؛;.:" for c in text[time.end : first.start])
 
 
 def _nearest(items: Sequence[TimeExpression], pos: int) -> TimeExpression | None:
@@ -1082,7 +1088,9 @@ def _chunk_events(
         base = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
         if time is not None and _YEAR_NAMED.search(time.text):
             # (after the features, which were fitted on the nearest time, whoever's)
-            time = _nearest([x for x in times if not _dated_elsewhere(x, ws, tr, triggers)], tstart)
+            time = _nearest(
+                [x for x in times if not _dated_elsewhere(text, x, ws, tr, triggers)], tstart
+            )
         cut = real_cut = _threshold_of(threshold, model, category)
         if pairing and category in paired:
             cut = 0.0
@@ -1213,7 +1221,12 @@ def _chunk_events(
             mode = next(
                 (m for t in triggers if t.rule.category == category and (m := _mode(ws, t))), None
             )
-        if category == "CONSULT" and modality == "future":
+        if (
+            category == "CONSULT"
+            and modality == "future"
+            # (talks put off are still talks to come, not an agreement: أعلنت تأجيل المحادثات)
+            and not (cue is not None and _POSTPONED.match(bare(norm_word(cue.text))))
+        ):
             category, future_of = "AGREE", "CONSULT" + (f"/{mode}" if mode else "")
             mode, modality = None, "asserted"
         ev = Event(
