@@ -643,11 +643,11 @@ def test_group_actor_without_entities() -> None:
         ("قد تساعد السيطرة على كليشتشييفكا في تطويق باخموت.", "hypothetical"),
         ("ستناقش روسيا وأوكرانيا الجولة التالية.", "asserted"),  # future CONSULT -> AGREE
         ("سيطرت القوات على القرية.", "asserted"),
-        # called off: it does not take place; put off: still to come (a future meeting is
-        # an agreement to meet, asserted)
+        # called off: it does not take place; put off: still to come (a meeting put off stays
+        # a meeting to come, future: no agreement to meet, session 39)
         ("ألغى الرئيس زيارته إلى باريس.", "negated"),
         ("وقررت الحكومة إلغاء الاجتماع مع المعارضة.", "negated"),
-        ("تأجل اجتماع الحكومة المقرر الأحد.", "asserted"),
+        ("تأجل اجتماع الحكومة المقرر الأحد.", "future"),
         # a discussed act is not yet done; بحثا عن is a search, not a discussion
         ("وبحث الجانبان رفع العقوبات المفروضة على البلاد.", "hypothetical"),
         ("وناقش الوزيران وقف إطلاق النار.", "hypothetical"),
