@@ -78,10 +78,10 @@ from arabnews.events.lexicon import (
     words_from_tokens,
     wordset,
 )
-from arabnews.events.modality import modality_of
+from arabnews.events.modality import modality_of, put_off
 from arabnews.events.numbers import casualty_at, find_quantities
 from arabnews.events.schema import Event, Quantity, TimeExpression
-from arabnews.events.timex import find_times, forward, is_future, parse_date
+from arabnews.events.timex import find_times, forward, is_future, names_year, parse_date
 from arabnews.spans import Entity, Mention, Span
 
 if TYPE_CHECKING:
@@ -520,11 +520,6 @@ def _fallback_sentences(text: str) -> tuple[tuple[Span, datetime.date | None], .
     return tuple(spans)
 
 
-# words of putting off (تأجيل، أرجأ، يؤجل), as in the postponement row of modality.tsv
-_POSTPONED = re.compile(r"تاجيل|تاجل|اجل|(?:ي|ت|ن)وجل|ارجا|(?:ي|ت|ن)رجئ")
-_YEAR_NAMED = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-
-
 def _dated_elsewhere(
     text: str, time: TimeExpression, ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]
 ) -> bool:
@@ -534,7 +529,7 @@ def _dated_elsewhere(
     when punctuation parts them (اغتيل الحريري في انفجار عام 2005، وأدانت المحكمة لاحقا). A
     year that opens the clause dates it all (شهد العراق عام 2003 غزوا أطاح بنظام صدام), and a
     word such as أمس or اليوم is the clause's whatever stands between."""
-    if not _YEAR_NAMED.search(time.text):
+    if not names_year(time):
         return False
     first, last = ws[tr.first], ws[tr.last]
     if time.start >= last.end:
@@ -1086,7 +1081,7 @@ def _chunk_events(
         if modality == "future" and time is not None:
             time = forward(time, pub)  # (ستستأنف المفاوضات يوم الثلاثاء: the next Tuesday)
         base = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
-        if time is not None and _YEAR_NAMED.search(time.text):
+        if time is not None and names_year(time):
             # (after the features, which were fitted on the nearest time, whoever's)
             time = _nearest(
                 [x for x in times if not _dated_elsewhere(text, x, ws, tr, triggers)], tstart
@@ -1225,7 +1220,7 @@ def _chunk_events(
             category == "CONSULT"
             and modality == "future"
             # (talks put off are still talks to come, not an agreement: أعلنت تأجيل المحادثات)
-            and not (cue is not None and _POSTPONED.match(bare(norm_word(cue.text))))
+            and not (cue_i is not None and put_off(ws[cue_i].norm))
         ):
             category, future_of = "AGREE", "CONSULT" + (f"/{mode}" if mode else "")
             mode, modality = None, "asserted"

@@ -26,6 +26,7 @@ from arabnews.charsets import (
     ALEF_MAQSURA,
     ARABIC_DECIMAL_SEPARATOR,
     ARABIC_THOUSANDS_SEPARATOR,
+    BASIC_LETTERS,
     HAMZA_ALEFS,
     QURANIC_ANNOTATIONS,
     SUPERSCRIPT_ALEF,
@@ -88,7 +89,7 @@ def _norm_cached(text: str) -> str:
     return _norm(text)
 
 
-_STRETCHED = re.compile("([\u0621-\u064a])\\1{2,}")
+_STRETCHED = re.compile(rf"([{class_body(BASIC_LETTERS)}])\1{{2,}}")
 
 
 def _norm(text: str) -> str:

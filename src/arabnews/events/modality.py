@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from arabnews.events.lexicon import Word, modality_cues, speech_verb
 
-__all__ = ["modality_of"]
+__all__ = ["modality_of", "put_off"]
 
 _ORDER = ("denied", "negated", "hypothetical", "future")
 
@@ -321,6 +321,22 @@ def modality_of(
         # reaching or returning that leads to it
         return modality_of(ws, head, lower=lower, inner=inner, category=category)
     return "asserted", None
+
+
+@functools.cache
+def _put_off_rows() -> frozenset[int]:
+    """The future rows of ``modality.tsv`` that read تأجيل (putting off)."""
+    return frozenset(
+        i
+        for i, r in enumerate(modality_cues())
+        if r.label == "future" and _matches(r.pattern, "تاجيل")
+    )
+
+
+def put_off(norm: str) -> bool:
+    """Whether the normalised word *norm* is a cue of putting off (تأجيل، تأجل، أرجأ، يؤجل: a
+    row of ``modality.tsv`` that reads تأجيل): what it puts off is still to come, not agreed."""
+    return bool(_cue_hits(norm) & _put_off_rows())
 
 
 # words of a condition right before its negation (إذا لم، ما لم، في حال لم، لو لا); إن only before

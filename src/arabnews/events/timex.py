@@ -40,14 +40,14 @@ from arabnews.dates import parse_published
 from arabnews.events.lexicon import TimeRule, time_rules
 from arabnews.events.schema import TimeExpression
 
-__all__ = ["find_times", "forward", "parse_date", "resolve"]
+__all__ = ["find_times", "forward", "names_year", "parse_date", "resolve"]
 
 # a word character or a haraka: an expression never starts or ends inside a word
 _TASHKEEL = TASHKEEL_RE
 _PREPS = r"(?:(?:في|بعد|قبل|منذ|حتى|خلال|بحلول|مطلع|أواخر|أوائل|منتصف) )?"
 # "next" as news writes it, and as posts write it (الجاي، الجاية: colloquial)
 _NEXT_WORDS = ("المقبل", "القادم", "الجاي", "الجاية")
-_NEXT = r"(?: (?:المقبل|القادم|الجاي|الجاية|الماضي|المنصرم))?"
+_NEXT = rf"(?: (?:{'|'.join((*_NEXT_WORDS, 'الماضي', 'المنصرم'))}))?"
 
 
 def _alt(kind: str) -> str:
@@ -457,4 +457,18 @@ def is_future(expr: TimeExpression, published: datetime.date | str | None) -> bo
             return False
     if _YEAR.search(expr.text) or _RELATIVE.search(expr.text):
         return False  # an explicit year or "قبل / منذ ..." without a date to compare
-    return re.search(r"المقبل|القادم|الجاي|غدا|غدًا|بكرا|بكره", expr.text) is not None
+    return _future_words().search(expr.text) is not None
+
+
+@functools.cache
+def _future_words() -> re.Pattern[str]:
+    """ "Next" and the days ahead of ``time_words.tsv`` (غدا، بكرا): the wording of a time to
+    come when there is no date to compare."""
+    ahead = [r.regex for r in time_rules() if r.kind == "day_offset" and r.value > 0]
+    return re.compile("|".join((*_NEXT_WORDS, *ahead)))
+
+
+def names_year(expr: TimeExpression) -> bool:
+    """Whether *expr* names a year (``عام 2016``، ``في أبريل 2023``): said of the noun it follows,
+    not of the whole clause as ``أمس`` or ``اليوم`` are."""
+    return _YEAR.search(expr.text) is not None
