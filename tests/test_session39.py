@@ -432,3 +432,42 @@ def test_talks_put_off_are_talks_to_come_not_an_agreement() -> None:
     assert (ev.type, ev.modality, ev.future_of) == ("CONSULT", "future", None)
     planned = of(events("من المقرر أن يجتمع الوزيران في القاهرة الأسبوع المقبل."), "يجتمع")
     assert (planned.type, planned.future_of) == ("AGREE", "CONSULT")
+
+
+# ------------------------------------------------------------------ elections, Sahel, militias
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("علقت الولايات المتحدة المساعدات الاقتصادية للنيجر.", "علقت"),
+        ("جمدت الدول المانحة تمويل الوكالة.", "جمدت"),
+    ],
+)
+def test_suspended_or_frozen_aid_is_a_sanction_not_aid(text: str, trigger: str) -> None:
+    evs = events(text)
+    assert of(evs, trigger).type == "SANCTION"
+    assert not any(e.type == "AID" and e.modality == "asserted" for e in evs)
+
+
+def test_what_is_frozen_right_after_the_verb_is_no_new_instance() -> None:
+    ev = of(events("جمدت الحكومة التعاون مع البعثة."), "التعاون")
+    assert ev.modality == "negated"
+    # (commenting on an attack does not suspend it)
+    ev = of(events("علق الوزير على الهجوم الذي استهدف المدينة."), "الهجوم")
+    assert ev.modality == "asserted"
+
+
+def test_weeks_before_another_event_is_no_time_of_the_report() -> None:
+    import datetime
+
+    from arabnews.events.timex import find_times
+
+    pub = datetime.date(2025, 3, 14)
+    assert find_times("اعتقلت الشرطة المرشح قبل أسابيع من موعد الاقتراع.", published=pub) == ()
+    assert [t.value for t in find_times("قتل قبل يومين", published=pub)] == ["2025-03-12"]
+
+
+def test_what_a_launcher_was_readied_for_did_not_happen() -> None:
+    text = "فككت قوة من الجيش منصة صواريخ كانت معدة لاستهداف قاعدة فكتوريا."
+    assert of(events(text), "استهداف").modality == "hypothetical"

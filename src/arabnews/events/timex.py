@@ -271,7 +271,7 @@ _RELATIVE = re.compile(
     rf"(?:(?<![\w{_TASHKEEL}])|(?<=(?<![\w])[وف]))(?P<prep>قبل|منذ) "
     rf"(?P<num>(?:[\w{_TASHKEEL}]+ ){{0,3}}?)(?P<unit>"
     + "|".join(sorted(_UNITS, key=len, reverse=True))
-    + rf")(?![\w{_TASHKEEL}])(?! \d{{4}})"
+    + rf")(?![\w{_TASHKEEL}])(?! \d{{4}})(?! من )"  # (قبل أسابيع من الاقتراع: before the vote)
 )
 _VAGUE = frozenset({"عدة", "بضعة", "بضع", "عدد من", "بعض"})
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
