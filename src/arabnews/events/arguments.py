@@ -26,6 +26,7 @@ from arabnews.events.lexicon import (
     CHARGE_VERBS,
     DIRECTIONS,
     RELATIVE_PRONOUNS,
+    ROUGHLY,
     SPEECH_PARTICIPLE,
     TIME_UNITS,
     ActorRule,
@@ -2400,18 +2401,13 @@ def right_words(ws: Sequence[Word], start: int) -> list[int]:
             counts
             and (
                 _is_number(ws[k])
-                or ws[k].norm in _COUNT_WORDS
-                or (ws[k].norm == "من" and k > start and ws[k - 1].norm in _COUNT_WORDS)
+                or ws[k].norm in ROUGHLY
+                or (ws[k].norm == "من" and k > start and ws[k - 1].norm in ROUGHLY)
             )
         ):
             continue
         out.append(k)
     return out[:RIGHT_REACH]
-
-
-# words of a count's approximation (أكثر من، قرابة): no object of the verb before the count (not
-# نحو, also "towards")
-_COUNT_WORDS = _wordset("اكثر اقل قرابة حوالي زهاء")
 
 
 @functools.cache

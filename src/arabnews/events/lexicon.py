@@ -591,6 +591,9 @@ ARTICLE_LIKE_VERBS = frozenset(
 APPROXIMATION = frozenset(
     norm_word(w) for w in ("ما", "لا", "يقل", "عن", "على", "يزيد", "يربو", "يقارب", "يناهز")
 )
+#: The words of "about" or "more / fewer than" before a count (حوالي، قرابة، زهاء، أكثر من، أقل
+#: من), normalised; not نحو, also "towards".
+ROUGHLY = wordset("حوالي قرابة زهاء اكثر اقل")
 
 #: Verbs that take the accused as their object and the charge after ب, as in اتهم X بـ. With one
 #: phrase between the verb and the charge, that phrase is the object and the subject is dropped

@@ -23,6 +23,7 @@ import attrs
 from arabnews.charsets import ARABIC_DECIMAL_SEPARATOR, ARABIC_THOUSANDS_SEPARATOR
 from arabnews.events.lexicon import (
     APPROXIMATION,
+    ROUGHLY,
     TIME_UNITS,
     NumberRule,
     Word,
@@ -509,7 +510,7 @@ def find_quantities(
 
 
 # words of an approximate count before its number (نحو، أكثر من، ما لا يقل عن)
-_ABOUT = APPROXIMATION | wordset("نحو حوالي قرابة زهاء اكثر اقل من")
+_ABOUT = APPROXIMATION | ROUGHLY | wordset("نحو من")
 # before a count of units of time, words that make it a distance in time from another moment
 # (قبل يومين، بعد ثلاثة أيام من الهجوم، بعد مرور عامين على), not how long something lasted
 _OFFSET = wordset("قبل بعد")
