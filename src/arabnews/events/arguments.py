@@ -2213,11 +2213,17 @@ def _light_norm(norm: str) -> bool:
 def _light_core(core: str, *, imperfect: bool) -> bool:
     """Whether *core* is a form of a light verb's stem, at most three letters longer; after
     an imperfect prefix, of its imperfect stem too (اعتزم: يعتزم)."""
-    for stem, imperfect_stem in light_verbs():
-        stems = (stem, imperfect_stem) if imperfect and imperfect_stem else (stem,)
-        if any(core.startswith(x) and len(core) - len(x) <= 3 for x in stems):
-            return True
-    return False
+    return _light_pattern(imperfect).fullmatch(core) is not None
+
+
+@functools.cache
+def _light_pattern(imperfect: bool) -> re.Pattern[str]:
+    """A stem of ``light_verbs.tsv`` (or, with *imperfect*, an imperfect stem) and up to three
+    letters: :func:`_light_core` as one pattern."""
+    stems = {s for s, _ in light_verbs()}
+    if imperfect:
+        stems |= {i for _, i in light_verbs() if i}
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(stems))) + ").{0,3}", re.DOTALL)
 
 
 # words after which a noun is governed by them, not by a verb before them (قامت القوات بعد

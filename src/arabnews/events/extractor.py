@@ -55,6 +55,7 @@ from arabnews.events.classifier import (
 from arabnews.events.lexicon import (
     RELATIVE_PRONOUNS,
     CueRule,
+    PatternIndex,
     TriggerRule,
     Word,
     actor_hits,
@@ -302,7 +303,12 @@ def _blocked(cues: Sequence[tuple[int, tuple[int, ...]]], tr: Trigger) -> str | 
 @functools.lru_cache(maxsize=200_000)
 def _row_hits(table: Callable[[], tuple[CueRule, ...]], norm: str) -> tuple[int, ...]:
     """Indexes (ascending) of the rows of *table* whose pattern matches normalised *norm*."""
-    return tuple(i for i, r in enumerate(table()) if part_matches(r.pattern, norm))
+    return _table_index(table).stem_hits(norm)
+
+
+@functools.cache
+def _table_index(table: Callable[[], tuple[CueRule, ...]]) -> PatternIndex:
+    return PatternIndex(r.pattern for r in table())
 
 
 @functools.cache
@@ -1443,7 +1449,9 @@ def _coordinated_verbs(text: str, ws: Sequence[Word]) -> list[int]:
     return [
         k
         for k in range(1, len(ws))
-        if any(c in "،,؛;" for c in text[ws[k - 1].end : ws[k].start])
+        # (most gaps are one space: tested before the characters are looked at)
+        if ws[k].start - ws[k - 1].end > 1
+        and any(c in "،,؛;" for c in text[ws[k - 1].end : ws[k].start])
         and ((ws[k].norm[:1] in ("و", "ف") and finite_verb(ws[k])) or circumstantial_shape(ws[k]))
     ]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -421,10 +421,65 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
     return tuple(rules)
 
 
+def alternation(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern that fully matches what any of *patterns* fully matches."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+class PatternIndex:
+    """Which patterns of a table fully match a string, without trying each row in turn.
+
+    Most words of a text match no row, and a word met for the first time (most of a new text's
+    words: the per-form caches only help once a form has been seen) would otherwise cost a
+    Python call per row. One alternation of all the patterns rejects such words at once; one
+    alternation per block of rows then says which blocks to try row by row.
+    """
+
+    __slots__ = ("_all", "_blocks", "hits")
+    _BLOCK = 16
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        ps = tuple(patterns)
+        self._all = alternation(ps)
+        self._blocks = tuple(
+            (alternation(ps[i : i + self._BLOCK]), i, ps[i : i + self._BLOCK])
+            for i in range(0, len(ps), self._BLOCK)
+        )
+        # (cached by string: the forms of a word, والقوات، القوات، قوات, share their stems)
+        self.hits = functools.lru_cache(maxsize=100_000)(self._hits)
+
+    def _hits(self, s: str) -> tuple[int, ...]:
+        """Indexes (ascending) of the patterns that fully match *s*."""
+        if self._all.fullmatch(s) is None:
+            return ()
+        out: list[int] = []
+        for block, first, ps in self._blocks:
+            if block.fullmatch(s) is not None:
+                out.extend(first + k for k, p in enumerate(ps) if p.fullmatch(s))
+        return tuple(out)
+
+    def stem_hits(self, word: str) -> tuple[int, ...]:
+        """Indexes (ascending) of the patterns that fully match some clitic reading of
+        normalised *word* (:func:`stem_candidates`)."""
+        found: set[int] = set()
+        for stem, _ in stem_candidates(word):
+            found.update(self.hits(stem))
+        return tuple(sorted(found))
+
+
 @functools.cache
-def _first_word_regex() -> re.Pattern[str]:
-    # One alternation as a cheap filter before trying rules one by one.
-    return re.compile("|".join(f"(?:{r.parts[0].pattern})" for r in trigger_rules()))
+def _trigger_index() -> PatternIndex:
+    return PatternIndex(r.parts[0] for r in trigger_rules())
+
+
+@functools.cache
+def _actor_index() -> PatternIndex:
+    return PatternIndex(r.parts[0] for r in actor_rules())
+
+
+@functools.cache
+def _number_index() -> PatternIndex:
+    return PatternIndex(r.parts[0] for r in number_rules())
 
 
 @functools.cache
@@ -441,11 +496,13 @@ def _unsuffixed(index: int) -> re.Pattern[str]:
 @functools.lru_cache(maxsize=200_000)
 def match_first(word: str) -> tuple[tuple[int, str], ...]:
     """``(rule index, prefix)`` of trigger rules whose first word matches normalised *word*."""
-    flt = _first_word_regex()
+    index = _trigger_index()
+    rules = trigger_rules()
     out: list[tuple[int, str]] = []
     seen: set[int] = set()
     for stem, prefix in stem_candidates(word):
-        if flt.fullmatch(stem) is None:
+        hits = index.hits(stem)
+        if not hits:
             continue
         # after a preposition the noun is genitive: no accusative alif (وبحثا is not و ب حثًّا)
         genitive = (
@@ -455,9 +512,10 @@ def match_first(word: str) -> tuple[tuple[int, str], ...]:
         )
         # a definite noun takes no pronoun (التهمتها is a verb, "devoured it", not تهمة + ها)
         definite = prefix.endswith(("ال", "لل"))
-        for rule in trigger_rules():
+        for i in hits:
+            rule = rules[i]
             first = rule.parts[0]
-            if rule.index not in seen and first.fullmatch(stem):
+            if rule.index not in seen:
                 if genitive and first.fullmatch(stem[:-1]):
                     continue
                 if definite and not _unsuffixed(rule.index).fullmatch(stem):
@@ -783,19 +841,13 @@ def agentive_plurals() -> frozenset[str]:
 @functools.lru_cache(maxsize=200_000)
 def number_hits(word: str) -> tuple[int, ...]:
     """Indices of ``number_rules()`` whose first word matches normalised *word* (cached)."""
-    stems = [s for s, _ in stem_candidates(word)]
-    return tuple(
-        i for i, r in enumerate(number_rules()) if any(r.parts[0].fullmatch(s) for s in stems)
-    )
+    return _number_index().stem_hits(word)
 
 
 @functools.lru_cache(maxsize=200_000)
 def actor_hits(word: str) -> tuple[int, ...]:
     """Indices of ``actor_rules()`` whose first word matches normalised *word* (cached)."""
-    stems = [s for s, _ in stem_candidates(word)]
-    return tuple(
-        i for i, r in enumerate(actor_rules()) if any(r.parts[0].fullmatch(s) for s in stems)
-    )
+    return _actor_index().stem_hits(word)
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -29,7 +29,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from arabnews.events.lexicon import Word, modality_cues, speech_verb
+from arabnews.events.lexicon import PatternIndex, Word, modality_cues, speech_verb
 
 __all__ = ["modality_of", "put_off"]
 
@@ -193,7 +193,13 @@ def _before(t: int, window: int, lower: int, reach: list[int] | None) -> Sequenc
 @functools.lru_cache(maxsize=100_000)
 def _cue_hits(norm: str) -> frozenset[int]:
     """Indexes of the ``modality.tsv`` rows whose pattern matches normalised *norm* (cached)."""
-    return frozenset(i for i, r in enumerate(modality_cues()) if _matches(r.pattern, norm))
+    index = _cue_index()
+    return frozenset(index.hits(norm)).union(index.hits(_strip_conj(norm)))
+
+
+@functools.cache
+def _cue_index() -> PatternIndex:
+    return PatternIndex(r.pattern for r in modality_cues())
 
 
 def modality_of(
