@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,3 +66,120 @@ def test_light_verb_pattern_is_the_prefix_rule(core: str) -> None:
             if any(core.startswith(x) and len(core) - len(x) <= 3 for x in stems):
                 naive = True
         assert arguments._light_core(core, imperfect=imperfect) is naive
+
+
+# ---------------------------------------------------------------- judged news in new domains
+PUB = "2026-11-20"
+
+
+def _events(text: str, threshold: float | None = None) -> list[tuple[str, str, str]]:
+    from arabnews import extract_events
+
+    return [
+        (e.type, e.trigger.text, e.modality)
+        for e in extract_events(text, entities=(), published=PUB, threshold=threshold)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # market and marketing metaphors
+        ("شنت الشركة هجوما تسويقيا بتخفيضات تصل إلى النصف على رحلاتها.", "ASSAULT"),
+        ("وصف محللون الصفقة بأنها ضربة قاضية لمنافسي الشركة في السوق.", "ASSAULT"),
+        ("اجتاحت موجة من الاحتجاجات العاصمة خلال الأسبوع الماضي.", "ASSAULT"),
+        ("تراجعت أسعار النفط في تعاملات اليوم بعدما تعرضت لضربة قوية.", "ASSAULT"),
+        # another sense of an event word: what its subject or object is
+        ("داهمت السيول عددا من القرى في المحافظة.", "COERCE"),
+        ("أفرجت وزارة المالية عن مستحقات المقاولين المتأخرة.", "RETREAT"),
+        ("نشر موقع إخباري بيانات آلاف الموظفين الحكوميين.", "MOBILIZE"),
+        ("استقبلت ألمانيا العام الماضي أكثر من مئة ألف طلب لجوء.", "CONSULT"),
+        ("ستقدم هيئة الدفاع الطعن خلال المهلة القانونية.", "THREATEN"),
+        ("هبطت الأسعار بعد بيانات ضعيفة عن الطلب الصيني.", "REQUEST"),
+        ("حقق فريق من العلماء اختراقا علميا في علاج المرض.", "COERCE"),
+    ],
+)
+def test_no_event_from_another_sense_of_the_word(text: str, category: str) -> None:
+    assert not [e for e in _events(text) if e[0] == category]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("داهمت قوات الأمن منزل الناشط فجرا.", "COERCE"),
+        ("أفرجت السلطات عن عشرين معتقلا أمس.", "RETREAT"),
+        ("نشرت روسيا قوات إضافية على الحدود.", "MOBILIZE"),
+        ("شنت الطائرات هجوما على مواقع المسلحين.", "ASSAULT"),
+    ],
+)
+def test_the_event_sense_stays(text: str, category: str) -> None:
+    assert [e for e in _events(text, 0.0) if e[0] == category and e[2] == "asserted"]
+
+
+def test_cyber_attacks_are_coercion() -> None:
+    got = _events("اخترق قراصنة موقع وزارة الخارجية ونشروا وثائق سرية.", 0.0)
+    assert ("COERCE", "اخترق", "asserted") in got
+    got = _events("تعرضت مواقع حكومية لهجمات حجب الخدمة.", 0.0)
+    assert [e for e in got if e[0] == "COERCE"] and not [e for e in got if e[0] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دعا الأمين العام المجتمع الدولي إلى تقديم مساعدات عاجلة للمتضررين.",
+        "وعدت الحكومة بإرسال مساعدات عاجلة إلى مخيمات النازحين.",
+        "لم تسمح السلطات بعبور قافلة الإغاثة الطبية.",
+        "خففت الحكومة القيود للسماح بوصول المساعدات إلى المتضررين.",
+        "تظاهر اللاجئون احتجاجا على تقليص المساعدات النقدية.",
+        "تعرضت قافلة مساعدات لهجوم مسلح في الولاية.",
+    ],
+)
+def test_aid_asked_for_promised_blocked_or_hit_is_not_aid_given(text: str) -> None:
+    assert not [e for e in _events(text, 0.0) if e[0] == "AID" and e[2] == "asserted"]
+
+
+def test_aid_that_arrived_is_aid() -> None:
+    assert ("AID", "مساعدات", "asserted") in _events("وصلت قافلة مساعدات إلى المدينة أمس.", 0.0)
+
+
+def test_what_a_protest_is_held_for_is_no_event_of_its_own() -> None:
+    got = _events("خرج مئات المحتجين إلى الشوارع أمس للتنديد بارتفاع الأسعار.", 0.0)
+    assert not [e for e in got if e[0] == "ACCUSE"]
+    # a demand stays one, and so does the call a protest answers
+    got = _events("تظاهر الآلاف أمام البرلمان للمطالبة بإسقاط الحكومة.", 0.0)
+    assert [e for e in got if e[0] == "REQUEST"]
+    got = _events("تظاهر الآلاف أمس تلبية لدعوة أحزاب المعارضة.", 0.0)
+    assert [e for e in got if e[0] == "REQUEST"]
+    # a unit of time is no verb between a strike and its motive
+    got = _events("بدأ المعتقل إضرابا عن الطعام منذ عشرين يوما احتجاجا على اعتقاله.", 0.0)
+    assert [e[1] for e in got if e[0] == "PROTEST"] == ["إضرابا عن الطعام"]
+
+
+def _times(text: str) -> dict[str, str | None]:
+    from arabnews import extract_events
+
+    return {
+        e.trigger.text: (e.time.text if e.time else None)
+        for e in extract_events(text, entities=(), published=PUB, threshold=0.0)
+    }
+
+
+def test_a_phrase_of_time_order_is_not_dated_by_its_clause() -> None:
+    got = _times("أفرجت السلطات، أمس، عن الباحثة بعد احتجاز دام أكثر من عامين.")
+    assert got["أفرجت"] == "أمس" and got["احتجاز"] is None
+    got = _times("رحبت المفوضية بقرار الحكومة إعادة فتح المكاتب، بعد إغلاقها عام 2022.")
+    assert got["رحبت"] != "عام 2022"
+    # a time after بعد is a time (بعد ظهر أمس); بعد ذلك is "afterwards"; من قبل is "by"
+    assert _times("قصفت الطائرات المدينة بعد ظهر أمس.")["قصفت"] == "أمس"
+    assert _times("استقال المدير بعد ذلك في عام 2007.")["استقال"] == "في عام 2007"
+    got = _times("اعتقلت الشرطة خمسة أشخاص بعد مقتل شرطي أمس في الحي.")
+    assert got["مقتل"] == "أمس"
+
+
+def test_a_month_named_after_shahr_is_no_count_of_months() -> None:
+    from arabnews.events.timex import find_times
+
+    assert not find_times("حذر التجار من نقص السلع قبل شهر رمضان.", published=PUB)
+    assert not find_times("ستنتهي الأعمال قبل شهر يناير.", published=PUB)
+    (t,) = find_times("قتل قبل شهر في غارة.", published=PUB)
+    assert t.value == "2026-10-01/2026-10-31"

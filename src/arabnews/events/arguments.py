@@ -1611,8 +1611,8 @@ def _verb_like_norm(norm: str) -> bool:
     n = _bare(norm)
     if n in ARTICLE_LIKE_VERBS:
         return True  # التقى، ألقت
-    if n.startswith("ال") or n.endswith(("ة", "ات")):
-        return False
+    if n.startswith("ال") or n.endswith(("ة", "ات")) or n in TIME_UNITS:
+        return False  # (يوما: a unit of time, not an imperfect in ي)
     if _lexicon_verb(norm):
         return True
     w = Word(0, len(norm), norm, norm)

@@ -41,6 +41,7 @@ from arabnews.events.arguments import (
     required_object,
     right_words,
     sentence_subject,
+    time_word,
 )
 from arabnews.events.classifier import (
     EventModel,
@@ -539,12 +540,71 @@ def _dated_elsewhere(
         return False
     first, last = ws[tr.first], ws[tr.last]
     if time.start >= last.end:
+        # (or to the phrase of time order that names it: رحبت المفوضية بإعادة فتح المكاتب بعد
+        # إغلاقها عام 2022)
         return any(
             last.end <= ws[t.first].start and ws[t.last].end <= time.start
             for t in triggers
             if t is not tr
+        ) or any(
+            _order_word(ws, k)
+            for k in range(tr.last + 1, len(ws) - 1)
+            if ws[k + 1].start <= time.start
         )
     return any(c in "،,؛;.:" for c in text[time.end : first.start])
+
+
+# prepositions of time order (بعد احتجاز دام عامين، عقب احتجاجات واسعة، قبل وصولها): what they
+# govern happened before or after the event of their clause, not at its time
+_ORDER_PREPOSITIONS = wordset("بعد عقب قبل")
+_ORDER_REACH = 6  # words from such a preposition to a trigger it governs
+_PUNCTUATION = "،,؛;.:"
+
+
+def _order_phrase(text: str, ws: Sequence[Word], i: int) -> int | None:
+    """Index of the preposition of time order whose phrase holds ``ws[i]`` (the phrase runs to
+    the next punctuation mark or clause), or None. A preposition before a word of time opens
+    a time, not a phrase of another event (بعد ظهر أمس، بعد يومين); one before a unit and من
+    (بعد أشهر من منع دخولها) does."""
+    for k in range(i - 1, max(-1, i - 1 - _ORDER_REACH), -1):
+        nxt = ws[k + 1]
+        if any(c in _PUNCTUATION for c in text[ws[k].end : nxt.start]):
+            return None
+        if nxt.norm[:1] in ("و", "ف") and k + 1 < i and finite_verb(nxt):
+            return None  # (a verb in و opens a clause of its own)
+        if _order_word(ws, k):
+            return k
+    return None
+
+
+_DEMONSTRATIVES = wordset("ذلك هذا ذاك هذه تلك")
+
+
+def _order_word(ws: Sequence[Word], k: int) -> bool:
+    """Whether ``ws[k]`` is a preposition of time order that opens the phrase of another
+    event: not ``من قبل`` (by), nor before a demonstrative (بعد ذلك: afterwards) or a word of
+    time (بعد ظهر أمس، بعد يومين: a time), except a unit before من (بعد أشهر من منع دخولها)."""
+    if bare(ws[k].norm) not in _ORDER_PREPOSITIONS or k + 1 >= len(ws):
+        return False
+    if k > 0 and ws[k].norm == "قبل" and bare(ws[k - 1].norm) == "من":
+        return False
+    nxt = ws[k + 1].norm
+    if nxt in _DEMONSTRATIVES:
+        return False
+    return not time_word(nxt) or (k + 2 < len(ws) and ws[k + 2].norm == "من")
+
+
+def _in_frame(text: str, ws: Sequence[Word], tr: Trigger, time: TimeExpression) -> bool:
+    """Whether *time* may date a trigger: inside a phrase of time order
+    (:func:`_order_phrase`), only a time named in that phrase does (أفرجت السلطات أمس عن
+    الباحثة بعد احتجاز دام عامين: the detention is not yesterday's)."""
+    k = _order_phrase(text, ws, tr.first)
+    if k is None:
+        return True
+    end = ws[tr.last].end
+    return time.start >= ws[k].start and (
+        time.start < end or not any(c in _PUNCTUATION for c in text[end : time.start])
+    )
 
 
 def _nearest(items: Sequence[TimeExpression], pos: int) -> TimeExpression | None:
@@ -673,6 +733,8 @@ def _restates(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]) -> b
             and not any(finite_verb(x) for x in ws[other.last + 1 : tr.first])
             for other in triggers
         )
+    if _aim_of_protest(ws, tr, triggers):
+        return True
     if not _accusative_verbal_noun(ws, tr):
         return False
     breaks = _clause_breaks(ws)
@@ -704,6 +766,35 @@ def _restates(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]) -> b
             and not any(breaks[tr.last + 1 : o.first])
             for o in triggers
         )
+    )
+
+
+# what a protest is held for, after ل (خرج المحتجون للتنديد بالغلاء، اعتصموا للاحتجاج على
+# القرار): the protest's aim, not an act of its own. A demand stays one (تظاهروا للمطالبة
+# بالإفراج عن المعتقلين: the protesters ask something of someone, a REQUEST)
+_PROTEST_AIMS = frozenset({"ACCUSE", "PROTEST"})
+# nouns of answering, after which ل names what was answered, no aim (تلبية لدعوة، استجابة لنداء)
+_ANSWERING = wordset("تلبية استجابة")
+
+
+def _aim_of_protest(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]) -> bool:
+    """Whether *tr* is a verbal noun after the purpose ل (no article) that a protest trigger
+    before it in its clause is held for."""
+    head = tr.prefix[:-2] if tr.prefix.endswith("ال") else tr.prefix
+    if tr.rule.category not in _PROTEST_AIMS or "ل" not in head or "ال" in tr.prefix:
+        return False
+    if tr.first > 0 and bare(ws[tr.first - 1].norm) in _ANSWERING:
+        return False  # (تظاهروا تلبية لدعوة المعارضة: the call they answered was made)
+    breaks = _clause_breaks(ws)
+    return any(
+        other.rule.category == "PROTEST"
+        and other.last < tr.first
+        and tr.first - other.last <= _ACCUSATIVE_GAP
+        and not any(breaks[other.last + 1 : tr.first + 1])
+        and not any(
+            finite_verb(x) or bare(x.norm) in _CLAUSE_OPENERS for x in ws[other.last + 1 : tr.first]
+        )
+        for other in triggers
     )
 
 
@@ -1087,8 +1178,10 @@ def _chunk_events(
         if modality == "future" and time is not None:
             time = forward(time, pub)  # (ستستأنف المفاوضات يوم الثلاثاء: the next Tuesday)
         base = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
+        # (after the features, which were fitted on the nearest time, whoever's)
+        if time is not None and not _in_frame(text, ws, tr, time):
+            time = None
         if time is not None and names_year(time):
-            # (after the features, which were fitted on the nearest time, whoever's)
             time = _nearest(
                 [x for x in times if not _dated_elsewhere(text, x, ws, tr, triggers)], tstart
             )

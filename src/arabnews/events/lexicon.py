@@ -125,9 +125,12 @@ PARTICLES = wordset(
 # what a definite number after them measures (الأيام الثلاثة: no count). Not عقد (also a
 # contract, and the verb "held") nor ثانية (also "second", the ordinal).
 TIME_UNITS = wordset(
-    "يوم ايام يومين ساعة ساعات ساعتين اسبوع اسبوعا اسابيع اسبوعين شهر شهرا اشهر شهور شهرين "
+    "يوم يوما ايام يومين ساعة ساعات ساعتين اسبوع اسبوعا اسابيع اسبوعين شهر شهرا اشهر شهور شهرين "
     "سنة سنه سنوات سنين سنتين عام عاما اعوام عامين قرن قرون"
 )
+# The months of the Hijri calendar (first words), which time_words.tsv does not resolve to dates:
+# شهر before one names the month, no count of months (قبل شهر رمضان).
+HIJRI_MONTHS = wordset("محرم صفر ربيع جمادى جمادي رجب شعبان رمضان شوال ذو ذي")
 # Directions and surroundings (غربي العراق، ريف حلب): the name after one is its genitive, a
 # place, not a participant.
 DIRECTIONS = wordset("شمال شمالي جنوب جنوبي شرق شرقي غرب غربي ريف ضواحي اطراف وسط")

@@ -120,13 +120,15 @@ def _governed(ws: Sequence[Word], t: int, prefix: str) -> bool:
             and _governed_verbal_noun(prev)
         ):
             return True
-    # through the noun it completes (إلى طاولة المفاوضات، إلى استئناف المحادثات)
-    return (
-        t > 1
-        and (prefix.startswith("ال") or ws[t].norm.startswith("ال"))
-        and _strip_conj(ws[t - 2].norm) in _REQUEST_PREPOSITIONS
-        and not ws[t - 1].norm.startswith("ال")
-    )
+    # through the noun it completes (إلى طاولة المفاوضات، إلى استئناف المحادثات، إلى تقديم
+    # مساعدات، بعبور قافلة الإغاثة): a noun without the article, governed, with the trigger its
+    # genitive, one space apart
+    if t < 2 or prefix[:1] in ("و", "ف") or ws[t - 1].norm.startswith(("ال", "و", "ف")):
+        return False
+    if ws[t].start - ws[t - 1].end != 1 or ws[t - 1].start - ws[t - 2].end != 1:
+        return False
+    gov = _strip_conj(ws[t - 2].norm)
+    return gov in _REQUEST_PREPOSITIONS or _governed_verbal_noun(gov)
 
 
 def _governed_verbal_noun(norm: str) -> bool:

@@ -283,6 +283,17 @@ _HISTORY_YEARS = 5
 _ANCHORED = frozenset({"day", "dmon", "ymon", "yonly"})
 
 
+def _names_month(text: str, end: int) -> bool:
+    """Whether the word after *end* names a month (شهر يناير، شهر رمضان)."""
+    from arabnews.events.lexicon import HIJRI_MONTHS, month_words, norm_word
+
+    nxt = re.match(r"\s+(\w+)", text[end : end + 20])
+    if nxt is None:
+        return False
+    word = norm_word(nxt.group(1))
+    return word in month_words() or word in HIJRI_MONTHS
+
+
 def _relative_value(m: re.Match[str], published: datetime.date | None) -> tuple[bool, str | None]:
     """(is a time expression, ISO value) of a ``قبل / منذ + count + unit`` match."""
     from arabnews.events.lexicon import words
@@ -291,6 +302,8 @@ def _relative_value(m: re.Match[str], published: datetime.date | None) -> tuple[
     unit, n = _UNITS[m.group("unit")]
     num = m.group("num").strip()
     count = float(n)
+    if unit == "month" and not num and _names_month(m.string, m.end()):
+        return False, None  # قبل شهر رمضان: before the month of Ramadan, not a month ago
     if num in _VAGUE:
         return True, None
     if num:
