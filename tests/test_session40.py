@@ -183,3 +183,84 @@ def test_a_month_named_after_shahr_is_no_count_of_months() -> None:
     assert not find_times("ستنتهي الأعمال قبل شهر يناير.", published=PUB)
     (t,) = find_times("قتل قبل شهر في غارة.", published=PUB)
     assert t.value == "2026-10-01/2026-10-31"
+
+
+# ---------------------------------------------------------------- the second five domains
+def _modalities(text: str) -> dict[tuple[str, str], str]:
+    from arabnews import extract_events
+
+    return {
+        (e.type, e.trigger.text): e.modality
+        for e in extract_events(text, entities=(), published=PUB, threshold=0.0)
+    }
+
+
+def test_what_a_verb_in_the_future_governs_is_still_to_come() -> None:
+    assert _modalities("ستشن القوات هجوما على المدينة.")[("ASSAULT", "هجوما")] == "future"
+    from arabnews import extract_events
+
+    (ev,) = [
+        e
+        for e in extract_events("ستعقد الحكومة اجتماعا طارئا.", entities=(), threshold=0.0)
+        if e.trigger.text == "اجتماعا"
+    ]
+    assert ev.type == "AGREE" and ev.future_of == "CONSULT"
+    # past verbs and words that only begin like a future (سيطرت، سنويا) change nothing
+    assert _modalities("شنت القوات هجوما على المدينة.")[("ASSAULT", "هجوما")] == "asserted"
+    assert _modalities("سيطرت القوات على المدينة.")[("COERCE", "سيطرت")] == "asserted"
+    got = _modalities("وتقوم الحكومة بدفع 30 مليون جنيه سنويا لتمويلها.")
+    assert "future" not in got.values()
+
+
+def test_kana_before_its_subject_and_qad_is_a_past_perfect() -> None:
+    got = _modalities("وكانت النقابة قد نفذت إضرابا مماثلا عام 2019.")
+    assert got[("PROTEST", "إضرابا")] == "asserted"
+    got = _modalities("قد تنفذ النقابة إضرابا الأسبوع المقبل.")
+    assert got[("PROTEST", "إضرابا")] == "hypothetical"
+
+
+def test_a_motive_after_a_protest_is_no_event_of_its_own() -> None:
+    got = _events("أعلن الأسير دخوله في إضراب مفتوح عن الطعام، رفضا لاستمرار اعتقاله.", 0.0)
+    assert not [e for e in got if e[0] == "REJECT"]
+    got = _events("تظاهر آلاف اليمنيين في العاصمة اليوم تنديدا بالغارات.", 0.0)
+    assert not [e for e in got if e[0] == "ACCUSE"] and [e for e in got if e[0] == "PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("ضربت عاصفة رملية عنيفة العاصمة صباح اليوم.", "ASSAULT"),
+        ("هاجمت أسراب الجراد المزارع في جنوب البلاد.", "ASSAULT"),
+        ("نظم أنصار النادي مسيرة احتفالية في شوارع العاصمة.", "PROTEST"),
+        ("أطلقت الشركة حملة تنقيب واسعة في إطار هجوم استثماري لرفع الإنتاج.", "ASSAULT"),
+        ("تخوض منظمة الصحة العالمية معركة شرسة ضد وباء الكوليرا.", "ASSAULT"),
+        ("استولت الشركة على حصة أكبر من سوق الشحن.", "COERCE"),
+        ("تحدث الوزير بشأن ملف الترحيل مع نظيره.", "COERCE"),
+        ("رفضت المحكمة الطعن بشأن مذكرتي التوقيف الصادرتين بحقه.", "COERCE"),
+        ("أضافت اللجنة ثلاثة قياديين إلى قائمة حظر السفر.", "COERCE"),
+    ],
+)
+def test_no_event_from_nature_celebration_business_or_a_document(text: str, category: str) -> None:
+    assert not [e for e in _events(text) if e[0] == category]
+
+
+def test_a_time_that_dates_a_state_or_another_stretch_is_not_the_events() -> None:
+    got = _times("أفرجت الجماعة عن طاقم السفينة المحتجزين منذ نوفمبر 2023، بوساطة عمانية.")
+    assert got["أفرجت"] is None
+    assert _times("استمر الحصار المفروض منذ عام 2007.")["الحصار"] == "منذ عام 2007"
+    got = _times(
+        "رحّلت السلطات 400 مهاجر خلال الأسبوع الماضي، في إطار اتفاق الشراكة الموقع في مارس 2024."
+    )
+    assert got["اتفاق"] == "في مارس 2024"
+    # a time that opens the sentence dates it past the comma
+    got = _times("وفي 1 يوليو، قدم الوزير استقالته دعما لمطالب متظاهري 30 يونيو.")
+    assert got["استقالته"] == "في 1 يوليو"
+
+
+def test_a_month_of_the_same_year_takes_the_year_last_named() -> None:
+    from arabnews.events.timex import find_times
+
+    got = find_times("انسحبت البعثة في ديسمبر 2023 بعد أن طالبت الحكومة في يونيو من العام نفسه.")
+    assert [t.value for t in got] == ["2023-12-01/2023-12-31", "2023-06-01/2023-06-30"]
+    (t,) = find_times("طالبت الحكومة في يونيو من العام نفسه بمغادرتها.", published=PUB)
+    assert t.value is None

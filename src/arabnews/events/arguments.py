@@ -2204,8 +2204,8 @@ def _light_norm(norm: str) -> bool:
     for stem in {s for s, _ in stem_candidates(n)} | {n, norm}:
         if _light_core(stem, imperfect=False):
             return True
-        # without an imperfect prefix (يتبنى; تبنى keeps its own ت)
-        if stem[:1] in "يت" and len(stem) > 3 and _light_core(stem[1:], imperfect=True):
+        # without an imperfect prefix (يتبنى, يشن; تبنى keeps its own ت)
+        if stem[:1] in "يت" and len(stem) >= 3 and _light_core(stem[1:], imperfect=True):
             return True
     return False
 
@@ -2237,18 +2237,57 @@ def light_governed(ws: Sequence[Word], t: int, prefix: str) -> bool:
     stripped proclitics): شنت القوات الهجوم، قامت مجموعات من الشباب بالهجوم على. The verb reports
     the act; the definite noun then names no earlier event. قام governs through ب, the other
     light verbs directly; no punctuation, clause opener or governing word stands between."""
+    return governing_light_verb(ws, t, prefix) is not None
+
+
+def governing_light_verb(ws: Sequence[Word], t: int, prefix: str) -> int | None:
+    """Index of the light verb that governs the verbal noun ``ws[t]`` (:func:`light_governed`),
+    or None."""
+    return _governing_verb(ws, t, prefix, _light_verb)
+
+
+def governing_future_verb(ws: Sequence[Word], t: int, prefix: str) -> int | None:
+    """Index of the verb in the future (:func:`future_verb`) whose object is the verbal noun
+    ``ws[t]`` (ستعقد الحكومة اجتماعا، سيعلن العمال الإضراب، ستقوم الدول بفرض حصار), or None:
+    the same reach as a light verb's (:func:`light_governed`)."""
+    return _governing_verb(ws, t, prefix, future_verb)
+
+
+def _governing_verb(
+    ws: Sequence[Word], t: int, prefix: str, test: Callable[[Word], bool]
+) -> int | None:
     head = prefix[:-2] if prefix.endswith("ال") else prefix
     through_b = "ب" in head
     for k in range(t - 1, max(-1, t - 7), -1):
         if ws[k + 1].start - ws[k].end != 1:
-            return False  # (punctuation, or a line break, between)
+            return None  # (punctuation, or a line break, between)
         n = _bare(ws[k].norm)
         if n in _NOT_GOVERNING or n in _RELATIVE or n in _CLAUSE_STARTS:
-            return False
-        if _light_verb(ws[k]):
-            qama = n.startswith("قام") or (n[:1] in "يتن" and n[1:].startswith("قوم"))
-            return through_b == qama
-    return False
+            return None
+        if test(ws[k]):
+            verb = n[1:] if test is future_verb else n  # (the future's س aside)
+            qama = verb.startswith("قام") or (verb[:1] in "يتن" and verb[1:].startswith("قوم"))
+            return k if through_b == qama else None
+        if test is future_verb and _verb_like(ws[k]):
+            return None  # (another verb between: its own clause)
+    return None
+
+
+def future_verb(w: Word) -> bool:
+    """An imperfect verb with the future prefix س (ستعقد، سيعلنون، وسنشن)."""
+    return _future_norm(w.norm)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _future_norm(norm: str) -> bool:
+    # told from words that begin so (سيطر، سيارة، سنويا، ستين) by the Arabic Wikipedia word
+    # list: the form without س is the more frequent one (تعقد over ستعقد; not يطر over سيطر)
+    from arabnews.ner.clitics import clitic_reading
+
+    n = _bare(norm)
+    if len(n) < 4 or n[0] != "س" or n[1] not in "يتن" or n.endswith(("ة", "ات")):
+        return False
+    return clitic_reading(n, 1) is True
 
 
 def _passive(ws: Sequence[Word], t: int) -> bool:

@@ -37,6 +37,7 @@ from arabnews.events.arguments import (
     definite,
     excludes_only,
     finite_verb,
+    governing_future_verb,
     light_governed,
     required_object,
     right_words,
@@ -66,6 +67,7 @@ from arabnews.events.lexicon import (
     construct_matches,
     evidence,
     fixed_expressions,
+    function_word,
     match_first,
     mode_cues,
     norm_word,
@@ -607,6 +609,58 @@ def _in_frame(text: str, ws: Sequence[Word], tr: Trigger, time: TimeExpression) 
     )
 
 
+def _event_time(
+    text: str,
+    times: Sequence[TimeExpression],
+    ws: Sequence[Word],
+    tr: Trigger,
+    triggers: Sequence[Trigger],
+    *,
+    tstart: int,
+) -> TimeExpression | None:
+    """The time of a trigger among the times of its sentence: none from outside its phrase of
+    time order (:func:`_in_frame`), no year of another trigger (:func:`_dated_elsewhere`) and no
+    span that ``منذ`` gives a state named after it (:func:`_state_since`); of the others, the
+    nearest in the trigger's own stretch between punctuation marks, else the nearest."""
+    ok = [
+        x
+        for x in times
+        if _in_frame(text, ws, tr, x)
+        and not _state_since(ws, tr, x)
+        and not (names_year(x) and _dated_elsewhere(text, x, ws, tr, triggers))
+    ]
+    near = _nearest(ok, tstart)
+    lo, hi = ws[tr.first].start, ws[tr.last].end
+    if near is None or near.start > lo or _opens_sentence(ws, near):
+        return near
+    # a time before the trigger past punctuation, not the one that opens the sentence (وفي 1
+    # يوليو، قدم استقالته): one of the trigger's own stretch comes first (رحّل 400 مهاجر خلال
+    # الأسبوع الماضي، في إطار اتفاق الشراكة الموقع في مارس 2024)
+    same = [
+        x for x in ok if not any(c in _PUNCTUATION for c in text[min(hi, x.end) : max(lo, x.start)])
+    ]
+    return _nearest(same, tstart) if same else near
+
+
+def _opens_sentence(ws: Sequence[Word], time: TimeExpression) -> bool:
+    """Whether only function words stand before *time* in its sentence (وفي 1 يوليو، ...)."""
+    return all(function_word(w.norm) for w in ws if w.end <= time.start)
+
+
+def _state_since(ws: Sequence[Word], tr: Trigger, time: TimeExpression) -> bool:
+    """Whether *time* (``منذ`` ...) measures a state that a definite participle after the
+    trigger names, not the trigger's own (أفرجت الجماعة عن طاقم السفينة المحتجزين منذ نوفمبر
+    2023; but الحصار المفروض منذ 2007, right after the trigger, is the siege's)."""
+    if not time.text.startswith("منذ") or time.start < ws[tr.last].end:
+        return False
+    j = bisect.bisect_right([w.end for w in ws], time.start) - 1
+    # (a participle in م after a noun it describes: not the object of a preposition, على
+    # المدينة منذ أبريل, nor an adjective of another kind, الجبهة اليسارية منذ 1975)
+    return (
+        j > tr.last + 1 and bare(ws[j].norm).startswith("الم") and not function_word(ws[j - 1].norm)
+    )
+
+
 def _nearest(items: Sequence[TimeExpression], pos: int) -> TimeExpression | None:
     if not items:
         return None
@@ -703,7 +757,11 @@ def _indefinite_compound(ws: Sequence[Word], tr: Trigger) -> bool:
         and tr.first == tr.last
         and not head.endswith("ت")
         and not w.endswith(("ا", "ات", "هم", "هما"))  # (nor a plural, nor with a pronoun)
-        and word_shape(w, "") in _SINGULAR_NOUN_SHAPES
+        and (
+            word_shape(w, "") in _SINGULAR_NOUN_SHAPES
+            # (or in construct with a definite noun: قائمة حظر السفر، لجنة تقصي الحقائق)
+            or (tr.last + 1 < len(ws) and definite(ws[tr.last + 1].norm))
+        )
     )
 
 
@@ -735,7 +793,7 @@ def _restates(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]) -> b
         )
     if _aim_of_protest(ws, tr, triggers):
         return True
-    if not _accusative_verbal_noun(ws, tr):
+    if not (_accusative_verbal_noun(ws, tr) or _motive_noun(ws, tr)):
         return False
     breaks = _clause_breaks(ws)
     for other in triggers:
@@ -745,6 +803,8 @@ def _restates(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]) -> b
             (
                 other.rule.category == tr.rule.category
                 or (tr.rule.category == "PROTEST" and other.rule.category in _PROTESTED_WITH)
+                # (a protest's motive: إضراب عن الطعام رفضا لاعتقاله، تظاهروا تنديدا بالقرار)
+                or (tr.rule.category in _PROTEST_MOTIVES and other.rule.category == "PROTEST")
             )
             and tr.first - other.last <= _ACCUSATIVE_GAP
             and not any(breaks[other.last + 1 : tr.first + 1])
@@ -773,6 +833,8 @@ def _restates(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]) -> b
 # القرار): the protest's aim, not an act of its own. A demand stays one (تظاهروا للمطالبة
 # بالإفراج عن المعتقلين: the protesters ask something of someone, a REQUEST)
 _PROTEST_AIMS = frozenset({"ACCUSE", "PROTEST"})
+# categories of an accusative verbal noun that gives a protest's motive (رفضا، تنديدا، استنكارا)
+_PROTEST_MOTIVES = frozenset({"REJECT", "ACCUSE"})
 # nouns of answering, after which ل names what was answered, no aim (تلبية لدعوة، استجابة لنداء)
 _ANSWERING = wordset("تلبية استجابة")
 
@@ -802,6 +864,25 @@ def _aim_of_protest(ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]
 # احتجاجا): the accusative احتجاجا after them is their motive, no demonstration (a resignation
 # or a walk-out in protest, RETREAT, is one: the labels count it)
 _PROTESTED_WITH = frozenset({"SANCTION", "REJECT", "ACCUSE", "CONSULT", "REQUEST"})
+
+
+def _motive_noun(ws: Sequence[Word], tr: Trigger) -> bool:
+    """Whether *tr* is a short accusative verbal noun of a motive before the ل or ب of what
+    it is about (رفضا لاعتقاله، تنديدا بالقرار): too short for :func:`_accusative_verbal_noun`,
+    which leaves out the dual verbs that end the same way (رفضا المقترح)."""
+    w = ws[tr.first]
+    return (
+        tr.rule.category in _PROTEST_MOTIVES
+        and not tr.prefix
+        and tr.first == tr.last
+        and tr.last + 1 < len(ws)
+        and w.norm.endswith("ا")
+        and ws[tr.last + 1].norm[:1] in ("ل", "ب")
+        and any(
+            trigger_rules()[i].category == tr.rule.category and not p
+            for i, p in match_first(w.norm[:-1])
+        )
+    )
 
 
 def _accusative_verbal_noun(ws: Sequence[Word], tr: Trigger) -> bool:
@@ -1160,6 +1241,16 @@ def _chunk_events(
         modality, cue_i = modality_of(
             ws, tr.first, tr.prefix, lower=lower, inner=inner, category=tr.rule.category
         )
+        if modality == "asserted":
+            # a verbal noun that a verb in the future governs (ستعقد الحكومة اجتماعا، ستشن القوات
+            # هجوما): what the verb will do is still to come
+            k_future = (
+                governing_future_verb(ws, tr.first, tr.prefix)
+                if tr.prefix[:1] not in ("و", "ف")  # (a conjunct: وتحرير after جبل سنجار)
+                else None
+            )
+            if k_future is not None and not any(a <= ws[k_future].start < b for a, b in ent_spans):
+                modality, cue_i = "future", k_future
         time = _nearest(times, tstart)
         category, mode, future_of = tr.rule.category, _mode(ws, tr), None
         if modality == "asserted" and time is not None and is_future(time, pub):
@@ -1179,12 +1270,11 @@ def _chunk_events(
             time = forward(time, pub)  # (ستستأنف المفاوضات يوم الثلاثاء: the next Tuesday)
         base = feats_of(tr, modality, time is not None, backref, mode=mode, tstart=tstart)
         # (after the features, which were fitted on the nearest time, whoever's)
-        if time is not None and not _in_frame(text, ws, tr, time):
-            time = None
-        if time is not None and names_year(time):
-            time = _nearest(
-                [x for x in times if not _dated_elsewhere(text, x, ws, tr, triggers)], tstart
-            )
+        if time is not None:
+            dated = _event_time(text, times, ws, tr, triggers, tstart=tstart)
+            if dated is not None and dated.start != time.start and modality == "future":
+                dated = forward(dated, pub)
+            time = dated if dated is None or dated.start != time.start else time
         cut = real_cut = _threshold_of(threshold, model, category)
         if pairing and category in paired:
             cut = 0.0

@@ -87,6 +87,17 @@ _FRAMES = frozenset({"خلال", "اثناء", "ابان", "طوال", "طيله
 _VERB_ENDINGS = ("ت", "وا", "تا")
 
 
+def _after_being(ws: Sequence[Word], k: int) -> bool:
+    """Whether a form of كان stands before ``ws[k]``, right before it or before a subject of
+    up to two words, one space apart (كانت قد، وكانت النقابة قد، كان الرئيس الأمريكي قد)."""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if ws[j + 1].start - ws[j].end != 1:
+            return False
+        if _strip_conj(ws[j].norm) in _BEING:
+            return True
+    return False
+
+
 def _verb_ending(norm: str) -> bool:
     """Whether *norm* ends as a perfect verb does (not a plural noun in ات: واعتقالات)."""
     return norm.endswith(_VERB_ENDINGS) and not norm.endswith("ات")
@@ -283,7 +294,7 @@ def modality_of(
                 continue
             if k < t - rule.window and _noun_cue(ws[k].norm):
                 continue  # past a name, only a verb's reach: its subject stands between
-            if k > 0 and ws[k].norm == "قد" and _strip_conj(ws[k - 1].norm) in _BEING:
+            if ws[k].norm == "قد" and _after_being(ws, k):
                 continue  # كانت قد تبنت: a past perfect, no "may" (قد يكون is one)
             if rule.side == "opens" and not _opens_call(ws, k, t, lower):
                 continue

@@ -382,7 +382,8 @@ def find_times(
     for m in _master().finditer(text, start, stop):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        if m.start() > history and not any(m.group(g) for g in _ANCHORED):
+        same_year = bool(m.group("mon")) and _SAME_YEAR.match(text, m.end()) is not None
+        if m.start() > history and not same_year and not any(m.group(g) for g in _ANCHORED):
             # (after a year that makes it history: اليوم، أمس named before the year are the
             # news's own, قتل أمس ... منذ اندلاع الحرب في أبريل 2023)
             continue
@@ -391,6 +392,10 @@ def find_times(
         if m.group().endswith("اليوم") and _named_day().match(text, m.end()):
             continue  # اليوم الوطني، اليوم التالي: a named or counted day, not today
         value = resolve(m, published)
+        if same_year:
+            # في يونيو من العام نفسه: the month of the year last named, not of the publication
+            years = _YEAR.findall(text, start, m.start())
+            value = _month_range(int(years[-1]), _month_number(m.group("mon"))) if years else None
         if value is not None and m.group().startswith("منذ"):
             # منذ أكتوبر 2023: from then until the publication date, not that month alone
             value = None if published is None else f"{value[:10]}/{published.isoformat()}"
@@ -401,6 +406,10 @@ def find_times(
 
 # "the same" after a time word: it points back to a time named before, not to the publication
 _SAME = re.compile(r"\s+(?:نفسه|نفسها|ذاته|ذاتها)(?!\w)")
+# "of the same year" after a month (في يونيو من العام نفسه، من نفس العام)
+_SAME_YEAR = re.compile(
+    r"\s+من\s+(?:(?:ال)?(?:عام|سنة)\s+(?:نفسه|نفسها|ذاته|ذاتها)|نفس\s+(?:ال)?(?:عام|سنة))(?!\w)"
+)
 
 
 @functools.cache
