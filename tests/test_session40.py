@@ -264,3 +264,36 @@ def test_a_month_of_the_same_year_takes_the_year_last_named() -> None:
     assert [t.value for t in got] == ["2023-12-01/2023-12-31", "2023-06-01/2023-06-30"]
     (t,) = find_times("طالبت الحكومة في يونيو من العام نفسه بمغادرتها.", published=PUB)
     assert t.value is None
+
+
+# ---------------------------------------------------------------- the third five domains
+def test_armed_men_holding_people_abduct_them() -> None:
+    got = _events("احتجز مسلحون مجهولون حافلة تقل طلابا جامعيين.", 0.0)
+    assert ("ASSAULT", "احتجز", "asserted") in got and not [e for e in got if e[0] == "COERCE"]
+    assert ("COERCE", "احتجزت", "asserted") in _events("احتجزت الشرطة ثلاثة مشتبه بهم.", 0.0)
+
+
+def test_any_after_a_preposition_takes_the_negation_before_it() -> None:
+    got = _modalities("لم تتعرض المنشآت النفطية في الحقل لأي قصف خلال الليل.")
+    assert got[("ASSAULT", "قصف")] == "negated"
+    assert _modalities("تعرضت المنشآت لقصف عنيف.")[("ASSAULT", "قصف")] == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("شهدت أسواق المال هدنة نسبية بعد أسابيع من التقلبات.", "CONCEDE"),
+        ("أفرج البنك المركزي عن شريحة جديدة من السيولة للمصارف.", "RETREAT"),
+        ("أفرجت السماء عن أمطار غزيرة بعد أشهر من الجفاف.", "RETREAT"),
+        ("أعلنت هيئة الجمارك الإفراج عن 1200 حاوية عالقة في الميناء.", "RETREAT"),
+    ],
+)
+def test_no_truce_or_release_of_markets_money_goods_or_rain(text: str, category: str) -> None:
+    assert not [e for e in _events(text, 0.0) if e[0] == category]
+
+
+def test_ending_or_cancelling_an_agreement_is_a_sanction() -> None:
+    got = _events("ألغت الجامعة اتفاقية شراكة مع جامعة أجنبية.", 0.0)
+    assert ("SANCTION", "ألغت", "asserted") in got
+    got = _events("ألغى الرئيس زيارته إلى تركيا.", 0.0)
+    assert not [e for e in got if e[0] == "SANCTION"]

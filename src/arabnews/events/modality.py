@@ -55,6 +55,14 @@ _NEGATORS = frozenset(
     {"لم", "لن", "لا", "ليس", "ليست", "عدم", "بعدم", "لعدم", "دون", "بدون"}
     | {"منع", "لمنع", "يمنع", "تمنع", "منعت"}
 )
+
+
+def _any_word(norm: str) -> bool:
+    """ "Any", also after the preposition it takes (لأي قصف، بأي هجوم)."""
+    n = _strip_conj(norm)
+    return n in _ANY or (n[:1] in ("ل", "ب") and n[1:] in _ANY)
+
+
 # words by which a denial denies that something exists at all (وجود أي تهم)
 _EXISTENCE = _ANY | {"وجود"}
 
@@ -313,7 +321,7 @@ def modality_of(
             break
     if "س" in prefix and "future" not in found:
         found["future"] = t
-    if "negated" not in found and t > 0 and _strip_conj(ws[t - 1].norm) in _ANY:
+    if "negated" not in found and t > 0 and _any_word(ws[t - 1].norm):
         # لم تسفر المحادثات عن أي اتفاق: "any" names what a negation farther back denies
         negation = next(
             (
