@@ -980,20 +980,6 @@ def _asks(norm: str) -> bool:
     return any(rules[i].category == "REQUEST" for i, _ in match_first(norm))
 
 
-# heads of a phrase naming irregular armed men (مسلحون مجهولون، عصابة مسلحة، الخاطفون)
-_IRREGULARS = wordset(
-    "مسلح مسلحون مسلحين مسلحو مجهول مجهولون مجهولين عصابة عصابات خاطف خاطفون خاطفين "
-    "خاطفو قراصنة قرصان"
-)
-
-
-def _irregular(m: Mention) -> bool:
-    """Whether *m* names irregular armed men (its first word, proclitics and article aside)."""
-    first = m.text.split(maxsplit=1)[0] if m.text.strip() else ""
-    n = bare(norm_word(first))
-    return n in _IRREGULARS or (n.startswith("ال") and n[2:] in _IRREGULARS)
-
-
 def _surnames(entities: Sequence[Entity]) -> frozenset[str]:
     """The last words of the names of the persons among *entities* that have two words or more
     (فؤاد شكر -> شكر): a later mention by the surname alone is the person, whatever else the
@@ -1419,15 +1405,6 @@ def _chunk_events(
             mode = next(
                 (m for t in triggers if t.rule.category == category and (m := _mode(ws, t))), None
             )
-        if (
-            category == "COERCE"
-            and mode == "arrest"
-            and roles.actor
-            and all(_irregular(a) for a in roles.actor)
-        ):
-            # armed men, a gang or kidnappers holding people arrest no one: they abduct them
-            # (احتجز مسلحون مجهولون حافلة تقل طلابا، احتجزت عصابة مهاجرين طلبا للفدية)
-            category, mode = "ASSAULT", "abduct"
         if (
             category == "CONSULT"
             and modality == "future"
