@@ -529,6 +529,10 @@ def _fallback_sentences(text: str) -> tuple[tuple[Span, datetime.date | None], .
     return tuple(spans)
 
 
+# marks that part the stretches of a sentence (a time past one dates another stretch)
+_PUNCTUATION = "،,؛;.:"
+
+
 def _dated_elsewhere(
     text: str, time: TimeExpression, ws: Sequence[Word], tr: Trigger, triggers: Sequence[Trigger]
 ) -> bool:
@@ -553,14 +557,13 @@ def _dated_elsewhere(
             for k in range(tr.last + 1, len(ws) - 1)
             if ws[k + 1].start <= time.start
         )
-    return any(c in "،,؛;.:" for c in text[time.end : first.start])
+    return any(c in _PUNCTUATION for c in text[time.end : first.start])
 
 
 # prepositions of time order (بعد احتجاز دام عامين، عقب احتجاجات واسعة، قبل وصولها): what they
 # govern happened before or after the event of their clause, not at its time
 _ORDER_PREPOSITIONS = wordset("بعد عقب قبل")
 _ORDER_REACH = 6  # words from such a preposition to a trigger it governs
-_PUNCTUATION = "،,؛;.:"
 
 
 def _order_phrase(text: str, ws: Sequence[Word], i: int) -> int | None:

@@ -58,7 +58,8 @@ _NEGATORS = frozenset(
 
 
 def _any_word(norm: str) -> bool:
-    """ "Any", also after the preposition it takes (لأي قصف، بأي هجوم)."""
+    """Whether *norm* is the word for "any", also after the preposition it takes (لأي قصف،
+    بأي هجوم)."""
     n = _strip_conj(norm)
     return n in _ANY or (n[:1] in ("ل", "ب") and n[1:] in _ANY)
 
