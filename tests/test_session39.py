@@ -451,8 +451,10 @@ def test_suspended_or_frozen_aid_is_a_sanction_not_aid(text: str, trigger: str) 
 
 
 def test_what_is_frozen_right_after_the_verb_is_no_new_instance() -> None:
-    ev = of(events("جمدت الحكومة التعاون مع البعثة."), "التعاون")
-    assert ev.modality == "negated"
+    # (session 40: the frozen tie is the freeze's object, no negated cooperation beside it)
+    evs = events("جمدت الحكومة التعاون مع البعثة.")
+    assert of(evs, "جمدت").type == "SANCTION"
+    assert not any(e.type == "COOPERATE" for e in evs)
     # (commenting on an attack does not suspend it)
     ev = of(events("علق الوزير على الهجوم الذي استهدف المدينة."), "الهجوم")
     assert ev.modality == "asserted"

@@ -289,5 +289,9 @@ def test_no_truce_or_release_of_markets_money_goods_or_rain(text: str, category:
 def test_ending_or_cancelling_an_agreement_is_a_sanction() -> None:
     got = _events("ألغت الجامعة اتفاقية شراكة مع جامعة أجنبية.", 0.0)
     assert ("SANCTION", "ألغت", "asserted") in got
+    # what is cancelled, suspended or frozen is no event of its own (no negated agreement)
+    assert not [e for e in got if e[0] == "AGREE"]
+    got = _events("أعلنت الحركة تجميد مفاوضات وقف إطلاق النار.", 0.0)
+    assert not [e for e in got if e[0] == "CONSULT"]
     got = _events("ألغى الرئيس زيارته إلى تركيا.", 0.0)
     assert not [e for e in got if e[0] == "SANCTION"]

@@ -225,9 +225,14 @@ def _imperfect_after_article(norm: str, prefix: str, rule: TriggerRule) -> bool:
     return stem[:1] == "ي" or rule.first_person(stem)
 
 
+# the ties whose ending (SANCTION/discontinue) is the one event (no negated tie beside it)
+_ENDED_TIES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
 def _objects(ws: Sequence[Word], found: Sequence[Trigger]) -> set[int]:
     """The ids of the triggers in *found* that are the object a verb's ``right`` context
-    requires and of the verb's own category: one event, whose trigger is the verb (وقعت مصر
+    requires and of the verb's own category, or an agreement, talks or cooperation after a
+    verb of ending (SANCTION/discontinue): one event, whose trigger is the verb (وقعت مصر
     والسعودية اتفاقية سلام: the signing, not a signing and an agreement)."""
     starts = {tr.first: tr for tr in found}
     drop: set[int] = set()
@@ -237,7 +242,13 @@ def _objects(ws: Sequence[Word], found: Sequence[Trigger]) -> set[int]:
             continue
         k = required_object(ws, tr.last, right)
         other = starts.get(k) if k is not None else None
-        if other is not None and other.rule.category == tr.rule.category:
+        if other is not None and (
+            other.rule.category == tr.rule.category
+            # (a tie suspended, frozen or cancelled is no event of its own: ألغت الجامعة
+            # اتفاقية الشراكة is the cancellation, not an agreement that did not happen; aid
+            # stopped stays negated aid, as since session 37)
+            or (tr.rule.mode == "discontinue" and other.rule.category in _ENDED_TIES)
+        ):
             drop.add(id(other))
     return drop
 
