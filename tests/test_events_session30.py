@@ -54,8 +54,6 @@ def test_suspending_funding_is_a_sanction() -> None:
         ("اتهمت الحكومة المعارضة بتهديد السلام في البلاد.", "بتهديد", "hypothetical"),
         # what a pledge promises
         ("تعهدت اليابان بتقديم مساعدات إنسانية لضحايا الزلزال.", "مساعدات", "future"),
-        # what is ended
-        ("أعلن المجلس العسكري إنهاء التعاون العسكري مع فرنسا.", "التعاون", "negated"),
         # what a demand asks for, after للمطالبة
         ("نظم الصحفيون وقفة للمطالبة بالإفراج عن زملائهم.", "بالإفراج", "hypothetical"),
     ],
@@ -64,6 +62,14 @@ def test_what_is_threatened_charged_pledged_ended_or_demanded_is_not_asserted(
     text: str, trigger: str, modality: str
 ) -> None:
     assert of(events(text), trigger).modality == modality
+
+
+def test_what_is_ended_is_the_sanction_not_a_negated_tie() -> None:
+    # (session 40: ending a tie is one SANCTION/discontinue event; the cooperation was negated
+    # while no row read the ending itself)
+    evs = events("أعلن المجلس العسكري إنهاء التعاون العسكري مع فرنسا.")
+    assert any(e.type == "SANCTION" and e.trigger.text == "إنهاء" for e in evs)
+    assert not any(e.type == "COOPERATE" for e in evs)
 
 
 def test_a_coordinated_event_after_a_governed_noun_keeps_its_own_modality() -> None:
