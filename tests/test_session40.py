@@ -295,3 +295,9 @@ def test_ending_or_cancelling_an_agreement_is_a_sanction() -> None:
     assert not [e for e in got if e[0] == "CONSULT"]
     got = _events("ألغى الرئيس زيارته إلى تركيا.", 0.0)
     assert not [e for e in got if e[0] == "SANCTION"]
+
+
+def test_a_bill_discussed_is_no_talks() -> None:
+    got = _events("ناقش مجلس النواب مشروع قانون الانتخابات.", 0.0)
+    assert not [e for e in got if e[0] == "CONSULT"]
+    assert [e for e in _events("ناقش الوزيران العلاقات الثنائية.", 0.0) if e[0] == "CONSULT"]
