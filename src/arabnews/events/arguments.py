@@ -2243,19 +2243,19 @@ def light_governed(ws: Sequence[Word], t: int, prefix: str) -> bool:
 def governing_light_verb(ws: Sequence[Word], t: int, prefix: str) -> int | None:
     """Index of the light verb that governs the verbal noun ``ws[t]`` (:func:`light_governed`),
     or None."""
-    return _governing_verb(ws, t, prefix, _light_verb)
+    return _governing_verb(ws, t, prefix, future=False)
 
 
 def governing_future_verb(ws: Sequence[Word], t: int, prefix: str) -> int | None:
     """Index of the verb in the future (:func:`future_verb`) whose object is the verbal noun
     ``ws[t]`` (ستعقد الحكومة اجتماعا، سيعلن العمال الإضراب، ستقوم الدول بفرض حصار), or None:
-    the same reach as a light verb's (:func:`light_governed`)."""
-    return _governing_verb(ws, t, prefix, future_verb)
+    the same reach as a light verb's (:func:`light_governed`), with no other verb between."""
+    return _governing_verb(ws, t, prefix, future=True)
 
 
-def _governing_verb(
-    ws: Sequence[Word], t: int, prefix: str, test: Callable[[Word], bool]
-) -> int | None:
+def _governing_verb(ws: Sequence[Word], t: int, prefix: str, *, future: bool) -> int | None:
+    """The light verb (or, with *future*, the verb in the future) before ``ws[t]`` that governs
+    it: قام through ب, the others directly, no punctuation or governing word between."""
     head = prefix[:-2] if prefix.endswith("ال") else prefix
     through_b = "ب" in head
     for k in range(t - 1, max(-1, t - 7), -1):
@@ -2264,11 +2264,11 @@ def _governing_verb(
         n = _bare(ws[k].norm)
         if n in _NOT_GOVERNING or n in _RELATIVE or n in _CLAUSE_STARTS:
             return None
-        if test(ws[k]):
-            verb = n[1:] if test is future_verb else n  # (the future's س aside)
+        if future_verb(ws[k]) if future else _light_verb(ws[k]):
+            verb = n[1:] if future else n  # (the future's س aside)
             qama = verb.startswith("قام") or (verb[:1] in "يتن" and verb[1:].startswith("قوم"))
             return k if through_b == qama else None
-        if test is future_verb and _verb_like(ws[k]):
+        if future and _verb_like(ws[k]):
             return None  # (another verb between: its own clause)
     return None
 

@@ -610,11 +610,13 @@ def _order_word(ws: Sequence[Word], k: int) -> bool:
     return not time_word(nxt) or (k + 2 < len(ws) and ws[k + 2].norm == "من")
 
 
-def _in_frame(text: str, ws: Sequence[Word], tr: Trigger, time: TimeExpression) -> bool:
-    """Whether *time* may date a trigger: inside a phrase of time order
-    (:func:`_order_phrase`), only a time named in that phrase does (أفرجت السلطات أمس عن
-    الباحثة بعد احتجاز دام عامين: the detention is not yesterday's)."""
-    k = _order_phrase(text, ws, tr.first)
+def _in_frame(
+    text: str, ws: Sequence[Word], tr: Trigger, time: TimeExpression, k: int | None
+) -> bool:
+    """Whether *time* may date a trigger whose phrase of time order begins at ``ws[k]``
+    (:func:`_order_phrase`; None: no such phrase): inside one, only a time named in that phrase
+    does (أفرجت السلطات أمس عن الباحثة بعد احتجاز دام عامين: the detention is not
+    yesterday's)."""
     if k is None:
         return True
     end = ws[tr.last].end
@@ -636,10 +638,11 @@ def _event_time(
     time order (:func:`_in_frame`), no year of another trigger (:func:`_dated_elsewhere`) and no
     span that ``منذ`` gives a state named after it (:func:`_state_since`); of the others, the
     nearest in the trigger's own stretch between punctuation marks, else the nearest."""
+    k = _order_phrase(text, ws, tr.first)
     ok = [
         x
         for x in times
-        if _in_frame(text, ws, tr, x)
+        if _in_frame(text, ws, tr, x, k)
         and not _state_since(ws, tr, x)
         and not (names_year(x) and _dated_elsewhere(text, x, ws, tr, triggers))
     ]
@@ -667,7 +670,7 @@ def _state_since(ws: Sequence[Word], tr: Trigger, time: TimeExpression) -> bool:
     2023; but الحصار المفروض منذ 2007, right after the trigger, is the siege's)."""
     if not time.text.startswith("منذ") or time.start < ws[tr.last].end:
         return False
-    j = bisect.bisect_right([w.end for w in ws], time.start) - 1
+    j = bisect.bisect_right(ws, time.start, key=lambda w: w.end) - 1
     # (a participle in م after a noun it describes: not the object of a preposition, على
     # المدينة منذ أبريل, nor an adjective of another kind, الجبهة اليسارية منذ 1975)
     return (
