@@ -21,6 +21,7 @@ from arabnews.names import (
     GazetteerEntry,
     Matcher,
     NameResolver,
+    default_matcher,
     explain,
     name_key,
     normalize_name,
@@ -1003,3 +1004,39 @@ def test_the_pakistani_taliban_are_not_the_afghan_taliban() -> None:
     pakistani, afghan = g.lookup("طالبان باكستان", "ORG"), g.lookup("طالبان", "ORG")
     assert pakistani is not None and pakistani.id == "ttp"
     assert afghan is not None and afghan.id == "taliban"
+
+
+# a few letters of each kind (vowel letters, cheap letters, sound classes, others)
+_CLOSE_LETTERS = "اويعهجغقكسصزذتطدرلنمبث"
+
+
+@st.composite
+def close_tokens(draw: st.DrawFn) -> tuple[str, str]:
+    """A token and the same token after up to three random edits of one letter."""
+    a = draw(st.text(alphabet=_CLOSE_LETTERS, min_size=2, max_size=9))
+    b = list(a)
+    for _ in range(draw(st.integers(0, 3))):
+        op = draw(st.sampled_from(["insert", "delete", "replace", "swap"]))
+        i = draw(st.integers(0, max(len(b) - 1, 0)))
+        letter = draw(st.sampled_from(_CLOSE_LETTERS))
+        if op == "insert":
+            b.insert(i, letter)
+        elif op == "delete" and len(b) > 1:
+            del b[i]
+        elif op == "replace" and b:
+            b[i] = letter
+        elif op == "swap" and i + 1 < len(b):
+            b[i], b[i + 1] = b[i + 1], b[i]
+    return a, "".join(b)
+
+
+@given(close_tokens(), st.sampled_from([0.5, 0.65, 0.75, 0.9]))
+@example(("ينتر", "جينثر"), 0.75)  # ج / ي: a cheap substitution by a letter matched elsewhere
+def test_edit_floor_cut_offs_lose_no_pair(pair: tuple[str, str], floor: float) -> None:
+    # the bounds that skip the edit distance (lengths, letters without partners, letter
+    # counts) and the early stop inside it only ever drop pairs below the floor
+    a, b = pair
+    matcher = default_matcher()
+    full = matcher.raw_similarity(a, b)
+    assert matcher.raw_similarity(a, b, floor) == (full if full >= floor else 0.0)
+    assert matcher.raw_similarity(b, a, floor) == (full if full >= floor else 0.0)

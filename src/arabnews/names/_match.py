@@ -55,10 +55,18 @@ _MAX_TOKEN = 200
 _INF = float("inf")
 _PAIR_CACHE = 1 << 18
 
-# a compiled token: codes, indel weights, total weight, bit mask of its codes, and the
-# bit masks of the cheap partners of its full-cost letters with their counts, and whether
-# it has letters of other scripts
-_Compiled = tuple[tuple[int, ...], tuple[float, ...], float, int, tuple[tuple[int, int], ...], bool]
+# a compiled token: codes, indel weights, total weight, bit mask of its codes, the bit
+# masks of the cheap partners of its full-cost letters with their counts, whether it has
+# letters of other scripts, and the count of each of its codes
+_Compiled = tuple[
+    tuple[int, ...],
+    tuple[float, ...],
+    float,
+    int,
+    tuple[tuple[int, int], ...],
+    bool,
+    dict[int, int],
+]
 
 
 @attrs.frozen(slots=True)
@@ -418,6 +426,23 @@ class Matcher:
         # the least an unmatched full-cost letter can cost (a truncated ending is cheaper)
         self._unmatched_cost = min(1.0, m.truncation, m.default_substitute)
         self._min_indel = min(self._indel)
+        # the least a letter costs to lose: deleted, or dropped as a truncated ending
+        self._drop = [w * min(1.0, m.truncation) for w in self._indel]
+        # per letter, the letters that replace it for less than its loss, cheapest first
+        # (the substitution costs are symmetric: CostModel builds them so)
+        self._cheaper = [
+            tuple(
+                sorted(
+                    (
+                        (y, self._sub_rows[x][y])
+                        for y in coded
+                        if y != x and self._sub_rows[x][y] < self._drop[x]
+                    ),
+                    key=lambda yc: (yc[1], yc[0]),
+                )
+            )
+            for x in coded
+        ]
         self._compiled: dict[str, _Compiled] = {}
         # per letter: code, indel weight, bit of the code, partner mask (for _compile)
         self._letter_info = {
@@ -457,6 +482,7 @@ class Matcher:
             weights: list[float] = []
             mask = 0
             needs: dict[int, int] = {}
+            counts: dict[int, int] = {}
             unknown = False
             for ch in text:
                 known = info.get(ch)
@@ -469,9 +495,18 @@ class Matcher:
                 codes.append(code)
                 weights.append(weight)
                 mask |= bit
+                counts[code] = counts.get(code, 0) + 1
                 if partner is not None:
                     needs[partner] = needs.get(partner, 0) + 1
-            got = (tuple(codes), tuple(weights), sum(weights), mask, tuple(needs.items()), unknown)
+            got = (
+                tuple(codes),
+                tuple(weights),
+                sum(weights),
+                mask,
+                tuple(needs.items()),
+                unknown,
+                counts,
+            )
             if len(self._compiled) > 200_000:
                 self._compiled.clear()
             self._compiled[text] = got
@@ -492,6 +527,39 @@ class Matcher:
             if not p & sa:
                 nb += k
         return (na if na > nb else nb) * self._unmatched_cost
+
+    def _letter_bound(self, a: _Compiled, b: _Compiled) -> float:
+        """A lower bound of the edit distance from the letters alone, in any order: the
+        letters one token has more of than the other cannot be matched to themselves, so
+        each costs at least the cheaper of its own loss and its cheapest substitution by a
+        letter of the other token. Both sides are counted apart (a substitution serves one
+        letter of each) and the larger sum is the bound. Tighter than :meth:`_unmatched`
+        where a letter's cheap partner is on the other side fewer times, or where vowel
+        letters and cheap partners add up; for tokens of known letters only."""
+        ra, rb = a[6], b[6]
+        cheaper = self._cheaper
+        drop = self._drop
+        sa = 0.0
+        for x, k in ra.items():
+            extra = k - rb.get(x, 0)
+            if extra > 0:
+                cost = drop[x]
+                for y, c in cheaper[x]:  # ascending: the first one present is the cheapest
+                    if y in rb:
+                        cost = c
+                        break
+                sa += extra * cost
+        sb = 0.0
+        for y, k in rb.items():
+            extra = k - ra.get(y, 0)
+            if extra > 0:
+                cost = drop[y]
+                for x, c in cheaper[y]:
+                    if x in ra:
+                        cost = c
+                        break
+                sb += extra * cost
+        return sa if sa > sb else sb
 
     @staticmethod
     def _pair_codes(
@@ -631,7 +699,9 @@ class Matcher:
             # every edit costs at least _bound times the weight it adds or removes
             if (ta - tb if ta > tb else tb - ta) * self._bound > limit:
                 return 0.0, ca, wa, cb, wb
-            if not unknown and self._unmatched(ka, kb) > limit:
+            if not unknown and (
+                self._unmatched(ka, kb) > limit or self._letter_bound(ka, kb) > limit
+            ):
                 return 0.0, ca, wa, cb, wb
         else:
             limit = _INF
