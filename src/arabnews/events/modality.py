@@ -397,7 +397,8 @@ _COMPLETED = frozenset({"طاوله", "طاولة", "استئناف", "مائد�
 
 def _reached_through(ws: Sequence[Word], t: int, lower: int) -> int | None:
     """The word whose reaching or returning leads to the trigger at ``ws[t]``, or None; past
-    a verb of being able (لم يتمكن الوزراء من التوصل إلى اتفاق: the verb of being able)."""
+    a verb of being able (لم يتمكن الوزراء من التوصل إلى اتفاق: the verb of being able), which
+    also governs a trigger right after its من (لم تتمكن الشرطة من اعتقاله)."""
     j = t
     if j - 1 > lower and _strip_conj(ws[j - 1].norm) in _COMPLETED:
         j -= 1  # (إلى طاولة المفاوضات: the table is what is returned to)
@@ -405,6 +406,9 @@ def _reached_through(ws: Sequence[Word], t: int, lower: int) -> int | None:
     if head is not None and _REACH_NOUN.fullmatch(_strip_conj(ws[head].norm)):
         able = _verb_before(ws, head, lower, preposition="من", verb=_ABLE_VERB, noun=None)
         return head if able is None else able
+    if head is None:
+        # لم تتمكن الشرطة من اعتقاله: what a party could not do was not done
+        return _verb_before(ws, t, lower, preposition="من", verb=_ABLE_VERB, noun=None)
     return head
 
 

@@ -1,0 +1,55 @@
+"""Session 41: fixes from judged news in new domains (maritime, courts, Africa, agreements)."""
+
+from __future__ import annotations
+
+import pytest
+
+from arabnews import extract_events
+
+
+def _events(text: str) -> list[tuple[str, str, str]]:
+    """(type, trigger, modality) of the events returned at the default threshold."""
+    return [(e.type, e.trigger.text, e.modality) for e in extract_events(text, entities=())]
+
+
+def _all(text: str) -> list[tuple[str, str, str]]:
+    """The same for every candidate (threshold 0): what the rules decide, whatever the score."""
+    return [
+        (e.type, e.trigger.text, e.modality)
+        for e in extract_events(text, entities=(), threshold=0.0)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ارتفع الطلب على النفط الخام في الأسواق الآسيوية خلال الأسبوع الماضي.",
+        "ويزيد الطلب على المواد الغذائية في شهر رمضان من كل عام.",
+    ],
+)
+def test_a_markets_demand_is_no_request(text: str) -> None:
+    assert not [e for e in _all(text) if e[0] == "REQUEST"]
+
+
+def test_a_request_is_still_a_request() -> None:
+    got = _events("طلبت الحكومة من الأمم المتحدة إرسال مراقبين إلى المنطقة.")
+    assert ("REQUEST", "طلبت", "asserted") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # what a party could not do was not done; what it could do was
+        ("لم تتمكن الشرطة من اعتقال المشتبه به الذي فر إلى جهة مجهولة.", "اعتقال", "negated"),
+        ("تمكنت الشرطة من اعتقال المشتبه به بعد مطاردة قصيرة.", "اعتقال", "asserted"),
+        # what an agreement provides for is still to be done
+        (
+            "وقع الطرفان اتفاقا يقضي بانسحاب القوات من المنطقة الحدودية خلال ستة أشهر.",
+            "انسحاب",
+            "future",
+        ),
+    ],
+)
+def test_modality_through_ability_and_stipulation(text: str, trigger: str, modality: str) -> None:
+    got = {(t, m) for _, t, m in _all(text)}
+    assert (trigger, modality) in got, got
