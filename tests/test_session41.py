@@ -53,3 +53,17 @@ def test_a_request_is_still_a_request() -> None:
 def test_modality_through_ability_and_stipulation(text: str, trigger: str, modality: str) -> None:
     got = {(t, m) for _, t, m in _all(text)}
     assert (trigger, modality) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("احتجزت البحرية الإيرانية ناقلة نفط أجنبية في مضيق هرمز.", "seize"),
+        ("احتجزت السلطات سفينة شحن ترفع علم بنما بعد تفتيشها.", "seize"),
+        ("احتجزت الشرطة ثلاثة أشخاص بتهمة تهريب المخدرات.", "arrest"),
+        ("ألقت الشرطة القبض على ربان السفينة وطاقمها.", "arrest"),
+    ],
+)
+def test_a_thing_held_is_seized_a_person_arrested(text: str, mode: str) -> None:
+    modes = [e.mode for e in extract_events(text, entities=()) if e.type == "COERCE"]
+    assert modes == [mode]

@@ -409,6 +409,27 @@ def _mode(ws: Sequence[Word], tr: Trigger) -> str | None:
     return rows[best].extra if best < len(rows) else tr.rule.mode
 
 
+def _held_thing(category: str, recipients: Sequence[Mention]) -> str | None:
+    """The mode of a ``mode_cues.tsv`` row of window 0 that the first word of every recipient
+    phrase matches (احتجزت البحرية ناقلة نفط: a seizure), or None."""
+    rows = mode_cues()
+    modes = set()
+    for m in recipients:
+        words = m.text.split(maxsplit=1)
+        hit = next(
+            (
+                rows[i].extra
+                for i in (_row_hits(mode_cues, norm_word(words[0])) if words else ())
+                if rows[i].window == 0 and rows[i].label == category
+            ),
+            None,
+        )
+        if hit is None:
+            return None
+        modes.add(hit)
+    return modes.pop() if len(modes) == 1 else None
+
+
 # agentive classes (agentive.tsv) of a phrase's head that name a person by office, and those
 # that a criticism may address besides persons: an office, a government, a state, a party
 _PERSON_CLASSES = frozenset({"official"})
@@ -1343,6 +1364,8 @@ def _chunk_events(
         roles = assign_roles(ws, tr.first, tr.last, prefix=tr.prefix, rule=tr.rule, cands=cands)
         if _verbal_attack(ws, tr, roles, triggers, casualties):
             continue  # criticism, not an attack (no event: the verb's other sense)
+        if mode == "arrest" and roles.recipient:
+            mode = _held_thing(category, roles.recipient) or mode
         if category == "RETREAT" and mode == "withdraw":
             left.extend((m.start, m.end) for m in roles.recipient)
         if previous is not None and tr.first <= 1:
