@@ -67,3 +67,64 @@ def test_modality_through_ability_and_stipulation(text: str, trigger: str, modal
 def test_a_thing_held_is_seized_a_person_arrested(text: str, mode: str) -> None:
     modes = [e.mode for e in extract_events(text, entities=()) if e.type == "COERCE"]
     assert modes == [mode]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # a failure verb reaches past a long subject to what was attempted
+        (
+            "فشلت جولة المفاوضات بين أرمينيا وأذربيجان في واشنطن في التوصل إلى اتفاق سلام.",
+            "اتفاق",
+            "negated",
+        ),
+        # an agreement not signed is no agreement; one signed is
+        ("لم يوقع الرئيس الأوكراني اتفاق المعادن مع واشنطن خلال زيارته.", "اتفاق", "negated"),
+        ("وقعت الحكومة والمتمردون اتفاق سلام في جوبا أمس.", "اتفاق", "asserted"),
+        # in preparation for: still to come
+        ("نقلت السلطات المهاجرين إلى مركز احتجاز تمهيدا لترحيلهم.", "ترحيلهم", "future"),
+    ],
+)
+def test_modality_of_nouns_in_frames(text: str, trigger: str, modality: str) -> None:
+    got = {(t, m) for _, t, m in _all(text)}
+    assert (trigger, modality) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("أعلن المجلس العسكري تعليق العمل بالدستور إلى حين استعادة النظام الدستوري.", "COERCE"),
+        ("احتجت وزارة الخارجية الأردنية لدى إسرائيل على اقتحام المسجد.", "PROTEST"),
+        ("فاز نادي الاتفاق على الهلال بهدفين مقابل هدف في الدوري.", "AGREE"),
+        ("يشكل هذا القرار تهديدا خطيرا لحرية الملاحة في البحر الأحمر.", "THREATEN"),
+        ("اعتبرت الوزارة الخطوة تهديدا للأمن القومي.", "THREATEN"),
+    ],
+)
+def test_no_event_of_another_sense(text: str, category: str) -> None:
+    assert not [e for e in _all(text) if e[0] == category]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "trigger"),
+    [
+        ("احتجت وزارة الخارجية الأردنية لدى إسرائيل على اقتحام المسجد.", "ACCUSE", "احتجت"),
+        ("احتج مئات العمال أمام مقر الوزارة على تأخر الرواتب.", "PROTEST", "احتج"),
+        ("وجهت إيران تهديدا مباشرا إلى الولايات المتحدة.", "THREATEN", "تهديدا"),
+    ],
+)
+def test_the_event_of_the_sense(text: str, category: str, trigger: str) -> None:
+    assert (category, trigger, "asserted") in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        # a place noun shaped like a participle is the verb's object, not an adjective
+        ("قصفت الطائرات المدينة بعد منتصف الليل.", "الطائرات", "المدينة"),
+        ("اقتحمت القوات المخيم فجر اليوم.", "القوات", "المخيم"),
+    ],
+)
+def test_a_place_after_the_subject_is_the_object(text: str, actor: str, recipient: str) -> None:
+    (event,) = [e for e in extract_events(text, entities=()) if e.type == "ASSAULT"]
+    assert [m.text for m in event.actor] == [actor]
+    assert [m.text for m in event.recipient] == [recipient]

@@ -1889,7 +1889,12 @@ def _definite_modifier(head: str, word: str) -> bool:
     (الأمريكية، المعارض، المسلحة) agreeing in gender (not الزعيم ... الحكومة)."""
     n = _without_article(word)
     nisba = _nisba_ending(n)
-    participle = n[:1] == "م" and len(n) >= 4
+    # (قصفت الطائرات المدينة: a noun of a place shaped like a participle is the verb's object)
+    participle = (
+        n[:1] == "م"
+        and len(n) >= 4
+        and not (n in _M_NOUNS or (_classifier_norm(n) and n not in _ADJECTIVE_TOO))
+    )
     if not (nisba or participle):
         return False
     h = _bare(head)
@@ -1933,6 +1938,14 @@ def _classifier_norm(norm: str) -> bool:
     return edge_word_kind(norm) == "classifier" or norm in _FACILITIES or norm in _STATES
 
 
+# Nouns of places and bodies that begin with م like a participle but are never an adjective
+# (المدينة، المخيم and the other classifiers are read through _classifier_norm)
+_M_NOUNS = _wordset(
+    "مستشفى مسجد مدرسة منزل مطار مركز مجلس مصنع مجمع ملعب متحف محطة معسكر مستوطنة مزرعة "
+    "مكتب مدارس منازل مساجد مستشفيات مراكز مصانع محطات مستوطنات مزارع مكاتب مدن مخيمات مناطق"
+)
+# classifiers that are adjectives too (الأحزاب المحافظة: the conservative parties)
+_ADJECTIVE_TOO = _wordset("محافظة محافظه")
 # Nouns of facilities named by the place after them (قاعدة عين الأسد، مطار دمشق، سجن إيفين):
 # classifiers for the roles, though the NER convention keeps them in the name (مطار هيثرو).
 _FACILITIES = _wordset("قاعدة قاعده مطار ميناء سجن معبر")

@@ -344,6 +344,8 @@ def modality_of(
         if label in found:
             return label, found[label]
     head = _reached_through(ws, t, lower)
+    if head is None and category == "AGREE":
+        head = _signed_by(ws, t, lower)
     if head is not None:
         # لم يتوصل الطرفان إلى اتفاق، دعا إلى العودة إلى المفاوضات: the act is as real as the
         # reaching or returning that leads to it
@@ -411,6 +413,21 @@ def _reached_through(ws: Sequence[Word], t: int, lower: int) -> int | None:
         return _verb_before(ws, t, lower, preposition="من", verb=_ABLE_VERB, noun=None)
     return head
 
+
+def _signed_by(ws: Sequence[Word], t: int, lower: int) -> int | None:
+    """The verb of signing whose object is the agreement at ``ws[t]`` (لم يوقع الرئيس
+    الأوكراني فولوديمير زيلينسكي اتفاق المعادن: an agreement not signed), up to seven words
+    before it with its subject between (no punctuation), or None."""
+    for k in range(t - 1, max(lower, t - 8) - 1, -1):
+        if ws[k + 1].start - ws[k].end > 1:
+            return None  # (punctuation: another clause)
+        if _SIGN_VERB.fullmatch(_strip_conj(ws[k].norm)):
+            return k
+    return None
+
+
+# verbs of signing (وقع، يوقع), whose object is the agreement signed
+_SIGN_VERB = re.compile(r"(?:ي|ت|ن)وقع(?:ون|ان|وا|ا)?|وقع(?:ت|وا|ا|تا)?")
 
 # verbs of being able, with من before what is achieved (تمكن من)
 _ABLE_VERB = re.compile(r"(?:ي|ت|ن)تمكن(?:ون|ان|وا)?|تمكن(?:ت|وا|ا|تا)?")
