@@ -81,8 +81,11 @@ def test_a_thing_held_is_seized_a_person_arrested(text: str, mode: str) -> None:
         # an agreement not signed is no agreement; one signed is
         ("لم يوقع الرئيس الأوكراني اتفاق المعادن مع واشنطن خلال زيارته.", "اتفاق", "negated"),
         ("وقعت الحكومة والمتمردون اتفاق سلام في جوبا أمس.", "اتفاق", "asserted"),
-        # in preparation for: still to come
+        # in preparation for: still to come; a party's readiness: not done
         ("نقلت السلطات المهاجرين إلى مركز احتجاز تمهيدا لترحيلهم.", "ترحيلهم", "future"),
+        ("أكدت بكين استعدادها لاستضافة محادثات سلام بين البلدين.", "محادثات", "hypothetical"),
+        # what a party is kept from is not done
+        ("اتهمت النقابة السلطات بمنعها من زيارة موكلها في السجن.", "زيارة", "negated"),
     ],
 )
 def test_modality_of_nouns_in_frames(text: str, trigger: str, modality: str) -> None:

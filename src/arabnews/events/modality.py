@@ -346,6 +346,11 @@ def modality_of(
     head = _reached_through(ws, t, lower)
     if head is None and category == "AGREE":
         head = _signed_by(ws, t, lower)
+    if head is None:
+        # منعت السلطات المحامية من زيارة موكلها: what a party is kept from is not done
+        stop = _verb_before(ws, t, lower, preposition="من", verb=_KEEP_FROM, noun=_KEEP_FROM)
+        if stop is not None:
+            return "negated", stop
     if head is not None:
         # لم يتوصل الطرفان إلى اتفاق، دعا إلى العودة إلى المفاوضات: the act is as real as the
         # reaching or returning that leads to it
@@ -425,6 +430,9 @@ def _signed_by(ws: Sequence[Word], t: int, lower: int) -> int | None:
             return k
     return None
 
+
+# keeping someone from an act (منع، يمنع، بمنعها), with من before the act
+_KEEP_FROM = re.compile(r"(?:(?:ي|ت|ن)منع(?:ون|ان)?|(?:ب|ل)?منع(?:ت|وا)?)(?:ه|ها|هم|هما)?")
 
 # verbs of signing (وقع، يوقع), whose object is the agreement signed
 _SIGN_VERB = re.compile(r"(?:ي|ت|ن)وقع(?:ون|ان|وا|ا)?|وقع(?:ت|وا|ا|تا)?")
