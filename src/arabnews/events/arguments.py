@@ -1833,8 +1833,14 @@ def _party_noun(norm: str) -> bool:
 
 def agentive_class(norm: str) -> str | None:
     """The ``agentive.tsv`` class of a word (official, institution, people ...), its و / ف and
-    article aside (الحكومة -> institution), or None."""
-    return agentive_classes().get(_without_article(norm))
+    article aside (الحكومة -> institution), or None. A word whose own first letter is و is
+    looked up whole first (وزير، وزارة، وفد: not ز + ير)."""
+    classes = agentive_classes()
+    if norm[:1] == "و":
+        got = classes.get(norm)
+        if got is not None:
+            return got
+    return classes.get(_without_article(norm))
 
 
 def _without_article(norm: str) -> str:
