@@ -131,3 +131,27 @@ def test_a_place_after_the_subject_is_the_object(text: str, actor: str, recipien
     (event,) = [e for e in extract_events(text, entities=()) if e.type == "ASSAULT"]
     assert [m.text for m in event.actor] == [actor]
     assert [m.text for m in event.recipient] == [recipient]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصفت طائرات حربية إسرائيلية قافلة مساعدات تابعة لبرنامج الأغذية العالمي.",
+        "أغلق الجيش المعبر أمام شاحنات المساعدات صباح الأحد.",
+        "طالب الأمين العام بفتح جميع المعابر أمام المساعدات.",
+    ],
+)
+def test_aid_attacked_or_kept_out_is_no_aid_given(text: str) -> None:
+    assert not [e for e in _events(text) if e[0] == "AID"]
+
+
+def test_aid_takes_the_modality_of_its_load() -> None:
+    got = _all("لم تدخل أي شاحنة مساعدات إلى شمال القطاع منذ أسبوعين.")
+    assert ("AID", "مساعدات", "negated") in got
+
+
+def test_an_airdrop_is_no_attack() -> None:
+    text = "أسقطت طائرات أردنية وإماراتية مساعدات غذائية جوا فوق شمال القطاع."
+    assert not [e for e in _all(text) if e[0] == "ASSAULT"]
+    shot_down = _events("أسقطت الدفاعات الجوية طائرة مسيرة فوق المدينة.")
+    assert [e[0] for e in shot_down] == ["ASSAULT"]

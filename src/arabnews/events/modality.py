@@ -343,6 +343,9 @@ def modality_of(
     for label in _ORDER:
         if label in found:
             return label, found[label]
+    if category == "AID" and t - 1 > lower and _CONTAINER.fullmatch(_strip_conj(ws[t - 1].norm)):
+        # لم تدخل أي شاحنة مساعدات، ستدخل قافلة المساعدات: the aid goes where its load goes
+        return modality_of(ws, t - 1, lower=lower, inner=inner, category=category)
     head = _reached_through(ws, t, lower)
     if head is None and category == "AGREE":
         head = _signed_by(ws, t, lower)
@@ -430,6 +433,11 @@ def _signed_by(ws: Sequence[Word], t: int, lower: int) -> int | None:
             return k
     return None
 
+
+# what aid is carried in (قافلة مساعدات، شاحنات المساعدات): the aid is the load's genitive
+_CONTAINER = re.compile(
+    r"(?:ب|ل|لل)?(?:ال)?(?:قافل[ةت]|قوافل|شاحن[ةت]|شاحنات|شحن[ةت]|شحنات|طرود|سلال|حمول[ةت]|حمولات)"
+)
 
 # keeping someone from an act (منع، يمنع، بمنعها), with من before the act
 _KEEP_FROM = re.compile(r"(?:(?:ي|ت|ن)منع(?:ون|ان)?|(?:ب|ل)?منع(?:ت|وا)?)(?:ه|ها|هم|هما)?")
