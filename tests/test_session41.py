@@ -155,3 +155,24 @@ def test_an_airdrop_is_no_attack() -> None:
     assert not [e for e in _all(text) if e[0] == "ASSAULT"]
     shot_down = _events("أسقطت الدفاعات الجوية طائرة مسيرة فوق المدينة.")
     assert [e[0] for e in shot_down] == ["ASSAULT"]
+
+
+def test_a_second_motive_of_a_protest_is_no_event() -> None:
+    text = "تظاهر آلاف اليمنيين في صنعاء تضامنا مع غزة ورفضا للضربات على اليمن."
+    assert [e[0] for e in _events(text)] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("ناقشت ورشة عمل في عدن آليات تقديم المساعدات الإنسانية للنازحين.", "hypothetical"),
+        ("وصلت قافلة المساعدات إلى مدينة الفاشر صباح اليوم.", "asserted"),
+    ],
+)
+def test_the_means_of_aid_discussed_is_no_aid_given(text: str, modality: str) -> None:
+    assert [e[2] for e in _all(text) if e[0] == "AID"] == [modality]
+
+
+def test_armoured_vehicles_are_no_cue() -> None:
+    got = _events("توغلت آليات الاحتلال في البلدة وقصفت المنازل.")
+    assert ("ASSAULT", "قصفت", "asserted") in got

@@ -911,14 +911,14 @@ def _motive_noun(ws: Sequence[Word], tr: Trigger) -> bool:
     w = ws[tr.first]
     return (
         tr.rule.category in _PROTEST_MOTIVES
-        and not tr.prefix
+        and tr.prefix in ("", "و")  # (تضامنا مع غزة ورفضا للضربات: one of two motives)
         and tr.first == tr.last
         and tr.last + 1 < len(ws)
         and w.norm.endswith("ا")
         and ws[tr.last + 1].norm[:1] in ("ل", "ب")
         and any(
             trigger_rules()[i].category == tr.rule.category and not p
-            for i, p in match_first(w.norm[:-1])
+            for i, p in match_first(w.norm[len(tr.prefix) : -1])
         )
     )
 
