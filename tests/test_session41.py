@@ -176,3 +176,9 @@ def test_the_means_of_aid_discussed_is_no_aid_given(text: str, modality: str) ->
 def test_armoured_vehicles_are_no_cue() -> None:
     got = _events("توغلت آليات الاحتلال في البلدة وقصفت المنازل.")
     assert ("ASSAULT", "قصفت", "asserted") in got
+
+
+def test_talks_one_party_intends_to_hold_are_no_agreement() -> None:
+    got = _all("تعتزم الأمم المتحدة عقد جولة مفاوضات بين الأطراف اليمنية في مسقط الشهر المقبل.")
+    assert ("CONSULT", "مفاوضات", "future") in got
+    assert not [e for e in got if e[0] == "AGREE"]

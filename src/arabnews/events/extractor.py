@@ -82,7 +82,7 @@ from arabnews.events.lexicon import (
     words_from_tokens,
     wordset,
 )
-from arabnews.events.modality import modality_of, put_off
+from arabnews.events.modality import intends, modality_of, put_off
 from arabnews.events.numbers import casualty_at, find_quantities
 from arabnews.events.schema import Event, Quantity, TimeExpression
 from arabnews.events.timex import find_times, forward, is_future, names_year, parse_date
@@ -1448,8 +1448,9 @@ def _chunk_events(
         if (
             category == "CONSULT"
             and modality == "future"
-            # (talks put off are still talks to come, not an agreement: أعلنت تأجيل المحادثات)
-            and not (cue_i is not None and put_off(ws[cue_i].norm))
+            # (talks put off are still talks to come, not an agreement: أعلنت تأجيل المحادثات;
+            # nor are talks one party intends to hold: تعتزم الأمم المتحدة عقد جولة مفاوضات)
+            and not (cue_i is not None and (put_off(ws[cue_i].norm) or intends(ws[cue_i].norm)))
         ):
             category, future_of = "AGREE", "CONSULT" + (f"/{mode}" if mode else "")
             mode, modality = None, "asserted"

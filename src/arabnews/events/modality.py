@@ -377,6 +377,18 @@ def put_off(norm: str) -> bool:
     return bool(_cue_hits(norm) & _put_off_rows())
 
 
+# a party's own intention (يعتزم، تنوي، يخطط): its plan, which no other party has agreed to
+_INTENT = re.compile(
+    r"(?:ي|ت|ن)?عتزم(?:ون|ان)?|اعتزم(?:ت|وا)?|(?:ي|ت|ن)نوي|نو(?:ت|وا)|(?:ي|ت|ن)?خطط(?:ون|ان|ت|وا)?"
+)
+
+
+def intends(norm: str) -> bool:
+    """Whether the normalised word *norm* says what a party intends (تعتزم الأمم المتحدة عقد
+    جولة مفاوضات، تنوي إرسال وفد): its plan, not a meeting agreed between the parties."""
+    return _INTENT.fullmatch(_strip_conj(norm)) is not None
+
+
 # words of a condition right before its negation (إذا لم، ما لم، في حال لم، لو لا); إن only before
 # لم (أن لا is "that no": أكد أن لا انسحاب)
 _CONDITIONS = frozenset({"اذا", "لو", "ما", "حال", "حاله", "حالة"})
