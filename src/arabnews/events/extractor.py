@@ -1450,7 +1450,8 @@ def _chunk_events(
             and modality == "future"
             # (talks put off are still talks to come, not an agreement: أعلنت تأجيل المحادثات;
             # nor are talks one party intends to hold: تعتزم الأمم المتحدة عقد جولة مفاوضات)
-            and not (cue_i is not None and (put_off(ws[cue_i].norm) or intends(ws[cue_i].norm)))
+            and not (cue_i is not None and put_off(ws[cue_i].norm))
+            and not any(intends(w.norm) for w in ws[max(0, tr.first - 6) : tr.first])
         ):
             category, future_of = "AGREE", "CONSULT" + (f"/{mode}" if mode else "")
             mode, modality = None, "asserted"
