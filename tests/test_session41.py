@@ -182,3 +182,20 @@ def test_talks_one_party_intends_to_hold_are_no_agreement() -> None:
     got = _all("تعتزم الأمم المتحدة عقد جولة مفاوضات بين الأطراف اليمنية في مسقط الشهر المقبل.")
     assert ("CONSULT", "مفاوضات", "future") in got
     assert not [e for e in got if e[0] == "AGREE"]
+
+
+def test_a_party_planning_a_call_agrees_to_it() -> None:
+    # the seed convention: a planned meeting or call of the planner is AGREE with future_of
+    got = [
+        (e.type, e.future_of)
+        for e in extract_events(
+            "قال ترامب إنه يخطط لإجراء مكالمة هاتفية مع بوتين اليوم.", entities=()
+        )
+    ]
+    assert ("AGREE", "CONSULT/phone") in got or ("AGREE", "CONSULT") in got
+
+
+def test_a_head_verb_reads_only_its_own_clause() -> None:
+    # the قد of the clause before أن is not the ability's: the village was taken back
+    text = "وقال الرئيس إن تقدم الجيش قد توقف وأن قوات كييف تمكنت من استعادة قرية واحدة."
+    assert [m for _, t, m in _all(text) if t == "استعادة"] == ["asserted"]

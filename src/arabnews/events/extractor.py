@@ -1449,9 +1449,13 @@ def _chunk_events(
             category == "CONSULT"
             and modality == "future"
             # (talks put off are still talks to come, not an agreement: أعلنت تأجيل المحادثات;
-            # nor are talks one party intends to hold: تعتزم الأمم المتحدة عقد جولة مفاوضات)
+            # nor are talks between others that a third party intends to host: تعتزم الأمم
+            # المتحدة عقد جولة مفاوضات بين الأطراف; يخطط لإجراء مكالمة مع بوتين is a plan to meet)
             and not (cue_i is not None and put_off(ws[cue_i].norm))
-            and not any(intends(w.norm) for w in ws[max(0, tr.first - 6) : tr.first])
+            and not (
+                any(intends(w.norm) for w in ws[max(0, tr.first - 6) : tr.first])
+                and any(bare(w.norm) == "بين" for w in ws[tr.last + 1 : tr.last + 4])
+            )
         ):
             category, future_of = "AGREE", "CONSULT" + (f"/{mode}" if mode else "")
             mode, modality = None, "asserted"

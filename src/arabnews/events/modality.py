@@ -356,8 +356,11 @@ def modality_of(
             return "negated", stop
     if head is not None:
         # لم يتوصل الطرفان إلى اتفاق، دعا إلى العودة إلى المفاوضات: the act is as real as the
-        # reaching or returning that leads to it
-        return modality_of(ws, head, lower=lower, inner=inner, category=category)
+        # reaching or returning that leads to it, within the clause that verb opens (قال إن
+        # التقدم قد توقف وأن القوات تمكنت من استعادة قرية: not the قد of the clause before أن)
+        opens = [k for k in range(lower, head) if _strip_conj(ws[k].norm) in _COMPLEMENTIZERS]
+        start = opens[-1] + 1 if opens else lower
+        return modality_of(ws, head, lower=start, inner=inner, category=category)
     return "asserted", None
 
 
