@@ -189,3 +189,13 @@ def test_a_head_verb_reads_only_its_own_clause() -> None:
     # the قد of the clause before أن is not the ability's: the village was taken back
     text = "وقال الرئيس إن تقدم الجيش قد توقف وأن قوات كييف تمكنت من استعادة قرية واحدة."
     assert [m for _, t, m in _all(text) if t == "استعادة"] == ["asserted"]
+
+
+def test_a_pilgrimage_is_no_visit() -> None:
+    text = "بدأ ملايين الزوار زيارة الأربعين إلى كربلاء وسط إجراءات أمنية مشددة."
+    assert not [e for e in _all(text) if e[0] == "CONSULT"]
+
+
+def test_a_condition_is_not_done() -> None:
+    got = _all("اشترط الاتحاد الأوروبي انسحاب القوات الروسية لرفع العقوبات عن موسكو.")
+    assert ("RETREAT", "انسحاب", "hypothetical") in got
