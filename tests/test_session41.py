@@ -199,3 +199,23 @@ def test_a_pilgrimage_is_no_visit() -> None:
 def test_a_condition_is_not_done() -> None:
     got = _all("اشترط الاتحاد الأوروبي انسحاب القوات الروسية لرفع العقوبات عن موسكو.")
     assert ("RETREAT", "انسحاب", "hypothetical") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اختار الباحثون في بحثهم مئة مقالة من كل نسخة.",
+        "وبحثت عن مصادر تمويل جديدة للمشروع.",
+    ],
+)
+def test_research_is_no_urging(text: str) -> None:
+    assert not [e for e in _all(text) if e[0] == "REQUEST"]
+
+
+def test_urging_is_still_a_request() -> None:
+    assert ("REQUEST", "حثت", "asserted") in _events("حثت الأمم المتحدة الطرفين على وقف القتال.")
+
+
+def test_a_past_call_keeps_its_time_to_come_for_what_it_asks() -> None:
+    text = "دعت الحركة في بيان إلى النفير العام يوم الجمعة المقبل."
+    assert [(e[0], e[2]) for e in _events(text) if e[0] == "REQUEST"] == [("REQUEST", "asserted")]

@@ -164,6 +164,12 @@ def find_triggers(
                 continue  # (الاحتلال names the occupier; احتلال العراق is the occupation)
             if prefix.endswith(("ال", "لل")) and _imperfect_after_article(w.norm, prefix, rule):
                 continue  # a verb takes no article: آليتهم (their vehicle) is no يتهم
+            if (
+                prefix.lstrip("وف") == "ب"
+                and _short_stem(w.norm[len(prefix) :])
+                and _whole_word(w.norm[len(prefix) - 1 :])
+            ):
+                continue  # بحثت، بحثهم (searched, their research): no ب + حث (urged)
             n = len(rule.parts)
             if n > 1 and not rest_matches(rule.parts, ws, i):
                 continue
@@ -1295,6 +1301,9 @@ def _chunk_events(
             lo, hi = sorted((tstart, time.start))
             if (
                 _past_tense(first.norm, tr.prefix)
+                # (a call's or a demand's time to come is what it asks for: دعت الحركة إلى
+                # النفير يوم الجمعة المقبل; a request to come has its own cue or prefix)
+                or category == "REQUEST"
                 or bisect.bisect_right(trigger_starts, lo) < bisect.bisect_left(trigger_starts, hi)
                 or any(c in "،,؛;" for c in text[min(last.end, time.end) : max(tstart, time.start)])
             ):
@@ -1699,6 +1708,34 @@ def _clause_breaks(ws: Sequence[Word]) -> list[bool]:
             and not (n == "فيما" and k + 1 < len(ws) and ws[k + 1].norm in _FI_MA)
         )
     return out
+
+
+# endings a word may carry after its stem: the subject of a perfect, an object or a possessor
+_ENDINGS = ("تهم", "تها", "ته", "هما", "هم", "ها", "ه", "نا", "وا", "ت")
+
+
+def _short_stem(stem: str) -> bool:
+    """Whether a stem holds two letters before one ending (حث، حثت، حثهم): too short for the
+    ب before it to be read as a proclitic without the word list's consent."""
+    for end in _ENDINGS:
+        if stem.endswith(end) and len(stem) > len(end):
+            return len(stem) - len(end) <= 2
+    return len(stem) <= 2
+
+
+@functools.lru_cache(maxsize=100_000)
+def _whole_word(norm: str) -> bool:
+    """Whether a word in ب is, by the Arabic Wikipedia word list, a word of its own whose ب is
+    no proclitic (بحث، بحثت، بحثهم), read as it is or without one ending."""
+    from arabnews.ner.clitics import clitic_reading
+
+    got = clitic_reading(norm, 1)
+    if got is None:
+        for end in _ENDINGS:
+            if norm.endswith(end) and len(norm) - len(end) >= 3:
+                got = clitic_reading(norm[: -len(end)], 1)
+                break
+    return got is False
 
 
 def _past_tense(norm: str, prefix: str) -> bool:
