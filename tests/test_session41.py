@@ -219,3 +219,14 @@ def test_urging_is_still_a_request() -> None:
 def test_a_past_call_keeps_its_time_to_come_for_what_it_asks() -> None:
     text = "دعت الحركة في بيان إلى النفير العام يوم الجمعة المقبل."
     assert [(e[0], e[2]) for e in _events(text) if e[0] == "REQUEST"] == [("REQUEST", "asserted")]
+
+
+def test_a_foiled_attack_past_a_long_subject_is_no_attack() -> None:
+    text = "أحبطت قوات الأمن السورية محاولة لتفجير سيارة مفخخة قرب دمشق."
+    assert not [e for e in _all(text) if e[0] == "ASSAULT"]
+
+
+def test_a_proposed_agreement_is_none_yet() -> None:
+    got = _all("يرفع الاتفاق المقترح العقوبات عن طهران مقابل تقييد التخصيب.")
+    assert ("AGREE", "الاتفاق", "hypothetical") in got
+    assert ("CONCEDE", "يرفع", "asserted") in got  # (the adjective is the agreement's only)
