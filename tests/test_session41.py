@@ -230,3 +230,26 @@ def test_a_proposed_agreement_is_none_yet() -> None:
     got = _all("يرفع الاتفاق المقترح العقوبات عن طهران مقابل تقييد التخصيب.")
     assert ("AGREE", "الاتفاق", "hypothetical") in got
     assert ("CONCEDE", "يرفع", "asserted") in got  # (the adjective is the agreement's only)
+
+
+def test_the_hamza_less_condemnation_condemns() -> None:
+    text = "دانت منظمة الصحة العالمية الهجوم الذي استهدف مستشفى الضعين في شرق دارفور."
+    got = extract_events(text, entities=())
+    assert ("ACCUSE", "دانت") in [(e.type, e.trigger.text) for e in got]
+    # the condemner attacked nothing
+    assert not [e for e in got if e.type == "ASSAULT" and e.actor]
+
+
+def test_an_attack_in_a_relative_clause_is_not_the_condemners() -> None:
+    text = "أدان الأمين العام للجامعة العربية الهجوم الذي استهدف مخيما للنازحين قرب المدينة."
+    for e in extract_events(text, entities=(), threshold=0.0):
+        if e.type == "ASSAULT":
+            assert not e.actor, e
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["رفض الالتحاق بالجيش بسبب بدانته ومرضه.", "دانت له البلاد بعد انتصاره في المعركة."],
+)
+def test_no_condemnation_in_other_words(text: str) -> None:
+    assert not [e for e in _all(text) if e[0] == "ACCUSE"]

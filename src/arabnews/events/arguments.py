@@ -204,6 +204,13 @@ def _event_antecedent(ws: Sequence[Word], t: int) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=100_000)
+def _event_noun(norm: str) -> bool:
+    """Whether *norm* is a noun that names an event (``referential.tsv``: الهجوم، الغارة،
+    الاغتيال), with or without the article."""
+    return any(part_matches(r.pattern, norm) for r in referential())
+
+
 def _indefinite_adjective(norm: str) -> bool:
     """An indefinite nisba or feminine adjective (إسرائيلية، عنيفة، جوية)."""
     return not definite(norm) and norm[:1] not in ("و", "ف") and norm.endswith(("ية", "ة", "ي"))
@@ -3179,6 +3186,12 @@ def structural_roles(
             antecedent = _subject_before(ws, cs, r)
             if antecedent is not None and antecedent is not actor:
                 recipient.append(antecedent)
+        elif rel and r > 0 and _event_noun(ws[r - 1].norm):
+            # دانت المنظمة الهجوم الذي استهدف المستشفى: the attack is the verb's subject, not
+            # the party before it (who condemns it); the noun after the verb is its object
+            after = _subject_after(ws, cs, t_end + 1)
+            if after is not None and wants_obj:
+                recipient.append(after)
         elif rel:
             actor = _subject_before(ws, cs, r)
         if actor is None and not passive:

@@ -164,12 +164,13 @@ def find_triggers(
                 continue  # (الاحتلال names the occupier; احتلال العراق is the occupation)
             if prefix.endswith(("ال", "لل")) and _imperfect_after_article(w.norm, prefix, rule):
                 continue  # a verb takes no article: آليتهم (their vehicle) is no يتهم
-            if (
-                prefix.lstrip("وف") == "ب"
-                and _short_stem(w.norm[len(prefix) :])
-                and _whole_word(w.norm[len(prefix) - 1 :])
+            if prefix.lstrip("وف") == "ب" and (
+                _perfect_form(w.norm[len(prefix) :], rule.parts[0])
+                or (_short_stem(w.norm[len(prefix) :]) and _whole_word(w.norm[len(prefix) - 1 :]))
             ):
-                continue  # بحثت، بحثهم (searched, their research): no ب + حث (urged)
+                # ب takes no verb: بدانته (his obesity) is no دانته (condemned him); بحثت، بحثهم
+                # (searched, their research) are no ب + حث (urged)
+                continue
             n = len(rule.parts)
             if n > 1 and not rest_matches(rule.parts, ws, i):
                 continue
@@ -1712,6 +1713,21 @@ def _clause_breaks(ws: Sequence[Word]) -> list[bool]:
 
 # endings a word may carry after its stem: the subject of a perfect, an object or a possessor
 _ENDINGS = ("تهم", "تها", "ته", "هما", "هم", "ها", "ه", "نا", "وا", "ت")
+
+
+def _perfect_form(stem: str, pattern: re.Pattern[str]) -> bool:
+    """Whether a stem, one object pronoun aside, ends as a perfect verb with its subject does
+    (دانت، دانته، قالوا; not a plural in ات, هجمات) and its row does not read it as a noun in
+    ة (زيارته: زيارة with a pronoun, which a row of زيار[ةت] also matches)."""
+    for end in ("هما", "هم", "ها", "ه", "نا"):
+        if stem.endswith(end) and len(stem) - len(end) >= 3:
+            stem = stem[: -len(end)]
+            break
+    if stem.endswith("وا"):
+        return True
+    if not stem.endswith("ت") or stem.endswith("ات"):
+        return False
+    return pattern.fullmatch(stem[:-1] + "ة") is None and pattern.fullmatch(stem) is not None
 
 
 def _short_stem(stem: str) -> bool:
