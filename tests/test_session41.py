@@ -253,3 +253,13 @@ def test_an_attack_in_a_relative_clause_is_not_the_condemners() -> None:
 )
 def test_no_condemnation_in_other_words(text: str) -> None:
     assert not [e for e in _all(text) if e[0] == "ACCUSE"]
+
+
+def test_a_claimed_attack_in_a_relative_clause_is_the_claimers() -> None:
+    text = "تبنى تنظيم الدولة الهجوم الذي استهدف الكنيسة."
+    actors = [
+        [m.text for m in e.actor]
+        for e in extract_events(text, entities=(), threshold=0.0)
+        if e.trigger.text == "استهدف"
+    ]
+    assert actors == [["تنظيم الدولة"]]

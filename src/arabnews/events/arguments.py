@@ -3186,9 +3186,18 @@ def structural_roles(
             antecedent = _subject_before(ws, cs, r)
             if antecedent is not None and antecedent is not actor:
                 recipient.append(antecedent)
-        elif rel and r > 0 and _event_noun(ws[r - 1].norm):
+        elif (
+            rel
+            and r > 0
+            and _event_noun(ws[r - 1].norm)
+            and governing_light_verb(
+                ws, r - 1, "ال" if _bare(ws[r - 1].norm).startswith("ال") else ""
+            )
+            is None
+        ):
             # دانت المنظمة الهجوم الذي استهدف المستشفى: the attack is the verb's subject, not
             # the party before it (who condemns it); the noun after the verb is its object
+            # (تبنى التنظيم الهجوم الذي استهدف: a light verb's subject did it, as before)
             after = _subject_after(ws, cs, t_end + 1)
             if after is not None and wants_obj:
                 recipient.append(after)
