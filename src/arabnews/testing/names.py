@@ -114,8 +114,15 @@ def spelling_variants(
     kind = draw(st.sampled_from(["insert", "delete", "g", "clitic"]))
     if kind == "clitic":
         return name, draw(st.sampled_from("وبل")) + name
-    if kind == "g" and any(c in _G_CLASS for c in token):
-        i = next(i for i, c in enumerate(token) if c in _G_CLASS)
+    if kind == "g" and (
+        g_spots := [
+            i
+            for i, c in enumerate(token)
+            if c in _G_CLASS and _G_CLASS[c] not in (token[i - 1 : i], token[i + 1 : i + 2])
+        ]
+    ):
+        # not beside the letter it becomes: doubled letters are read as one (جغا / غغا)
+        i = g_spots[0]
         token = token[:i] + _G_CLASS[token[i]] + token[i + 1 :]
     elif kind == "delete" and (
         spots := [
