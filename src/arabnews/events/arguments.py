@@ -25,6 +25,7 @@ from arabnews.events.lexicon import (
     BLAME_VERBS,
     CHARGE_VERBS,
     DIRECTIONS,
+    PRONOUN_SUFFIXES,
     RELATIVE_PRONOUNS,
     ROUGHLY,
     SPEECH_PARTICIPLE,
@@ -202,13 +203,6 @@ def _event_antecedent(ws: Sequence[Word], t: int) -> bool:
             or (k > 0 and _bare(ws[k - 1].norm) in _PREPOSITIONS and bool(match_first(prev.norm)))
         )
     )
-
-
-@functools.lru_cache(maxsize=100_000)
-def _event_noun(norm: str) -> bool:
-    """Whether *norm* is a noun that names an event (``referential.tsv``: الهجوم، الغارة،
-    الاغتيال), with or without the article."""
-    return any(part_matches(r.pattern, norm) for r in referential())
 
 
 def _indefinite_adjective(norm: str) -> bool:
@@ -483,7 +477,7 @@ def _participle_noun(ws: Sequence[Word], t: int, prefix: str) -> bool:
     one in the accusative after punctuation (قال ...، مطالبا: a circumstantial clause)."""
     word = ws[t]
     stem = word.norm[len(prefix) :] if word.norm.startswith(prefix) else word.norm
-    for suffix in _PRONOUN_SUFFIXES:
+    for suffix in PRONOUN_SUFFIXES:
         if stem.endswith(suffix):
             stem = stem[: -len(suffix)]
             break
@@ -695,7 +689,7 @@ def assign_roles(
             # زيارة أبوظبي: a place in the genitive of a visit is where, not who, visits
             recipient, actor = [actor[0], *recipient], []
         obj = None if rule.right is None else required_object(ws, t_end, rule.right)
-        if obj is not None and _bare(ws[obj].norm).endswith(_PRONOUN_SUFFIXES):
+        if obj is not None and _bare(ws[obj].norm).endswith(PRONOUN_SUFFIXES):
             # (أن تسحب قواتها من الكويت: what the row requires after the verb, with the pronoun
             # of its owner, is the object; not أطلقت طائرة مسيرة صواريخ, انتشار الجيش)
             actor = [c for c in actor if c.first != obj]
@@ -1331,7 +1325,7 @@ def _agent_phrase(ws: Sequence[Word], c: Candidate) -> bool:
     n = _bare(head.norm)
     return (
         definite(head.norm)
-        or n.endswith(_PRONOUN_SUFFIXES)
+        or n.endswith(PRONOUN_SUFFIXES)
         or (c.last > c.first and _title_word(head))
     )
 
@@ -1403,9 +1397,6 @@ def may_act(ws: Sequence[Word], c: Candidate) -> bool:
     return c.kind != "phrase" or _may_act(ws, c)
 
 
-_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
-
-
 def _explosive(ws: Sequence[Word], c: Candidate) -> bool:
     """Whether a word of phrase *c* is an explosive device (``mode_cues.tsv``, mode
     ``explosives``: مفخخة، ناسفة، عبوة، ألغام)."""
@@ -1433,7 +1424,7 @@ def _may_act_norm(norm: str, text: str, *, known_only: bool = False) -> bool:
     heads = agentive_heads()
     for stem, _ in stem_candidates(norm):
         s = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
-        forms = [s] + [s[: -len(x)] for x in _PRONOUN_SUFFIXES if s.endswith(x) and len(s) > 4]
+        forms = [s] + [s[: -len(x)] for x in PRONOUN_SUFFIXES if s.endswith(x) and len(s) > 4]
         if s.endswith("ي") and len(s) > 4:
             forms.append(s + "ن")  # a plural in construct: مقاتلي الفصائل, of مقاتلين
         # قواته -> قوات; a nisba plural (الفلسطينيين) is its people
@@ -3189,7 +3180,7 @@ def structural_roles(
         elif (
             rel
             and r > 0
-            and _event_noun(ws[r - 1].norm)
+            and _event_word(ws[r - 1].norm)
             and governing_light_verb(
                 ws, r - 1, "ال" if _bare(ws[r - 1].norm).startswith("ال") else ""
             )

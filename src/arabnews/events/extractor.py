@@ -55,6 +55,7 @@ from arabnews.events.classifier import (
     word_shape,
 )
 from arabnews.events.lexicon import (
+    PRONOUN_SUFFIXES,
     RELATIVE_PRONOUNS,
     CueRule,
     PatternIndex,
@@ -1712,14 +1713,14 @@ def _clause_breaks(ws: Sequence[Word]) -> list[bool]:
 
 
 # endings a word may carry after its stem: the subject of a perfect, an object or a possessor
-_ENDINGS = ("تهم", "تها", "ته", "هما", "هم", "ها", "ه", "نا", "وا", "ت")
+_ENDINGS = ("تهم", "تها", "ته", *PRONOUN_SUFFIXES, "وا", "ت")
 
 
 def _perfect_form(stem: str, pattern: re.Pattern[str]) -> bool:
     """Whether a stem, one object pronoun aside, ends as a perfect verb with its subject does
     (دانت، دانته، قالوا; not a plural in ات, هجمات) and its row does not read it as a noun in
     ة (زيارته: زيارة with a pronoun, which a row of زيار[ةت] also matches)."""
-    for end in ("هما", "هم", "ها", "ه", "نا"):
+    for end in PRONOUN_SUFFIXES:
         if stem.endswith(end) and len(stem) - len(end) >= 3:
             stem = stem[: -len(end)]
             break

@@ -76,6 +76,8 @@ _CONTEXT_PREFIX = "[وف]?(?:لل|[بلك]|س(?=[يتن]))?(?:ال)?"
 # would end a dual verb, which the row spells out itself)
 _PREPOSITION_PROCLITICS = frozenset("بكل")
 _ALEF_PRONOUNS = ("ها", "هما", "نا")  # enclitic pronouns that end in alif
+# enclitic pronouns of an object or a possessor, longest first (اعتقلهم، زيارتها)
+PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "نا")
 
 
 def norm_word(text: str) -> str:

@@ -358,8 +358,14 @@ def modality_of(
         # لم يتوصل الطرفان إلى اتفاق، دعا إلى العودة إلى المفاوضات: the act is as real as the
         # reaching or returning that leads to it, within the clause that verb opens (قال إن
         # التقدم قد توقف وأن القوات تمكنت من استعادة قرية: not the قد of the clause before أن)
-        opens = [k for k in range(lower, head) if _strip_conj(ws[k].norm) in _COMPLEMENTIZERS]
-        start = opens[-1] + 1 if opens else lower
+        start = next(
+            (
+                k + 1
+                for k in range(head - 1, lower - 1, -1)
+                if _strip_conj(ws[k].norm) in _COMPLEMENTIZERS
+            ),
+            lower,
+        )
         return modality_of(ws, head, lower=start, inner=inner, category=category)
     return "asserted", None
 
@@ -380,16 +386,21 @@ def put_off(norm: str) -> bool:
     return bool(_cue_hits(norm) & _put_off_rows())
 
 
-# a party's own intention (يعتزم، تنوي، يخطط): its plan, which no other party has agreed to
-_INTENT = re.compile(
-    r"(?:ي|ت|ن)?عتزم(?:ون|ان)?|اعتزم(?:ت|وا)?|(?:ي|ت|ن)نوي|نو(?:ت|وا)|(?:ي|ت|ن)?خطط(?:ون|ان|ت|وا)?"
-)
+@functools.cache
+def _intent_rows() -> frozenset[int]:
+    """The future rows of ``modality.tsv`` that read تعتزم (a party's intention)."""
+    return frozenset(
+        i
+        for i, r in enumerate(modality_cues())
+        if r.label == "future" and _matches(r.pattern, "تعتزم")
+    )
 
 
 def intends(norm: str) -> bool:
     """Whether the normalised word *norm* says what a party intends (تعتزم الأمم المتحدة عقد
-    جولة مفاوضات، تنوي إرسال وفد): its plan, not a meeting agreed between the parties."""
-    return _INTENT.fullmatch(_strip_conj(norm)) is not None
+    جولة مفاوضات، تنوي إرسال وفد; the row of ``modality.tsv`` that reads تعتزم): its plan, not
+    a meeting agreed between the parties."""
+    return bool(_cue_hits(norm) & _intent_rows())
 
 
 # words of a condition right before its negation (إذا لم، ما لم، في حال لم، لو لا); إن only before
